@@ -1,0 +1,193 @@
+"""The analyst's own annotations: excerpts they chose and automatic ones they rejected.
+
+One YAML file per source, ``seeds/annotations/<source id>.yaml``, readable and
+diff-friendly. Each annotation is anchored twice: by the quoted text with some
+context around it, and by offsets into the canonical text. When the text
+changes (better cleaning, an updated article) the quote and context re-attach
+it; what cannot be re-attached is reported, never dropped silently.
+
+Annotations always override the rules: an analyst's excerpt replaces the
+automatic excerpts it overlaps, and a rejection removes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pydantic
+import yaml
+
+from brief.atomic import write_atomic
+from brief.errors import Problem, UserError, did_you_mean
+from brief.taxonomy import Taxonomy
+from brief.validation import validate_document
+from brief.yamlfile import YamlDocument, load_yaml_file
+
+CONTEXT_CHARS = 40
+"""Characters of context kept on each side of a quote."""
+
+Action = Literal["excerpt", "reject"]
+
+
+class Annotation(pydantic.BaseModel):
+    """One analyst decision about a span of a source's canonical text."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    action: Action
+    """``excerpt``: make this span an excerpt with these tags; ``reject``: drop automatic excerpts here."""
+    quote: str = pydantic.Field(min_length=1)
+    """The span's text, exactly as in the canonical text."""
+    context_before: str = ""
+    context_after: str = ""
+    start: int = pydantic.Field(ge=0)
+    end: int = pydantic.Field(ge=0)
+    topics: list[str] = []
+    section: str | None = None
+    note: str = ""
+
+
+class AnnotationFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    source: str
+    annotations: list[Annotation] = []
+
+
+@dataclass(frozen=True)
+class AnchoredAnnotation:
+    """An annotation placed on the current canonical text."""
+
+    annotation: Annotation
+    start: int
+    end: int
+    moved: bool
+    """True when the offsets were stale and the quote re-attached it elsewhere."""
+
+
+@dataclass
+class SourceAnnotations:
+    """What one source's annotation file says, placed on the source's text."""
+
+    source_id: str
+    path: Path
+    anchored: list[AnchoredAnnotation]
+    problems: list[Problem]
+    """Annotations that could not be re-attached, and bad tags; reported by ``brief check``."""
+
+
+def annotations_path(corpus_root: Path, source_id: str) -> Path:
+    return Path(corpus_root) / "annotations" / f"{source_id}.yaml"
+
+
+def make_annotation(text: str, start: int, end: int, action: Action, *, topics: list[str] | None = None,
+                    section: str | None = None, note: str = "") -> Annotation:
+    """An annotation for ``text[start:end]`` with its context, ready to save."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}-{end} is outside the text")
+    return Annotation(action=action, quote=text[start:end],
+                      context_before=text[max(0, start - CONTEXT_CHARS):start],
+                      context_after=text[end:end + CONTEXT_CHARS], start=start, end=end,
+                      topics=list(topics or []), section=section, note=note)
+
+
+def anchor(annotation: Annotation, text: str) -> tuple[int, int, bool] | None:
+    """Where ``annotation`` sits in ``text`` now: (start, end, moved), or None if it is gone."""
+    if text[annotation.start:annotation.end] == annotation.quote:
+        return annotation.start, annotation.end, False
+    candidates = [m.start() for m in re.finditer(re.escape(annotation.quote), text)]
+    length = len(annotation.quote)
+    if not candidates:
+        # Tolerate changed white space: match the quote's words in order.
+        words = annotation.quote.split()
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+        matches = list(pattern.finditer(text))
+        if not matches:
+            return None
+        best = max(matches, key=lambda m: _context_score(annotation, text, m.start(), m.end()))
+        return best.start(), best.end(), True
+    best_start = max(candidates, key=lambda s: (_context_score(annotation, text, s, s + length),
+                                                -abs(s - annotation.start)))
+    return best_start, best_start + length, True
+
+
+def _context_score(annotation: Annotation, text: str, start: int, end: int) -> int:
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    after = text[end:end + CONTEXT_CHARS]
+    score = 0
+    for mine, theirs in ((annotation.context_before[::-1], before[::-1]), (annotation.context_after, after)):
+        for a, b in zip(mine, theirs):
+            if a != b:
+                break
+            score += 1
+    return score
+
+
+def load_source_annotations(corpus_root: Path, source_id: str, text: str,
+                            taxonomy: Taxonomy) -> SourceAnnotations:
+    """Read one source's annotations and place them on ``text``; problems are collected."""
+    path = annotations_path(corpus_root, source_id)
+    result = SourceAnnotations(source_id=source_id, path=path, anchored=[], problems=[])
+    if not path.exists():
+        return result
+    try:
+        document = load_yaml_file(path)
+        parsed = validate_document(AnnotationFile, document, what="annotation file")
+    except UserError as error:
+        result.problems.extend(error.problems)
+        return result
+    if parsed.source != source_id:
+        result.problems.append(document.problem(("source",), f"this file is for source {source_id!r}",
+                                                value=parsed.source))
+    for index, annotation in enumerate(parsed.annotations):
+        bad = _check_tags(document, index, annotation, taxonomy)
+        if bad:
+            result.problems.extend(bad)
+            continue
+        placed = anchor(annotation, text)
+        if placed is None:
+            quote = annotation.quote if len(annotation.quote) <= 80 else annotation.quote[:77] + "…"
+            result.problems.append(document.problem(
+                ("annotations", index), f"cannot re-attach this {annotation.action}: its quote is no longer "
+                f"in the source's text: “{quote}”",
+                hint="edit the quote to match the article, or delete the annotation"))
+            continue
+        start, end, moved = placed
+        result.anchored.append(AnchoredAnnotation(annotation, start, end, moved))
+    return result
+
+
+def _check_tags(document: YamlDocument, index: int, annotation: Annotation,
+                taxonomy: Taxonomy) -> list[Problem]:
+    problems = []
+    for position, topic in enumerate(annotation.topics):
+        if topic not in taxonomy.topic_ids():
+            problems.append(document.problem(("annotations", index, "topics", position), "unknown topic",
+                                             value=topic, hint=did_you_mean(topic, taxonomy.topic_ids())))
+    if annotation.section is not None and annotation.section not in taxonomy.section_ids():
+        problems.append(document.problem(("annotations", index, "section"), "unknown section",
+                                         value=annotation.section,
+                                         hint=did_you_mean(annotation.section, taxonomy.section_ids())))
+    if annotation.end <= annotation.start:
+        problems.append(document.problem(("annotations", index, "end"), "end must be after start",
+                                         value=annotation.end))
+    return problems
+
+
+def dump_annotations(source_id: str, annotations: list[Annotation]) -> str:
+    """The file text: a header comment, then one block per annotation."""
+    header = (f"# Analyst annotations for source {source_id}.\n"
+              "# action: excerpt (this span is an excerpt with these tags) or reject (drop the\n"
+              "# automatic excerpts here). The quote and its context re-attach an annotation\n"
+              "# when the article's text changes; start/end are offsets into the cleaned text.\n")
+    body = {"source": source_id,
+            "annotations": [annotation.model_dump(exclude_defaults=False) for annotation in annotations]}
+    return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_annotations(corpus_root: Path, source_id: str, annotations: list[Annotation]) -> Path:
+    """Write one source's annotations atomically; returns the file written."""
+    path = annotations_path(corpus_root, source_id)
+    write_atomic(path, dump_annotations(source_id, annotations))
+    return path

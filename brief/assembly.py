@@ -1,0 +1,305 @@
+"""Assemble a brief: select, rank, merge near-duplicates, fill sections, cite sources.
+
+1. Select the excerpts of the sources inside the window and the recipe's source
+   and topic filters (the analyst's ``include`` list overrides the filters,
+   ``exclude`` removes).
+2. Rank each excerpt: strength of its topic and section cues, recency, place in
+   its article (leads first), with penalties for passages that cannot stand
+   alone (a leading "He"/"This"/"However", a question, very short or long).
+3. Merge near-duplicates (shared content words) into one item that cites every
+   source carrying it; corroboration across sources raises the item's rank.
+4. Lead with the strongest items as key points, fill each section up to its
+   cap, then keep the whole within the word budget by dropping the weakest.
+5. Number the cited sources in order of first citation.
+
+The same workspace, recipe and as-of date always give the same brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from brief.briefing import BriefItem, Briefing, BriefSection, Citation, SourceEntry
+from brief.dates import long_date
+from brief.errors import Problem, UserError
+from brief.excerpts import Excerpt
+from brief.recipe import Recipe, Window
+from brief.workspace import Workspace
+
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have had that this "
+    "these those it its their there which who whom whose what when where while than then also not no into "
+    "over after before about between during under against any all some such only more most very can could "
+    "would should will may might must do does did said says say he she they them his her our we you".split())
+_DANGLING_START = re.compile(
+    r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
+    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there)\b", re.IGNORECASE)
+MERGE_OVERLAP = 0.6
+"""Share of the smaller passage's content words that two passages must share to be one item."""
+MERGE_JACCARD = 0.3
+REDUNDANT_OVERLAP = 0.45
+"""Below the merge threshold, but too close to an item already chosen to be worth the reader's time."""
+
+
+@dataclass
+class _Candidate:
+    """Ranking state for one excerpt or merged group during assembly."""
+
+    excerpts: list[Excerpt]
+    score: float
+    words: frozenset[str]
+    section: str = ""
+    pinned: bool = False
+    forced: bool = False
+    citations_sources: list[str] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Excerpt:
+        return self.excerpts[0]
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+(?:[’'][a-z]+)?", text.lower())
+    return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -> dt.date:
+    """The brief's date: given, or the recipe's, or the newest dated source in scope."""
+    if as_of is not None:
+        return as_of
+    if recipe.spec.as_of != "latest":
+        return dt.date.fromisoformat(recipe.spec.as_of)
+    sources = _sources_in_scope(workspace, recipe)
+    latest = max((source.date for source in sources if source.date), default=None)
+    if latest is None:
+        raise UserError(Problem("as_of is 'latest' but no source in scope has a known date",
+                                file=recipe.path, hint="give --as-of DATE, or dates in seeds/sources.yaml"))
+    return latest
+
+
+def _sources_in_scope(workspace: Workspace, recipe: Recipe) -> list:
+    wanted = recipe.spec.sources
+    return [s for s in workspace.corpus.sources if wanted == "all" or s.id in wanted]
+
+
+def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
+    score = min(excerpt.topic_score, 8.0) * 0.25 + min(excerpt.section_score, 6.0) * 0.3
+    if excerpt.paragraph >= 0:
+        score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
+    reference = window.end or newest
+    if excerpt.published and reference:
+        span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
+        age = max((reference - excerpt.published).days, 0)
+        score += max(0.0, 1.0 - age / span)
+    words = len(excerpt.text.split())
+    if _DANGLING_START.match(excerpt.text):
+        score -= 1.5
+    if words < 10:
+        score -= 1.0
+    if words > 55:
+        score -= 0.5 + (words - 55) / 20
+    if excerpt.text.rstrip("”\"’' ").endswith("?"):
+        score -= 2.0
+    if excerpt.origin == "analyst":
+        score += 3.0
+    return round(score, 6)
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
+
+
+def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None) -> Briefing:
+    """Build the brief that ``recipe`` describes from ``workspace`` as of a date."""
+    spec = recipe.spec
+    as_of_date = resolve_as_of(workspace, recipe, as_of)
+    window = recipe.resolve_window(as_of_date)
+    scope = _sources_in_scope(workspace, recipe)
+    in_window = [s for s in scope if window.contains(s.date)]
+    notes: list[str] = []
+    undated = [s for s in scope if s.date is None]
+    if undated and window.start is not None:
+        notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
+                     + ", ".join(s.id for s in undated) + ". Give their dates in seeds/sources.yaml.")
+    if not in_window:
+        newest = max((s.date for s in scope if s.date), default=None)
+        raise UserError(Problem(
+            f"no source falls in the window ({window.label})", file=recipe.path,
+            hint=(f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
+                  "or a wider window") if newest else "no source in scope has a known date"))
+
+    window_ids = {s.id for s in in_window}
+    excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
+    section_ids = [section.id for section in spec.sections]
+    wanted_topics = None if spec.topics == "all" else set(spec.topics)
+    newest = max((s.date for s in in_window if s.date), default=None)
+
+    def section_of(excerpt: Excerpt) -> str:
+        return spec.moves.get(excerpt.id, excerpt.section)
+
+    selected: list[tuple[Excerpt, float]] = []
+    for excerpt in workspace.excerpts:
+        if excerpt.id in excluded:
+            continue
+        forced = excerpt.id in included or excerpt.id in pinned
+        if not forced:
+            if excerpt.source_id not in window_ids:
+                continue
+            if wanted_topics is None:
+                if not excerpt.topics and excerpt.origin != "analyst":
+                    continue
+            elif not wanted_topics.intersection(excerpt.topics):
+                continue
+        if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
+            continue
+        selected.append((excerpt, _base_score(excerpt, window, newest)))
+    if not selected:
+        raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
+                                file=recipe.path, hint="widen the window or the topics"))
+
+    candidates = _merge(selected, pinned, included, section_of)
+    key_points, by_section = _fill(candidates, spec, section_ids)
+    _fit_budget(key_points, by_section, spec.max_words)
+
+    numbers: dict[str, int] = {}
+    ordered_items = key_points + [c for sid in section_ids for c in by_section[sid]]
+    for candidate in ordered_items:
+        for source_id in sorted({e.source_id for e in candidate.excerpts}, key=_source_order(candidate)):
+            numbers.setdefault(source_id, len(numbers) + 1)
+
+    def to_item(candidate: _Candidate) -> BriefItem:
+        seen: dict[str, Excerpt] = {}
+        for excerpt in candidate.excerpts:
+            seen.setdefault(excerpt.source_id, excerpt)
+        citations = tuple(sorted((Citation(numbers[sid], sid, e.id) for sid, e in seen.items()),
+                                 key=lambda c: c.number))
+        topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
+        return BriefItem(text=candidate.lead.text, excerpt_id=candidate.lead.id,
+                         excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
+                         section=candidate.section, topics=topics, score=round(candidate.score, 3),
+                         pinned=candidate.pinned, origin=candidate.lead.origin)
+
+    sources_by_id = workspace.corpus.by_id()
+    entries = []
+    for source_id, number in numbers.items():
+        meta = sources_by_id[source_id].meta
+        title = meta.title
+        if not title.known:
+            from brief.metadata import MetaValue
+            title = MetaValue(sources_by_id[source_id].display_title(), "unknown", "no title given")
+        entries.append(SourceEntry(number, source_id, title, meta.outlet, meta.author, meta.published,
+                                   meta.url, meta.reliability))
+    titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
+              for section in spec.sections}
+    return Briefing(
+        recipe_name=recipe.name, title=spec.title, subtitle=spec.subtitle, classification=spec.classification,
+        as_of=as_of_date, window_label=_window_text(window), window_start=window.start,
+        window_end=window.end, key_points=tuple(to_item(c) for c in key_points),
+        sections=tuple(BriefSection(sid, titles[sid], tuple(to_item(c) for c in by_section[sid]))
+                       for sid in section_ids),
+        sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=len(selected),
+        notes=tuple(notes), paper=spec.paper)
+
+
+def _source_order(candidate: _Candidate):
+    order = {e.source_id: index for index, e in enumerate(candidate.excerpts)}
+    return lambda source_id: order[source_id]
+
+
+def _window_text(window: Window) -> str:
+    if window.start is None and window.end is None:
+        return "whole corpus"
+    if window.start and window.end:
+        return f"{long_date(window.start)} – {long_date(window.end)}"
+    return window.label
+
+
+def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: set[str],
+           section_of) -> list[_Candidate]:
+    """Group near-duplicate excerpts; the strongest member speaks for the group."""
+    ranked = sorted(selected, key=lambda pair: (-pair[1], pair[0].source_id, pair[0].start))
+    groups: list[_Candidate] = []
+    for excerpt, score in ranked:
+        words = content_words(excerpt.text)
+        home = next((g for g in groups if _similar(words, g.words)), None)
+        if home is None:
+            groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),
+                                     pinned=excerpt.id in pinned, forced=excerpt.id in included))
+            continue
+        home.excerpts.append(excerpt)
+        home.pinned |= excerpt.id in pinned
+        home.forced |= excerpt.id in included
+    for group in groups:
+        sources = {e.source_id for e in group.excerpts}
+        group.score += 1.5 * (len(sources) - 1)
+    return sorted(groups, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+def _redundant(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    if candidate.forced or candidate.pinned:
+        return False
+    for other in chosen:
+        shared = len(candidate.words & other.words)
+        if shared and shared / min(len(candidate.words), len(other.words)) >= REDUNDANT_OVERLAP:
+            return True
+    return False
+
+
+def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
+          ) -> tuple[list[_Candidate], dict[str, list[_Candidate]]]:
+    """Key points first (pinned, then the strongest), then each section up to its cap."""
+    key_points = [c for c in candidates if c.pinned]
+    chosen: list[_Candidate] = list(key_points)
+    per_section: dict[str, int] = defaultdict(int)
+    for candidate in key_points:
+        per_section[candidate.section] += 1
+    for candidate in candidates:
+        if len(key_points) >= max(spec.key_points, len([c for c in candidates if c.pinned])):
+            break
+        if candidate in key_points or candidate.section not in section_ids:
+            continue
+        if per_section[candidate.section] >= 2 or _redundant(candidate, chosen):
+            continue
+        key_points.append(candidate)
+        chosen.append(candidate)
+        per_section[candidate.section] += 1
+    by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
+    caps = {section.id: section.max_items for section in spec.sections}
+    for candidate in candidates:
+        if candidate in key_points or candidate.section not in by_section:
+            continue
+        bucket = by_section[candidate.section]
+        if candidate.forced or (len(bucket) < caps[candidate.section] and not _redundant(candidate, chosen)):
+            bucket.append(candidate)
+            chosen.append(candidate)
+    for sid, bucket in by_section.items():
+        wanted = spec.order.get(sid, [])
+        position = {excerpt_id: index for index, excerpt_id in enumerate(wanted)}
+
+        def order_key(candidate: _Candidate) -> tuple:
+            places = [position[e.id] for e in candidate.excerpts if e.id in position]
+            return (min(places) if places else len(position), -candidate.score, candidate.lead.source_id,
+                    candidate.lead.start)
+        bucket.sort(key=order_key)
+    return key_points, by_section
+
+
+def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]], budget: int) -> None:
+    """Drop the weakest section items (never pinned or included ones) until within ``budget`` words."""
+    def total() -> int:
+        items = key_points + [c for bucket in by_section.values() for c in bucket]
+        return sum(len(c.lead.text.split()) for c in items)
+
+    while total() > budget:
+        removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket
+                     if not c.forced and not c.pinned]
+        if not removable:
+            return
+        _, sid, weakest = min(removable, key=lambda t: (t[0], t[1], t[2].lead.source_id, t[2].lead.start))
+        by_section[sid].remove(weakest)

@@ -1,0 +1,308 @@
+"""Turn an article's raw text into its one canonical text, and say what was dropped.
+
+The canonical text is computed once per source; every excerpt offset is taken on
+it. Cleaning repairs broken encodings (ftfy, fixed configuration so the result
+is stable), normalises newlines and spaces, and removes site furniture line by
+line: advertisements, comment prompts, share buttons, "Popular / Related"
+blocks with the headlines under them, reading-time and view-count lines,
+breadcrumbs, repeated titles, empty labels, bylines and datelines (kept as
+metadata), photo captions and credits, source lists and sign-offs.
+
+The rules look at the shape and wording of lines that news sites share, never at
+one site's text. Every dropped line is kept with its line number and the rule's
+reason, so ``brief show SOURCE --dropped`` lets an analyst audit the cleaner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ftfy
+
+from brief.dates import FULL_DATE
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_latin_ligatures=True,
+    fix_character_width=False,
+    normalization="NFC",
+    explain=False,
+)
+"""Fixed so that the canonical text, and so every offset, never drifts between runs."""
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line of the original file that is not part of the article's text."""
+
+    line: int
+    """1-based line number in the file as given (after newline normalisation)."""
+    text: str
+    """The line as it read after encoding repair."""
+    reason: str
+    """Which rule dropped it, e.g. ``advertisement`` or ``byline``."""
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """The canonical text of one article and what cleaning took out of it."""
+
+    text: str
+    """Blocks (title, headings, paragraphs) separated by one blank line."""
+    dropped: tuple[DroppedLine, ...]
+    title: str | None
+    """The first heading-like line, when the article starts with one."""
+
+
+# --- line rules ----------------------------------------------------------------------------
+
+_FURNITURE = " \t•·|*-–—>»›◦▪"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+_AD = re.compile(r"(advertisement|advertising|sponsored(?: content)?|ad|promoted|paid content)",
+                 re.IGNORECASE)
+_COMMENT = re.compile(
+    r"(leave a (?:reply|comment)|post a comment|add a comment|write a comment"
+    r"|please enter your (?:comment|name|email)(?: (?:here|address))?!?"
+    r"|be the first to comment(?: on this article)?|no comments(?: yet)?|\d+ comments?|comments?"
+    r"|join the (?:conversation|discussion)|show comments|view comments|load comments"
+    r"|you must be logged in to post a comment.*|cancel reply|save my name.*for the next time i comment\.?)"
+    r"[.!:]*", re.IGNORECASE)
+_SHARE_WORD = (r"(?:share(?: (?:this|post|article|story|on \w+))?|tweet|print|e-?mail|copy link"
+               r"|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|flipboard)")
+_SHARE = re.compile(rf"{_SHARE_WORD}(?:[\s|/,]+{_SHARE_WORD})*\s*:?", re.IGNORECASE)
+_RELATED = re.compile(
+    r"(popular(?: (?:posts|stories|now))?|most (?:popular|read|viewed)|more like this|more (?:stories|news)"
+    r"|related(?: (?:posts|articles|stories|news|content|coverage))?|read (?:more|next|also)|also read"
+    r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|trending(?: now)?|latest(?: news| posts)?"
+    r"|see also|editor'?s picks|top stories|don'?t miss)\s*:?", re.IGNORECASE)
+_READ_TIME = re.compile(r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s*read(?:ing time)?"
+                        r"|reading time:?\s*\d+\s*min(?:ute)?s?", re.IGNORECASE)
+_VIEWS = re.compile(r"[\d,.]+\s*[kKmM]?\s*(?:views?|reads?|shares?|likes?)", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:last )?updated?:?\s*|posted:?\s*|published:?\s*)?(?:an?|\d+)\s*"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago", re.IGNORECASE)
+_LAST_UPDATE = re.compile(r"(?:last )?updated?(?: on| at)?\s*:.*", re.IGNORECASE)
+_BREADCRUMB_HOME = re.compile(r"(?:\d+\.\s*)?home", re.IGNORECASE)
+_BREADCRUMB_INLINE = re.compile(r"home\s*[>/»›|]\s*\S.*", re.IGNORECASE)
+_EMPTY_LABEL = re.compile(
+    r"(?:date|time|posted|published|updated|author|authors|by|tags?|categor(?:y|ies)|filed under"
+    r"|source|sources|share post|topics?|keywords?|photo|image|caption|credit|written by)\s*:",
+    re.IGNORECASE)
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|da|del|der|la|le))*"
+_BYLINE = re.compile(
+    rf"(?:by|author:|authors:|written by|words by|reporting by|story by)\s+(?P<name>{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*[,|–—-]\s*.{{0,60}})?", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"(?:published|posted|first published|updated|date)\s*(?:on|at)?\s*:?\s*.{0,20}?" + FULL_DATE.pattern
+    + r".{0,30}", re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][\w .,'’()-]{1,50}?\s+[–—-]\s+" + FULL_DATE.pattern + r"\.?")
+_BARE_DATE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?" + FULL_DATE.pattern + r"(?:\s*[|,]?\s*\d{1,2}:\d{2}.*)?")
+_CAPTION_LABEL = re.compile(r"(?:photo|image|picture|photograph|caption|credit|file photo)s?\s*(?:credit)?\s*:",
+                            re.IGNORECASE)
+_AGENCY = r"(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|TASS|Sputnik|Shutterstock|Bloomberg|Pool|Handout|[A-Z]{2,6})"
+_CREDIT_TAIL = re.compile(rf"[\[(]\s*[^\[\]()]{{0,60}}/\s*{_AGENCY}[^\[\]()]{{0,20}}[\])]\s*$")
+_CREDIT_ALONE = re.compile(rf"[\[(]?(?:photo:?\s*)?[A-Z][\w .'’-]{{1,40}}\s*/\s*{_AGENCY}[\])]?")
+_POSITION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back|2nd [LR])\)")
+_SOURCES_HEADER = re.compile(r"(?:sources?|references|further reading|bibliography)\s*:.*", re.IGNORECASE)
+_ASSISTANT = re.compile(
+    r".*(?:drawn from your sources|based on your sources|as an ai\b|i hope this helps|let me know if you"
+    r"|here (?:are|is) (?:the|a|some) [^.]{0,160}:$).*", re.IGNORECASE)
+_PUNCT_ONLY = re.compile(r"[\W_]*")
+
+
+def _core(line: str) -> str:
+    """The line without bullets, bars and dashes around it."""
+    return line.strip(_FURNITURE).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as body text: a real sentence of some length."""
+    return _words(line) >= 18 and bool(_SENTENCE_END.search(line.strip()))
+
+
+def _is_headline_like(line: str) -> bool:
+    core = _core(line)
+    return 0 < _words(core) <= 25 and not _SENTENCE_END.search(core.rstrip("…."))
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+
+
+def _line_rule(line: str, *, in_header: bool) -> str | None:
+    """The reason to drop one line on its own, or None to keep it."""
+    core = _core(line)
+    if not core:
+        return "empty" if line.strip() else None
+    if _PUNCT_ONLY.fullmatch(core) and not any(ch.isalnum() for ch in core):
+        return "punctuation only"
+    if _CREDIT_TAIL.search(core) or (_POSITION_MARK.search(core) and _words(core) <= 80):
+        return "photo caption"
+    if _words(core) > 40:
+        return None
+    checks: list[tuple[str, re.Pattern[str]]] = [
+        ("advertisement", _AD),
+        ("comment prompt", _COMMENT),
+        ("share buttons", _SHARE),
+        ("reading time", _READ_TIME),
+        ("view count", _VIEWS),
+        ("timestamp", _RELATIVE_TIME),
+        ("empty label", _EMPTY_LABEL),
+        ("breadcrumb", _BREADCRUMB_INLINE),
+        ("photo caption", _CAPTION_LABEL),
+        ("photo credit", _CREDIT_ALONE),
+    ]
+    for reason, pattern in checks:
+        if pattern.fullmatch(core):
+            return reason
+    if _CAPTION_LABEL.match(core):
+        return "photo caption"
+    if _BYLINE.fullmatch(core) and _words(core) <= 12:
+        return "byline"
+    if _PUBLISHED.fullmatch(core) and _words(core) <= 14:
+        return "publication date"
+    if _DATELINE.fullmatch(core) or (_BARE_DATE.fullmatch(core) and _words(core) <= 8):
+        return "dateline"
+    if _LAST_UPDATE.fullmatch(core) and _words(core) <= 10:
+        return "timestamp"
+    if _ASSISTANT.fullmatch(core):
+        return "assistant residue"
+    if in_header and _words(core) <= 3 and core.isupper() and not any(ch.isdigit() for ch in core):
+        return "section label"
+    return None
+
+
+def repair_text(raw: str) -> str:
+    """Encoding repair and whitespace normalisation that keep one line per input line."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    # A lone no-break space next to mojibake makes ftfy give up on the whole
+    # run ("\xa0â€¢"), so plain ones become spaces first; "Â\xa0" pairs stay for ftfy.
+    text = re.sub(r"(?<![\u00c2\u00e2\u00c3])\xa0", " ", text)
+    text = ftfy.fix_text(text, FTFY_CONFIG)
+    text = re.sub(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    text = text.replace("\x00", "")
+    return re.sub(r" {2,}", " ", text)
+
+
+def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle:
+    """Clean one article's raw text (already decoded) into its canonical text."""
+    lines = [line.strip() for line in repair_text(raw).split("\n")]
+    reasons: list[str | None] = [None] * len(lines)
+
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    last_prose = max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)
+
+    for index, line in enumerate(lines):
+        reasons[index] = _line_rule(line, in_header=index < first_prose)
+
+    _drop_breadcrumbs(lines, reasons, first_prose)
+    _drop_trailing_blocks(lines, reasons)
+    title = _find_title(lines, reasons, first_prose, known_title)
+    if title:
+        seen_title = False
+        for index, line in enumerate(lines):
+            if reasons[index] is None and _comparable(line) == _comparable(title):
+                if seen_title:
+                    reasons[index] = "repeated title"
+                seen_title = True
+    _drop_tail_fragments(lines, reasons, last_prose)
+
+    dropped = tuple(
+        DroppedLine(line=index + 1, text=lines[index], reason=reason)
+        for index, reason in enumerate(reasons)
+        if reason is not None and reason != "empty" and lines[index]
+    )
+    kept = [line if reasons[index] is None else "" for index, line in enumerate(lines)]
+    return CleanedArticle(text=_join_blocks(kept, hard_wrapped=_looks_hard_wrapped(lines)),
+                          dropped=dropped, title=title)
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    """Plain-text files wrapped at a fixed width: most lines long, none very long."""
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 5 or max(lengths) > 100:
+        return False
+    return sum(1 for length in lengths if length >= 50) >= 0.6 * len(lengths)
+
+
+def _drop_breadcrumbs(lines: list[str], reasons: list[str | None], first_prose: int) -> None:
+    """A "Home" line in the header starts a trail of short (often numbered) links."""
+    for index in range(min(first_prose, len(lines))):
+        if reasons[index] is None and _BREADCRUMB_HOME.fullmatch(_core(lines[index])):
+            reasons[index] = "breadcrumb"
+            follow = index + 1
+            while follow < first_prose and (not lines[follow] or re.match(r"\d+\.\s", _core(lines[follow]))
+                                            or (_core(lines[follow]).isupper() and _words(lines[follow]) <= 4)):
+                if lines[follow]:
+                    reasons[follow] = "breadcrumb"
+                follow += 1
+
+
+def _drop_trailing_blocks(lines: list[str], reasons: list[str | None]) -> None:
+    """"Related"/"Popular" blocks and source lists take the headlines under them along."""
+    index = 0
+    while index < len(lines):
+        core = _core(lines[index])
+        block = None
+        if reasons[index] is None and _RELATED.fullmatch(core):
+            block = "related headlines"
+        elif reasons[index] is None and _SOURCES_HEADER.fullmatch(core) and _words(core) <= 30:
+            block = "source list"
+        if block is None:
+            index += 1
+            continue
+        reasons[index] = block
+        follow = index + 1
+        while follow < len(lines):
+            line = lines[follow]
+            if line and _is_prose(line) and not line.rstrip().endswith(("...", "…")):
+                break
+            if line and reasons[follow] is None:
+                reasons[follow] = block
+            follow += 1
+        index = follow
+
+
+def _find_title(lines: list[str], reasons: list[str | None], first_prose: int,
+                known_title: str | None) -> str | None:
+    if known_title:
+        return known_title
+    for index in range(min(first_prose, len(lines))):
+        if reasons[index] is None and lines[index]:
+            return _core(lines[index]) if _is_headline_like(lines[index]) else None
+    return None
+
+
+def _drop_tail_fragments(lines: list[str], reasons: list[str | None], last_prose: int) -> None:
+    """After the last paragraph of prose, short leftovers are sign-offs, not text."""
+    for index in range(last_prose + 1, len(lines)):
+        if reasons[index] is None and lines[index] and _words(lines[index]) <= 12:
+            reasons[index] = "sign-off"
+
+
+def _join_blocks(kept: list[str], *, hard_wrapped: bool) -> str:
+    """Kept lines → blocks separated by one blank line; hard-wrapped lines are re-joined."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in kept + [""]:
+        if not line:
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            continue
+        if current and not (hard_wrapped or line[:1].islower()):
+            blocks.append(" ".join(current))
+            current = []
+        current.append(line)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+

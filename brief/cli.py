@@ -1,0 +1,289 @@
+"""The ``brief`` command line: a thin layer over the engine.
+
+Exit codes: 0 success, 2 a user's error (a message, no traceback), 1 a bug
+(the traceback, and a request to report it). ``--help`` and Markdown-only
+builds import neither WeasyPrint nor Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from brief import __version__
+from brief.errors import EXIT_USER_ERROR, Problem, UserError
+
+EXIT_BUG = 1
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def _formats(value: str) -> list[str]:
+    formats = [part.strip() for part in value.split(",") if part.strip()]
+    bad = [f for f in formats if f not in ("md", "pdf")]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or value!r}: use md, pdf or md,pdf")
+    return formats
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brief", description="Turn a corpus of news articles into a cited briefing document.",
+        epilog="Run `brief COMMAND --help` for a command's options. Exit codes: 0 ok, 2 input error, 1 bug.")
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    corpus_parent = argparse.ArgumentParser(add_help=False)
+    corpus_parent.add_argument("--corpus", type=Path, metavar="DIR",
+                               help="corpus folder (default: seeds/ of the project)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", parents=[corpus_parent], help="build a brief from a recipe",
+                                description="Build the brief a recipe describes; prints the paths written.")
+    build.add_argument("recipe", type=Path, help="recipe file, e.g. briefings/weekly.yaml")
+    build.add_argument("--as-of", type=_date, metavar="DATE", help="brief date (default: the recipe's as_of)")
+    build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out/)")
+    build.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the recipe's)")
+
+    sources = commands.add_parser("sources", parents=[corpus_parent], help="list the corpus's sources")
+    sources.add_argument("--json", action="store_true", help="machine-readable output")
+
+    excerpts = commands.add_parser("excerpts", parents=[corpus_parent], help="list tagged excerpts")
+    excerpts.add_argument("--topic", help="only excerpts with this topic")
+    excerpts.add_argument("--section", help="only excerpts for this section")
+    excerpts.add_argument("--source", help="only excerpts of this source")
+    excerpts.add_argument("--json", action="store_true", help="JSON: a list of {id, source, start, end, text, topics, section}")
+
+    show = commands.add_parser("show", parents=[corpus_parent], help="show a source's cleaned text")
+    show.add_argument("source", help="source id (or a unique prefix)")
+    show.add_argument("--dropped", action="store_true", help="show what cleaning removed, and why")
+
+    add = commands.add_parser("add", parents=[corpus_parent], help="add articles to the corpus")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    pdf = commands.add_parser("pdf", help="typeset a Markdown brief to PDF")
+    pdf.add_argument("markdown", type=Path, metavar="FILE.md")
+    pdf.add_argument("--out", type=Path, metavar="FILE.pdf", help="output file (default: beside the Markdown)")
+    pdf.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: the brief's, else A4)")
+    pdf.add_argument("--template", default="standard", help="template folder (default: standard)")
+
+    commands.add_parser("check", parents=[corpus_parent],
+                        help="check the corpus, annotations, recipes and templates")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as error:
+        print(f"brief: {error.format()}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("brief: interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - the one place a bug is turned into a report
+        traceback.print_exc()
+        print("brief: this is a bug in brief, not a problem with your input; please report it "
+              "with the traceback above.", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _paths(args: argparse.Namespace, recipe: Path | None = None):
+    from brief.workspace import ProjectPaths
+
+    return ProjectPaths.discover(corpus=getattr(args, "corpus", None), recipe=recipe)
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"warning: {problem.format()}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from brief.build import build_recipe, load_recipe_for
+    from brief.workspace import load_workspace
+
+    if not args.recipe.is_file():
+        raise UserError(Problem("recipe not found", file=args.recipe, hint="recipes live in briefings/"))
+    workspace = load_workspace(_paths(args, args.recipe))
+    _warn(workspace.problems)
+    recipe = load_recipe_for(workspace, args.recipe)
+    result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
+    _warn([Problem(note) for note in result.briefing.notes])
+    for path in result.written:
+        print(path)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from brief.workspace import load_workspace
+
+    workspace = load_workspace(_paths(args))
+    _warn(workspace.problems)
+    counts: dict[str, int] = {}
+    for excerpt in workspace.excerpts:
+        if excerpt.topics:
+            counts[excerpt.source_id] = counts.get(excerpt.source_id, 0) + 1
+    if args.json:
+        rows = []
+        for source in workspace.corpus.sources:
+            row: dict[str, object] = {"id": source.id, "file": source.path.name, "format": source.format,
+                                      "excerpts": counts.get(source.id, 0)}
+            for key in ("title", "outlet", "author", "published", "url", "reliability"):
+                value = getattr(source.meta, key)
+                row[key] = value.value.isoformat() if isinstance(value.value, dt.date) else value.value
+                row[f"{key}_origin"] = value.origin
+            rows.append(row)
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for source in workspace.corpus.sources:
+        meta = source.meta
+
+        def show(value, missing: str) -> str:
+            return value.display() + ("†" if value.origin == "inferred" else "") if value.known else missing
+
+        print(f"{source.id}  {show(meta.published, 'date unknown'):<22} {show(meta.outlet, 'outlet unknown'):<22} "
+              f"{counts.get(source.id, 0):>3} excerpts  {source.display_title()}")
+    print("† inferred from the article's text", file=sys.stderr)
+    return 0
+
+
+def cmd_excerpts(args: argparse.Namespace) -> int:
+    from brief.errors import did_you_mean
+    from brief.workspace import load_workspace
+
+    workspace = load_workspace(_paths(args))
+    _warn(workspace.problems)
+    taxonomy = workspace.taxonomy
+    if args.topic and args.topic not in taxonomy.topic_ids():
+        raise UserError(Problem(f"unknown topic {args.topic!r}", hint=did_you_mean(args.topic, taxonomy.topic_ids())))
+    if args.section and args.section not in taxonomy.section_ids():
+        raise UserError(Problem(f"unknown section {args.section!r}",
+                                hint=did_you_mean(args.section, taxonomy.section_ids())))
+    source_id = workspace.corpus.get(args.source).id if args.source else None
+    chosen = [e for e in workspace.excerpts
+              if (not args.topic or args.topic in e.topics) and (not args.section or e.section == args.section)
+              and (not source_id or e.source_id == source_id)]
+    if args.json:
+        print(json.dumps([e.as_json() for e in chosen], ensure_ascii=False, indent=2))
+        return 0
+    for excerpt in chosen:
+        topics = ", ".join(excerpt.topics) or "-"
+        print(f"{excerpt.id}  [{excerpt.section}] ({topics})\n    {excerpt.text}\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from brief.corpus import load_corpus
+
+    paths = _paths(args)
+    corpus = load_corpus(paths.corpus)
+    source = corpus.get(args.source)
+    if args.dropped:
+        print(f"# {source.id}: {len(source.dropped)} line(s) dropped by the cleaner ({source.path})")
+        for dropped in source.dropped:
+            print(f"{dropped.line:>5}  {dropped.reason:<20} {dropped.text}")
+        return 0
+    meta = source.meta
+    print(f"# {source.display_title()}")
+    for key in ("outlet", "author", "published", "url", "reliability"):
+        value = getattr(meta, key)
+        origin = "" if value.origin == "stated" else f"  ({value.origin}{': ' + value.how if value.how else ''})"
+        print(f"{key + ':':<13}{value.display()}{origin}")
+    for note in source.notes:
+        print(f"note:        {note}")
+    print()
+    print(source.text, end="")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from brief.corpus import add_articles
+
+    paths = _paths(args)
+    added, problems = add_articles(paths.corpus, args.paths)
+    for item in added:
+        meta = item.source.meta
+        print(f"added {item.copied_to} as source {item.source.id}")
+        for key in ("title", "outlet", "author", "published", "url"):
+            value = getattr(meta, key)
+            how = f" ({value.origin}: {value.how})" if value.known and value.how else ""
+            print(f"    {key + ':':<11}{value.display()}{how}")
+    if problems:
+        raise UserError(problems)
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from brief.atomic import write_atomic
+    from brief.render_pdf import markdown_to_pdf
+    from brief.workspace import ProjectPaths
+
+    source = args.markdown
+    if not source.is_file():
+        raise UserError(Problem("file not found", file=source))
+    try:
+        markdown = source.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(Problem("not a UTF-8 text file", file=source)) from None
+    paths = ProjectPaths.discover()
+    dirs = [root / args.template for root in paths.template_roots(source) if (root / args.template).is_dir()]
+    if not dirs:
+        raise UserError(Problem(f"no template folder named {args.template!r}"))
+    target = args.out or source.with_suffix(".pdf")
+    write_atomic(target, markdown_to_pdf(markdown, dirs, paper=args.paper))
+    print(target)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from brief.build import load_recipe_for, template_dirs
+    from brief.templating import check_template
+    from brief.workspace import load_workspace
+
+    workspace = load_workspace(_paths(args))
+    problems = list(workspace.problems)
+    recipes = sorted(p for p in workspace.paths.briefings.glob("*.yaml") if p.name != "topics.yaml")
+    for recipe_path in recipes:
+        try:
+            recipe = load_recipe_for(workspace, recipe_path)
+            dirs = template_dirs(workspace.paths, recipe)
+            for name, kind in (("brief.md.j2", "markdown"), ("page.html.j2", "html")):
+                try:
+                    check_template(dirs, name, kind)
+                except UserError as error:
+                    problems.extend(error.problems)
+        except UserError as error:
+            problems.extend(error.problems)
+    print(f"{len(workspace.corpus.sources)} sources, {len(workspace.excerpts)} excerpts, "
+          f"{len(recipes)} recipes checked")
+    if problems:
+        raise UserError(problems)
+    print("no problems found")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
+            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check}
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,76 @@
+"""Dates as articles write them: "June 12, 2025", "4 December 2025", "Dec. 17", ISO.
+
+One place for the date patterns, shared by the cleaner (to recognise
+publication lines and datelines), metadata inference and recipe validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MDY = rf"(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+_DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
+_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+
+FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})\b", re.IGNORECASE)
+"""A date with day, month and year, in any of the common newspaper forms."""
+
+
+def _from_match(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    try:
+        if groups["y1"]:
+            return dt.date(int(groups["y1"]), MONTHS[groups["m1"][:3].lower()], int(groups["d1"]))
+        if groups["y2"]:
+            return dt.date(int(groups["y2"]), MONTHS[groups["m2"][:3].lower()], int(groups["d2"]))
+        return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+    except ValueError:
+        return None
+
+
+def find_full_date(text: str) -> dt.date | None:
+    """The first valid full date written in ``text``, or None."""
+    for match in FULL_DATE.finditer(text):
+        date = _from_match(match)
+        if date is not None:
+            return date
+    return None
+
+
+def parse_iso_date(value: object) -> dt.date | None:
+    """``YYYY-MM-DD`` (string or date) → date; None when it is not a real date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def parse_any_date(value: object) -> dt.date | None:
+    """ISO or newspaper form, as found in front matter or HTML metadata."""
+    date = parse_iso_date(value)
+    if date is not None:
+        return date
+    if isinstance(value, str):
+        iso_prefix = re.match(r"\s*(\d{4}-\d{2}-\d{2})[T ]", value)
+        if iso_prefix:
+            return parse_iso_date(iso_prefix.group(1))
+        return find_full_date(value)
+    return None
+
+
+def long_date(date: dt.date) -> str:
+    """4 December 2025 — the unambiguous form used in briefs."""
+    return f"{date.day} {date.strftime('%B')} {date.year}"

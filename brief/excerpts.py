@@ -1,0 +1,100 @@
+"""Excerpts: tagged passages of a source's canonical text, from rules and from the analyst.
+
+Automatic excerpts are the sentences of each paragraph (very short ones joined to
+a neighbour), tagged by :mod:`brief.tagging`. The analyst's annotations then win:
+their excerpts replace the automatic ones they overlap, rejections remove them.
+
+An excerpt's id is the source id plus a hash of its text, so it survives
+re-ingest and re-ordering; the same sentence twice in one source gets ``-2``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from brief.annotations import AnchoredAnnotation
+from brief.corpus import Source
+from brief.segmentation import paragraph_spans, split_blocks
+from brief.tagging import tag_passage
+from brief.taxonomy import BACKGROUND, Taxonomy
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A passage of one source with its topics and its section."""
+
+    id: str
+    source_id: str
+    start: int
+    """Offset of the first character in the source's canonical text."""
+    end: int
+    """Offset just past the last character: ``source.text[start:end] == text``."""
+    text: str
+    topics: tuple[str, ...]
+    section: str
+    topic_score: float
+    """Sum of the topic rule scores; 0 for analyst excerpts, which need no rules."""
+    section_score: float
+    paragraph: int
+    """Index of the paragraph in the article (0 = lead); -1 for analyst spans across paragraphs."""
+    position: int
+    """Index within the paragraph."""
+    published: dt.date | None
+    origin: Literal["rules", "analyst"] = "rules"
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "source": self.source_id, "start": self.start, "end": self.end,
+                "text": self.text, "topics": list(self.topics), "section": self.section,
+                "origin": self.origin}
+
+
+def excerpt_id(source_id: str, text: str, *, analyst: bool = False) -> str:
+    digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:10]
+    return f"{source_id}:{'a' if analyst else ''}{digest}"
+
+
+def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
+    """Every sentence-sized passage of ``source`` with the rules' tags."""
+    blocks = split_blocks(source.text, source.meta.title.value if source.meta.title.known else None)
+    excerpts: list[Excerpt] = []
+    seen: Counter[str] = Counter()
+    for span in paragraph_spans(source.text, blocks):
+        text = source.text[span.start:span.end]
+        tagging = tag_passage(text, taxonomy)
+        base_id = excerpt_id(source.id, text)
+        seen[base_id] += 1
+        identifier = base_id if seen[base_id] == 1 else f"{base_id}-{seen[base_id]}"
+        excerpts.append(Excerpt(
+            id=identifier, source_id=source.id, start=span.start, end=span.end, text=text,
+            topics=tuple(tagging.topics), section=tagging.section,
+            topic_score=sum(tagging.topics.values()), section_score=tagging.section_score,
+            paragraph=span.paragraph, position=span.position, published=source.date))
+    return excerpts
+
+
+def source_excerpts(source: Source, taxonomy: Taxonomy,
+                    annotations: list[AnchoredAnnotation] = ()) -> list[Excerpt]:  # type: ignore[assignment]
+    """The excerpts of ``source`` once the analyst's annotations are applied, in text order."""
+    excerpts = automatic_excerpts(source, taxonomy)
+    overridden: list[tuple[int, int]] = [(a.start, a.end) for a in annotations]
+    kept = [e for e in excerpts if not any(_overlaps(e.start, e.end, s, t) for s, t in overridden)]
+    for placed in annotations:
+        note = placed.annotation
+        if note.action != "excerpt":
+            continue
+        text = source.text[placed.start:placed.end]
+        paragraph = next((e.paragraph for e in excerpts if e.start <= placed.start < e.end), -1)
+        kept.append(Excerpt(
+            id=excerpt_id(source.id, text, analyst=True), source_id=source.id, start=placed.start,
+            end=placed.end, text=text, topics=tuple(note.topics), section=note.section or BACKGROUND,
+            topic_score=0.0, section_score=0.0, paragraph=paragraph, position=0,
+            published=source.date, origin="analyst"))
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end

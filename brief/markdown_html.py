@@ -1,0 +1,73 @@
+"""Markdown brief → HTML body, with markdown-it-py and raw HTML switched off.
+
+Adds what the PDF needs and Markdown cannot say: ids on headings (for
+bookmarks and links) and ``src-N`` ids on the entries of the "Sources" list,
+so citations ``[1](#src-1)`` jump to their source. Also splits off the YAML
+front matter that carries the title block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+SOURCES_HEADING = "sources"
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """(front matter as a dict, the Markdown body). Bad front matter counts as none."""
+    match = _FRONT_MATTER.match(markdown)
+    if not match:
+        return {}, markdown
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError:
+        return {}, markdown
+    if not isinstance(data, dict):
+        return {}, markdown[match.end():]
+    return {str(k): v for k, v in data.items()}, markdown[match.end():]
+
+
+def _slug(text: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    slug, counter = base, 2
+    while slug in used:
+        slug, counter = f"{base}-{counter}", counter + 1
+    used.add(slug)
+    return slug
+
+
+def _add_anchors(state: Any) -> None:
+    """markdown-it core rule: heading ids, and src-N ids in the Sources list."""
+    tokens: list[Token] = state.tokens
+    used: set[str] = set()
+    in_sources = False
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            title = tokens[index + 1].content if index + 1 < len(tokens) else ""
+            token.attrSet("id", _slug(title, used))
+            in_sources = token.tag == "h2" and title.strip().lower() == SOURCES_HEADING
+        elif in_sources and token.type == "ordered_list_open":
+            depth += 1
+            start = int(token.attrGet("start") or 1)
+            number = start
+            for inner in tokens[index + 1:]:
+                if inner.type == "ordered_list_close":
+                    break
+                if inner.type == "list_item_open" and inner.level == token.level + 1:
+                    inner.attrSet("id", f"src-{number}")
+                    number += 1
+
+
+def markdown_to_html(markdown_body: str) -> str:
+    """HTML for a Markdown body; any HTML in the text comes out as text."""
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser.enable("table")
+    parser.core.ruler.push("brief_anchors", _add_anchors)
+    return parser.render(markdown_body)

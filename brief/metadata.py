@@ -1,0 +1,138 @@
+"""Source metadata with its provenance: stated by a person, inferred by us, or unknown.
+
+Precedence, highest first: ``seeds/sources.yaml`` (an analyst checked it),
+the article's own front matter, an HTML page's metadata, then inference from
+the text (title line, "Published …" line or dateline, "By …"/"Author: …" byline,
+an outlet named in the sign-off). Nothing is invented: what none of these gives
+stays unknown and is shown as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from brief.cleaning import CleanedArticle
+from brief.dates import FULL_DATE, find_full_date, long_date, parse_any_date
+
+Origin = Literal["stated", "inferred", "unknown"]
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+
+
+@dataclass(frozen=True)
+class MetaValue:
+    """One metadata value and where it came from."""
+
+    value: str | dt.date | None
+    origin: Origin
+    how: str = ""
+    """For inferred values: what it was inferred from, e.g. "byline, line 20"."""
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    def display(self) -> str:
+        if self.value is None:
+            return "unknown"
+        return long_date(self.value) if isinstance(self.value, dt.date) else str(self.value)
+
+
+UNKNOWN = MetaValue(None, "unknown")
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What a brief says about a source in its list of sources."""
+
+    title: MetaValue = UNKNOWN
+    outlet: MetaValue = UNKNOWN
+    author: MetaValue = UNKNOWN
+    published: MetaValue = UNKNOWN
+    url: MetaValue = UNKNOWN
+    reliability: MetaValue = UNKNOWN
+    """Admiralty-scale source grade, A (reliable) to F (cannot be judged)."""
+
+    @property
+    def date(self) -> dt.date | None:
+        value = self.published.value
+        return value if isinstance(value, dt.date) else None
+
+
+_OUTLET_WORDS = (r"Times|Post|News|Herald|Journal|Tribune|Telegraph|Guardian|Gazette|Chronicle|Monitor"
+                 r"|Observer|Review|Daily|Express|Standard|Insider|Wire|Today|Weekly|Press|Independent"
+                 r"|Mirror|Star|Sun|Dispatch|Reporter|Agency|Magazine|Network|Media|Radio|TV")
+_OUTLET = re.compile(rf"\b((?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_OUTLET_WORDS}))\b")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&'’. -]{1,40})", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_BYLINE_NAME = re.compile(r"^(?:by|author:|authors:|written by|words by|reporting by|story by)\s+(.+)$",
+                          re.IGNORECASE)
+
+
+def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
+    """What the cleaned text and its dropped lines tell about the source."""
+    found: dict[str, MetaValue] = {}
+    if cleaned.title:
+        found["title"] = MetaValue(cleaned.title, "inferred", "first line")
+    for dropped in cleaned.dropped:
+        core = dropped.text.strip(" |•·-–—")
+        where = f"line {dropped.line}"
+        if dropped.reason in ("publication date", "dateline") and "published" not in found:
+            date = find_full_date(core)
+            if date:
+                found["published"] = MetaValue(date, "inferred", f"{dropped.reason}, {where}")
+        elif dropped.reason == "byline" and "author" not in found:
+            match = _BYLINE_NAME.match(core)
+            if match:
+                name = re.split(r"\s*[,|–—]\s*", match.group(1))[0].strip()
+                found["author"] = MetaValue(name, "inferred", f"byline, {where}")
+        if dropped.reason in ("sign-off", "byline", "source list") and "outlet" not in found:
+            outlet = _COPYRIGHT.search(core) or _OUTLET.search(core)
+            if outlet and dropped.reason != "source list":
+                found["outlet"] = MetaValue(outlet.group(1).strip(" .,"), "inferred", f"sign-off, {where}")
+        if dropped.reason in ("sign-off", "byline") and "url" not in found:
+            url = _URL.search(core)
+            if url:
+                found["url"] = MetaValue(url.group(0).rstrip(".,"), "inferred", f"{where}")
+    if "published" not in found:
+        latest = _latest_date_mentioned(cleaned.text)
+        if latest:
+            found["published"] = MetaValue(latest, "inferred",
+                                           "latest date the text mentions; no publication date given")
+    return found
+
+
+def _latest_date_mentioned(text: str) -> dt.date | None:
+    """The latest full date (day, month, year) written in the article's text."""
+    dates = [find_full_date(match.group(0)) for match in FULL_DATE.finditer(text)]
+    return max((date for date in dates if date), default=None)
+
+
+def normalise_stated(key: str, value: object) -> str | dt.date | None:
+    """A stated value in the type the brief uses; None when it cannot be one."""
+    if key == "published":
+        return parse_any_date(value)
+    if key == "reliability":
+        text = str(value).strip().upper()
+        return text if text in RELIABILITY_GRADES else None
+    text = str(value).strip()
+    return text or None
+
+
+def merge_metadata(*layers: tuple[str, dict[str, object]], inferred: dict[str, MetaValue]) -> SourceMeta:
+    """Combine stated layers (highest first, each named for messages) with inferences."""
+    values: dict[str, MetaValue] = {}
+    for key in SourceMeta.__dataclass_fields__:
+        for layer_name, layer in layers:
+            if key in layer and layer[key] is not None:
+                value = normalise_stated(key, layer[key])
+                if value is not None:
+                    origin: Origin = "inferred" if layer_name == "page metadata" else "stated"
+                    values[key] = MetaValue(value, origin, layer_name)
+                    break
+        else:
+            if key in inferred:
+                values[key] = inferred[key]
+    return SourceMeta(**values)

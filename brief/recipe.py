@@ -1,0 +1,222 @@
+"""Recipes: the saved YAML description of a brief in ``briefings/``.
+
+A recipe names the brief's title, its time window, the topics and sources it
+draws on, its sections with their caps, the template and output formats, and the
+analyst's composition (excerpts included, excluded, pinned as key points, moved
+to another section, and their order). Loading reports every problem at once,
+each with file:line, the value given and the nearest valid name for a typo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pydantic
+
+from brief.atomic import write_atomic
+from brief.dates import parse_iso_date
+from brief.errors import Problem, UserError, did_you_mean
+from brief.taxonomy import Taxonomy
+from brief.validation import validate_document
+from brief.yamlfile import YamlDocument, load_yaml_file
+
+Format = Literal["md", "pdf"]
+_DAYS = re.compile(r"^\s*(\d{1,5})\s*d\s*$")
+
+
+class DateRange(pydantic.BaseModel):
+    """An explicit window, both ends included."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", populate_by_name=True)
+    from_: str = pydantic.Field(alias="from")
+    to: str
+
+    @pydantic.field_validator("from_", "to", mode="before")
+    @classmethod
+    def _is_date(cls, value: object) -> str:
+        if parse_iso_date(value) is None:
+            raise ValueError("expected a real date written YYYY-MM-DD")
+        return str(value)
+
+
+class SectionRef(pydantic.BaseModel):
+    """A section of the brief, in the order the recipe lists them."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+    id: str
+    title: str | None = None
+    """Heading in the brief; the taxonomy's label when left out."""
+    max_items: int = pydantic.Field(default=6, ge=0, le=100)
+
+
+class RecipeSpec(pydantic.BaseModel):
+    """The keys of a recipe file, as written."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+    title: str = pydantic.Field(min_length=1)
+    subtitle: str | None = None
+    classification: str | None = None
+    """Banner text printed at the top and bottom of every page, e.g. UNCLASSIFIED."""
+    as_of: str = "latest"
+    """``latest`` (the newest source date) or a date YYYY-MM-DD."""
+    window: str | DateRange = "7d"
+    """``Nd`` (N days up to as_of), ``all``, or ``{from: DATE, to: DATE}``."""
+    topics: Literal["all"] | list[str] = "all"
+    sources: Literal["all"] | list[str] = "all"
+    sections: list[SectionRef] = pydantic.Field(default_factory=lambda: [
+        SectionRef(id="state-of-talks", max_items=6), SectionRef(id="sticking-points", max_items=6),
+        SectionRef(id="outlook", max_items=5)])
+    key_points: int = pydantic.Field(default=4, ge=0, le=20)
+    """How many of the strongest items lead the brief as key points (0: no key points)."""
+    max_words: int = pydantic.Field(default=1800, ge=100, le=50_000)
+    """Word budget for the brief's items; the weakest items give way first."""
+    template: str = "standard"
+    formats: list[Format] = ["md", "pdf"]
+    paper: Literal["A4", "Letter"] = "A4"
+    include: list[str] = []
+    """Excerpt ids to put in even if the filters or caps would leave them out."""
+    exclude: list[str] = []
+    """Excerpt ids never to use."""
+    pin: list[str] = []
+    """Excerpt ids that are key points."""
+    moves: dict[str, str] = {}
+    """Excerpt id → section id, overriding the rules' section."""
+    order: dict[str, list[str]] = {}
+    """Section id → excerpt ids in the order they are to appear (others follow by rank)."""
+
+    @pydantic.field_validator("as_of", mode="before")
+    @classmethod
+    def _as_of(cls, value: object) -> str:
+        if value == "latest":
+            return "latest"
+        if parse_iso_date(value) is None:
+            raise ValueError("expected 'latest' or a real date written YYYY-MM-DD")
+        return str(value)
+
+    @pydantic.field_validator("window", mode="before")
+    @classmethod
+    def _window(cls, value: object) -> object:
+        if isinstance(value, int):
+            raise ValueError("write the window as Nd (e.g. 7d), 'all', or {from: DATE, to: DATE}")
+        if isinstance(value, str) and value != "all" and not _DAYS.match(value):
+            raise ValueError("expected Nd (e.g. 7d), 'all', or {from: DATE, to: DATE}")
+        return value
+
+
+@dataclass(frozen=True)
+class Window:
+    """The resolved time window of a brief."""
+
+    start: dt.date | None
+    """First day included; None for the whole corpus."""
+    end: dt.date | None
+    label: str
+
+    def contains(self, date: dt.date | None) -> bool:
+        if self.start is None and self.end is None:
+            return True
+        if date is None:
+            return False
+        return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """A checked recipe and the file it came from."""
+
+    path: Path
+    spec: RecipeSpec
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    def resolve_window(self, as_of: dt.date) -> Window:
+        window = self.spec.window
+        if isinstance(window, DateRange):
+            start, end = parse_iso_date(window.from_), parse_iso_date(window.to)
+            return Window(start, end, f"{start.isoformat()} to {end.isoformat()}")  # type: ignore[union-attr]
+        if window == "all":
+            return Window(None, None, "all sources")
+        days = int(_DAYS.match(window).group(1))  # type: ignore[union-attr]
+        start = as_of - dt.timedelta(days=max(days - 1, 0))
+        return Window(start, as_of, f"{days} days to {as_of.isoformat()}")
+
+
+def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None = None,
+                templates_roots: list[Path] | None = None) -> Recipe:
+    """Read and check a recipe: types first, then the names it uses."""
+    document = load_yaml_file(path)
+    spec = validate_document(RecipeSpec, document, what="recipe")
+    problems = check_names(document, spec, taxonomy, source_ids, templates_roots)
+    if problems:
+        raise UserError(problems)
+    return Recipe(path=Path(path), spec=spec)
+
+
+def check_names(document: YamlDocument, spec: RecipeSpec, taxonomy: Taxonomy,
+                source_ids: list[str] | None, templates_roots: list[Path] | None) -> list[Problem]:
+    """Problems with the topic, source, section and template names a recipe uses."""
+    problems: list[Problem] = []
+    if isinstance(spec.topics, list):
+        for index, topic in enumerate(spec.topics):
+            if topic not in taxonomy.topic_ids():
+                problems.append(document.problem(("topics", index), "unknown topic", value=topic,
+                                                 hint=did_you_mean(topic, taxonomy.topic_ids())))
+    if isinstance(spec.sources, list) and source_ids is not None:
+        for index, source in enumerate(spec.sources):
+            if source not in source_ids:
+                problems.append(document.problem(("sources", index), "unknown source", value=source,
+                                                 hint=did_you_mean(source, source_ids)))
+    section_ids = taxonomy.section_ids()
+    seen: set[str] = set()
+    for index, section in enumerate(spec.sections):
+        if section.id not in section_ids:
+            problems.append(document.problem(("sections", index, "id"), "unknown section", value=section.id,
+                                             hint=did_you_mean(section.id, section_ids)))
+        elif section.id in seen:
+            problems.append(document.problem(("sections", index, "id"), "section listed twice",
+                                             value=section.id))
+        seen.add(section.id)
+    for excerpt_id, section_id in spec.moves.items():
+        if section_id not in section_ids:
+            problems.append(document.problem(("moves", excerpt_id), "unknown section", value=section_id,
+                                             hint=did_you_mean(section_id, section_ids)))
+    for section_id in spec.order:
+        if section_id not in section_ids:
+            problems.append(document.problem(("order", section_id), "unknown section", value=section_id,
+                                             hint=did_you_mean(section_id, section_ids)))
+    if isinstance(spec.window, DateRange):
+        start, end = parse_iso_date(spec.window.from_), parse_iso_date(spec.window.to)
+        if start and end and start > end:
+            problems.append(document.problem(("window", "from"), "the window starts after it ends",
+                                             value=spec.window.from_))
+    if templates_roots is not None and not any((root / spec.template).is_dir() for root in templates_roots):
+        available = sorted({p.name for root in templates_roots if root.is_dir() for p in root.iterdir()
+                            if p.is_dir()})
+        problems.append(document.problem(("template",), "no such template", value=spec.template,
+                                         hint=did_you_mean(spec.template, available)))
+    return problems
+
+
+def dump_recipe(spec: RecipeSpec) -> str:
+    """YAML text for a recipe, keys in the documented order, defaults left out."""
+    import yaml
+
+    data = spec.model_dump(by_alias=True, exclude_defaults=True)
+    data.setdefault("title", spec.title)
+    for key in ("as_of", "window", "topics", "sources", "sections", "formats"):
+        value = getattr(spec, key)
+        data[key] = value.model_dump(by_alias=True) if isinstance(value, pydantic.BaseModel) else (
+            [s.model_dump(exclude_none=True) for s in value] if key == "sections" else value)
+    ordered = {key: data[key] for key in RecipeSpec.model_fields if key in data}
+    return yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_recipe(path: Path, spec: RecipeSpec) -> None:
+    """Write a recipe atomically."""
+    write_atomic(path, dump_recipe(spec))

@@ -1,0 +1,141 @@
+"""Split a canonical text into blocks (title, headings, paragraphs) and sentences.
+
+Every span is a pair of character offsets into the canonical text, so
+``text[start:end]`` is always exactly the passage. Abbreviations ("U.S.",
+"Dec. 17", "Mr.", initials such as "Pavel K. Baev") do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["title", "heading", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text between blank lines."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    paragraph: int
+    """Index among the paragraphs of the article (-1 for titles and headings)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence (or a few short ones kept together) inside a paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    position: int
+    """Index of the span within its paragraph."""
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "sen", "rep",
+    "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "vol", "fig",
+    "approx", "est", "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "gov't", "rev", "hon", "amb",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_TOKEN_BEFORE = re.compile(r"([\w.’']+)$")
+MIN_SPAN_WORDS = 8
+"""Shorter sentences ("The core impasse is unchanged.") travel with the next one."""
+
+
+def split_blocks(text: str, title: str | None = None) -> list[Block]:
+    """Blocks of ``text`` in order, each classified."""
+    blocks: list[Block] = []
+    paragraph = 0
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        body = match.group(0)
+        start, end = match.start(), match.end()
+        if not blocks and title and " ".join(body.split()) == " ".join(title.split()):
+            kind: BlockKind = "title"
+        elif _is_heading(body):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(start, end, kind, paragraph if kind == "paragraph" else -1))
+        if kind == "paragraph":
+            paragraph += 1
+    return blocks
+
+
+def _is_heading(body: str) -> bool:
+    words = len(body.split())
+    if body.rstrip().endswith(":") and words <= 10:
+        return True
+    return words <= 20 and not _SENTENCE_END.search(body.rstrip())
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as absolute offsets, whitespace trimmed."""
+    bounds: list[tuple[int, int]] = []
+    cursor = start
+    segment = text[start:end]
+    for match in _BOUNDARY.finditer(segment):
+        cut = start + match.end()
+        if _is_abbreviation(text, start + match.start(), cursor):
+            continue
+        bounds.append((cursor, cut))
+        cursor = cut
+    bounds.append((cursor, end))
+    trimmed = []
+    for left, right in bounds:
+        while left < right and text[left].isspace():
+            left += 1
+        while right > left and text[right - 1].isspace():
+            right -= 1
+        if right > left:
+            trimmed.append((left, right))
+    return trimmed
+
+
+def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
+    """Whether the period at ``dot`` belongs to an abbreviation rather than ending a sentence."""
+    if text[dot] != ".":
+        return False
+    match = _TOKEN_BEFORE.search(text, sentence_start, dot)
+    if not match:
+        return False
+    token = match.group(1).lower().strip("'’")
+    if token in _ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # u.s, u.k, e.u
+        return True
+    # An initial: one capital letter, as in "Pavel K. Baev".
+    return len(token) == 1 and match.group(1).isupper()
+
+
+def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
+    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour."""
+    spans: list[Span] = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        sentences = sentence_bounds(text, block.start, block.end)
+        merged: list[tuple[int, int]] = []
+        pending: tuple[int, int] | None = None
+        for left, right in sentences:
+            if pending is not None:
+                left = pending[0]
+                pending = None
+            if len(text[left:right].split()) < MIN_SPAN_WORDS:
+                pending = (left, right)
+                continue
+            merged.append((left, right))
+        if pending is not None:
+            if merged:
+                merged[-1] = (merged[-1][0], pending[1])
+            else:
+                merged.append(pending)
+        for position, (left, right) in enumerate(merged):
+            spans.append(Span(left, right, block.paragraph, position))
+    return spans

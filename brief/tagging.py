@@ -1,0 +1,34 @@
+"""Rule-based tagging: which topics a passage carries and which section it serves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brief.taxonomy import BACKGROUND, Taxonomy
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The rules' verdict on one passage."""
+
+    topics: dict[str, float]
+    """Topic id → score, only for topics whose ``min_score`` is reached, in taxonomy order."""
+    section: str
+    section_score: float
+
+
+def tag_passage(text: str, taxonomy: Taxonomy) -> Tagging:
+    """Score ``text`` against every topic and section rule of ``taxonomy``."""
+    topics = {}
+    for topic in taxonomy.topics:
+        score = topic.score(text)
+        if score > 0 and score >= topic.min_score:
+            topics[topic.id] = score
+    best_section, best_score = BACKGROUND, 0.0
+    for section in taxonomy.sections:
+        if section.id == BACKGROUND or not section.rules:
+            continue
+        score = section.score(text)
+        if score >= section.min_score and score > best_score:
+            best_section, best_score = section.id, score
+    return Tagging(topics=topics, section=best_section, section_score=best_score)

@@ -1,0 +1,151 @@
+"""The taxonomy in ``briefings/topics.yaml``: topics, brief sections, and their rules.
+
+A rule is a list of phrases (whole words, case-insensitive, hyphen and space
+alike) or regular expressions, with a weight. A passage scores the weights of
+the rules it matches; it carries a topic when the score reaches the topic's
+``min_score``, and goes to the section whose cues score highest (``background``
+when none reaches its threshold). Analysts read and change the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydantic
+
+from brief.errors import Problem, UserError
+from brief.validation import validate_document
+from brief.yamlfile import load_yaml_file
+
+BACKGROUND = "background"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class RuleSpec(pydantic.BaseModel):
+    """One matching rule: phrases and/or patterns, all with the same weight."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+    phrases: list[str] = []
+    """Words or phrases matched as whole words, ignoring case; `-` and space match each other."""
+    patterns: list[str] = []
+    """Python regular expressions, matched ignoring case."""
+    weight: float = 1.0
+    """Score added when any phrase or pattern of the rule matches (each counts once)."""
+
+    @pydantic.field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+
+class TopicSpec(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    id: str = pydantic.Field(pattern=ID_PATTERN)
+    label: str
+    description: str = ""
+    min_score: float = 1.0
+    rules: list[RuleSpec]
+
+
+class SectionSpec(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    id: str = pydantic.Field(pattern=ID_PATTERN)
+    label: str
+    description: str = ""
+    min_score: float = 1.0
+    rules: list[RuleSpec] = []
+
+
+class TaxonomySpec(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    topics: list[TopicSpec]
+    sections: list[SectionSpec]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule turned into regular expressions, each counted once per passage."""
+
+    expressions: tuple[re.Pattern[str], ...]
+    weight: float
+
+    def score(self, text: str) -> float:
+        hits = sum(1 for expression in self.expressions if expression.search(text))
+        return self.weight * hits
+
+
+@dataclass(frozen=True)
+class Category:
+    """A topic or a section, ready to score passages."""
+
+    id: str
+    label: str
+    description: str
+    min_score: float
+    rules: tuple[CompiledRule, ...]
+
+    def score(self, text: str) -> float:
+        return sum(rule.score(text) for rule in self.rules)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Topics and sections in file order."""
+
+    path: Path | None
+    topics: tuple[Category, ...]
+    sections: tuple[Category, ...]
+
+    def topic_ids(self) -> list[str]:
+        return [topic.id for topic in self.topics]
+
+    def section_ids(self) -> list[str]:
+        return [section.id for section in self.sections]
+
+    def topic(self, topic_id: str) -> Category:
+        return next(topic for topic in self.topics if topic.id == topic_id)
+
+    def section(self, section_id: str) -> Category:
+        return next(section for section in self.sections if section.id == section_id)
+
+
+def phrase_expression(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word, case-insensitive expression; hyphens, spaces alike."""
+    parts = [re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()) if part]
+    body = r"[\s-]*".join(parts)
+    return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
+
+
+def _compile(spec: TopicSpec | SectionSpec) -> Category:
+    rules = tuple(
+        CompiledRule(tuple([phrase_expression(p) for p in rule.phrases]
+                           + [re.compile(p, re.IGNORECASE) for p in rule.patterns]), rule.weight)
+        for rule in spec.rules)
+    return Category(spec.id, spec.label, spec.description, spec.min_score, rules)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    """Read and check ``topics.yaml``; every problem is reported at once."""
+    document = load_yaml_file(path)
+    spec = validate_document(TaxonomySpec, document, what="topics file")
+    problems: list[Problem] = []
+    for kind, items in (("topics", spec.topics), ("sections", spec.sections)):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                problems.append(document.problem((kind, index, "id"), f"duplicate {kind[:-1]} id", value=item.id))
+            seen.add(item.id)
+    if BACKGROUND not in {section.id for section in spec.sections}:
+        problems.append(document.problem(("sections",), f"a section with id {BACKGROUND!r} is required: "
+                                         "it takes the passages that serve no other section"))
+    if problems:
+        raise UserError(problems)
+    return Taxonomy(path=path, topics=tuple(_compile(t) for t in spec.topics),
+                    sections=tuple(_compile(s) for s in spec.sections))
