@@ -36,11 +36,21 @@ _STOPWORDS = frozenset(
     "would should will may might must do does did said says say he she they them his her our we you".split())
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
-    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there)\b", re.IGNORECASE)
+    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there"
+    r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
+    re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
+    re.IGNORECASE)
+"""A pronoun standing for something said before the passage: it reads poorly on its own."""
 MERGE_OVERLAP = 0.6
 """Share of the smaller passage's content words that two passages must share to be one item."""
 MERGE_JACCARD = 0.3
-REDUNDANT_OVERLAP = 0.45
+REDUNDANT_OVERLAP = 0.35
+KEY_POINT_OVERLAP = 0.25
+SOURCE_REPEAT_PENALTY = 0.35
+"""Rank given up per item already taken from the same source."""
+"""Key points are few, so they must differ more from each other."""
 """Below the merge threshold, but too close to an item already chosen to be worth the reader's time."""
 
 
@@ -93,10 +103,13 @@ def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> flo
     if excerpt.published and reference:
         span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
         age = max((reference - excerpt.published).days, 0)
-        score += max(0.0, 1.0 - age / span)
+        # In a whole-corpus brief recency matters less than in a weekly one.
+        score += max(0.0, 1.0 - age / span) * (1.0 if window.start else 0.5)
     words = len(excerpt.text.split())
     if _DANGLING_START.match(excerpt.text):
         score -= 1.5
+    elif _BACK_REFERENCE.search(excerpt.text):
+        score -= 1.0
     if words < 10:
         score -= 1.0
     if words > 55:
@@ -241,43 +254,72 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
     return sorted(groups, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 
 
-def _redundant(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+def _redundant(candidate: _Candidate, chosen: list[_Candidate], threshold: float = REDUNDANT_OVERLAP) -> bool:
     if candidate.forced or candidate.pinned:
         return False
     for other in chosen:
         shared = len(candidate.words & other.words)
-        if shared and shared / min(len(candidate.words), len(other.words)) >= REDUNDANT_OVERLAP:
+        if shared and shared / min(len(candidate.words), len(other.words)) >= threshold:
             return True
     return False
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
           ) -> tuple[list[_Candidate], dict[str, list[_Candidate]]]:
-    """Key points first (pinned, then the strongest), then each section up to its cap."""
-    key_points = [c for c in candidates if c.pinned]
+    """Key points first (pinned, then the strongest), then each section up to its cap.
+
+    Choice is greedy on the rank, less a small penalty per item already taken
+    from the same source, so that one prolific article does not fill the brief.
+    """
+    pinned = [c for c in candidates if c.pinned]
+    key_points = list(pinned)
     chosen: list[_Candidate] = list(key_points)
     per_section: dict[str, int] = defaultdict(int)
+    per_source: dict[str, int] = defaultdict(int)
     for candidate in key_points:
         per_section[candidate.section] += 1
-    for candidate in candidates:
-        if len(key_points) >= max(spec.key_points, len([c for c in candidates if c.pinned])):
+        per_source[candidate.lead.source_id] += 1
+
+    def take(pool: list[_Candidate], accept) -> _Candidate | None:
+        best, best_value = None, 0.0
+        for candidate in pool:
+            if not accept(candidate):
+                continue
+            value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
+            if best is None or value > best_value:
+                best, best_value = candidate, value
+        if best is not None:
+            pool.remove(best)
+            chosen.append(best)
+            per_source[best.lead.source_id] += 1
+        return best
+
+    pool = [c for c in candidates if c not in key_points and c.section in section_ids]
+
+    def fits_key_points(candidate: _Candidate) -> bool:
+        topics = {t for e in candidate.excerpts for t in e.topics}
+        covered = {t for c in key_points for e in c.excerpts for t in e.topics}
+        return not (per_section[candidate.section] >= 2 or _redundant(candidate, chosen, KEY_POINT_OVERLAP)
+                    or (key_points and topics <= covered))
+
+    while len(key_points) < spec.key_points:
+        picked = take(pool, fits_key_points)
+        if picked is None:
             break
-        if candidate in key_points or candidate.section not in section_ids:
-            continue
-        if per_section[candidate.section] >= 2 or _redundant(candidate, chosen):
-            continue
-        key_points.append(candidate)
-        chosen.append(candidate)
-        per_section[candidate.section] += 1
+        key_points.append(picked)
+        per_section[picked.section] += 1
+
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
-    for candidate in candidates:
-        if candidate in key_points or candidate.section not in by_section:
-            continue
-        bucket = by_section[candidate.section]
-        if candidate.forced or (len(bucket) < caps[candidate.section] and not _redundant(candidate, chosen)):
-            bucket.append(candidate)
-            chosen.append(candidate)
+    for candidate in [c for c in pool if c.forced]:
+        by_section[candidate.section].append(candidate)
+        chosen.append(candidate)
+        pool.remove(candidate)
+    while True:
+        picked = take(pool, lambda c: len(by_section[c.section]) < caps[c.section] and not _redundant(c, chosen))
+        if picked is None:
+            break
+        by_section[picked.section].append(picked)
     for sid, bucket in by_section.items():
         wanted = spec.order.get(sid, [])
         position = {excerpt_id: index for index, excerpt_id in enumerate(wanted)}

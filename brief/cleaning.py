@@ -6,7 +6,9 @@ is stable), normalises newlines and spaces, and removes site furniture line by
 line: advertisements, comment prompts, share buttons, "Popular / Related"
 blocks with the headlines under them, reading-time and view-count lines,
 breadcrumbs, repeated titles, empty labels, bylines and datelines (kept as
-metadata), photo captions and credits, source lists and sign-offs.
+metadata), photo captions and credits, "Read more: …" links, newsletter and
+cookie prompts, "Follow us on …" lines, wire credits ("Reporting by …; Editing
+by …") and standards notices, source lists and sign-offs.
 
 The rules look at the shape and wording of lines that news sites share, never at
 one site's text. Every dropped line is kept with its line number and the rule's
@@ -112,6 +114,37 @@ _ASSISTANT = re.compile(
     r".*(?:drawn from your sources|based on your sources|as an ai\b|i hope this helps|let me know if you"
     r"|here (?:are|is) (?:the|a|some) [^.]{0,160}:$).*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"[\W_]*")
+_CLOCK_STAMP = re.compile(
+    r"(?:(?:last )?updated?|posted|published)(?: on| at)?\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|PT|PST|PDT)"
+    r"(?:\s*[+-]\s*\d{1,2})?\)?)?", re.IGNORECASE)
+_RELATED_LINK = re.compile(
+    r"(?:read (?:more|also|next)|also read|see also|more on this(?: story)?|related(?: story| article)?"
+    r"|recommended|watch|listen)\s*[:|»›>]\s*\S.*", re.IGNORECASE)
+_NEWSLETTER = re.compile(
+    r"(?:sign up|subscribe|register)(?: now| here| today| free)?"
+    r"(?:\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:newsletters?|briefings?|digest|alerts|updates|mailing list))?(?:\s*[:.!]|\s+[–—-].{0,60})?"
+    r"|.{0,120}\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b.{0,60}", re.IGNORECASE)
+_COOKIES = re.compile(
+    r".*\b(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies\b.*"
+    r"|.*\byou (?:agree|consent) to (?:our|the) use of cookies\b.*"
+    r"|(?:accept|reject|allow|decline|manage)(?: all| necessary)?(?: cookies)?(?: settings| preferences)?"
+    r"|cookie (?:settings|preferences|policy|notice)", re.IGNORECASE)
+_SOCIAL = (r"(?:facebook|twitter|x|instagram|telegram|threads|bluesky|linkedin|youtube|tiktok|whatsapp"
+           r"|mastodon|social media|google news)")
+_FOLLOW = re.compile(
+    rf"(?:follow|find|like|join|connect with) us (?:on|at|via)\s+.{{0,40}}\b{_SOCIAL}\b.{{0,60}}"
+    rf"|follow (?:[\w@.'’-]+\s+){{1,4}}on {_SOCIAL}\b.{{0,60}}", re.IGNORECASE)
+_CREDITS = re.compile(
+    # Wire-service credits name two jobs or more ("Reporting by …; Editing by …"); a lone
+    # "Reporting by X" is a byline, and "Reporting by Reuters showed …" is a sentence.
+    r"\(?(?:additional |further )?(?:reporting|writing|editing|research|graphics?|fact-checking)"
+    r"(?: and (?:writing|editing|reporting))? by\b[^;]*(?:;\s*[^;]*\bby\b[^;]*)+\)?\.?"
+    r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\.?"
+    r"|.{0,80}\bcontributed reporting(?: from .{0,60})?\.?", re.IGNORECASE)
+_STANDARDS = re.compile(r"our (?:editorial )?(?:standards|ethics policy|corrections policy)\s*:.{0,80}",
+                        re.IGNORECASE)
 
 
 def _core(line: str) -> str:
@@ -159,6 +192,12 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         ("breadcrumb", _BREADCRUMB_INLINE),
         ("photo caption", _CAPTION_LABEL),
         ("photo credit", _CREDIT_ALONE),
+        ("timestamp", _CLOCK_STAMP),
+        ("related link", _RELATED_LINK),
+        ("newsletter prompt", _NEWSLETTER),
+        ("cookie notice", _COOKIES),
+        ("social links", _FOLLOW),
+        ("standards notice", _STANDARDS),
     ]
     for reason, pattern in checks:
         if pattern.fullmatch(core):
@@ -167,6 +206,8 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         return "photo caption"
     if _BYLINE.fullmatch(core) and _words(core) <= 12:
         return "byline"
+    if _CREDITS.fullmatch(core) and _words(core) <= 40:
+        return "credits"
     if _PUBLISHED.fullmatch(core) and _words(core) <= 14:
         return "publication date"
     if _DATELINE.fullmatch(core) or (_BARE_DATE.fullmatch(core) and _words(core) <= 8):

@@ -21,7 +21,7 @@ from brief.atomic import write_atomic
 from brief.dates import parse_iso_date
 from brief.errors import Problem, UserError, did_you_mean
 from brief.taxonomy import Taxonomy
-from brief.validation import validate_document
+from brief.validation import by_line, validate_document
 from brief.yamlfile import YamlDocument, load_yaml_file
 
 Format = Literal["md", "pdf"]
@@ -149,57 +149,82 @@ class Recipe:
 
 def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None = None,
                 templates_roots: list[Path] | None = None) -> Recipe:
-    """Read and check a recipe: types first, then the names it uses."""
+    """Read and check a recipe: its types and the names it uses, every problem at once."""
     document = load_yaml_file(path)
-    spec = validate_document(RecipeSpec, document, what="recipe")
-    problems = check_names(document, spec, taxonomy, source_ids, templates_roots)
-    if problems:
-        raise UserError(problems)
+    problems: list[Problem] = []
+    spec: RecipeSpec | None = None
+    try:
+        spec = validate_document(RecipeSpec, document, what="recipe")
+    except UserError as error:
+        if not isinstance(document.data, dict):
+            raise
+        problems.extend(error.problems)
+    problems.extend(check_names(document, taxonomy, source_ids, templates_roots))
+    if problems or spec is None:
+        raise UserError(by_line(problems))
     return Recipe(path=Path(path), spec=spec)
 
 
-def check_names(document: YamlDocument, spec: RecipeSpec, taxonomy: Taxonomy,
-                source_ids: list[str] | None, templates_roots: list[Path] | None) -> list[Problem]:
-    """Problems with the topic, source, section and template names a recipe uses."""
+def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str] | None,
+                templates_roots: list[Path] | None) -> list[Problem]:
+    """Problems with the topic, source, section and template names a recipe uses.
+
+    Read from the data as written (not the validated spec) so that a typo in a
+    name is reported together with any type error elsewhere in the file.
+    """
+    data = document.data if isinstance(document.data, dict) else {}
     problems: list[Problem] = []
-    if isinstance(spec.topics, list):
-        for index, topic in enumerate(spec.topics):
-            if topic not in taxonomy.topic_ids():
-                problems.append(document.problem(("topics", index), "unknown topic", value=topic,
-                                                 hint=did_you_mean(topic, taxonomy.topic_ids())))
-    if isinstance(spec.sources, list) and source_ids is not None:
-        for index, source in enumerate(spec.sources):
+
+    def names(key: str) -> list[tuple[int, str]]:
+        value = data.get(key)
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+    for index, topic in names("topics"):
+        if topic not in taxonomy.topic_ids():
+            problems.append(document.problem(("topics", index), "unknown topic", value=topic,
+                                             hint=did_you_mean(topic, taxonomy.topic_ids())))
+    if source_ids is not None:
+        for index, source in names("sources"):
             if source not in source_ids:
                 problems.append(document.problem(("sources", index), "unknown source", value=source,
                                                  hint=did_you_mean(source, source_ids)))
     section_ids = taxonomy.section_ids()
     seen: set[str] = set()
-    for index, section in enumerate(spec.sections):
-        if section.id not in section_ids:
-            problems.append(document.problem(("sections", index, "id"), "unknown section", value=section.id,
-                                             hint=did_you_mean(section.id, section_ids)))
-        elif section.id in seen:
+    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    for index, section in enumerate(sections):
+        section_id = section.get("id") if isinstance(section, dict) else None
+        if not isinstance(section_id, str):
+            continue
+        if section_id not in section_ids:
+            problems.append(document.problem(("sections", index, "id"), "unknown section", value=section_id,
+                                             hint=did_you_mean(section_id, section_ids)))
+        elif section_id in seen:
             problems.append(document.problem(("sections", index, "id"), "section listed twice",
-                                             value=section.id))
-        seen.add(section.id)
-    for excerpt_id, section_id in spec.moves.items():
-        if section_id not in section_ids:
-            problems.append(document.problem(("moves", excerpt_id), "unknown section", value=section_id,
+                                             value=section_id))
+        seen.add(section_id)
+    moves = data.get("moves") if isinstance(data.get("moves"), dict) else {}
+    for excerpt_id, section_id in moves.items():
+        if isinstance(section_id, str) and section_id not in section_ids:
+            problems.append(document.problem(("moves", str(excerpt_id)), "unknown section", value=section_id,
                                              hint=did_you_mean(section_id, section_ids)))
-    for section_id in spec.order:
+    order = data.get("order") if isinstance(data.get("order"), dict) else {}
+    for section_id in order:
         if section_id not in section_ids:
-            problems.append(document.problem(("order", section_id), "unknown section", value=section_id,
+            problems.append(document.problem(("order", str(section_id)), "unknown section", value=section_id,
                                              hint=did_you_mean(section_id, section_ids)))
-    if isinstance(spec.window, DateRange):
-        start, end = parse_iso_date(spec.window.from_), parse_iso_date(spec.window.to)
+    window = data.get("window")
+    if isinstance(window, dict):
+        start, end = parse_iso_date(window.get("from")), parse_iso_date(window.get("to"))
         if start and end and start > end:
             problems.append(document.problem(("window", "from"), "the window starts after it ends",
-                                             value=spec.window.from_))
-    if templates_roots is not None and not any((root / spec.template).is_dir() for root in templates_roots):
+                                             value=window.get("from")))
+    template = data.get("template", RecipeSpec.model_fields["template"].default)
+    if (templates_roots is not None and isinstance(template, str) and template
+            and not any((root / template).is_dir() for root in templates_roots)):
         available = sorted({p.name for root in templates_roots if root.is_dir() for p in root.iterdir()
                             if p.is_dir()})
-        problems.append(document.problem(("template",), "no such template", value=spec.template,
-                                         hint=did_you_mean(spec.template, available)))
+        problems.append(document.problem(("template",), "no such template", value=template,
+                                         hint=did_you_mean(template, available)))
     return problems
 
 

@@ -9,6 +9,7 @@ network, no ``data:``, so nothing in an article can fetch or embed anything.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,6 +20,8 @@ from brief.templating import render_template
 PAGE_TEMPLATE = "page.html.j2"
 STYLESHEET = "style.css"
 ASSET_SCHEME = "brief-asset:"
+FRONT_MATTER_KEYS = ("title", "subtitle", "classification", "as_of", "window", "recipe", "paper")
+"""What a brief's front matter may tell the page; anything else in it is ignored."""
 
 
 def _asset_fetcher_class():
@@ -52,7 +55,11 @@ def make_fetcher(asset_dirs: list[Path]):
 
 def brief_html(markdown: str, template_dirs: list[Path], *, paper: str | None = None) -> str:
     """The full HTML document WeasyPrint typesets."""
-    meta, body = split_front_matter(markdown)
+    given, body = split_front_matter(markdown)
+    meta = {key: given.get(key) for key in FRONT_MATTER_KEYS}
+    if not meta["title"]:
+        heading = re.search(r"^# +(.+)$", body, re.MULTILINE)
+        meta["title"] = heading.group(1).strip() if heading else None
     body_html = markdown_to_html(body)
     # What comes before the first section heading is the title block.
     cut = body_html.find("<h2")

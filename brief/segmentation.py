@@ -69,10 +69,14 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
 
 
 def _is_heading(body: str) -> bool:
-    words = len(body.split())
-    if body.rstrip().endswith(":") and words <= 10:
+    words = body.split()
+    if body.rstrip().endswith(":") and len(words) <= 10:
         return True
-    return words <= 20 and not _SENTENCE_END.search(body.rstrip())
+    if len(words) <= 20 and not _SENTENCE_END.search(body.rstrip()):
+        return True
+    # "Next Steps for the U.S.": a short title-case line whose final period is an abbreviation's.
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) <= 12 and capitalised >= 0.6 * len(words) and bool(re.search(r"\b(?:[A-Z]\.){2,}$", body))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

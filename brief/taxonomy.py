@@ -12,15 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import pydantic
 
 from brief.errors import Problem, UserError
-from brief.validation import validate_document
-from brief.yamlfile import load_yaml_file
+from brief.validation import by_line, validate_document
+from brief.yamlfile import YamlDocument, load_yaml_file
 
 BACKGROUND = "background"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return pattern
+
+
+Pattern = Annotated[str, pydantic.AfterValidator(_compiles)]
+"""A regular expression, checked one by one so that a bad one is reported at its own line."""
 
 
 class RuleSpec(pydantic.BaseModel):
@@ -29,20 +42,10 @@ class RuleSpec(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
     phrases: list[str] = []
     """Words or phrases matched as whole words, ignoring case; `-` and space match each other."""
-    patterns: list[str] = []
+    patterns: list[Pattern] = []
     """Python regular expressions, matched ignoring case."""
     weight: float = 1.0
     """Score added when any phrase or pattern of the rule matches (each counts once)."""
-
-    @pydantic.field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
-        return patterns
 
 
 class TopicSpec(pydantic.BaseModel):
@@ -119,7 +122,7 @@ class Taxonomy:
 def phrase_expression(phrase: str) -> re.Pattern[str]:
     """A phrase as a whole-word, case-insensitive expression; hyphens, spaces alike."""
     parts = [re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()) if part]
-    body = r"[\s-]*".join(parts)
+    body = r"[\s-]+".join(parts)  # "+": "cease-fire" matches "cease fire", not "ceasefire"
     return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
 
 
@@ -134,18 +137,44 @@ def _compile(spec: TopicSpec | SectionSpec) -> Category:
 def load_taxonomy(path: Path) -> Taxonomy:
     """Read and check ``topics.yaml``; every problem is reported at once."""
     document = load_yaml_file(path)
-    spec = validate_document(TaxonomySpec, document, what="topics file")
     problems: list[Problem] = []
-    for kind, items in (("topics", spec.topics), ("sections", spec.sections)):
-        seen: set[str] = set()
-        for index, item in enumerate(items):
-            if item.id in seen:
-                problems.append(document.problem((kind, index, "id"), f"duplicate {kind[:-1]} id", value=item.id))
-            seen.add(item.id)
-    if BACKGROUND not in {section.id for section in spec.sections}:
-        problems.append(document.problem(("sections",), f"a section with id {BACKGROUND!r} is required: "
-                                         "it takes the passages that serve no other section"))
-    if problems:
-        raise UserError(problems)
+    try:
+        spec = validate_document(TaxonomySpec, document, what="topics file")
+    except UserError as error:
+        if not isinstance(document.data, dict):
+            raise
+        problems.extend(error.problems)
+        spec = None
+    problems.extend(_check_ids(document))
+    if problems or spec is None:
+        raise UserError(by_line(problems))
     return Taxonomy(path=path, topics=tuple(_compile(t) for t in spec.topics),
                     sections=tuple(_compile(s) for s in spec.sections))
+
+
+def _check_ids(document: YamlDocument) -> list[Problem]:
+    """Duplicate ids and a missing ``background`` section, read from the file as written.
+
+    Done on the raw data so that these are reported along with any type errors.
+    """
+    problems: list[Problem] = []
+    section_ids: set[object] = set()
+    for kind in ("topics", "sections"):
+        items = document.data.get(kind)
+        if not isinstance(items, list):
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in seen:
+                problems.append(document.problem((kind, index, "id"), f"duplicate {kind[:-1]} id",
+                                                 value=item_id))
+            seen.add(item_id)
+        if kind == "sections":
+            section_ids = set(seen)
+    if isinstance(document.data.get("sections"), list) and BACKGROUND not in section_ids:
+        problems.append(document.problem(("sections",), f"a section with id {BACKGROUND!r} is required: "
+                                         "it takes the passages that serve no other section"))
+    return problems

@@ -2,18 +2,20 @@
 
 Each pydantic error becomes a :class:`~brief.errors.Problem` placed at the
 file and line of the offending key, with the value given and, for unknown
-keys, the nearest valid name.
+keys, the nearest valid name at that place.
 """
 
 from __future__ import annotations
 
+import types
 import typing
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import pydantic
 
-from brief.errors import Problem, UserError, did_you_mean
-from brief.yamlfile import YamlDocument
+from brief.errors import Problem, UserError, did_you_mean, nearest_name
+from brief.yamlfile import YamlDocument, YamlPath
 
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
@@ -37,16 +39,79 @@ def field_names(model: type[pydantic.BaseModel]) -> set[str]:
     return names
 
 
-def _message(error: dict[str, Any]) -> str:
+def _alternatives(annotation: Any) -> list[Any]:
+    """The types a value may have: unions and ``Annotated`` unwrapped."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return [alt for arg in typing.get_args(annotation) for alt in _alternatives(arg)]
+    if origin is typing.Annotated:
+        return _alternatives(typing.get_args(annotation)[0])
+    return [annotation]
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel)
+
+
+def fields_at(model: type[pydantic.BaseModel], path: YamlPath) -> set[str]:
+    """Names of the keys valid in the mapping at ``path`` (all names when that is unclear)."""
+    current: list[Any] = [model]
+    for part in path:
+        following: list[Any] = []
+        for annotation in (alt for item in current for alt in _alternatives(item)):
+            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+            if _is_model(annotation) and isinstance(part, str):
+                following += [info.annotation for name, info in annotation.model_fields.items()
+                              if (info.alias or name) == part]
+            elif origin in (list, tuple) and isinstance(part, int) and args:
+                following.append(args[0])
+            elif origin is dict and isinstance(part, str) and len(args) == 2:
+                following.append(args[1])
+        current = following
+    names = {info.alias or name for annotation in current for alt in _alternatives(annotation)
+             if _is_model(alt) for name, info in alt.model_fields.items()}
+    return names or field_names(model)
+
+
+def _place(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[YamlPath, bool]:
+    """The path in the data that an error's ``loc`` points at, and whether a union branch was named.
+
+    Pydantic puts the name of a union's alternative (``str``, ``DateRange``,
+    ``list[str]``…) into ``loc``; those parts are not in the data, so they go.
+    """
+    path: list[str | int] = []
+    skipped = False
+    current = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif last and kind == "missing":
+            path.append(part)
+        else:
+            skipped = True
+    return tuple(path), skipped and not (path and loc and path[-1] == loc[-1])
+
+
+def _message(error: dict[str, Any], key: object) -> str:
     kind = error["type"]
     if kind == "missing":
         return "this key is required"
     if kind == "extra_forbidden":
-        return f"unknown key {error['loc'][-1]!r}"
+        return f"unknown key {key!r}"
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
     return message[:1].lower() + message[1:]
+
+
+def by_line(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, then line (file-wide problems first)."""
+    return sorted(problems, key=lambda p: (str(p.file or ""), p.line or 0))
 
 
 def validate_document(model: type[ModelT], document: YamlDocument, *, what: str) -> ModelT:
@@ -58,20 +123,25 @@ def validate_document(model: type[ModelT], document: YamlDocument, *, what: str)
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
+        placed = [(error, *_place(tuple(error["loc"]), data, error["type"])) for error in exc.errors()]
+        # Unknown keys that are typos of a missing required key: one report, not two.
+        typos = {(path[:-1], nearest_name(path[-1], fields_at(model, path[:-1])))
+                 for error, path, _ in placed if error["type"] == "extra_forbidden" and path}
         problems: list[Problem] = []
-        known = field_names(model)
-        seen: set[tuple[Any, ...]] = set()
-        for error in exc.errors():
-            # Union types report one error per alternative; keep the first per place.
-            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and "[" in part)
-                        and part not in ("str", "int", "list", "dict", "literal", "function-after",
-                                         "function-plain", "date"))
-            if loc in seen:
+        seen: set[YamlPath] = set()
+        for error, path, from_union in placed:
+            if path in seen:
+                continue  # a union reports once per alternative; keep the first
+            if from_union and any(other[: len(path)] == path and len(other) > len(path)
+                                  for _, other, _ in placed):
+                continue  # an alternative the value was clearly not meant for
+            if error["type"] == "missing" and path and (path[:-1], path[-1]) in typos:
                 continue
-            seen.add(loc)
-            hint = did_you_mean(loc[-1], known) if error["type"] == "extra_forbidden" else None
+            seen.add(path)
+            key = path[-1] if path else None
+            hint = did_you_mean(key, fields_at(model, path[:-1])) if error["type"] == "extra_forbidden" else None
             value = None if error["type"] in ("missing", "extra_forbidden") else error.get("input")
             if isinstance(value, (dict, list)):
                 value = None
-            problems.append(document.problem(loc, _message(error), value=value, hint=hint))
-        raise UserError(problems) from None
+            problems.append(document.problem(path, _message(error, key), value=value, hint=hint))
+        raise UserError(by_line(problems)) from None

@@ -1,0 +1,1 @@
+"""Tests of brief; they mirror the modules of brief/."""

@@ -1,0 +1,167 @@
+"""Assembly: selection by window and topics, merging near-duplicates, caps, budget, composition."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from brief.assembly import assemble_briefing
+from brief.errors import UserError
+from brief.recipe import load_recipe
+from brief.workspace import ProjectPaths, load_workspace
+
+from .conftest import REPO
+
+ARTICLE = """---
+title: {title}
+outlet: {outlet}
+published: {date}
+---
+
+{body}
+"""
+
+SHARED_CLAIM = ("Moscow demands that Ukraine withdraw its forces from the rest of the Donbas region before any "
+                "cease-fire, a condition Kyiv has rejected as a red line.")
+SHARED_CLAIM_REWORDED = ("Moscow demands that Ukraine withdraw its forces from the rest of the Donbas region "
+                         "before any cease-fire, a condition that Kyiv rejected as a red line on Monday.")
+
+
+def _project(tmp_path: Path, articles: dict[str, tuple[str, str, str]]) -> ProjectPaths:
+    (tmp_path / "seeds").mkdir()
+    shutil.copytree(REPO / "briefings", tmp_path / "briefings")
+    for name, (date, outlet, body) in articles.items():
+        text = ARTICLE.format(title=f"Article {name}", outlet=outlet, date=date, body=body)
+        (tmp_path / "seeds" / f"{name}.md").write_text(text, encoding="utf-8")
+    return ProjectPaths(root=tmp_path, corpus=tmp_path / "seeds", briefings=tmp_path / "briefings")
+
+
+def _recipe(paths: ProjectPaths, workspace, **keys):
+    data = {"title": "Test brief", "window": "all", "formats": ["md"]} | keys
+    path = paths.briefings / "test.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return load_recipe(path, workspace.taxonomy, source_ids=[s.id for s in workspace.corpus.sources])
+
+
+@pytest.fixture()
+def two_sources(tmp_path: Path):
+    paths = _project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", SHARED_CLAIM + "\n\nEnvoys will meet in Geneva next week to discuss "
+              "the next steps of the peace talks, officials expect."),
+        "b": ("2025-12-03", "Beta News", SHARED_CLAIM_REWORDED + "\n\nThe talks in Moscow ended without a "
+              "breakthrough after five hours, the Kremlin said of the peace proposal."),
+    })
+    return paths, load_workspace(paths)
+
+
+def test_near_duplicates_become_one_item_citing_both(two_sources) -> None:
+    paths, workspace = two_sources
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    merged = [item for item in briefing.all_items() if item.source_count == 2]
+    assert len(merged) == 1
+    assert {c.source_id for c in merged[0].citations} == {"a", "b"}
+    assert [c.number for c in merged[0].citations] == sorted(c.number for c in merged[0].citations)
+    texts = [item.text for item in briefing.all_items()]
+    assert not (SHARED_CLAIM in texts and SHARED_CLAIM_REWORDED in texts)
+
+
+def test_sources_are_numbered_by_first_citation(two_sources) -> None:
+    paths, workspace = two_sources
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace))
+    order = []
+    for item in briefing.all_items():
+        for citation in item.citations:
+            if citation.source_id not in order:
+                order.append(citation.source_id)
+    assert [entry.source_id for entry in briefing.sources] == order
+    assert [entry.number for entry in briefing.sources] == list(range(1, len(order) + 1))
+
+
+def test_window_selects_by_date_and_empty_window_is_a_user_error(two_sources) -> None:
+    paths, workspace = two_sources
+    recipe = _recipe(paths, workspace, window="2d", as_of="2025-12-03")
+    briefing = assemble_briefing(workspace, recipe)
+    assert {c.source_id for item in briefing.all_items() for c in item.citations} == {"b"}
+    with pytest.raises(UserError) as caught:
+        assemble_briefing(workspace, recipe, as_of=dt.date(2025, 1, 1))
+    message = caught.value.format()
+    assert "no source falls in the window" in message and "2025-12-03" in message
+
+
+def test_as_of_latest_is_the_newest_source(two_sources) -> None:
+    paths, workspace = two_sources
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, window="7d"))
+    assert briefing.as_of == dt.date(2025, 12, 3)
+    assert briefing.window_start == dt.date(2025, 11, 27)
+
+
+def test_exclude_include_pin_and_move(two_sources) -> None:
+    paths, workspace = two_sources
+    base = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    victim = base.sections[0].items[0] if base.sections[0].items else base.all_items()[0]
+    excluded = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0,
+                                                    exclude=list(victim.excerpt_ids)))
+    assert victim.excerpt_id not in {i for item in excluded.all_items() for i in item.excerpt_ids}
+
+    outlook_excerpt = next(e for e in workspace.excerpts if "Geneva" in e.text)
+    moved = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0,
+                                                 moves={outlook_excerpt.id: "sticking-points"}))
+    section = next(s for s in moved.sections if s.id == "sticking-points")
+    assert outlook_excerpt.id in {i for item in section.items for i in item.excerpt_ids}
+
+    pinned = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, pin=[outlook_excerpt.id]))
+    assert [item.excerpt_id for item in pinned.key_points] == [outlook_excerpt.id]
+    assert pinned.key_points[0].pinned
+
+
+def test_order_puts_listed_excerpts_first(shipped_workspace, tmp_path: Path) -> None:
+    def brief_with(**keys):
+        recipe_path = tmp_path / "ordered.yaml"
+        recipe_path.write_text(yaml.safe_dump({"title": "Ordered", "window": "all", "key_points": 0} | keys))
+        return assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
+
+    section = brief_with().sections[0]
+    assert len(section.items) >= 3
+    wanted = [section.items[-1].excerpt_id, section.items[1].excerpt_id]
+    again = brief_with(order={section.id: wanted}).sections[0]
+    assert [item.excerpt_id for item in again.items[:2]] == wanted
+    assert {item.excerpt_id for item in again.items} == {item.excerpt_id for item in section.items}
+
+
+def test_caps_and_word_budget(shipped_workspace, tmp_path: Path) -> None:
+    paths = ProjectPaths(root=REPO, corpus=REPO / "seeds", briefings=REPO / "briefings")
+    recipe_path = tmp_path / "small.yaml"
+    recipe_path.write_text(yaml.safe_dump({
+        "title": "Small", "window": "all", "key_points": 2, "max_words": 250,
+        "sections": [{"id": "state-of-talks", "max_items": 2}, {"id": "outlook", "max_items": 1}]}))
+    recipe = load_recipe(recipe_path, shipped_workspace.taxonomy)
+    briefing = assemble_briefing(shipped_workspace, recipe)
+    assert len(briefing.key_points) == 2
+    assert len(briefing.sections[0].items) <= 2 and len(briefing.sections[1].items) <= 1
+    assert briefing.word_count <= 250
+    assert paths.root == REPO
+
+
+def test_topic_filter(shipped_workspace, tmp_path: Path) -> None:
+    recipe_path = tmp_path / "nato.yaml"
+    recipe_path.write_text(yaml.safe_dump({"title": "NATO", "window": "all", "topics": ["nato"]}))
+    briefing = assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
+    assert briefing.all_items()
+    for item in briefing.all_items():
+        assert "nato" in item.topics
+
+
+def test_every_item_is_verbatim_from_its_source(shipped_workspace, tmp_path: Path) -> None:
+    recipe_path = tmp_path / "all.yaml"
+    recipe_path.write_text(yaml.safe_dump({"title": "All", "window": "all"}))
+    briefing = assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
+    by_id = {e.id: e for e in shipped_workspace.excerpts}
+    sources = shipped_workspace.corpus.by_id()
+    for item in briefing.all_items():
+        excerpt = by_id[item.excerpt_id]
+        assert item.text == excerpt.text == sources[excerpt.source_id].text[excerpt.start:excerpt.end]
+        assert excerpt.source_id in {c.source_id for c in item.citations}

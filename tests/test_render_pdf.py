@@ -1,0 +1,97 @@
+"""The PDF path fetches nothing and embeds nothing, whatever the article says."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from brief.build import build
+from brief.render_pdf import brief_html, make_fetcher, markdown_to_pdf
+from brief.workspace import ProjectPaths
+
+from .conftest import DATA, REPO
+
+pytestmark = pytest.mark.pdf
+TEMPLATES = [REPO / "templates" / "standard"]
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        type(self).requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"body{}")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def recording_server():
+    _Recorder.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], _Recorder.requests
+    server.shutdown()
+
+
+def test_fetcher_serves_only_bundled_assets(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    fetcher = make_fetcher([tmp_path])
+    assert fetcher.fetch("brief-asset:logo.svg").read().startswith(b"<svg")
+    for url in ("file:///etc/passwd", "http://127.0.0.1:9/", "https://example.com/x.png",
+                "data:text/plain,hello", "brief-asset:../secret", "brief-asset:.hidden"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_hostile_markdown_fetches_nothing(recording_server, tmp_path: Path) -> None:
+    port, requests = recording_server
+    markdown = (f"# Brief\n\n- text ![img](http://127.0.0.1:{port}/img.png) "
+                f"[link](http://127.0.0.1:{port}/link)\n\n"
+                f"<img src=\"http://127.0.0.1:{port}/raw.png\"> "
+                f"<link rel=\"attachment\" href=\"file:///etc/passwd\">\n")
+    pdf = markdown_to_pdf(markdown, TEMPLATES)
+    assert requests == []
+    (tmp_path / "x.pdf").write_bytes(pdf)
+    reader = pypdf.PdfReader(tmp_path / "x.pdf")
+    assert not reader.attachments
+    assert "<img" in reader.pages[0].extract_text()  # raw HTML shows as text
+
+
+def test_hostile_article_brief_pdf(recording_server, tmp_path: Path) -> None:
+    port, requests = recording_server
+    (tmp_path / "seeds").mkdir()
+    article = (DATA / "hostile" / "hostile.md").read_text(encoding="utf-8").replace("127.0.0.1:9", f"127.0.0.1:{port}")
+    (tmp_path / "seeds" / "hostile.md").write_text(article, encoding="utf-8")
+    shutil.copytree(REPO / "briefings", tmp_path / "briefings")
+    paths = ProjectPaths(root=tmp_path, corpus=tmp_path / "seeds", briefings=tmp_path / "briefings")
+    result = build(paths, tmp_path / "briefings" / "situation.yaml", out_dir=tmp_path / "out")
+    pdf_path = next(p for p in result.written if p.suffix == ".pdf")
+    reader = pypdf.PdfReader(pdf_path)
+    assert requests == []
+    assert not reader.attachments
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "{{ 7*7 }}" in text
+
+
+def test_page_html_escapes_front_matter() -> None:
+    markdown = '---\ntitle: "<script>x</script>"\nclassification: "</style><b>"\n---\n\n# T\n\n## S\n\n- a\n'
+    page = brief_html(markdown, TEMPLATES)
+    assert "<script>x" not in page and "</style><b>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    pdf = markdown_to_pdf("# T\n\n## S\n\n- a\n", TEMPLATES, paper="Letter")
+    (tmp_path / "l.pdf").write_bytes(pdf)
+    box = pypdf.PdfReader(tmp_path / "l.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
