@@ -324,7 +324,12 @@ def _find_title(lines: list[str], reasons: list[str | None], first_prose: int,
 
 
 def _drop_tail_fragments(lines: list[str], reasons: list[str | None], last_prose: int) -> None:
-    """After the last paragraph of prose, short leftovers are sign-offs, not text."""
+    """After the last paragraph of prose, short leftovers are sign-offs, not text.
+
+    An article without any long paragraph (a short news flash) has no "after": it keeps its lines.
+    """
+    if last_prose < 0:
+        return
     for index in range(last_prose + 1, len(lines)):
         if reasons[index] is None and lines[index] and _words(lines[index]) <= 12:
             reasons[index] = "sign-off"

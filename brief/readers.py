@@ -145,10 +145,11 @@ def markdown_to_plain_text(markdown: str) -> str:
         text = "".join(child.content if child.type in ("text", "code_inline") else
                        (" " if child.type in ("softbreak", "hardbreak") else "")
                        for child in token.children or [])
+        # Every block goes on its own first source line, never later: a block is one
+        # output line for one or more source lines, so there is always room. Blocks on
+        # adjacent lines (a tight list) stay adjacent; a blank line would shift the rest.
         first_line = token.map[0]
         while len(lines) < first_line:
-            lines.append("")
-        if lines and lines[-1]:
             lines.append("")
         lines.append(text.strip())
     return "\n".join(lines) + "\n"

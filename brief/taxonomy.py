@@ -76,11 +76,15 @@ class TaxonomySpec(pydantic.BaseModel):
 class CompiledRule:
     """A rule turned into regular expressions, each counted once per passage."""
 
-    expressions: tuple[re.Pattern[str], ...]
+    expressions: tuple[tuple[str, re.Pattern[str]], ...]
+    """(a word the passage must contain, lower-cased, or "" for patterns; the expression)."""
     weight: float
 
-    def score(self, text: str) -> float:
-        hits = sum(1 for expression in self.expressions if expression.search(text))
+    def score(self, text: str, lowered: str | None = None) -> float:
+        # The plain substring test is cheap and rules most phrases out before any regex runs.
+        lowered = text.lower() if lowered is None else lowered
+        hits = sum(1 for key, expression in self.expressions
+                   if (not key or key in lowered) and expression.search(text))
         return self.weight * hits
 
 
@@ -94,8 +98,9 @@ class Category:
     min_score: float
     rules: tuple[CompiledRule, ...]
 
-    def score(self, text: str) -> float:
-        return sum(rule.score(text) for rule in self.rules)
+    def score(self, text: str, lowered: str | None = None) -> float:
+        lowered = text.lower() if lowered is None else lowered
+        return sum(rule.score(text, lowered) for rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -126,10 +131,15 @@ def phrase_expression(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
 
 
+def _phrase_key(phrase: str) -> str:
+    """The longest word of a phrase, lower-cased: any match must contain it."""
+    return max(re.split(r"[\s-]+", phrase.strip().lower()), key=len)
+
+
 def _compile(spec: TopicSpec | SectionSpec) -> Category:
     rules = tuple(
-        CompiledRule(tuple([phrase_expression(p) for p in rule.phrases]
-                           + [re.compile(p, re.IGNORECASE) for p in rule.patterns]), rule.weight)
+        CompiledRule(tuple([(_phrase_key(p), phrase_expression(p)) for p in rule.phrases]
+                           + [("", re.compile(p, re.IGNORECASE)) for p in rule.patterns]), rule.weight)
         for rule in spec.rules)
     return Category(spec.id, spec.label, spec.description, spec.min_score, rules)
 

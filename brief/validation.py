@@ -97,15 +97,30 @@ def _place(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[YamlPath, bool]:
     return tuple(path), skipped and not (path and loc and path[-1] == loc[-1])
 
 
+_PLAIN_MESSAGES = {
+    "int_type": "expected a whole number", "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number", "float_parsing": "expected a number",
+    "bool_type": "expected true or false", "bool_parsing": "expected true or false",
+    "string_type": "expected text", "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys to values", "model_type": "expected a mapping of keys to values",
+}
+"""Pydantic's wording for the common type errors, in the words of someone editing YAML."""
+
+
 def _message(error: dict[str, Any], key: object) -> str:
     kind = error["type"]
     if kind == "missing":
         return "this key is required"
     if kind == "extra_forbidden":
         return f"unknown key {key!r}"
+    if kind in _PLAIN_MESSAGES:
+        return _PLAIN_MESSAGES[kind]
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
+    if kind == "literal_error" and message.startswith("Input should be "):
+        message = "expected " + message[len("Input should be "):]
     return message[:1].lower() + message[1:]
 
 
@@ -131,7 +146,7 @@ def validate_document(model: type[ModelT], document: YamlDocument, *, what: str)
         seen: set[YamlPath] = set()
         for error, path, from_union in placed:
             if path in seen:
-                continue  # a union reports once per alternative; keep the first
+                continue
             if from_union and any(other[: len(path)] == path and len(other) > len(path)
                                   for _, other, _ in placed):
                 continue  # an alternative the value was clearly not meant for
@@ -139,9 +154,15 @@ def validate_document(model: type[ModelT], document: YamlDocument, *, what: str)
                 continue
             seen.add(path)
             key = path[-1] if path else None
+            message = _message(error, key)
+            if from_union:
+                # A union reports once per alternative: "expected 'all'", "expected a list".
+                wanted = [_message(other, key) for other, where, union in placed if union and where == path]
+                if all(text.startswith("expected ") for text in wanted):
+                    message = "expected " + " or ".join(dict.fromkeys(t[len("expected "):] for t in wanted))
             hint = did_you_mean(key, fields_at(model, path[:-1])) if error["type"] == "extra_forbidden" else None
             value = None if error["type"] in ("missing", "extra_forbidden") else error.get("input")
             if isinstance(value, (dict, list)):
                 value = None
-            problems.append(document.problem(path, _message(error, key), value=value, hint=hint))
+            problems.append(document.problem(path, message, value=value, hint=hint))
         raise UserError(by_line(problems)) from None

@@ -1,0 +1,476 @@
+"""Cleaning: site furniture leaves the canonical text, is recorded with its line, and the body stays.
+
+The expected line numbers are not written down: each test finds the line in the
+file itself and checks that the cleaner reports that line, with that text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from brief.cleaning import CleanedArticle, DroppedLine, clean_article
+from brief.readers import read_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+def seed_path(prefix: str) -> Path:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def clean_file(path: Path) -> CleanedArticle:
+    article = read_article(path)
+    known = article.stated.get("title") or article.page_meta.get("title")
+    return clean_article(article.text, known_title=known)
+
+
+def file_lines(path: Path) -> list[str]:
+    """The file's lines as a person counts them in an editor (1-based via index + 1)."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    return text.replace("\r\n", "\n").split("\n")
+
+
+def lines_containing(path: Path, needle: str, *, exact: bool = False) -> list[int]:
+    """1-based numbers of the lines holding ``needle`` (or being exactly it, once stripped)."""
+    found = [number for number, line in enumerate(file_lines(path), start=1)
+             if (line.strip() == needle if exact else needle in line)]
+    assert found, f"test data changed: {needle!r} is not in {path.name}"
+    return found
+
+
+def canonical_lines(cleaned: CleanedArticle) -> list[str]:
+    return cleaned.text.split("\n")
+
+
+def assert_dropped(path: Path, cleaned: CleanedArticle, needle: str, reasons: set[str], *,
+                   exact: bool = False) -> None:
+    """Every line of ``path`` holding ``needle`` is dropped for one of ``reasons``, at its own line."""
+    by_line = {dropped.line: dropped for dropped in cleaned.dropped}
+    raw_lines = file_lines(path)
+    for number in lines_containing(path, needle, exact=exact):
+        assert number in by_line, f"line {number} ({raw_lines[number - 1].strip()!r}) was kept"
+        dropped = by_line[number]
+        assert dropped.reason in reasons, f"line {number}: dropped as {dropped.reason!r}"
+        assert dropped.text == raw_lines[number - 1].strip()
+        assert dropped.text not in canonical_lines(cleaned)
+
+
+# --- the shipped seeds ---------------------------------------------------------------------
+
+SEED_DROPS: dict[str, list[tuple[str, set[str], bool]]] = {
+    "000": [
+        ("- Advertisement -", {"advertisement"}, True),
+        ("By Abdiwahab Ahmed", {"byline"}, True),
+        ("Axadle Times international", {"sign-off"}, False),
+    ],
+    "001": [
+        ("3 hours ago", {"timestamp"}, True),
+        ("6 min read", {"reading time"}, True),
+        ("Leave a Comment", {"comment prompt"}, True),
+        ("Source: Trump’s struggle to deliver peace", {"source list"}, False),
+    ],
+    "002": [
+        ("Date:", {"empty label"}, True),
+        ("London, UK – December 4, 2025", {"dateline"}, True),
+        ("LEAVE A REPLY", {"comment prompt"}, True),
+        ("Please enter your comment!", {"comment prompt"}, True),
+        ("Please enter your name here", {"comment prompt"}, True),
+        ("Share post:", {"share buttons", "empty label"}, True),
+        ("Popular", {"related headlines"}, True),
+        ("More like this", {"related headlines"}, True),
+        ("Related", {"related headlines"}, True),
+        ("Netflix Pitches Warner Bros", {"related headlines"}, False),
+        ("Jack Smith", {"related headlines"}, False),
+        ("Maduro Confirms", {"related headlines"}, False),
+        ("Trump Pardons Controversial", {"related headlines"}, False),
+    ],
+    "003": [
+        ("1. HOME", {"breadcrumb"}, True),
+        ("2. POLITICS", {"breadcrumb"}, True),
+        ("3. Reasons for the Failure", {"breadcrumb"}, False),
+        ("Last update: 33 minutes ago", {"timestamp"}, False),
+        ("3 min read", {"reading time"}, False),
+        ("329 Views", {"view count"}, False),
+        ("• POLITICS", {"section label", "breadcrumb"}, True),
+        ("Author: Jackson Miller", {"byline"}, True),
+        ("Share", {"share buttons"}, True),
+    ],
+    "004": [
+        ("Rustem Umerov (L) speaks", {"photo caption"}, False),
+        ("[Adem Altan/AFP)", {"photo caption"}, False),
+        ("| Published June 12, 2025", {"publication date"}, True),
+        ("drawn from your sources", {"assistant residue"}, False),
+        ("SOURCES: AL JAZEERA", {"source list"}, False),
+        ("REUTERS – Russia sets out punitive terms", {"source list"}, False),
+        ("AP NEWS – Putin’s tough stance", {"source list"}, False),
+        ("FOREIGN AFFAIRS – Why Peace Talks Fail", {"source list"}, False),
+        ("RAND – Why Peace Talks Fail", {"source list"}, False),
+        ("Be the first to comment", {"comment prompt"}, True),
+    ],
+}
+
+SEED_KEPT: dict[str, list[str]] = {
+    "000": [
+        "Ten months into a U.S.-led effort to halt the war in Ukraine, talks have lurched from promise to paralysis.",
+        "The core impasse is unchanged.",
+        "“The goals of the special military operation will be achieved unconditionally,” he said on Dec. 17.",
+        "Kirill Dmitriev, head of Russia’s sovereign investment fund, has become a key interface with Witkoff.",
+        "The year ends where it began:",
+    ],
+    "001": [
+        "One year of U.S.-led peace talks between Ukraine and Russia has yielded little progress",
+        "KYIV – It has been one year since then-U.S. President Donald Trump reportedly told",
+        "Lithuania’s former Minister of Foreign Affairs, Gabrielius Landsbergis, suggests",
+        "While the odds of a peace deal in 2026 are not zero, optimism is reportedly low in Ukraine.",
+    ],
+    "002": [
+        "with a senior Kremlin aide confirming that “no compromise”",
+        "Russia’s demand for the legal recognition of its annexed territories versus Ukraine’s constitutional "
+        "commitment to its 1991 borders.",
+        "The current stalemate confirms that while the diplomatic channels remain open, a genuine compromise "
+        "remains elusive.",
+        "The outcome of the meeting in the Ukrainian capital will be decisive",
+    ],
+    "003": [
+        "On December 2, 2025, Russian President Vladimir Putin met with U.S. Special Envoy Steve Witkoff at the "
+        "Kremlin in Moscow.",
+        "Putin, who initiated the conflict, remains the main barrier to ending the war.",
+    ],
+    "004": [
+        "As the war in Ukraine drags into its third year, a diplomatic resolution remains elusive",
+        "Recent reporting from Reuters highlights that positions have only hardened since then.",
+        "The ongoing failure of Ukraine-Russia peace talks reflects more than just stalled diplomacy",
+    ],
+}
+
+SEED_HEADINGS_KEPT = {
+    "001": ["The Genesis of U.S.-Led Peace Initiatives", "The Road Ahead: Uncertainty and Contingencies"],
+    "002": ["Kyiv’s Resolve and Western Backing", "The Revised Proposal and Competing Interests"],
+    "003": ["Background and Context", "Next Steps for the U.S."],
+    "004": ["Talks Without Traction", "Diplomatic Channels and Their Limits"],
+}
+
+
+@pytest.fixture(scope="module")
+def cleaned_seeds() -> dict[str, CleanedArticle]:
+    return {prefix: clean_file(seed_path(prefix)) for prefix in SEED_DROPS}
+
+
+@pytest.mark.parametrize(("prefix", "needle", "reasons", "exact"),
+                         [(prefix, *row) for prefix, rows in SEED_DROPS.items() for row in rows],
+                         ids=lambda value: value if isinstance(value, str) else None)
+def test_seed_boilerplate_is_dropped_at_its_line(cleaned_seeds, prefix, needle, reasons, exact):
+    assert_dropped(seed_path(prefix), cleaned_seeds[prefix], needle, reasons, exact=exact)
+
+
+@pytest.mark.parametrize(("prefix", "sentence"),
+                         [(prefix, sentence) for prefix, rows in SEED_KEPT.items() for sentence in rows])
+def test_seed_body_stays(cleaned_seeds, prefix, sentence):
+    assert sentence in cleaned_seeds[prefix].text
+
+
+@pytest.mark.parametrize(("prefix", "heading"),
+                         [(prefix, heading) for prefix, rows in SEED_HEADINGS_KEPT.items() for heading in rows])
+def test_seed_subheadings_stay_as_their_own_block(cleaned_seeds, prefix, heading):
+    assert heading in canonical_lines(cleaned_seeds[prefix])
+
+
+def test_every_dropped_line_is_the_line_of_the_file(cleaned_seeds):
+    """Whatever the rule, the recorded text is the file's line at the recorded number."""
+    for prefix, cleaned in cleaned_seeds.items():
+        lines = file_lines(seed_path(prefix))
+        assert cleaned.dropped, prefix
+        for dropped in cleaned.dropped:
+            assert 1 <= dropped.line <= len(lines)
+            assert dropped.text == lines[dropped.line - 1].strip(), (prefix, dropped)
+        numbers = [dropped.line for dropped in cleaned.dropped]
+        assert numbers == sorted(set(numbers))
+
+
+def test_seed_002_title_is_kept_once(cleaned_seeds):
+    path = seed_path("002")
+    title = file_lines(path)[0].strip()
+    cleaned = cleaned_seeds["002"]
+    assert cleaned.title == title
+    assert canonical_lines(cleaned)[0] == title
+    assert cleaned.text.count(title) == 1
+    first, repeat = lines_containing(path, title, exact=True)
+    assert first == 1
+    assert {d.line: d.reason for d in cleaned.dropped}[repeat] == "repeated title"
+
+
+def test_seed_003_title_is_kept_once_and_breadcrumb_copy_dropped(cleaned_seeds):
+    cleaned = cleaned_seeds["003"]
+    title = "Reasons for the Failure of U.S.-Russia Ukraine Talks"
+    assert cleaned.title == title
+    assert canonical_lines(cleaned)[0] == title
+    assert cleaned.text.count(title) == 1
+
+
+def test_seed_002_unrelated_headlines_are_gone(cleaned_seeds):
+    text = cleaned_seeds["002"].text
+    for word in ("Netflix", "Warner Bros", "Jack Smith", "Maduro", "Pardons", "LEAVE A REPLY", "More like this"):
+        assert word not in text
+
+
+def test_seed_002_mojibake_bullets_are_repaired(cleaned_seeds):
+    path = seed_path("002")
+    assert "â€¢" in path.read_text(encoding="utf-8")  # the file really is broken
+    cleaned = cleaned_seeds["002"]
+    assert "â€" not in cleaned.text and "â" not in cleaned.text
+    lines = canonical_lines(cleaned)
+    for label in ("Territorial Integrity:", "Security Guarantees:", "Economic Reintegration:"):
+        assert f"• {label}" in lines
+
+
+def test_seed_004_has_no_title_and_starts_with_its_lead(cleaned_seeds):
+    cleaned = cleaned_seeds["004"]
+    assert cleaned.title is None
+    assert cleaned.text.startswith("As the war in Ukraine drags into its third year")
+    for gone in ("Adem Altan", "(L)", "Published June 12", "drawn from your sources", "SOURCES:",
+                 "Be the first to comment"):
+        assert gone not in cleaned.text
+
+
+def test_seed_000_ends_with_its_last_paragraph(cleaned_seeds):
+    text = cleaned_seeds["000"].text
+    assert canonical_lines(cleaned_seeds["000"])[-2].startswith("The year ends where it began")
+    assert "Abdiwahab" not in text and "Axadle" not in text and "Advertisement" not in text
+
+
+# --- shape of the canonical text -----------------------------------------------------------
+
+ALL_ARTICLES = sorted(SEEDS.glob("*.txt")) + sorted(p for p in ARTICLES.iterdir() if p.is_file())
+
+
+def assert_canonical_shape(text: str) -> None:
+    assert "\r" not in text
+    assert not re.search(r"\n{3,}", text), "more than one blank line between blocks"
+    if not text:
+        return
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    for line in text[:-1].split("\n"):
+        assert line == line.strip(), repr(line)
+    blocks = text[:-1].split("\n\n")
+    assert all(block and "\n" not in block for block in blocks)
+    assert "  " not in text
+
+
+@pytest.mark.parametrize("path", ALL_ARTICLES, ids=lambda p: p.name)
+def test_canonical_text_has_one_shape(path):
+    cleaned = clean_file(path)
+    assert cleaned.text.strip()
+    assert_canonical_shape(cleaned.text)
+
+
+@pytest.mark.parametrize("path", ALL_ARTICLES, ids=lambda p: p.name)
+def test_cleaning_is_deterministic_and_stable_on_its_own_output(path):
+    first = clean_file(path)
+    assert clean_file(path) == first
+    again = clean_article(first.text, known_title=first.title)
+    assert again.text == first.text
+    assert again.dropped == ()
+    # Without the title hint too: nothing of the body is taken for furniture.
+    blocks = set(clean_article(first.text).text.split("\n\n"))
+    assert all(block in blocks for block in first.text.split("\n\n"))
+
+
+def test_windows_newlines_give_the_same_text_and_line_numbers():
+    path = seed_path("002")
+    unix = clean_article(path.read_text(encoding="utf-8"))
+    windows = clean_article(path.read_text(encoding="utf-8").replace("\n", "\r\n"))
+    old_mac = clean_article(path.read_text(encoding="utf-8").replace("\n", "\r"))
+    assert windows == unix
+    assert old_mac == unix
+
+
+# --- the rules are general: other sites' furniture ------------------------------------------
+
+def test_wire_story_loses_byline_credits_and_standards_line():
+    path = ARTICLES / "wire_story.txt"
+    cleaned = clean_file(path)
+    assert_dropped(path, cleaned, "By Anna Keller and Tomas Brandt", {"byline"}, exact=True)
+    assert_dropped(path, cleaned, "Reporting by Anna Keller in Vienna", {"credits"})
+    assert_dropped(path, cleaned, "Our Standards:", {"standards notice"})
+    assert "Editing by" not in cleaned.text and "Our Standards" not in cleaned.text
+    assert cleaned.title == "Veloria and Kestrava agree to resume river border talks in Vienna"
+    for sentence in ("Veloria and Kestrava agreed on Monday to resume talks on their disputed river border",
+                     "The dispute centres on a 40-km stretch of the Orel river",
+                     "European Union officials have offered to fund a joint survey of the river bed"):
+        assert sentence in cleaned.text
+
+
+def test_portal_story_loses_every_piece_of_site_furniture():
+    path = ARTICLES / "portal_story.txt"
+    cleaned = clean_file(path)
+    assert_dropped(path, cleaned, "Home > World > Europe", {"breadcrumb"}, exact=True)
+    assert_dropped(path, cleaned, "Updated 14:32 GMT", {"timestamp"}, exact=True)
+    assert_dropped(path, cleaned, "Share on Facebook Twitter Email", {"share buttons"}, exact=True)
+    assert_dropped(path, cleaned, "By Lena Ostrova, Europe correspondent", {"byline"}, exact=True)
+    assert_dropped(path, cleaned, "Photo: Marta Lind/Reuters", {"photo caption", "photo credit"}, exact=True)
+    assert_dropped(path, cleaned, "Read more: Fishermen in Halvik", {"related link"})
+    assert_dropped(path, cleaned, "We use cookies", {"cookie notice"})
+    assert_dropped(path, cleaned, "Accept cookies", {"cookie notice"}, exact=True)
+    assert_dropped(path, cleaned, "Sign up for our newsletter", {"newsletter prompt"}, exact=True)
+    assert_dropped(path, cleaned, "delivered to your inbox", {"newsletter prompt"})
+    assert_dropped(path, cleaned, "Follow us on Facebook", {"social links", "sign-off"})
+    assert_dropped(path, cleaned, "© 2025 The Northern Ledger", {"sign-off"}, exact=True)
+    # What is left is the headline and the five paragraphs of the story, in order.
+    lines = [line for line in canonical_lines(cleaned) if line]
+    body = [line.strip() for line in file_lines(path) if len(line.split()) >= 18 and "cookies" not in line]
+    assert lines == ["Marevia and Ostland sign coastguard pact after two days of talks in Oslo", *body]
+
+
+def test_markdown_article_keeps_headings_and_list_items():
+    cleaned = clean_file(ARTICLES / "geneva_exchange.md")
+    lines = canonical_lines(cleaned)
+    assert lines[0] == "Geneva talks on prisoner exchange end with a partial deal"
+    assert cleaned.text.count("Geneva talks on prisoner exchange end with a partial deal") == 1
+    for block in ("What was agreed", "What was left open",
+                  "Each side hands over 60 detainees, most of them conscripts captured last winter.",
+                  "Red Cross delegates will be allowed to visit the remaining detainees once a month."):
+        assert block in lines
+    # Links are kept by their text, emphasis marks go.
+    assert "hosted by the International Committee of the Red Cross, which" in cleaned.text
+    assert "](" not in cleaned.text and "**" not in cleaned.text and "# " not in cleaned.text
+
+
+def test_mojibake_article_is_repaired():
+    path = ARTICLES / "mojibake_story.txt"
+    assert "â€™" in path.read_text(encoding="utf-8")
+    cleaned = clean_file(path)
+    assert "â" not in cleaned.text and "\x9d" not in cleaned.text
+    assert "a two-page “road map” that commits" in cleaned.text
+    assert "Farmers’ unions in the lower valley" in cleaned.text
+    assert "• A panel of hydrologists from all four states will check the figures." in canonical_lines(cleaned)
+    assert cleaned.dropped == ()
+
+
+PROSE_BEFORE = ("Delegations from the two governments met for six hours in the old town hall on Tuesday "
+                "and agreed to meet again before the end of the month.")
+PROSE_AFTER = ("Officials on both sides said the next round would deal with the return of displaced families "
+               "and the reopening of the rail link between the two capitals.")
+
+
+@pytest.mark.parametrize(("line", "reasons"), [
+    ("Sign up for our daily newsletter", {"newsletter prompt"}),
+    ("Subscribe to our free morning briefing", {"newsletter prompt"}),
+    ("Sign up here.", {"newsletter prompt"}),
+    ("The best of our journalism, delivered straight to your inbox.", {"newsletter prompt"}),
+    ("We use cookies to give you the best experience. By using this site you agree to our use of cookies.",
+     {"cookie notice"}),
+    ("Accept all cookies", {"cookie notice"}),
+    ("Cookie settings", {"cookie notice"}),
+    ("Follow us on Twitter and Facebook", {"social links"}),
+    ("Follow The Harbour Gazette on Instagram", {"social links"}),
+    ("Read more: Ceasefire monitors arrive in the border town", {"related link"}),
+    ("READ MORE: Why the grain corridor matters", {"related link"}),
+    ("See also: Five things to know about the summit", {"related link"}),
+    ("Reporting by Ana Gomez; Editing by Mark Hill", {"credits"}),
+    ("(Reporting by Ana Gomez in Lisbon; Writing by Tom Berg; Editing by Mark Hill)", {"credits"}),
+    ("Associated Press writer Jan Novak in Prague contributed to this report.", {"credits"}),
+    ("Our Standards: The Trust Principles.", {"standards notice"}),
+    ("Updated 09:05 GMT", {"timestamp"}),
+    ("Last updated 9.05am BST", {"timestamp"}),
+    ("Published 14:32", {"timestamp"}),
+    ("Updated 14:32 GMT, 3 March 2025", {"publication date", "timestamp"}),
+    ("Advertisement", {"advertisement"}),
+    ("- Sponsored content -", {"advertisement"}),
+    ("Share on Facebook Twitter Email", {"share buttons"}),
+    ("Photo: Jane Roe/AFP", {"photo caption", "photo credit"}),
+    ("Ministers arrive for the talks in Lisbon on Tuesday. [Jane Roe/AFP]", {"photo caption"}),
+    ("Home > World > Europe", {"breadcrumb"}),
+    ("5 min read", {"reading time"}),
+    ("1,204 views", {"view count"}),
+    ("2 hours ago", {"timestamp"}),
+    ("Leave a comment", {"comment prompt"}),
+])
+def test_furniture_is_dropped_wherever_it_stands(line, reasons):
+    """Mid-article, so the rule itself drops the line, not its position after the last paragraph."""
+    raw = f"Talks resume in Lisbon\n\n{PROSE_BEFORE}\n\n{line}\n\n{PROSE_AFTER}\n"
+    cleaned = clean_article(raw)
+    assert cleaned.dropped == (DroppedLine(line=5, text=line, reason=cleaned.dropped[0].reason),)
+    assert cleaned.dropped[0].reason in reasons
+    assert cleaned.text == f"Talks resume in Lisbon\n\n{PROSE_BEFORE}\n\n{PROSE_AFTER}\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Like us, the Europeans want the talks to continue, the minister said.",
+    "Reporting by Reuters showed that the ministry had known about the plan for weeks.",
+    "Experts from three universities contributed to the report.",
+    "Our standards are higher than theirs, the envoy said.",
+    "The minister said she would accept the proposal.",
+    "Follow-up talks are planned for June.",
+    "Related issues, such as the return of prisoners, were left for later.",
+    "Watch the border closely, he warned.",
+    "By the end of the day, no agreement had been reached.",
+])
+def test_body_lines_that_resemble_furniture_stay(line):
+    raw = f"{PROSE_BEFORE}\n\n{line}\n\n{PROSE_AFTER}\n"
+    cleaned = clean_article(raw)
+    assert cleaned.dropped == ()
+    assert line in cleaned.text.split("\n")
+
+
+def test_an_article_of_short_paragraphs_is_kept():
+    """No paragraph is long enough to count as prose: nothing is a sign-off then."""
+    raw = ("Ceasefire holds on first day\n\n"
+           "The ceasefire held through Monday night.\n\n"
+           "Both armies reported no shelling.\n\n"
+           "Monitors will travel to the front on Wednesday.\n")
+    cleaned = clean_article(raw)
+    assert cleaned.dropped == ()
+    assert "Monitors will travel to the front on Wednesday." in cleaned.text.split("\n")
+
+
+def test_hard_wrapped_text_is_rejoined_into_paragraphs():
+    paragraph = ("The foreign ministers of the four states met in Lausanne on Tuesday and agreed a timetable for "
+                 "the water accord, which they hope to sign before the summer. Officials said the drought had "
+                 "concentrated minds in every capital, and that the monitoring station at the dam would be "
+                 "running by the spring.")
+    wrapped = []
+    line = ""
+    for word in paragraph.split():
+        if len(line) + len(word) + 1 > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    raw = "\n".join(wrapped) + "\n\n" + "\n".join(wrapped) + "\n"
+    cleaned = clean_article(raw)
+    assert cleaned.text == f"{paragraph}\n\n{paragraph}\n"
+
+
+# --- properties ----------------------------------------------------------------------------
+
+FURNITURE_LINES = st.sampled_from([
+    "Advertisement", "Share", "Home > World", "1. HOME", "Popular", "Related", "By Jane Roe", "Author:",
+    "Date:", "3 min read", "2 hours ago", "Leave a Reply", "SOURCES: X", "Photo: A B/AFP", "Read more: X",
+    "We use cookies.", "Sign up for our newsletter", "• ", "|", "—", "© 2025 Herald", "â€¢ Item", "Ã©",
+    PROSE_BEFORE, PROSE_AFTER, "", " ", "\t", "\r", "\u2028", "\ufeff", "\xa0", "\x00",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.lists(st.one_of(FURNITURE_LINES, st.text(max_size=40)), max_size=25)
+                 .map("\n".join)))
+def test_clean_article_never_raises_and_keeps_its_shape(raw):
+    cleaned = clean_article(raw)
+    assert_canonical_shape(cleaned.text)
+    line_count = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    numbers = [dropped.line for dropped in cleaned.dropped]
+    assert numbers == sorted(set(numbers))
+    assert all(1 <= number <= line_count + raw.count("\u2028") + raw.count("\u2029") for number in numbers)
+    assert all(dropped.text and dropped.reason for dropped in cleaned.dropped)
