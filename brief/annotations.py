@@ -117,7 +117,7 @@ def _context_score(annotation: Annotation, text: str, start: int, end: int) -> i
     after = text[end:end + CONTEXT_CHARS]
     score = 0
     for mine, theirs in ((annotation.context_before[::-1], before[::-1]), (annotation.context_after, after)):
-        for a, b in zip(mine, theirs):
+        for a, b in zip(mine, theirs, strict=False):
             if a != b:
                 break
             score += 1
@@ -191,3 +191,33 @@ def save_annotations(corpus_root: Path, source_id: str, annotations: list[Annota
     path = annotations_path(corpus_root, source_id)
     write_atomic(path, dump_annotations(source_id, annotations))
     return path
+
+
+def read_annotations(corpus_root: Path, source_id: str) -> list[Annotation]:
+    """The annotations stored for a source, as written (an empty list when there is no file)."""
+    path = annotations_path(corpus_root, source_id)
+    if not path.exists():
+        return []
+    document = load_yaml_file(path)
+    return list(validate_document(AnnotationFile, document, what="annotation file").annotations)
+
+
+def add_annotation(corpus_root: Path, source_id: str, annotation: Annotation) -> Path:
+    """Append one annotation to the source's file (replacing one on the same span and action)."""
+    existing = [a for a in read_annotations(corpus_root, source_id)
+                if not (a.action == annotation.action and a.start == annotation.start and a.end == annotation.end)]
+    return save_annotations(corpus_root, source_id, [*existing, annotation])
+
+
+def remove_annotations(corpus_root: Path, source_id: str, text: str, start: int, end: int) -> int:
+    """Delete the annotations that sit over ``start``–``end`` of ``text``; returns how many went."""
+    existing = read_annotations(corpus_root, source_id)
+
+    def overlaps(annotation: Annotation) -> bool:
+        placed = anchor(annotation, text)
+        return placed is not None and placed[0] < end and start < placed[1]
+
+    kept = [a for a in existing if not overlaps(a)]
+    if len(kept) != len(existing):
+        save_annotations(corpus_root, source_id, kept)
+    return len(existing) - len(kept)

@@ -22,10 +22,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from brief.briefing import BriefItem, Briefing, BriefSection, Citation, SourceEntry
+from brief.briefing import Briefing, BriefItem, BriefSection, Citation, SourceEntry
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
+from brief.metadata import MetaValue
 from brief.recipe import Recipe, Window
 from brief.workspace import Workspace
 
@@ -204,7 +205,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         meta = sources_by_id[source_id].meta
         title = meta.title
         if not title.known:
-            from brief.metadata import MetaValue
             title = MetaValue(sources_by_id[source_id].display_title(), "unknown", "no title given")
         entries.append(SourceEntry(number, source_id, title, meta.outlet, meta.author, meta.published,
                                    meta.url, meta.reliability))
@@ -324,7 +324,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
         wanted = spec.order.get(sid, [])
         position = {excerpt_id: index for index, excerpt_id in enumerate(wanted)}
 
-        def order_key(candidate: _Candidate) -> tuple:
+        def order_key(candidate: _Candidate, position: dict[str, int] = position) -> tuple:
             places = [position[e.id] for e in candidate.excerpts if e.id in position]
             return (min(places) if places else len(position), -candidate.score, candidate.lead.source_id,
                     candidate.lead.start)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import ftfy
 
@@ -95,9 +96,11 @@ _EMPTY_LABEL = re.compile(
     r"|source|sources|share post|topics?|keywords?|photo|image|caption|credit|written by)\s*:",
     re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|da|del|der|la|le))*"
+# Only the label is case-blind: a name starts with a capital, or "By the end of the day, …"
+# would be a byline.
 _BYLINE = re.compile(
-    rf"(?:by|author:|authors:|written by|words by|reporting by|story by)\s+(?P<name>{_NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*[,|–—-]\s*.{{0,60}})?", re.IGNORECASE)
+    rf"(?i:by|author:|authors:|written by|words by|reporting by|story by)\s+(?P<name>{_NAME}"
+    rf"(?:\s*(?:,|and|AND|&)\s*{_NAME})*)(?P<tail>\s*[,|–—-]\s*.{{0,60}})?")
 _PUBLISHED = re.compile(
     r"(?:published|posted|first published|updated|date)\s*(?:on|at)?\s*:?\s*.{0,20}?" + FULL_DATE.pattern
     + r".{0,30}", re.IGNORECASE)
@@ -204,7 +207,10 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
             return reason
     if _CAPTION_LABEL.match(core):
         return "photo caption"
-    if _BYLINE.fullmatch(core) and _words(core) <= 12:
+    byline = _BYLINE.fullmatch(core)
+    # "By Monday, the talks had collapsed." is a sentence: a byline's tail (a job, an
+    # outlet, a date) does not end like one.
+    if byline and _words(core) <= 12 and not (byline.group("tail") and _SENTENCE_END.search(core)):
         return "byline"
     if _CREDITS.fullmatch(core) and _words(core) <= 40:
         return "credits"
@@ -239,8 +245,10 @@ def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle
     lines = [line.strip() for line in repair_text(raw).split("\n")]
     reasons: list[str | None] = [None] * len(lines)
 
-    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-    last_prose = max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)
+    hard_wrapped = _looks_hard_wrapped(lines)
+    prose = _prose_lines(lines, hard_wrapped=hard_wrapped)
+    first_prose = min(prose, default=len(lines))
+    last_prose = max(prose, default=-1)
 
     for index, line in enumerate(lines):
         reasons[index] = _line_rule(line, in_header=index < first_prose)
@@ -263,16 +271,47 @@ def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle
         if reason is not None and reason != "empty" and lines[index]
     )
     kept = [line if reasons[index] is None else "" for index, line in enumerate(lines)]
-    return CleanedArticle(text=_join_blocks(kept, hard_wrapped=_looks_hard_wrapped(lines)),
+    return CleanedArticle(text=_join_blocks(kept, hard_wrapped=hard_wrapped),
                           dropped=dropped, title=title)
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
-    """Plain-text files wrapped at a fixed width: most lines long, none very long."""
+    """Plain-text files wrapped at a fixed width: a paragraph's lines, all but its last, fill the width.
+
+    Judged on the lines that another line follows, so that titles, bylines and the short
+    last line of each paragraph do not count; such lines that mostly end a sentence are
+    paragraphs written one per line, not wrapped ones.
+    """
     lengths = [len(line) for line in lines if line]
     if len(lengths) < 5 or max(lengths) > 100:
         return False
-    return sum(1 for length in lengths if length >= 50) >= 0.6 * len(lengths)
+    width = max(lengths)
+    continued = [line for line, after in pairwise(lines) if line and after]
+    if len(continued) < 3:
+        return False
+    full = sum(1 for line in continued if len(line) >= 0.6 * width)
+    ending = sum(1 for line in continued if _SENTENCE_END.search(line))
+    return full >= 0.8 * len(continued) and ending < 0.5 * len(continued)
+
+
+def _prose_lines(lines: list[str], *, hard_wrapped: bool) -> set[int]:
+    """Indexes of the lines that are body text.
+
+    A hard-wrapped paragraph is judged as a whole: each of its lines is too short
+    to read as prose, and judging them one by one took the article for furniture.
+    """
+    if not hard_wrapped:
+        return {index for index, line in enumerate(lines) if _is_prose(line)}
+    prose: set[int] = set()
+    group: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line:
+            group.append(index)
+            continue
+        if group and _is_prose(" ".join(lines[member] for member in group)):
+            prose.update(group)
+        group = []
+    return prose
 
 
 def _drop_breadcrumbs(lines: list[str], reasons: list[str | None], first_prose: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -41,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="brief", description="Turn a corpus of news articles into a cited briefing document.",
         epilog="Run `brief COMMAND --help` for a command's options. Exit codes: 0 ok, 2 input error, 1 bug.")
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="corpus folder (default: seeds/ of the project)")
     corpus_parent = argparse.ArgumentParser(add_help=False)
-    corpus_parent.add_argument("--corpus", type=Path, metavar="DIR",
+    # SUPPRESS: a subcommand's --corpus must not reset one given before the subcommand.
+    corpus_parent.add_argument("--corpus", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                                help="corpus folder (default: seeds/ of the project)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -75,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: the brief's, else A4)")
     pdf.add_argument("--template", default="standard", help="template folder (default: standard)")
 
+    compose = commands.add_parser("compose", parents=[corpus_parent], help="open a saved recipe in the TUI",
+                                  description="Open a recipe for editing in the terminal UI.")
+    compose.add_argument("recipe", type=Path, help="recipe file, e.g. briefings/weekly.yaml")
+
     commands.add_parser("check", parents=[corpus_parent],
                         help="check the corpus, annotations, recipes and templates")
     return parser
@@ -84,8 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        args.command, args.recipe = "compose", None
     try:
         return COMMANDS[args.command](args)
     except UserError as error:
@@ -94,6 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("brief: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`brief sources | head`): not an error, and nothing more to say.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stop the interpreter flushing to the pipe
+        except OSError:
+            pass
+        return 0
     except Exception:  # noqa: BLE001 - the one place a bug is turned into a report
         traceback.print_exc()
         print("brief: this is a bug in brief, not a problem with your input; please report it "
@@ -201,7 +215,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"# {source.display_title()}")
     for key in ("outlet", "author", "published", "url", "reliability"):
         value = getattr(meta, key)
-        origin = "" if value.origin == "stated" else f"  ({value.origin}{': ' + value.how if value.how else ''})"
+        origin = f"  (inferred: {value.how})" if value.origin == "inferred" else (
+            f"  (from {value.how})" if value.origin == "stated" and value.how else "")
         print(f"{key + ':':<13}{value.display()}{origin}")
     for note in source.notes:
         print(f"note:        {note}")
@@ -276,7 +291,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
+def cmd_compose(args: argparse.Namespace) -> int:
+    """The terminal UI: on the corpus, or on a saved recipe."""
+    recipe = args.recipe
+    if recipe is not None and not recipe.is_file():
+        raise UserError(Problem("recipe not found", file=recipe, hint="recipes live in briefings/"))
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise UserError(Problem("the terminal UI needs an interactive terminal",
+                                hint="use `brief build RECIPE` for unattended builds; `brief --help` lists commands"))
+    try:
+        from tui.app import BriefApp
+    except ImportError:
+        raise UserError(Problem("the terminal UI is not installed",
+                                hint="install brief with its TUI: pip install 'brief[tui]'")) from None
+    app = BriefApp(_paths(args, recipe), recipe)
+    app.run()
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "compose": cmd_compose, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
             "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check}
 
 

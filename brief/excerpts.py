@@ -59,7 +59,8 @@ def excerpt_id(source_id: str, text: str, *, analyst: bool = False) -> str:
 
 def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     """Every sentence-sized passage of ``source`` with the rules' tags."""
-    blocks = split_blocks(source.text, source.meta.title.value if source.meta.title.known else None)
+    title = source.meta.title.value
+    blocks = split_blocks(source.text, title if isinstance(title, str) else None)
     excerpts: list[Excerpt] = []
     seen: Counter[str] = Counter()
     for span in paragraph_spans(source.text, blocks):

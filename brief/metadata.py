@@ -65,7 +65,9 @@ _OUTLET_WORDS = (r"Times|Post|News|Herald|Journal|Tribune|Telegraph|Guardian|Gaz
                  r"|Observer|Review|Daily|Express|Standard|Insider|Wire|Today|Weekly|Press|Independent"
                  r"|Mirror|Star|Sun|Dispatch|Reporter|Agency|Magazine|Network|Media|Radio|TV")
 _OUTLET = re.compile(rf"\b((?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_OUTLET_WORDS}))\b")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-Z][\w&'’. -]{1,40})", re.IGNORECASE)
+# The holder's name is its capitalised words: it stops before "All rights reserved", a URL or a period.
+_COPYRIGHT = re.compile(r"(?i:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+                        r"([A-Z][\w&'’-]*(?:(?:\s+(?:of|and|&|for|on|the))?\s+(?!All\b)[A-Z][\w&'’-]*){0,5})")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _BYLINE_NAME = re.compile(r"^(?:by|author:|authors:|written by|words by|reporting by|story by)\s+(.+)$",
                           re.IGNORECASE)

@@ -160,7 +160,10 @@ def _read_html(article: ArticleFile) -> None:
 
     document = trafilatura.bare_extraction(
         article.text, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, favor_precision=True, as_dict=True)
+        include_images=False, include_links=False, favor_precision=True)
+    # trafilatura 2 returns a Document (its ``as_dict=True`` is deprecated); 1.x a dict.
+    if document is not None and hasattr(document, "as_dict"):
+        document = document.as_dict()
     if not document or not document.get("text"):
         raise UserError(Problem("no article text found in this HTML page", file=article.path,
                                 hint="save the article's own page, or paste its text into a .txt file"))

@@ -101,6 +101,9 @@ def parse_yaml_text(text: str, path: Path) -> YamlDocument:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             message = (exc.problem or str(exc)).strip()
+            if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+                # Where the parser noticed can be far from the cause (often the end of the file).
+                message += f" ({exc.context.strip()} that starts on line {exc.context_mark.line + 1})"
             raise UserError(Problem(f"not valid YAML: {message}", file=path, line=line)) from None
         except yaml.YAMLError as exc:
             raise UserError(Problem(f"not valid YAML: {exc}", file=path)) from None

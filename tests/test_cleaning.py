@@ -7,6 +7,7 @@ file itself and checks that the cleaner reports that line, with that text.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -395,6 +396,9 @@ PROSE_AFTER = ("Officials on both sides said the next round would deal with the 
     ("1,204 views", {"view count"}),
     ("2 hours ago", {"timestamp"}),
     ("Leave a comment", {"comment prompt"}),
+    ("By Lena Ostrova, Europe correspondent", {"byline"}),
+    ("BY ANNA KELLER", {"byline"}),
+    ("By Jane Roe | Reuters", {"byline"}),
 ])
 def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     """Mid-article, so the rule itself drops the line, not its position after the last paragraph."""
@@ -415,6 +419,8 @@ def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     "Related issues, such as the return of prisoners, were left for later.",
     "Watch the border closely, he warned.",
     "By the end of the day, no agreement had been reached.",
+    "By Monday, the talks had collapsed.",
+    "By contrast, Moscow rejected the plan.",
 ])
 def test_body_lines_that_resemble_furniture_stay(line):
     raw = f"{PROSE_BEFORE}\n\n{line}\n\n{PROSE_AFTER}\n"
@@ -434,23 +440,43 @@ def test_an_article_of_short_paragraphs_is_kept():
     assert "Monitors will travel to the front on Wednesday." in cleaned.text.split("\n")
 
 
-def test_hard_wrapped_text_is_rejoined_into_paragraphs():
-    paragraph = ("The foreign ministers of the four states met in Lausanne on Tuesday and agreed a timetable for "
-                 "the water accord, which they hope to sign before the summer. Officials said the drought had "
-                 "concentrated minds in every capital, and that the monitoring station at the dam would be "
-                 "running by the spring.")
-    wrapped = []
-    line = ""
-    for word in paragraph.split():
-        if len(line) + len(word) + 1 > 72:
-            wrapped.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    wrapped.append(line)
-    raw = "\n".join(wrapped) + "\n\n" + "\n".join(wrapped) + "\n"
+HARD_WRAPPED_PARAGRAPHS = [
+    "The foreign ministers of the four states met in Lausanne on Tuesday and agreed a timetable for the "
+    "water accord, which they hope to sign before the summer.",
+    "Officials said the drought had concentrated minds in every capital, and that the monitoring station at "
+    "the dam would be running by the spring, if the money arrives in time.",
+    "Environmental groups said the plan did not say how much water would stay in the river during the dry "
+    "months, the question that broke up the last round.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+def test_hard_wrapped_text_is_rejoined_into_paragraphs(width):
+    """Plain-text files wrapped at a fixed width: short lines, but prose all the same."""
+    body = "\n\n".join(textwrap.fill(paragraph, width) for paragraph in HARD_WRAPPED_PARAGRAPHS)
+    raw = f"Ministers agree water timetable\n\n{body}\n\nBy Jane Roe\n\nLakeside Wire Service\n"
+    assert all(len(line) <= width for line in raw.split("\n"))
     cleaned = clean_article(raw)
-    assert cleaned.text == f"{paragraph}\n\n{paragraph}\n"
+    assert cleaned.title == "Ministers agree water timetable"
+    assert cleaned.text == "\n\n".join(["Ministers agree water timetable", *HARD_WRAPPED_PARAGRAPHS]) + "\n"
+    lines = raw.split("\n")
+    assert [(d.line, d.text) for d in cleaned.dropped] == [
+        (lines.index("By Jane Roe") + 1, "By Jane Roe"),
+        (lines.index("Lakeside Wire Service") + 1, "Lakeside Wire Service"),
+    ]
+
+
+def test_one_short_paragraph_per_line_is_not_taken_for_wrapping():
+    """Paragraphs written one per line, without blank lines, stay separate blocks."""
+    paragraphs = [
+        "The envoys met for three hours on Monday in the old palace.",
+        "They agreed to exchange lists of detainees by the end of the week.",
+        "A second meeting is planned in Oslo, officials said on Tuesday.",
+        "Neither side commented on the talks after they ended.",
+        "Observers from the Red Cross were present at the meeting.",
+    ]
+    cleaned = clean_article("\n".join(paragraphs) + "\n")
+    assert cleaned.text.split("\n\n") == [*paragraphs[:-1], paragraphs[-1] + "\n"]
 
 
 # --- properties ----------------------------------------------------------------------------

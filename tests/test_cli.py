@@ -1,0 +1,163 @@
+"""brief.cli: exit codes (0 ok, 2 the user's mistake, 1 a bug) and what each command prints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import brief.cli
+from brief.cli import main
+from brief.workspace import Workspace
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: brief")
+    for command in ("build", "sources", "excerpts", "show", "check"):
+        assert command in out
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["build", "--format", "html", "x.yaml"], ["build"]])
+def test_bad_invocation_exits_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage:" in err and "Traceback" not in err
+
+
+def test_build_missing_recipe(project: Path, cli) -> None:
+    result = cli("build", "briefings/nope.yaml", "--format", "md", cwd=project)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert result.err.startswith("brief: briefings/nope.yaml: recipe not found")
+    assert result.out == ""
+
+
+def test_a_bug_is_a_traceback_and_exit_1(monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    def broken(args: object) -> int:
+        raise RuntimeError("an internal mistake")
+
+    monkeypatch.setitem(brief.cli.COMMANDS, "check", broken)
+    result = cli("check")
+    assert result.code == 1
+    assert "Traceback" in result.err and "RuntimeError: an internal mistake" in result.err
+    assert "bug in brief" in result.err
+
+
+def test_excerpts_json_slices_match_the_source_text(repo: Path, cli, shipped_workspace: Workspace) -> None:
+    result = cli("excerpts", "--json", cwd=repo)
+    assert result.code == 0
+    rows = json.loads(result.out)
+    assert isinstance(rows, list) and len(rows) == len(shipped_workspace.excerpts)
+    texts = {source.id: source.text for source in shipped_workspace.corpus.sources}
+    taxonomy = shipped_workspace.taxonomy
+    for row in rows:
+        assert {"id", "source", "start", "end", "text", "topics", "section"} <= set(row)
+        assert texts[row["source"]][row["start"]:row["end"]] == row["text"]
+        assert row["text"].strip()
+        assert set(row["topics"]) <= set(taxonomy.topic_ids())
+        assert row["section"] in taxonomy.section_ids()
+        assert row["id"].startswith(row["source"] + ":")
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert {row["source"] for row in rows} == set(texts)
+
+
+def test_excerpts_filtered_by_topic_and_section(repo: Path, cli) -> None:
+    result = cli("excerpts", "--json", "--topic", "territory", "--section", "sticking-points", cwd=repo)
+    assert result.code == 0
+    rows = json.loads(result.out)
+    assert rows
+    assert all("territory" in row["topics"] and row["section"] == "sticking-points" for row in rows)
+
+
+@pytest.mark.parametrize(("option", "value", "hint"), [
+    ("--topic", "teritory", "did you mean 'territory'?"),
+    ("--section", "outlok", "did you mean 'outlook'?"),
+])
+def test_excerpts_with_a_misspelt_name(option: str, value: str, hint: str, repo: Path, cli) -> None:
+    result = cli("excerpts", option, value, cwd=repo)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert f"unknown {option[2:]} '{value}'" in result.err
+    assert hint in result.err
+    assert result.out == ""
+
+
+def test_show_dropped_lists_the_lines_the_cleaner_removed(repo: Path, cli) -> None:
+    result = cli("show", "002", "--dropped", cwd=repo)
+    assert result.code == 0
+    header, *rows = result.out.splitlines()
+    assert header.startswith("# 002_e759f5f9dd5bc10b: ")
+    assert f"{len(rows)} line(s) dropped" in header
+    assert rows
+    raw_lines = (repo / "seeds" / "002_e759f5f9dd5bc10b.txt").read_text(encoding="utf-8").splitlines()
+    for row in rows:
+        number, reason_and_text = int(row[:5]), row[7:]
+        text = reason_and_text[21:]
+        assert reason_and_text[:20].strip(), row  # a reason is given
+        assert text.strip() and text.strip() in raw_lines[number - 1], row
+    assert any("LEAVE A REPLY" in row for row in rows)
+
+
+@pytest.mark.parametrize(("reference", "words"), [("zzz", "no source 'zzz'"), ("00", "names several sources")])
+def test_show_unknown_or_ambiguous_source(reference: str, words: str, repo: Path, cli) -> None:
+    result = cli("show", reference, cwd=repo)
+    assert result.code == 2
+    assert words in result.err and "Traceback" not in result.err
+
+
+def test_sources_json_lists_the_five_seeds(repo: Path, cli) -> None:
+    result = cli("sources", "--json", cwd=repo)
+    assert result.code == 0
+    rows = json.loads(result.out)
+    assert len(rows) == 5
+    stems = sorted(p.stem for p in (repo / "seeds").iterdir() if p.name != "sources.yaml" and p.is_file())
+    assert [row["id"] for row in rows] == stems
+    for row in rows:
+        assert row["file"].startswith(row["id"])
+        assert row["excerpts"] > 0
+        assert row["published_origin"] in ("stated", "inferred", "unknown")
+
+
+def test_check_on_the_shipped_project_is_clean(project: Path, cli) -> None:
+    result = cli("check", cwd=project)
+    assert result.code == 0, result.err
+    assert "5 sources" in result.out
+    recipes = [p for p in (project / "briefings").glob("*.yaml") if p.name != "topics.yaml"]
+    assert f"{len(recipes)} recipes checked" in result.out
+    assert result.out.rstrip().endswith("no problems found")
+
+
+def test_check_reports_a_broken_recipe(project: Path, cli) -> None:
+    (project / "briefings" / "typo.yaml").write_text("title: T\ntopics: [teritory]\n", encoding="utf-8")
+    result = cli("check", cwd=project)
+    assert result.code == 2
+    assert "typo.yaml:2: topics[0]: unknown topic (got 'teritory')" in result.err
+    assert "did you mean 'territory'?" in result.err
+
+
+def test_markdown_build_writes_one_file(project: Path, cli) -> None:
+    result = cli("build", "briefings/weekly.yaml", "--format", "md", "--out", "out", cwd=project)
+    assert result.code == 0, result.err
+    [written] = result.out.splitlines()
+    assert written.endswith(".md")
+    assert [p.name for p in (project / "out").iterdir()] == [Path(written).name]
+
+
+def test_window_with_no_sources_says_why_and_writes_nothing(project: Path, cli,
+                                                              shipped_workspace: Workspace) -> None:
+    result = cli("build", "briefings/weekly.yaml", "--as-of", "2020-01-01", "--format", "md", cwd=project)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    newest = max(source.date for source in shipped_workspace.corpus.sources if source.date)
+    assert "2020-01-01" in result.err  # the window asked for
+    assert "7 days" in result.err
+    assert newest.isoformat() in result.err
+    assert result.out == ""
+    assert not (project / "out").exists()

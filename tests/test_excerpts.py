@@ -1,0 +1,135 @@
+"""Excerpts: exact offsets into the canonical text, and ids that survive re-loading and re-ordering."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from pathlib import Path
+
+from brief.corpus import load_corpus, load_source
+from brief.excerpts import automatic_excerpts, excerpt_id
+from brief.workspace import ProjectPaths, load_workspace
+
+SEED_001 = "001_83039b644387e352"
+
+
+def test_every_shipped_excerpt_is_its_sources_text_at_its_offsets(shipped_workspace):
+    sources = shipped_workspace.corpus.by_id()
+    assert len(shipped_workspace.excerpts) > 100
+    assert {excerpt.source_id for excerpt in shipped_workspace.excerpts} == set(sources)
+    for excerpt in shipped_workspace.excerpts:
+        source = sources[excerpt.source_id]
+        assert source.text[excerpt.start:excerpt.end] == excerpt.text, excerpt.id
+        assert excerpt.text == excerpt.text.strip() and excerpt.text
+        assert excerpt.published == source.date
+
+
+def test_shipped_excerpts_are_ordered_and_do_not_overlap(shipped_workspace):
+    by_source: dict[str, list] = {}
+    for excerpt in shipped_workspace.excerpts:
+        by_source.setdefault(excerpt.source_id, []).append(excerpt)
+    for excerpts in by_source.values():
+        excerpts.sort(key=lambda e: e.start)
+        for before, after in pairwise(excerpts):
+            assert before.end <= after.start
+
+
+def test_excerpts_cover_the_paragraphs_and_nothing_of_titles_or_headings(shipped_workspace):
+    sources = shipped_workspace.corpus.by_id()
+    texts = {source_id: " ".join(e.text for e in shipped_workspace.excerpts if e.source_id == source_id)
+             for source_id in sources}
+    assert "The core impasse is unchanged." in texts["000_0207c4399900d62a"]
+    assert "The Genesis of U.S.-Led Peace Initiatives" not in texts[SEED_001]
+    assert "Path to Peace ‘Unclear’" not in texts["002_e759f5f9dd5bc10b"]
+    for source_id, joined in texts.items():
+        # Every paragraph's words are in some excerpt: nothing of the body is lost between them.
+        for block in sources[source_id].text.rstrip("\n").split("\n\n"):
+            if len(block.split()) >= 25:
+                assert block in joined, (source_id, block[:60])
+
+
+def test_ids_are_unique_and_name_their_source(shipped_workspace):
+    ids = [excerpt.id for excerpt in shipped_workspace.excerpts]
+    assert len(ids) == len(set(ids))
+    for excerpt in shipped_workspace.excerpts:
+        assert re.fullmatch(rf"{re.escape(excerpt.source_id)}:[0-9a-f]{{10}}(-\d+)?", excerpt.id)
+
+
+def test_ids_are_the_same_on_every_load(shipped_workspace, repo):
+    again = load_workspace(ProjectPaths(root=repo, corpus=repo / "seeds", briefings=repo / "briefings"))
+    assert [(e.id, e.start, e.end) for e in again.excerpts] == \
+        [(e.id, e.start, e.end) for e in shipped_workspace.excerpts]
+
+
+def test_excerpt_id_ignores_whitespace_but_not_words_or_source():
+    text = "The talks resumed in Vienna on Monday."
+    assert excerpt_id("a", text) == excerpt_id("a", "The talks  resumed\nin Vienna on Monday. ")
+    assert excerpt_id("a", text) != excerpt_id("b", text)
+    assert excerpt_id("a", text) != excerpt_id("a", text.replace("Monday", "Tuesday"))
+    assert excerpt_id("a", text, analyst=True) != excerpt_id("a", text)
+
+
+def test_ids_do_not_depend_on_position(project: Path, taxonomy):
+    """A paragraph put before the article's text moves every excerpt, and changes no id."""
+    path = project / "seeds" / f"{SEED_001}.txt"
+    before = automatic_excerpts(load_source(path), taxonomy)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    inserted = ("Editor's note: this article was first published on our partner site and has been "
+                "updated with comments from officials in Kyiv and Washington.")
+    path.write_text("\n".join([lines[0], "", inserted, *lines[1:]]), encoding="utf-8")
+    after_source = load_source(path)
+    after = automatic_excerpts(after_source, taxonomy)
+    assert inserted in after_source.text
+    assert len(after) == len(before) + 1
+    after_by_id = {excerpt.id: excerpt for excerpt in after}
+    for excerpt in before:
+        moved = after_by_id[excerpt.id]
+        assert moved.text == excerpt.text
+        assert moved.start == excerpt.start + len(inserted) + 2
+        assert moved.paragraph == excerpt.paragraph + 1
+        assert after_source.text[moved.start:moved.end] == moved.text
+    (new,) = [excerpt for excerpt in after if excerpt.id not in {e.id for e in before}]
+    assert new.text == inserted and new.paragraph == 0
+
+
+def test_reordered_paragraphs_keep_their_ids(project: Path, taxonomy):
+    path = project / "seeds" / f"{SEED_001}.txt"
+    before = {e.id: e.text for e in automatic_excerpts(load_source(path), taxonomy)}
+    text = path.read_text(encoding="utf-8")
+    first = "Lithuania’s former Minister of Foreign Affairs"
+    second = "Landsbergis also notes that"
+    lines = text.split("\n")
+    i = next(n for n, line in enumerate(lines) if line.startswith(first))
+    j = next(n for n, line in enumerate(lines) if line.startswith(second))
+    lines[i], lines[j] = lines[j], lines[i]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    after = {e.id: e.text for e in automatic_excerpts(load_source(path), taxonomy)}
+    assert after == before
+
+
+def test_a_sentence_given_twice_gets_a_numbered_id(tmp_path: Path, taxonomy):
+    repeated = "The envoys said that the ceasefire line must be drawn by the monitors and not by the armies."
+    path = tmp_path / "twice.txt"
+    path.write_text(
+        "Ceasefire monitors to draw the line\n\n"
+        f"{repeated} Both capitals welcomed the proposal on Tuesday after a week of talks in Geneva.\n\n"
+        "Officials in both capitals said the proposal would be studied before the next round of talks.\n\n"
+        f"{repeated}\n", encoding="utf-8")
+    source = load_source(path)
+    excerpts = automatic_excerpts(source, taxonomy)
+    ids = [e.id for e in excerpts if e.text == repeated]
+    base = excerpt_id("twice", repeated)
+    assert ids == [base, f"{base}-2"]
+    assert len({e.id for e in excerpts}) == len(excerpts)
+
+
+def test_invented_articles_load_with_exact_excerpts(data_dir: Path, taxonomy):
+    corpus = load_corpus(data_dir / "articles")
+    assert corpus.problems == []
+    assert {s.id for s in corpus.sources} >= {"wire_story", "portal_story", "geneva_exchange", "harbour_summit",
+                                                "windows1252_story", "mojibake_story"}
+    for source in corpus.sources:
+        excerpts = automatic_excerpts(source, taxonomy)
+        assert excerpts, source.id
+        for excerpt in excerpts:
+            assert source.text[excerpt.start:excerpt.end] == excerpt.text

@@ -1,0 +1,174 @@
+"""Segmentation: blocks and sentences as offsets into the canonical text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.segmentation import MIN_SPAN_WORDS, paragraph_spans, sentence_bounds, split_blocks
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_bounds(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. delegation arrived in Geneva on Monday. Talks began at noon.",
+     ["The U.S. delegation arrived in Geneva on Monday.", "Talks began at noon."]),
+    ("Putin spoke on Dec. 17 about the war. Zelensky replied the next day.",
+     ["Putin spoke on Dec. 17 about the war.", "Zelensky replied the next day."]),
+    ("Mr. Lenz said nothing. Then he left the room.",
+     ["Mr. Lenz said nothing.", "Then he left the room."]),
+    ("Pavel K. Baev, a senior researcher, said a pause was possible. Others disagreed.",
+     ["Pavel K. Baev, a senior researcher, said a pause was possible.", "Others disagreed."]),
+    ("Talks resumed in the U.K. and the E.U. on Friday. Nothing was agreed.",
+     ["Talks resumed in the U.K. and the E.U. on Friday.", "Nothing was agreed."]),
+    ("Gen. Syrsky and Dr. Olsen met on Jan. 5 in Kyiv. They spoke for an hour.",
+     ["Gen. Syrsky and Dr. Olsen met on Jan. 5 in Kyiv.", "They spoke for an hour."]),
+])
+def test_abbreviations_and_initials_do_not_end_a_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+def test_question_and_exclamation_marks_end_sentences():
+    text = "Will the talks resume? Nobody knows. Stop the war! The crowd chanted it for an hour."
+    assert sentences(text) == ["Will the talks resume?", "Nobody knows.", "Stop the war!",
+                               "The crowd chanted it for an hour."]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = "“We are not there yet,” he said. “But we are close.” The talks resume on Monday."
+    assert sentences(text) == ["“We are not there yet,” he said.", "“But we are close.”",
+                               "The talks resume on Monday."]
+    text = 'He called it "a first step." Others were less sure. (The talks ended early.) Then they left.'
+    assert sentences(text) == ['He called it "a first step."', "Others were less sure.",
+                               "(The talks ended early.)", "Then they left."]
+
+
+def test_no_split_before_a_lowercase_word_or_inside_a_number():
+    text = "The deal is worth 2.5 billion euros, i.e. more than last year. It was signed at 3 p.m. on Friday."
+    assert sentences(text) == ["The deal is worth 2.5 billion euros, i.e. more than last year.",
+                               "It was signed at 3 p.m. on Friday."]
+
+
+def test_sentence_bounds_are_absolute_and_trimmed():
+    text = "Title\n\n  First sentence of the paragraph.   Second sentence of it.  \n"
+    start = text.index("  First")
+    end = len(text) - 1
+    bounds = sentence_bounds(text, start, end)
+    assert [text[a:b] for a, b in bounds] == ["First sentence of the paragraph.", "Second sentence of it."]
+    assert bounds[0][0] == text.index("First")
+
+
+def test_blocks_are_classified():
+    title = "Envoys agree to meet again in Oslo"
+    text = (f"{title}\n\nWhat was agreed\n\n"
+            "The envoys agreed on Monday to meet again in Oslo before the end of the month, officials said.\n\n"
+            "Next steps:\n\n"
+            "Both delegations will report to their governments first.\n")
+    blocks = split_blocks(text, title)
+    assert [(text[b.start:b.end], b.kind, b.paragraph) for b in blocks] == [
+        (title, "title", -1),
+        ("What was agreed", "heading", -1),
+        ("The envoys agreed on Monday to meet again in Oslo before the end of the month, officials said.",
+         "paragraph", 0),
+        ("Next steps:", "heading", -1),
+        ("Both delegations will report to their governments first.", "paragraph", 1),
+    ]
+    # Without the title hint the first line is a heading, never a paragraph.
+    assert split_blocks(text)[0].kind == "heading"
+
+
+def test_very_short_sentences_travel_with_the_next():
+    text = ("The core impasse is unchanged. Russia demands that Ukraine withdraw from parts of Donbas it does "
+            "not occupy. It said no. Both sides then left the talks in Istanbul without a statement.\n")
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [
+        "The core impasse is unchanged. Russia demands that Ukraine withdraw from parts of Donbas it does "
+        "not occupy.",
+        "It said no. Both sides then left the talks in Istanbul without a statement.",
+    ]
+    assert [(s.paragraph, s.position) for s in spans] == [(0, 0), (0, 1)]
+
+
+def test_a_short_last_sentence_joins_the_one_before():
+    text = "Both sides then left the talks in Istanbul without a joint statement. Nothing else.\n"
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [text.strip()]
+
+
+def test_sentences_of_minimum_length_stand_alone():
+    sentence = "Word " + " ".join(["word"] * (MIN_SPAN_WORDS - 2)) + " end."
+    text = f"{sentence} {sentence}\n"
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [sentence, sentence]
+    shorter = sentence.replace("Word word ", "Word ", 1)
+    assert len(shorter.split()) == MIN_SPAN_WORDS - 1
+    text = f"{shorter} {sentence}\n"
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [f"{shorter} {sentence}"]
+
+
+def test_spans_of_a_seed_cover_its_paragraphs(shipped_workspace):
+    source = shipped_workspace.corpus.by_id()["000_0207c4399900d62a"]
+    blocks = split_blocks(source.text, source.meta.title.value)
+    spans = paragraph_spans(source.text, blocks)
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    assert {s.paragraph for s in spans} == set(range(len(paragraphs)))
+    for block in paragraphs:
+        inside = [s for s in spans if s.paragraph == block.paragraph]
+        # The sentences of a paragraph, put back together, are the paragraph.
+        assert inside[0].start == block.start and inside[-1].end == block.end
+        for before, after in pairwise(inside):
+            assert source.text[before.end:after.start] == " "
+    texts = [source.text[s.start:s.end] for s in spans]
+    assert "“The goals of the special military operation will be achieved unconditionally,” he said on Dec. 17." \
+        in " ".join(texts)
+    assert not any(text.endswith(("Dec.", "U.S.", "K.")) for text in texts if text != texts[-1])
+
+
+# --- properties ----------------------------------------------------------------------------
+
+TEXTS = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(["U.S.", "Dec. 17", "Mr.", "K.", "said.", "“Yes,” he said.", "Why?", "No!", "\n",
+                              "\n\n", " ", "word", "Word", "…", ".", "(A.)", "’", "e.g.", "3.5"]),
+             max_size=60).map(" ".join),
+)
+
+
+def assert_ordered_within(spans: list[tuple[int, int]], low: int, high: int) -> None:
+    previous_end = low
+    for start, end in spans:
+        assert previous_end <= start < end <= high
+        previous_end = end
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_spans_lie_within_the_text_in_order(text):
+    blocks = split_blocks(text)
+    assert_ordered_within([(b.start, b.end) for b in blocks], 0, len(text))
+    spans = paragraph_spans(text, blocks)
+    assert_ordered_within([(s.start, s.end) for s in spans], 0, len(text))
+    paragraphs = {b.paragraph: b for b in blocks if b.kind == "paragraph"}
+    for span in spans:
+        block = paragraphs[span.paragraph]
+        assert block.start <= span.start and span.end <= block.end
+        piece = text[span.start:span.end]
+        assert piece == piece.strip() and piece
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_sentence_bounds_lie_within_the_range(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    bounds = sentence_bounds(text, start, end)
+    assert_ordered_within(bounds, start, end)
+    # Nothing but whitespace is left between and around the sentences.
+    covered = "".join(text[a:b] for a, b in bounds)
+    assert "".join(text[start:end].split()) == "".join(covered.split())

@@ -1,0 +1,117 @@
+"""brief.tagging: the topics and the section the rules give a passage.
+
+Two kinds of test: sentences written for the shipped taxonomy (what an analyst
+expects of it), and a tiny taxonomy of our own that pins the scoring mechanics.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.tagging import tag_passage
+from brief.taxonomy import Taxonomy, load_taxonomy
+
+
+@pytest.mark.parametrize(("sentence", "topics", "section"), [
+    ("Russia demands that Ukraine withdraw from Donbas.", {"territory"}, "sticking-points"),
+    ("Envoys will meet in Geneva next week to discuss the next steps.", {"diplomacy-process"}, "outlook"),
+    ("Kyiv rejected any limits on its armed forces, calling them a red line.",
+     {"armed-forces-limits"}, "sticking-points"),
+    ("The talks ended without a breakthrough this week.", {"diplomacy-process"}, "state-of-talks"),
+    ("NATO membership remains unacceptable to Moscow.", {"nato"}, "sticking-points"),
+    ("European leaders discussed security guarantees and frozen assets in Brussels.",
+     {"europe", "security-guarantees", "sanctions-economy"}, "background"),
+    ("The weather in Kyiv was cold and grey.", set(), "background"),
+])
+def test_shipped_taxonomy_tags_sentences(sentence: str, topics: set[str], section: str,
+                                         taxonomy: Taxonomy) -> None:
+    tagging = tag_passage(sentence, taxonomy)
+    assert set(tagging.topics) == topics
+    assert tagging.section == section
+
+
+def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) -> None:
+    tagging = tag_passage("It rained all afternoon.", taxonomy)
+    assert tagging.topics == {}
+    assert (tagging.section, tagging.section_score) == ("background", 0.0)
+
+
+@pytest.mark.parametrize("spelling", ["cease-fire", "cease fire", "CEASE-FIRE", "Cease Fire"])
+def test_cease_fire_spellings_carry_the_ceasefire_topic(spelling: str, taxonomy: Taxonomy) -> None:
+    assert "ceasefire" in tag_passage(f"Both sides said a {spelling} was possible.", taxonomy).topics
+
+
+def test_topics_come_in_taxonomy_order(taxonomy: Taxonomy) -> None:
+    tagging = tag_passage("Trump said NATO will not guarantee the Donbas front line.", taxonomy)
+    assert list(tagging.topics) == [t for t in taxonomy.topic_ids() if t in tagging.topics]
+    assert {"territory", "nato", "us-policy"} <= set(tagging.topics)
+
+
+TINY = """\
+topics:
+  - id: fish
+    label: Fish
+    rules:
+      - phrases: [cod, "sea bass"]
+        weight: 1
+      - patterns: ['\\bsalmon\\w*']
+        weight: 2
+  - id: boats
+    label: Boats
+    min_score: 2
+    rules:
+      - phrases: [boat, ship]
+        weight: 1
+sections:
+  - id: first
+    label: First
+    min_score: 1
+    rules:
+      - phrases: [alpha]
+        weight: 1
+  - id: second
+    label: Second
+    min_score: 1
+    rules:
+      - phrases: [beta]
+        weight: 1
+      - phrases: [gamma]
+        weight: 0.5
+  - id: background
+    label: Background
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
+    path: Path = tmp_path_factory.mktemp("tiny") / "topics.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    return load_taxonomy(path)
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("Cod for dinner.", {"fish": 1.0}),
+    ("COD and Sea-Bass.", {"fish": 2.0}),
+    ("cod, cod and more cod", {"fish": 1.0}),           # a phrase counts once per passage
+    ("Salmonella and cod.", {"fish": 3.0}),             # patterns are plain regexes: \w* takes "ella"
+    ("codfish and seabass", {}),                         # whole words only
+    ("A boat.", {}),                                     # below the topic's min_score
+    ("A boat and a ship.", {"boats": 2.0}),
+])
+def test_topic_scores(text: str, topics: dict[str, float], tiny: Taxonomy) -> None:
+    assert tag_passage(text, tiny).topics == topics
+
+
+@pytest.mark.parametrize(("text", "section", "score"), [
+    ("alpha", "first", 1.0),
+    ("beta", "second", 1.0),
+    ("alpha beta", "first", 1.0),           # a tie goes to the section listed first
+    ("alpha beta gamma", "second", 1.5),    # the highest score wins
+    ("gamma", "background", 0.0),           # below the section's min_score
+    ("nothing here", "background", 0.0),
+])
+def test_section_choice(text: str, section: str, score: float, tiny: Taxonomy) -> None:
+    tagging = tag_passage(text, tiny)
+    assert (tagging.section, tagging.section_score) == (section, score)

@@ -1,0 +1,119 @@
+"""brief.taxonomy: the shipped topics.yaml, and a broken one reported in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.errors import UserError
+from brief.taxonomy import BACKGROUND, Taxonomy, load_taxonomy, phrase_expression
+
+TOPICS = ["territory", "security-guarantees", "nato", "armed-forces-limits", "ceasefire", "sanctions-economy",
+          "humanitarian", "battlefield", "diplomacy-process", "europe", "us-policy", "domestic-politics"]
+SECTIONS = ["state-of-talks", "sticking-points", "outlook", "background"]
+
+
+def test_shipped_topics_are_all_there(taxonomy: Taxonomy) -> None:
+    assert set(TOPICS) <= set(taxonomy.topic_ids())
+    assert set(SECTIONS) <= set(taxonomy.section_ids())
+    assert len(set(taxonomy.topic_ids())) == len(taxonomy.topic_ids())
+
+
+def test_shipped_topics_have_labels_and_rules(taxonomy: Taxonomy) -> None:
+    for topic in taxonomy.topics:
+        assert topic.label.strip(), topic.id
+        assert topic.rules, f"topic {topic.id} has no rules: nothing could ever carry it"
+    for section in taxonomy.sections:
+        assert section.label.strip()
+        assert section.rules or section.id == BACKGROUND
+
+
+def test_lookup_by_id(taxonomy: Taxonomy) -> None:
+    assert taxonomy.topic("nato").label == "NATO"
+    assert taxonomy.section("outlook").id == "outlook"
+
+
+BROKEN = """\
+topics:
+  - id: territory
+    label: Territory
+    rules:
+      - phrases: [Donbas]
+        patterns: ['\\bannex\\w*', '\\bannex(']
+  - id: territory
+    label: Territory again
+    rules: []
+  - id: nato
+    label: NATO
+    colour: blue
+    rules:
+      - phrases: [NATO]
+        wieght: 2
+  - id: Bad_Id
+    label: Bad
+    rules: []
+sections:
+  - id: outlook
+    label: Outlook
+  - id: outlook
+    label: Outlook again
+"""
+
+
+def test_broken_topics_file_reports_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "topics.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_taxonomy(path)
+    found = [(p.line, p.field) for p in caught.value.problems]
+    assert found == [
+        (6, "topics[0].rules[0].patterns[1]"),   # the bad regex, not the good one before it
+        (7, "topics[1].id"),                     # duplicate topic id
+        (12, "topics[2].colour"),                # unknown key
+        (15, "topics[2].rules[0].wieght"),       # unknown key, a typo
+        (16, "topics[3].id"),                    # not a valid id
+        (19, "sections"),                        # no background section
+        (22, "sections[1].id"),                  # duplicate section id
+    ]
+    problems = {p.field: p for p in caught.value.problems}
+    assert all(p.file == path for p in problems.values())
+    assert "not a valid regular expression" in problems["topics[0].rules[0].patterns[1]"].message
+    assert problems["topics[0].rules[0].patterns[1]"].value == "\\bannex("
+    assert problems["topics[1].id"].message == "duplicate topic id"
+    assert problems["topics[1].id"].value == "territory"
+    assert problems["topics[2].colour"].hint == "valid names: description, id, label, min_score, rules"
+    assert problems["topics[2].rules[0].wieght"].hint == "did you mean 'weight'?"
+    assert "'background'" in problems["sections"].message
+    assert problems["sections[1].id"].message == "duplicate section id"
+    text = caught.value.format()
+    assert text.startswith(f"{path}:6: topics[0].rules[0].patterns[1]:")
+
+
+def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "topics.yaml"
+    path.write_text("- territory\n", encoding="utf-8")
+    with pytest.raises(UserError, match="must be a mapping"):
+        load_taxonomy(path)
+
+
+@pytest.mark.parametrize(("phrase", "text", "matches"), [
+    ("cease-fire", "a cease-fire was agreed", True),
+    ("cease-fire", "a cease fire was agreed", True),
+    ("cease-fire", "a Cease-Fire was agreed", True),
+    ("cease-fire", "a cease\nfire was agreed", True),
+    ("cease-fire", "a ceasefire was agreed", False),   # one word: list it separately
+    ("front line", "along the front-line towns", True),
+    ("NATO", "nato membership", True),
+    ("NATO", "NATO-led forces", True),
+    ("NATO", "the NATOs of this world", False),
+    ("NATO", "in Natolin", False),
+    ("EU", "the EU's position", True),
+    ("EU", "a neutral Europe", False),
+    ("U.S.", "the U.S. envoy", True),
+    ("U.S.", "the US envoy", False),
+    ("Article 5", "Article 5-style guarantees", True),
+    ("Article 5", "Article 50", False),
+])
+def test_phrase_matching(phrase: str, text: str, matches: bool) -> None:
+    assert bool(phrase_expression(phrase).search(text)) is matches

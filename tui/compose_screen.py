@@ -1,0 +1,364 @@
+"""The compose screen: choose sources, topics and window; adjust excerpts; watch the brief form.
+
+Left: sources and topics (with excerpt counts) and the window. Middle: search
+and the excerpts the choices let in, each with its status (★ key point, ✓ in
+the brief, ✗ excluded, · not used), section, source and topics. Right: the
+brief's Markdown as it stands, side by side or full width (``p``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from brief.assembly import resolve_as_of
+from brief.dates import parse_iso_date
+from brief.errors import UserError
+from brief.excerpts import Excerpt
+from brief.recipe import DateRange
+from tui.rows import excerpt_row, excerpt_status, source_label, topic_label
+
+if TYPE_CHECKING:
+    from tui.app import BriefApp
+
+WINDOW_CHOICES = [("7 days", "7d"), ("30 days", "30d"), ("All", "all"), ("From–to…", "range")]
+MAX_LISTED = 2000
+"""Rows shown at once in the excerpt list; search narrows further."""
+
+
+class ComposeScreen(Screen[None]):
+    """The analyst's main screen."""
+
+    CSS_PATH = "compose.tcss"
+    BINDINGS = [
+        Binding("space", "toggle_include", "In/out"),
+        Binding("enter", "open_reader", "Open article", show=True),
+        Binding("slash", "focus_search", "Search"),
+        Binding("k", "pin", "Key point"),
+        Binding("m", "move_section", "Move section"),
+        Binding("t", "edit_topics", "Topics"),
+        Binding("ctrl+up", "move_up", "Up", show=False),
+        Binding("ctrl+down", "move_down", "Down", show=False),
+        Binding("e", "export", "Export"),
+        Binding("ctrl+s", "save_recipe", "Save recipe", priority=True),
+        Binding("p", "toggle_preview", "Preview"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_app", "Quit"),
+    ]
+
+    @property
+    def brief_app(self) -> BriefApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="choices"):
+                yield Label("Sources", classes="heading")
+                yield SelectionList[str](id="sources")
+                yield Label("Topics", classes="heading")
+                yield SelectionList[str](id="topics")
+                yield Label("Window", classes="heading")
+                yield Select(WINDOW_CHOICES, id="span", allow_blank=False, value="7d")
+                yield Input(placeholder="as of: latest or YYYY-MM-DD", id="as-of")
+                yield Input(placeholder="from..to: YYYY-MM-DD..YYYY-MM-DD", id="range")
+            with Vertical(id="middle"):
+                yield Input(placeholder="/ search the excerpts in view", id="search")
+                yield OptionList(id="excerpts")
+                yield Static(id="status", markup=False)
+            yield TextArea(id="preview", read_only=True, soft_wrap=True, show_cursor=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#range", Input).display = False
+        self.refresh_choices()
+        self.refresh_brief()
+        self.query_one("#excerpts", OptionList).focus()
+
+    # --- reading state into widgets ---------------------------------------------------------
+
+    def _window_sources(self) -> tuple[set[str], str]:
+        """Ids of the sources the window lets in, and a label for it."""
+        app = self.brief_app
+        recipe = app.composition.recipe
+        try:
+            as_of = resolve_as_of(app.workspace, recipe, None)
+        except UserError:
+            return {s.id for s in app.workspace.corpus.sources}, "no dated source"
+        window = recipe.resolve_window(as_of)
+        return {s.id for s in app.workspace.corpus.sources if window.contains(s.date)}, window.label
+
+    def refresh_choices(self) -> None:
+        """Source and topic lists with counts under the current sources and window."""
+        app = self.brief_app
+        spec = app.composition.spec
+        in_window, _ = self._window_sources()
+        chosen_sources = {s.id for s in app.workspace.corpus.sources} if spec.sources == "all" else set(spec.sources)
+        per_source = Counter(e.source_id for e in app.workspace.excerpts if e.topics)
+        per_topic = Counter(t for e in app.workspace.excerpts
+                            if e.source_id in chosen_sources and e.source_id in in_window for t in e.topics)
+        sources = self.query_one("#sources", SelectionList)
+        highlighted = sources.highlighted
+        sources.clear_options()
+        sources.add_options([(source_label(s, per_source[s.id]), s.id, s.id in chosen_sources)
+                             for s in app.workspace.corpus.sources])
+        if highlighted is not None and highlighted < sources.option_count:
+            sources.highlighted = highlighted
+        topics = self.query_one("#topics", SelectionList)
+        highlighted = topics.highlighted
+        chosen_topics = set(app.workspace.taxonomy.topic_ids()) if spec.topics == "all" else set(spec.topics)
+        topics.clear_options()
+        topics.add_options([(topic_label(t.label, per_topic[t.id]), t.id, t.id in chosen_topics)
+                            for t in app.workspace.taxonomy.topics])
+        if highlighted is not None and highlighted < topics.option_count:
+            topics.highlighted = highlighted
+        span = self.query_one("#span", Select)
+        window = spec.window
+        value = "range" if isinstance(window, DateRange) else (window if window in ("7d", "30d", "all") else "7d")
+        with self.prevent(Select.Changed):
+            span.value = value
+        as_of = self.query_one("#as-of", Input)
+        with self.prevent(Input.Changed):
+            as_of.value = "" if spec.as_of == "latest" else spec.as_of
+            if isinstance(window, DateRange):
+                self.query_one("#range", Input).value = f"{window.from_}..{window.to}"
+        self.query_one("#range", Input).display = value == "range"
+
+    def visible_excerpts(self) -> list[Excerpt]:
+        """The excerpts the current sources, topics, window and search let in."""
+        app = self.brief_app
+        spec = app.composition.spec
+        in_window, _ = self._window_sources()
+        sources = in_window if spec.sources == "all" else in_window & set(spec.sources)
+        topics = None if spec.topics == "all" else set(spec.topics)
+        query = self.query_one("#search", Input).value.strip().casefold()
+        terms = query.split()
+        chosen = []
+        for excerpt in app.workspace.excerpts:
+            if excerpt.source_id not in sources:
+                continue
+            if topics is not None and not topics.intersection(excerpt.topics):
+                continue
+            if topics is None and not excerpt.topics and excerpt.origin != "analyst":
+                continue
+            if terms:
+                haystack = excerpt.text.casefold()
+                if not all(term in haystack for term in terms):
+                    continue
+            chosen.append(excerpt)
+        return chosen
+
+    def refresh_brief(self) -> None:
+        """Re-assemble the brief, then redraw the excerpt list and the preview."""
+        app = self.brief_app
+        app.reassemble()
+        self.refresh_excerpts()
+        preview = self.query_one("#preview", TextArea)
+        scroll = preview.scroll_offset
+        preview.load_text(app.preview_text)
+        preview.scroll_to(scroll.x, scroll.y, animate=False)
+        self.sub_title = app.composition.path.name + (" · modified" if app.composition.unsaved else "")
+
+    def refresh_excerpts(self) -> None:
+        app = self.brief_app
+        spec = app.composition.spec
+        excerpts = self.visible_excerpts()
+        order = self._brief_order()
+        excerpts.sort(key=lambda e: (order.get(e.id, (1_000_000,)), e.source_id, e.start))
+        listing = self.query_one("#excerpts", OptionList)
+        previous = listing.highlighted_option.id if listing.highlighted_option is not None else None
+        pinned, excluded = set(spec.pin), set(spec.exclude)
+        sources = app.workspace.corpus.by_id()
+        options = []
+        for excerpt in excerpts[:MAX_LISTED]:
+            section = spec.moves.get(excerpt.id, excerpt.section)
+            status = excerpt_status(excerpt.id, app.briefing, pinned, excluded)
+            options.append(Option(excerpt_row(excerpt, section, status, sources[excerpt.source_id]), id=excerpt.id))
+        listing.clear_options()
+        listing.add_options(options)
+        ids = [option.id for option in options]
+        if previous in ids:
+            listing.highlighted = ids.index(previous)
+        elif options:
+            listing.highlighted = 0
+        in_brief = sum(1 for o in options if o.id in order)
+        shown = f"{len(options)} of {len(excerpts)}" if len(excerpts) > len(options) else str(len(excerpts))
+        words = app.briefing.word_count if app.briefing else 0
+        problem = f" · {app.assembly_problem}" if app.assembly_problem else ""
+        self.query_one("#status", Static).update(
+            Text(f"{shown} excerpts in view · {in_brief} in the brief · {words} words{problem}"))
+
+    def _brief_order(self) -> dict[str, tuple[int, ...]]:
+        briefing = self.brief_app.briefing
+        order: dict[str, tuple[int, ...]] = {}
+        if briefing is None:
+            return order
+        for index, item in enumerate(briefing.key_points):
+            for excerpt_id in item.excerpt_ids:
+                order.setdefault(excerpt_id, (0, index))
+        for number, section in enumerate(briefing.sections, start=1):
+            for index, item in enumerate(section.items):
+                for excerpt_id in item.excerpt_ids:
+                    order.setdefault(excerpt_id, (number, index))
+        return order
+
+    def highlighted_excerpt(self) -> Excerpt | None:
+        listing = self.query_one("#excerpts", OptionList)
+        option = listing.highlighted_option
+        if option is None:
+            return None
+        return next((e for e in self.brief_app.workspace.excerpts if e.id == option.id), None)
+
+    # --- choices ------------------------------------------------------------------------------
+
+    @on(SelectionList.SelectionToggled, "#sources")
+    def source_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        ids = [s.id for s in self.brief_app.workspace.corpus.sources]
+        self.brief_app.change(lambda c: c.toggle_source(event.selection.value, ids))
+
+    @on(SelectionList.SelectionToggled, "#topics")
+    def topic_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        ids = self.brief_app.workspace.taxonomy.topic_ids()
+        self.brief_app.change(lambda c: c.toggle_topic(event.selection.value, ids))
+
+    @on(Select.Changed, "#span")
+    def span_changed(self, event: Select.Changed) -> None:
+        value = str(event.value)
+        self.query_one("#range", Input).display = value == "range"
+        if value == "range":
+            self.query_one("#range", Input).focus()
+            return
+        self.brief_app.change(lambda c: c.set_window(value))
+
+    @on(Input.Submitted, "#as-of")
+    def as_of_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip() or "latest"
+        if value != "latest" and parse_iso_date(value) is None:
+            self.notify(f"Not a date: {value!r}. Write YYYY-MM-DD or leave empty for the latest.",
+                        severity="error", markup=False)
+            return
+        self.brief_app.change(lambda c: c.set_window(c.spec.window, as_of=value))
+
+    @on(Input.Submitted, "#range")
+    def range_submitted(self, event: Input.Submitted) -> None:
+        start, _, end = event.value.partition("..")
+        first, last = parse_iso_date(start.strip()), parse_iso_date(end.strip())
+        if first is None or last is None or first > last:
+            self.notify("Write the window as YYYY-MM-DD..YYYY-MM-DD, the first date not after the second.",
+                        severity="error", markup=False)
+            return
+        window = DateRange.model_validate({"from": first.isoformat(), "to": last.isoformat()})
+        self.brief_app.change(lambda c: c.set_window(window, as_of=last.isoformat()))
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.refresh_excerpts()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#excerpts", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#excerpts")
+    def excerpt_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_open_reader()
+
+    # --- actions on the highlighted excerpt -----------------------------------------------------
+
+    def _in_brief(self, excerpt_id: str) -> bool:
+        briefing = self.brief_app.briefing
+        return briefing is not None and any(excerpt_id in item.excerpt_ids for item in briefing.all_items())
+
+    def action_toggle_include(self) -> None:
+        excerpt = self.highlighted_excerpt()
+        if excerpt is not None:
+            in_brief = self._in_brief(excerpt.id)
+            self.brief_app.change(lambda c: c.toggle_included(excerpt.id, in_brief))
+
+    def action_pin(self) -> None:
+        excerpt = self.highlighted_excerpt()
+        if excerpt is not None:
+            self.brief_app.change(lambda c: c.toggle_pin(excerpt.id))
+
+    def action_move_section(self) -> None:
+        excerpt = self.highlighted_excerpt()
+        if excerpt is None:
+            return
+        app = self.brief_app
+        choices = [(section.title or app.workspace.taxonomy.section(section.id).label, section.id)
+                   for section in app.composition.spec.sections]
+
+        def moved(section_id: str | None) -> None:
+            if section_id:
+                app.change(lambda c: c.move_to_section(excerpt.id, section_id))
+
+        self.app.push_screen(_choose("Move the excerpt to section", choices), moved)
+
+    def action_edit_topics(self) -> None:
+        excerpt = self.highlighted_excerpt()
+        if excerpt is not None:
+            self.brief_app.tag_span(excerpt.source_id, excerpt.start, excerpt.end, list(excerpt.topics),
+                                    self.brief_app.composition.spec.moves.get(excerpt.id, excerpt.section))
+
+    def _move(self, step: int) -> None:
+        excerpt = self.highlighted_excerpt()
+        app = self.brief_app
+        if excerpt is None or app.briefing is None:
+            return
+        item = next((i for i in app.briefing.all_items() if excerpt.id in i.excerpt_ids), None)
+        if item is None:
+            self.notify("Only excerpts in the brief can be moved up or down.", markup=False)
+            return
+        briefing = app.briefing
+        app.change(lambda c: c.move_within_section(briefing, item.excerpt_id, step))
+
+    def action_move_up(self) -> None:
+        self._move(-1)
+
+    def action_move_down(self) -> None:
+        self._move(+1)
+
+    def action_open_reader(self) -> None:
+        excerpt = self.highlighted_excerpt()
+        if excerpt is not None:
+            self.brief_app.open_reader(excerpt.source_id, excerpt.start)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_toggle_preview(self) -> None:
+        self.query_one("#body").toggle_class("preview-full")
+
+    def action_export(self) -> None:
+        self.brief_app.export()
+
+    def action_save_recipe(self) -> None:
+        self.brief_app.save_recipe()
+
+    def action_undo(self) -> None:
+        if self.brief_app.composition.undo():
+            self.brief_app.after_change()
+
+    def action_help(self) -> None:
+        from tui.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_quit_app(self) -> None:
+        self.brief_app.request_quit()
+
+
+def _choose(title: str, choices: list[tuple[str, str]]):
+    from tui.dialogs import ChooseDialog
+
+    return ChooseDialog(title, choices)
+

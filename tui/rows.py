@@ -1,0 +1,75 @@
+"""How excerpts, sources and topics are shown as rows: Rich ``Text``, never markup strings.
+
+Article text can contain ``[bold]``, ``[/]`` or ``<b>``; building ``Text``
+objects (not parsing markup) keeps it literal everywhere in the UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from brief.briefing import Briefing
+from brief.corpus import Source
+from brief.excerpts import Excerpt
+
+SECTION_STYLES = {
+    "state-of-talks": "bold cyan",
+    "sticking-points": "bold red",
+    "outlook": "bold green",
+    "background": "dim",
+}
+SECTION_SHORT = {"state-of-talks": "STATE", "sticking-points": "STICKING", "outlook": "OUTLOOK",
+                 "background": "BACKGR"}
+
+
+def short_date(date: dt.date | None) -> str:
+    return date.strftime("%d %b %Y") if date else "undated"
+
+
+def excerpt_status(excerpt_id: str, briefing: Briefing | None, pinned: set[str], excluded: set[str]) -> str:
+    """★ key point, ✓ in the brief, ✗ excluded by the analyst, · a candidate not used."""
+    if excerpt_id in excluded:
+        return "✗"
+    if briefing is not None:
+        for item in briefing.key_points:
+            if excerpt_id in item.excerpt_ids:
+                return "★"
+        for section in briefing.sections:
+            for item in section.items:
+                if excerpt_id in item.excerpt_ids:
+                    return "✓"
+    if excerpt_id in pinned:
+        return "★"
+    return "·"
+
+
+def excerpt_row(excerpt: Excerpt, section: str, status: str, source: Source) -> Text:
+    """Two lines: status, section, source and topics; then the excerpt's text."""
+    row = Text()
+    status_style = {"★": "bold yellow", "✓": "bold green", "✗": "bold red"}.get(status, "dim")
+    row.append(f"{status} ", style=status_style)
+    row.append(f"{SECTION_SHORT.get(section, section[:8].upper()):<8} ", style=SECTION_STYLES.get(section, ""))
+    row.append(f"{source.id[:3]} · {short_date(source.date)}", style="italic")
+    if excerpt.origin == "analyst":
+        row.append(" · analyst", style="bold magenta")
+    row.append("  " + ", ".join(excerpt.topics), style="dim")
+    row.append("\n  ")
+    row.append(excerpt.text)
+    return row
+
+
+def source_label(source: Source, count: int) -> Text:
+    outlet = str(source.meta.outlet.value) if source.meta.outlet.known else "outlet unknown"
+    label = Text()
+    label.append(f"{source.id[:3]} ", style="bold")
+    label.append(f"{outlet[:16]:<16} {short_date(source.date):<11} ")
+    label.append(f"{count:>3}", style="cyan")
+    return label
+
+
+def topic_label(label: str, count: int) -> Text:
+    text = Text(f"{label[:22]:<22} ")
+    text.append(f"{count:>4}", style="cyan")
+    return text
