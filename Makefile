@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench check-pango clean
+.PHONY: run weekly test lint bench check-pango clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "brief needs Python 3.11 or newer"; exit 2; }
@@ -19,8 +19,10 @@ check-pango:
 	  exit 2; }
 
 run: $(STAMP) check-pango
+	$(BIN)/brief
+
+weekly: $(STAMP) check-pango
 	$(BIN)/brief build briefings/weekly.yaml
-	@echo "The weekly brief is in out/ (Markdown and PDF)."
 
 test: $(STAMP) check-pango
 	$(BIN)/python -m pytest -q

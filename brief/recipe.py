@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pydantic
 
@@ -190,7 +190,8 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
                                                  hint=did_you_mean(source, source_ids)))
     section_ids = taxonomy.section_ids()
     seen: set[str] = set()
-    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    raw_sections = data.get("sections")
+    sections: list[Any] = raw_sections if isinstance(raw_sections, list) else []
     for index, section in enumerate(sections):
         section_id = section.get("id") if isinstance(section, dict) else None
         if not isinstance(section_id, str):
@@ -202,12 +203,14 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
             problems.append(document.problem(("sections", index, "id"), "section listed twice",
                                              value=section_id))
         seen.add(section_id)
-    moves = data.get("moves") if isinstance(data.get("moves"), dict) else {}
+    raw_moves = data.get("moves")
+    moves: dict[Any, Any] = raw_moves if isinstance(raw_moves, dict) else {}
     for excerpt_id, section_id in moves.items():
         if isinstance(section_id, str) and section_id not in section_ids:
             problems.append(document.problem(("moves", str(excerpt_id)), "unknown section", value=section_id,
                                              hint=did_you_mean(section_id, section_ids)))
-    order = data.get("order") if isinstance(data.get("order"), dict) else {}
+    raw_order = data.get("order")
+    order: dict[Any, Any] = raw_order if isinstance(raw_order, dict) else {}
     for section_id in order:
         if section_id not in section_ids:
             problems.append(document.problem(("order", str(section_id)), "unknown section", value=section_id,

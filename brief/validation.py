@@ -108,7 +108,7 @@ _PLAIN_MESSAGES = {
 """Pydantic's wording for the common type errors, in the words of someone editing YAML."""
 
 
-def _message(error: dict[str, Any], key: object) -> str:
+def _message(error: Any, key: object) -> str:
     kind = error["type"]
     if kind == "missing":
         return "this key is required"

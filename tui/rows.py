@@ -64,7 +64,8 @@ def source_label(source: Source, count: int) -> Text:
     outlet = str(source.meta.outlet.value) if source.meta.outlet.known else "outlet unknown"
     label = Text()
     label.append(f"{source.id[:3]} ", style="bold")
-    label.append(f"{outlet[:16]:<16} {short_date(source.date):<11} ")
+    date = source.date.isoformat() if source.date else "undated"
+    label.append(f"{outlet[:13]:<13} {date:<10} ")
     label.append(f"{count:>3}", style="cyan")
     return label
 
