@@ -43,6 +43,12 @@ _ABBREVIATIONS = {
     "approx", "est", "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "gov't", "rev", "hon", "amb",
 }
+_SENTENCE_OPENERS = {
+    "However", "But", "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "In",
+    "On", "At", "As", "If", "When", "While", "Meanwhile", "Yet", "Still", "Moreover", "Furthermore", "A", "An",
+    "There", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most", "After", "Before", "Since", "So",
+}
+"""Words that, after an acronym's period, show a new sentence has begun."""
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _TOKEN_BEFORE = re.compile(r"([\w.’']+)$")
 MIN_SPAN_WORDS = 8
@@ -113,7 +119,10 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     if token in _ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # u.s, u.k, e.u
-        return True
+        # "... from Europe and the U.S. However, ..." — an acronym can end a sentence too;
+        # a word that usually opens one says so.
+        following = re.match(r"\s+[\"“‘']?([A-Z][a-z]*)", text[dot + 1:dot + 40])
+        return not (following and following.group(1) in _SENTENCE_OPENERS)
     # An initial: one capital letter, as in "Pavel K. Baev".
     return len(token) == 1 and match.group(1).isupper()
 
