@@ -96,7 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UserError as error:
-        print(f"brief: {error.format()}", file=sys.stderr)
+        if len(error.problems) > 1:
+            print(f"brief: {len(error.problems)} problems:", file=sys.stderr)
+            for problem in error.problems:
+                print("  " + problem.format().replace("\n", "\n  "), file=sys.stderr)
+        else:
+            print(f"brief: {error.format()}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("brief: interrupted", file=sys.stderr)

@@ -264,8 +264,9 @@ def test_unknown_topic_in_an_annotation_file_gets_a_hint(project: Path, cli) -> 
     assert all(p.file == target for p in problems)
     result = cli("check", cwd=project)
     assert result.code == 2
-    assert f"{target}:9: annotations[0].topics[0]: unknown topic (got 'teritory')\n" \
-           "    did you mean 'territory'?" in result.err
+    assert result.err.startswith("brief: 2 problems:\n")
+    assert f"  {target}:9: annotations[0].topics[0]: unknown topic (got 'teritory')\n" \
+           "      did you mean 'territory'?" in result.err
 
 
 def test_annotation_file_for_another_source_is_reported(project: Path) -> None:
