@@ -51,6 +51,9 @@ def load_draft(project_root: Path) -> Draft | None:
         body = yaml.safe_load(path.read_text(encoding="utf-8"))
         document = parse_yaml_text(body["recipe"], path)
         spec = validate_document(RecipeSpec, document, what="draft")
-        return Draft(Path(body["recipe_path"]), spec, body.get("saved_text"))
+        saved_text = body.get("saved_text")
+        if saved_text is not None and not isinstance(saved_text, str):
+            return None
+        return Draft(Path(body["recipe_path"]), spec, saved_text)
     except (UserError, yaml.YAMLError, KeyError, TypeError, OSError, UnicodeDecodeError):
         return None

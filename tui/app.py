@@ -214,6 +214,11 @@ class BriefApp(App[None]):
             if not name:
                 return
             path = self.paths.briefings / f"{name}.yaml"
+            if path.exists() and path.resolve() != self.composition.path.resolve():
+                self.notify(f"{path} already exists: choose another name (nothing was overwritten).",
+                            severity="error", markup=False)
+                self.save_recipe(then)
+                return
             try:
                 save_recipe(path, self.composition.spec)
             except OSError as error:

@@ -69,7 +69,9 @@ class ComposeScreen(Screen[None]):
                 yield Label("Topics", classes="heading")
                 yield SelectionList[str](id="topics")
                 yield Label("Window", classes="heading")
-                yield Select(WINDOW_CHOICES, id="span", allow_blank=False, value="7d")
+                # Built with the recipe's window: a Select reports its first value when it mounts.
+                yield Select(WINDOW_CHOICES, id="span", allow_blank=False,
+                             value=_span_choice(self.brief_app.composition.spec.window))
                 yield Input(placeholder="as of: latest or YYYY-MM-DD", id="as-of")
                 yield Input(placeholder="from..to: YYYY-MM-DD..YYYY-MM-DD", id="range")
             with Vertical(id="middle"):
@@ -124,7 +126,7 @@ class ComposeScreen(Screen[None]):
             topics.highlighted = highlighted
         span = self.query_one("#span", Select)
         window = spec.window
-        value = "range" if isinstance(window, DateRange) else (window if window in ("7d", "30d", "all") else "7d")
+        value = _span_choice(window)
         with self.prevent(Select.Changed):
             span.value = value
         as_of = self.query_one("#as-of", Input)
@@ -196,7 +198,8 @@ class ComposeScreen(Screen[None]):
         words = app.briefing.word_count if app.briefing else 0
         problem = f" · {app.assembly_problem}" if app.assembly_problem else ""
         self.query_one("#status", Static).update(
-            Text(f"{shown} excerpts in view · {in_brief} in the brief · {words} words{problem}"))
+            Text(f"{shown} excerpt{'s' if len(excerpts) != 1 else ''} in view · {in_brief} in the brief · "
+                 f"{words} words{problem}"))
 
     def _brief_order(self) -> dict[str, tuple[int, ...]]:
         briefing = self.brief_app.briefing
@@ -235,6 +238,8 @@ class ComposeScreen(Screen[None]):
     def span_changed(self, event: Select.Changed) -> None:
         value = str(event.value)
         self.query_one("#range", Input).display = value == "range"
+        if value == _span_choice(self.brief_app.composition.spec.window):
+            return  # the Select reporting the recipe's own window (as it does when mounted): not a change
         if value == "range":
             self.query_one("#range", Input).focus()
             return
@@ -336,7 +341,11 @@ class ComposeScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_toggle_preview(self) -> None:
-        self.query_one("#body").toggle_class("preview-full")
+        body = self.query_one("#body")
+        body.toggle_class("preview-full")
+        # The full-width preview hides the focused list; without this the focus lands in the hidden
+        # search box, which then swallows the next `p` and the preview never closes.
+        self.query_one("#preview" if body.has_class("preview-full") else "#excerpts").focus()
 
     def action_export(self) -> None:
         self.brief_app.export()
@@ -355,6 +364,11 @@ class ComposeScreen(Screen[None]):
 
     def action_quit_app(self) -> None:
         self.brief_app.request_quit()
+
+
+def _span_choice(window: str | DateRange) -> str:
+    """The window menu's entry for a recipe's window (a window the menu lacks, e.g. 14d, shows as 7 days)."""
+    return "range" if isinstance(window, DateRange) else (window if window in ("7d", "30d", "all") else "7d")
 
 
 def _choose(title: str, choices: list[tuple[str, str]]):

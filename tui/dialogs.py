@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -48,6 +48,10 @@ class SaveRecipeDialog(ModalScreen[str | None]):
 
     def _submit(self) -> None:
         name = self.query_one("#name", Input).value.strip()
+        if name.casefold() == "topics":  # casefold: on a case-insensitive disk Topics.yaml is topics.yaml
+            self.notify("briefings/topics.yaml is the taxonomy, not a recipe: choose another name.",
+                        severity="error", markup=False)
+            return
         if name:
             self.dismiss(name)
 
@@ -162,7 +166,9 @@ class MessageDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide error"):
             yield Label(Text(self.title_text, style="bold"))
-            yield Static(Text(self.message), classes="message")
+            # A scrolling container: a long report (every problem of a recipe) must not be cut off.
+            with VerticalScroll(classes="message"):
+                yield Static(Text(self.message))
             yield Button("Close", id="close")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
