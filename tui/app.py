@@ -183,7 +183,7 @@ class BriefApp(App[None]):
             self.push_screen(MessageDialog("Nothing to export", self.preview_text))
             return
         self.exporting = True
-        self.notify("Exporting: Markdown, then the PDF (typeset in a separate process)…", markup=False)
+        self._show_progress("Exporting: writing the Markdown…")
         self._export_worker(self.composition.recipe, list(self.composition.spec.formats))
 
     @work(thread=True, exclusive=True, group="export")
@@ -193,6 +193,7 @@ class BriefApp(App[None]):
             result = composition.export(self.workspace, self.out_dir, formats=["md"])
             written = list(result.written)
             if "pdf" in formats:
+                self.call_from_thread(self._show_progress, "Exporting: typesetting the PDF in a separate process…")
                 markdown_path = written[0]
                 pdf_path = markdown_path.with_suffix(".pdf")
                 dirs = template_dirs(self.paths, recipe)
@@ -208,6 +209,13 @@ class BriefApp(App[None]):
             self.call_from_thread(self.push_screen, MessageDialog("Export failed (a bug in brief)", repr(error)))
         finally:
             self.exporting = False
+            self.call_from_thread(self._show_progress, None)
+
+    def _show_progress(self, message: str | None) -> None:
+        """Show (or hide, with None) the export progress line on the compose screen."""
+        screen = self._find_compose_screen()
+        if screen is not None:
+            screen.show_progress(message)
 
     def save_recipe(self, then: Callable[[], object] | None = None) -> None:
         def named(name: str | None) -> None:

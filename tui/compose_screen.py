@@ -17,7 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    LoadingIndicator,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from brief.assembly import resolve_as_of
@@ -77,11 +88,21 @@ class ComposeScreen(Screen[None]):
             with Vertical(id="middle"):
                 yield Input(placeholder="/ search the excerpts in view", id="search")
                 yield OptionList(id="excerpts")
+                with Horizontal(id="progress-line"):
+                    yield LoadingIndicator(id="export-spinner")
+                    yield Static(id="progress-text", markup=False)
                 yield Static(id="status", markup=False)
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_cursor=False)
         yield Footer()
 
+    def show_progress(self, message: str | None) -> None:
+        """The export's progress: a spinner and what it is doing; hidden when ``message`` is None."""
+        self.query_one("#progress-line").display = message is not None
+        if message is not None:
+            self.query_one("#progress-text", Static).update(Text(message))
+
     def on_mount(self) -> None:
+        self.query_one("#progress-line").display = False
         self.query_one("#range", Input).display = False
         self.refresh_choices()
         self.refresh_brief()
