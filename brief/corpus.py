@@ -85,8 +85,6 @@ class Corpus:
         raise UserError(Problem(f"no source {reference!r} in {self.root}",
                                 hint=did_you_mean(reference, sources) or "see `brief sources`"))
 
-    def latest_date(self) -> dt.date | None:
-        return max((source.date for source in self.sources if source.date), default=None)
 
 
 def article_paths(root: Path) -> list[Path]:

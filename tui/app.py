@@ -258,15 +258,10 @@ class BriefApp(App[None]):
         self.push_screen(ConfirmQuitDialog(), answered)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette: the system's commands, then every action of the screen by its name."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ComposeScreen):
-            for binding in ComposeScreen.BINDINGS:
+        if isinstance(screen, (ComposeScreen, ReaderScreen)):
+            for binding in type(screen).BINDINGS:
                 action = binding.action  # type: ignore[union-attr]
                 yield SystemCommand(binding.description, f"Key: {binding.key}",  # type: ignore[union-attr]
                                     lambda action=action: screen.run_action(action))
-        elif isinstance(screen, ReaderScreen):
-            for binding in ReaderScreen.BINDINGS:
-                action = binding.action  # type: ignore[union-attr]
-                yield SystemCommand(binding.description, f"Key: {binding.key}",  # type: ignore[union-attr]
-                                    lambda action=action: screen.run_action(action))
-
