@@ -20,7 +20,7 @@ from typing import Literal
 import pydantic
 import yaml
 
-from brief.atomic import write_atomic
+from brief.atomic import update_lock, write_atomic
 from brief.errors import Problem, UserError, did_you_mean
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_document
@@ -203,14 +203,24 @@ def read_annotations(corpus_root: Path, source_id: str) -> list[Annotation]:
 
 
 def add_annotation(corpus_root: Path, source_id: str, annotation: Annotation) -> Path:
-    """Append one annotation to the source's file (replacing one on the same span and action)."""
-    existing = [a for a in read_annotations(corpus_root, source_id)
-                if not (a.action == annotation.action and a.start == annotation.start and a.end == annotation.end)]
-    return save_annotations(corpus_root, source_id, [*existing, annotation])
+    """Append one annotation to the source's file (replacing one on the same span and action).
+
+    The file is re-read under a lock, so a concurrent writer's annotations are kept, not overwritten.
+    """
+    with update_lock(annotations_path(corpus_root, source_id)):
+        existing = [a for a in read_annotations(corpus_root, source_id)
+                    if not (a.action == annotation.action and a.start == annotation.start
+                            and a.end == annotation.end)]
+        return save_annotations(corpus_root, source_id, [*existing, annotation])
 
 
 def remove_annotations(corpus_root: Path, source_id: str, text: str, start: int, end: int) -> int:
     """Delete the annotations that sit over ``start``–``end`` of ``text``; returns how many went."""
+    with update_lock(annotations_path(corpus_root, source_id)):
+        return _remove_annotations(corpus_root, source_id, text, start, end)
+
+
+def _remove_annotations(corpus_root: Path, source_id: str, text: str, start: int, end: int) -> int:
     existing = read_annotations(corpus_root, source_id)
 
     def overlaps(annotation: Annotation) -> bool:

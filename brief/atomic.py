@@ -6,8 +6,10 @@ in the same folder, flushed and fsynced, then renamed over the target.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -47,3 +49,26 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def update_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for a read-modify-write of ``path``.
+
+    Two writers of the same file (two TUI windows, or the TUI and a script) take
+    turns: each reads the file as the other left it, so neither change is lost.
+    The lock lives in a ``.lock`` file beside the target; without fcntl it is a no-op.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    with open(path.with_name(f".{path.name}.lock"), "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -13,6 +13,8 @@ import datetime as dt
 import functools
 import json
 import re
+import threading
+import time
 from pathlib import Path
 
 import jinja2
@@ -23,6 +25,64 @@ from brief.errors import Problem, UserError
 
 MAX_RENDERED_CHARS = 5_000_000
 """A brief is never this long; a template that produces more is stopped."""
+MAX_RENDER_SECONDS = 20.0
+"""A brief renders in milliseconds; a template still running after this is stopped."""
+MAX_VALUE_CHARS = 1_000_000
+"""Largest string or list a template may build with ``*`` or ``**``."""
+
+_deadline = threading.local()
+
+
+class TemplateLimitError(Exception):
+    """A user template ran too long or built something too large."""
+
+
+def _check_deadline() -> None:
+    deadline = getattr(_deadline, "at", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise TemplateLimitError(f"it ran for more than {MAX_RENDER_SECONDS:.0f} s")
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, plus a time limit checked on every call, attribute and loop step, and a
+    cap on what ``*``/``**`` may build: user templates cannot hang a weekly build or fill memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        _check_deadline()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj, attribute):
+        _check_deadline()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        _check_deadline()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context, operator, left, right):
+        _check_deadline()
+        if operator == "**":
+            if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(right) > 64:
+                raise TemplateLimitError("it raised a number to too large a power")
+            return left**right
+        sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
+        counts = [x for x in (left, right) if isinstance(x, int)]
+        if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_VALUE_CHARS:
+            raise TemplateLimitError(f"it built a value of more than {MAX_VALUE_CHARS:,} items")
+        return left * right
+
+
+def _limited_range(*args: int):
+    """``range`` for templates: at most 100,000 items, and it honours the time limit."""
+    values = range(*args)
+    if len(values) > 100_000:
+        raise TemplateLimitError("it asked for a range of more than 100,000 numbers")
+    for index, value in enumerate(values):
+        if index % 1024 == 0:
+            _check_deadline()
+        yield value
 
 
 class MarkdownText(str):
@@ -86,12 +146,13 @@ def _meta_value(value: object, missing: str) -> MarkdownText:
 def _environment(roots: tuple[Path, ...], kind: str) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(root) for root in roots])
     if kind == "markdown":
-        env = SandboxedEnvironment(loader=loader, autoescape=False, finalize=_finalize_markdown,
+        env = LimitedSandbox(loader=loader, autoescape=False, finalize=_finalize_markdown,
                                    keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                                    undefined=jinja2.StrictUndefined)
     else:
-        env = SandboxedEnvironment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        env = LimitedSandbox(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                                    undefined=jinja2.StrictUndefined)
+    env.globals["range"] = _limited_range
     env.filters["long_date"] = _date_filter
     env.filters["yaml"] = _yaml_string
     env.filters["cite"] = _citations
@@ -122,6 +183,8 @@ def render_template(template_dirs: list[Path], name: str, kind: str, **context: 
     template = _load(template_dirs, name, kind)
     pieces: list[str] = []
     size = 0
+    where = Path(template.filename or name)
+    _deadline.at = time.monotonic() + MAX_RENDER_SECONDS
     try:
         for piece in template.generate(**context):
             size += len(piece)
@@ -134,5 +197,13 @@ def render_template(template_dirs: list[Path], name: str, kind: str, **context: 
                                 file=Path(template.filename or name))) from None
     except jinja2.UndefinedError as exc:
         raise UserError(Problem(f"template {name!r} uses an unknown value: {exc.message}",
-                                file=Path(template.filename or name))) from None
+                                file=where)) from None
+    except TemplateLimitError as exc:
+        raise UserError(Problem(f"template {name!r} was stopped: {exc}", file=where,
+                                hint="user templates must render a brief quickly")) from None
+    except RecursionError:
+        raise UserError(Problem(f"template {name!r} was stopped: it calls itself without end",
+                                file=where)) from None
+    finally:
+        _deadline.at = None
     return "".join(pieces)
