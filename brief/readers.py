@@ -61,12 +61,19 @@ def decode_bytes(raw: bytes, path: Path) -> tuple[str, list[str]]:
                                 line=line, hint="only text articles (.txt, .md, .html) can be added"))
     try:
         return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
     try:
-        return raw.decode("cp1252"), ["not UTF-8: decoded as Windows-1252"]
+        text, notes = raw.decode("cp1252"), ["not UTF-8: decoded as Windows-1252"]
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), ["not UTF-8: decoded as Latin-1"]
+        text, notes = raw.decode("latin-1"), ["not UTF-8: decoded as Latin-1"]
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x7F <= ord(ch) < 0xA0)
+    if controls > max(2, len(text) // 100):
+        line = raw[:bad_at].count(b"\n") + 1
+        raise UserError(Problem(f"the file is not text: invalid UTF-8 from byte {bad_at}, and {controls} control "
+                                "characters in any other encoding", file=path, line=line,
+                                hint="save the article as UTF-8 text"))
+    return text, notes
 
 
 def read_article(path: Path) -> ArticleFile:

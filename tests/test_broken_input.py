@@ -109,3 +109,14 @@ def test_annotation_whose_quote_is_gone_is_reported_not_dropped(project: Path, c
     assert f"{target}:3: annotations[0]: cannot re-attach this excerpt" in result.err
     assert "This sentence was never in the article." in result.err
     assert cli("build", "briefings/situation.yaml", "--format", "md", cwd=project).code == 0
+
+
+def test_random_bytes_are_refused_as_not_text(project: Path, cli) -> None:
+    import random
+
+    rng = random.Random(3)
+    noise = bytes(rng.choice([b for b in range(1, 256) if b != 10]) for _ in range(4000))
+    (project / "seeds" / "noise.txt").write_bytes(b"A first line of text\n" + noise)
+    checked = cli("check", cwd=project)
+    assert checked.code == 2
+    assert f"{project / 'seeds' / 'noise.txt'}:2: the file is not text: invalid UTF-8" in checked.err
