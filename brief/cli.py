@@ -26,7 +26,7 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a real date written YYYY-MM-DD") from None
 
 
 def _formats(value: str) -> list[str]:
