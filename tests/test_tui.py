@@ -595,3 +595,23 @@ def test_a_recipe_cannot_be_saved_over_the_taxonomy(project: Path) -> None:
 
     drive(make_app(project), scenario)
     assert topics_file.read_bytes() == before
+
+
+def test_draft_of_an_opened_recipe_is_restored_when_it_is_opened_again(project: Path) -> None:
+    """Changes to `brief compose RECIPE` left unsaved come back the next time that recipe is opened."""
+    recipe = project / "briefings" / "situation.yaml"
+
+    async def scenario() -> None:
+        first = make_app(project, recipe=recipe, restore_draft=True)
+        async with first.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            first.change(lambda c: c.set_title("Changed but not saved"))
+            await pilot.pause()
+        again = make_app(project, recipe=recipe, restore_draft=True)
+        async with again.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert again.composition.spec.title == "Changed but not saved"
+            assert again.composition.unsaved
+            assert again.composition.path.resolve() == recipe.resolve()
+
+    asyncio.run(scenario())

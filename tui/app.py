@@ -57,9 +57,17 @@ class BriefApp(App[None]):
             self.startup_messages.append(("Problem in the corpus", problem.format()))
         if recipe_path is not None:
             try:
-                return Composition.from_recipe(load_recipe_for(self.workspace, recipe_path))
+                opened = Composition.from_recipe(load_recipe_for(self.workspace, recipe_path))
             except UserError as error:
                 self.startup_messages.append(("The recipe could not be opened", error.format()))
+            else:
+                draft = load_draft(self.paths.root) if restore_draft else None
+                if (draft is not None and draft.recipe_path.resolve() == Path(recipe_path).resolve()
+                        and dump_recipe(draft.spec) != opened.saved_text):
+                    # Unsaved changes to this very recipe were left in the draft: bring them back.
+                    self.startup_messages.append(("", f"Unsaved changes to {recipe_path} restored from the draft."))
+                    opened.spec = draft.spec
+                return opened
         if restore_draft:
             draft = load_draft(self.paths.root)
             if draft is not None and (recipe_path is None or draft.recipe_path == Path(recipe_path)):
