@@ -615,3 +615,19 @@ def test_draft_of_an_opened_recipe_is_restored_when_it_is_opened_again(project: 
             assert again.composition.path.resolve() == recipe.resolve()
 
     asyncio.run(scenario())
+
+
+def test_a_recipe_window_the_menu_lacks_is_shown_and_kept(project: Path) -> None:
+    recipe = project / "briefings" / "fortnight.yaml"
+    recipe.write_text("title: Fortnight\nwindow: 14d\nformats: [md]\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = make_app(project, recipe=recipe)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            span = app.screen.query_one("#span")
+            assert span.value == "14d"
+            assert app.composition.spec.window == "14d"
+            assert not app.composition.unsaved
+
+    asyncio.run(scenario())

@@ -81,7 +81,8 @@ class ComposeScreen(Screen[None]):
                 yield SelectionList[str](id="topics")
                 yield Label("Window", classes="heading")
                 # Built with the recipe's window: a Select reports its first value when it mounts.
-                yield Select(WINDOW_CHOICES, id="span", allow_blank=False,
+                self.span_choices = _span_choices(self.brief_app.composition.spec.window)
+                yield Select(self.span_choices, id="span", allow_blank=False,
                              value=_span_choice(self.brief_app.composition.spec.window))
                 yield Input(placeholder="as of: latest or YYYY-MM-DD", id="as-of")
                 yield Input(placeholder="from..to: YYYY-MM-DD..YYYY-MM-DD", id="range")
@@ -149,6 +150,10 @@ class ComposeScreen(Screen[None]):
         window = spec.window
         value = _span_choice(window)
         with self.prevent(Select.Changed):
+            choices = _span_choices(window)
+            if choices != self.span_choices:
+                span.set_options(choices)
+                self.span_choices = choices
             span.value = value
         as_of = self.query_one("#as-of", Input)
         with self.prevent(Input.Changed):
@@ -388,8 +393,15 @@ class ComposeScreen(Screen[None]):
 
 
 def _span_choice(window: str | DateRange) -> str:
-    """The window menu's entry for a recipe's window (a window the menu lacks, e.g. 14d, shows as 7 days)."""
-    return "range" if isinstance(window, DateRange) else (window if window in ("7d", "30d", "all") else "7d")
+    """The window menu's entry for a recipe's window."""
+    return "range" if isinstance(window, DateRange) else window
+
+
+def _span_choices(window: str | DateRange) -> list[tuple[str, str]]:
+    """The window menu, with the recipe's own span added when it is not a standard one (e.g. 14d)."""
+    if isinstance(window, str) and window not in {value for _, value in WINDOW_CHOICES}:
+        return [*WINDOW_CHOICES[:-2], (f"{window[:-1].strip()} days", window), *WINDOW_CHOICES[-2:]]
+    return list(WINDOW_CHOICES)
 
 
 def _choose(title: str, choices: list[tuple[str, str]]):
