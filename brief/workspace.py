@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.annotations import load_source_annotations
-from brief.corpus import Corpus, load_corpus
+from brief.annotations import annotations_path, load_source_annotations
+from brief.corpus import Corpus, Source, load_corpus
 from brief.errors import Problem
 from brief.excerpts import Excerpt, source_excerpts
 from brief.taxonomy import Taxonomy, load_taxonomy
@@ -90,6 +90,21 @@ class Workspace:
     def problems(self) -> list[Problem]:
         return self.corpus.problems + self.annotation_problems
 
+    def reapply_annotations(self, source_id: str) -> None:
+        """After one source's annotation file changed: redo that source's excerpts, and only those."""
+        source = self.corpus.by_id()[source_id]
+        fresh, problems = _annotated_excerpts(self.paths, source, self.taxonomy)
+        annotation_file = annotations_path(self.paths.corpus, source_id)
+        self.annotation_problems = [p for p in self.annotation_problems if p.file != annotation_file] + problems
+        place = next((i for i, e in enumerate(self.excerpts) if e.source_id == source_id), len(self.excerpts))
+        self.excerpts = [e for e in self.excerpts if e.source_id != source_id]
+        self.excerpts[place:place] = fresh
+
+
+def _annotated_excerpts(paths: ProjectPaths, source: Source, taxonomy: Taxonomy) -> tuple[list[Excerpt], list[Problem]]:
+    annotations = load_source_annotations(paths.corpus, source.id, source.text, taxonomy)
+    return source_excerpts(source, taxonomy, annotations.anchored), annotations.problems
+
 
 def load_workspace(paths: ProjectPaths) -> Workspace:
     """Load the taxonomy and corpus, then every source's excerpts with its annotations."""
@@ -98,8 +113,8 @@ def load_workspace(paths: ProjectPaths) -> Workspace:
     excerpts: list[Excerpt] = []
     problems: list[Problem] = []
     for source in corpus.sources:
-        annotations = load_source_annotations(paths.corpus, source.id, source.text, taxonomy)
-        problems.extend(annotations.problems)
-        excerpts.extend(source_excerpts(source, taxonomy, annotations.anchored))
+        source_part, source_problems = _annotated_excerpts(paths, source, taxonomy)
+        excerpts.extend(source_part)
+        problems.extend(source_problems)
     return Workspace(paths=paths, corpus=corpus, taxonomy=taxonomy, excerpts=excerpts,
                      annotation_problems=problems)

@@ -131,9 +131,9 @@ class BriefApp(App[None]):
 
     # --- annotations ----------------------------------------------------------------------------
 
-    def reload_workspace(self) -> None:
-        """Re-read the corpus after an annotation changed, then redraw every open view."""
-        self.workspace = load_workspace(self.paths)
+    def reapply_annotations(self, source_id: str) -> None:
+        """Redo one source's excerpts after its annotations changed, then redraw every open view."""
+        self.workspace.reapply_annotations(source_id)
         self.after_change()
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
@@ -149,7 +149,7 @@ class BriefApp(App[None]):
                 return
             chosen_topics, chosen_section = result
             annotation = make_annotation(text, start, end, "excerpt", topics=chosen_topics, section=chosen_section)
-            self._write_annotation(lambda: add_annotation(self.paths.corpus, source_id, annotation))
+            self._write_annotation(source_id, lambda: add_annotation(self.paths.corpus, source_id, annotation))
 
         self.push_screen(TagDialog(text[start:end], [(t.label, t.id) for t in taxonomy.topics],
                                    [(s.label, s.id) for s in taxonomy.sections], topics, section), tagged)
@@ -157,26 +157,27 @@ class BriefApp(App[None]):
     def annotate_reject(self, source_id: str, start: int, end: int) -> None:
         text = self.workspace.corpus.by_id()[source_id].text
         annotation = make_annotation(text, start, end, "reject")
-        self._write_annotation(lambda: add_annotation(self.paths.corpus, source_id, annotation))
+        self._write_annotation(source_id, lambda: add_annotation(self.paths.corpus, source_id, annotation))
 
     def remove_annotation(self, source_id: str, start: int, end: int) -> None:
         text = self.workspace.corpus.by_id()[source_id].text
-        removed: list[int] = []
-        self._write_annotation(lambda: removed.append(remove_annotations(self.paths.corpus, source_id, text,
-                                                                         start, end)))
-        if removed and removed[0] == 0:
+        removed = self._write_annotation(
+            source_id, lambda: remove_annotations(self.paths.corpus, source_id, text, start, end))
+        if removed == 0:
             self.notify("No annotation of yours here.", markup=False)
 
-    def _write_annotation(self, write: Callable[[], object]) -> None:
+    def _write_annotation(self, source_id: str, write: Callable[[], object]) -> object:
+        """Run one annotation write; show a failure in a dialog; redraw. Returns what ``write`` returned."""
         try:
             written = write()
         except (UserError, OSError) as error:
             message = error.format() if isinstance(error, UserError) else str(error)
             self.push_screen(MessageDialog("The annotation could not be written", message))
-            return
+            return None
         if isinstance(written, Path):
             self.notify(f"Saved to {written}", markup=False)
-        self.reload_workspace()
+        self.reapply_annotations(source_id)
+        return written
 
     def open_reader(self, source_id: str, offset: int) -> None:
         self.push_screen(ReaderScreen(source_id, offset))
