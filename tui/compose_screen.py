@@ -210,7 +210,7 @@ class ComposeScreen(Screen[None]):
         options = []
         for excerpt in excerpts[:MAX_LISTED]:
             section = spec.moves.get(excerpt.id, excerpt.section)
-            status = excerpt_status(excerpt.id, app.briefing, pinned, excluded)
+            status = excerpt_status(excerpt.id, order.get(excerpt.id), pinned, excluded)
             options.append(Option(excerpt_row(excerpt, section, status, sources[excerpt.source_id]), id=excerpt.id))
         listing.clear_options()
         listing.add_options(options)

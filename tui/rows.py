@@ -10,7 +10,6 @@ import datetime as dt
 
 from rich.text import Text
 
-from brief.briefing import Briefing
 from brief.corpus import Source
 from brief.excerpts import Excerpt
 
@@ -28,21 +27,16 @@ def short_date(date: dt.date | None) -> str:
     return date.strftime("%d %b %Y") if date else "undated"
 
 
-def excerpt_status(excerpt_id: str, briefing: Briefing | None, pinned: set[str], excluded: set[str]) -> str:
-    """★ key point, ✓ in the brief, ✗ excluded by the analyst, · a candidate not used."""
+def excerpt_status(excerpt_id: str, place: tuple[int, ...] | None, pinned: set[str], excluded: set[str]) -> str:
+    """★ key point, ✓ in the brief, ✗ excluded by the analyst, · a candidate not used.
+
+    ``place`` is the excerpt's (section number, position) in the brief, section 0 being the key points.
+    """
     if excerpt_id in excluded:
         return "✗"
-    if briefing is not None:
-        for item in briefing.key_points:
-            if excerpt_id in item.excerpt_ids:
-                return "★"
-        for section in briefing.sections:
-            for item in section.items:
-                if excerpt_id in item.excerpt_ids:
-                    return "✓"
-    if excerpt_id in pinned:
-        return "★"
-    return "·"
+    if place is not None:
+        return "★" if place[0] == 0 else "✓"
+    return "★" if excerpt_id in pinned else "·"
 
 
 def excerpt_row(excerpt: Excerpt, section: str, status: str, source: Source) -> Text:
