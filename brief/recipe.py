@@ -19,9 +19,9 @@ import pydantic
 
 from brief.atomic import write_atomic
 from brief.dates import parse_iso_date
-from brief.errors import Problem, UserError, did_you_mean
+from brief.errors import Problem, did_you_mean
 from brief.taxonomy import Taxonomy
-from brief.validation import by_line, validate_document
+from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
 Format = Literal["md", "pdf"]
@@ -151,17 +151,8 @@ def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None 
                 templates_roots: list[Path] | None = None) -> Recipe:
     """Read and check a recipe: its types and the names it uses, every problem at once."""
     document = load_yaml_file(path)
-    problems: list[Problem] = []
-    spec: RecipeSpec | None = None
-    try:
-        spec = validate_document(RecipeSpec, document, what="recipe")
-    except UserError as error:
-        if not isinstance(document.data, dict):
-            raise
-        problems.extend(error.problems)
-    problems.extend(check_names(document, taxonomy, source_ids, templates_roots))
-    if problems or spec is None:
-        raise UserError(by_line(problems))
+    spec = validate_with_checks(RecipeSpec, document, what="recipe",
+                                checks=lambda: check_names(document, taxonomy, source_ids, templates_roots))
     return Recipe(path=Path(path), spec=spec)
 
 

@@ -16,8 +16,8 @@ from typing import Annotated
 
 import pydantic
 
-from brief.errors import Problem, UserError
-from brief.validation import by_line, validate_document
+from brief.errors import Problem
+from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
 BACKGROUND = "background"
@@ -147,17 +147,7 @@ def _compile(spec: TopicSpec | SectionSpec) -> Category:
 def load_taxonomy(path: Path) -> Taxonomy:
     """Read and check ``topics.yaml``; every problem is reported at once."""
     document = load_yaml_file(path)
-    problems: list[Problem] = []
-    try:
-        spec = validate_document(TaxonomySpec, document, what="topics file")
-    except UserError as error:
-        if not isinstance(document.data, dict):
-            raise
-        problems.extend(error.problems)
-        spec = None
-    problems.extend(_check_ids(document))
-    if problems or spec is None:
-        raise UserError(by_line(problems))
+    spec = validate_with_checks(TaxonomySpec, document, what="topics file", checks=lambda: _check_ids(document))
     return Taxonomy(path=path, topics=tuple(_compile(t) for t in spec.topics),
                     sections=tuple(_compile(s) for s in spec.sections))
 

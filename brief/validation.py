@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import pydantic
@@ -166,3 +166,21 @@ def validate_document(model: type[ModelT], document: YamlDocument, *, what: str)
                 value = None
             problems.append(document.problem(path, message, value=value, hint=hint))
         raise UserError(by_line(problems)) from None
+
+
+def validate_with_checks(model: type[ModelT], document: YamlDocument, *, what: str,
+                         checks: Callable[[], list[Problem]]) -> ModelT:
+    """Like :func:`validate_document`, with further checks on the raw data (names, ids) whose
+    problems are reported together with the type errors, sorted by line."""
+    problems: list[Problem] = []
+    spec: ModelT | None = None
+    try:
+        spec = validate_document(model, document, what=what)
+    except UserError as error:
+        if not isinstance(document.data, dict):
+            raise
+        problems.extend(error.problems)
+    problems.extend(checks())
+    if problems or spec is None:
+        raise UserError(by_line(problems))
+    return spec
