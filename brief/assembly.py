@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from brief.briefing import Briefing, BriefItem, BriefSection, Citation, SourceEntry
 from brief.dates import long_date
@@ -65,7 +65,6 @@ class _Candidate:
     section: str = ""
     pinned: bool = False
     forced: bool = False
-    citations_sources: list[str] = field(default_factory=list)
 
     @property
     def lead(self) -> Excerpt:

@@ -111,22 +111,22 @@ class ComposeScreen(Screen[None]):
 
     # --- reading state into widgets ---------------------------------------------------------
 
-    def _window_sources(self) -> tuple[set[str], str]:
-        """Ids of the sources the window lets in, and a label for it."""
+    def _window_sources(self) -> set[str]:
+        """Ids of the sources the window lets in (all of them when no source has a date)."""
         app = self.brief_app
         recipe = app.composition.recipe
         try:
             as_of = resolve_as_of(app.workspace, recipe, None)
         except UserError:
-            return {s.id for s in app.workspace.corpus.sources}, "no dated source"
+            return {s.id for s in app.workspace.corpus.sources}
         window = recipe.resolve_window(as_of)
-        return {s.id for s in app.workspace.corpus.sources if window.contains(s.date)}, window.label
+        return {s.id for s in app.workspace.corpus.sources if window.contains(s.date)}
 
     def refresh_choices(self) -> None:
         """Source and topic lists with counts under the current sources and window."""
         app = self.brief_app
         spec = app.composition.spec
-        in_window, _ = self._window_sources()
+        in_window = self._window_sources()
         chosen_sources = {s.id for s in app.workspace.corpus.sources} if spec.sources == "all" else set(spec.sources)
         per_source = Counter(e.source_id for e in app.workspace.excerpts if e.topics)
         per_topic = Counter(t for e in app.workspace.excerpts
@@ -166,7 +166,7 @@ class ComposeScreen(Screen[None]):
         """The excerpts the current sources, topics, window and search let in."""
         app = self.brief_app
         spec = app.composition.spec
-        in_window, _ = self._window_sources()
+        in_window = self._window_sources()
         sources = in_window if spec.sources == "all" else in_window & set(spec.sources)
         topics = None if spec.topics == "all" else set(spec.topics)
         query = self.query_one("#search", Input).value.strip().casefold()
