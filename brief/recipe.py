@@ -97,6 +97,14 @@ class RecipeSpec(pydantic.BaseModel):
             raise ValueError("expected 'latest' or a real date written YYYY-MM-DD")
         return str(value)
 
+    @pydantic.field_validator("sections", "formats")
+    @classmethod
+    def _not_empty(cls, value: list[object], info: pydantic.ValidationInfo) -> list[object]:
+        if not value:
+            what = "section" if info.field_name == "sections" else "output format (md, pdf)"
+            raise ValueError(f"list at least one {what}: an empty list would make an empty brief")
+        return value
+
     @pydantic.field_validator("window", mode="before")
     @classmethod
     def _window(cls, value: object) -> object:

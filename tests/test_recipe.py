@@ -232,3 +232,12 @@ def test_window_from_to_ignores_as_of() -> None:
 def test_window_spellings_that_are_refused(window: str) -> None:
     with pytest.raises(ValueError, match="Nd"):
         RecipeSpec(title="T", window=window)
+
+
+def test_empty_sections_or_formats_are_named_as_the_problem(project: Path, cli) -> None:
+    (project / "briefings" / "empty.yaml").write_text("title: Empty\nwindow: all\nsections: []\nformats: []\n")
+    result = cli("build", "briefings/empty.yaml", cwd=project)
+    assert result.code == 2
+    assert "empty.yaml:3: sections: list at least one section" in result.err
+    assert "empty.yaml:4: formats: list at least one output format" in result.err
+    assert not (project / "out").exists()
