@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brief.briefing import Briefing, BriefItem, BriefSection, Citation, SourceEntry
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
+from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
+from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, static_strength
 from brief.recipe import Recipe, Window
 from brief.workspace import Workspace
 
@@ -35,20 +37,14 @@ _STOPWORDS = frozenset(
     "these those it its their there which who whom whose what when where while than then also not no into "
     "over after before about between during under against any all some such only more most very can could "
     "would should will may might must do does did said says say he she they them his her our we you".split())
-_DANGLING_START = re.compile(
-    r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
-    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there"
-    r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
-    re.IGNORECASE)
-_BACK_REFERENCE = re.compile(
-    r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
-    re.IGNORECASE)
-"""A pronoun standing for something said before the passage: it reads poorly on its own."""
 MERGE_OVERLAP = 0.6
 """Share of the smaller passage's content words that two passages must share to be one item."""
 MERGE_JACCARD = 0.3
 REDUNDANT_OVERLAP = 0.35
 KEY_POINT_OVERLAP = 0.25
+MAX_CANDIDATES = 600
+"""At most this many of the strongest excerpts in the window compete for a place (and are merged);
+far more than a brief holds, and few enough that a whole-archive brief stays quick."""
 SOURCE_REPEAT_PENALTY = 0.35
 """Rank given up per item already taken from the same source."""
 """Key points are few, so they must differ more from each other."""
@@ -82,43 +78,24 @@ def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -
         return as_of
     if recipe.spec.as_of != "latest":
         return dt.date.fromisoformat(recipe.spec.as_of)
-    sources = _sources_in_scope(workspace, recipe)
-    latest = max((source.date for source in sources if source.date), default=None)
+    latest = max((date for date in _dates_in_scope(workspace, recipe).values() if date), default=None)
     if latest is None:
         raise UserError(Problem("as_of is 'latest' but no source in scope has a known date",
                                 file=recipe.path, hint="give --as-of DATE, or dates in seeds/sources.yaml"))
     return latest
 
 
-def _sources_in_scope(workspace: Workspace, recipe: Recipe) -> list:
+def _dates_in_scope(workspace: Workspace, recipe: Recipe) -> dict[str, dt.date | None]:
+    """Source id → date of the sources the recipe draws on."""
+    dates = workspace.corpus.dates()
     wanted = recipe.spec.sources
-    return [s for s in workspace.corpus.sources if wanted == "all" or s.id in wanted]
+    if wanted == "all":
+        return dates
+    return {sid: date for sid, date in dates.items() if sid in wanted}
 
 
 def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
-    score = min(excerpt.topic_score, 8.0) * 0.25 + min(excerpt.section_score, 6.0) * 0.3
-    if excerpt.paragraph >= 0:
-        score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
-    reference = window.end or newest
-    if excerpt.published and reference:
-        span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
-        age = max((reference - excerpt.published).days, 0)
-        # In a whole-corpus brief recency matters less than in a weekly one.
-        score += max(0.0, 1.0 - age / span) * (1.0 if window.start else 0.5)
-    words = len(excerpt.text.split())
-    if _DANGLING_START.match(excerpt.text):
-        score -= 1.5
-    elif _BACK_REFERENCE.search(excerpt.text):
-        score -= 1.0
-    if words < 10:
-        score -= 1.0
-    if words > 55:
-        score -= 0.5 + (words - 55) / 20
-    if excerpt.text.rstrip("”\"’' ").endswith("?"):
-        score -= 2.0
-    if excerpt.origin == "analyst":
-        score += 3.0
-    return round(score, 6)
+    return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest), 6)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -133,42 +110,45 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     spec = recipe.spec
     as_of_date = resolve_as_of(workspace, recipe, as_of)
     window = recipe.resolve_window(as_of_date)
-    scope = _sources_in_scope(workspace, recipe)
-    in_window = [s for s in scope if window.contains(s.date)]
+    dates = _dates_in_scope(workspace, recipe)
+    in_window = [sid for sid, date in dates.items() if window.contains(date)]
     notes: list[str] = []
-    undated = [s for s in scope if s.date is None]
+    undated = [sid for sid, date in dates.items() if date is None]
     if undated and window.start is not None:
+        shown = ", ".join(undated[:10]) + (f" and {len(undated) - 10} more" if len(undated) > 10 else "")
         notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
-                     + ", ".join(s.id for s in undated) + ". Give their dates in seeds/sources.yaml.")
+                     + shown + ". Give their dates in seeds/sources.yaml.")
     if not in_window:
-        newest = max((s.date for s in scope if s.date), default=None)
+        newest = max((date for date in dates.values() if date), default=None)
         raise UserError(Problem(
             f"no source falls in the window ({window.label})", file=recipe.path,
             hint=(f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
                   "or a wider window") if newest else "no source in scope has a known date"))
 
-    window_ids = {s.id for s in in_window}
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in spec.sections]
-    wanted_topics = None if spec.topics == "all" else set(spec.topics)
-    newest = max((s.date for s in in_window if s.date), default=None)
+    newest = max((dates[sid] for sid in in_window if dates[sid]), default=None)
+    query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
+                         is not None, sources=None if spec.sources == "all" else frozenset(spec.sources),
+                         topics=None if spec.topics == "all" else frozenset(spec.topics),
+                         sections=frozenset(section_ids))
 
     def section_of(excerpt: Excerpt) -> str:
         return spec.moves.get(excerpt.id, excerpt.section)
 
+    # The index hands over the strongest candidates only: recency can add at most its bonus.
+    strongest, matching = workspace.index.select_strongest(query, MAX_CANDIDATES, MAX_RECENCY_BONUS + 1e-6)
+    fetched = {e.id for e in strongest}
+    named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
     selected: list[tuple[Excerpt, float]] = []
-    for excerpt in workspace.excerpts:
+    for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
             continue
         forced = excerpt.id in included or excerpt.id in pinned
-        if not forced:
-            if excerpt.source_id not in window_ids:
-                continue
-            if wanted_topics is None:
-                if not excerpt.topics and excerpt.origin != "analyst":
-                    continue
-            elif not wanted_topics.intersection(excerpt.topics):
-                continue
+        if not forced and excerpt.id in spec.moves and not replace(query, sections=None).admits(excerpt):
+            continue
+        if not forced and excerpt.id not in fetched and excerpt.id not in spec.moves:
+            continue
         if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
             continue
         selected.append((excerpt, _base_score(excerpt, window, newest)))
@@ -198,7 +178,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin)
 
-    sources_by_id = workspace.corpus.by_id()
+    sources_by_id = {source.id: source for source in workspace.corpus.sources_named(numbers)}
     entries = []
     for source_id, number in numbers.items():
         meta = sources_by_id[source_id].meta
@@ -215,7 +195,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         window_end=window.end, key_points=tuple(to_item(c) for c in key_points),
         sections=tuple(BriefSection(sid, titles[sid], tuple(to_item(c) for c in by_section[sid]))
                        for sid in section_ids),
-        sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=len(selected),
+        sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
         notes=tuple(notes), paper=spec.paper)
 
 
@@ -237,10 +217,15 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
     """Group near-duplicate excerpts; the strongest member speaks for the group."""
     ranked = sorted(selected, key=lambda pair: (-pair[1], pair[0].source_id, pair[0].start))
     groups: list[_Candidate] = []
+    holding: dict[str, list[int]] = defaultdict(list)
+    """Word → the groups (by position) whose words include it: only those can be similar."""
     for excerpt, score in ranked:
         words = content_words(excerpt.text)
-        home = next((g for g in groups if _similar(words, g.words)), None)
+        sharing = sorted({number for word in words for number in holding.get(word, ())})
+        home = next((groups[n] for n in sharing if _similar(words, groups[n].words)), None)
         if home is None:
+            for word in words:
+                holding[word].append(len(groups))
             groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),
                                      pinned=excerpt.id in pinned, forced=excerpt.id in included))
             continue

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean
@@ -23,21 +25,55 @@ SOURCES_FILE = "sources.yaml"
 ANNOTATIONS_DIR = "annotations"
 
 
-@dataclass(frozen=True)
 class Source:
-    """One article of the corpus, cleaned, with its metadata."""
+    """One article of the corpus, cleaned, with its metadata.
 
-    id: str
-    """The file name without its extension; stable, and what recipes name."""
-    path: Path
-    format: str
-    content_hash: str
-    """SHA-256 of the file as given."""
-    text: str
-    """The canonical text: every excerpt offset is taken on it."""
-    dropped: tuple[DroppedLine, ...]
-    meta: SourceMeta
-    notes: tuple[str, ...] = ()
+    A source read from the index carries its metadata only; its text and
+    dropped lines are fetched the first time they are asked for, so that a
+    corpus of thousands of articles costs memory only for what is read.
+    """
+
+    __slots__ = ("id", "path", "format", "content_hash", "meta", "notes", "_text", "_dropped", "_text_hash",
+                 "_first_line", "_fetch")
+
+    def __init__(self, *, id: str, path: Path, format: str, content_hash: str, meta: SourceMeta,
+                 text: str | None = None, dropped: tuple[DroppedLine, ...] = (), notes: tuple[str, ...] = (),
+                 text_hash: str | None = None, first_line: str | None = None,
+                 fetch: Callable[[str], tuple[str, tuple[DroppedLine, ...]]] | None = None) -> None:
+        if text is None and fetch is None:
+            raise ValueError("a source needs its text or a way to fetch it")
+        self.id = id
+        """The file name without its extension; stable, and what recipes name."""
+        self.path = path
+        self.format = format
+        self.content_hash = content_hash
+        """SHA-256 of the file as given."""
+        self.meta = meta
+        self.notes = notes
+        self._text = text
+        self._dropped = dropped if text is not None else None
+        self._text_hash = text_hash
+        self._first_line = first_line
+        self._fetch = fetch
+
+    def _load(self) -> None:
+        assert self._fetch is not None
+        self._text, self._dropped = self._fetch(self.id)
+
+    @property
+    def text(self) -> str:
+        """The canonical text: every excerpt offset is taken on it."""
+        if self._text is None:
+            self._load()
+        assert self._text is not None
+        return self._text
+
+    @property
+    def dropped(self) -> tuple[DroppedLine, ...]:
+        if self._dropped is None:
+            self._load()
+        assert self._dropped is not None
+        return self._dropped
 
     @property
     def date(self) -> dt.date | None:
@@ -46,45 +82,120 @@ class Source:
     @property
     def text_hash(self) -> str:
         """Identity of the cleaned content: two copies of an article share it."""
-        return hashlib.sha256(" ".join(self.text.split()).casefold().encode()).hexdigest()
+        if self._text_hash is None:
+            self._text_hash = normalised_text_hash(self.text)
+        return self._text_hash
+
+    @property
+    def first_line(self) -> str:
+        if self._first_line is None:
+            self._first_line = self.text.split("\n", 1)[0]
+        return self._first_line
 
     def display_title(self) -> str:
         if self.meta.title.known:
             return str(self.meta.title.value)
-        first = self.text.split("\n", 1)[0]
-        words = first.split()
+        words = self.first_line.split()
         return "Untitled: “" + " ".join(words[:10]) + ("…" if len(words) > 10 else "") + "”"
 
+    def detached(self) -> Source:
+        """The same source with its text in hand and no tie to the index (to send to another process)."""
+        return Source(id=self.id, path=self.path, format=self.format, content_hash=self.content_hash,
+                      meta=self.meta, text=self.text, dropped=self.dropped, notes=self.notes,
+                      text_hash=self._text_hash, first_line=self._first_line)
 
-@dataclass
+    def __repr__(self) -> str:
+        return f"Source({self.id!r}, {self.path.name!r})"
+
+
+def normalised_text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).casefold().encode()).hexdigest()
+
+
+class SourceCatalog(Protocol):
+    """Where a corpus's sources come from when they are not all in memory: the index."""
+
+    def source_ids(self) -> list[str]: ...
+    def source_dates(self) -> dict[str, dt.date | None]: ...
+    def load_sources(self, ids: Iterable[str] | None = None) -> list[Source]: ...
+
+
 class Corpus:
-    """All sources of one corpus folder, in id order, and what could not be loaded."""
+    """The sources of one corpus folder, in id order, and what could not be loaded.
 
-    root: Path
-    sources: list[Source]
-    problems: list[Problem] = field(default_factory=list)
-    """Files left out and why; shown as warnings, never fatal."""
+    Either held in memory (``load_corpus``) or read from the index on demand
+    (``load_workspace``); the questions asked of it are the same.
+    """
+
+    def __init__(self, root: Path, sources: list[Source] | None = None, problems: list[Problem] | None = None,
+                 *, catalog: SourceCatalog | None = None) -> None:
+        self.root = root
+        self.problems: list[Problem] = problems if problems is not None else []
+        """Files left out and why; shown as warnings, never fatal."""
+        self._sources = sources if sources is not None or catalog is not None else []
+        self._catalog = catalog
+        self._by_id: dict[str, Source] | None = None
+
+    @property
+    def sources(self) -> list[Source]:
+        """Every source; from the index this reads the metadata of all of them."""
+        if self._sources is None:
+            assert self._catalog is not None
+            self._sources = self._catalog.load_sources()
+        return self._sources
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def ids(self) -> list[str]:
+        if self._sources is None and self._catalog is not None:
+            return self._catalog.source_ids()
+        return [source.id for source in self.sources]
+
+    def dates(self) -> dict[str, dt.date | None]:
+        """Source id → publication date (None when unknown), without reading any text."""
+        if self._sources is None and self._catalog is not None:
+            return self._catalog.source_dates()
+        return {source.id: source.date for source in self.sources}
 
     def by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
+        if self._by_id is None or len(self._by_id) != len(self.sources):
+            self._by_id = {source.id: source for source in self.sources}
+        return self._by_id
+
+    def source(self, source_id: str) -> Source:
+        """One source by its exact id (KeyError if there is none)."""
+        if self._sources is None and self._catalog is not None:
+            found = self._catalog.load_sources([source_id])
+            if not found:
+                raise KeyError(source_id)
+            return found[0]
+        return self.by_id()[source_id]
+
+    def sources_named(self, ids: Iterable[str]) -> list[Source]:
+        """The sources with these ids, in id order; unknown ids are skipped."""
+        if self._sources is None and self._catalog is not None:
+            return self._catalog.load_sources(ids)
+        wanted = set(ids)
+        return [source for source in self.sources if source.id in wanted]
 
     def get(self, reference: str) -> Source:
         """A source by id, or by a prefix that names exactly one source."""
-        sources = self.by_id()
-        if reference in sources:
-            return sources[reference]
+        ids = self.ids()
+        known = set(ids)
+        if reference in known:
+            return self.source(reference)
         stem = Path(reference).stem
-        if stem in sources:
-            return sources[stem]
-        matches = [sid for sid in sources if sid.startswith(reference)]
+        if stem in known:
+            return self.source(stem)
+        matches = [sid for sid in ids if sid.startswith(reference)]
         if len(matches) == 1:
-            return sources[matches[0]]
+            return self.source(matches[0])
         if matches:
-            raise UserError(f"{reference!r} names several sources: {', '.join(matches)}",
-                            hint="give more of the id")
+            shown = ", ".join(matches[:10]) + (f" and {len(matches) - 10} more" if len(matches) > 10 else "")
+            raise UserError(f"{reference!r} names several sources: {shown}", hint="give more of the id")
         raise UserError(Problem(f"no source {reference!r} in {self.root}",
-                                hint=did_you_mean(reference, sources) or "see `brief sources`"))
-
+                                hint=did_you_mean(reference, ids) or "see `brief sources`"))
 
 
 def article_paths(root: Path) -> list[Path]:

@@ -7,13 +7,15 @@ taxonomy are the fallback when the project has none of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.annotations import annotations_path, load_source_annotations
-from brief.corpus import Corpus, Source, load_corpus
+from brief.corpus import Corpus
 from brief.errors import Problem
-from brief.excerpts import Excerpt, source_excerpts
+from brief.excerpts import Excerpt
+from brief.index import CorpusIndex, ExcerptQuery
+from brief.ingest import ProgressCallback, SyncReport, sync_index
 from brief.taxonomy import Taxonomy, load_taxonomy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -75,16 +77,47 @@ class ProjectPaths:
 
 @dataclass
 class Workspace:
-    """A loaded corpus with its taxonomy and every excerpt, annotations applied."""
+    """A corpus with its taxonomy and its excerpts, annotations applied, as the index holds them.
+
+    Views and briefs ask for what they need (:meth:`select_excerpts`,
+    :meth:`count_topics`, :meth:`excerpts_of`) so that the cost follows the
+    answer, not the size of the corpus.
+    """
 
     paths: ProjectPaths
     corpus: Corpus
     taxonomy: Taxonomy
-    excerpts: list[Excerpt]
+    index: CorpusIndex
     annotation_problems: list[Problem] = field(default_factory=list)
+    sync: SyncReport = field(default_factory=SyncReport)
+
+    @property
+    def excerpts(self) -> list[Excerpt]:
+        """Every excerpt of the corpus, in corpus order. Reads them all: for small corpora and tests."""
+        return list(self.index.all_excerpts())
 
     def excerpts_of(self, source_id: str) -> list[Excerpt]:
-        return [excerpt for excerpt in self.excerpts if excerpt.source_id == source_id]
+        return self.index.excerpts_of(source_id)
+
+    def excerpts_by_id(self, ids: Iterable[str]) -> list[Excerpt]:
+        return self.index.excerpts_by_id(ids)
+
+    def excerpt(self, excerpt_id: str) -> Excerpt | None:
+        found = self.index.excerpts_by_id([excerpt_id])
+        return found[0] if found else None
+
+    def select_excerpts(self, query: ExcerptQuery, *, limit: int | None = None) -> list[Excerpt]:
+        return self.index.select(query, limit=limit)
+
+    def count_excerpts(self, query: ExcerptQuery) -> int:
+        return self.index.count(query)
+
+    def count_topics(self, query: ExcerptQuery) -> dict[str, int]:
+        return self.index.topic_counts(query)
+
+    def tagged_counts(self) -> dict[str, int]:
+        """Source id → how many of its excerpts carry a topic."""
+        return self.index.tagged_counts()
 
     @property
     def problems(self) -> list[Problem]:
@@ -92,29 +125,18 @@ class Workspace:
 
     def reapply_annotations(self, source_id: str) -> None:
         """After one source's annotation file changed: redo that source's excerpts, and only those."""
-        source = self.corpus.by_id()[source_id]
-        fresh, problems = _annotated_excerpts(self.paths, source, self.taxonomy)
-        annotation_file = annotations_path(self.paths.corpus, source_id)
-        self.annotation_problems = [p for p in self.annotation_problems if p.file != annotation_file] + problems
-        place = next((i for i, e in enumerate(self.excerpts) if e.source_id == source_id), len(self.excerpts))
-        self.excerpts = [e for e in self.excerpts if e.source_id != source_id]
-        self.excerpts[place:place] = fresh
+        _, self.sync, problems = sync_index(self.paths.corpus, self.paths.topics_file, self.taxonomy,
+                                           index=self.index)
+        self.corpus.problems = problems
+        self.annotation_problems = self.index.annotation_problems()
 
 
-def _annotated_excerpts(paths: ProjectPaths, source: Source, taxonomy: Taxonomy) -> tuple[list[Excerpt], list[Problem]]:
-    annotations = load_source_annotations(paths.corpus, source.id, source.text, taxonomy)
-    return source_excerpts(source, taxonomy, annotations.anchored), annotations.problems
-
-
-def load_workspace(paths: ProjectPaths) -> Workspace:
-    """Load the taxonomy and corpus, then every source's excerpts with its annotations."""
+def load_workspace(paths: ProjectPaths, *, progress: ProgressCallback | None = None,
+                   cancel: Callable[[], bool] | None = None) -> Workspace:
+    """Load the taxonomy, bring the corpus index up to date, and open the corpus through it."""
     taxonomy: Taxonomy = load_taxonomy(paths.topics_file)
-    corpus = load_corpus(paths.corpus)
-    excerpts: list[Excerpt] = []
-    problems: list[Problem] = []
-    for source in corpus.sources:
-        source_part, source_problems = _annotated_excerpts(paths, source, taxonomy)
-        excerpts.extend(source_part)
-        problems.extend(source_problems)
-    return Workspace(paths=paths, corpus=corpus, taxonomy=taxonomy, excerpts=excerpts,
-                     annotation_problems=problems)
+    index, report, problems = sync_index(paths.corpus, paths.topics_file, taxonomy, progress=progress,
+                                         cancel=cancel)
+    corpus = Corpus(paths.corpus, problems=problems, catalog=index)
+    return Workspace(paths=paths, corpus=corpus, taxonomy=taxonomy, index=index,
+                     annotation_problems=index.annotation_problems(), sync=report)

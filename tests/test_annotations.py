@@ -99,16 +99,18 @@ def test_saving_again_replaces_the_file(project: Path) -> None:
 
 def test_analyst_excerpt_replaces_the_automatic_excerpts_it_overlaps(project: Path) -> None:
     before = load(project)
+    problems_before = list(before.problems)
+    source_before, others_before_all = before.excerpts_of(SOURCE), [e for e in before.excerpts if e.source_id != SOURCE]
     text = source_text(before)
     first = excerpt_at(before, QUOTE_START)
-    [second] = [e for e in before.excerpts_of(SOURCE) if e.start >= first.end][:1]
+    [second] = [e for e in source_before if e.start >= first.end][:1]
     # From the middle of one automatic excerpt to the middle of the next.
     start, end = first.start + 10, second.start + 15
     save_annotations(project / "seeds", SOURCE, [
         make_annotation(text, start, end, "excerpt", topics=["humanitarian"], section="outlook")])
 
     after = load(project)
-    assert after.problems == before.problems
+    assert after.problems == problems_before
     ids = {e.id for e in after.excerpts_of(SOURCE)}
     assert first.id not in ids and second.id not in ids
     [mine] = [e for e in after.excerpts_of(SOURCE) if e.origin == "analyst"]
@@ -117,24 +119,24 @@ def test_analyst_excerpt_replaces_the_automatic_excerpts_it_overlaps(project: Pa
     assert mine.topics == ("humanitarian",)
     assert mine.section == "outlook"
     # Everything else is as the rules left it, and still in text order.
-    others_before = [e for e in before.excerpts_of(SOURCE) if e.id not in (first.id, second.id)]
+    others_before = [e for e in source_before if e.id not in (first.id, second.id)]
     assert [e for e in after.excerpts_of(SOURCE) if e.origin == "rules"] == others_before
     starts = [e.start for e in after.excerpts_of(SOURCE)]
     assert starts == sorted(starts)
     # Other sources are untouched.
-    assert [e for e in after.excerpts if e.source_id != SOURCE] == \
-           [e for e in before.excerpts if e.source_id != SOURCE]
+    assert [e for e in after.excerpts if e.source_id != SOURCE] == others_before_all
 
 
 def test_reject_removes_the_automatic_excerpt(project: Path) -> None:
     before = load(project)
+    count_before = len(before.excerpts)  # the workspace reads the index live: count before the change
     text = source_text(before)
     target = excerpt_at(before, QUOTE_START)
     save_annotations(project / "seeds", SOURCE, [make_annotation(text, target.start + 5, target.start + 30, "reject")])
     after = load(project)
     assert target.id not in {e.id for e in after.excerpts}
     assert not [e for e in after.excerpts if e.origin == "analyst"]
-    assert len(after.excerpts) == len(before.excerpts) - 1
+    assert len(after.excerpts) == count_before - 1
 
 
 def test_annotation_reattaches_after_the_text_moves(project: Path) -> None:

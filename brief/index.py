@@ -1,0 +1,582 @@
+"""The corpus index: a derived SQLite database of canonical texts, metadata, excerpts and tags.
+
+The files in the corpus folder stay the only source of truth. The index sits
+beside them (``<corpus>/.brief-index/index.sqlite3``, git-ignored; or where
+``BRIEF_INDEX_DIR`` says) and only saves work: deleting it loses nothing.
+:mod:`brief.ingest` keeps it up to date; this module stores and answers.
+
+Selections (window, topics, sources, full-text search) and counts are SQL
+queries on indexed columns, so their cost follows the size of the answer,
+not of the corpus. Full-text search uses FTS5 over the excerpts, and the
+user's words are always quoted, so ``U.S.``, ``AT&T`` or ``-doha`` are words,
+never query syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from brief.cleaning import DroppedLine
+from brief.corpus import Source
+from brief.errors import Problem
+from brief.excerpts import Excerpt
+from brief.metadata import MetaValue, SourceMeta
+
+SCHEMA_VERSION = "1"
+INDEX_DIR_NAME = ".brief-index"
+INDEX_FILE_NAME = "index.sqlite3"
+INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
+
+_ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
+                   "excerpts", "annotations", "corpus", "ingest", "index", "ranking")
+
+_SCHEMA = """
+CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    stated_hash TEXT NOT NULL,
+    annotations_sig TEXT NOT NULL,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    first_line TEXT NOT NULL,
+    dropped TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    published TEXT,
+    tagged INTEGER NOT NULL,
+    problems TEXT NOT NULL
+);
+CREATE INDEX sources_published ON sources (published);
+CREATE TABLE failures (
+    file TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    stated_hash TEXT NOT NULL,
+    problems TEXT NOT NULL
+);
+CREATE TABLE excerpts (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    section TEXT NOT NULL,
+    topic_score REAL NOT NULL,
+    section_score REAL NOT NULL,
+    paragraph INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    published TEXT,
+    strength REAL NOT NULL,
+    tagged INTEGER NOT NULL
+);
+CREATE INDEX excerpts_id ON excerpts (id);
+CREATE INDEX excerpts_source ON excerpts (source_id, start);
+CREATE INDEX excerpts_window ON excerpts (tagged, published, strength);
+CREATE TABLE excerpt_topics (
+    topic TEXT NOT NULL,
+    published TEXT,
+    n INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    PRIMARY KEY (topic, n)
+) WITHOUT ROWID;
+CREATE INDEX excerpt_topics_window ON excerpt_topics (topic, published);
+CREATE INDEX excerpt_topics_n ON excerpt_topics (n);
+CREATE VIRTUAL TABLE excerpt_text USING fts5 (
+    text, content='excerpts', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER excerpts_added AFTER INSERT ON excerpts BEGIN
+    INSERT INTO excerpt_text (rowid, text) VALUES (new.n, new.text);
+END;
+CREATE TRIGGER excerpts_removed AFTER DELETE ON excerpts BEGIN
+    INSERT INTO excerpt_text (excerpt_text, rowid, text) VALUES ('delete', old.n, old.text);
+    DELETE FROM excerpt_topics WHERE n = old.n;
+END;
+"""
+
+_EXCERPT_COLUMNS = ("id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, "
+                    "position, origin, published")
+
+
+class IndexUnusable(Exception):
+    """The index file cannot be trusted: unreadable, from another version, or half-made."""
+
+
+def engine_fingerprint() -> str:
+    """A hash of the code that decides what goes into the index, and of the libraries it leans on.
+
+    Any change to how articles are read, cleaned, split, tagged or ranked makes
+    every index made before it out of date.
+    """
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    package = Path(__file__).resolve().parent
+    for name in _ENGINE_MODULES:
+        module = package / f"{name}.py"
+        if module.is_file():
+            digest.update(module.read_bytes())
+    from importlib.metadata import PackageNotFoundError, version
+
+    for library in ("ftfy", "trafilatura"):
+        try:
+            digest.update(f"{library}={version(library)}".encode())
+        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+            pass
+    return digest.hexdigest()[:20]
+
+
+def index_location(corpus_root: Path) -> Path:
+    """Where the index of ``corpus_root`` lives: beside the articles, or under ``BRIEF_INDEX_DIR``."""
+    override = os.environ.get(INDEX_DIR_ENV)
+    if override:
+        key = hashlib.sha256(str(Path(corpus_root).resolve()).encode()).hexdigest()[:16]
+        return Path(override) / key / INDEX_FILE_NAME
+    return Path(corpus_root) / INDEX_DIR_NAME / INDEX_FILE_NAME
+
+
+# --- what is stored, as rows ---------------------------------------------------------------------
+
+
+def _meta_to_json(meta: SourceMeta) -> str:
+    fields = {}
+    for key in ("title", "outlet", "author", "published", "url", "reliability"):
+        value: MetaValue = getattr(meta, key)
+        raw = value.value.isoformat() if isinstance(value.value, dt.date) else value.value
+        fields[key] = [raw, value.origin, value.how, isinstance(value.value, dt.date)]
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def _meta_from_json(text: str) -> SourceMeta:
+    fields = {}
+    for key, (raw, origin, how, is_date) in json.loads(text).items():
+        value = dt.date.fromisoformat(raw) if is_date and raw else raw
+        fields[key] = MetaValue(value, origin, how)
+    return SourceMeta(**fields)
+
+
+def problems_to_json(problems: Sequence[Problem]) -> str:
+    """Problems as JSON; a value that JSON cannot hold is kept as the text it was shown with."""
+    rows = []
+    for p in problems:
+        value = p.value if p.value is None or isinstance(p.value, (str, int, float, bool)) else repr(p.value)
+        rows.append([p.message, str(p.file) if p.file else None, p.line, p.field, value, p.hint])
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> list[Problem]:
+    return [Problem(message, file=Path(file) if file else None, line=line, field=field, value=value, hint=hint)
+            for message, file, line, field, value, hint in json.loads(text)]
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the index remembers of an article file, to tell whether it changed."""
+
+    file: str
+    mtime_ns: int
+    size: int
+    content_hash: str
+    stated_hash: str
+    annotations_sig: str
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    """One source ready to store: the source, its final excerpts and its annotation problems."""
+
+    source: Source
+    stamp: FileStamp
+    excerpts: list[Excerpt]
+    strengths: list[float]
+    problems: list[Problem]
+
+
+# --- full-text queries -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(search: str) -> str | None:
+    """The user's search as an FTS5 query in which every word is quoted.
+
+    Words are matched as prefixes (``talk`` finds "talks"), all must be present,
+    and a word written ``-doha`` must be absent. Punctuation inside a word keeps
+    its parts together as a phrase: ``U.S.`` is the phrase "u s". None when the
+    search holds no word at all.
+    """
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    for raw in search.split():
+        negative = raw.startswith("-") and len(raw) > 1
+        tokens = _TOKEN.findall(raw[1:] if negative else raw)
+        if not tokens:
+            continue
+        phrase = '"' + " ".join(tokens).replace('"', '""') + '"*'
+        (unwanted if negative else wanted).append(phrase)
+    if not wanted:
+        return None
+    query = " AND ".join(wanted)
+    for phrase in unwanted:
+        query += f" NOT {phrase}"
+    return query
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExcerptQuery:
+    """Which excerpts a view or a brief wants; every field narrows the selection."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    dated_only: bool = False
+    """Leave out undated sources (a window with any bound does)."""
+    sources: frozenset[str] | None = None
+    topics: frozenset[str] | None = None
+    """Any of these topics; None for any topic (then untagged rule excerpts are left out)."""
+    include_untagged: bool = False
+    sections: frozenset[str] | None = None
+    """Only excerpts the rules or the analyst put in one of these sections."""
+    search: str | None = None
+
+    def admits(self, excerpt: Excerpt) -> bool:
+        """The same test in Python, for an excerpt in hand (the search is not checked)."""
+        if self.dated_only or self.start or self.end:
+            if excerpt.published is None:
+                return False
+            if (self.start and excerpt.published < self.start) or (self.end and excerpt.published > self.end):
+                return False
+        if self.sources is not None and excerpt.source_id not in self.sources:
+            return False
+        if self.sections is not None and excerpt.section not in self.sections:
+            return False
+        if self.topics is not None:
+            return bool(self.topics.intersection(excerpt.topics))
+        return self.include_untagged or bool(excerpt.topics) or excerpt.origin == "analyst"
+
+
+class CorpusIndex:
+    """One open index database. Reads are safe from any thread; writes take :meth:`writing`."""
+
+    def __init__(self, path: Path, *, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+        self.lock = threading.RLock()
+
+    # --- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> CorpusIndex:
+        """Open (or create) the index at ``path``; raises IndexUnusable if it cannot be trusted."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not path.exists() or path.stat().st_size == 0
+        try:
+            connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=OFF")
+            if fresh:
+                connection.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+                connection.execute("INSERT INTO info VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            rows = dict(connection.execute("SELECT key, value FROM info").fetchall())
+        except sqlite3.DatabaseError as error:
+            raise IndexUnusable(f"it cannot be read ({error})") from None
+        if rows.get("schema") != SCHEMA_VERSION:
+            connection.close()
+            raise IndexUnusable("it was made by another version of brief")
+        return cls(path, connection=connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def info(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_info(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
+
+    def check_integrity(self) -> str | None:
+        """SQLite's own check of the file; None when it is sound, else what is wrong."""
+        try:
+            result = self.connection.execute("PRAGMA quick_check").fetchone()[0]
+            self.connection.execute("INSERT INTO excerpt_text (excerpt_text) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as error:
+            return str(error)
+        return None if result == "ok" else str(result)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.connection.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
+
+    def stamps(self) -> dict[str, FileStamp]:
+        """Source id → what the index holds of its file."""
+        return {row[0]: FileStamp(*row[1:]) for row in self.connection.execute(
+            "SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig FROM sources")}
+
+    def failure_stamps(self) -> dict[str, tuple[int, int, str]]:
+        return {row[0]: (row[1], row[2], row[3]) for row in self.connection.execute(
+            "SELECT file, mtime_ns, size, stated_hash FROM failures")}
+
+    def failures(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for (text,) in self.connection.execute("SELECT problems FROM failures ORDER BY file"):
+            problems.extend(problems_from_json(text))
+        return problems
+
+    def record_failure(self, file: str, mtime_ns: int, size: int, stated_hash: str,
+                       problems: Sequence[Problem]) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
+                                (file, mtime_ns, size, stated_hash, problems_to_json(problems)))
+
+    def forget_failure(self, file: str) -> None:
+        self.connection.execute("DELETE FROM failures WHERE file = ?", (file,))
+
+    def update_stamp(self, source_id: str, stamp: FileStamp) -> None:
+        """The file was touched but its content is the same: remember the new time, keep the rest."""
+        self.connection.execute("UPDATE sources SET file = ?, mtime_ns = ?, size = ?, annotations_sig = ? "
+                                "WHERE id = ?", (stamp.file, stamp.mtime_ns, stamp.size, stamp.annotations_sig,
+                                                 source_id))
+
+    def remove_source(self, source_id: str) -> None:
+        self.connection.execute("DELETE FROM excerpts WHERE source_id = ?", (source_id,))
+        self.connection.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    def store(self, article: IndexedArticle) -> None:
+        """Replace everything the index holds of one source."""
+        source, stamp = article.source, article.stamp
+        self.remove_source(source.id)
+        published = source.date.isoformat() if source.date else None
+        tagged = sum(1 for e in article.excerpts if e.topics)
+        self.connection.execute(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source.id, stamp.file, stamp.mtime_ns, stamp.size, stamp.content_hash, stamp.stated_hash,
+             stamp.annotations_sig, source.format, source.text, source.text_hash, source.first_line,
+             json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False),
+             _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published, tagged,
+             problems_to_json(article.problems)))
+        cursor = self.connection.cursor()
+        for excerpt, strength in zip(article.excerpts, article.strengths, strict=True):
+            cursor.execute(
+                "INSERT INTO excerpts (id, source_id, start, end, text, topics, section, topic_score, "
+                "section_score, paragraph, position, origin, published, strength, tagged) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (excerpt.id, excerpt.source_id, excerpt.start, excerpt.end, excerpt.text, " ".join(excerpt.topics),
+                 excerpt.section, excerpt.topic_score, excerpt.section_score, excerpt.paragraph,
+                 excerpt.position, excerpt.origin, published, strength,
+                 1 if excerpt.topics or excerpt.origin == "analyst" else 0))
+            number = cursor.lastrowid
+            cursor.executemany("INSERT INTO excerpt_topics VALUES (?, ?, ?, ?)",
+                               [(topic, published, number, source.id) for topic in excerpt.topics])
+
+    # --- reading sources -----------------------------------------------------------------------
+
+    def source_ids(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT id FROM sources ORDER BY id")]
+
+    def source_dates(self) -> dict[str, dt.date | None]:
+        return {sid: dt.date.fromisoformat(published) if published else None
+                for sid, published in self.connection.execute("SELECT id, published FROM sources ORDER BY id")}
+
+    def _fetch_text(self, source_id: str) -> tuple[str, tuple[DroppedLine, ...]]:
+        with self.lock:
+            row = self.connection.execute("SELECT text, dropped FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if row is None:
+            raise KeyError(source_id)
+        return row[0], tuple(DroppedLine(*item) for item in json.loads(row[1]))
+
+    def load_sources(self, ids: Iterable[str] | None = None) -> list[Source]:
+        """Sources without their text (fetched when first read), in id order."""
+        select = ("SELECT id, file, format, content_hash, meta, notes, text_hash, first_line FROM sources")
+        with self.lock:
+            if ids is None:
+                rows = self.connection.execute(select + " ORDER BY id").fetchall()
+            else:
+                wanted = sorted(set(ids))
+                rows = []
+                for chunk in _chunks(wanted, 500):
+                    marks = ",".join("?" * len(chunk))
+                    rows += self.connection.execute(f"{select} WHERE id IN ({marks})", chunk).fetchall()
+                rows.sort()
+        corpus_root = self.corpus_root
+        return [Source(id=sid, path=corpus_root / file, format=fmt, content_hash=content_hash,
+                       meta=_meta_from_json(meta), notes=tuple(json.loads(notes)), text_hash=text_hash,
+                       first_line=first_line, fetch=self._fetch_text)
+                for sid, file, fmt, content_hash, meta, notes, text_hash, first_line in rows]
+
+    @property
+    def corpus_root(self) -> Path:
+        return Path(self.info("corpus") or ".")
+
+    def annotation_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for (text,) in self.connection.execute("SELECT problems FROM sources WHERE problems != '[]' ORDER BY id"):
+            problems.extend(problems_from_json(text))
+        return problems
+
+    def tagged_counts(self) -> dict[str, int]:
+        """Source id → number of excerpts with at least one topic."""
+        return dict(self.connection.execute("SELECT id, tagged FROM sources"))
+
+    def counts(self) -> tuple[int, int]:
+        """(sources, excerpts) in the index."""
+        sources = self.connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+        excerpts = self.connection.execute("SELECT max(n) FROM excerpts").fetchone()[0]
+        total = self.connection.execute("SELECT count(*) FROM excerpts").fetchone()[0] if excerpts else 0
+        return sources, total
+
+    # --- reading excerpts -----------------------------------------------------------------------
+
+    def _where(self, query: ExcerptQuery, alias: str = "e") -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if query.topics is None and not query.include_untagged:
+            clauses.append(f"{alias}.tagged = 1")
+        if query.dated_only or query.start or query.end:
+            clauses.append(f"{alias}.published IS NOT NULL")
+        if query.start:
+            clauses.append(f"{alias}.published >= ?")
+            params.append(query.start.isoformat())
+        if query.end:
+            clauses.append(f"{alias}.published <= ?")
+            params.append(query.end.isoformat())
+        if query.sources is not None:
+            marks = ",".join("?" * len(query.sources))
+            clauses.append(f"{alias}.source_id IN ({marks})")
+            params.extend(sorted(query.sources))
+        if query.sections is not None:
+            clauses.append(f"{alias}.section IN (" + ",".join("?" * len(query.sections)) + ")")
+            params.extend(sorted(query.sections))
+        if query.topics is not None:
+            marks = ",".join("?" * len(query.topics))
+            inner = "SELECT t.n FROM excerpt_topics t WHERE t.topic IN (" + marks + ")"
+            inner_params: list[object] = sorted(query.topics)
+            if query.start:
+                inner += " AND t.published >= ?"
+                inner_params.append(query.start.isoformat())
+            if query.end:
+                inner += " AND t.published <= ?"
+                inner_params.append(query.end.isoformat())
+            clauses.append(f"{alias}.n IN ({inner})")
+            params.extend(inner_params)
+        if query.search:
+            fts = fts_query(query.search)
+            if fts is not None:
+                clauses.append(f"{alias}.n IN (SELECT rowid FROM excerpt_text WHERE excerpt_text MATCH ?)")
+                params.append(fts)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def select(self, query: ExcerptQuery, *, limit: int | None = None, order: str = "source") -> list[Excerpt]:
+        """Excerpts matching ``query``: in corpus order, or strongest first (``order="strength"``)."""
+        where, params = self._where(query)
+        sql = f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where}"
+        sql += " ORDER BY e.strength DESC, e.source_id, e.start" if order == "strength" else \
+            " ORDER BY e.source_id, e.start, e.end"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self.lock:
+            return [_excerpt(row) for row in self.connection.execute(sql, params)]
+
+    def select_strongest(self, query: ExcerptQuery, count: int, margin: float) -> tuple[list[Excerpt], int]:
+        """The excerpts that can rank among the ``count`` strongest, given that a later bonus adds at most ``margin``.
+
+        Returns them with the number of excerpts the query matches in all.
+        """
+        where, params = self._where(query)
+        with self.lock:
+            total = self.connection.execute(f"SELECT count(*) FROM excerpts e{where}", params).fetchone()[0]
+            if total <= count:
+                return self.select(query), total
+            row = self.connection.execute(
+                f"SELECT e.strength FROM excerpts e{where} ORDER BY e.strength DESC LIMIT 1 OFFSET ?",
+                [*params, count - 1]).fetchone()
+            threshold = row[0] - margin
+            joiner = " AND " if where else " WHERE "
+            rows = self.connection.execute(
+                f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where}{joiner}e.strength >= ? "
+                "ORDER BY e.source_id, e.start, e.end", [*params, threshold]).fetchall()
+        return [_excerpt(row) for row in rows], total
+
+    def count(self, query: ExcerptQuery) -> int:
+        where, params = self._where(query)
+        with self.lock:
+            return self.connection.execute(f"SELECT count(*) FROM excerpts e{where}", params).fetchone()[0]
+
+    def topic_counts(self, query: ExcerptQuery) -> dict[str, int]:
+        """Topic → number of excerpts carrying it among those ``query`` lets in (its topics ignored)."""
+        params: list[object] = []
+        clauses: list[str] = []
+        if query.dated_only or query.start or query.end:
+            clauses.append("t.published IS NOT NULL")
+        if query.start:
+            clauses.append("t.published >= ?")
+            params.append(query.start.isoformat())
+        if query.end:
+            clauses.append("t.published <= ?")
+            params.append(query.end.isoformat())
+        if query.sources is not None:
+            clauses.append("t.source_id IN (" + ",".join("?" * len(query.sources)) + ")")
+            params.extend(sorted(query.sources))
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        with self.lock:
+            return dict(self.connection.execute(f"SELECT t.topic, count(*) FROM excerpt_topics t{where} "
+                                                "GROUP BY t.topic", params))
+
+    def excerpts_of(self, source_id: str) -> list[Excerpt]:
+        with self.lock:
+            return [_excerpt(row) for row in self.connection.execute(
+                f"SELECT {_EXCERPT_COLUMNS} FROM excerpts WHERE source_id = ? ORDER BY start, end", (source_id,))]
+
+    def excerpts_by_id(self, ids: Iterable[str]) -> list[Excerpt]:
+        wanted = sorted(set(ids))
+        found: list[Excerpt] = []
+        with self.lock:
+            for chunk in _chunks(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                found += [_excerpt(row) for row in self.connection.execute(
+                    f"SELECT {_EXCERPT_COLUMNS} FROM excerpts WHERE id IN ({marks})", chunk)]
+        return sorted(found, key=lambda e: (e.source_id, e.start, e.end))
+
+    def all_excerpts(self) -> Iterator[Excerpt]:
+        with self.lock:
+            rows = self.connection.execute(f"SELECT {_EXCERPT_COLUMNS} FROM excerpts "
+                                           "ORDER BY source_id, start, end").fetchall()
+        return (_excerpt(row) for row in rows)
+
+
+def _excerpt(row: tuple) -> Excerpt:
+    (excerpt_id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, position,
+     origin, published) = row
+    return Excerpt(id=excerpt_id, source_id=source_id, start=start, end=end, text=text,
+                   topics=tuple(topics.split()) if topics else (), section=section, topic_score=topic_score,
+                   section_score=section_score, paragraph=paragraph, position=position,
+                   published=dt.date.fromisoformat(published) if published else None, origin=origin)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for begin in range(0, len(items), size):
+        yield items[begin:begin + size]

@@ -1,0 +1,413 @@
+"""Keep the corpus index in step with the files, doing only the work that changed.
+
+A sync compares the corpus folder with what the index remembers:
+
+- a new or changed article (by size and time, then by content hash) is read,
+  cleaned, split and tagged again; a file touched without a change is not;
+- a changed ``topics.yaml`` re-tags every source from its stored canonical
+  text, without reading or cleaning any file again;
+- a changed annotation file re-applies that source's annotations;
+- a changed entry in ``sources.yaml`` re-reads that source;
+- a deleted file leaves the index.
+
+An index that cannot be read, was made by another version of brief, or whose
+code has changed since, is rebuilt from scratch with a message: never trusted.
+Large syncs run in worker processes (one per core) and report progress; they
+can be cancelled between articles, and what was done by then is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from brief.annotations import load_source_annotations
+from brief.atomic import update_lock
+from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metadata
+from brief.errors import Problem, UserError, did_you_mean
+from brief.excerpts import Excerpt, source_excerpts
+from brief.index import CorpusIndex, FileStamp, IndexedArticle, IndexUnusable, engine_fingerprint, index_location
+from brief.ranking import static_strength
+from brief.readers import article_format
+from brief.taxonomy import Taxonomy, load_taxonomy
+
+PARALLEL_FROM = 48
+"""Below this many articles to read or re-tag, worker processes cost more than they save."""
+COMMIT_EVERY_S = 1.0
+
+
+class Cancelled(Exception):
+    """The user stopped a sync; the articles done before it are kept."""
+
+
+ProgressCallback = Callable[[int, int, str], None]
+"""``progress(done, total, what)``: called as articles are done."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    read: int = 0
+    """Articles read and cleaned (new or changed)."""
+    retagged: int = 0
+    """Sources re-tagged from their stored text (taxonomy or annotations changed)."""
+    removed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    rebuilt_because: str | None = None
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.read} read", f"{self.retagged} re-tagged", f"{self.removed} removed",
+                 f"{self.unchanged} unchanged"]
+        if self.failed:
+            parts.append(f"{self.failed} left out")
+        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+
+
+@dataclass(frozen=True)
+class _ReadTask:
+    path: Path
+    stated: dict[str, object] | None
+    stamp: FileStamp
+
+
+@dataclass(frozen=True)
+class _RetagTask:
+    source: Source
+    stamp: FileStamp
+
+
+@dataclass(frozen=True)
+class _Failed:
+    stamp: FileStamp
+    problems: list[Problem]
+
+
+@dataclass
+class _Plan:
+    reads: list[_ReadTask] = field(default_factory=list)
+    retags: list[str] = field(default_factory=list)
+    retag_stamps: dict[str, FileStamp] = field(default_factory=dict)
+    touched: dict[str, FileStamp] = field(default_factory=dict)
+    removals: list[str] = field(default_factory=list)
+    forgotten_failures: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _hash_file(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _stated_hash(entry: dict[str, object] | None) -> str:
+    return hashlib.sha256(json.dumps(entry or {}, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _taxonomy_hash(topics_file: Path) -> str:
+    return hashlib.sha256(topics_file.read_bytes()).hexdigest()[:20]
+
+
+def _annotation_signatures(corpus_root: Path) -> dict[str, str]:
+    folder = corpus_root / ANNOTATIONS_DIR
+    signatures: dict[str, str] = {}
+    if not folder.is_dir():
+        return signatures
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".yaml") and entry.is_file():
+                stat = entry.stat()
+                signatures[entry.name[:-5]] = f"{stat.st_mtime_ns}:{stat.st_size}"
+    return signatures
+
+
+def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, object]], retag_all: bool) -> _Plan:
+    plan = _Plan()
+    if not corpus_root.is_dir():
+        raise UserError(Problem("corpus folder not found", file=corpus_root,
+                                hint="pass --corpus DIR, or run from the project folder"))
+    resolved_root = corpus_root.resolve()
+    stamps = index.stamps()
+    failures = index.failure_stamps()
+    annotations = _annotation_signatures(corpus_root)
+    with os.scandir(corpus_root) as scanned:
+        entries = sorted((e for e in scanned if not e.name.startswith(".") and article_format(Path(e.name))),
+                         key=lambda e: e.name)
+    seen: dict[str, str] = {}
+    for entry in entries:
+        path = corpus_root / entry.name
+        if not entry.is_file():
+            continue
+        if entry.is_symlink() and resolved_root not in path.resolve().parents:
+            plan.problems.append(Problem("left out: a link to a file outside the corpus folder", file=path,
+                                         hint="copy the article in with `brief add` instead"))
+            continue
+        source_id = path.stem
+        if source_id in seen:
+            plan.problems.append(Problem(f"left out: same id as {seen[source_id]}", file=path,
+                                         hint="rename one of the two files"))
+            continue
+        seen[source_id] = entry.name
+        stat = entry.stat()
+        stated_hash = _stated_hash(stated.get(source_id))
+        annotations_sig = annotations.get(source_id, "")
+        old = stamps.get(source_id)
+        if old is not None and old.file == entry.name and old.stated_hash == stated_hash and old.size == stat.st_size:
+            same = old.mtime_ns == stat.st_mtime_ns or old.content_hash == _hash_file(path)
+            if same:
+                stamp = FileStamp(entry.name, stat.st_mtime_ns, stat.st_size, old.content_hash, stated_hash,
+                                  annotations_sig)
+                if retag_all or old.annotations_sig != annotations_sig:
+                    plan.retags.append(source_id)
+                    plan.retag_stamps[source_id] = stamp
+                elif old.mtime_ns != stat.st_mtime_ns:
+                    plan.touched[source_id] = stamp
+                else:
+                    plan.unchanged += 1
+                continue
+        failure = failures.get(entry.name)
+        if old is None and failure == (stat.st_mtime_ns, stat.st_size, stated_hash):
+            continue  # known to fail, unchanged: its stored problems are reported
+        if failure is not None:
+            plan.forgotten_failures.append(entry.name)
+        plan.reads.append(_ReadTask(path, stated.get(source_id),
+                                    FileStamp(entry.name, stat.st_mtime_ns, stat.st_size, "", stated_hash,
+                                              annotations_sig)))
+    present = set(seen)
+    plan.removals = sorted(sid for sid in stamps if sid not in present)
+    plan.forgotten_failures += [name for name in failures if Path(name).stem not in present
+                                or seen.get(Path(name).stem) != name]
+    return plan
+
+
+# --- the work on one article (in a worker process or in this one) ------------------------------------
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(topics_file: Path, corpus_root: Path) -> None:
+    _worker_state["taxonomy"] = load_taxonomy(topics_file)
+    _worker_state["corpus_root"] = corpus_root
+
+
+def _excerpts_with_annotations(corpus_root: Path, source: Source, taxonomy: Taxonomy
+                               ) -> tuple[list[Excerpt], list[Problem]]:
+    annotations = load_source_annotations(corpus_root, source.id, source.text, taxonomy)
+    return source_excerpts(source, taxonomy, annotations.anchored), annotations.problems
+
+
+def _finish(source: Source, stamp: FileStamp, corpus_root: Path, taxonomy: Taxonomy) -> IndexedArticle:
+    excerpts, problems = _excerpts_with_annotations(corpus_root, source, taxonomy)
+    return IndexedArticle(source=source, stamp=stamp, excerpts=excerpts,
+                          strengths=[round(static_strength(e), 9) for e in excerpts], problems=problems)
+
+
+def _do(task: _ReadTask | _RetagTask) -> IndexedArticle | _Failed:
+    taxonomy = _worker_state["taxonomy"]
+    corpus_root = _worker_state["corpus_root"]
+    assert isinstance(taxonomy, Taxonomy) and isinstance(corpus_root, Path)
+    if isinstance(task, _RetagTask):
+        return _finish(task.source, task.stamp, corpus_root, taxonomy)
+    try:
+        source = load_source(task.path, task.stated)
+        stamp = FileStamp(task.stamp.file, task.stamp.mtime_ns, task.stamp.size, source.content_hash,
+                          task.stamp.stated_hash, task.stamp.annotations_sig)
+    except UserError as error:
+        return _Failed(task.stamp, error.problems)
+    return _finish(source, stamp, corpus_root, taxonomy)
+
+
+def _do_batch(tasks: list[_ReadTask | _RetagTask]) -> list[IndexedArticle | _Failed]:
+    return [_do(task) for task in tasks]
+
+
+# --- the sync --------------------------------------------------------------------------------------
+
+
+def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
+    """The corpus's index, made afresh (with a notice) when the one on disk cannot be trusted."""
+    path = index_location(corpus_root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        fallback = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "brief" / "index"
+        os.environ.setdefault("BRIEF_INDEX_DIR", str(fallback))
+        path = index_location(corpus_root)
+        notices.append(f"the corpus folder is not writable: the index is kept in {path.parent}")
+    try:
+        index = CorpusIndex.open(path)
+    except IndexUnusable as why:
+        notices.append(f"the index {path} could not be used ({why}): rebuilding it from the corpus files")
+        _delete_index_files(path)
+        index = CorpusIndex.open(path)
+    fingerprint = engine_fingerprint()
+    stored = index.info("engine")
+    if stored is not None and stored != fingerprint:
+        index.close()
+        notices.append("the index was made by a different version of brief's reading and tagging code: "
+                       "rebuilding it from the corpus files")
+        _delete_index_files(path)
+        index = CorpusIndex.open(path)
+    return index
+
+
+def _delete_index_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except FileNotFoundError:
+            pass
+
+
+def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
+               progress: ProgressCallback | None = None, cancel: Callable[[], bool] | None = None,
+               workers: int | None = None, index: CorpusIndex | None = None
+               ) -> tuple[CorpusIndex, SyncReport, list[Problem]]:
+    """Bring the index of ``corpus_root`` up to date; returns it, what was done, and the corpus's problems.
+
+    ``index`` is an index already open for this corpus, to reuse.
+    """
+    started = time.perf_counter()
+    corpus_root = Path(corpus_root)
+    report = SyncReport()
+    stated, document = load_stated_metadata(corpus_root)
+    opened_here = index is None
+    if index is None:
+        index = open_index(corpus_root, report.notices)
+    try:
+        with update_lock(index.path):
+            problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
+                                    progress=progress, cancel=cancel, workers=workers)
+    except BaseException:
+        index.rollback()
+        if opened_here:
+            index.close()
+        raise
+    if document is not None:
+        known = set(index.source_ids())
+        for source_id in stated:
+            if source_id not in known and not any(Path(str(p.file)).stem == source_id for p in problems if p.file):
+                problems.append(document.problem(("sources", source_id), f"no article file for source {source_id!r}",
+                                                 hint=did_you_mean(source_id, known)))
+    report.seconds = time.perf_counter() - started
+    return index, report, problems
+
+
+def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxonomy: Taxonomy,
+                 stated: dict[str, dict[str, object]], report: SyncReport, *, progress: ProgressCallback | None,
+                 cancel: Callable[[], bool] | None, workers: int | None) -> list[Problem]:
+    taxonomy_hash = _taxonomy_hash(topics_file)
+    retag_all = index.info("taxonomy") not in (None, taxonomy_hash)
+    if retag_all:
+        report.notices.append(f"{topics_file.name} changed: re-tagging every source from its stored text")
+    plan = _plan(index, corpus_root, stated, retag_all)
+    report.unchanged = plan.unchanged
+    index.begin()
+    index.set_info("engine", engine_fingerprint())
+    index.set_info("corpus", str(corpus_root))
+    for source_id in plan.removals:
+        index.remove_source(source_id)
+    report.removed = len(plan.removals)
+    for name in plan.forgotten_failures:
+        index.forget_failure(name)
+    for source_id, stamp in plan.touched.items():
+        index.update_stamp(source_id, stamp)
+    report.unchanged += len(plan.touched)
+    index.commit()
+
+    tasks: list[_ReadTask | _RetagTask] = list(plan.reads)
+    if plan.retags:
+        for source in index.load_sources(plan.retags):
+            tasks.append(_RetagTask(source.detached(), plan.retag_stamps[source.id]))
+    total = len(tasks)
+    if total:
+        _run(index, tasks, corpus_root, topics_file, taxonomy, report, progress=progress, cancel=cancel,
+             workers=workers)
+    index.begin()
+    index.set_info("taxonomy", taxonomy_hash)
+    index.commit()
+    return plan.problems + index.failures()
+
+
+def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: Path, topics_file: Path,
+         taxonomy: Taxonomy, report: SyncReport, *, progress: ProgressCallback | None,
+         cancel: Callable[[], bool] | None, workers: int | None) -> None:
+    total = len(tasks)
+    done = 0
+    cores = workers if workers is not None else (os.cpu_count() or 1)
+    if progress:
+        progress(0, total, "indexing")
+
+    def results():
+        if cores <= 1 or total < PARALLEL_FROM:
+            _worker_state["taxonomy"] = taxonomy
+            _worker_state["corpus_root"] = corpus_root
+            for task in tasks:
+                yield [_do(task)]
+            return
+        batch = max(4, min(32, total // (cores * 8)))
+        batches = [tasks[i:i + batch] for i in range(0, total, batch)]
+        # "spawn": the TUI runs threads, and forking a threaded process is not safe.
+        with ProcessPoolExecutor(max_workers=cores, mp_context=get_context("spawn"), initializer=_init_worker,
+                                 initargs=(topics_file, corpus_root)) as pool:
+            pending: list[Future] = []
+            try:
+                ahead = cores * 3
+                queue = iter(batches)
+                for chunk in queue:
+                    pending.append(pool.submit(_do_batch, chunk))
+                    if len(pending) >= ahead:
+                        break
+                while pending:
+                    first = pending.pop(0)
+                    yield first.result()
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending.append(pool.submit(_do_batch, nxt))
+            finally:
+                for future in pending:
+                    future.cancel()
+
+    last_commit = time.perf_counter()
+    outcomes = results()
+    index.begin()
+    try:
+        for outcome_batch in outcomes:
+            for outcome in outcome_batch:
+                if isinstance(outcome, _Failed):
+                    index.remove_source(Path(outcome.stamp.file).stem)
+                    index.record_failure(outcome.stamp.file, outcome.stamp.mtime_ns, outcome.stamp.size,
+                                         outcome.stamp.stated_hash, outcome.problems)
+                    report.failed += 1
+                else:
+                    index.store(outcome)
+                    if outcome.stamp.content_hash and isinstance(tasks[done], _ReadTask):
+                        report.read += 1
+                    else:
+                        report.retagged += 1
+                done += 1
+            if progress:
+                progress(done, total, "indexing")
+            if time.perf_counter() - last_commit > COMMIT_EVERY_S:
+                index.commit()
+                index.begin()
+                last_commit = time.perf_counter()
+            if cancel is not None and cancel():
+                index.commit()
+                raise Cancelled(f"indexing stopped after {done} of {total} articles; what was done is kept")
+        index.commit()
+    except BaseException:
+        index.rollback()
+        raise
+    finally:
+        outcomes.close()

@@ -1,0 +1,61 @@
+"""How strong an excerpt is on its own, and how much a brief's window adds for recency.
+
+The strength is what the excerpt is, whatever brief it serves: the strength of
+its topic and section cues, its place in the article (leads first), and
+penalties for passages that cannot stand alone (a leading "He"/"This"/
+"However", a question, very short or long). It is computed once, at ingest,
+and kept in the index, so a brief can ask the index for its strongest
+candidates. The recency bonus depends on the window and is added at assembly;
+it is never more than :data:`MAX_RECENCY_BONUS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from brief.excerpts import Excerpt
+from brief.recipe import Window
+
+MAX_RECENCY_BONUS = 1.0
+
+_DANGLING_START = re.compile(
+    r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
+    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there"
+    r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
+    re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
+    re.IGNORECASE)
+"""A pronoun standing for something said before the passage: it reads poorly on its own."""
+
+
+def static_strength(excerpt: Excerpt) -> float:
+    """The excerpt's rank before recency: cues, place in the article, and whether it stands alone."""
+    score = min(excerpt.topic_score, 8.0) * 0.25 + min(excerpt.section_score, 6.0) * 0.3
+    if excerpt.paragraph >= 0:
+        score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
+    words = len(excerpt.text.split())
+    if _DANGLING_START.match(excerpt.text):
+        score -= 1.5
+    elif _BACK_REFERENCE.search(excerpt.text):
+        score -= 1.0
+    if words < 10:
+        score -= 1.0
+    if words > 55:
+        score -= 0.5 + (words - 55) / 20
+    if excerpt.text.rstrip("”\"’' ").endswith("?"):
+        score -= 2.0
+    if excerpt.origin == "analyst":
+        score += 3.0
+    return score
+
+
+def recency_bonus(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
+    """Up to 1 for the newest excerpts of a dated window; half as much in a whole-corpus brief."""
+    reference = window.end or newest
+    if not (excerpt.published and reference):
+        return 0.0
+    span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
+    age = max((reference - excerpt.published).days, 0)
+    return max(0.0, 1.0 - age / span) * (1.0 if window.start else 0.5)
