@@ -22,7 +22,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from brief.cleaning import DroppedLine
@@ -31,7 +31,9 @@ from brief.errors import Problem
 from brief.excerpts import Excerpt
 from brief.metadata import MetaValue, SourceMeta
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+MAX_TOPICS = 62
+"""Topics are bits of one SQLite integer."""
 INDEX_DIR_NAME = ".brief-index"
 INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
@@ -84,20 +86,12 @@ CREATE TABLE excerpts (
     origin TEXT NOT NULL,
     published TEXT,
     strength REAL NOT NULL,
-    tagged INTEGER NOT NULL
+    tagged INTEGER NOT NULL,
+    topic_bits INTEGER NOT NULL
 );
 CREATE INDEX excerpts_id ON excerpts (id);
 CREATE INDEX excerpts_source ON excerpts (source_id, start);
 CREATE INDEX excerpts_window ON excerpts (tagged, published, strength);
-CREATE TABLE excerpt_topics (
-    topic TEXT NOT NULL,
-    published TEXT,
-    n INTEGER NOT NULL,
-    source_id TEXT NOT NULL,
-    PRIMARY KEY (topic, n)
-) WITHOUT ROWID;
-CREATE INDEX excerpt_topics_window ON excerpt_topics (topic, published);
-CREATE INDEX excerpt_topics_n ON excerpt_topics (n);
 CREATE VIRTUAL TABLE excerpt_text USING fts5 (
     text, content='excerpts', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
 );
@@ -106,7 +100,6 @@ CREATE TRIGGER excerpts_added AFTER INSERT ON excerpts BEGIN
 END;
 CREATE TRIGGER excerpts_removed AFTER DELETE ON excerpts BEGIN
     INSERT INTO excerpt_text (excerpt_text, rowid, text) VALUES ('delete', old.n, old.text);
-    DELETE FROM excerpt_topics WHERE n = old.n;
 END;
 """
 
@@ -379,19 +372,40 @@ class CorpusIndex:
              json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False),
              _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published, tagged,
              problems_to_json(article.problems)))
-        cursor = self.connection.cursor()
-        for excerpt, strength in zip(article.excerpts, article.strengths, strict=True):
-            cursor.execute(
-                "INSERT INTO excerpts (id, source_id, start, end, text, topics, section, topic_score, "
-                "section_score, paragraph, position, origin, published, strength, tagged) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (excerpt.id, excerpt.source_id, excerpt.start, excerpt.end, excerpt.text, " ".join(excerpt.topics),
-                 excerpt.section, excerpt.topic_score, excerpt.section_score, excerpt.paragraph,
-                 excerpt.position, excerpt.origin, published, strength,
-                 1 if excerpt.topics or excerpt.origin == "analyst" else 0))
-            number = cursor.lastrowid
-            cursor.executemany("INSERT INTO excerpt_topics VALUES (?, ?, ?, ?)",
-                               [(topic, published, number, source.id) for topic in excerpt.topics])
+        first = (self.connection.execute("SELECT max(n) FROM excerpts").fetchone()[0] or 0) + 1
+        bits = self.topic_bits(t for e in article.excerpts for t in e.topics)
+        self.connection.executemany(
+            "INSERT INTO excerpts (n, id, source_id, start, end, text, topics, section, topic_score, section_score, "
+            "paragraph, position, origin, published, strength, tagged, topic_bits) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + number, e.id, e.source_id, e.start, e.end, e.text, " ".join(e.topics), e.section,
+              e.topic_score, e.section_score, e.paragraph, e.position, e.origin, published, strength,
+              1 if e.topics or e.origin == "analyst" else 0, sum(bits[t] for t in e.topics))
+             for number, (e, strength) in enumerate(zip(article.excerpts, article.strengths, strict=True))])
+
+    # --- topics as bits: one integer column answers "any of these topics" and counts per topic ------
+
+    def _topic_order(self) -> list[str]:
+        # Read each time: another process may have added a topic since.
+        return json.loads(self.info("topic_order") or "[]")
+
+    def topic_bits(self, topics: Iterable[str]) -> dict[str, int]:
+        """Topic → its bit; a topic never seen before gets the next free one (kept in the index)."""
+        order = self._topic_order()
+        added = False
+        for topic in topics:
+            if topic not in order:
+                if len(order) >= MAX_TOPICS:
+                    raise IndexUnusable(f"more than {MAX_TOPICS} topics have been used in this index")
+                order.append(topic)
+                added = True
+        if added:
+            self.set_info("topic_order", json.dumps(order))
+        return {topic: 1 << number for number, topic in enumerate(order)}
+
+    def _known_bits(self, topics: Iterable[str]) -> int:
+        order = self._topic_order()
+        return sum(1 << order.index(t) for t in topics if t in order)
 
     # --- reading sources -----------------------------------------------------------------------
 
@@ -472,17 +486,8 @@ class CorpusIndex:
             clauses.append(f"{alias}.section IN (" + ",".join("?" * len(query.sections)) + ")")
             params.extend(sorted(query.sections))
         if query.topics is not None:
-            marks = ",".join("?" * len(query.topics))
-            inner = "SELECT t.n FROM excerpt_topics t WHERE t.topic IN (" + marks + ")"
-            inner_params: list[object] = sorted(query.topics)
-            if query.start:
-                inner += " AND t.published >= ?"
-                inner_params.append(query.start.isoformat())
-            if query.end:
-                inner += " AND t.published <= ?"
-                inner_params.append(query.end.isoformat())
-            clauses.append(f"{alias}.n IN ({inner})")
-            params.extend(inner_params)
+            clauses.append(f"({alias}.topic_bits & ?) != 0")
+            params.append(self._known_bits(query.topics))
         if query.search:
             fts = fts_query(query.search)
             if fts is not None:
@@ -528,23 +533,14 @@ class CorpusIndex:
 
     def topic_counts(self, query: ExcerptQuery) -> dict[str, int]:
         """Topic → number of excerpts carrying it among those ``query`` lets in (its topics ignored)."""
-        params: list[object] = []
-        clauses: list[str] = []
-        if query.dated_only or query.start or query.end:
-            clauses.append("t.published IS NOT NULL")
-        if query.start:
-            clauses.append("t.published >= ?")
-            params.append(query.start.isoformat())
-        if query.end:
-            clauses.append("t.published <= ?")
-            params.append(query.end.isoformat())
-        if query.sources is not None:
-            clauses.append("t.source_id IN (" + ",".join("?" * len(query.sources)) + ")")
-            params.extend(sorted(query.sources))
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = self._topic_order()
+        if not order:
+            return {}
+        where, params = self._where(replace(query, topics=None, include_untagged=True))
+        sums = ", ".join(f"total((e.topic_bits >> {number}) & 1)" for number in range(len(order)))
         with self.lock:
-            return dict(self.connection.execute(f"SELECT t.topic, count(*) FROM excerpt_topics t{where} "
-                                                "GROUP BY t.topic", params))
+            row = self.connection.execute(f"SELECT {sums} FROM excerpts e{where}", params).fetchone()
+        return {topic: int(count) for topic, count in zip(order, row, strict=True) if count}
 
     def excerpts_of(self, source_id: str) -> list[Excerpt]:
         with self.lock:

@@ -227,6 +227,21 @@ def _do(task: _ReadTask | _RetagTask) -> IndexedArticle | _Failed:
     return _finish(source, stamp, corpus_root, taxonomy)
 
 
+def _worker_context():
+    """Fork where there is fork: the workers start at once, without importing anything again.
+
+    What the workers run is loaded first, so that a child never needs the import
+    lock that another thread of the parent (the TUI's) might hold at the fork.
+    "spawn" elsewhere; it re-imports the program, which is guarded.
+    """
+    import brief.readers  # noqa: F401
+    import trafilatura  # noqa: F401
+
+    import multiprocessing
+
+    return get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
 def _do_batch(tasks: list[_ReadTask | _RetagTask]) -> list[IndexedArticle | _Failed]:
     return [_do(task) for task in tasks]
 
@@ -357,8 +372,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
             return
         batch = max(4, min(32, total // (cores * 8)))
         batches = [tasks[i:i + batch] for i in range(0, total, batch)]
-        # "spawn": the TUI runs threads, and forking a threaded process is not safe.
-        with ProcessPoolExecutor(max_workers=cores, mp_context=get_context("spawn"), initializer=_init_worker,
+        with ProcessPoolExecutor(max_workers=cores, mp_context=_worker_context(), initializer=_init_worker,
                                  initargs=(topics_file, corpus_root)) as pool:
             pending: list[Future] = []
             try:

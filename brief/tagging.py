@@ -19,17 +19,15 @@ class Tagging:
 
 def tag_passage(text: str, taxonomy: Taxonomy) -> Tagging:
     """Score ``text`` against every topic and section rule of ``taxonomy``."""
+    scores = taxonomy.matcher.scores(text)
     topics = {}
-    lowered = text.lower()
-    for topic in taxonomy.topics:
-        score = topic.score(text, lowered)
+    for topic, score in zip(taxonomy.topics, scores, strict=False):
         if score > 0 and score >= topic.min_score:
             topics[topic.id] = score
     best_section, best_score = BACKGROUND, 0.0
-    for section in taxonomy.sections:
+    for section, score in zip(taxonomy.sections, scores[len(taxonomy.topics):], strict=True):
         if section.id == BACKGROUND or not section.rules:
             continue
-        score = section.score(text, lowered)
         if score >= section.min_score and score > best_score:
             best_section, best_score = section.id, score
     return Tagging(topics=topics, section=best_section, section_score=best_score)
