@@ -234,10 +234,11 @@ def _worker_context():
     lock that another thread of the parent (the TUI's) might hold at the fork.
     "spawn" elsewhere; it re-imports the program, which is guarded.
     """
-    import brief.readers  # noqa: F401
+    import multiprocessing
+
     import trafilatura  # noqa: F401
 
-    import multiprocessing
+    import brief.readers  # noqa: F401
 
     return get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
