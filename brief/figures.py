@@ -121,7 +121,7 @@ _QUALIFIER = re.compile(
 # --- units -----------------------------------------------------------------------------------
 
 _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
-_HYPHEN_UNIT = re.compile(r"^-(?P<u>kilomet(?:er|re)s?|km|mile|point|square-kilomet(?:er|re)|square-mile)\b")
+_HYPHEN_UNIT = re.compile(r"^-(?P<u>kilomet(?:er|re)s?|km|mile|point|square-kilomet(?:er|re)|square-mile|strong)\b")
 _AREA = re.compile(r"^\s?(?P<u>km²|km2|sq\.? km|square kilomet(?:er|re)s|sq\.? mi(?:les)?|square miles|hectares)\b")
 _DISTANCE = re.compile(r"^\s?(?P<u>km|kilomet(?:er|re)s|miles)\b")
 _POINTS = re.compile(r"^\s(?P<u>points)\b")
@@ -209,8 +209,9 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         return found(end, currency, "money", _money_measure(sentence, start, end) or "")
     if spelled is None and (unit := _PERCENT.match(after)):
         measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or \
-            _inherited(earlier, "%", sentence, start) or ""
-        category: Category = "territory" if _TERRITORY.search(measure) else "share"
+            _subject_of_change(sentence, start) or _inherited(earlier, "%", sentence, start) or ""
+        territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
+        category: Category = "territory" if territorial else "share"
         return found(end + unit.end(), "%", category, measure)
     if spelled is None and (unit := _HYPHEN_UNIT.match(after)):
         name = unit.group("u")
@@ -272,6 +273,8 @@ def _hyphen_unit(name: str) -> tuple[str, Category]:
         return "points", "plan"
     if name == "mile":
         return "mi", "distance"
+    if name == "strong":
+        return "troops", "troops"
     return "km", "distance"
 
 
@@ -436,7 +439,7 @@ def _of_phrase(sentence: str, at: int) -> str | None:
 
 def _money_measure(sentence: str, start: int, end: int) -> str | None:
     """"$50 billion in military aid" → "military aid"; "a $2 billion loan" → "loan"; "worth $X" → the thing."""
-    match = re.match(r"^\s+(?:in|of|for)\s+", sentence[end:])
+    match = re.match(r"^\s+(?:in|of|for|on)\s+", sentence[end:])
     if match:
         return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
     after = _noun_phrase_after(sentence, end, skip_prepositions=False)
@@ -445,6 +448,25 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
     worth = re.search(r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:worth|valued at|totalling|totaling|of)\s+"
                       r"(?:around |about |nearly |some |more than |over )?$", sentence[:start])
     return worth.group("x") if worth else None
+
+
+_CHANGE = re.compile(
+    r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+(?:has\s+|have\s+|had\s+)?(?:slowed|fell|rose|grew|dropped|declined"
+    r"|increased|decreased|reached|climbed|hit|jumped|stood|stands|was|were|is|are)\s+(?:to\s+|at\s+|by\s+)?$")
+_HOLDING = re.compile(r"\b(?:occup\w+|control\w*|holds?|held|seized?|captured?|annexed?|gained?|lost)\b")
+
+
+def _subject_of_change(sentence: str, start: int) -> str | None:
+    """"Russia's GDP growth slowed to 1%" → "Russia's GDP growth"."""
+    head = sentence[:start]
+    qualifier = _QUALIFIER.search(head)
+    match = _CHANGE.search(head[:qualifier.start()] if qualifier else head)
+    if match is None:
+        return None
+    words = match.group("x").split()
+    while words and any(w.lower() in _NP_STOP for w in words):
+        words = words[next(i for i, w in enumerate(words) if w.lower() in _NP_STOP) + 1:]
+    return " ".join(words) or None
 
 
 def _group_of(sentence: str, start: int) -> str | None:

@@ -271,7 +271,8 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
                  source_id=article.source_id, kind="direct", attribution=speaker.attribution if speaker else None)
 
 
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+"""A speech verb, or "according to" (whose speaker comes after it, wherever the quote is)."""
 _SKIPPABLE = frozenset({"has", "have", "had", "also", "reportedly", "later", "then", "once", "recently",
                         "previously", "publicly", "privately", "repeatedly", "himself", "herself", "again",
                         "further", "would", "will", "who", "earlier", "separately", "subsequently"})
@@ -305,6 +306,8 @@ def _attribute(article: _Article, open_at: int, close_at: int, start: int, end: 
     verb = min(verbs, key=distance)
     here = article.sentence_at(verb.start())
     floor = here.start if here is not None else start
+    if verb.group(0).lower() == "according to":
+        return _subject_after(article, verb.start(), verb.end(), end)
     if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
         inverted = _subject_after(article, verb.start(), verb.end(), end)
         if inverted is not None:
@@ -351,7 +354,11 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
             return None
         mention = name_ending_at(masked, comma, people, floor)
         appositive = masked[comma + 2:subject_end - 1].strip()
-        if mention is None or not names_a_function(appositive):
+        if mention is None:
+            return None
+        if re.match(r"[a-z]+ing\b", appositive):  # "Ms. Kallas, speaking in Brussels, said"
+            return _Speaker(people.canonical(mention.name), None, "named")
+        if not names_a_function(appositive):
             return None
         return _Speaker(people.canonical(mention.name), appositive, "named")
     mention = name_ending_at(masked, subject_end, people, floor)

@@ -54,7 +54,8 @@ coalition party forces army navy fund bank affairs committee commission universi
 times post news week journal review group foundation company corp inc ltd assembly parliament congress
 senate government department bureau network channel media radio television tv reuters bloomberg jazeera
 guardian telegraph economist bbc cnn cbs nbc abc fox axios politico mediazona willing peace war talks plan deal
-state god
+state god staff command pentagon headquarters directorate intelligence police navy guard guards embassy
+mission delegation team side camp spokesperson statement
 """.split())
 """Capitalised words naming places, peoples and organisations: never part of a person's name."""
 
@@ -256,6 +257,10 @@ def name_ending_at(text: str, end: int, people: People, floor: int = 0) -> Menti
         run.pop(0)
     if not _valid_run(run) or (len(run) == 1 and not _lone_name_ok(run[0], text, people)):
         return None
+    if len(run) == 1 and not people.is_known_surname(run[0].text):
+        before = [w for w in words if w.end <= run[0].start]
+        if before and (before[-1].possessive or before[-1].text.lower() in {"the", "a", "an"}):
+            return None  # "the Pentagon said", "Ukraine’s Staff said": a body, not a person
     return Mention(run[0].start, run[-1].end, text[run[0].start:run[-1].end])
 
 

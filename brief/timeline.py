@@ -114,8 +114,8 @@ _DAY_MONTH = re.compile(
     rf"(?<![\d.,$€£])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
-    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?"
-    rf"|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
+    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id"
+    rf"|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
 _YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]rom|of|[Ee]arly|[Ll]ate|[Mm]id-?"
     r"|[Bb]efore|[Aa]fter)\s+(?P<y>(?:19|20)\d\d)\b(?![-–]\d|,\d|\.\d|\s*(?:%|per cent|percent))")
@@ -175,7 +175,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     if published is None:
         return sorted(found, key=lambda m: m.start)
     for match in _MONTH_ALONE.finditer(sentence):
-        cue = sentence[match.start():match.start("m")].strip().lower()
+        cue = sentence[match.start():match.start("m")].strip(" -").lower()
         tense = tense_near(sentence, match.start("m"), match.end("m"))
         date = _month(published, _month_number(match.group("m")), cue, tense)
         add(match, date, "month", True, "m")

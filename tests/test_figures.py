@@ -98,6 +98,23 @@ def test_money_is_scaled_and_has_a_currency() -> None:
     assert (aid.text, aid.value, aid.unit, aid.measure) == ("$1.5bn", 1.5e9, "USD", "military aid")
 
 
+def test_what_a_percentage_or_a_sum_measures() -> None:
+    growth, inflation = figures("Russia's GDP growth slowed to 1% this year while inflation reached 8.5%.")
+    assert (growth.measure, growth.category) == ("Russia's GDP growth", "share")
+    assert (inflation.value, inflation.measure) == (8.5, "inflation")
+    (held,) = figures("Russia occupies 20 percent of Ukraine after almost four years of war.")
+    assert (held.value, held.category, held.measure) == (20.0, "territory", "Ukraine")
+    (spent,) = figures("The U.S. has spent $66bn on military aid since 2022.")
+    assert (spent.value, spent.measure) == (66e9, "military aid")
+
+
+def test_ranges_and_contingents() -> None:
+    (spread,) = figures("Between 10,000 and 20,000 troops could be deployed to the line.")
+    assert (spread.value, spread.upper, spread.unit) == (10_000.0, 20_000.0, "troops")
+    (force,) = figures("A 2,000-strong contingent would be stationed along the line.")
+    assert (force.value, force.unit, force.measure) == (2000.0, "troops", "contingent")
+
+
 def test_prisoners_and_casualties() -> None:
     (swap,) = figures("Some 1,200 prisoners were exchanged on Friday, the largest swap of the war.")
     assert (swap.value, swap.unit, swap.category, swap.measure, swap.qualifier) == (

@@ -127,6 +127,10 @@ def only(text: str, published: dt.date | None = DEC_4) -> Quote:
      "Kirill Dmitriev", "head of Russia’s sovereign investment fund"),
     ("Talks resumed after a pause of several weeks, said Yuri Ushakov, a Kremlin aide.",
      "Yuri Ushakov", "a Kremlin aide"),
+    ("According to Volodymyr Zelensky, “the next days will be decisive for the war.”", "Volodymyr Zelensky", None),
+    ("“It’s a very good first step,” U.S. President Donald Trump told reporters on Sunday.",
+     "Donald Trump", "U.S. President"),
+    ("Ms. Kallas, speaking in Brussels, said the plan was “a recipe for a frozen conflict.”", "Kallas", None),
 ])
 def test_attribution_before_and_after_the_quote(text: str, speaker: str, role: str | None) -> None:
     quote = only(text)
@@ -159,6 +163,15 @@ def test_names_inside_the_previous_quote_count_too() -> None:
 def test_a_nameless_speaker_is_not_replaced_by_a_name_further_on() -> None:
     quote = only("“The goals will be achieved in full,” the spokesman said, adding that Putin was satisfied.")
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "“The enemy lost many vehicles overnight,” Ukraine’s General Staff said.",
+    "“We will respond to this provocation,” the Pentagon said in a statement.",
+    "“No deal is possible at this stage,” said the Kremlin.",
+])
+def test_an_institution_is_not_taken_for_a_person(text: str) -> None:
+    assert only(text).speaker is None
 
 
 def test_a_quote_of_several_sentences_with_the_attribution_after_it() -> None:

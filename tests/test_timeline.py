@@ -98,6 +98,10 @@ def resolve(text: str, published: dt.date | None) -> list[tuple[str, dt.date, st
      [("last week", D(2025, 11, 24), "week"), ("next month", D(2026, 1, 1), "month")]),
     ("Leaders met in Alaska in August and may meet again in May.", D(2025, 12, 4),
      [("August", D(2025, 8, 1), "month"), ("May", D(2026, 5, 1), "month")]),
+    ("Talks stalled in mid-November and resumed earlier this month.", D(2025, 12, 4),
+     [("November", D(2025, 11, 1), "month"), ("earlier this month", D(2025, 12, 1), "month")]),
+    ("Putin met Witkoff in Moscow on Dec 2 and again on Thursday.", D(2025, 12, 4),
+     [("Dec 2", D(2025, 12, 2), "day"), ("Thursday", D(2025, 12, 4), "day")]),
     ("The ministry said two days ago that a deal was close.", D(2025, 12, 4),
      [("two days ago", D(2025, 12, 2), "day")]),
     # absolute dates need no publication date
