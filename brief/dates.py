@@ -35,6 +35,11 @@ def _from_match(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+def full_date_of(match: re.Match[str]) -> dt.date | None:
+    """The date a :data:`FULL_DATE` match stands for, or None when it is not a real date (31 June)."""
+    return _from_match(match)
+
+
 def find_full_date(text: str) -> dt.date | None:
     """The first valid full date written in ``text``, or None."""
     for match in FULL_DATE.finditer(text):

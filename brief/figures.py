@@ -1,0 +1,487 @@
+"""Key figures: the numbers in an article that matter to an analyst, with what they measure.
+
+A number counts only with a unit that says what it counts: people killed or
+wounded, troops, prisoners, territory (percent, km², square miles, regions),
+plan points ("28-point plan"), countries, distances, money. That rule alone
+keeps out years, dates, times, ages of articles ("3 hours ago"), list numbers and
+ordinals; years written with a count noun ("2022 invasion") are excluded by name.
+
+Each figure keeps the number as written, its value (scale words applied: "1
+million" → 1000000.0), a canonical unit, a category, any qualifier ("around",
+"more than") and a short noun phrase from the sentence for what it measures
+("Russian troops killed or wounded", "Ukrainian territory", "plan"). A bare number
+that continues a list ("19,000, and 156,000 since …") takes the unit and measure
+of the figure before it; "cap Ukraine's armed forces at 600,000" measures
+"Ukraine's armed forces cap".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from brief.sentences import article_sentences
+
+Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
+                   "money", "people"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that matters, in one sentence of a source."""
+
+    text: str
+    """The figure as written: "19,000", "0.77%", "28-point", "$1.5 billion", "four"."""
+    value: float
+    """The number, scale words applied: "1 million" → 1000000.0."""
+    unit: str
+    """Canonical unit: %, km², mi², km, mi, points, countries, regions, troops, people, casualties, deaths,
+    prisoners, exchanges, civilians, children, refugees, USD, EUR, GBP."""
+    category: Category
+    measure: str
+    """What the number measures, a short noun phrase from the sentence ("Russian military deaths in 2025")."""
+    qualifier: str | None
+    """"around", "more than", "nearly"… as written before the number; None when it is given flat."""
+    upper: float | None
+    """The top of a range ("10,000 to 20,000 troops"); None for a single number."""
+    start: int
+    """Offset of the sentence in the source's canonical text."""
+    end: int
+    figure_start: int
+    """Offset of the figure itself: ``source_text[figure_start:figure_end] == text``."""
+    figure_end: int
+    source_id: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"source": self.source_id, "text": self.text, "value": self.value, "upper": self.upper,
+                "unit": self.unit, "category": self.category, "measure": self.measure,
+                "qualifier": self.qualifier, "start": self.start, "end": self.end,
+                "figure_start": self.figure_start, "figure_end": self.figure_end}
+
+
+def extract_figures(text: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
+    """Every figure that matters in ``text``, in text order.
+
+    ``published`` is accepted for symmetry with the other extractors; figures do not depend on it.
+    """
+    figures: list[Figure] = []
+    for sentence in article_sentences(text):
+        body = text[sentence.start:sentence.end]
+        for found in sentence_figures(body):
+            figures.append(Figure(
+                text=found.text, value=found.value, unit=found.unit, category=found.category,
+                measure=found.measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
+                end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
+                source_id=source_id))
+    return figures
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    text: str
+    value: float
+    upper: float | None
+    unit: str
+    category: Category
+    measure: str
+    qualifier: str | None
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozens": 24, "hundreds": 200,
+            "thousands": 2000}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+           "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
+                   "hryvnias": "UAH", "hryvnia": "UAH"}
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SPELLED_RE = "|".join(sorted(_SPELLED, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:$€£-])(?P<cur>US\$|\$|€|£|₴|₽)?\s?(?P<num>{_DIGITS})"
+    rf"(?:\s?(?:-|–|to|and)\s?(?P<hi>{_DIGITS}))?"
+    rf"(?P<scale>\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?"
+    rf"|(?<![\w-])(?P<word>{_SPELLED_RE}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
+    rf"|[Tt]en|[Tt]welve|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Dd]ozens|[Hh]undreds|[Tt]housands)"
+    rf"(?P<wscale>\s(?:thousand|million|billion))?\b")
+_QUALIFIER = re.compile(
+    r"(?P<q>\b(?:around|about|nearly|almost|approximately|roughly|some|over|more than|less than|fewer than"
+    r"|at least|at most|up to|close to|an estimated|as many as|as few as|just over|just under|well over"
+    r"|upwards of|in excess of|estimated))\s+$", re.IGNORECASE)
+
+# --- units -----------------------------------------------------------------------------------
+
+_PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
+_HYPHEN_UNIT = re.compile(r"^-(?P<u>kilomet(?:er|re)s?|km|mile|point|square-kilomet(?:er|re)|square-mile|strong)\b")
+_AREA = re.compile(r"^\s?(?P<u>km²|km2|sq\.? km|square kilomet(?:er|re)s|sq\.? mi(?:les)?|square miles|hectares)\b")
+_DISTANCE = re.compile(r"^\s?(?P<u>km|kilomet(?:er|re)s|miles)\b")
+_POINTS = re.compile(r"^\s(?P<u>points)\b")
+_COUNT_NOUNS: dict[str, tuple[str, Category]] = {
+    "troops": ("troops", "troops"), "soldiers": ("troops", "troops"), "servicemen": ("troops", "troops"),
+    "servicemembers": ("troops", "troops"), "personnel": ("troops", "troops"), "fighters": ("troops", "troops"),
+    "men": ("troops", "troops"), "forces": ("troops", "troops"),
+    "civilians": ("civilians", "people"), "people": ("people", "people"), "persons": ("people", "people"),
+    "residents": ("people", "people"), "ukrainians": ("people", "people"), "russians": ("people", "people"), "children": ("children", "people"), "refugees": ("refugees", "people"),
+    "casualties": ("casualties", "casualties"), "deaths": ("deaths", "casualties"),
+    "dead": ("deaths", "casualties"), "killed": ("deaths", "casualties"), "wounded": ("casualties", "casualties"),
+    "injured": ("casualties", "casualties"),
+    "prisoners": ("prisoners", "prisoners"), "pows": ("prisoners", "prisoners"), "captives": ("prisoners", "prisoners"),
+    "hostages": ("prisoners", "prisoners"), "exchanges": ("exchanges", "prisoners"), "swaps": ("exchanges", "prisoners"),
+    "countries": ("countries", "countries"), "nations": ("countries", "countries"), "states": ("countries", "countries"),
+    "regions": ("regions", "territory"), "oblasts": ("regions", "territory"), "provinces": ("regions", "territory"),
+    "villages": ("villages", "territory"), "towns": ("towns", "territory"), "settlements": ("settlements", "territory"),
+}
+_SINGULAR_COUNT = {"person": "people", "soldier": "troops", "civilian": "civilians", "child": "children",
+                   "prisoner": "prisoners", "country": "countries", "nation": "countries", "region": "regions",
+                   "oblast": "regions", "exchange": "exchanges", "swap": "exchanges", "casualty": "casualties",
+                   "death": "deaths", "village": "villages", "town": "towns"}
+"""After "one": "one person", "one region"."""
+_NOT_MODIFIER = frozenset("""
+of in at to for and or the a an have has had were was are is be been will would since from by with on that
+which who than more less this these those its their his her our as per into over under after before about
+around nearly some while but if when also not no all both each every
+""".split())
+_PLAN_CONTEXT = re.compile(r"\b(?:plan|proposal|outline|framework|draft|deal|agreement|peace|points?)\b", re.IGNORECASE)
+
+
+def sentence_figures(sentence: str) -> list[_Found]:
+    """The figures of one sentence; offsets are into ``sentence``."""
+    found: list[_Found] = []
+    for match in _NUMBER.finditer(sentence):
+        figure = _figure_at(sentence, match, found)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _Found | None:
+    start, end = match.start(), match.end()
+    while start < end and sentence[start].isspace():
+        start += 1
+    spelled = match.group("word")
+    if spelled:
+        number = _SPELLED[spelled.lower()]
+        value = float(number) * (_SCALES[match.group("wscale").strip()] if match.group("wscale") else 1.0)
+        upper = None
+        currency = None
+    else:
+        raw = match.group("num")
+        if _is_date_or_time(sentence, match.start("num"), match.end("num")):
+            return None
+        value = float(raw.replace(",", ""))
+        upper = float(match.group("hi").replace(",", "")) if match.group("hi") else None
+        if upper is not None and (upper <= value or _is_date_or_time(sentence, match.start("hi"), match.end("hi"))):
+            return None  # "2022-2025" or "9-11": not a range of quantities
+        scale_word = (match.group("scale") or "").strip().lower()
+        currency = _CURRENCY_SIGNS.get(match.group("cur") or "")
+        if scale_word in {"m", "b", "k"} and currency is None:
+            return None  # "5 m" is metres, "5k" a race
+        scale = _SCALES.get(scale_word, 1.0)
+        value *= scale
+        upper = upper * scale if upper is not None else None
+        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and currency is None and not scale_word \
+                and not _PERCENT.match(sentence[end:]):
+            return None  # a year
+    qualifier_match = _QUALIFIER.search(sentence[max(0, start - 25):start])
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else None
+    after = sentence[end:]
+
+    def found(unit_end: int, unit: str, category: Category, measure: str) -> _Found:
+        return _Found(start, unit_end, sentence[start:unit_end], value, upper, unit, category,
+                      _clean_measure(measure), qualifier)
+
+    if currency is None:
+        word = re.match(r"^\s(?P<w>[a-z]+)\b", after)
+        if word and word.group("w") in _CURRENCY_WORDS and not spelled:
+            currency = _CURRENCY_WORDS[word.group("w")]
+            end += word.end()
+            after = sentence[end:]
+    if currency is not None:
+        return found(end, currency, "money", _money_measure(sentence, start, end) or "")
+    if spelled is None and (unit := _PERCENT.match(after)):
+        measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or \
+            _subject_of_change(sentence, start) or _inherited(earlier, "%", sentence, start) or ""
+        territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
+        category: Category = "territory" if territorial else "share"
+        return found(end + unit.end(), "%", category, measure)
+    if spelled is None and (unit := _HYPHEN_UNIT.match(after)):
+        name = unit.group("u")
+        unit_name, category = _hyphen_unit(name)
+        measure = _noun_phrase_after(sentence, end + unit.end()) or ""
+        return found(end + unit.end(), unit_name, category, measure)
+    if spelled is None and (unit := _AREA.match(after)):
+        unit_name = "mi²" if "mi" in unit.group("u") else "ha" if "hect" in unit.group("u") else "km²"
+        measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or "area"
+        return found(end + unit.end(), unit_name, "territory", measure)
+    if spelled is None and (unit := _DISTANCE.match(after)):
+        unit_name = "mi" if "mile" in unit.group("u") else "km"
+        measure = _noun_phrase_after(sentence, end + unit.end(), skip_prepositions=False) or "distance"
+        return found(end + unit.end(), unit_name, "distance", measure)
+    if spelled is None and (unit := _POINTS.match(after)) and _PLAN_CONTEXT.search(sentence):
+        measure = _noun_phrase_after(sentence, end + unit.end()) or _inherited(earlier, "points", sentence, start) \
+            or "plan"
+        return found(end + unit.end(), "points", "plan", measure)
+    counted = _count_noun(sentence, end, value)
+    if counted is not None:
+        phrase_end, unit_name, category, measure = counted
+        if category in {"troops", "people"} and _CASUALTY_AFTER.search(measure):
+            category = "casualties"
+        if unit_name == "countries" and not measure.replace("countries", "").strip():
+            measure = _group_of(sentence, start) or measure
+        return found(end, unit_name, category, measure)
+    if spelled is not None:
+        return None
+    framed = _frame(sentence, start)
+    if framed is not None:
+        measure, unit_name, category = framed
+        return found(end, unit_name, category, measure)
+    previous = _list_continuation(earlier, sentence, start)
+    if previous is not None:
+        return found(end, previous.unit, previous.category, _continued_measure(previous.measure, sentence, end))
+    return None
+
+
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+               r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b")
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|hours?\b|minutes?\b|seconds?\b"
+                         r"|days?\b|weeks?\b|months?\b|years?\b|(?:st|nd|rd|th)\b|-year|-month|-week|-day|-hour))")
+
+
+def _is_date_or_time(sentence: str, start: int, end: int) -> bool:
+    """"Dec. 17", "17 December", "10:30", "3 p.m.", "3 hours ago", "17th", "four-year war": not figures."""
+    return bool(_MONTH_BEFORE.search(sentence[max(0, start - 12):start]) or _MONTH_AFTER.match(sentence[end:])
+                or _TIME_AFTER.match(sentence[end:]))
+
+
+def _hyphen_unit(name: str) -> tuple[str, Category]:
+    if name.startswith("square-mile"):
+        return "mi²", "territory"
+    if name.startswith("square"):
+        return "km²", "territory"
+    if name == "point":
+        return "points", "plan"
+    if name == "mile":
+        return "mi", "distance"
+    if name == "strong":
+        return "troops", "troops"
+    return "km", "distance"
+
+
+_CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured)\b")
+_TERRITORY = re.compile(r"\b(?:territor\w*|land|region|regions|oblast\w*|area|Donbas|Crimea|Donetsk|Luhansk"
+                        r"|Zaporizhzhia|Kherson|country|soil)\b", re.IGNORECASE)
+_PARTICIPLES = re.compile(
+    r"^(?:\s+(?:have|has|had)\s+been|\s+(?:were|was|are|is|being))?\s+(?P<p>(?:killed|wounded|injured|captured"
+    r"|missing|displaced|exchanged|released|freed|deployed|stationed|mobilized|mobilised|deported|abducted"
+    r"|evacuated|returned|swapped)(?:\s+(?:or|and)\s+(?:killed|wounded|injured|captured|missing))?)\b")
+
+
+def _count_noun(sentence: str, end: int, value: float) -> tuple[int, str, Category, str] | None:
+    """"1 million Russian troops have been killed or wounded" → ("casualties"…, "Russian troops killed or wounded")."""
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", sentence[end:end + 80]))
+    modifiers: list[str] = []
+    for word_match in words[:4]:
+        word = word_match.group(0)
+        lower = word.lower().strip("’'")
+        if lower in _COUNT_NOUNS or (value == 1 and lower in _SINGULAR_COUNT):
+            unit, category = _COUNT_NOUNS.get(lower) or _COUNT_NOUNS[_SINGULAR_COUNT[lower]]
+            if lower == "states" and "member" not in modifiers and modifiers:
+                return None
+            if lower == "forces" and not modifiers:
+                return None
+            if lower == "men" and not modifiers:
+                return None
+            noun_end = end + word_match.end()
+            phrase = " ".join([*modifiers, word])
+            participle = _PARTICIPLES.match(sentence[noun_end:])
+            if participle:
+                phrase += " " + participle.group("p")
+                if unit in {"troops", "people", "civilians", "children"} and _CASUALTY_AFTER.search(phrase):
+                    category = "casualties"
+                if unit == "prisoners" or "exchanged" in phrase or "swapped" in phrase:
+                    category = "prisoners"
+            elif unit == "prisoners" and re.search(r"\b(?:exchang|swap)", sentence):
+                phrase += " exchanged" if not re.search(r"exchang|swap", phrase) else ""
+            return noun_end, unit, category, phrase
+        if not re.fullmatch(r"[\w’'-]+", word) or lower in _NOT_MODIFIER or lower.endswith("ly") \
+                or lower in _SPELLED or word.isdigit():
+            return None
+        modifiers.append(word)
+    return None
+
+
+_FRAME = re.compile(
+    r"\b(?P<verb>put|puts|putting|estimated?|estimates|estimating|capp?(?:ed|ing|s)?|limit(?:s|ed|ing)?"
+    r"|set|sets|setting|reduce[sd]?|reducing|raise[sd]?|raising|increase[sd]?|increasing)\s+"
+    r"(?P<x>[^,;:“”\"()]{3,80}?)\s+(?:at|to)\s+$")
+_ARMY = re.compile(r"\b(?:army|armies|armed forces|military|troops|forces|soldiers|personnel|manpower)\b",
+                   re.IGNORECASE)
+_DEATHS = re.compile(r"\b(?:deaths|death toll|dead|killed|fatalities)\b", re.IGNORECASE)
+_CASUALTIES = re.compile(r"\b(?:casualties|wounded|injured|losses)\b", re.IGNORECASE)
+_PRISONERS = re.compile(r"\b(?:prisoners|POWs|captives)\b", re.IGNORECASE)
+_SIZE_OF = re.compile(r"\b(?P<x>(?:an?\s+)?(?:army|force|military|troops?)(?:\s+\w+)?)\s+of\s+$", re.IGNORECASE)
+
+
+def _frame(sentence: str, start: int) -> tuple[str, str, Category] | None:
+    """A unitless number given its meaning by the verb before it: "put X at N", "cap X at N", "an army of N"."""
+    head = sentence[:start]
+    qualifier = _QUALIFIER.search(head)
+    if qualifier:
+        head = head[:qualifier.start()]
+    match = _FRAME.search(head)
+    if match:
+        subject = match.group("x").strip()
+        verb = match.group("verb").lower()
+        measure = f"{subject} cap" if verb.startswith(("cap", "limit")) else subject
+        if _DEATHS.search(subject):
+            return measure, "deaths", "casualties"
+        if _CASUALTIES.search(subject):
+            return measure, "casualties", "casualties"
+        if _PRISONERS.search(subject):
+            return measure, "prisoners", "prisoners"
+        if _ARMY.search(subject):
+            return measure, "troops", "troops"
+        return None
+    size = _SIZE_OF.search(head)
+    if size:
+        return size.group("x").strip(), "troops", "troops"
+    return None
+
+
+def _frame_measure(sentence: str, start: int) -> str | None:
+    head = sentence[:start]
+    qualifier = _QUALIFIER.search(head)
+    match = _FRAME.search(head[:qualifier.start()] if qualifier else head)
+    return match.group("x").strip() if match else None
+
+
+def _list_continuation(earlier: list[_Found], sentence: str, start: int) -> _Found | None:
+    """"… at around 19,000, and 156,000 since …": a bare number right after a figure, joined by "and"/","."""
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    between = sentence[previous.end:start]
+    if re.fullmatch(r",?\s*(?:and|or|to|versus|vs\.?|compared with|against|(?:down |up )?from)?\s*"
+                    r"(?:around|about|nearly|some|roughly|almost)?\s*", between):
+        return previous
+    return None
+
+
+_TIME_TAIL = re.compile(r"\s+(?:in|during|since|by|as of|this|last)\s+.*$")
+_OWN_TIME = re.compile(r"^\s+(?P<t>(?:in|during|since|by|as of)\s+[^,.;:—()]{2,60})")
+
+
+def _continued_measure(measure: str, sentence: str, end: int) -> str:
+    """The list's measure, its time span replaced by this number's own ("… since the invasion began")."""
+    own = _OWN_TIME.match(sentence[end:])
+    if not own:
+        return measure
+    return f"{_TIME_TAIL.sub('', measure)} {own.group('t').strip()}"
+
+
+def _inherited(earlier: list[_Found], unit: str, sentence: str, start: int) -> str | None:
+    for previous in reversed(earlier):
+        if previous.unit == unit and previous.measure:
+            return previous.measure
+    return None
+
+
+_PARTICIPLES_EN = frozenset({"seen", "given", "taken", "shown", "known", "held", "drawn", "written", "made",
+                             "put", "set", "sent", "led", "brought", "built", "agreed", "won", "lost"})
+_NP_STOP = frozenset("""
+this that these those which who whom whose at since in on by for with to from still and or but while as was were
+is are has have had will would could should can may might after before during under over into than if when where
+because so yet its their his her amid across between against without within through toward towards until
+according said says
+""".split())
+
+
+def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:
+    """The noun phrase that follows ``sentence[:at]``: "28-point| outline seen as …" → "outline"."""
+    rest = sentence[at:]
+    if skip_prepositions:
+        rest = re.sub(r"^\s+(?:of|in)\s+(?=\w)", " ", rest) if rest.lstrip().startswith("of ") else rest
+    words: list[str] = []
+    for match in re.finditer(r"[“”\"‘’]?[\w’'.-]+[“”\"‘’]?|[,.;:!?()—–]", rest):
+        word = match.group(0)
+        bare = word.strip("“”\"‘’")
+        if not bare or not re.match(r"\w", bare) or bare.lower() in _NP_STOP or len(words) == 6:
+            break
+        acronym = re.fullmatch(r"(?:[A-Z]\.)+", bare)
+        if words and bare.islower() and (bare.endswith("ed") or bare in _PARTICIPLES_EN):
+            break  # "outline seen as favorable", "plan shaped by Ukraine": a clause begins
+        words.append(bare if acronym else bare.rstrip("."))
+        if word.endswith(("”", '"', "’")) and not word.endswith(("’s", "'s")):
+            break
+        if bare.endswith(".") and not acronym:
+            break
+    return " ".join(words) if words else None
+
+
+def _of_phrase(sentence: str, at: int) -> str | None:
+    """"25 per cent| of the Donbas region still under Kyiv’s control" → "the Donbas region"."""
+    match = re.match(r"^\s+of\s+", sentence[at:])
+    if not match:
+        return None
+    return _noun_phrase_after(sentence, at + match.end() - 1, skip_prepositions=False)
+
+
+def _money_measure(sentence: str, start: int, end: int) -> str | None:
+    """"$50 billion in military aid" → "military aid"; "a $2 billion loan" → "loan"; "worth $X" → the thing."""
+    match = re.match(r"^\s+(?:in|of|for|on)\s+", sentence[end:])
+    if match:
+        return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+    after = _noun_phrase_after(sentence, end, skip_prepositions=False)
+    if after:
+        return after
+    worth = re.search(r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:worth|valued at|totalling|totaling|of)\s+"
+                      r"(?:around |about |nearly |some |more than |over )?$", sentence[:start])
+    return worth.group("x") if worth else None
+
+
+_CHANGE = re.compile(
+    r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+(?:has\s+|have\s+|had\s+)?(?:slowed|fell|rose|grew|dropped|declined"
+    r"|increased|decreased|reached|climbed|hit|jumped|stood|stands|was|were|is|are)\s+(?:to\s+|at\s+|by\s+)?$")
+_HOLDING = re.compile(r"\b(?:occup\w+|control\w*|holds?|held|seized?|captured?|annexed?|gained?|lost)\b")
+
+
+def _subject_of_change(sentence: str, start: int) -> str | None:
+    """"Russia's GDP growth slowed to 1%" → "Russia's GDP growth"."""
+    head = sentence[:start]
+    qualifier = _QUALIFIER.search(head)
+    match = _CHANGE.search(head[:qualifier.start()] if qualifier else head)
+    if match is None:
+        return None
+    words = match.group("x").split()
+    while words and any(w.lower() in _NP_STOP for w in words):
+        words = words[next(i for i, w in enumerate(words) if w.lower() in _NP_STOP) + 1:]
+    return " ".join(words) or None
+
+
+def _group_of(sentence: str, start: int) -> str | None:
+    """"a “Coalition of the Willing” of more than 30 countries" → "countries in Coalition of the Willing"."""
+    head = sentence[:start]
+    qualifier = _QUALIFIER.search(head)
+    if qualifier:
+        head = head[:qualifier.start()]
+    match = re.search(r"[“\"]?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|the|for|and|[A-Z][\w’'-]*))*)[”\"]?\s+of\s+$", head)
+    if match is None:
+        return None
+    return f"countries in {match.group('name').strip()}"
+
+
+def _clean_measure(measure: str) -> str:
+    measure = measure.strip(" ,.;:“”\"‘’")
+    measure = re.sub(r"^(?:a|an|the|all|some|its|their|his|her|our)\s+", "", measure, flags=re.IGNORECASE)
+    return measure

@@ -1,0 +1,475 @@
+"""Key quotes: what people said, verbatim, with who said it and in what role.
+
+Direct quotes are the words between quotation marks (curly or straight, double or
+single), of at least four words: scare quotes ("swine", "kill zone") and titles
+("Coalition of the Willing") are skipped. The speaker comes from the sentence around
+the quote, from the speech verb nearest to it ("…,” said Yuri Ushakov, a Kremlin
+aide"; "As U.S. Secretary of State Marco Rubio noted, “…”"; "Kremlin aide Ushakov
+described the talks as “…”"). A "he"/"she" is resolved only when the sentence
+before names exactly one person; a quote that opens its sentence right after a
+quote attributed to someone continues that person's words. Anything else keeps
+speaker None: a speaker is never guessed.
+
+Reported speech without quotation marks is kept too, as ``kind="reported"``, in two
+clear shapes only: "<statement>, said Yuri Ushakov, an advisor to Putin." and
+"Gabrielius Landsbergis suggests that <statement>." Its text is the statement,
+verbatim from the article.
+
+:func:`rank_quotes` orders quotes best first (:func:`quote_score`): direct before
+reported, named officials first, then longer and clearly attributed ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from brief.sentences import Sentence, article_sentences
+from brief.speakers import (
+    SPEECH_VERBS,
+    Mention,
+    People,
+    is_official,
+    name_ending_at,
+    name_starting_at,
+    names_a_function,
+    role_after,
+    role_before,
+)
+from brief.timeline import Precision, find_dates
+
+QuoteKind = Literal["direct", "reported"]
+Attribution = Literal["named", "pronoun", "continued"]
+
+MIN_QUOTE_WORDS = 4
+"""Quoted passages of one to three words are scare quotes or labels, not quotes."""
+MIN_REPORTED_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said, as an article gives them."""
+
+    text: str
+    """The quoted words exactly as written between the quotation marks (a trailing comma dropped)."""
+    speaker: str | None
+    """Who said it, in the article's fullest form of the name ("Yuri Ushakov"); None when not clear."""
+    role: str | None
+    """The speaker's role as the article words it ("a Kremlin aide", "Russian President"), if it gives one."""
+    start: int
+    """Offset of the first sentence holding the quote in the source's canonical text."""
+    end: int
+    """Offset just past the last sentence holding the quote (and its attribution)."""
+    quote_start: int
+    """Offset of the quoted words themselves: ``text == source_text[quote_start:quote_end]``."""
+    quote_end: int
+    date: dt.date | None
+    """When it was said: the date the sentence gives ("said on Dec. 17"), else the publication date."""
+    date_precision: Precision | None
+    dated_by: Literal["sentence", "published"] | None
+    """Where ``date`` comes from; None when there is no date at all."""
+    source_id: str
+    kind: QuoteKind = "direct"
+    """"direct": between quotation marks; "reported": a statement attributed without them."""
+    attribution: Attribution | None = None
+    """How the speaker was found: named in the sentence, a resolved "he"/"she", or a quote continued."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def as_json(self) -> dict[str, object]:
+        return {"source": self.source_id, "text": self.text, "speaker": self.speaker, "role": self.role,
+                "start": self.start, "end": self.end, "quote_start": self.quote_start,
+                "quote_end": self.quote_end, "date": self.date.isoformat() if self.date else None,
+                "date_precision": self.date_precision, "dated_by": self.dated_by, "kind": self.kind,
+                "attribution": self.attribution}
+
+
+def extract_quotes(text: str, source_id: str, published: dt.date | None) -> list[Quote]:
+    """Every quote in ``text`` (direct and reported), in text order."""
+    sentences = article_sentences(text)
+    spans = [span for sentence in _paragraph_starts(sentences)
+             for span in quote_marks(text, sentence.block_start, sentence.block_end)]
+    article = _Article(text, _mask(text, spans), sentences, People.of(text), source_id, published, [])
+    for open_at, close_at in spans:
+        quote = _direct_quote(article, open_at, close_at)
+        if quote is not None:
+            article.found.append(quote)
+    quoted = {s.index for q in article.found for s in sentences if q.start <= s.start < q.end}
+    for sentence in sentences:
+        if sentence.index not in quoted:
+            quote = _reported_quote(article, sentence)
+            if quote is not None:
+                article.found.append(quote)
+    return sorted(article.found, key=lambda q: (q.quote_start, q.quote_end))
+
+
+def quote_score(quote: Quote) -> float:
+    """How good a quote is for a brief: attributed, an official's, direct, and of some length."""
+    score = min(quote.words, 40) / 40 * 2.0
+    if quote.speaker:
+        score += 2.0 + {"named": 1.0, "pronoun": 0.6, "continued": 0.6}.get(quote.attribution or "", 0.0)
+        if is_official(quote.role):
+            score += 1.0
+        elif quote.role:
+            score += 0.5
+    if quote.kind == "direct":
+        score += 1.0
+    if quote.words < 6:
+        score -= 0.5  # a fragment woven into the reporter's sentence
+    return round(score, 4)
+
+
+def rank_quotes(quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` best first; equal scores keep text order."""
+    return sorted(quotes, key=lambda q: (-quote_score(q), q.source_id, q.quote_start))
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+_OPENING_CONTEXT = set(" \t\n([{—–-/:;“‘\"'")
+
+
+def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pairs of (opening mark, closing mark) offsets in ``text[start:end]``, outermost only."""
+    pairs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        char = text[i]
+        close = -1
+        if char == "“":
+            close = _closing(text, i, end, "”", opener="“")
+        elif char == '"' and _opens(text, i, start):
+            close = _closing(text, i, end, '"')
+        elif char in "‘'" and _opens(text, i, start):
+            close = _closing_single(text, i, end, "’" if char == "‘" else "'")
+        if close > i:
+            pairs.append((i, close))
+            i = close + 1
+        else:
+            i += 1
+    return pairs
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPENING_CONTEXT and not after.isspace()
+
+
+def _closing(text: str, i: int, end: int, mark: str, opener: str | None = None) -> int:
+    close = text.find(mark, i + 1, end)
+    if close < 0:
+        return -1
+    if opener is not None and text.find(opener, i + 1, close) >= 0:
+        return -1  # unbalanced: another quote opens before this one closes
+    if mark == '"':
+        while close >= 0 and close + 1 < end and text[close + 1].isalnum():
+            close = text.find(mark, close + 1, end)
+    return close
+
+
+def _closing_single(text: str, i: int, end: int, mark: str) -> int:
+    """A closing single quote is one not inside a word (so not the apostrophe of "don’t")."""
+    j = i + 1
+    while True:
+        j = text.find(mark, j, end)
+        if j < 0:
+            return -1
+        after = text[j + 1] if j + 1 < end else " "
+        if not after.isalpha() and not text[j - 1].isspace():
+            return j
+        j += 1
+
+
+def _paragraph_starts(sentences: list[Sentence]) -> list[Sentence]:
+    seen: set[int] = set()
+    firsts = []
+    for sentence in sentences:
+        if sentence.block_start not in seen:
+            seen.add(sentence.block_start)
+            firsts.append(sentence)
+    return firsts
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every quoted passage blanked out, same length: quoted words never attribute."""
+    chars = list(text)
+    for open_at, close_at in spans:
+        for k in range(open_at + 1, close_at):
+            if not chars[k].isspace():
+                chars[k] = "_"
+    return "".join(chars)
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "or", "with", "|",
+                          "-", "–", "—", "&", "vs", "vs."})
+
+
+def _is_title(words: list[str]) -> bool:
+    """A name or title in quotation marks: every significant word capitalised ("Coalition of the Willing")."""
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant) \
+        and not re.search(r"[.!?]$", words[-1])
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+@dataclass
+class _Article:
+    """What the attribution rules look at, for one article."""
+
+    text: str
+    masked: str
+    """The text with every quoted passage blanked out (same offsets): quoted words never attribute."""
+    sentences: list[Sentence]
+    people: People
+    source_id: str
+    published: dt.date | None
+    found: list[Quote]
+    """Quotes found so far, in text order: a "he said" or a continued quote may refer back to them."""
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    role: str | None
+    attribution: Attribution
+
+
+def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | None:
+    text, masked = article.text, article.masked
+    q_start, q_end = open_at + 1, close_at
+    while q_start < q_end and text[q_start].isspace():
+        q_start += 1
+    while q_end > q_start and (text[q_end - 1].isspace() or text[q_end - 1] == ","):
+        q_end -= 1
+    words = text[q_start:q_end].split()
+    if len(words) < MIN_QUOTE_WORDS or _is_title(words):
+        return None
+    first, last = article.sentence_at(open_at), article.sentence_at(close_at)
+    if first is None or last is None:
+        return None
+    span_end = last.end
+    following = article.sentences[last.index + 1] if last.index + 1 < len(article.sentences) else None
+    if following is not None and following.paragraph == last.paragraph \
+            and not masked[close_at + 1:last.end].strip(" .,") and _starts_with_attribution(masked, following):
+        span_end = following.end  # “…do? How will it work?” Zelensky said.
+    speaker = _attribute(article, open_at, close_at, first.start, span_end)
+    if speaker is None and not text[first.start:open_at].strip() and not _VERB.search(masked, first.start, span_end):
+        speaker = _continued(article, first)  # no speech verb at all: the last speaker goes on
+    date, precision, dated_by = _quote_date(masked[first.start:span_end], article.published)
+    return Quote(text=text[q_start:q_end], speaker=speaker.name if speaker else None,
+                 role=speaker.role if speaker else None, start=first.start, end=span_end,
+                 quote_start=q_start, quote_end=q_end, date=date, date_precision=precision, dated_by=dated_by,
+                 source_id=article.source_id, kind="direct", attribution=speaker.attribution if speaker else None)
+
+
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+"""A speech verb, or "according to" (whose speaker comes after it, wherever the quote is)."""
+_SKIPPABLE = frozenset({"has", "have", "had", "also", "reportedly", "later", "then", "once", "recently",
+                        "previously", "publicly", "privately", "repeatedly", "himself", "herself", "again",
+                        "further", "would", "will", "who", "earlier", "separately", "subsequently"})
+"""Words between a subject and its speech verb: "Trump reportedly told", "Putin, who said"."""
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+
+
+def _starts_with_attribution(masked: str, sentence: Sentence) -> bool:
+    head = masked[sentence.start:sentence.end]
+    if len(head.split()) > 30:
+        return False
+    verb = _VERB.search(head)
+    return verb is not None and len(head[:verb.start()].split()) <= 5 and "_" not in head[:verb.start()]
+
+
+def _attribute(article: _Article, open_at: int, close_at: int, start: int, end: int) -> _Speaker | None:
+    """The speaker named by the speech verb nearest to the quote in ``[start, end)``, if clear.
+
+    Only the nearest verb counts: when its subject is not a name ("the spokesman
+    said, adding that Putin …"), the speaker stays unknown rather than borrowed.
+    """
+    masked = article.masked
+    verbs = [m for m in _VERB.finditer(masked, start, end) if not _PASSIVE.search(masked, start, m.start())]
+    if not verbs:
+        return None
+
+    def distance(verb: re.Match[str]) -> int:
+        return verb.start() - close_at if verb.start() > close_at else open_at - verb.end()
+
+    verb = min(verbs, key=distance)
+    here = article.sentence_at(verb.start())
+    floor = here.start if here is not None else start
+    if verb.group(0).lower() == "according to":
+        return _subject_after(article, verb.start(), verb.end(), end)
+    if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
+        inverted = _subject_after(article, verb.start(), verb.end(), end)
+        if inverted is not None:
+            return inverted
+    return _subject_before(article, verb.start(), floor)
+
+
+def _subject_after(article: _Article, verb_start: int, verb_end: int, end: int) -> _Speaker | None:
+    """"…,” said Mykhailo Samus, a Ukrainian defense analyst" / "…,” said he"."""
+    masked = article.masked
+    after = masked[verb_end:end]
+    if re.match(r"\s+(?:he|she)\b", after):
+        return _resolve_pronoun(article, verb_start)
+    if not after.startswith(" "):
+        return None
+    found = name_starting_at(masked, verb_end + 1, article.people, limit=end)
+    if found is None:
+        return None
+    mention, title = found
+    role = title or role_after(masked, mention.end, end)
+    return _Speaker(article.people.canonical(mention.name), role, "named")
+
+
+def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker | None:
+    """"Zelensky said", "Marco Rubio noted", "Putin, who said", "Kirill Dmitriev, head of …, said", "he said"."""
+    masked, people = article.masked, article.people
+    cut = verb_start
+    while True:
+        last = re.search(r"(?:^|\s)(\S+)$", masked[floor:cut].rstrip())
+        if last is None or last.group(1).lower() not in _SKIPPABLE:
+            break
+        cut = floor + last.start(1)
+    before = masked[floor:cut].rstrip()
+    subject_end = floor + len(before)
+    if _PRONOUN.search(before):
+        return _resolve_pronoun(article, verb_start)
+    if before.endswith(","):
+        mention = name_ending_at(masked, subject_end - 1, people, floor)
+        if mention is not None:  # "Putin, who said" / "Minister of Foreign Affairs, Gabrielius Landsbergis, suggests"
+            role = role_before(masked, mention.start, floor)
+            return _Speaker(people.canonical(mention.name), role, "named")
+        comma = masked.rfind(", ", max(floor, subject_end - 120), subject_end - 1)
+        if comma < 0:
+            return None
+        mention = name_ending_at(masked, comma, people, floor)
+        appositive = masked[comma + 2:subject_end - 1].strip()
+        if mention is None:
+            return None
+        if re.match(r"[a-z]+ing\b", appositive):  # "Ms. Kallas, speaking in Brussels, said"
+            return _Speaker(people.canonical(mention.name), None, "named")
+        if not names_a_function(appositive):
+            return None
+        return _Speaker(people.canonical(mention.name), appositive, "named")
+    mention = name_ending_at(masked, subject_end, people, floor)
+    if mention is None:
+        return None
+    return _Speaker(people.canonical(mention.name), role_before(masked, mention.start, floor), "named")
+
+
+def _resolve_pronoun(article: _Article, at: int) -> _Speaker | None:
+    """"he"/"she" → the one person the previous sentence names; None when it names none or several.
+
+    Names inside quoted words count too: "“Trump knows it,” said Baev. “…,” he said."
+    is left unresolved, as a reader could hesitate.
+    """
+    here = article.sentence_at(at)
+    if here is None or here.index == 0:
+        return None
+    previous = article.sentences[here.index - 1]
+    people = article.people
+    named: dict[str, Mention | None] = {}
+    for mention in people.mentions(article.text, previous.start, previous.end):
+        named.setdefault(people.canonical(mention.name), mention)
+    roles: dict[str, str | None] = {}
+    for quote in article.found:
+        if quote.speaker and previous.start <= quote.quote_start < previous.end:
+            named.setdefault(quote.speaker, None)
+            roles.setdefault(quote.speaker, quote.role)
+    if len(named) != 1 or people.possible_people(article.text, previous.start, previous.end):
+        return None
+    ((name, antecedent),) = named.items()
+    role = roles.get(name)
+    if role is None and antecedent is not None:
+        role = role_before(article.masked, antecedent.start, previous.start) \
+            or role_after(article.masked, antecedent.end, previous.end)
+    return _Speaker(name, role, "pronoun")
+
+
+def _continued(article: _Article, first: Sentence) -> _Speaker | None:
+    """A quote opening its sentence right after a sentence quoting someone continues their words."""
+    if first.index == 0:
+        return None
+    previous = article.sentences[first.index - 1]
+    if previous.paragraph != first.paragraph:
+        return None
+    for quote in reversed(article.found):
+        if quote.kind == "direct" and quote.speaker and quote.start <= previous.start < quote.end:
+            return _Speaker(quote.speaker, quote.role, "continued")
+    return None
+
+
+def _quote_date(attribution: str, published: dt.date | None
+                ) -> tuple[dt.date | None, Precision | None, Literal["sentence", "published"] | None]:
+    """The date the attribution gives ("said on Dec. 17"), else the publication date.
+
+    ``attribution`` is the sentence with the quoted words blanked out: a date inside
+    the quote is what was talked about, not when it was said. A bare year is not
+    taken as the date of a statement either.
+    """
+    for mention in find_dates(attribution, published):
+        if mention.precision != "year":
+            return mention.date, mention.precision, "sentence"
+    if published is not None:
+        return published, "day", "published"
+    return None, None, None
+
+
+# --- reported speech -------------------------------------------------------------------------
+
+_TAIL = re.compile(r"^(?P<clause>.+?),\s+(?P<verb>said|says|added|adds|noted|notes|warned|warns|insisted"
+                   r"|insists|argued|argues|stated|states)\s+(?P<rest>.+)$", re.DOTALL)
+""""<statement>, said Yuri Ushakov, an advisor to Putin." """
+_TAIL_SUBJECT_FIRST = re.compile(
+    r"^(?P<clause>.+?),\s+(?P<subject>[^,]{2,60}?)\s+(?P<verb>said|says|added|adds)\.?$", re.DOTALL)
+""""<statement>, Ukrainian Foreign Minister Andrii Sybiha said." """
+_LEAD = re.compile(r"^(?P<subject>.{2,160}?)\s+(?P<verb>said|says|noted|notes|argued|argues|suggested|suggests"
+                   r"|posited|posits|warned|warns|insisted|insists|stated|states|believes|believed|maintains"
+                   r"|maintained|contends|contended)\s+that\s+(?P<clause>.+)$", re.DOTALL)
+"""" Gabrielius Landsbergis suggests that <statement>." """
+
+
+def _reported_quote(article: _Article, sentence: Sentence) -> Quote | None:
+    text, masked = article.text, article.masked
+    base = sentence.start
+    body = masked[base:sentence.end]
+    speaker: _Speaker | None = None
+    clause: tuple[int, int] | None = None
+    if tail := _TAIL.match(body):
+        speaker = _subject_after(article, base + tail.start("verb"), base + tail.end("verb"), sentence.end)
+        clause = (base + tail.start("clause"), base + tail.end("clause"))
+    if speaker is None and (tail := _TAIL_SUBJECT_FIRST.match(body)):
+        speaker = _subject_before(article, base + tail.start("verb"), base + tail.start("subject"))
+        clause = (base + tail.start("clause"), base + tail.end("clause"))
+    if speaker is None and (lead := _LEAD.match(body)):
+        speaker = _subject_before(article, base + lead.start("verb"), base)
+        if speaker is not None and not _subject_fills(body[:lead.start("verb")], speaker):
+            speaker = None
+        clause = (base + lead.start("clause"), sentence.end)
+    if speaker is None or clause is None:
+        return None
+    q_start, q_end = clause
+    while q_end > q_start and text[q_end - 1] in " .":
+        q_end -= 1
+    if "_" in masked[q_start:q_end] or len(text[q_start:q_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    attribution = masked[base:q_start] + " " * (q_end - q_start) + masked[q_end:sentence.end]
+    date, precision, dated_by = _quote_date(attribution, article.published)
+    return Quote(text=text[q_start:q_end], speaker=speaker.name, role=speaker.role, start=sentence.start,
+                 end=sentence.end, quote_start=q_start, quote_end=q_end, date=date, date_precision=precision,
+                 dated_by=dated_by, source_id=article.source_id, kind="reported", attribution=speaker.attribution)
+
+
+def _subject_fills(subject: str, speaker: _Speaker) -> bool:
+    """In "<subject> suggests that …" the subject must be just the speaker (with a title or an appositive)."""
+    return len(subject.split()) <= len(speaker.name.split()) + len((speaker.role or "").split()) + 4

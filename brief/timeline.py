@@ -1,0 +1,298 @@
+"""Dated events: the sentences of an article that say when something happened or will happen.
+
+A sentence dates an event when it carries a date expression: a full date ("on
+22 November 2025", "December 2, 2025"), a month and day ("on Dec. 17", "November
+30"), a month and year ("in March 2022"), a month ("in August"), a year ("in
+2014"), a weekday ("on Tuesday"), or a relative word ("yesterday", "last week",
+"two days ago"). The event's own date is resolved against the article's
+publication date and kept apart from it:
+
+- a month and day takes the publication year, unless it falls later in the year
+  than publication and the verb nearest to it is in the past tense ("met on Dec.
+  17" in a June article happened the December before), or earlier and in the
+  future tense (the January after);
+- a weekday is the most recent such day on or before publication, or the next one
+  after it when the verb nearest to it is in the future tense ("will meet on
+  Tuesday");
+- when the publication date is unknown, expressions that need it are skipped and
+  only dates that name their own year count.
+
+Every event records its precision (day, week, month or year): "last week" is the
+Monday of that week at week precision, "in August" the 1st at month precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from brief.dates import FULL_DATE, MONTHS, full_date_of
+from brief.sentences import article_sentences
+
+Precision = Literal["day", "week", "month", "year"]
+Tense = Literal["past", "future", "unknown"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a piece of text, with the date it stands for."""
+
+    start: int
+    """Offset of the expression in the text searched."""
+    end: int
+    expression: str
+    """The expression as written, e.g. "on Dec. 17" → "Dec. 17"."""
+    date: dt.date
+    """The date meant; the first day of the week, month or year when less precise than a day."""
+    precision: Precision
+    relative: bool
+    """Whether the date was worked out from the publication date (no year written)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A sentence that dates an event, with the event's own date."""
+
+    source_id: str
+    start: int
+    """Offset of the sentence in the source's canonical text."""
+    end: int
+    """``text[start:end] == self.text``."""
+    text: str
+    """The sentence, verbatim."""
+    date: dt.date
+    """When the event happened (or will): not the publication date, unless the sentence says so."""
+    precision: Precision
+    expression: str
+    """The date expression as written in the sentence."""
+    expression_start: int
+    """Offset of the expression in the source's canonical text."""
+    expression_end: int
+    relative: bool
+    """Whether ``date`` was worked out from the publication date."""
+    published: dt.date | None
+    """The article's publication date, kept for reference."""
+
+    def as_json(self) -> dict[str, object]:
+        return {"source": self.source_id, "start": self.start, "end": self.end, "text": self.text,
+                "date": self.date.isoformat(), "precision": self.precision, "expression": self.expression,
+                "relative": self.relative,
+                "published": self.published.isoformat() if self.published else None}
+
+
+def extract_events(text: str, source_id: str, published: dt.date | None) -> list[Event]:
+    """Every dated event in ``text``, one per date expression, in text order."""
+    events: list[Event] = []
+    for sentence in article_sentences(text):
+        body = text[sentence.start:sentence.end]
+        for mention in find_dates(body, published):
+            events.append(Event(
+                source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
+                precision=mention.precision, expression=mention.expression,
+                expression_start=sentence.start + mention.start, expression_end=sentence.start + mention.end,
+                relative=mention.relative, published=published))
+    return events
+
+
+def chronological(events: list[Event]) -> list[Event]:
+    """``events`` oldest first; events on the same date keep their source and text order."""
+    return sorted(events, key=lambda e: (e.date, e.source_id, e.start, e.expression_start))
+
+
+# --- finding date expressions ----------------------------------------------------------------
+
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+"""Capitalised month names and abbreviations; case matters, so "may" and "march" the verbs do not count."""
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%\w-])(?!,?\s+\d{{4}})")
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.,$€£])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
+_MONTH_ALONE = re.compile(
+    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id"
+    rf"|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
+_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]rom|of|[Ee]arly|[Ll]ate|[Mm]id-?"
+    r"|[Bb]efore|[Aa]fter)\s+(?P<y>(?:19|20)\d\d)\b(?![-–]\d|,\d|\.\d|\s*(?:%|per cent|percent))")
+_YEAR_BEFORE_NOUN = re.compile(
+    r"(?:[’']s|\b[Ii]ts|\b[Tt]heir|\b[Hh]is|\b[Hh]er|\bthe)\s+(?P<y>(?:19|20)\d\d)\s+(?!borders\b|frontiers?\b"
+    r"|lines?\b|levels?\b|figures?\b|prices?\b|constitution\b|census\b|budget\b)[a-z]")
+"""A year before a noun: "Russia’s 2022 invasion", "his 2024 re-election campaign" (not "its 1991 borders")."""
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAY_WORD = re.compile(r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?![’']s)")
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year)\b(?![’']s)")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+    r"|[Ee]leven|[Tt]welve)\s+(?P<unit>day|week|month|year)s?\s+ago\b")
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of one sentence, resolved; offsets are into ``sentence``.
+
+    Expressions that need the publication date are left out when it is None.
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < b and a < end for a, b in taken)
+
+    def add(match: re.Match[str], date: dt.date | None, precision: Precision, relative: bool,
+            group: str | int = 0) -> None:
+        start, end = match.span(group)
+        if not free(start, end):
+            return
+        taken.append((start, end))
+        if date is not None:
+            found.append(DateMention(start, end, sentence[start:end], date, precision, relative))
+
+    for match in FULL_DATE.finditer(sentence):
+        add(match, full_date_of(match), "day", False)
+    for match in _MONTH_YEAR.finditer(sentence):
+        month = _month_number(match.group("m"))
+        add(match, dt.date(int(match.group("y")), month, 1), "month", False)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(sentence):
+            date = None
+            if published is not None:
+                tense = tense_near(sentence, match.start(), match.end())
+                date = _month_day(published, _month_number(match.group("m")), int(match.group("d")), tense)
+            add(match, date, "day", True)
+    for match in _YEAR.finditer(sentence):
+        add(match, dt.date(int(match.group("y")), 1, 1), "year", False, "y")
+    for match in _YEAR_BEFORE_NOUN.finditer(sentence):
+        add(match, dt.date(int(match.group("y")), 1, 1), "year", False, "y")
+    if published is None:
+        return sorted(found, key=lambda m: m.start)
+    for match in _MONTH_ALONE.finditer(sentence):
+        cue = sentence[match.start():match.start("m")].strip(" -").lower()
+        tense = tense_near(sentence, match.start("m"), match.end("m"))
+        date = _month(published, _month_number(match.group("m")), cue, tense)
+        add(match, date, "month", True, "m")
+    for match in _WEEKDAY.finditer(sentence):
+        rel = (match.group("rel") or "").lower()
+        tense = tense_near(sentence, match.start(), match.end())
+        date = _weekday(published, _WEEKDAY_NAMES.index(match.group("wd")), rel, tense)
+        add(match, date, "day", True)
+    for match in _DAY_WORD.finditer(sentence):
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("w").lower()]
+        add(match, published + dt.timedelta(days=shift), "day", True)
+    for match in _RELATIVE_PERIOD.finditer(sentence):
+        rel = match.group("rel").lower().split()[-1]
+        step = {"last": -1, "this": 0, "next": 1}[rel]
+        unit = match.group("unit")
+        add(match, _shifted(published, unit, step), _UNIT_PRECISION[unit], True)
+    for match in _AGO.finditer(sentence):
+        raw = match.group("n").lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        add(match, _shifted(published, match.group("unit"), -count), _UNIT_PRECISION[match.group("unit")], True)
+    return sorted(found, key=lambda m: m.start)
+
+
+_UNIT_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".")[:3].lower()]
+
+
+def _month_day(published: dt.date, month: int, day: int, tense: Tense) -> dt.date | None:
+    try:
+        date = dt.date(published.year, month, day)
+        if tense == "past" and date > published:
+            return date.replace(year=published.year - 1)
+        if tense == "future" and date < published:
+            return date.replace(year=published.year + 1)
+        return date
+    except ValueError:  # 30 February, or 29 February in a year without it
+        return None
+
+
+def _month(published: dt.date, month: int, cue: str, tense: Tense) -> dt.date:
+    year = published.year
+    if cue == "last":
+        year -= 0 if month < published.month else 1
+    elif cue == "next":
+        year += 0 if month > published.month else 1
+    elif cue.endswith("this"):
+        pass
+    elif tense == "past" and month > published.month:
+        year -= 1
+    elif tense == "future" and month < published.month:
+        year += 1
+    return dt.date(year, month, 1)
+
+
+def _weekday(published: dt.date, weekday: int, rel: str, tense: Tense) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7 or 7
+    if rel == "last":
+        return published - dt.timedelta(days=back or 7)
+    if rel == "next" or tense == "future":
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _shifted(published: dt.date, unit: str, step: int) -> dt.date:
+    if unit == "day":
+        return published + dt.timedelta(days=step)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(weeks=step)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return dt.date(index // 12, index % 12 + 1, 1)
+    return dt.date(published.year + step, 1, 1)
+
+
+# --- tense -------------------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|going to|due to|set to|expected to|plans? to|planning to"
+    r"|scheduled|upcoming|is to|are to)\b|[’']ll\b")
+"""Future markers; case matters so that "May" the month is not "may" the modal."""
+_IRREGULAR_PAST = (
+    "said|told|met|was|were|had|did|took|made|gave|came|went|left|began|held|sent|spoke|saw|won|lost|fell|rose"
+    "|struck|led|brought|sought|thought|fought|ran|became|broke|drew|flew|grew|knew|meant|paid|sold|stood"
+    "|understood|wrote|chose|froze|arose|forbade|withdrew|overtook|undertook|swore|vowed|agreed|been|got|found"
+    "|heard|kept|felt|hung|shot|slid|spent|stole|struck|taught|threw|upheld|wore|woke|built|bought|caught|dealt")
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b")
+_NOT_PAST = frozenset({"need", "speed", "indeed", "seed", "feed", "bleed", "breed", "creed", "heed", "proceed",
+                       "exceed", "succeed", "red", "bed", "shed", "led", "embed", "weed", "greed", "hundred",
+                       "united", "based", "armed", "advanced", "limited", "detailed", "interested", "concerned",
+                       "related", "unprecedented", "biased", "sophisticated", "renewed", "expected", "proposed",
+                       "scheduled", "planned", "revised", "leaked", "rumoured", "rumored", "sustained",
+                       "coordinated", "protracted", "supposed", "so-called", "alleged", "reported"})
+"""Words ending in -ed that are not (or rarely) past-tense verbs: adjectives and participles before nouns."""
+
+
+def tense_near(sentence: str, start: int, end: int) -> Tense:
+    """The tense of the verb that governs ``sentence[start:end]``.
+
+    A date usually follows its verb ("met in Alaska in August and may meet again in
+    May"), so the nearest tense marker before the expression decides; the nearest
+    after it ("On Dec. 17, Putin said") only when there is none before.
+    """
+    before: tuple[int, Tense] | None = None
+    after: tuple[int, Tense] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for match in pattern.finditer(sentence):
+            if tense == "past" and match.group(0).lower() in _NOT_PAST:
+                continue
+            if match.end() <= start:
+                if before is None or match.end() > before[0]:
+                    before = (match.end(), tense)  # type: ignore[assignment]
+            elif match.start() >= end and (after is None or match.start() < after[0]):
+                after = (match.start(), tense)  # type: ignore[assignment]
+    chosen = before or after
+    return chosen[1] if chosen else "unknown"

@@ -1,0 +1,145 @@
+"""Key figures: numbers with a unit and a measure; years, dates, times and ordinals are not figures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from brief.figures import Figure, extract_figures
+from brief.workspace import Workspace
+
+
+def figures_of(workspace: Workspace, source_id: str) -> list[Figure]:
+    source = workspace.corpus.get(source_id)
+    return extract_figures(source.text, source.id, source.date)
+
+
+def by_text(figures: list[Figure], text: str) -> Figure:
+    matching = [f for f in figures if f.text == text]
+    assert len(matching) == 1, [f.text for f in figures]
+    return matching[0]
+
+
+# --- the shipped articles ----------------------------------------------------------------------
+
+def test_figures_point_into_their_source(shipped_workspace: Workspace) -> None:
+    total = 0
+    for source in shipped_workspace.corpus.sources:
+        for figure in extract_figures(source.text, source.id, source.date):
+            total += 1
+            assert source.text[figure.figure_start:figure.figure_end] == figure.text
+            assert figure.start <= figure.figure_start < figure.figure_end <= figure.end
+            assert figure.measure, figure
+    assert total >= 12
+
+
+def test_plan_points_are_figures(shipped_workspace: Workspace) -> None:
+    for source_id in ("000_0207c4399900d62a", "002_e759f5f9dd5bc10b", "003_5b825d6438a3e144"):
+        plan = by_text(figures_of(shipped_workspace, source_id), "28-point")
+        assert (plan.value, plan.unit, plan.category) == (28.0, "points", "plan")
+    scaled_down = by_text(figures_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "20 points")
+    assert (scaled_down.value, scaled_down.unit) == (20.0, "points")
+    proposal = by_text(figures_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "20-point")
+    assert proposal.measure == "U.S. peace proposal"
+
+
+def test_casualties_and_territory_in_the_analysis(shipped_workspace: Workspace) -> None:
+    figures = figures_of(shipped_workspace, "000_0207c4399900d62a")
+    share = by_text(figures, "0.77%")
+    assert (share.value, share.unit, share.category, share.measure) == (0.77, "%", "territory", "Ukrainian territory")
+    deaths = by_text(figures, "19,000")
+    assert (deaths.value, deaths.unit, deaths.qualifier) == (19_000.0, "deaths", "around")
+    assert deaths.measure == "Russian military deaths in 2025"
+    since = by_text(figures, "156,000")  # "…, and 156,000 since the full-scale invasion began"
+    assert (since.unit, since.measure) == ("deaths", "Russian military deaths since the full-scale invasion began")
+    losses = by_text(figures, "1 million")
+    assert (losses.value, losses.category, losses.qualifier) == (1e6, "casualties", "close to")
+    assert losses.measure == "Russian troops killed or wounded"
+    regions = by_text(figures, "four")
+    assert (regions.value, regions.unit, regions.measure) == (4.0, "regions", "eastern Ukrainian regions")
+    countries = by_text(figures, "30")
+    assert (countries.unit, countries.qualifier) == ("countries", "more than")
+    exchanges = by_text(figures, "Three")
+    assert (exchanges.value, exchanges.category) == (3.0, "prisoners")
+    zone = by_text(figures, "20-kilometer")
+    assert (zone.value, zone.unit, zone.measure) == (20.0, "km", "kill zone")
+
+
+def test_donbas_share(shipped_workspace: Workspace) -> None:
+    share = by_text(figures_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "25 per cent")
+    assert (share.value, share.unit, share.measure) == (25.0, "%", "Donbas region")
+
+
+def test_years_are_not_figures(shipped_workspace: Workspace) -> None:
+    for source in shipped_workspace.corpus.sources:
+        years = {float(y) for y in re.findall(r"\b(?:19|20)\d\d\b", source.text)}
+        assert years, source.id  # every shipped article names a year; none may come out as a figure
+        for figure in extract_figures(source.text, source.id, source.date):
+            assert figure.value not in years, figure
+
+
+# --- small texts -------------------------------------------------------------------------------
+
+def figures(text: str) -> list[Figure]:
+    return extract_figures(text, "t", None)
+
+
+def test_an_army_cap() -> None:
+    cap, before = figures("The plan would cap Ukraine's armed forces at 600,000, down from about 880,000 now.")
+    assert (cap.text, cap.value, cap.unit, cap.category) == ("600,000", 600_000.0, "troops", "troops")
+    assert cap.measure == "Ukraine's armed forces cap"
+    assert (before.value, before.qualifier, before.measure) == (880_000.0, "about", "Ukraine's armed forces cap")
+
+
+def test_money_is_scaled_and_has_a_currency() -> None:
+    loan, aid = figures("The EU agreed a €90 billion loan for Ukraine, and the U.S. pledged $1.5bn in military aid.")
+    assert (loan.value, loan.unit, loan.category, loan.measure) == (90e9, "EUR", "money", "loan")
+    assert (aid.text, aid.value, aid.unit, aid.measure) == ("$1.5bn", 1.5e9, "USD", "military aid")
+
+
+def test_what_a_percentage_or_a_sum_measures() -> None:
+    growth, inflation = figures("Russia's GDP growth slowed to 1% this year while inflation reached 8.5%.")
+    assert (growth.measure, growth.category) == ("Russia's GDP growth", "share")
+    assert (inflation.value, inflation.measure) == (8.5, "inflation")
+    (held,) = figures("Russia occupies 20 percent of Ukraine after almost four years of war.")
+    assert (held.value, held.category, held.measure) == (20.0, "territory", "Ukraine")
+    (spent,) = figures("The U.S. has spent $66bn on military aid since 2022.")
+    assert (spent.value, spent.measure) == (66e9, "military aid")
+
+
+def test_ranges_and_contingents() -> None:
+    (spread,) = figures("Between 10,000 and 20,000 troops could be deployed to the line.")
+    assert (spread.value, spread.upper, spread.unit) == (10_000.0, 20_000.0, "troops")
+    (force,) = figures("A 2,000-strong contingent would be stationed along the line.")
+    assert (force.value, force.unit, force.measure) == (2000.0, "troops", "contingent")
+
+
+def test_prisoners_and_casualties() -> None:
+    (swap,) = figures("Some 1,200 prisoners were exchanged on Friday, the largest swap of the war.")
+    assert (swap.value, swap.unit, swap.category, swap.measure, swap.qualifier) == (
+        1200.0, "prisoners", "prisoners", "prisoners exchanged", "some")
+    killed, wounded = figures("At least 12 civilians were killed and 40 wounded in the strike on Kharkiv.")
+    assert (killed.value, killed.category, killed.measure, killed.qualifier) == (
+        12.0, "casualties", "civilians killed", "at least")
+    assert (wounded.value, wounded.category) == (40.0, "casualties")
+
+
+def test_area_and_distance() -> None:
+    share, area = figures("Russia now controls about 19% of Ukraine's territory, or roughly 116,000 square kilometres.")
+    assert (share.value, share.category, share.measure) == (19.0, "territory", "Ukraine's territory")
+    assert (area.value, area.unit, area.qualifier) == (116_000.0, "km²", "roughly")
+    near, zone = figures("Troops would pull back 15 km from the line, and a 40-mile buffer zone would follow.")
+    assert (near.value, near.unit) == (15.0, "km")
+    assert (zone.value, zone.unit, zone.measure) == (40.0, "mi", "buffer zone")
+
+
+@pytest.mark.parametrize("text", [
+    "The page was updated 3 hours ago and read by 33 readers in the last 5 minutes.",
+    "Talks began on Dec. 17 at 10:30 in Geneva, on 4 December 2025 and again on the 17th.",
+    "In 2014 Russia seized Crimea; the 2022 invasion followed, and the 1991 borders are at stake.",
+    "The war, now in its fourth year, entered a new phase; the four-year-old conflict goes on.",
+    "1. Prolonged conflict is likely, and 2. tensions will intensify over the next 12 months.",
+])
+def test_years_dates_times_and_ordinals_are_not_figures(text: str) -> None:
+    assert figures(text) == []

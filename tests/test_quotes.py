@@ -1,0 +1,202 @@
+"""Key quotes: verbatim words, the speaker and role the article gives, never a guessed speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brief.quotes import Quote, extract_quotes, quote_marks, quote_score, rank_quotes
+from brief.workspace import Workspace
+
+DEC_4 = dt.date(2025, 12, 4)
+
+
+def quotes_of(workspace: Workspace, source_id: str) -> list[Quote]:
+    source = workspace.corpus.get(source_id)
+    return extract_quotes(source.text, source.id, source.date)
+
+
+def one(quotes: list[Quote], words: str) -> Quote:
+    matching = [q for q in quotes if words in q.text]
+    assert len(matching) == 1, [q.text for q in quotes]
+    return matching[0]
+
+
+# --- the shipped articles ----------------------------------------------------------------------
+
+def test_every_quote_is_verbatim_in_its_source(shipped_workspace: Workspace) -> None:
+    total = 0
+    for source in shipped_workspace.corpus.sources:
+        for quote in extract_quotes(source.text, source.id, source.date):
+            total += 1
+            assert source.text[quote.quote_start:quote.quote_end] == quote.text
+            assert quote.start <= quote.quote_start < quote.quote_end <= quote.end
+            assert quote.text in source.text[quote.start:quote.end]
+            assert quote.source_id == source.id
+    assert total >= 15
+
+
+def test_ushakov_is_named_with_the_role_each_article_gives(shipped_workspace: Workspace) -> None:
+    direct = one(quotes_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "constructive, very useful")
+    assert (direct.speaker, direct.role, direct.kind) == ("Yuri Ushakov", "Kremlin aide", "direct")
+    assert direct.text == "constructive, very useful, and substantive"
+
+    # "He indicated that … “more or less acceptable,” …": the sentence before names only Ushakov.
+    follow_up = one(quotes_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "more or less acceptable")
+    assert (follow_up.speaker, follow_up.attribution) == ("Yuri Ushakov", "pronoun")
+
+    reported = one(quotes_of(shipped_workspace, "003_5b825d6438a3e144"), "no compromise version")
+    assert reported.kind == "reported"
+    assert (reported.speaker, reported.role) == ("Yuri Ushakov", "an advisor to Putin")
+    assert reported.text == "So far, no compromise version of a peace settlement has been found"
+
+
+@pytest.mark.parametrize(("source_id", "words", "speaker", "role"), [
+    ("000_0207c4399900d62a", "We don’t have electricity", "Mykhailo Samus", "a Ukrainian defense analyst"),
+    ("000_0207c4399900d62a", "see the war as nonsense", "Pavel K. Baev", "Peace Research Institute Oslo"),
+    ("000_0207c4399900d62a", "There’s a question I still", "Volodymyr Zelensky", None),
+    ("001_83039b644387e352", "have the cards right now", "Donald Trump", "then-U.S. President"),
+    ("001_83039b644387e352", "primarily stalled over", "Gabrielius Landsbergis",
+     "Lithuania’s former Minister of Foreign Affairs"),
+    ("002_e759f5f9dd5bc10b", "by Putin alone", "Marco Rubio", "U.S. Secretary of State"),
+    ("002_e759f5f9dd5bc10b", "wasting the world’s time", "Andrii Sybiha", "Ukraine’s Foreign Minister"),
+])
+def test_shipped_speakers_and_roles(shipped_workspace, source_id, words, speaker, role) -> None:
+    quote = one(quotes_of(shipped_workspace, source_id), words)
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_he_said_resolves_to_the_one_person_named_just_before(shipped_workspace: Workspace) -> None:
+    quotes = quotes_of(shipped_workspace, "000_0207c4399900d62a")
+    # "Samus describes a 20-kilometer “kill zone” … “Any mechanized units …,” he said."
+    armor = one(quotes, "Any mechanized units")
+    assert (armor.speaker, armor.attribution) == ("Mykhailo Samus", "pronoun")
+    # "Putin, appearing in fatigues …, insists time is on his side. “The goals …,” he said on Dec. 17."
+    goals = one(quotes, "The goals of the special military operation")
+    assert goals.speaker == "Vladimir Putin"
+
+
+def test_a_quote_continuing_the_last_speaker(shipped_workspace: Workspace) -> None:
+    quote = one(quotes_of(shipped_workspace, "000_0207c4399900d62a"), "What will the United States do")
+    assert (quote.speaker, quote.attribution) == ("Volodymyr Zelensky", "continued")
+    assert quote.text.endswith("How will it work?")
+
+
+def test_shipped_quote_without_attribution_has_no_speaker(shipped_workspace: Workspace) -> None:
+    quote = one(quotes_of(shipped_workspace, "000_0207c4399900d62a"), "one step forward")
+    assert quote.speaker is None and quote.role is None and quote.attribution is None
+
+
+def test_scare_quotes_and_titles_are_not_quotes(shipped_workspace: Workspace) -> None:
+    texts = {q.text for s in shipped_workspace.corpus.sources for q in quotes_of(shipped_workspace, s.id)}
+    for label in ("swine", "kill zone", "no compromise", "unclear", "Coalition of the Willing", "red lines",
+                  "ugly and dirty", "beautiful deal"):
+        assert label not in texts
+
+
+def test_quotes_are_dated_by_publication_unless_the_sentence_says(shipped_workspace: Workspace) -> None:
+    rubio = one(quotes_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "by Putin alone")
+    assert (rubio.date, rubio.dated_by) == (DEC_4, "published")
+    source = shipped_workspace.corpus.get("000_0207c4399900d62a")
+    assert source.date is None  # the article gives no date: its quotes have none either …
+    assert all(q.date is None for q in extract_quotes(source.text, source.id, None))
+    # … but given one, "he said on Dec. 17" dates the quote itself.
+    dated = one(extract_quotes(source.text, source.id, dt.date(2025, 12, 20)), "The goals of the special")
+    assert (dated.date, dated.date_precision, dated.dated_by) == (dt.date(2025, 12, 17), "day", "sentence")
+
+
+# --- attribution, on small texts ---------------------------------------------------------------
+
+def only(text: str, published: dt.date | None = DEC_4) -> Quote:
+    quotes = extract_quotes(text, "t", published)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("“We are not there yet, but we are close,” said Dmitry Peskov, the Kremlin spokesman.",
+     "Dmitry Peskov", "the Kremlin spokesman"),
+    ("Russian President Vladimir Putin said: “We will achieve all our goals in the end.”",
+     "Vladimir Putin", "Russian President"),
+    ("“There is nothing to discuss at this stage,” Zelensky told reporters in Kyiv.", "Zelensky", None),
+    ('The minister, Andrii Sybiha, said "we have no intention of giving up any territory at all."',
+     "Andrii Sybiha", "minister"),
+    ("‘We are ready to continue the work,’ said Kremlin aide Yuri Ushakov.", "Yuri Ushakov", "Kremlin aide"),
+    ("Kirill Dmitriev, head of Russia’s sovereign investment fund, said “the dialogue is moving forward.”",
+     "Kirill Dmitriev", "head of Russia’s sovereign investment fund"),
+    ("Talks resumed after a pause of several weeks, said Yuri Ushakov, a Kremlin aide.",
+     "Yuri Ushakov", "a Kremlin aide"),
+    ("According to Volodymyr Zelensky, “the next days will be decisive for the war.”", "Volodymyr Zelensky", None),
+    ("“It’s a very good first step,” U.S. President Donald Trump told reporters on Sunday.",
+     "Donald Trump", "U.S. President"),
+    ("Ms. Kallas, speaking in Brussels, said the plan was “a recipe for a frozen conflict.”", "Kallas", None),
+])
+def test_attribution_before_and_after_the_quote(text: str, speaker: str, role: str | None) -> None:
+    quote = only(text)
+    assert (quote.speaker, quote.role) == (speaker, role)
+    assert text[quote.quote_start:quote.quote_end] == quote.text
+
+
+def test_a_quote_without_attribution_has_no_speaker() -> None:
+    quote = only("Vladimir Putin arrived late. A banner outside read “No peace without justice for the victims.”")
+    assert quote.speaker is None
+
+
+def test_he_is_not_resolved_when_the_sentence_before_names_two_people_or_none() -> None:
+    two = only("Steve Witkoff met Jared Kushner in Miami for long talks. “This will take a lot more time,” he said.")
+    assert two.speaker is None
+    none = only("The plan was leaked to the press last week. “It reads like a Russian wish list,” she said.")
+    assert none.speaker is None
+    one_person = only("Jared Kushner flew to Miami for long talks. “This will take a lot more time,” he said.")
+    assert (one_person.speaker, one_person.attribution) == ("Jared Kushner", "pronoun")
+
+
+def test_names_inside_the_previous_quote_count_too() -> None:
+    text = ("“Witkoff and Trump see the war as nonsense,” said Pavel Baev. "
+            "“It will not end this way, not this year,” he said.")
+    first, second = extract_quotes(text, "t", DEC_4)
+    assert first.speaker == "Pavel Baev"
+    assert second.speaker is None  # three people named just before: not resolved, and not "continued" either
+
+
+def test_a_nameless_speaker_is_not_replaced_by_a_name_further_on() -> None:
+    quote = only("“The goals will be achieved in full,” the spokesman said, adding that Putin was satisfied.")
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "“The enemy lost many vehicles overnight,” Ukraine’s General Staff said.",
+    "“We will respond to this provocation,” the Pentagon said in a statement.",
+    "“No deal is possible at this stage,” said the Kremlin.",
+])
+def test_an_institution_is_not_taken_for_a_person(text: str) -> None:
+    assert only(text).speaker is None
+
+
+def test_a_quote_of_several_sentences_with_the_attribution_after_it() -> None:
+    text = "Questions remain. “Why now? Why here? Who pays for it?” Zelensky asked. Nobody answered him."
+    quote = only(text)
+    assert quote.text == "Why now? Why here? Who pays for it?"
+    assert quote.speaker == "Zelensky"
+    assert text[quote.start:quote.end] == "“Why now? Why here? Who pays for it?” Zelensky asked."
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "Ukraine’s envoys don’t agree. The Russians’ offer ‘is not serious at all,’ an official said."
+    assert [text[a + 1:b] for a, b in quote_marks(text, 0, len(text))] == ["is not serious at all,"]
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote() -> None:
+    assert extract_quotes("He had read “The Art of the Deal” twice before the summit began.", "t", DEC_4) == []
+
+
+def test_best_quotes_come_first() -> None:
+    text = ("“This is going to take a long time,” someone shouted from the back of the room. "
+            "Critics called the plan “a very bad deal for Kyiv” on Friday. "
+            "“We will not give up a single metre of our land, whatever Moscow demands of us,” said "
+            "Andrii Sybiha, Ukraine’s foreign minister.")
+    ranked = rank_quotes(extract_quotes(text, "t", DEC_4))
+    assert ranked[0].speaker == "Andrii Sybiha"
+    assert [q.speaker for q in ranked[1:]] == [None, None]
+    assert quote_score(ranked[0]) > quote_score(ranked[1]) >= quote_score(ranked[2])

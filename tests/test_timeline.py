@@ -1,0 +1,131 @@
+"""Dated events: each sentence's own date, resolved against the publication date and kept apart from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brief.timeline import Event, chronological, extract_events
+from brief.workspace import Workspace
+
+D = dt.date
+
+
+def events_of(workspace: Workspace, source_id: str, published: dt.date | None = None) -> list[Event]:
+    source = workspace.corpus.get(source_id)
+    return extract_events(source.text, source.id, published or source.date)
+
+
+def by_expression(events: list[Event], expression: str) -> list[Event]:
+    return [e for e in events if e.expression == expression]
+
+
+# --- the shipped articles ----------------------------------------------------------------------
+
+def test_events_point_into_their_source(shipped_workspace: Workspace) -> None:
+    total = 0
+    for source in shipped_workspace.corpus.sources:
+        for event in extract_events(source.text, source.id, source.date):
+            total += 1
+            assert source.text[event.start:event.end] == event.text
+            assert source.text[event.expression_start:event.expression_end] == event.expression
+            assert event.start <= event.expression_start < event.expression_end <= event.end
+            assert event.published == source.date
+    assert total >= 8
+
+
+def test_dec_17_in_a_december_2025_article(shipped_workspace: Workspace) -> None:
+    # The analysis has no date in its text; sources.yaml says it appeared after 18 December 2025.
+    events = events_of(shipped_workspace, "000_0207c4399900d62a", D(2025, 12, 20))
+    (goals,) = by_expression(events, "Dec. 17")
+    assert (goals.date, goals.precision, goals.relative) == (D(2025, 12, 17), "day", True)
+    assert goals.text.startswith("“The goals of the special military operation")
+    (brussels,) = by_expression(events, "Dec. 18")
+    assert brussels.date == D(2025, 12, 18)
+    assert [e.date for e in by_expression(events, "August")] == [D(2025, 8, 1)] * 3
+
+
+def test_without_a_publication_date_only_written_years_count(shipped_workspace: Workspace) -> None:
+    events = events_of(shipped_workspace, "000_0207c4399900d62a")
+    assert events, "the article names 2025 and 2022"
+    assert not by_expression(events, "Dec. 17")
+    assert all(not e.relative for e in events)
+
+
+def test_the_kremlin_meeting(shipped_workspace: Workspace) -> None:
+    events = events_of(shipped_workspace, "003_5b825d6438a3e144")
+    (meeting,) = by_expression(events, "December 2, 2025")
+    assert (meeting.date, meeting.precision, meeting.relative) == (D(2025, 12, 2), "day", False)
+    assert meeting.text.startswith("On December 2, 2025, Russian President Vladimir Putin met")
+    (anchorage,) = by_expression(events, "August")
+    (budapest,) = by_expression(events, "October")
+    assert (anchorage.date, anchorage.precision) == (D(2025, 8, 1), "month")
+    assert budapest.date == D(2025, 10, 1)
+    assert anchorage.text == budapest.text
+
+
+def test_this_week_is_the_week_of_publication(shipped_workspace: Workspace) -> None:
+    (talks,) = by_expression(events_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "this week")
+    assert (talks.date, talks.precision) == (D(2025, 12, 1), "week")  # Monday of the week of Thu 4 Dec
+    assert talks.published == D(2025, 12, 4)
+
+
+def test_earlier_wars_keep_their_own_years(shipped_workspace: Workspace) -> None:
+    events = events_of(shipped_workspace, "004_1ae0d73ebc0c7739")
+    (istanbul,) = by_expression(events, "March 2022")
+    assert (istanbul.date, istanbul.precision) == (D(2022, 3, 1), "month")
+
+
+# --- resolution, on small texts ----------------------------------------------------------------
+
+def resolve(text: str, published: dt.date | None) -> list[tuple[str, dt.date, str]]:
+    return [(e.expression, e.date, e.precision) for e in extract_events(text, "t", published)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a month and day later in the year than publication, in the past tense: the year before
+    ("The envoys met on Dec. 17 in Moscow.", D(2025, 6, 12), [("Dec. 17", D(2024, 12, 17), "day")]),
+    ("The envoys will meet on Dec. 17 in Moscow.", D(2025, 6, 12), [("Dec. 17", D(2025, 12, 17), "day")]),
+    ("On November 30 the delegation flew to Florida.", D(2025, 12, 4), [("November 30", D(2025, 11, 30), "day")]),
+    ("Talks resume on Jan. 5 and will run for a week.", D(2025, 12, 20), [("Jan. 5", D(2026, 1, 5), "day")]),
+    # weekdays: the last one on or before publication, or the next one for the future
+    ("Witkoff met Zelensky on Tuesday in Berlin.", D(2025, 12, 4), [("Tuesday", D(2025, 12, 2), "day")]),
+    ("Witkoff will meet Zelensky on Tuesday in Berlin.", D(2025, 12, 4), [("Tuesday", D(2025, 12, 9), "day")]),
+    ("Witkoff met Zelensky on Thursday morning.", D(2025, 12, 4), [("Thursday", D(2025, 12, 4), "day")]),
+    ("The talks collapsed yesterday after a walkout.", D(2025, 12, 4), [("yesterday", D(2025, 12, 3), "day")]),
+    ("A ceasefire was agreed last week and talks resume next month.", D(2025, 12, 4),
+     [("last week", D(2025, 11, 24), "week"), ("next month", D(2026, 1, 1), "month")]),
+    ("Leaders met in Alaska in August and may meet again in May.", D(2025, 12, 4),
+     [("August", D(2025, 8, 1), "month"), ("May", D(2026, 5, 1), "month")]),
+    ("Talks stalled in mid-November and resumed earlier this month.", D(2025, 12, 4),
+     [("November", D(2025, 11, 1), "month"), ("earlier this month", D(2025, 12, 1), "month")]),
+    ("Putin met Witkoff in Moscow on Dec 2 and again on Thursday.", D(2025, 12, 4),
+     [("Dec 2", D(2025, 12, 2), "day"), ("Thursday", D(2025, 12, 4), "day")]),
+    ("The ministry said two days ago that a deal was close.", D(2025, 12, 4),
+     [("two days ago", D(2025, 12, 2), "day")]),
+    # absolute dates need no publication date
+    ("Russia annexed Crimea in 2014, and the summit was held on 22 November 2025.", None,
+     [("2014", D(2014, 1, 1), "year"), ("22 November 2025", D(2025, 11, 22), "day")]),
+])
+def test_dates_resolve_against_publication(text, published, expected) -> None:
+    assert resolve(text, published) == expected
+
+
+def test_relative_dates_are_skipped_without_a_publication_date() -> None:
+    text = "Talks began on Tuesday, a day after the Dec. 17 meeting, and resumed yesterday and last week."
+    assert resolve(text, None) == []
+    assert len(resolve(text, D(2025, 12, 20))) == 4
+
+
+def test_page_furniture_and_headings_are_not_events() -> None:
+    text = "Ukraine War 2025: talks falter\n\nUpdated 3 hours ago\n\nNothing of note happened in the talks at all."
+    assert extract_events(text, "t", D(2025, 12, 4)) == []
+
+
+def test_chronological_order() -> None:
+    text = ("The summit was held on 22 November 2025. Russia annexed Crimea in 2014. "
+            "Envoys met on Tuesday to prepare the next round.")
+    events = extract_events(text, "t", D(2025, 12, 4))
+    assert [e.expression for e in chronological(events)] == ["2014", "22 November 2025", "Tuesday"]
+    assert [e.expression for e in events] == ["22 November 2025", "2014", "Tuesday"]
