@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: the brief's, else A4)")
     pdf.add_argument("--template", default="standard", help="template folder (default: standard)")
 
+    verify = commands.add_parser(
+        "verify", parents=[corpus_parent], help="check a brief's quotations and cited statements against the corpus",
+        description="Check that every quotation and cited statement of a Markdown brief is verbatim in its "
+                    "cited source. Exit code 0: all found; 1: mismatches (listed as FILE:LINE: ...); 2: input error.")
+    verify.add_argument("brief", type=Path, metavar="BRIEF.md", help="a brief written by `brief build` (edited or not)")
+
     compose = commands.add_parser("compose", parents=[corpus_parent], help="open a saved recipe in the TUI",
                                   description="Open a recipe for editing in the terminal UI.")
     compose.add_argument("recipe", type=Path, help="recipe file, e.g. briefings/weekly.yaml")
@@ -296,6 +302,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Every quotation and cited statement of a brief, looked up in its sources; 1 when any is not found."""
+    from brief.verify import verify_brief
+    from brief.workspace import load_workspace
+
+    path = args.brief
+    if not path.is_file():
+        raise UserError(Problem("file not found" if not path.exists() else "not a file", file=path,
+                                hint="give the Markdown brief that `brief build` wrote, e.g. out/weekly-2025-12-04.md"))
+    try:
+        markdown = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(Problem("not a UTF-8 text file", file=path)) from None
+    workspace = load_workspace(_paths(args))
+    _warn(workspace.problems)
+    mismatches = verify_brief(markdown, workspace, file=path)
+    for mismatch in mismatches:
+        print(mismatch.format(str(path)))
+    if mismatches:
+        print(f"brief: {len(mismatches)} quotation(s) or statement(s) not found verbatim in their sources",
+              file=sys.stderr)
+        return 1
+    print(f"{path}: every quotation and cited statement is verbatim in its sources", file=sys.stderr)
+    return 0
+
+
 def cmd_compose(args: argparse.Namespace) -> int:
     """The terminal UI: on the corpus, or on a saved recipe."""
     recipe = args.recipe
@@ -315,7 +347,7 @@ def cmd_compose(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "compose": cmd_compose, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
-            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check}
+            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify}
 
 
 def run() -> None:

@@ -1,0 +1,360 @@
+"""Check an (edited) Markdown brief against the corpus: every quotation and cited statement verbatim.
+
+What is checked, in the brief's body outside its "Sources" and "About this brief"
+sections:
+
+- every **cited statement**: the text of a list item before a run of citation
+  markers (``[\\[2\\]](#src-2)``, as the template writes them) must be in at least
+  one of the sources cited there. An item citing several sources is a merge of
+  near-duplicates, so its wording is one article's and the others say the same
+  in their own words; the same holds for quotations below.
+- every **quotation** (text between double quotation marks, straight or curly),
+  in an item or a paragraph: it must be in a source its statement cites, or, when
+  nothing cites it, in some source of the brief.
+
+"In a source" means verbatim up to what :mod:`brief.passages` forgives
+(whitespace, the brief's own Markdown escaping, quote-mark forms). Single quotes
+are not read as quotations: ``’`` is also the apostrophe, so their pairs are
+ambiguous.
+
+Citation numbers are mapped to source ids by the ``sources:`` mapping in the
+brief's front matter, or — for briefs made before it was written there — by the
+titles in the "Sources" list. An unknown number or id is the user's error.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from brief.errors import Problem, UserError, did_you_mean
+from brief.passages import ComparableText, normalise, word_changes
+from brief.yamlfile import parse_yaml_text
+
+if TYPE_CHECKING:
+    from brief.workspace import Workspace
+
+UNCHECKED_SECTIONS = frozenset({"sources", "about this brief"})
+"""Level-2 headings whose content is the brief's own apparatus, not quoted text."""
+SHOW_CHANGES_FROM = 0.5
+"""Below this similarity the closest passage is another passage altogether: word changes would be noise."""
+
+_CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
+_CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
+_SOURCE_COUNT = re.compile(r"\*\(\d+\s+sources?\)\*")
+_ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
+_SOURCE_ENTRY = re.compile(r"^[ ]{0,3}(\d{1,9})[.)][ \t]+(.*)$")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_OPENING_QUOTES = "“„"
+_CLOSING_QUOTES = "”"
+_QUOTE_MARKS = "\"“”„‟'‘’"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One quotation or statement of the brief that its cited source does not say verbatim."""
+
+    line: int
+    """1-based line of the brief where the quotation or statement starts."""
+    kind: str
+    """``quotation`` or ``statement``."""
+    text: str
+    """What was not found, as the brief shows it (Markdown escaping undone)."""
+    numbers: tuple[int, ...]
+    """The citation numbers it carries; empty for an uncited quotation."""
+    source_ids: tuple[str, ...]
+    """The sources it was looked for in (the cited ones, else every source of the brief)."""
+    reason: str = "not found"
+    """``not found``, or what else is wrong (e.g. a statement with no citation after it)."""
+    closest: str | None = None
+    """The passage of those sources most like ``text``, as the article writes it."""
+    closest_source: str | None = None
+    """The source id ``closest`` comes from."""
+    similarity: float = 0.0
+    """difflib's ratio between ``text`` and ``closest`` (0–1)."""
+    changes: tuple[str, ...] = ()
+    """The words that differ from ``closest``, when it is close enough for that to help."""
+    found_in: tuple[str, ...] = ()
+    """Other sources of the corpus that do say ``text`` verbatim (a wrong citation)."""
+    numbering: tuple[tuple[int, str], ...] = ()
+    """The brief's citation numbers and their source ids, to name sources as the brief does."""
+
+    def format(self, file: str) -> str:
+        """One line: ``FILE:LINE: statement not found in [2] ID: «…» — … — closest in [2] ID: «…»``."""
+        numbers_by_id = {source_id: number for number, source_id in self.numbering}
+
+        def name(source_id: str) -> str:
+            number = numbers_by_id.get(source_id)
+            return f"[{number}] {source_id}" if number is not None else source_id
+
+        where = ", ".join(name(s) for s in self.source_ids) or "no source"
+        if self.reason == "not found":
+            head = f"{self.kind} not found in {where}" if self.numbers else \
+                f"uncited {self.kind} not found in any source of the brief"
+        else:
+            head = f"{self.kind} {self.reason}"
+        parts = [f"{file}:{self.line}: {head}: «{self.text}»"]
+        if self.changes:
+            parts.append("; ".join(self.changes))
+        if self.closest is not None and self.closest_source is not None:
+            label = "closest" if self.similarity >= SHOW_CHANGES_FROM else "nothing close; most alike"
+            parts.append(f"{label} in {name(self.closest_source)}: «{self.closest}»")
+        if self.found_in:
+            parts.append("it is verbatim in " + ", ".join(name(s) for s in self.found_in))
+        return " — ".join(parts)
+
+
+@dataclass
+class _Block:
+    """A list item or paragraph of the brief, its lines joined, the list marker removed."""
+
+    first_line: int
+    is_item: bool
+    text: str = ""
+    line_starts: list[int] = field(default_factory=list)
+
+    def add_line(self, content: str) -> None:
+        if self.line_starts:
+            self.text += "\n"
+        self.line_starts.append(len(self.text))
+        self.text += content
+
+    def line_at(self, offset: int) -> int:
+        return self.first_line + bisect_right(self.line_starts, offset) - 1
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of a block and the citation numbers that follow it."""
+
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+
+
+@dataclass
+class _ParsedBrief:
+    front_matter: dict
+    front_lines: dict[str, int]
+    blocks: list[_Block]
+    source_entries: dict[int, tuple[int, str]]
+    """Sources-list number → (line, entry text with escaping undone)."""
+    has_sources_section: bool
+
+
+def unescape_markdown(text: str) -> str:
+    """Undo backslash escapes (the renderer's, and any CommonMark one): ``\\*`` → ``*``."""
+    return _ESCAPED.sub(r"\1", text)
+
+
+def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:
+    """Every quotation and cited statement of ``markdown`` not found verbatim in its source(s).
+
+    Raises :class:`UserError` when ``markdown`` is not a brief, or names a citation
+    number or source id the brief or the corpus does not have; ``file`` is for messages.
+    """
+    where = file or Path("BRIEF.md")
+    parsed = _parse(markdown, where)
+    numbers = _source_numbers(parsed, workspace, where)
+    texts = {source.id: ComparableText(source.text) for source in workspace.corpus.sources}
+    problems: list[Problem] = []
+    mismatches: list[Mismatch] = []
+    for block in parsed.blocks:
+        segments = _segments(block)
+        for number in sorted({n for segment in segments for n in segment.numbers}):
+            if number not in numbers:
+                line = block.line_at(next(s.start for s in segments if number in s.numbers))
+                problems.append(Problem(f"citation [{number}] names no entry of the brief's sources list",
+                                        file=where, line=line,
+                                        hint="its sources list has: " + (", ".join(map(str, sorted(numbers)))
+                                                                          or "no entries")))
+        if problems:
+            continue
+        mismatches.extend(_check_block(block, segments, numbers, texts))
+    if problems:
+        raise UserError(problems)
+    return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
+
+
+# --- reading the brief ----------------------------------------------------------------------------
+
+
+def _parse(markdown: str, file: Path) -> _ParsedBrief:
+    lines = markdown.splitlines()
+    front: dict = {}
+    front_lines: dict[str, int] = {}
+    body_start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            # A blank first line keeps the YAML parser's line numbers equal to the brief's.
+            document = parse_yaml_text("\n" + "\n".join(lines[1:end]) + "\n", file)
+            if isinstance(document.data, dict):
+                front = document.data
+                front_lines = {".".join(map(str, path)): line for path, line in document.lines.items()}
+            body_start = end + 1
+    blocks: list[_Block] = []
+    entries: dict[int, tuple[int, str]] = {}
+    has_sources = False
+    section = ""
+    current: _Block | None = None
+    for index in range(body_start, len(lines)):
+        number, line = index + 1, lines[index]
+        heading = _HEADING.match(line)
+        if not line.strip() or heading:
+            current = None
+            if heading and len(heading.group(1)) == 2:
+                section = unescape_markdown(heading.group(2) or "").strip().lower()
+                has_sources = has_sources or section == "sources"
+            continue
+        if section == "sources":
+            entry = _SOURCE_ENTRY.match(line)
+            if entry:
+                entries[int(entry.group(1))] = (number, unescape_markdown(entry.group(2)))
+            continue
+        if section in UNCHECKED_SECTIONS:
+            continue
+        marker = _ITEM_MARKER.match(line)
+        if marker or current is None:
+            current = _Block(first_line=number, is_item=bool(marker))
+            blocks.append(current)
+        current.add_line(line[marker.end():] if marker else line)
+    return _ParsedBrief(front, front_lines, blocks, entries, has_sources)
+
+
+def _source_numbers(parsed: _ParsedBrief, workspace: Workspace, file: Path) -> dict[int, str]:
+    """Citation number → source id, from the front matter or else from the Sources list's titles."""
+    known = {source.id for source in workspace.corpus.sources}
+    mapping = parsed.front_matter.get("sources")
+    if mapping is None:
+        if not parsed.has_sources_section:
+            raise UserError(Problem("not a brief made by `brief build`: it has neither a `sources:` mapping "
+                                    "in its front matter nor a \"## Sources\" list", file=file,
+                                    hint="verify checks the Markdown that `brief build` writes"))
+        return _numbers_from_titles(parsed, workspace, file)
+    line = parsed.front_lines.get("sources")
+    if not isinstance(mapping, dict):
+        raise UserError(Problem("front matter: `sources` must map citation numbers to source ids",
+                                file=file, line=line, value=mapping))
+    numbers: dict[int, str] = {}
+    problems: list[Problem] = []
+    for key, source_id in mapping.items():
+        entry_line = parsed.front_lines.get(f"sources.{key}", line)
+        if isinstance(key, bool) or not str(key).isdigit():
+            problems.append(Problem("front matter: a key of `sources` must be a citation number", file=file,
+                                    line=entry_line, value=key))
+        elif not isinstance(source_id, str) or source_id not in known:
+            problems.append(Problem(f"front matter: source [{key}] is not in the corpus", file=file,
+                                    line=entry_line, value=source_id,
+                                    hint=did_you_mean(str(source_id), known) or "see `brief sources`"))
+        else:
+            numbers[int(key)] = source_id
+    if problems:
+        raise UserError(problems)
+    return numbers
+
+
+def _numbers_from_titles(parsed: _ParsedBrief, workspace: Workspace, file: Path) -> dict[int, str]:
+    """For a brief without the front-matter mapping: match each Sources entry to a source by title."""
+    numbers: dict[int, str] = {}
+    problems: list[Problem] = []
+    titles = [(source.display_title(), source.id) for source in workspace.corpus.sources]
+    for number, (line, entry) in sorted(parsed.source_entries.items()):
+        matches = [(len(title), sid) for title, sid in titles
+                   if entry.startswith(title) and entry[len(title):len(title) + 1] in ("", "†", " ")]
+        longest = max((length for length, _ in matches), default=0)
+        best = [sid for length, sid in matches if length == longest]
+        if len(best) == 1:
+            numbers[number] = best[0]
+        else:
+            problems.append(Problem(
+                f"sources list entry {number}: " + ("several sources have this title" if best
+                                                     else "no source of the corpus has this title"),
+                file=file, line=line,
+                hint="rebuild the brief with `brief build`: it names each source's id in the front matter"))
+    if problems:
+        raise UserError(problems)
+    return numbers
+
+
+def _segments(block: _Block) -> list[_Segment]:
+    """The block cut after each run of citations; the last segment may carry none."""
+    segments: list[_Segment] = []
+    position = 0
+    for run in _CITATION_RUN.finditer(block.text):
+        found = tuple(dict.fromkeys(int(m.group(1)) for m in _CITATION.finditer(run.group())))
+        segments.append(_Segment(position, run.start(), found))
+        position = run.end()
+    segments.append(_Segment(position, len(block.text), ()))
+    return segments
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each double-quoted stretch of ``text[start:end]``."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index in range(start, end):
+        char = text[index]
+        if char in _OPENING_QUOTES or (char == '"' and opened is None):
+            opened = index + 1
+        elif (char in _CLOSING_QUOTES or char == '"') and opened is not None:
+            found.append((opened, index))
+            opened = None
+    return found
+
+
+# --- checking -------------------------------------------------------------------------------------
+
+
+def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str],
+                 texts: dict[str, ComparableText]) -> list[Mismatch]:
+    mismatches: list[Mismatch] = []
+    cited_anywhere = tuple(dict.fromkeys(n for s in segments for n in s.numbers))
+    for segment in segments:
+        raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
+        statement = unescape_markdown(raw)
+        if block.is_item and cited_anywhere and normalise(statement):
+            line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))
+            if segment.numbers:
+                mismatches.extend(_look_up(statement, "statement", line, segment.numbers, numbers, texts))
+            else:
+                mismatches.append(Mismatch(line, "statement", " ".join(statement.split()), (), (),
+                                           reason="has no citation after it",
+                                           numbering=tuple(sorted(numbers.items()))))
+        cited = segment.numbers or cited_anywhere
+        for begin, finish in _quotations(block.text, segment.start, segment.end):
+            quotation = unescape_markdown(block.text[begin:finish])
+            if normalise(quotation):
+                mismatches.extend(_look_up(quotation, "quotation", block.line_at(begin - 1), cited, numbers, texts))
+    return mismatches
+
+
+def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: dict[int, str],
+             texts: dict[str, ComparableText]) -> list[Mismatch]:
+    """A one-item list with the mismatch when ``text`` is in none of the ``cited`` sources, else []."""
+    wanted = normalise(text)
+    source_ids = tuple(dict.fromkeys(numbers[n] for n in cited)) if cited else \
+        tuple(dict.fromkeys(numbers[n] for n in sorted(numbers)))
+    if any(texts[sid].contains(wanted) for sid in source_ids):
+        return []
+    best = None
+    for source_id in source_ids:
+        passage = texts[source_id].closest_passage(wanted)
+        if passage is not None and (best is None or passage.similarity > best[1].similarity):
+            best = (source_id, passage)
+    closest = best[1].text if best else None
+    if closest is not None and kind == "quotation":
+        # The article's own quote marks around the passage are not part of what was quoted.
+        closest = closest.strip(_QUOTE_MARKS) or closest
+    changes: tuple[str, ...] = ()
+    if closest is not None and best is not None and best[1].similarity >= SHOW_CHANGES_FROM:
+        changes = tuple(word_changes(text, closest))
+    elsewhere = tuple(sid for sid, comparable in texts.items() if sid not in source_ids and comparable.contains(wanted))
+    return [Mismatch(line, kind, " ".join(text.split()), cited, source_ids,
+                     closest=closest, closest_source=best[0] if best else None,
+                     similarity=best[1].similarity if best else 0.0, changes=changes, found_in=elsewhere,
+                     numbering=tuple(sorted(numbers.items())))]

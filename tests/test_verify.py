@@ -1,0 +1,321 @@
+"""`brief verify`: a brief's quotations and cited statements, checked verbatim against the corpus.
+
+Each test starts from a brief freshly built from the shipped corpus (or a small
+corpus of its own), makes the edit an analyst might make, and checks what
+verify says about it: nothing, or the right line, source and changed word.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from brief.build import build
+from brief.errors import UserError
+from brief.passages import ComparableText, normalise
+from brief.verify import Mismatch, unescape_markdown, verify_brief
+from brief.workspace import ProjectPaths, Workspace, load_workspace
+
+from .conftest import REPO
+
+CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The situation brief of the shipped corpus, as `brief build` writes it."""
+    out = tmp_path_factory.mktemp("verify-build")
+    paths = ProjectPaths(root=REPO, corpus=REPO / "seeds", briefings=REPO / "briefings")
+    result = build(paths, REPO / "briefings" / "situation.yaml", out_dir=out, formats=["md"])
+    return result.markdown
+
+
+def _write(tmp_path: Path, markdown: str, name: str = "brief.md") -> Path:
+    path = tmp_path / name
+    path.write_text(markdown, encoding="utf-8")
+    return path
+
+
+def _line_index(lines: list[str], predicate) -> int:
+    return next(i for i, line in enumerate(lines) if predicate(line))
+
+
+def _item_lines(markdown: str) -> list[int]:
+    """Indexes of the cited list items of the brief's body."""
+    lines = markdown.splitlines()
+    body_end = lines.index("## Sources")
+    return [i for i, line in enumerate(lines[:body_end]) if line.startswith("- ") and CITATION.search(line)]
+
+
+def _numbering(markdown: str) -> dict[int, str]:
+    block = markdown.split("\nsources:\n", 1)[1].split("\n---", 1)[0]
+    return {int(n): sid for n, sid in re.findall(r'^\s+(\d+): "([^"]+)"$', block, re.M)}
+
+
+# --- a fresh brief is clean ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("recipe", ["situation.yaml", "weekly.yaml"])
+def test_a_freshly_built_brief_verifies_clean(recipe: str, tmp_path: Path, cli) -> None:
+    paths = ProjectPaths(root=REPO, corpus=REPO / "seeds", briefings=REPO / "briefings")
+    written = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"]).written[0]
+    result = cli("verify", written, cwd=REPO)
+    assert (result.code, result.out) == (0, ""), result.out + result.err
+    assert "every quotation and cited statement is verbatim" in result.err
+
+
+def test_the_front_matter_maps_every_cited_number_to_a_source(built: str, shipped_workspace: Workspace) -> None:
+    numbering = _numbering(built)
+    cited = {int(n) for n in re.findall(r"#src-(\d+)", built)}
+    assert set(numbering) == cited
+    assert set(numbering.values()) <= {s.id for s in shipped_workspace.corpus.sources}
+
+
+# --- edits that must be caught ---------------------------------------------------------------------
+
+
+def test_one_word_changed_inside_a_quotation_is_caught_on_its_line(built: str, shipped_workspace, tmp_path,
+                                                                     cli) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("- ") and "“no compromise”" in line)
+    lines[index] = lines[index].replace("“no compromise”", "“no agreement”")
+    edited = "\n".join(lines) + "\n"
+
+    mismatches = verify_brief(edited, shipped_workspace)
+    quotations = [m for m in mismatches if m.kind == "quotation"]
+    assert [(m.line, m.text) for m in quotations] == [(index + 1, "no agreement")]
+    assert quotations[0].closest == "no compromise"
+    assert quotations[0].changes == ('"agreement" where the source has "compromise"',)
+    # The statement around it no longer matches either, on the same line; nothing else does.
+    assert {(m.line, m.kind) for m in mismatches} == {(index + 1, "quotation"), (index + 1, "statement")}
+
+    path = _write(tmp_path, edited)
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    out = result.out.splitlines()
+    assert len(out) == 2 and all(line.startswith(f"{path}:{index + 1}: ") for line in out)
+    assert "«no agreement»" in out[0] and "compromise" in out[0]
+
+
+def test_one_word_changed_in_a_cited_statement_is_caught(built: str, shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    index = next(i for i in _item_lines(built) if not re.search("[“”\"]", lines[i]))
+    as_built = unescape_markdown(CITATION.sub("", lines[index][2:])).strip()
+    words = lines[index].split(" ")
+    original = words[4]
+    words[4] = "never" if original != "never" else "always"
+    lines[index] = " ".join(words)
+
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert len(mismatches) == 1
+    mismatch = mismatches[0]
+    assert (mismatch.line, mismatch.kind, mismatch.reason) == (index + 1, "statement", "not found")
+    assert mismatch.changes == (f'"{words[4]}" where the source has "{original}"',)
+    number = int(CITATION.search(lines[index]).group(1))
+    assert mismatch.source_ids == (_numbering(built)[number],)
+    # The closest passage is the article's sentence itself, so the analyst sees the word that changed.
+    assert mismatch.closest == as_built
+
+
+def test_a_statement_cited_to_the_wrong_source_is_caught(built: str, shipped_workspace, tmp_path, cli) -> None:
+    numbering = _numbering(built)
+    lines = built.splitlines()
+    index = next(i for i in _item_lines(built) if len(CITATION.findall(lines[i])) == 1)
+    right = int(CITATION.search(lines[index]).group(1))
+    wrong = next(n for n in sorted(numbering) if n != right)
+    lines[index] = lines[index].replace(f"[\\[{right}\\]](#src-{right})", f"[\\[{wrong}\\]](#src-{wrong})")
+    edited = "\n".join(lines) + "\n"
+
+    mismatches = verify_brief(edited, shipped_workspace)
+    assert [(m.line, m.kind, m.source_ids) for m in mismatches] == [(index + 1, "statement", (numbering[wrong],))]
+    assert mismatches[0].found_in == (numbering[right],)
+
+    path = _write(tmp_path, edited)
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    assert result.out.startswith(f"{path}:{index + 1}: statement not found in [{wrong}] {numbering[wrong]}")
+    assert f"it is verbatim in [{right}] {numbering[right]}" in result.out
+
+
+def test_a_straight_quote_where_the_source_has_an_apostrophe_is_caught(built: str, shipped_workspace) -> None:
+    lines = built.splitlines()
+    index = next(i for i in _item_lines(built) if "Ukraine’s" in lines[i])
+    lines[index] = lines[index].replace("Ukraine’s", 'Ukraine"s', 1)
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.kind) for m in mismatches if m.kind == "statement"] == [(index + 1, "statement")]
+
+
+def test_an_uncited_quotation_is_looked_for_in_every_source_of_the_brief(built: str, shipped_workspace) -> None:
+    lines = built.splitlines()
+    index = lines.index("## Outlook")
+    lines[index + 1:index + 1] = ["", "Kremlin aides spoke of “no compromise”; one diplomat of “a total disaster”."]
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.kind, m.text, m.numbers) for m in mismatches] == [
+        (index + 3, "quotation", "a total disaster", ())]
+    assert set(mismatches[0].source_ids) == set(_numbering(built).values())
+
+
+def test_text_after_the_last_citation_of_an_item_is_reported(built: str, shipped_workspace) -> None:
+    lines = built.splitlines()
+    index = _item_lines(built)[0]
+    lines[index] += " Analysts doubt this."
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.reason, m.text) for m in mismatches] == [
+        (index + 1, "has no citation after it", "Analysts doubt this.")]
+
+
+# --- what is not a mismatch ------------------------------------------------------------------------
+
+
+def _rewrap(markdown: str) -> str:
+    """Every list item re-wrapped at 40 columns with indented continuation lines, doubled spaces."""
+    out = []
+    for line in markdown.splitlines():
+        if line.startswith("- "):
+            wrapped = textwrap.fill(line, width=40, subsequent_indent="   ", break_long_words=False,
+                                    break_on_hyphens=False)
+            out.append(wrapped.replace(", ", ",  \t"))
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_rewrapping_and_whitespace_are_not_mismatches(built: str, shipped_workspace) -> None:
+    rewrapped = _rewrap(built)
+    assert rewrapped.count("\n") > built.count("\n") + 20  # the re-wrap did happen
+    assert verify_brief(rewrapped, shipped_workspace) == []
+
+
+def test_after_rewrapping_a_changed_quotation_is_reported_on_its_own_line(built: str, shipped_workspace) -> None:
+    lines = _rewrap(built).splitlines()
+    index = _line_index(lines, lambda line: "“no" in line)
+    item_start = max(i for i in range(index + 1) if lines[i].startswith("- "))
+    assert index > item_start  # the quotation opens on a continuation line
+    changed = next(i for i in (index, index + 1) if "compromise”" in lines[i])
+    lines[changed] = lines[changed].replace("compromise”", "agreement”")
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert {(m.kind, m.line) for m in mismatches} == {("quotation", index + 1), ("statement", item_start + 1)}
+
+
+def test_straight_quotes_for_the_articles_curly_ones_are_not_mismatches(built: str, shipped_workspace) -> None:
+    edited = built.replace("“", '"').replace("”", '"').replace("’", "'")
+    assert edited != built
+    assert verify_brief(edited, shipped_workspace) == []
+
+
+@pytest.fixture()
+def escape_project(tmp_path: Path) -> Path:
+    """A one-article corpus whose sentences hold Markdown's special characters."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "escapes.txt").write_text(
+        "Peace talks stall over the *final* map\n\nPublished 3 March 2025\n\n"
+        "Negotiators in Geneva said the ceasefire talks stalled on Monday because the *final* map of the "
+        "front line_east was still disputed by both delegations.\n\n"
+        "Russia demands that Ukraine withdraw from the [contested] districts, a demand Kyiv has repeatedly "
+        "rejected as a red line in the peace talks <for now> & beyond.\n\n"
+        'The envoy said the next round of peace talks would test whether a ceasefire deal can hold, calling '
+        'the draft a "C:\\drafts\\plan_v2" document with 20 | 28 points.\n', encoding="utf-8")
+    (tmp_path / "briefings").mkdir()
+    for name in ("situation.yaml", "topics.yaml"):
+        (tmp_path / "briefings" / name).write_text((REPO / "briefings" / name).read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    return tmp_path
+
+
+def test_markdown_escaping_is_not_a_mismatch(escape_project: Path, cli) -> None:
+    paths = ProjectPaths(root=escape_project, corpus=escape_project / "seeds", briefings=escape_project / "briefings")
+    written = build(paths, escape_project / "briefings" / "situation.yaml", out_dir=escape_project / "out",
+                    formats=["md"]).written[0]
+    markdown = written.read_text(encoding="utf-8")
+    for escaped in (r"\*final\*", r"line\_east", r"\[contested\]", r"\<for now\> \& beyond", r"C:\\drafts\\plan\_v2"):
+        assert escaped in markdown  # the renderer did escape them ...
+    result = cli("verify", written, cwd=escape_project)
+    assert (result.code, result.out) == (0, ""), result.out + result.err  # ... and verify undoes it
+
+    workspace = load_workspace(paths)
+    changed = markdown.replace(r"\*final\* map of", r"\*first\* map of")
+    [mismatch] = verify_brief(changed, workspace)
+    assert mismatch.changes == ('"*first*" where the source has "*final*"',)
+
+
+def test_a_brief_without_the_mapping_is_read_through_its_sources_list(built: str, shipped_workspace) -> None:
+    """Briefs built before the front matter named source ids: the Sources list's titles say which is which."""
+    old = re.sub(r"\nsources:\n(?:  .*\n)+", "\n", built)
+    assert "sources:" not in old.split("\n---", 1)[0]
+    assert verify_brief(old, shipped_workspace) == []
+    lines = old.splitlines()
+    index = next(i for i in _item_lines(old) if "“no compromise”" in lines[i])
+    lines[index] = lines[index].replace("“no compromise”", "“no agreement”")
+    assert {m.line for m in verify_brief("\n".join(lines), shipped_workspace)} == {index + 1}
+
+
+# --- the user's errors ---------------------------------------------------------------------------
+
+
+def test_a_missing_file_is_a_user_error(tmp_path: Path, cli) -> None:
+    result = cli("verify", tmp_path / "nowhere.md", cwd=REPO)
+    assert result.code == 2
+    assert f"{tmp_path / 'nowhere.md'}: file not found" in result.err
+    assert "Traceback" not in result.err and result.out == ""
+
+
+def test_a_file_that_is_not_a_brief_is_a_user_error(tmp_path: Path, cli) -> None:
+    path = _write(tmp_path, "# Notes\n\n- Talks “stalled” on Monday.\n")
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 2
+    assert "not a brief made by `brief build`" in result.err and "Traceback" not in result.err
+
+
+def test_an_unknown_citation_number_is_a_user_error_with_its_line(built: str, tmp_path: Path, cli) -> None:
+    lines = built.splitlines()
+    index = _item_lines(built)[2]
+    lines[index] = CITATION.sub(r"[\\[9\\]](#src-9)", lines[index])
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 2
+    assert f"{path}:{index + 1}: citation [9] names no entry of the brief's sources list" in result.err
+    assert result.out == ""
+
+
+def test_an_unknown_source_id_in_the_front_matter_is_a_user_error(built: str, shipped_workspace) -> None:
+    numbering = _numbering(built)
+    typo = numbering[1][:-1] + "x"
+    edited = built.replace(f'1: "{numbering[1]}"', f'1: "{typo}"')
+    line = edited.splitlines().index(f'  1: "{typo}"') + 1
+    with pytest.raises(UserError) as caught:
+        verify_brief(edited, shipped_workspace, file=Path("b.md"))
+    [problem] = caught.value.problems
+    assert (problem.line, problem.value) == (line, typo)
+    assert problem.hint == f"did you mean {numbering[1]!r}?"
+
+
+# --- the matching itself -------------------------------------------------------------------------
+
+
+def test_normalise_forgives_layout_and_quote_forms_only() -> None:
+    assert normalise("a  “b”\n\t’c’") == normalise('a "b" \'c\'')
+    assert normalise("a — b") != normalise("a - b")
+    assert normalise("a…") != normalise("a...")
+    assert normalise("Word") != normalise("word")
+
+
+def test_closest_passage_finds_the_changed_word_in_a_long_text() -> None:
+    filler = " ".join(f"word{i}" for i in range(400))
+    text = ComparableText(f"{filler} The envoy said talks would resume in Vienna next week. {filler}")
+    passage = text.closest_passage(normalise("The envoy said talks would restart in Vienna next week."))
+    assert passage is not None
+    assert passage.text == "The envoy said talks would resume in Vienna next week."
+    assert 0.8 < passage.similarity < 1
+
+
+def test_a_mismatch_reads_as_one_line() -> None:
+    mismatch = Mismatch(7, "quotation", "no agreement", (2,), ("src-b",), closest="no compromise",
+                        closest_source="src-b", similarity=0.5, changes=('"agreement" where the source has "compromise"',),
+                        numbering=((1, "src-a"), (2, "src-b")))
+    line = mismatch.format("b.md")
+    assert "\n" not in line
+    assert line == ('b.md:7: quotation not found in [2] src-b: «no agreement» — "agreement" where the source has '
+                    '"compromise" — closest in [2] src-b: «no compromise»')
