@@ -54,9 +54,17 @@ class KeyFact(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     fact: str = pydantic.Field(min_length=1)
     """The fact in the analyst's words."""
-    phrases: list[str] = pydantic.Field(min_length=1)
+    phrases: list[str]
     """Distinctive words of the article's wording: a brief covers the fact when one of its
     items contains all of them (case, quote marks and spacing aside)."""
+
+    @pydantic.field_validator("phrases")
+    @classmethod
+    def _some(cls, value: list[str]) -> list[str]:
+        if not value or not all(phrase.strip() for phrase in value):
+            raise ValueError("give at least one phrase, none of them empty: a fact no brief can show "
+                             "cannot be scored")
+        return value
 
 
 class LabelFile(pydantic.BaseModel):

@@ -33,6 +33,7 @@ from brief.errors import Problem, UserError
 from brief.evalset import GROUPS, ArticleLabels, EvalSet, KeyFact, check_against_text, contains_all, load_eval_set
 from brief.excerpts import Excerpt
 from brief.taxonomy import load_taxonomy
+from brief.validation import by_line
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 from brief.yamlfile import load_yaml_file
 
@@ -239,6 +240,7 @@ def _evaluate_group(paths: ProjectPaths, eval_set: EvalSet, group: str, articles
         _stage_corpus(articles, corpus_dir)
         workspace = load_workspace(ProjectPaths(root=paths.root, corpus=corpus_dir, briefings=paths.briefings))
         judged, notes = _judge(workspace, articles)
+        notes = [f"corpus: {problem.format()}" for problem in workspace.problems] + notes
         recipe = load_recipe_for(workspace, recipe_path)
         briefing = assemble_briefing(workspace, recipe)
     facts = [(article.source_id, fact) for article in articles for fact in article.key_facts]
@@ -308,7 +310,7 @@ def _judge(workspace: Workspace, articles: Sequence[ArticleLabels]) -> tuple[lis
                 notes.append(f"{article.path}: excerpt without a label: "
                              f"“{' '.join(words[:8])}{'…' if len(words) > 8 else ''}”")
     if problems:
-        raise UserError(problems)
+        raise UserError(by_line(problems))
     return judged, notes
 
 
