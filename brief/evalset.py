@@ -3,7 +3,8 @@
 One YAML file per article in ``tests/data/eval/`` (or any folder given to
 ``brief eval --set``). Each names its article, whether it is a ``shipped``
 article (in the project's corpus folder) or one ``written`` for the set (in the
-set's ``articles/`` folder), and labels every excerpt the engine makes of it —
+set's ``articles/`` folder; ``held-out`` ones too, but never looked at while the
+rules were tuned), and labels every excerpt the engine makes of it —
 found by a quote of the excerpt's start, so that the labels survive changes of
 excerpt ids — with the topics and the section an analyst would give it. A list
 of ``key_facts`` says what a principal must learn from the article, each with a
@@ -28,8 +29,8 @@ from brief.taxonomy import Taxonomy
 from brief.validation import by_line, validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
-Group = Literal["shipped", "written"]
-GROUPS: tuple[Group, ...] = ("shipped", "written")
+Group = Literal["shipped", "written", "held-out"]
+GROUPS: tuple[Group, ...] = ("shipped", "written", "held-out")
 ARTICLES_DIR = "articles"
 """Folder of the set that holds the articles written for it (never the shipped corpus)."""
 
@@ -74,7 +75,8 @@ class LabelFile(pydantic.BaseModel):
     article: str = pydantic.Field(min_length=1)
     """The article's file name, e.g. ``000_0207c4399900d62a.txt``."""
     group: Group
-    """``shipped``: in the project's corpus folder; ``written``: in the set's ``articles/`` folder."""
+    """``shipped``: in the project's corpus folder; ``written`` and ``held-out``: in the set's ``articles/``
+    folder, ``held-out`` being articles kept out of sight while the rules were tuned."""
     excerpts: list[ExcerptLabel] = pydantic.Field(min_length=1)
     key_facts: list[KeyFact] = []
 

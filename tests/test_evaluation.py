@@ -241,11 +241,13 @@ def real_evaluation():
 
 def test_the_labelled_set_labels_every_excerpt_once(real_evaluation, shipped_workspace: Workspace) -> None:
     assert real_evaluation.notes == ()
-    shipped, written = real_evaluation.groups
-    assert shipped.group == "shipped" and written.group == "written"
+    groups = {group.group: group for group in real_evaluation.groups}
+    assert list(groups) == ["shipped", "written", "held-out"]
+    shipped = groups["shipped"]
     assert set(shipped.source_ids) == {source.id for source in shipped_workspace.corpus.sources}
     assert shipped.tagging.excerpts == len(shipped_workspace.excerpts)
-    assert len(written.source_ids) >= 4
+    assert len(groups["written"].source_ids) >= 4 and groups["held-out"].source_ids
+    assert real_evaluation.overall.excerpts == sum(group.tagging.excerpts for group in groups.values())
 
 
 def test_the_shipped_group_is_judged_on_the_shipped_brief(real_evaluation, shipped_workspace: Workspace) -> None:
@@ -263,19 +265,17 @@ def test_the_shipped_group_is_judged_on_the_shipped_brief(real_evaluation, shipp
 def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None:
     result = cli("eval", cwd=repo)
     assert result.code == 0, result.err
-    shipped, written = real_evaluation.groups
+    shipped, written = real_evaluation.groups[:2]
     assert result.out.startswith(f"brief eval — tests/data/eval: 5 shipped articles ({shipped.tagging.excerpts} "
                                  f"excerpts), {len(written.source_ids)} written articles")
+    columns = [group.tagging for group in real_evaluation.groups] + [real_evaluation.overall]
     micro = next(line for line in result.out.splitlines() if line.strip().startswith("micro"))
-    figures = [int(number) for number in re.findall(r"\d+", micro)]
-    overall = real_evaluation.overall
-    assert figures == [round(value * 100) for value in (
-        shipped.tagging.micro_precision, shipped.tagging.micro_recall,
-        written.tagging.micro_precision, written.tagging.micro_recall,
-        overall.micro_precision, overall.micro_recall)]
+    assert [int(number) for number in re.findall(r"\d+", micro)] == \
+        [round(value * 100) for scores in columns for value in (scores.micro_precision, scores.micro_recall)]
     accuracy = next(line for line in result.out.splitlines() if "section accuracy" in line)
-    assert f"{round(shipped.tagging.section_accuracy * 100)}" in accuracy.split()
-    for group in (shipped, written):
+    assert [int(number) for number in re.findall(r"\d+", accuracy)] == \
+        [figure for scores in columns for figure in (round(scores.section_accuracy * 100), scores.excerpts)]
+    for group in real_evaluation.groups:
         covered = f"{group.group:<10} {group.coverage.covered:>3} of {len(group.coverage.facts):<3}"
         assert covered in result.out
 
