@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[corpus_parent],
                         help="check the corpus, annotations, recipes and templates")
+
+    evaluation = commands.add_parser(
+        "eval", parents=[corpus_parent], help="measure the tagging rules against the labelled set",
+        description="Precision and recall of topics, accuracy of sections, and the share of key facts a "
+                    "whole-corpus brief covers, for the shipped articles and for those written for the set.")
+    evaluation.add_argument("--set", type=Path, default=Path("tests/data/eval"), metavar="DIR", dest="set_dir",
+                            help="folder of label files (default: tests/data/eval)")
     return parser
 
 
@@ -328,6 +335,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from brief.eval_report import format_evaluation
+    from brief.evaluation import evaluate
+
+    print(format_evaluation(evaluate(_paths(args), args.set_dir)))
+    return 0
+
+
 def cmd_compose(args: argparse.Namespace) -> int:
     """The terminal UI: on the corpus, or on a saved recipe."""
     recipe = args.recipe
@@ -347,7 +362,7 @@ def cmd_compose(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "compose": cmd_compose, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
-            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify}
+            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify, "eval": cmd_eval}
 
 
 def run() -> None:
