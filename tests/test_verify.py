@@ -102,7 +102,8 @@ def test_one_word_changed_inside_a_quotation_is_caught_on_its_line(built: str, s
 
 def test_one_word_changed_in_a_cited_statement_is_caught(built: str, shipped_workspace: Workspace) -> None:
     lines = built.splitlines()
-    index = next(i for i in _item_lines(built) if not re.search("[“”\"]", lines[i]))
+    index = next(i for i in _item_lines(built)
+                 if not re.search("[“”\"]", lines[i]) and len(CITATION.findall(lines[i])) == 1)
     as_built = unescape_markdown(CITATION.sub("", lines[index][2:])).strip()
     words = lines[index].split(" ")
     original = words[4]
