@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     excerpts.add_argument("--topic", help="only excerpts with this topic")
     excerpts.add_argument("--section", help="only excerpts for this section")
     excerpts.add_argument("--source", help="only excerpts of this source")
+    excerpts.add_argument("--search", metavar="WORDS", help="only excerpts with all these words "
+                          "(word prefixes; -word excludes)")
     excerpts.add_argument("--json", action="store_true", help="JSON: a list of {id, source, start, end, text, topics, section}")
 
     show = commands.add_parser("show", parents=[corpus_parent], help="show a source's cleaned text")
@@ -88,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     compose = commands.add_parser("compose", parents=[corpus_parent], help="open a saved recipe in the TUI",
                                   description="Open a recipe for editing in the terminal UI.")
     compose.add_argument("recipe", type=Path, help="recipe file, e.g. briefings/weekly.yaml")
+
+    index = commands.add_parser(
+        "index", parents=[corpus_parent], help="bring the corpus index up to date (every command does this first)",
+        description="Read, clean and tag new or changed articles into the corpus index. The index is derived "
+                    "from the corpus files and can be deleted at any time.")
+    index.add_argument("--rebuild", action="store_true", help="delete the index and make it again from the files")
+    index.add_argument("--check", action="store_true", help="also check the index file's own integrity")
 
     commands.add_parser("check", parents=[corpus_parent],
                         help="check the corpus, annotations, recipes and templates")
@@ -117,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"brief: {error.format()}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("brief: interrupted", file=sys.stderr)
+        print("\nbrief: interrupted (the index keeps the articles done so far)", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`brief sources | head`): not an error, and nothing more to say.
@@ -139,6 +148,17 @@ def _paths(args: argparse.Namespace, recipe: Path | None = None):
     return ProjectPaths.discover(corpus=getattr(args, "corpus", None), recipe=recipe)
 
 
+def _workspace(args: argparse.Namespace, recipe: Path | None = None):
+    """The workspace, its index brought up to date first (with a progress bar when that takes a while)."""
+    from brief.progress import TerminalProgress
+    from brief.workspace import load_workspace
+
+    workspace = load_workspace(_paths(args, recipe), progress=TerminalProgress())
+    for notice in workspace.sync.notices:
+        print(f"brief: {notice}", file=sys.stderr)
+    return workspace
+
+
 def _warn(problems: list[Problem]) -> None:
     for problem in problems:
         print(f"warning: {problem.format()}", file=sys.stderr)
@@ -146,11 +166,10 @@ def _warn(problems: list[Problem]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from brief.build import build_recipe, load_recipe_for
-    from brief.workspace import load_workspace
 
     if not args.recipe.is_file():
         raise UserError(Problem("recipe not found", file=args.recipe, hint="recipes live in briefings/"))
-    workspace = load_workspace(_paths(args, args.recipe))
+    workspace = _workspace(args, args.recipe)
     _warn(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
     result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
@@ -161,14 +180,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from brief.workspace import load_workspace
 
-    workspace = load_workspace(_paths(args))
+    workspace = _workspace(args)
     _warn(workspace.problems)
-    counts: dict[str, int] = {}
-    for excerpt in workspace.excerpts:
-        if excerpt.topics:
-            counts[excerpt.source_id] = counts.get(excerpt.source_id, 0) + 1
+    counts = workspace.tagged_counts()
     if args.json:
         rows = []
         for source in workspace.corpus.sources:
@@ -195,9 +210,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_excerpts(args: argparse.Namespace) -> int:
     from brief.errors import did_you_mean
-    from brief.workspace import load_workspace
+    from brief.index import ExcerptQuery
 
-    workspace = load_workspace(_paths(args))
+    workspace = _workspace(args)
     _warn(workspace.problems)
     taxonomy = workspace.taxonomy
     if args.topic and args.topic not in taxonomy.topic_ids():
@@ -206,9 +221,10 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
         raise UserError(Problem(f"unknown section {args.section!r}",
                                 hint=did_you_mean(args.section, taxonomy.section_ids())))
     source_id = workspace.corpus.get(args.source).id if args.source else None
-    chosen = [e for e in workspace.excerpts
-              if (not args.topic or args.topic in e.topics) and (not args.section or e.section == args.section)
-              and (not source_id or e.source_id == source_id)]
+    query = ExcerptQuery(sources=frozenset([source_id]) if source_id else None,
+                         topics=frozenset([args.topic]) if args.topic else None, include_untagged=True,
+                         sections=frozenset([args.section]) if args.section else None, search=args.search)
+    chosen = workspace.select_excerpts(query)
     if args.json:
         print(json.dumps([e.as_json() for e in chosen], ensure_ascii=False, indent=2))
         return 0
@@ -219,11 +235,7 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from brief.corpus import load_corpus
-
-    paths = _paths(args)
-    corpus = load_corpus(paths.corpus)
-    source = corpus.get(args.source)
+    source = _workspace(args).corpus.get(args.source)
     if args.dropped:
         print(f"# {source.id}: {len(source.dropped)} line(s) dropped by the cleaner ({source.path})")
         for dropped in source.dropped:
@@ -282,12 +294,32 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    from brief.index import index_location
+    from brief.ingest import delete_index
+
+    paths = _paths(args)
+    location = index_location(paths.corpus)
+    if args.rebuild:
+        delete_index(location)
+    workspace = _workspace(args)
+    _warn(workspace.problems)
+    sources, excerpts = workspace.index.counts()
+    print(f"{workspace.index.path}: {sources} sources, {excerpts} excerpts ({workspace.sync.summary()})")
+    if args.check:
+        trouble = workspace.index.check_integrity()
+        if trouble:
+            raise UserError(Problem(f"the index is damaged: {trouble}", file=workspace.index.path,
+                                    hint="run `brief index --rebuild`; nothing is lost, it is made from the files"))
+        print("the index file is sound")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from brief.build import load_recipe_for, template_dirs
     from brief.templating import check_template
-    from brief.workspace import load_workspace
 
-    workspace = load_workspace(_paths(args))
+    workspace = _workspace(args)
     problems = list(workspace.problems)
     recipes = sorted(p for p in workspace.paths.briefings.glob("*.yaml") if p.name != "topics.yaml")
     for recipe_path in recipes:
@@ -301,7 +333,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     problems.extend(error.problems)
         except UserError as error:
             problems.extend(error.problems)
-    print(f"{len(workspace.corpus.sources)} sources, {len(workspace.excerpts)} excerpts, "
+    print(f"{len(workspace.corpus)} sources, {workspace.index.counts()[1]} excerpts, "
           f"{len(recipes)} recipes checked")
     if problems:
         raise UserError(problems)
@@ -312,7 +344,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Every quotation and cited statement of a brief, looked up in its sources; 1 when any is not found."""
     from brief.verify import verify_brief
-    from brief.workspace import load_workspace
 
     path = args.brief
     if not path.is_file():
@@ -322,7 +353,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         markdown = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise UserError(Problem("not a UTF-8 text file", file=path)) from None
-    workspace = load_workspace(_paths(args))
+    workspace = _workspace(args)
     _warn(workspace.problems)
     mismatches = verify_brief(markdown, workspace, file=path)
     for mismatch in mismatches:
@@ -362,7 +393,8 @@ def cmd_compose(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "compose": cmd_compose, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
-            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify, "eval": cmd_eval}
+            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify, "eval": cmd_eval,
+            "index": cmd_index}
 
 
 def run() -> None:

@@ -247,6 +247,8 @@ class ExcerptQuery:
     sections: frozenset[str] | None = None
     """Only excerpts the rules or the analyst put in one of these sections."""
     search: str | None = None
+    ids: frozenset[str] | None = None
+    """Only these excerpts."""
 
     def admits(self, excerpt: Excerpt) -> bool:
         """The same test in Python, for an excerpt in hand (the search is not checked)."""
@@ -256,6 +258,8 @@ class ExcerptQuery:
             if (self.start and excerpt.published < self.start) or (self.end and excerpt.published > self.end):
                 return False
         if self.sources is not None and excerpt.source_id not in self.sources:
+            return False
+        if self.ids is not None and excerpt.id not in self.ids:
             return False
         if self.sections is not None and excerpt.section not in self.sections:
             return False
@@ -488,6 +492,9 @@ class CorpusIndex:
         if query.topics is not None:
             clauses.append(f"({alias}.topic_bits & ?) != 0")
             params.append(self._known_bits(query.topics))
+        if query.ids is not None:
+            clauses.append(f"{alias}.id IN (" + ",".join("?" * len(query.ids)) + ")")
+            params.extend(sorted(query.ids))
         if query.search:
             fts = fts_query(query.search)
             if fts is not None:

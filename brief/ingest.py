@@ -264,7 +264,7 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
         index = CorpusIndex.open(path)
     except IndexUnusable as why:
         notices.append(f"the index {path} could not be used ({why}): rebuilding it from the corpus files")
-        _delete_index_files(path)
+        delete_index(path)
         index = CorpusIndex.open(path)
     fingerprint = engine_fingerprint()
     stored = index.info("engine")
@@ -272,12 +272,13 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
         index.close()
         notices.append("the index was made by a different version of brief's reading and tagging code: "
                        "rebuilding it from the corpus files")
-        _delete_index_files(path)
+        delete_index(path)
         index = CorpusIndex.open(path)
     return index
 
 
-def _delete_index_files(path: Path) -> None:
+def delete_index(path: Path) -> None:
+    """Remove the index file at ``path`` and SQLite's companions; the next sync makes it again."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
             Path(str(path) + suffix).unlink()

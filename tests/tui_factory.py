@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Input, OptionList, TextArea
 
-from brief.workspace import ProjectPaths
+from brief.workspace import ProjectPaths, load_workspace
 from tui.app import BriefApp
 
 SIZE = (120, 36)
@@ -27,7 +27,9 @@ def project_paths(root: Path) -> ProjectPaths:
 
 def make_app(root: Path, recipe: Path | None = None, *, restore_draft: bool = False) -> BriefApp:
     """The app on the project copy at ``root``; exports go to ``root/out``, drafts are ignored unless asked."""
-    return BriefApp(project_paths(root), recipe, out_dir=root / "out", restore_draft=restore_draft)
+    paths = project_paths(root)
+    return BriefApp(paths, recipe, out_dir=root / "out", restore_draft=restore_draft,
+                    workspace=load_workspace(paths))
 
 
 def stop_cursor_blink(app: App) -> None:

@@ -25,9 +25,10 @@ from brief.errors import UserError
 from brief.markdown_html import split_front_matter
 from brief.recipe import Recipe, dump_recipe, save_recipe
 from brief.typeset import typeset_in_subprocess
-from brief.workspace import ProjectPaths, Workspace, load_workspace
+from brief.workspace import ProjectPaths, Workspace
 from tui.compose_screen import ComposeScreen
 from tui.dialogs import ConfirmQuitDialog, MessageDialog, SaveRecipeDialog, TagDialog
+from tui.indexing_screen import IndexingScreen
 from tui.reader_screen import ReaderScreen
 
 
@@ -38,18 +39,36 @@ class BriefApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, paths: ProjectPaths, recipe_path: Path | None = None, *, out_dir: Path | None = None,
-                 restore_draft: bool = True) -> None:
+                 restore_draft: bool = True, workspace: Workspace | None = None) -> None:
+        """``workspace``: one already loaded; without it the index is brought up to date on screen first."""
         super().__init__()
         self.paths = paths
         self.out_dir = out_dir or paths.root / "out"
-        self.workspace: Workspace = load_workspace(paths)
-        self.composition = self._initial_composition(recipe_path, restore_draft)
+        self.recipe_path = recipe_path
+        self.restore_draft = restore_draft
         self.briefing: Briefing | None = None
         self.preview_text = ""
         self.assembly_problem = ""
         self.exporting = False
+        self._tagged_counts: dict[str, int] | None = None
+        if workspace is not None:
+            self.workspace: Workspace = workspace
+            self.composition = self._initial_composition(recipe_path, restore_draft)
 
     # --- start-up ---------------------------------------------------------------------------
+
+    def workspace_ready(self, workspace: Workspace) -> None:
+        """The index is up to date: open the compose screen in place of the indexing one."""
+        self.workspace = workspace
+        self.composition = self._initial_composition(self.recipe_path, self.restore_draft)
+        self.switch_screen(ComposeScreen())
+        self._show_startup_messages()
+
+    def tagged_counts(self) -> dict[str, int]:
+        """Source id → tagged excerpts; kept until annotations change."""
+        if self._tagged_counts is None:
+            self._tagged_counts = self.workspace.tagged_counts()
+        return self._tagged_counts
 
     def _initial_composition(self, recipe_path: Path | None, restore_draft: bool) -> Composition:
         self.startup_messages: list[tuple[str, str]] = []
@@ -83,7 +102,15 @@ class BriefApp(App[None]):
         return composition
 
     def on_mount(self) -> None:
+        if not hasattr(self, "workspace"):
+            self.push_screen(IndexingScreen())
+            return
         self.push_screen(ComposeScreen())
+        self._show_startup_messages()
+
+    def _show_startup_messages(self) -> None:
+        for notice in self.workspace.sync.notices:
+            self.notify(notice, markup=False, timeout=8)
         for title, message in self.startup_messages:
             if title:
                 self.push_screen(MessageDialog(title, message))
@@ -134,6 +161,7 @@ class BriefApp(App[None]):
     def reapply_annotations(self, source_id: str) -> None:
         """Redo one source's excerpts after its annotations changed, then redraw every open view."""
         self.workspace.reapply_annotations(source_id)
+        self._tagged_counts = None
         self.after_change()
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
@@ -142,7 +170,7 @@ class BriefApp(App[None]):
     def tag_span(self, source_id: str, start: int, end: int, topics: list[str], section: str) -> None:
         """Ask for topics and a section, then write the analyst's excerpt for this span."""
         taxonomy = self.workspace.taxonomy
-        text = self.workspace.corpus.by_id()[source_id].text
+        text = self.workspace.corpus.source(source_id).text
 
         def tagged(result: tuple[list[str], str] | None) -> None:
             if result is None:
@@ -155,12 +183,12 @@ class BriefApp(App[None]):
                                    [(s.label, s.id) for s in taxonomy.sections], topics, section), tagged)
 
     def annotate_reject(self, source_id: str, start: int, end: int) -> None:
-        text = self.workspace.corpus.by_id()[source_id].text
+        text = self.workspace.corpus.source(source_id).text
         annotation = make_annotation(text, start, end, "reject")
         self._write_annotation(source_id, lambda: add_annotation(self.paths.corpus, source_id, annotation))
 
     def remove_annotation(self, source_id: str, start: int, end: int) -> None:
-        text = self.workspace.corpus.by_id()[source_id].text
+        text = self.workspace.corpus.source(source_id).text
         removed = self._write_annotation(
             source_id, lambda: remove_annotations(self.paths.corpus, source_id, text, start, end))
         if removed == 0:

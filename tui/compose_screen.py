@@ -8,7 +8,7 @@ brief's Markdown as it stands, side by side or full width (``p``).
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -35,15 +35,18 @@ from brief.assembly import resolve_as_of
 from brief.dates import parse_iso_date
 from brief.errors import UserError
 from brief.excerpts import Excerpt
-from brief.recipe import DateRange
+from brief.index import ExcerptQuery
+from brief.recipe import DateRange, Window
 from tui.rows import excerpt_row, excerpt_status, source_label, topic_label
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
 
 WINDOW_CHOICES = [("7 days", "7d"), ("30 days", "30d"), ("All", "all"), ("From–to…", "range")]
-MAX_LISTED = 2000
-"""Rows shown at once in the excerpt list; search narrows further."""
+MAX_LISTED = 300
+"""Rows shown at once in the excerpt list (the brief's own first); search and filters narrow further."""
+MAX_SOURCES_LISTED = 300
+"""Sources listed at once. Beyond this, only those in the window, in id order; a narrower window shows the rest."""
 
 
 class ComposeScreen(Screen[None]):
@@ -75,7 +78,7 @@ class ComposeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="choices"):
-                yield Label("Sources", classes="heading")
+                yield Label("Sources", classes="heading", id="sources-heading")
                 yield SelectionList[str](id="sources")
                 yield Label("Topics", classes="heading")
                 yield SelectionList[str](id="topics")
@@ -103,6 +106,7 @@ class ComposeScreen(Screen[None]):
             self.query_one("#progress-text", Static).update(Text(message))
 
     def on_mount(self) -> None:
+        self.shown: dict[str, Excerpt] = {}
         self.query_one("#progress-line").display = False
         self.query_one("#range", Input).display = False
         self.refresh_choices()
@@ -111,41 +115,49 @@ class ComposeScreen(Screen[None]):
 
     # --- reading state into widgets ---------------------------------------------------------
 
-    def _window_sources(self) -> set[str]:
-        """Ids of the sources the window lets in (all of them when no source has a date)."""
+    def _window(self) -> Window | None:
+        """The current window, or None when it cannot be resolved (no dated source in scope)."""
         app = self.brief_app
         recipe = app.composition.recipe
         try:
-            as_of = resolve_as_of(app.workspace, recipe, None)
+            return recipe.resolve_window(resolve_as_of(app.workspace, recipe, None))
         except UserError:
-            return {s.id for s in app.workspace.corpus.sources}
-        window = recipe.resolve_window(as_of)
-        return {s.id for s in app.workspace.corpus.sources if window.contains(s.date)}
+            return None
+
+    def view_query(self, *, search: bool = True) -> ExcerptQuery:
+        """What the sources, topics, window (and search) let into view, as one index query."""
+        spec = self.brief_app.composition.spec
+        window = self._window()
+        bounded = window is not None and (window.start is not None or window.end is not None)
+        return ExcerptQuery(start=window.start if window else None, end=window.end if window else None,
+                            dated_only=bounded, sources=None if spec.sources == "all" else frozenset(spec.sources),
+                            topics=None if spec.topics == "all" else frozenset(spec.topics),
+                            search=self.query_one("#search", Input).value.strip() or None if search else None)
 
     def refresh_choices(self) -> None:
         """Source and topic lists with counts under the current sources and window."""
         app = self.brief_app
         spec = app.composition.spec
-        in_window = self._window_sources()
-        chosen_sources = {s.id for s in app.workspace.corpus.sources} if spec.sources == "all" else set(spec.sources)
-        per_source = Counter(e.source_id for e in app.workspace.excerpts if e.topics)
-        per_topic = Counter(t for e in app.workspace.excerpts
-                            if e.source_id in chosen_sources and e.source_id in in_window for t in e.topics)
+        window = self._window()
+        dates = app.workspace.corpus.dates()
+        chosen_sources = set(dates) if spec.sources == "all" else set(spec.sources)
+        # A small corpus lists every source; a large one those in the window (and any chosen by name).
+        listed = [sid for sid, date in dates.items() if len(dates) <= MAX_SOURCES_LISTED or window is None
+                  or window.contains(date) or (spec.sources != "all" and sid in chosen_sources)]
+        total = len(listed)
+        listed = listed[:MAX_SOURCES_LISTED]
+        per_source = app.tagged_counts()
+        per_topic = app.workspace.count_topics(self.view_query(search=False))
         sources = self.query_one("#sources", SelectionList)
-        highlighted = sources.highlighted
-        sources.clear_options()
-        sources.add_options([(source_label(s, per_source[s.id]), s.id, s.id in chosen_sources)
-                             for s in app.workspace.corpus.sources])
-        if highlighted is not None and highlighted < sources.option_count:
-            sources.highlighted = highlighted
+        options = [(source_label(s, per_source.get(s.id, 0)), s.id, s.id in chosen_sources)
+                   for s in app.workspace.corpus.sources_named(listed)]
+        self._replace_options(sources, options)
+        heading = "Sources" if total <= len(listed) else f"Sources ({len(listed)} of {total} in the window)"
+        self.query_one("#sources-heading", Label).update(heading)
         topics = self.query_one("#topics", SelectionList)
-        highlighted = topics.highlighted
         chosen_topics = set(app.workspace.taxonomy.topic_ids()) if spec.topics == "all" else set(spec.topics)
-        topics.clear_options()
-        topics.add_options([(topic_label(t.label, per_topic[t.id]), t.id, t.id in chosen_topics)
-                            for t in app.workspace.taxonomy.topics])
-        if highlighted is not None and highlighted < topics.option_count:
-            topics.highlighted = highlighted
+        self._replace_options(topics, [(topic_label(t.label, per_topic.get(t.id, 0)), t.id, t.id in chosen_topics)
+                                       for t in app.workspace.taxonomy.topics])
         span = self.query_one("#span", Select)
         window = spec.window
         value = _span_choice(window)
@@ -162,29 +174,30 @@ class ComposeScreen(Screen[None]):
                 self.query_one("#range", Input).value = f"{window.from_}..{window.to}"
         self.query_one("#range", Input).display = value == "range"
 
-    def visible_excerpts(self) -> list[Excerpt]:
-        """The excerpts the current sources, topics, window and search let in."""
-        app = self.brief_app
-        spec = app.composition.spec
-        in_window = self._window_sources()
-        sources = in_window if spec.sources == "all" else in_window & set(spec.sources)
-        topics = None if spec.topics == "all" else set(spec.topics)
-        query = self.query_one("#search", Input).value.strip().casefold()
-        terms = query.split()
-        chosen = []
-        for excerpt in app.workspace.excerpts:
-            if excerpt.source_id not in sources:
-                continue
-            if topics is not None and not topics.intersection(excerpt.topics):
-                continue
-            if topics is None and not excerpt.topics and excerpt.origin != "analyst":
-                continue
-            if terms:
-                haystack = excerpt.text.casefold()
-                if not all(term in haystack for term in terms):
-                    continue
-            chosen.append(excerpt)
-        return chosen
+    @staticmethod
+    def _replace_options(listing: SelectionList, options: list[tuple[Text, str, bool]]) -> None:
+        """Put these rows in the list, keeping the highlight; nothing is redrawn when nothing changed."""
+        signature = [(label.plain, value, selected) for label, value, selected in options]
+        if getattr(listing, "_brief_rows", None) == signature:
+            return
+        listing._brief_rows = signature  # type: ignore[attr-defined]
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(options)
+        if highlighted is not None and highlighted < listing.option_count:
+            listing.highlighted = highlighted
+
+    def visible_excerpts(self) -> tuple[list[Excerpt], int]:
+        """The excerpts in view, those in the brief first (at most :data:`MAX_LISTED`), and how many there are."""
+        workspace = self.brief_app.workspace
+        query = self.view_query()
+        in_brief = [e for e in workspace.excerpts_by_id(self._brief_order()) if query.admits(e)]
+        if query.search and in_brief:
+            matching = {e.id for e in workspace.select_excerpts(replace(query, ids=frozenset(e.id for e in in_brief)))}
+            in_brief = [e for e in in_brief if e.id in matching]
+        shown = {e.id for e in in_brief}
+        rest = [e for e in workspace.select_excerpts(query, limit=MAX_LISTED) if e.id not in shown]
+        return (in_brief + rest)[:MAX_LISTED], workspace.count_excerpts(query)
 
     def refresh_brief(self) -> None:
         """Re-assemble the brief, then redraw the excerpt list and the preview."""
@@ -200,18 +213,18 @@ class ComposeScreen(Screen[None]):
     def refresh_excerpts(self) -> None:
         app = self.brief_app
         spec = app.composition.spec
-        excerpts = self.visible_excerpts()
+        excerpts, total = self.visible_excerpts()
         order = self._brief_order()
         excerpts.sort(key=lambda e: (order.get(e.id, (1_000_000,)), e.source_id, e.start))
         listing = self.query_one("#excerpts", OptionList)
         previous = listing.highlighted_option.id if listing.highlighted_option is not None else None
         pinned, excluded = set(spec.pin), set(spec.exclude)
-        sources = app.workspace.corpus.by_id()
         options = []
-        for excerpt in excerpts[:MAX_LISTED]:
+        self.shown = {excerpt.id: excerpt for excerpt in excerpts}
+        for excerpt in excerpts:
             section = spec.moves.get(excerpt.id, excerpt.section)
             status = excerpt_status(excerpt.id, order.get(excerpt.id), pinned, excluded)
-            options.append(Option(excerpt_row(excerpt, section, status, sources[excerpt.source_id]), id=excerpt.id))
+            options.append(Option(excerpt_row(excerpt, section, status), id=excerpt.id))
         listing.clear_options()
         listing.add_options(options)
         ids = [option.id for option in options]
@@ -220,11 +233,11 @@ class ComposeScreen(Screen[None]):
         elif options:
             listing.highlighted = 0
         in_brief = sum(1 for o in options if o.id in order)
-        shown = f"{len(options)} of {len(excerpts)}" if len(excerpts) > len(options) else str(len(excerpts))
+        shown = f"{len(options)} of {total}" if total > len(options) else str(len(options))
         words = app.briefing.word_count if app.briefing else 0
         problem = f" · {app.assembly_problem}" if app.assembly_problem else ""
         self.query_one("#status", Static).update(
-            Text(f"{shown} excerpt{'s' if len(excerpts) != 1 else ''} in view · {in_brief} in the brief · "
+            Text(f"{shown} excerpt{'s' if total != 1 else ''} in view · {in_brief} in the brief · "
                  f"{words} words{problem}"))
 
     def _brief_order(self) -> dict[str, tuple[int, ...]]:
@@ -246,13 +259,13 @@ class ComposeScreen(Screen[None]):
         option = listing.highlighted_option
         if option is None:
             return None
-        return next((e for e in self.brief_app.workspace.excerpts if e.id == option.id), None)
+        return self.shown.get(option.id) if option.id else None
 
     # --- choices ------------------------------------------------------------------------------
 
     @on(SelectionList.SelectionToggled, "#sources")
     def source_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        ids = [s.id for s in self.brief_app.workspace.corpus.sources]
+        ids = self.brief_app.workspace.corpus.ids()
         self.brief_app.change(lambda c: c.toggle_source(event.selection.value, ids))
 
     @on(SelectionList.SelectionToggled, "#topics")

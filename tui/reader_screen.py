@@ -117,7 +117,7 @@ class ReaderScreen(Screen[None]):
 
     @property
     def source(self) -> Source:
-        return self.brief_app.workspace.corpus.by_id()[self.source_id]
+        return self.brief_app.workspace.corpus.source(self.source_id)
 
     def compose(self) -> ComposeResult:
         yield Header()

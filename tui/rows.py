@@ -39,13 +39,18 @@ def excerpt_status(excerpt_id: str, place: tuple[int, ...] | None, pinned: set[s
     return "★" if excerpt_id in pinned else "·"
 
 
-def excerpt_row(excerpt: Excerpt, section: str, status: str, source: Source) -> Text:
+def short_id(source_id: str) -> str:
+    """The shipped ids start with a three-digit number that tells them apart; others are shown longer."""
+    return source_id[:3] if len(source_id) > 4 and source_id[:3].isdigit() and source_id[3] == "_" else source_id[:12]
+
+
+def excerpt_row(excerpt: Excerpt, section: str, status: str) -> Text:
     """Two lines: status, section, source and topics; then the excerpt's text."""
     row = Text()
     status_style = {"★": "bold yellow", "✓": "bold green", "✗": "bold red"}.get(status, "dim")
     row.append(f"{status} ", style=status_style)
     row.append(f"{SECTION_SHORT.get(section, section[:8].upper()):<8} ", style=SECTION_STYLES.get(section, ""))
-    row.append(f"{source.id[:3]} · {short_date(source.date)}", style="italic")
+    row.append(f"{short_id(excerpt.source_id)} · {short_date(excerpt.published)}", style="italic")
     if excerpt.origin == "analyst":
         row.append(" · analyst", style="bold magenta")
     row.append("  " + ", ".join(excerpt.topics), style="dim")
@@ -57,7 +62,7 @@ def excerpt_row(excerpt: Excerpt, section: str, status: str, source: Source) -> 
 def source_label(source: Source, count: int) -> Text:
     outlet = str(source.meta.outlet.value) if source.meta.outlet.known else "outlet unknown"
     label = Text()
-    label.append(f"{source.id[:3]} ", style="bold")
+    label.append(f"{short_id(source.id)} ", style="bold")
     date = source.date.isoformat() if source.date else "undated"
     label.append(f"{outlet[:13]:<13} {date:<10} ")
     label.append(f"{count:>3}", style="cyan")
