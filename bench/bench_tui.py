@@ -27,13 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def measure(corpus: Path) -> dict[str, float]:
+async def measure(corpus: Path, project: Path | None = None) -> dict[str, float]:
     from brief.workspace import ProjectPaths
     from tui.app import BriefApp
     from tui.compose_screen import ComposeScreen
 
     work = Path(tempfile.mkdtemp(prefix="brief-tui-bench-"))
-    shutil.copytree(ROOT / "briefings", work / "briefings")
+    shutil.copytree(project / "briefings" if project else ROOT / "briefings", work / "briefings")
     paths = ProjectPaths(root=work, corpus=corpus, briefings=work / "briefings")
     started = time.perf_counter()
     app = BriefApp(paths, None, out_dir=work / "out", restore_draft=False)
@@ -66,8 +66,8 @@ async def measure(corpus: Path) -> dict[str, float]:
         app.change(lambda c: c.toggle_topic(topic, ids))
         await pilot.pause()
         results["topic_toggle_ms"] = 1000 * (time.perf_counter() - before)
-    results["excerpts"] = len(app.workspace.excerpts)
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["excerpts"] = app.workspace.index.counts()[1]
     shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -77,9 +77,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.corpus is not None:  # the child process: one corpus, results as JSON
-        print(json.dumps(asyncio.run(measure(args.corpus))))
+        print(json.dumps(asyncio.run(measure(args.corpus, args.project))))
         return
     generated = Path(tempfile.mkdtemp(prefix="brief-corpus-"))
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(args.articles), str(generated),
