@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -110,13 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, retry_damaged_index: bool = True) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.recipe = "compose", None
     try:
         return COMMANDS[args.command](args)
+    except sqlite3.DatabaseError as error:
+        # The index is derived from the corpus files: a damaged one is thrown away and made again.
+        if not retry_damaged_index:
+            raise
+        from brief.index import index_location
+        from brief.ingest import delete_index
+
+        location = index_location(_paths(args, getattr(args, "recipe", None)).corpus)
+        print(f"brief: the corpus index {location} is damaged ({error}): rebuilding it from the corpus files",
+              file=sys.stderr)
+        delete_index(location)
+        return main(argv, retry_damaged_index=False)
     except UserError as error:
         if len(error.problems) > 1:
             print(f"brief: {len(error.problems)} problems:", file=sys.stderr)

@@ -48,7 +48,7 @@ def shipped_workspace() -> Workspace:
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A writable copy of the project's data folders (seeds, briefings), for tests that change them."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns(".brief-index"))
     shutil.copytree(REPO / "briefings", tmp_path / "briefings")
     return tmp_path
 

@@ -1,0 +1,77 @@
+"""`brief index` and the index as the CLI user meets it: summaries, progress, a damaged file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from brief.index import index_location
+from brief.progress import QUIET_BELOW, TerminalProgress
+
+from .conftest import run_brief_subprocess
+
+
+def test_index_says_what_it_did_and_a_second_run_reads_nothing(project: Path, cli) -> None:
+    first = cli("index", cwd=project)
+    assert first.code == 0, first.err
+    assert "5 sources" in first.out and "5 read" in first.out
+    second = cli("index", cwd=project)
+    assert "0 read" in second.out and "5 unchanged" in second.out
+    rebuilt = cli("index", "--rebuild", "--check", cwd=project)
+    assert "5 read" in rebuilt.out and "the index file is sound" in rebuilt.out
+
+
+def test_a_damaged_index_is_rebuilt_and_the_command_still_answers(project: Path) -> None:
+    # Separate processes, as a user runs them: SQLite shares open files within one process.
+    expected = run_brief_subprocess("excerpts", "--topic", "territory", cwd=project).stdout
+    location = index_location(project / "seeds")
+    for suffix in ("-wal", "-shm"):
+        Path(str(location) + suffix).unlink(missing_ok=True)
+    data = bytearray(location.read_bytes())
+    # Keep the header (so the file opens) and wreck the pages behind it.
+    data[4096:] = bytes((i * 7) % 251 for i in range(len(data) - 4096))
+    location.write_bytes(bytes(data))
+    result = run_brief_subprocess("excerpts", "--topic", "territory", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "rebuilding it from the corpus files" in result.stderr
+    assert result.stdout == expected
+
+
+def test_garbage_instead_of_an_index_is_replaced(project: Path) -> None:
+    run_brief_subprocess("index", cwd=project)
+    location = index_location(project / "seeds")
+    for suffix in ("-wal", "-shm"):
+        Path(str(location) + suffix).unlink(missing_ok=True)
+    location.write_bytes(b"this is not a database" * 100)
+    result = run_brief_subprocess("index", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "could not be used" in result.stderr and "5 read" in result.stdout
+
+
+def test_search_words_are_never_query_syntax(project: Path, cli) -> None:
+    for search in ("U.S.", "AT&T", "talks -doha", '"', "*", "NEAR(", "OR", "AND NOT (", "-"):
+        result = cli("excerpts", "--search", search, cwd=project)
+        assert result.code == 0, (search, result.err)
+    us = cli("excerpts", "--search", "U.S.", "--json", cwd=project).out
+    assert "U.S." in us
+    without = cli("excerpts", "--search", "talks -Witkoff", cwd=project).out
+    assert "talks" in without.lower() and "Witkoff" not in without
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere() -> None:
+    total = QUIET_BELOW * 4
+    plain = io.StringIO()
+    report = TerminalProgress(plain, tty=False)
+    for done in range(total + 1):
+        report(done, total, "indexing")
+    lines = plain.getvalue().splitlines()
+    assert lines[0].startswith("indexing: 0/") and lines[-1].startswith(f"indexing: {total}/{total}")
+    assert 5 <= len(lines) <= 12  # about one line per tenth, not one per article
+    bar = io.StringIO()
+    report = TerminalProgress(bar, tty=True)
+    report(0, total, "indexing")
+    report(total, total, "indexing")
+    assert "\r" in bar.getvalue() and "#" * 10 in bar.getvalue() and bar.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    TerminalProgress(quiet, tty=False)(1, QUIET_BELOW - 1, "indexing")
+    assert quiet.getvalue() == ""
