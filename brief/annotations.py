@@ -13,7 +13,8 @@ automatic excerpts it overlaps, and a rejection removes them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -75,6 +76,12 @@ class SourceAnnotations:
     anchored: list[AnchoredAnnotation]
     problems: list[Problem]
     """Annotations that could not be re-attached, and bad tags; reported by ``brief check``."""
+    relocated: list[Problem] = field(default_factory=list)
+    """Annotations re-attached elsewhere after the text changed: information for ``brief check``, not errors."""
+
+
+def _short(quote: str) -> str:
+    return quote if len(quote) <= 80 else quote[:77] + "…"
 
 
 def annotations_path(corpus_root: Path, source_id: str) -> Path:
@@ -147,15 +154,60 @@ def load_source_annotations(corpus_root: Path, source_id: str, text: str,
             continue
         placed = anchor(annotation, text)
         if placed is None:
-            quote = annotation.quote if len(annotation.quote) <= 80 else annotation.quote[:77] + "…"
             result.problems.append(document.problem(
                 ("annotations", index), f"cannot re-attach this {annotation.action}: its quote is no longer "
-                f"in the source's text: “{quote}”",
+                f"in the text of source {source_id}: “{_short(annotation.quote)}”",
                 hint="edit the quote to match the article, or delete the annotation"))
             continue
         start, end, moved = placed
         result.anchored.append(AnchoredAnnotation(annotation, start, end, moved))
+        if moved:
+            result.relocated.append(document.problem(
+                ("annotations", index), f"{annotation.action} re-attached after the text of source {source_id} "
+                f"changed: “{_short(annotation.quote)}” (was at {annotation.start}–{annotation.end}, "
+                f"now at {start}–{end})"))
     return result
+
+
+@dataclass(frozen=True)
+class AnnotationReport:
+    """What ``brief check`` says about the annotation files beyond the index's problems."""
+
+    relocated: tuple[Problem, ...]
+    """Annotations re-attached elsewhere after their source's text changed (information)."""
+    orphaned: tuple[Problem, ...]
+    """Annotation files whose source is not in the corpus: none of their annotations applies."""
+
+
+def report_annotations(corpus_root: Path, source_ids: set[str], text_of: Callable[[str], str],
+                       taxonomy: Taxonomy) -> AnnotationReport:
+    """Every annotation file placed on its source's current text: which moved, which have no source.
+
+    Reads only the sources that have an annotation file. Annotations that cannot be re-attached
+    at all are the index's problems already (``Workspace.problems``), so they are not repeated.
+    """
+    folder = Path(corpus_root) / "annotations"
+    relocated: list[Problem] = []
+    orphaned: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        if path.stem not in source_ids:
+            count = _count_annotations(path)
+            orphaned.append(Problem(
+                f"annotations for source {path.stem}, which is not in the corpus: "
+                f"{count if count is not None else 'its'} annotation(s) not applied", file=path,
+                hint="put the article back, or delete the file if the annotations are no longer wanted"))
+            continue
+        relocated.extend(load_source_annotations(corpus_root, path.stem, text_of(path.stem), taxonomy).relocated)
+    return AnnotationReport(tuple(relocated), tuple(orphaned))
+
+
+def _count_annotations(path: Path) -> int | None:
+    try:
+        data = load_yaml_file(path).data
+    except UserError:
+        return None
+    items = data.get("annotations") if isinstance(data, dict) else None
+    return len(items) if isinstance(items, list) else None
 
 
 def _check_tags(document: YamlDocument, index: int, annotation: Annotation,

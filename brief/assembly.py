@@ -105,8 +105,13 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
 
 
-def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None) -> Briefing:
-    """Build the brief that ``recipe`` describes from ``workspace`` as of a date."""
+def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
+                      earlier_ids: frozenset[str] | None = None) -> Briefing:
+    """Build the brief that ``recipe`` describes from ``workspace`` as of a date.
+
+    ``earlier_ids`` are the excerpt ids the previous edition reported (None: no
+    previous edition); they mark items new and serve the recipe's ``only_new``.
+    """
     spec = recipe.spec
     as_of_date = resolve_as_of(workspace, recipe, as_of)
     window = recipe.resolve_window(as_of_date)
@@ -157,6 +162,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                 file=recipe.path, hint="widen the window or the topics"))
 
     candidates = _merge(selected, pinned, included, section_of)
+    held_back: list[str] = []
+    if spec.only_new and earlier_ids is not None:
+        candidates, held_back = _keep_new(candidates, earlier_ids)
     key_points, by_section = _fill(candidates, spec, section_ids)
     _fit_budget(key_points, by_section, spec.max_words)
 
@@ -176,7 +184,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return BriefItem(text=candidate.lead.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
-                         pinned=candidate.pinned, origin=candidate.lead.origin)
+                         pinned=candidate.pinned, origin=candidate.lead.origin,
+                         new=_is_new(candidate, earlier_ids))
 
     sources_by_id = {source.id: source for source in workspace.corpus.sources_named(numbers)}
     entries = []
@@ -196,7 +205,27 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         sections=tuple(BriefSection(sid, titles[sid], tuple(to_item(c) for c in by_section[sid]))
                        for sid in section_ids),
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
-        notes=tuple(notes), paper=spec.paper)
+        notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back))
+
+
+def _is_new(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> bool:
+    """New: the previous edition reported none of the item's merged excerpts (nothing is new in a first one)."""
+    return earlier_ids is not None and not any(e.id in earlier_ids for e in candidate.excerpts)
+
+
+def _keep_new(candidates: list[_Candidate], earlier_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
+    """``only_new``: the candidates an earlier edition did not report, and the excerpt ids of those held back.
+
+    Items the recipe includes or pins by id stay: the analyst asked for them by name.
+    """
+    kept: list[_Candidate] = []
+    held_back: list[str] = []
+    for candidate in candidates:
+        if candidate.forced or candidate.pinned or _is_new(candidate, earlier_ids):
+            kept.append(candidate)
+        else:
+            held_back.extend(e.id for e in candidate.excerpts)
+    return kept, sorted(held_back)
 
 
 def _source_order(candidate: _Candidate):

@@ -38,6 +38,8 @@ class BriefItem:
     score: float
     pinned: bool = False
     origin: str = "rules"
+    new: bool = False
+    """No excerpt of this item was reported in the previous edition (always False in a first edition)."""
 
     @property
     def source_count(self) -> int:
@@ -66,6 +68,33 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class DroppedItem:
+    """An item of the previous edition that this edition no longer carries."""
+
+    text: str
+    """The item's text as that edition showed it."""
+    sources: tuple[str, ...]
+    """Each source it cited, as "title, date" (the source may have left the corpus since)."""
+
+
+@dataclass(frozen=True)
+class EditionComparison:
+    """How this edition compares with the previous edition of the same recipe."""
+
+    previous_as_of: dt.date | None
+    """The previous edition's date; None for a first edition (nothing to compare with)."""
+    previous_file: str | None = None
+    """The previous edition's Markdown file name, e.g. ``weekly-2025-12-02.md``."""
+    new_count: int = 0
+    """Items of this edition marked new."""
+    dropped: tuple[DroppedItem, ...] = ()
+
+    @property
+    def first_edition(self) -> bool:
+        return self.previous_as_of is None
+
+
+@dataclass(frozen=True)
 class Briefing:
     """An assembled brief: everything a renderer needs, nothing it must compute."""
 
@@ -87,6 +116,12 @@ class Briefing:
     notes: tuple[str, ...] = ()
     """What the reader should know about coverage, e.g. undated sources left out."""
     paper: str = "A4"
+    window_source_ids: tuple[str, ...] = ()
+    """The sources inside the window and the recipe's source filter (``sources_considered`` of them)."""
+    held_back_ids: tuple[str, ...] = ()
+    """Excerpt ids of the items ``only_new`` left out because an earlier edition reported them."""
+    edition: EditionComparison | None = None
+    """The comparison with the previous edition; None when the brief was not compared (a preview)."""
 
     @property
     def word_count(self) -> int:

@@ -1,7 +1,10 @@
-"""One build of a recipe: load, assemble, render each requested format, write atomically.
+"""One build of a recipe: load, assemble, compare, render each requested format, write atomically.
 
-This is the single path behind ``brief build``, ``make run`` and the TUI's
-export, so the same state always gives the same files.
+This is the single path behind ``brief build``, ``brief rebuild``, ``make run``
+and the TUI's export, so the same state always gives the same files. Every
+build is an *edition*: it is compared with the previous edition of the recipe
+in the output folder (:mod:`brief.editions`) and leaves a manifest of what it
+used beside its outputs (:mod:`brief.manifest`).
 """
 
 from __future__ import annotations
@@ -10,11 +13,23 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief.assembly import assemble_briefing
+from brief.assembly import assemble_briefing, resolve_as_of
 from brief.atomic import write_atomic
 from brief.briefing import Briefing
-from brief.recipe import Recipe, load_recipe
-from brief.render_markdown import render_markdown
+from brief.editions import compare_with_previous, earlier_ids
+from brief.errors import Problem
+from brief.manifest import (
+    Manifest,
+    PreviousEdition,
+    find_previous_edition,
+    first_file_hash,
+    make_manifest,
+    manifest_path,
+    source_records,
+    write_manifest,
+)
+from brief.recipe import Recipe, load_recipe, recipe_text
+from brief.render_markdown import MARKDOWN_TEMPLATE, render_markdown
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 
 
@@ -25,6 +40,23 @@ class BuildResult:
     briefing: Briefing
     markdown: str
     written: tuple[Path, ...]
+    """The brief's files (Markdown, PDF), in that order."""
+    manifest: Path | None = None
+    """The edition's manifest, written after the brief's files."""
+    warnings: tuple[Problem, ...] = ()
+    """What the user should know but that did not stop the build (e.g. an unreadable old manifest)."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A brief assembled, compared and rendered, not yet written."""
+
+    recipe: Recipe
+    briefing: Briefing
+    markdown: str
+    template_dirs: list[Path]
+    previous: PreviousEdition | None
+    """The edition it was compared with."""
 
 
 def template_dirs(paths: ProjectPaths, recipe: Recipe) -> list[Path]:
@@ -45,19 +77,35 @@ def output_stem(briefing: Briefing) -> str:
 
 def build_recipe(workspace: Workspace, recipe: Recipe, *, out_dir: Path, as_of: dt.date | None = None,
                  formats: list[str] | None = None) -> BuildResult:
-    """Assemble and write the brief; Markdown first, then the PDF typeset from it."""
-    briefing = assemble_briefing(workspace, recipe, as_of=as_of)
+    """Assemble the brief, compare it with the previous edition in ``out_dir``, write it and its manifest."""
+    as_of_date = resolve_as_of(workspace, recipe, as_of)
+    lookup = find_previous_edition(out_dir, recipe.name, as_of_date)
+    previous = lookup.manifest.as_previous(lookup.path.name) if lookup.manifest and lookup.path else None
+    edition = make_edition(workspace, recipe, as_of_date, previous)
+    result = write_edition(workspace, edition, out_dir=out_dir, formats=formats or list(recipe.spec.formats))
+    return BuildResult(result.briefing, result.markdown, result.written, result.manifest, lookup.skipped)
+
+
+def make_edition(workspace: Workspace, recipe: Recipe, as_of: dt.date,
+                 previous: PreviousEdition | None) -> Edition:
+    """Assemble, compare with ``previous`` and render the Markdown; nothing is written."""
+    briefing = assemble_briefing(workspace, recipe, as_of=as_of, earlier_ids=earlier_ids(previous))
+    briefing = compare_with_previous(briefing, recipe, previous)
     dirs = template_dirs(workspace.paths, recipe)
-    markdown = render_markdown(briefing, dirs)
-    wanted = formats or list(recipe.spec.formats)
+    return Edition(recipe, briefing, render_markdown(briefing, dirs), dirs, previous)
+
+
+def write_edition(workspace: Workspace, edition: Edition, *, out_dir: Path, formats: list[str]) -> BuildResult:
+    """Write the Markdown first, then the PDF typeset from it, then the manifest."""
+    briefing, markdown = edition.briefing, edition.markdown
     written: list[Path] = []
     stem = output_stem(briefing)
     pdf_bytes = None
-    if "pdf" in wanted:
+    if "pdf" in formats:
         from brief.render_pdf import markdown_to_pdf
 
-        pdf_bytes = markdown_to_pdf(markdown, dirs, paper=briefing.paper)
-    if "md" in wanted:
+        pdf_bytes = markdown_to_pdf(markdown, edition.template_dirs, paper=briefing.paper)
+    if "md" in formats:
         path = Path(out_dir) / f"{stem}.md"
         write_atomic(path, markdown)
         written.append(path)
@@ -65,7 +113,24 @@ def build_recipe(workspace: Workspace, recipe: Recipe, *, out_dir: Path, as_of: 
         path = Path(out_dir) / f"{stem}.pdf"
         write_atomic(path, pdf_bytes)
         written.append(path)
-    return BuildResult(briefing=briefing, markdown=markdown, written=tuple(written))
+    manifest = manifest_path(out_dir, stem)
+    write_manifest(manifest, _manifest_of(workspace, edition, formats, f"{stem}.md"))
+    return BuildResult(briefing=briefing, markdown=markdown, written=tuple(written), manifest=manifest)
+
+
+def _manifest_of(workspace: Workspace, edition: Edition, formats: list[str], markdown_file: str) -> Manifest:
+    """The manifest of an edition; reads only the cited sources and the window's (see MAX_WINDOW_SOURCES)."""
+    recipe, briefing = edition.recipe, edition.briefing
+    window = recipe.resolve_window(briefing.as_of)
+    window_ids = sorted(briefing.window_source_ids)
+    cited = [entry.source_id for entry in briefing.sources]
+    return make_manifest(
+        briefing=briefing, recipe=recipe, recipe_text=recipe_text(recipe), project_root=workspace.paths.root,
+        window=window, window_ids=window_ids,
+        sources=source_records(workspace.corpus, workspace.paths.corpus, cited, window_ids),
+        template_sha256=first_file_hash(edition.template_dirs, MARKDOWN_TEMPLATE),
+        rules_sha256=first_file_hash([workspace.paths.topics_file.parent], workspace.paths.topics_file.name),
+        formats=formats, markdown=edition.markdown, markdown_file=markdown_file, previous=edition.previous)
 
 
 def build(paths: ProjectPaths, recipe_path: Path, *, out_dir: Path, as_of: dt.date | None = None,

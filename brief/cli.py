@@ -16,9 +16,14 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief import __version__
 from brief.errors import EXIT_USER_ERROR, Problem, UserError
+
+if TYPE_CHECKING:
+    from brief.build import BuildResult
+    from brief.workspace import Workspace
 
 EXIT_BUG = 1
 
@@ -57,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_date, metavar="DATE", help="brief date (default: the recipe's as_of)")
     build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out/)")
     build.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the recipe's)")
+
+    rebuild = commands.add_parser(
+        "rebuild", parents=[corpus_parent], help="rebuild an old edition from its manifest",
+        description="Rebuild the edition a manifest describes, from the recipe text it recorded. The Markdown "
+                    "must come out byte for byte as recorded: if a source it used is gone or changed (or the "
+                    "rules, annotations or template) so that it would not, nothing is written, each change is "
+                    "named, and the exit code is 2.")
+    rebuild.add_argument("manifest", type=Path, metavar="MANIFEST",
+                         help="the .manifest.json a build wrote, e.g. out/weekly-2025-12-04.manifest.json")
+    rebuild.add_argument("--out", type=Path, metavar="DIR",
+                         help="output folder (default: rebuilt/ beside the manifest)")
+    rebuild.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the edition's)")
 
     sources = commands.add_parser("sources", parents=[corpus_parent], help="list the corpus's sources")
     sources.add_argument("--json", action="store_true", help="machine-readable output")
@@ -187,8 +204,39 @@ def cmd_build(args: argparse.Namespace) -> int:
     recipe = load_recipe_for(workspace, args.recipe)
     result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
     _warn([Problem(note) for note in result.briefing.notes])
-    for path in result.written:
+    _warn(list(result.warnings))
+    _report_edition(result)
+    for path in (*result.written, *([result.manifest] if result.manifest else [])):
         print(path)
+    return 0
+
+
+def _report_edition(result: BuildResult) -> None:
+    """One line on stderr: what the edition was compared with."""
+    edition = result.briefing.edition
+    if edition is None:
+        return
+    if edition.first_edition:
+        print(f"first edition of {result.briefing.recipe_name} in this folder: nothing to compare with",
+              file=sys.stderr)
+    else:
+        print(f"compared with {edition.previous_file}: {edition.new_count} new item(s), "
+              f"{len(edition.dropped)} dropped out", file=sys.stderr)
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from brief.rebuild import rebuild_from_manifest
+
+    if not args.manifest.is_file():
+        raise UserError(Problem("manifest not found", file=args.manifest,
+                                hint="a build writes OUT/RECIPE-DATE.manifest.json beside the brief"))
+    workspace = _workspace(args)
+    _warn(workspace.problems)
+    result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=args.format)
+    _warn(list(result.warnings))
+    for path in (*result.written, *([result.manifest] if result.manifest else [])):
+        print(path)
+    print(f"{args.manifest}: rebuilt byte for byte", file=sys.stderr)
     return 0
 
 
@@ -329,6 +377,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Problems (exit code 2) and, as information, annotations re-attached after their text changed."""
     from brief.build import load_recipe_for, template_dirs
     from brief.templating import check_template
 
@@ -348,10 +397,23 @@ def cmd_check(args: argparse.Namespace) -> int:
             problems.extend(error.problems)
     print(f"{len(workspace.corpus)} sources, {workspace.index.counts()[1]} excerpts, "
           f"{len(recipes)} recipes checked")
+    problems.extend(_check_annotations(workspace))
     if problems:
         raise UserError(problems)
     print("no problems found")
     return 0
+
+
+def _check_annotations(workspace: Workspace) -> list[Problem]:
+    """Print the annotations re-attached after their source's text changed; the files with no source."""
+    from brief.annotations import report_annotations
+
+    corpus = workspace.corpus
+    report = report_annotations(workspace.paths.corpus, set(corpus.ids()),
+                                lambda source_id: corpus.source(source_id).text, workspace.taxonomy)
+    for notice in report.relocated:
+        print(f"note: {notice.format()}")
+    return list(report.orphaned)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -405,9 +467,9 @@ def cmd_compose(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "compose": cmd_compose, "sources": cmd_sources, "excerpts": cmd_excerpts, "show": cmd_show,
-            "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check, "verify": cmd_verify, "eval": cmd_eval,
-            "index": cmd_index}
+COMMANDS = {"build": cmd_build, "rebuild": cmd_rebuild, "compose": cmd_compose, "sources": cmd_sources,
+            "excerpts": cmd_excerpts, "show": cmd_show, "add": cmd_add, "pdf": cmd_pdf, "check": cmd_check,
+            "verify": cmd_verify, "eval": cmd_eval, "index": cmd_index}
 
 
 def run() -> None:

@@ -25,6 +25,8 @@ from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
 Format = Literal["md", "pdf"]
+WHAT_CHANGED = "what-changed"
+"""The section kind that compares the brief with the previous edition instead of listing items."""
 _DAYS = re.compile(r"^\s*(\d{1,5})\s*d\s*$")
 
 
@@ -51,6 +53,13 @@ class SectionRef(pydantic.BaseModel):
     title: str | None = None
     """Heading in the brief; the taxonomy's label when left out."""
     max_items: int = pydantic.Field(default=6, ge=0, le=100)
+
+    @pydantic.model_validator(mode="after")
+    def _what_changed_title(self) -> SectionRef:
+        # The taxonomy knows no "what-changed" section, so its default heading is given here.
+        if self.id == WHAT_CHANGED and self.title is None:
+            self.title = "What changed"
+        return self
 
 
 class RecipeSpec(pydantic.BaseModel):
@@ -87,6 +96,8 @@ class RecipeSpec(pydantic.BaseModel):
     """Excerpt id → section id, overriding the rules' section."""
     order: dict[str, list[str]] = {}
     """Section id → excerpt ids in the order they are to appear (others follow by rank)."""
+    only_new: bool = False
+    """Keep only the items that the previous edition of this recipe did not report (see "Editions")."""
 
     @pydantic.field_validator("as_of", mode="before")
     @classmethod
@@ -138,6 +149,8 @@ class Recipe:
 
     path: Path
     spec: RecipeSpec
+    text: str | None = None
+    """The text the spec was read from; None when it was made in memory (an unsaved composition)."""
 
     @property
     def name(self) -> str:
@@ -155,13 +168,18 @@ class Recipe:
         return Window(start, as_of, f"{days} days to {as_of.isoformat()}")
 
 
+def recipe_text(recipe: Recipe) -> str:
+    """The recipe as used, in full: the text it was read from, or the spec written out."""
+    return recipe.text if recipe.text is not None else dump_recipe(recipe.spec)
+
+
 def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None = None,
                 templates_roots: list[Path] | None = None) -> Recipe:
     """Read and check a recipe: its types and the names it uses, every problem at once."""
     document = load_yaml_file(path)
     spec = validate_with_checks(RecipeSpec, document, what="recipe",
                                 checks=lambda: check_names(document, taxonomy, source_ids, templates_roots))
-    return Recipe(path=Path(path), spec=spec)
+    return Recipe(path=Path(path), spec=spec, text=document.text)
 
 
 def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str] | None,
@@ -188,6 +206,7 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
                 problems.append(document.problem(("sources", index), "unknown source", value=source,
                                                  hint=did_you_mean(source, source_ids)))
     section_ids = taxonomy.section_ids()
+    kinds = [*section_ids, WHAT_CHANGED]
     seen: set[str] = set()
     raw_sections = data.get("sections")
     sections: list[Any] = raw_sections if isinstance(raw_sections, list) else []
@@ -195,9 +214,9 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
         section_id = section.get("id") if isinstance(section, dict) else None
         if not isinstance(section_id, str):
             continue
-        if section_id not in section_ids:
+        if section_id not in kinds:
             problems.append(document.problem(("sections", index, "id"), "unknown section", value=section_id,
-                                             hint=did_you_mean(section_id, section_ids)))
+                                             hint=did_you_mean(section_id, kinds)))
         elif section_id in seen:
             problems.append(document.problem(("sections", index, "id"), "section listed twice",
                                              value=section_id))

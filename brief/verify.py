@@ -38,13 +38,17 @@ if TYPE_CHECKING:
     from brief.workspace import Workspace
 
 UNCHECKED_SECTIONS = frozenset({"sources", "about this brief"})
-"""Level-2 headings whose content is the brief's own apparatus, not quoted text."""
+"""Level-2 headings whose content is the brief's own apparatus, not quoted text. A brief adds
+to them in its front matter (``unchecked_sections``: e.g. "What changed", which quotes the
+previous edition's items, whose sources this brief need not cite)."""
 SHOW_CHANGES_FROM = 0.5
 """Below this similarity the closest passage is another passage altogether: word changes would be noise."""
 
 _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _SOURCE_COUNT = re.compile(r"\*\(\d+\s+sources?\)\*")
+_NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
+"""The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SOURCE_ENTRY = re.compile(r"^[ ]{0,3}(\d{1,9})[.)][ \t]+(.*)$")
@@ -197,6 +201,9 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
                 front = document.data
                 front_lines = {".".join(map(str, path)): line for path, line in document.lines.items()}
             body_start = end + 1
+    listed = front.get("unchecked_sections")
+    unchecked = UNCHECKED_SECTIONS | {" ".join(title.split()).lower() for title in
+                                      (listed if isinstance(listed, list) else []) if isinstance(title, str)}
     blocks: list[_Block] = []
     entries: dict[int, tuple[int, str]] = {}
     has_sources = False
@@ -216,7 +223,7 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
             if entry:
                 entries[int(entry.group(1))] = (number, unescape_markdown(entry.group(2)))
             continue
-        if section in UNCHECKED_SECTIONS:
+        if section in unchecked:
             continue
         marker = _ITEM_MARKER.match(line)
         if marker or current is None:
@@ -316,6 +323,8 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     cited_anywhere = tuple(dict.fromkeys(n for s in segments for n in s.numbers))
     for segment in segments:
         raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
+        if block.is_item and segment.start == 0:
+            raw = _NEW_MARK.sub("", raw)
         statement = unescape_markdown(raw)
         if block.is_item and cited_anywhere and normalise(statement):
             line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))

@@ -43,6 +43,8 @@ class YamlDocument:
     file: Path
     data: Any
     lines: dict[YamlPath, int] = field(default_factory=dict)
+    text: str | None = None
+    """The text the document was parsed from (None when the data came from elsewhere)."""
 
     def line_of(self, path: YamlPath) -> int | None:
         """Line of ``path``, or of its nearest enclosing value that has one."""
@@ -107,7 +109,7 @@ def parse_yaml_text(text: str, path: Path) -> YamlDocument:
             raise UserError(Problem(f"not valid YAML: {message}", file=path, line=line)) from None
         except yaml.YAMLError as exc:
             raise UserError(Problem(f"not valid YAML: {exc}", file=path)) from None
-        document = YamlDocument(file=path, data=None)
+        document = YamlDocument(file=path, data=None, text=text)
         if node is None:
             document.data = None
             return document

@@ -291,3 +291,62 @@ def test_broken_annotation_file_is_reported_and_the_rest_still_loads(project: Pa
     [problem] = after.problems
     assert (problem.file, problem.line, problem.field) == (path, 3, "annotations[0].action")
     assert len(after.excerpts) == len(before.excerpts)
+
+
+MOVED_START = "The renewed, high-stakes diplomatic effort"
+
+
+def move_one_and_lose_one(project: Path) -> tuple[Path, Annotation, Annotation]:
+    """Annotate two sentences, then change the article: text before the first, the second reworded."""
+    workspace = load(project)
+    text = source_text(workspace)
+    first, second = excerpt_at(workspace, MOVED_START), excerpt_at(workspace, QUOTE_START)
+    moving = make_annotation(text, first.start, first.end, "excerpt", topics=["diplomacy-process"],
+                             section="state-of-talks")
+    lost = make_annotation(text, second.start, second.end, "excerpt", topics=["territory"], section="outlook")
+    path = save_annotations(project / "seeds", SOURCE, [moving, lost])
+    article = seed_file(project)
+    raw = article.read_text(encoding="utf-8")
+    raw = raw.replace(MOVED_START, "Negotiators met again in Geneva on Friday, officials said.\n\n" + MOVED_START, 1)
+    article.write_text(raw.replace(QUOTE_START, "Moscow keeps pressing", 1), encoding="utf-8")
+    return path, moving, lost
+
+
+def test_check_reports_a_moved_and_a_lost_annotation_and_keeps_the_file(project: Path, cli) -> None:
+    path, moving, lost = move_one_and_lose_one(project)
+    saved = path.read_bytes()
+    result = cli("check", cwd=project)
+    assert result.code == 2, "an annotation that cannot be placed is a problem"
+    assert "Traceback" not in result.err
+    assert (f"{path}:{line_of_item(path, 1)}: annotations[1]: cannot re-attach this excerpt: its quote is no "
+            f"longer in the text of source {SOURCE}: “{lost.quote[:77]}…”") in result.err
+    now = source_text(load(project)).index(moving.quote)
+    assert now != moving.start, "the edit moved the first quote"
+    assert (f"note: {path}:{line_of_item(path, 0)}: annotations[0]: excerpt re-attached after the text of source "
+            f"{SOURCE} changed: “{moving.quote[:77]}…” (was at {moving.start}–{moving.end}, now at "
+            f"{now}–{now + len(moving.quote)})") in result.out
+    assert "annotations[1]" not in result.out and "annotations[0]" not in result.err
+    assert cli("build", "briefings/situation.yaml", "--format", "md", "--out", "out", cwd=project).code == 0
+    assert path.read_bytes() == saved, "neither check nor build rewrites the analyst's file"
+    [mine] = [e for e in load(project).excerpts_of(SOURCE) if e.origin == "analyst"]
+    assert mine.text == moving.quote, "the moved annotation still applies; the lost one is not silently placed"
+
+
+def test_check_with_only_moved_annotations_passes_and_says_so(project: Path, cli) -> None:
+    path, moving, _ = move_one_and_lose_one(project)
+    save_annotations(project / "seeds", SOURCE, [moving])
+    result = cli("check", cwd=project)
+    assert result.code == 0, result.err
+    assert f"note: {path}:{line_of_item(path, 0)}: annotations[0]: excerpt re-attached" in result.out
+    assert "no problems found" in result.out
+
+
+def test_check_reports_annotations_whose_source_is_gone(project: Path, cli) -> None:
+    workspace = load(project)
+    path = save_annotations(project / "seeds", SOURCE, [make_annotation(source_text(workspace), 0, 20, "reject")])
+    seed_file(project).unlink()
+    result = cli("check", cwd=project)
+    assert result.code == 2
+    assert (f"{path}: annotations for source {SOURCE}, which is not in the corpus: 1 annotation(s) not applied"
+            in result.err)
+    assert path.is_file()

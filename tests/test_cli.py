@@ -142,12 +142,13 @@ def test_check_reports_a_broken_recipe(project: Path, cli) -> None:
     assert "did you mean 'territory'?" in result.err
 
 
-def test_markdown_build_writes_one_file(project: Path, cli) -> None:
+def test_markdown_build_writes_the_brief_and_its_manifest(project: Path, cli) -> None:
     result = cli("build", "briefings/weekly.yaml", "--format", "md", "--out", "out", cwd=project)
     assert result.code == 0, result.err
-    [written] = result.out.splitlines()
-    assert written.endswith(".md")
-    assert [p.name for p in (project / "out").iterdir()] == [Path(written).name]
+    written, manifest = result.out.splitlines()
+    assert written.endswith(".md") and manifest == written.removesuffix(".md") + ".manifest.json"
+    assert sorted(p.name for p in (project / "out").iterdir()) == sorted([Path(written).name, Path(manifest).name])
+    assert "first edition of weekly in this folder: nothing to compare with" in result.err
 
 
 def test_window_with_no_sources_says_why_and_writes_nothing(project: Path, cli,

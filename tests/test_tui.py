@@ -9,6 +9,8 @@ test runs its scenario with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -98,6 +100,17 @@ def build_markdown(recipe: Path, out_dir: Path) -> Path:
     return written[0]
 
 
+def exported_briefs(out_dir: Path) -> list[Path]:
+    """The brief files an export wrote, after checking that its manifest records that Markdown."""
+    manifests = sorted(out_dir.glob("*.manifest.json"))
+    assert len(manifests) == 1, manifests
+    briefs = sorted(p for p in out_dir.iterdir() if p not in manifests)
+    recorded = json.loads(manifests[0].read_text(encoding="utf-8"))
+    markdown = out_dir / recorded["markdown_file"]
+    assert hashlib.sha256(markdown.read_bytes()).hexdigest() == recorded["markdown_sha256"]
+    return briefs
+
+
 def md_only_recipe(project: Path) -> Path:
     """The weekly recipe with Markdown as its only format, so an export needs no typesetting."""
     text = (project / "briefings" / "weekly.yaml").read_text(encoding="utf-8")
@@ -147,7 +160,7 @@ def test_export_equals_brief_build_of_the_saved_recipe(project: Path, capsys: py
     saved = load_recipe(recipe_path, app.workspace.taxonomy)
     assert saved.spec == app.composition.spec
     assert topic not in saved.spec.topics and source not in saved.spec.sources
-    exported = sorted((project / "out").iterdir())
+    exported = exported_briefs(project / "out")
     assert [p.suffix for p in exported] == [".md"] and exported[0].name.startswith("chosen-")
     built = build_markdown(recipe_path, project / "built")
     capsys.readouterr()
@@ -170,7 +183,7 @@ def test_export_writes_markdown_and_pdf(project: Path, capsys: pytest.CaptureFix
         assert not isinstance(app.screen, MessageDialog), getattr(app.screen, "message", "")
 
     drive(app, scenario)
-    exported = sorted((project / "out").iterdir())
+    exported = exported_briefs(project / "out")
     assert [p.suffix for p in exported] == [".md", ".pdf"]
     markdown, pdf = exported
     assert pdf.read_bytes().startswith(b"%PDF")

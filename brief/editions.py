@@ -1,0 +1,58 @@
+"""Editions: how a brief compares with the previous edition of the same recipe.
+
+The previous edition is the newest manifest of the recipe in the output folder
+dated strictly before this brief (see :func:`brief.manifest.find_previous_edition`).
+An item is new when the previous edition reported none of its merged excerpts;
+an item of the previous edition dropped out when this one carries none of its
+excerpts (for an ``only_new`` recipe, items held back as already reported have
+not dropped out). A first edition marks nothing and says so once: in its "What
+changed" section when the recipe lists one, else in "About this brief" when the
+recipe asks for new items only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from brief.briefing import Briefing, DroppedItem, EditionComparison
+from brief.dates import long_date
+from brief.manifest import PreviousEdition, SourceRecord
+from brief.recipe import WHAT_CHANGED, Recipe
+
+FIRST_EDITION = "First edition: nothing to compare with."
+
+
+def lists_what_changed(recipe: Recipe) -> bool:
+    return any(section.id == WHAT_CHANGED for section in recipe.spec.sections)
+
+
+def earlier_ids(previous: PreviousEdition | None) -> frozenset[str] | None:
+    """The excerpt ids the previous edition reported, or None when there is none."""
+    return None if previous is None else frozenset(previous.reported_ids)
+
+
+def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: PreviousEdition | None) -> Briefing:
+    """``briefing`` with its comparison to ``previous`` and the notes it calls for."""
+    notes = list(briefing.notes)
+    if previous is None:
+        if recipe.spec.only_new and not lists_what_changed(recipe):
+            notes.append(FIRST_EDITION + " Every item is shown, although the recipe asks for new items only.")
+        return replace(briefing, edition=EditionComparison(previous_as_of=None), notes=tuple(notes))
+    items = briefing.all_items()
+    carried = {excerpt_id for item in items for excerpt_id in item.excerpt_ids} | set(briefing.held_back_ids)
+    dropped = tuple(
+        DroppedItem(record.text, tuple(_source_label(sid, previous.sources.get(sid)) for sid in record.sources))
+        for record in previous.items if not any(excerpt_id in carried for excerpt_id in record.excerpt_ids))
+    comparison = EditionComparison(previous_as_of=previous.as_of, previous_file=previous.markdown_file,
+                                   new_count=sum(item.new for item in items), dropped=dropped)
+    if recipe.spec.only_new:
+        since = long_date(previous.as_of)
+        notes.append(f"Only items new since the edition of {since} are shown (the recipe's only_new)."
+                     if items else f"Nothing new since the edition of {since} (the recipe asks for new items only).")
+    return replace(briefing, edition=comparison, notes=tuple(notes))
+
+
+def _source_label(source_id: str, record: SourceRecord | None) -> str:
+    if record is None:
+        return source_id
+    return f"{record.title}, {record.published}" if record.published else record.title

@@ -1,0 +1,184 @@
+"""brief.editions: new items marked, dropped items listed, "What changed" and ``only_new``.
+
+The shipped corpus has one article dated 2 December 2025 and one dated 4 December:
+the weekly brief as of the 2nd sees the first only, as of the 4th both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from brief.briefing import BriefItem
+from brief.build import BuildResult, build
+from brief.errors import UserError
+from brief.recipe import load_recipe
+from brief.templating import escape_markdown
+from brief.verify import verify_brief
+from brief.workspace import ProjectPaths, load_workspace
+
+EARLIER, LATER = dt.date(2025, 12, 2), dt.date(2025, 12, 4)
+NEW_MARK = "- **New** · "
+
+
+def paths(project: Path) -> ProjectPaths:
+    return ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+
+
+def recipe_with(project: Path, name: str, *, what_changed: bool = True, only_new: bool = False) -> str:
+    """The weekly recipe, Markdown only, with a "What changed" section first and/or only_new."""
+    text = (project / "briefings" / "weekly.yaml").read_text(encoding="utf-8")
+    text = text.replace("formats: [md, pdf]", "formats: [md]")
+    if what_changed:
+        text = text.replace("sections:\n", "sections:\n  - {id: what-changed}\n", 1)
+    if only_new:
+        text += "only_new: true\n"
+    (project / "briefings" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return f"{name}.yaml"
+
+
+def build_at(project: Path, recipe: str, as_of: dt.date) -> BuildResult:
+    return build(paths(project), project / "briefings" / recipe, out_dir=project / "out", as_of=as_of)
+
+
+def reported(result: BuildResult) -> set[str]:
+    """The excerpt ids an edition reported, as its manifest says."""
+    assert result.manifest is not None
+    data = json.loads(result.manifest.read_text(encoding="utf-8"))
+    return {i for item in data["items"] for i in item["excerpt_ids"]} | set(data["held_back"])
+
+
+def shown(result: BuildResult) -> list[BriefItem]:
+    return result.briefing.all_items()
+
+
+def section_text(markdown: str, heading: str) -> str:
+    return markdown.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    first = build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    before = reported(first)
+    for item in shown(second):
+        assert item.new == (not any(i in before for i in item.excerpt_ids)), item.text
+    new_items = [item for item in shown(second) if item.new]
+    assert new_items and len(new_items) < len(shown(second)), "some items are new, some were there before"
+    assert second.markdown.count(NEW_MARK) == len(new_items)
+    for item in new_items:
+        assert f"{NEW_MARK}{escape_markdown(item.text)} " in second.markdown
+
+    now = {i for item in shown(second) for i in item.excerpt_ids}
+    dropped = [item for item in shown(first) if not any(i in now for i in item.excerpt_ids)]
+    assert dropped, "the later week's brief leaves some of the earlier items out"
+    edition = second.briefing.edition
+    assert edition is not None and edition.previous_as_of == EARLIER
+    assert [d.text for d in edition.dropped] == [item.text for item in dropped]
+    changes = section_text(second.markdown, "What changed")
+    assert changes.startswith(f"Since the edition of 2 December 2025 (changes-2025-12-02.md): {len(new_items)} new "
+                              f"items, marked **New**; {len(dropped)} items of that edition dropped out:")
+    for item in dropped:
+        assert f"- {escape_markdown(item.text)} — *Reasons for the Failure of U.S.-Russia Ukraine Talks, " \
+               "2 December 2025*" in changes
+
+
+def test_a_first_edition_marks_nothing_and_says_so_once(project: Path) -> None:
+    result = build_at(project, recipe_with(project, "changes"), LATER)
+    assert not any(item.new for item in shown(result)) and NEW_MARK not in result.markdown
+    assert result.markdown.count("First edition: nothing to compare with.") == 1
+    assert section_text(result.markdown, "What changed") == "*First edition: nothing to compare with.*"
+
+
+def test_building_the_same_date_again_gives_the_same_edition(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    first = build_at(project, recipe, EARLIER)
+    again = build_at(project, recipe, EARLIER)
+    assert again.markdown == first.markdown and NEW_MARK not in again.markdown, "never compared with itself"
+    later = build_at(project, recipe, LATER)
+    later_again = build_at(project, recipe, LATER)
+    assert later_again.markdown == later.markdown
+    assert later_again.manifest is not None
+    assert json.loads(later_again.manifest.read_text(encoding="utf-8"))["previous"]["as_of"] == "2025-12-02"
+
+
+def test_an_unchanged_week_has_nothing_new_and_nothing_dropped(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    build_at(project, recipe, LATER)
+    next_day = build_at(project, recipe, LATER + dt.timedelta(days=1))
+    assert NEW_MARK not in next_day.markdown
+    assert section_text(next_day.markdown, "What changed") == (
+        "Since the edition of 4 December 2025 (changes-2025-12-04.md): no new items; "
+        "nothing of that edition dropped out.")
+
+
+def test_without_a_what_changed_section_the_header_explains_the_marks(project: Path) -> None:
+    recipe = recipe_with(project, "plain", what_changed=False)
+    build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    new = sum(item.new for item in shown(second))
+    edition = second.briefing.edition
+    assert edition is not None
+    assert (f"Compared with the edition of 2 December 2025: {new} new items (marked **New**), "
+            f"{len(edition.dropped)} dropped out.") in second.markdown
+    assert "## What changed" not in second.markdown and "unchecked_sections" not in second.markdown
+
+
+def test_only_new_keeps_what_no_earlier_edition_reported(project: Path) -> None:
+    recipe = recipe_with(project, "fresh", only_new=True)
+    first = build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    before = reported(first)
+    assert shown(second) and all(item.new for item in shown(second))
+    assert not {i for item in shown(second) for i in item.excerpt_ids} & before
+    held_back = set(second.briefing.held_back_ids)
+    assert held_back & before, "held back: the groups of excerpts the earlier edition reported"
+    assert not held_back & {i for item in shown(second) for i in item.excerpt_ids}
+    assert "Only items new since the edition of 2 December 2025 are shown" in second.markdown
+    edition = second.briefing.edition
+    assert edition is not None
+    assert not [d for d in edition.dropped if d.text in {item.text for item in shown(first)
+                                                          if set(item.excerpt_ids) & held_back}], \
+        "an item held back as already reported has not dropped out"
+    third = build_at(project, recipe, LATER + dt.timedelta(days=1))
+    again = {i for item in shown(third) for i in item.excerpt_ids}
+    assert not again & reported(second), "what the last edition held back does not come back as new"
+
+
+def test_only_new_in_a_first_edition_shows_everything_and_says_why(project: Path) -> None:
+    result = build_at(project, recipe_with(project, "fresh", what_changed=False, only_new=True), LATER)
+    assert not result.briefing.held_back_ids and shown(result)
+    about = section_text(result.markdown, "About this brief")
+    assert "First edition: nothing to compare with. Every item is shown, although the recipe asks for new items " \
+           "only." in about
+    assert result.markdown.count("First edition") == 1
+
+
+def test_verify_accepts_new_marks_and_what_changed_but_not_a_changed_new_item(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    workspace = load_workspace(paths(project))
+    assert "unchecked_sections:\n  - \"What changed\"\n---" in second.markdown
+    assert verify_brief(second.markdown, workspace) == []
+    item = next(item for item in shown(second) if item.new and " the " in item.text)
+    tampered = second.markdown.replace(escape_markdown(item.text), escape_markdown(item.text.replace(" the ", " a ", 1)))
+    [mismatch] = verify_brief(tampered, workspace)
+    assert mismatch.kind == "statement" and "**New**" not in mismatch.text
+
+
+def test_recipes_know_the_what_changed_section_and_only_new(project: Path) -> None:
+    taxonomy = load_workspace(paths(project)).taxonomy
+    recipe = load_recipe(project / "briefings" / recipe_with(project, "changes", only_new=True), taxonomy)
+    assert recipe.spec.only_new is True
+    assert [(s.id, s.title) for s in recipe.spec.sections][0] == ("what-changed", "What changed")
+    bad = project / "briefings" / "bad.yaml"
+    bad.write_text("title: x\nsections:\n  - {id: what-chnaged}\nonly_new: sometimes\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_recipe(bad, taxonomy)
+    text = error.value.format()
+    assert f"{bad}:3: sections[0].id: unknown section (got 'what-chnaged')\n    did you mean 'what-changed'?" in text
+    assert f"{bad}:4: only_new:" in text
