@@ -67,7 +67,7 @@ def template_dirs(paths: ProjectPaths, recipe: Recipe) -> list[Path]:
 
 def load_recipe_for(workspace: Workspace, recipe_path: Path) -> Recipe:
     return load_recipe(recipe_path, workspace.taxonomy,
-                       source_ids=[source.id for source in workspace.corpus.sources],
+                       source_ids=workspace.corpus.ids(),
                        templates_roots=workspace.paths.template_roots(recipe_path))
 
 
@@ -78,12 +78,18 @@ def output_stem(briefing: Briefing) -> str:
 def build_recipe(workspace: Workspace, recipe: Recipe, *, out_dir: Path, as_of: dt.date | None = None,
                  formats: list[str] | None = None) -> BuildResult:
     """Assemble the brief, compare it with the previous edition in ``out_dir``, write it and its manifest."""
+    edition, skipped = next_edition(workspace, recipe, out_dir=out_dir, as_of=as_of)
+    result = write_edition(workspace, edition, out_dir=out_dir, formats=formats or list(recipe.spec.formats))
+    return BuildResult(result.briefing, result.markdown, result.written, result.manifest, skipped)
+
+
+def next_edition(workspace: Workspace, recipe: Recipe, *, out_dir: Path, as_of: dt.date | None = None):
+    """The edition a build would write now (compared with the previous one in ``out_dir``), and the
+    manifests skipped on the way; nothing is written. The TUI previews exactly this."""
     as_of_date = resolve_as_of(workspace, recipe, as_of)
     lookup = find_previous_edition(out_dir, recipe.name, as_of_date)
     previous = lookup.manifest.as_previous(lookup.path.name) if lookup.manifest and lookup.path else None
-    edition = make_edition(workspace, recipe, as_of_date, previous)
-    result = write_edition(workspace, edition, out_dir=out_dir, formats=formats or list(recipe.spec.formats))
-    return BuildResult(result.briefing, result.markdown, result.written, result.manifest, lookup.skipped)
+    return make_edition(workspace, recipe, as_of_date, previous), lookup.skipped
 
 
 def make_edition(workspace: Workspace, recipe: Recipe, as_of: dt.date,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from brief.assembly import assemble_briefing
 from brief.briefing import Briefing
-from brief.build import BuildResult, build_recipe, template_dirs
+from brief.build import BuildResult, build_recipe, next_edition, template_dirs
 from brief.recipe import DateRange, Recipe, RecipeSpec, dump_recipe
 from brief.render_markdown import render_markdown
 from brief.workspace import Workspace
@@ -128,6 +128,11 @@ class Composition:
 
     def assemble(self, workspace: Workspace) -> Briefing:
         return assemble_briefing(workspace, self.recipe)
+
+    def preview(self, workspace: Workspace, out_dir: Path) -> tuple[Briefing, str]:
+        """The brief and its Markdown as an export to ``out_dir`` would write them now (new-item marks included)."""
+        edition, _ = next_edition(workspace, self.recipe, out_dir=out_dir)
+        return edition.briefing, edition.markdown
 
     def preview_markdown(self, workspace: Workspace, briefing: Briefing) -> str:
         return render_markdown(briefing, template_dirs(workspace.paths, self.recipe))

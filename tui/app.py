@@ -122,8 +122,7 @@ class BriefApp(App[None]):
     def reassemble(self) -> None:
         """Assemble the brief from the composition; a user error is shown, not raised."""
         try:
-            self.briefing = self.composition.assemble(self.workspace)
-            markdown = self.composition.preview_markdown(self.workspace, self.briefing)
+            self.briefing, markdown = self.composition.preview(self.workspace, self.out_dir)
             # The front matter is for machines; the preview shows the brief as a reader sees it.
             self.preview_text = split_front_matter(markdown)[1].lstrip("\n")
             self.assembly_problem = ""

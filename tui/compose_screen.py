@@ -338,8 +338,10 @@ class ComposeScreen(Screen[None]):
         if excerpt is None:
             return
         app = self.brief_app
+        # Only sections that hold excerpts: not "what changed" or other sections the brief makes itself.
+        excerpt_sections = set(app.workspace.taxonomy.section_ids())
         choices = [(section.title or app.workspace.taxonomy.section(section.id).label, section.id)
-                   for section in app.composition.spec.sections]
+                   for section in app.composition.spec.sections if section.id in excerpt_sections]
 
         def moved(section_id: str | None) -> None:
             if section_id:
