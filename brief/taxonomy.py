@@ -130,6 +130,17 @@ class Taxonomy:
 
 
 _WORD = re.compile(r"\w+")
+_FREE_WORD = re.compile(r"(?<![\w-])\w+")
+
+
+def _single_word(expression: re.Pattern[str]) -> str | None:
+    """The word of a one-word phrase expression (see :func:`phrase_expression`), else None."""
+    prefix, suffix = "(?<![\\w-])", "(?![\\w])"
+    body = expression.pattern
+    if not (body.startswith(prefix) and body.endswith(suffix)):
+        return None
+    word = body[len(prefix):-len(suffix)]
+    return word.lower() if re.fullmatch(r"[A-Za-z0-9]+", word) else None
 
 
 def required_literal(pattern: str) -> str:
@@ -170,6 +181,8 @@ class TaxonomyMatcher:
         """Per rule, in the order ``rule_of`` numbers them."""
         self.rule_category: list[int] = []
         by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        by_free_word: dict[str, list[int]] = {}
+        """A one-word phrase matches exactly when the word stands free (no letter or hyphen before it)."""
         always: list[tuple[int, re.Pattern[str]]] = []
         patterns: list[tuple[int, re.Pattern[str]]] = []
         for number, category in enumerate(self.categories):
@@ -181,12 +194,17 @@ class TaxonomyMatcher:
                     if not key:
                         patterns.append((rule_number, expression))
                         continue
+                    single = _single_word(expression)
+                    if single is not None:
+                        by_free_word.setdefault(single, []).append(rule_number)
+                        continue
                     words = _WORD.findall(key)
                     if words:
                         by_word.setdefault(max(words, key=len), []).append((rule_number, expression))
                     else:
                         always.append((rule_number, expression))
         self.by_word = by_word
+        self.by_free_word = by_free_word
         self.always = always
         self.patterns = patterns
         self.patterns_by_literal = [(required_literal(e.pattern), rule_number, e) for rule_number, e in patterns]
@@ -195,6 +213,9 @@ class TaxonomyMatcher:
         """The score of every topic, then every section, in taxonomy order."""
         lowered = text.lower()
         hits = [0] * len(self.weights)
+        for word in set(_FREE_WORD.findall(lowered)).intersection(self.by_free_word):
+            for rule_number in self.by_free_word[word]:
+                hits[rule_number] += 1
         for word in set(_WORD.findall(lowered)).intersection(self.by_word):
             for rule_number, expression in self.by_word[word]:
                 if expression.search(text):
