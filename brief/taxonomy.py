@@ -213,10 +213,11 @@ class TaxonomyMatcher:
         """The score of every topic, then every section, in taxonomy order."""
         lowered = text.lower()
         hits = [0] * len(self.weights)
-        for word in set(_FREE_WORD.findall(lowered)).intersection(self.by_free_word):
+        # Words are found in the text as written (lower-casing can change lengths: "İ" → "i̇").
+        for word in {w.lower() for w in _FREE_WORD.findall(text)}.intersection(self.by_free_word):
             for rule_number in self.by_free_word[word]:
                 hits[rule_number] += 1
-        for word in set(_WORD.findall(lowered)).intersection(self.by_word):
+        for word in {w.lower() for w in _WORD.findall(text)}.intersection(self.by_word):
             for rule_number, expression in self.by_word[word]:
                 if expression.search(text):
                     hits[rule_number] += 1

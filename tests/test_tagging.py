@@ -115,3 +115,28 @@ def test_topic_scores(text: str, topics: dict[str, float], tiny: Taxonomy) -> No
 def test_section_choice(text: str, section: str, score: float, tiny: Taxonomy) -> None:
     tagging = tag_passage(text, tiny)
     assert (tagging.section, tagging.section_score) == (section, score)
+
+
+# --- the fast matcher gives the rules' own scores ---------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["territory", "Territory", "pro-territory", "front line", "front-line", "frontline", "NATO", "NATO-led",
+           "security guarantees", "guarantee", "cease-fire", "ceasefire", "U.S.", "annexed", "ceded", "will meet",
+           "would require", "if", "demanded", "unless", "Donbas", "Crimea's", "withdraw from", "army size", " ", ", ",
+           ". ", "-", "—", "“", "”", "'", "é", "İ", "ß", "talks", "Rutte", "cap on the army"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_matcher_scores_like_the_rules_one_by_one(taxonomy, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    one_by_one = [category.score(text) for category in (*taxonomy.topics, *taxonomy.sections)]
+    assert taxonomy.matcher.scores(text) == one_by_one
+
+
+def test_the_matcher_on_every_shipped_sentence(shipped_workspace, taxonomy) -> None:
+    for excerpt in shipped_workspace.excerpts:
+        assert taxonomy.matcher.scores(excerpt.text) == [
+            category.score(excerpt.text) for category in (*taxonomy.topics, *taxonomy.sections)]
