@@ -41,6 +41,8 @@ from brief.taxonomy import Taxonomy, load_taxonomy
 PARALLEL_FROM = 48
 """Below this many articles to read or re-tag, worker processes cost more than they save."""
 COMMIT_EVERY_S = 1.0
+_MIXED_TAGS = "mixed"
+"""Stored as the taxonomy's hash while a re-tagging of every source is under way."""
 
 
 class Cancelled(Exception):
@@ -324,14 +326,20 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
                  stated: dict[str, dict[str, object]], report: SyncReport, *, progress: ProgressCallback | None,
                  cancel: Callable[[], bool] | None, workers: int | None) -> list[Problem]:
     taxonomy_hash = _taxonomy_hash(topics_file)
-    retag_all = index.info("taxonomy") not in (None, taxonomy_hash)
+    tagged_with = index.info("taxonomy")
+    retag_all = tagged_with not in (None, taxonomy_hash)
     if retag_all:
-        report.notices.append(f"{topics_file.name} changed: re-tagging every source from its stored text")
+        why = "the last re-tagging was stopped" if tagged_with == _MIXED_TAGS else f"{topics_file.name} changed"
+        report.notices.append(f"{why}: re-tagging every source from its stored text")
     plan = _plan(index, corpus_root, stated, retag_all)
     report.unchanged = plan.unchanged
     index.begin()
     index.set_info("engine", engine_fingerprint())
     index.set_info("corpus", str(corpus_root))
+    # Which taxonomy tagged what is stored must be true even if this sync is cancelled: a new index is
+    # tagged with this one from its first source on; while every source is re-tagged, the index holds a
+    # mix, which no taxonomy file matches, so the next sync re-tags them all again.
+    index.set_info("taxonomy", taxonomy_hash if tagged_with is None else _MIXED_TAGS if retag_all else tagged_with)
     for source_id in plan.removals:
         index.remove_source(source_id)
     report.removed = len(plan.removals)
