@@ -111,6 +111,12 @@ class IndexUnusable(Exception):
     """The index file cannot be trusted: unreadable, from another version, or half-made."""
 
 
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the database file is damaged or not a database (not busy, not a bug of ours)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+
+
 def engine_fingerprint() -> str:
     """A hash of the code that decides what goes into the index, and of the libraries it leans on.
 
@@ -293,6 +299,9 @@ class CorpusIndex:
                 connection.execute("INSERT INTO info VALUES ('schema', ?)", (SCHEMA_VERSION,))
             rows = dict(connection.execute("SELECT key, value FROM info").fetchall())
         except sqlite3.DatabaseError as error:
+            connection.close()
+            if getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise  # in use by another brief: not a reason to throw it away
             raise IndexUnusable(f"it cannot be read ({error})") from None
         if rows.get("schema") != SCHEMA_VERSION:
             connection.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,7 +34,15 @@ from brief.atomic import update_lock
 from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metadata
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
-from brief.index import CorpusIndex, FileStamp, IndexedArticle, IndexUnusable, engine_fingerprint, index_location
+from brief.index import (
+    CorpusIndex,
+    FileStamp,
+    IndexedArticle,
+    IndexUnusable,
+    engine_fingerprint,
+    index_location,
+    is_damage,
+)
 from brief.ranking import static_strength
 from brief.readers import article_format
 from brief.taxonomy import Taxonomy, load_taxonomy
@@ -269,7 +278,15 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
         delete_index(path)
         index = CorpusIndex.open(path)
     fingerprint = engine_fingerprint()
-    stored = index.info("engine")
+    try:
+        stored = index.info("engine")
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        index.close()
+        notices.append(f"the index {path} is damaged ({error}): rebuilding it from the corpus files")
+        delete_index(path)
+        return CorpusIndex.open(path)
     if stored is not None and stored != fingerprint:
         index.close()
         notices.append("the index was made by a different version of brief's reading and tagging code: "
@@ -304,9 +321,22 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
     if index is None:
         index = open_index(corpus_root, report.notices)
     try:
-        with update_lock(index.path):
-            problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
-                                    progress=progress, cancel=cancel, workers=workers)
+        try:
+            with update_lock(index.path):
+                problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
+                                        progress=progress, cancel=cancel, workers=workers)
+        except sqlite3.DatabaseError as error:
+            if not (opened_here and is_damage(error)):
+                raise
+            # A damaged page can go unnoticed when the file is opened: rebuild once, never trust it.
+            index.close()
+            report = SyncReport(notices=[*report.notices, f"the index {index.path} is damaged ({error}): "
+                                         "rebuilding it from the corpus files"])
+            delete_index(index.path)
+            index = CorpusIndex.open(index.path)
+            with update_lock(index.path):
+                problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
+                                        progress=progress, cancel=cancel, workers=workers)
     except BaseException:
         index.rollback()
         if opened_here:
