@@ -34,6 +34,8 @@ from brief.metadata import MetaValue, SourceMeta
 SCHEMA_VERSION = "2"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
+STRENGTH_SLACK = 1e-6
+"""How far below the threshold :meth:`CorpusIndex.select_strongest` still keeps an excerpt (rounding)."""
 INDEX_DIR_NAME = ".brief-index"
 INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
@@ -535,7 +537,9 @@ class CorpusIndex:
             row = self.connection.execute(
                 f"SELECT e.strength FROM excerpts e{where} ORDER BY e.strength DESC LIMIT 1 OFFSET ?",
                 [*params, count - 1]).fetchone()
-            threshold = row[0] - margin
+            # Strengths are stored rounded to 9 places and the subtraction rounds too (4.4 - 2.5 > 1.9):
+            # a little slack keeps an excerpt that sits exactly on the threshold.
+            threshold = row[0] - margin - STRENGTH_SLACK
             joiner = " AND " if where else " WHERE "
             rows = self.connection.execute(
                 f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where}{joiner}e.strength >= ? "
