@@ -18,9 +18,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -209,26 +209,41 @@ class IndexedArticle:
 
 # --- full-text queries -----------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+def _has_token(word: str) -> bool:
+    """Whether FTS5's unicode61 tokenizer finds a token in ``word``: a letter, a digit or a private-use character.
+
+    A quoted word without one would be an empty phrase, which matches nothing.
+    """
+    return any(unicodedata.category(char)[0] in "LN" or unicodedata.category(char) == "Co" for char in word)
 
 
-def fts_query(search: str) -> str | None:
-    """The user's search as an FTS5 query in which every word is quoted.
+def search_terms(search: str) -> tuple[list[str], list[str]]:
+    """The user's search as FTS5 phrases: (the words wanted, the words written ``-word``).
 
-    Words are matched as prefixes (``talk`` finds "talks"), all must be present,
-    and a word written ``-doha`` must be absent. Punctuation inside a word keeps
-    its parts together as a phrase: ``U.S.`` is the phrase "u s". None when the
-    search holds no word at all.
+    Each word is quoted whole, so FTS5 itself splits it as it split the
+    excerpts: ``U.S.`` is the phrase "u s" and ``AT&T`` the phrase "at t", and
+    no character of the user's is ever query syntax. Each phrase is matched
+    as a prefix (``talk`` finds "talks"). A word without a letter or digit
+    (``-``, ``*``, ``(``) is left out.
     """
     wanted: list[str] = []
     unwanted: list[str] = []
-    for raw in search.split():
+    for raw in search.replace("\x00", " ").split():
         negative = raw.startswith("-") and len(raw) > 1
-        tokens = _TOKEN.findall(raw[1:] if negative else raw)
-        if not tokens:
-            continue
-        phrase = '"' + " ".join(tokens).replace('"', '""') + '"*'
-        (unwanted if negative else wanted).append(phrase)
+        word = raw[1:] if negative else raw
+        if _has_token(word):
+            (unwanted if negative else wanted).append('"' + word.replace('"', '""') + '"*')
+    return wanted, unwanted
+
+
+def fts_query(search: str) -> str | None:
+    """The user's search as one FTS5 query: every wanted word present, every ``-word`` absent.
+
+    None when no word is wanted (a search of ``-word`` alone is answered by
+    :meth:`CorpusIndex.select` as "every excerpt without it").
+    """
+    wanted, unwanted = search_terms(search)
     if not wanted:
         return None
     query = " AND ".join(wanted)
@@ -507,10 +522,13 @@ class CorpusIndex:
             clauses.append(f"{alias}.id IN (" + ",".join("?" * len(query.ids)) + ")")
             params.extend(sorted(query.ids))
         if query.search:
-            fts = fts_query(query.search)
-            if fts is not None:
+            wanted, unwanted = search_terms(query.search)
+            if wanted:
                 clauses.append(f"{alias}.n IN (SELECT rowid FROM excerpt_text WHERE excerpt_text MATCH ?)")
-                params.append(fts)
+                params.append(" AND ".join(wanted))
+            if unwanted:
+                clauses.append(f"{alias}.n NOT IN (SELECT rowid FROM excerpt_text WHERE excerpt_text MATCH ?)")
+                params.append(" OR ".join(unwanted))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def select(self, query: ExcerptQuery, *, limit: int | None = None, order: str = "source") -> list[Excerpt]:
