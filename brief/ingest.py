@@ -4,8 +4,9 @@ A sync compares the corpus folder with what the index remembers:
 
 - a new or changed article (by size and time, then by content hash) is read,
   cleaned, split and tagged again; a file touched without a change is not;
-- a changed ``topics.yaml`` re-tags every source from its stored canonical
-  text, without reading or cleaning any file again;
+- changed rules in ``topics.yaml`` re-tag every source from its stored
+  canonical text, without reading or cleaning any file again (the rules the
+  sync tags with are compared, so an edited comment changes nothing);
 - a changed annotation file re-applies that source's annotations;
 - a changed entry in ``sources.yaml`` re-reads that source;
 - a deleted file leaves the index.
@@ -45,7 +46,7 @@ from brief.index import (
 )
 from brief.ranking import static_strength
 from brief.readers import article_format
-from brief.taxonomy import Taxonomy, load_taxonomy
+from brief.taxonomy import Taxonomy
 
 PARALLEL_FROM = 48
 """Below this many articles to read or re-tag, worker processes cost more than they save."""
@@ -125,8 +126,18 @@ def _stated_hash(entry: dict[str, object] | None) -> str:
     return hashlib.sha256(json.dumps(entry or {}, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _taxonomy_hash(topics_file: Path) -> str:
-    return hashlib.sha256(topics_file.read_bytes()).hexdigest()[:20]
+def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
+    """A hash of the rules that tag excerpts, as they were compiled (comments and labels aside).
+
+    Taken from the taxonomy the sync tags with, not from the file, which may
+    have changed since a long-running program (the TUI) loaded it.
+    """
+    rules = [[kind, category.id, category.min_score,
+              [[rule.weight, [[key, expression.pattern, int(expression.flags)] for key, expression in rule.expressions]]
+               for rule in category.rules]]
+             for kind, categories in (("topic", taxonomy.topics), ("section", taxonomy.sections))
+             for category in categories]
+    return hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:20]
 
 
 def _annotation_signatures(corpus_root: Path) -> dict[str, str]:
@@ -206,8 +217,8 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(topics_file: Path, corpus_root: Path) -> None:
-    _worker_state["taxonomy"] = load_taxonomy(topics_file)
+def _init_worker(taxonomy: Taxonomy, corpus_root: Path) -> None:
+    _worker_state["taxonomy"] = taxonomy
     _worker_state["corpus_root"] = corpus_root
 
 
@@ -355,7 +366,7 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
 def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxonomy: Taxonomy,
                  stated: dict[str, dict[str, object]], report: SyncReport, *, progress: ProgressCallback | None,
                  cancel: Callable[[], bool] | None, workers: int | None) -> list[Problem]:
-    taxonomy_hash = _taxonomy_hash(topics_file)
+    taxonomy_hash = taxonomy_fingerprint(taxonomy)
     tagged_with = index.info("taxonomy")
     retag_all = tagged_with not in (None, taxonomy_hash)
     if retag_all:
@@ -386,7 +397,7 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
             tasks.append(_RetagTask(source.detached(), plan.retag_stamps[source.id]))
     total = len(tasks)
     if total:
-        _run(index, tasks, corpus_root, topics_file, taxonomy, report, progress=progress, cancel=cancel,
+        _run(index, tasks, corpus_root, taxonomy, report, progress=progress, cancel=cancel,
              workers=workers)
     index.begin()
     index.set_info("taxonomy", taxonomy_hash)
@@ -394,8 +405,8 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
     return plan.problems + index.failures()
 
 
-def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: Path, topics_file: Path,
-         taxonomy: Taxonomy, report: SyncReport, *, progress: ProgressCallback | None,
+def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: Path, taxonomy: Taxonomy,
+         report: SyncReport, *, progress: ProgressCallback | None,
          cancel: Callable[[], bool] | None, workers: int | None) -> None:
     total = len(tasks)
     done = 0
@@ -413,7 +424,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
         batch = max(4, min(32, total // (cores * 8)))
         batches = [tasks[i:i + batch] for i in range(0, total, batch)]
         with ProcessPoolExecutor(max_workers=cores, mp_context=_worker_context(), initializer=_init_worker,
-                                 initargs=(topics_file, corpus_root)) as pool:
+                                 initargs=(taxonomy, corpus_root)) as pool:
             pending: list[Future] = []
             try:
                 ahead = cores * 3
