@@ -27,7 +27,7 @@ from brief.errors import Problem
 from brief.excerpts import Excerpt, source_excerpts
 from brief.index import INDEX_DIR_ENV, CorpusIndex, index_location
 from brief.ingest import Cancelled, SyncReport, sync_index
-from brief.taxonomy import load_taxonomy
+from brief.taxonomy import Taxonomy, load_taxonomy
 from brief.workspace import ProjectPaths
 from tests.corpus_factory import REPO, TOPICS, copy_seeds, generate, index_content
 
@@ -87,6 +87,15 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
 
 
 Sync = Callable[..., tuple[CorpusIndex, SyncReport, list[Problem]]]
+_taxonomies: dict[str, Taxonomy] = {}
+
+
+def taxonomy_of(topics: Path) -> Taxonomy:
+    """The taxonomy in ``topics`` as it reads now (compiled once per content: it takes a while)."""
+    text = topics.read_text(encoding="utf-8")
+    if text not in _taxonomies:
+        _taxonomies[text] = load_taxonomy(topics)
+    return _taxonomies[text]
 
 
 @pytest.fixture()
@@ -96,7 +105,7 @@ def sync(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sync]:
     opened: list[CorpusIndex] = []
 
     def run(corpus: Path, topics: Path = TOPICS, **options: object):
-        index, report, problems = sync_index(corpus, topics, load_taxonomy(topics), **options)
+        index, report, problems = sync_index(corpus, topics, taxonomy_of(topics), **options)
         opened.append(index)
         return index, report, problems
 
@@ -112,7 +121,7 @@ def seeds(tmp_path: Path) -> Path:
 
 def fresh_excerpts(corpus: Path, topics: Path) -> list[Excerpt]:
     """The excerpts of ``corpus`` computed directly from the files, without any index."""
-    taxonomy = load_taxonomy(topics)
+    taxonomy = taxonomy_of(topics)
     excerpts: list[Excerpt] = []
     for source in load_corpus(corpus).sources:
         placed = load_source_annotations(corpus, source.id, source.text, taxonomy).anchored
@@ -226,6 +235,32 @@ def test_a_changed_taxonomy_retags_every_source_without_cleaning(seeds: Path, tm
     calls.reset()
     _, settled, _ = sync(seeds, topics)
     assert (settled.read, settled.retagged, settled.notices) == (0, 0, [])
+
+
+def test_the_index_records_the_taxonomy_that_tagged_it_not_the_file(seeds: Path, tmp_path: Path, sync: Sync,
+                                                                    calls: Calls) -> None:
+    """A program that loaded topics.yaml before it changed (the TUI) syncs with the rules it holds."""
+    topics = tmp_path / "topics.yaml"
+    shutil.copy(TOPICS, topics)
+    held = load_taxonomy(topics)
+    sync(seeds, topics)
+    add_topic(topics)
+    index, report, _ = sync_index(seeds, topics, held)
+    index.close()
+    assert report.retagged == 0, "the rules it holds are the ones the index was tagged with"
+
+    index, report, _ = sync(seeds, topics)
+    assert report.retagged == SEED_COUNT
+    assert list(index.all_excerpts()) == fresh_excerpts(seeds, topics)
+
+
+def test_a_comment_in_topics_yaml_retags_nothing(seeds: Path, tmp_path: Path, sync: Sync) -> None:
+    topics = tmp_path / "topics.yaml"
+    shutil.copy(TOPICS, topics)
+    sync(seeds, topics)
+    topics.write_text("# Edited by a test.\n" + TOPICS.read_text(encoding="utf-8"), encoding="utf-8")
+    _, report, _ = sync(seeds, topics)
+    assert (report.read, report.retagged, report.notices) == (0, 0, [])
 
 
 def test_an_edited_annotation_file_retags_only_its_source(seeds: Path, sync: Sync, calls: Calls) -> None:
@@ -493,18 +528,30 @@ def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_worker_processes_make_the_same_index_as_one_process(generated_corpus: Path, tmp_path: Path, sync: Sync,
+@pytest.fixture(scope="module")
+def serial_content(generated_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
+    """The index of the generated corpus made in this process alone: what worker processes must match."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(INDEX_DIR_ENV, str(tmp_path_factory.mktemp("serial")))
+        index, report, _ = sync_index(generated_corpus, TOPICS, load_taxonomy(TOPICS), workers=1)
+    assert report.read == PARALLEL_COUNT
+    content = index_content(index)
+    index.close()
+    return content
+
+
+def test_worker_processes_make_the_same_index_as_one_process(generated_corpus: Path, serial_content: dict,
+                                                             tmp_path: Path, sync: Sync,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     assert PARALLEL_COUNT >= brief.ingest.PARALLEL_FROM, "the test must take the parallel path"
-    monkeypatch.setenv(INDEX_DIR_ENV, str(tmp_path / "one"))
-    serial, one_report, _ = sync(generated_corpus, workers=1)
     monkeypatch.setenv(INDEX_DIR_ENV, str(tmp_path / "two"))
-    parallel, two_report, _ = sync(generated_corpus, workers=2)
-    assert one_report.read == two_report.read == PARALLEL_COUNT
-    assert index_content(parallel) == index_content(serial)
+    parallel, report, _ = sync(generated_corpus, workers=2)
+    assert report.read == PARALLEL_COUNT
+    assert index_content(parallel) == serial_content
 
 
-def test_a_cancelled_parallel_sync_is_finished_by_the_next(generated_corpus: Path, tmp_path: Path, sync: Sync,
+def test_a_cancelled_parallel_sync_is_finished_by_the_next(generated_corpus: Path, serial_content: dict,
+                                                           tmp_path: Path, sync: Sync,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(INDEX_DIR_ENV, str(tmp_path / "cancelled"))
     stop = CancelAfterFirstProgress()
@@ -514,5 +561,4 @@ def test_a_cancelled_parallel_sync_is_finished_by_the_next(generated_corpus: Pat
     assert 0 < done < PARALLEL_COUNT
     index, report, _ = sync(generated_corpus, workers=2)
     assert (report.read, report.unchanged) == (PARALLEL_COUNT - done, done)
-    monkeypatch.setenv(INDEX_DIR_ENV, str(tmp_path / "whole"))
-    assert index_content(index) == index_content(sync(generated_corpus, workers=1)[0])
+    assert index_content(index) == serial_content
