@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,7 +42,11 @@ INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
 
 _ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
-                   "excerpts", "annotations", "corpus", "ingest", "index", "ranking")
+                   "excerpts", "annotations", "corpus", "ingest", "index", "ranking", "yamlfile", "validation",
+                   "errors")
+"""Every module whose code decides what the index holds (front matter and annotations are read with
+yamlfile and validation; stored problems are worded by errors)."""
+_ENGINE_LIBRARIES = ("ftfy", "trafilatura", "markdown-it-py", "PyYAML", "pydantic")
 
 _SCHEMA = """
 CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -133,11 +138,13 @@ def engine_fingerprint() -> str:
             digest.update(module.read_bytes())
     from importlib.metadata import PackageNotFoundError, version
 
-    for library in ("ftfy", "trafilatura"):
+    for library in _ENGINE_LIBRARIES:
         try:
             digest.update(f"{library}={version(library)}".encode())
-        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
             pass
+    # Python's own Unicode tables decide what \w, casefold() and the cleaning rules see.
+    digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]} unicode={unicodedata.unidata_version}".encode())
     return digest.hexdigest()[:20]
 
 

@@ -10,6 +10,7 @@ digits, case and accents ignored, each search word a prefix).
 
 from __future__ import annotations
 
+import ast
 import bisect
 import datetime as dt
 import functools
@@ -27,6 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import brief.index
 from brief.annotations import add_annotation, load_source_annotations, make_annotation
 from brief.corpus import load_corpus
 from brief.excerpts import Excerpt, source_excerpts
@@ -393,3 +395,47 @@ def test_an_excerpt_exactly_on_the_threshold_is_kept(generated: Workspace, every
         assert on_threshold <= kept, (last_place, margin)
         checked += bool(on_threshold)
     assert checked >= 5
+
+
+# --- what makes an index out of date -------------------------------------------------------------------
+
+NOT_IN_FINGERPRINT = {
+    "recipe": "ranking imports only its Window, for the recency bonus, which is added at assembly, not stored",
+    "atomic": "writes files and takes locks; decides nothing the index stores",
+}
+
+
+def _brief_imports(module: str) -> set[str]:
+    tree = ast.parse((REPO / "brief" / f"{module}.py").read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("brief."):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("brief.")}
+    return found
+
+
+def test_every_module_that_shapes_the_index_is_in_its_fingerprint() -> None:
+    """Changing any code that decides what the index holds must make old indexes out of date."""
+    fingerprinted = set(brief.index._ENGINE_MODULES)
+    reached, queue = set(), ["ingest", "index"]
+    while queue:
+        module = queue.pop()
+        if module in reached or module in NOT_IN_FINGERPRINT:
+            continue
+        reached.add(module)
+        queue += sorted(_brief_imports(module))
+    assert reached - fingerprinted == set()
+
+
+def test_the_fingerprint_follows_the_engine_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    package = tmp_path / "brief"
+    package.mkdir()
+    for module in brief.index._ENGINE_MODULES:
+        (package / f"{module}.py").write_text(f"# {module}\n", encoding="utf-8")
+    monkeypatch.setattr(brief.index, "__file__", str(package / "index.py"))
+    before = brief.index.engine_fingerprint()
+    assert brief.index.engine_fingerprint() == before
+    (package / "yamlfile.py").write_text("# yamlfile, changed\n", encoding="utf-8")
+    assert brief.index.engine_fingerprint() != before
