@@ -269,6 +269,8 @@ def brute_admits(query: ExcerptQuery, excerpt: Excerpt) -> bool:
         return False
     if query.sections is not None and excerpt.section not in query.sections:
         return False
+    if query.ids is not None and excerpt.id not in query.ids:
+        return False
     if query.topics is not None:
         return any(topic in query.topics for topic in excerpt.topics)
     return query.include_untagged or bool(excerpt.topics) or excerpt.origin == "analyst"
@@ -289,7 +291,7 @@ SEARCH_WORDS = ["talks", "talk", "Kremlin", "kreml", "U.S.", "Geneva", "cease-fi
 
 
 @st.composite
-def queries(draw: st.DrawFn, workspace: Workspace) -> ExcerptQuery:
+def queries(draw: st.DrawFn, workspace: Workspace, excerpts: list[Excerpt]) -> ExcerptQuery:
     dates = st.one_of(st.none(), st.dates(min_value=dt.date(2023, 12, 1), max_value=dt.date(2026, 2, 1)))
     source_ids = workspace.corpus.ids() + ["no-such-source"]
     topic_ids = workspace.taxonomy.topic_ids() + ["no-such-topic"]
@@ -305,7 +307,9 @@ def queries(draw: st.DrawFn, workspace: Workspace) -> ExcerptQuery:
         topics=draw(st.one_of(st.none(), st.frozensets(st.sampled_from(topic_ids), max_size=4))),
         include_untagged=draw(st.booleans()),
         sections=draw(st.one_of(st.none(), st.frozensets(st.sampled_from(section_ids), max_size=3))),
-        search=draw(st.one_of(st.none(), words)))
+        search=draw(st.one_of(st.none(), words)),
+        ids=draw(st.one_of(st.none(), st.none(), st.frozensets(
+            st.sampled_from([e.id for e in excerpts] + ["art000001:0000000000"]), max_size=60))))
 
 
 def test_the_generated_corpus_has_what_the_properties_need(generated: Workspace) -> None:
@@ -321,7 +325,7 @@ def test_the_generated_corpus_has_what_the_properties_need(generated: Workspace)
 @given(data=st.data())
 def test_select_count_and_topic_counts_equal_brute_force(data: st.DataObject, generated: Workspace,
                                                          every_generated: list[Excerpt]) -> None:
-    query = data.draw(queries(generated))
+    query = data.draw(queries(generated, every_generated))
     every = every_generated
     expected = brute_select(query, every)
     assert generated.select_excerpts(query) == expected
@@ -354,7 +358,7 @@ def test_excerpts_by_source_and_by_id_equal_brute_force(generated: Workspace,
 @given(data=st.data())
 def test_select_strongest_keeps_every_excerpt_a_bonus_could_lift_into_the_top(
         data: st.DataObject, generated: Workspace, every_generated: list[Excerpt]) -> None:
-    query = data.draw(queries(generated))
+    query = data.draw(queries(generated, every_generated))
     count = data.draw(st.integers(min_value=1, max_value=400))
     margin = data.draw(st.sampled_from([0.0, 0.25, 1.0 + 1e-6, 2.5]))
     admitted = brute_select(query, every_generated)
