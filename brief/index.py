@@ -18,9 +18,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import sqlite3
+import sys
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,12 +35,18 @@ from brief.metadata import MetaValue, SourceMeta
 SCHEMA_VERSION = "3"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
+STRENGTH_SLACK = 1e-6
+"""How far below the threshold :meth:`CorpusIndex.select_strongest` still keeps an excerpt (rounding)."""
 INDEX_DIR_NAME = ".brief-index"
 INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
 
 _ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
-                   "excerpts", "annotations", "corpus", "ingest", "index", "ranking")
+                   "excerpts", "annotations", "corpus", "ingest", "index", "ranking", "yamlfile", "validation",
+                   "errors")
+"""Every module whose code decides what the index holds (front matter and annotations are read with
+yamlfile and validation; stored problems are worded by errors)."""
+_ENGINE_LIBRARIES = ("ftfy", "trafilatura", "markdown-it-py", "PyYAML", "pydantic")
 
 _SCHEMA = """
 CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -108,6 +115,12 @@ class IndexUnusable(Exception):
     """The index file cannot be trusted: unreadable, from another version, or half-made."""
 
 
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the database file is damaged or not a database (not busy, not a bug of ours)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+
+
 def engine_fingerprint() -> str:
     """A hash of the code that decides what goes into the index, and of the libraries it leans on.
 
@@ -122,11 +135,13 @@ def engine_fingerprint() -> str:
             digest.update(module.read_bytes())
     from importlib.metadata import PackageNotFoundError, version
 
-    for library in ("ftfy", "trafilatura"):
+    for library in _ENGINE_LIBRARIES:
         try:
             digest.update(f"{library}={version(library)}".encode())
-        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
             pass
+    # Python's own Unicode tables decide what \w, casefold() and the cleaning rules see.
+    digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]} unicode={unicodedata.unidata_version}".encode())
     return digest.hexdigest()[:20]
 
 
@@ -198,26 +213,41 @@ class IndexedArticle:
 
 # --- full-text queries -----------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+def _has_token(word: str) -> bool:
+    """Whether FTS5's unicode61 tokenizer finds a token in ``word``: a letter, a digit or a private-use character.
+
+    A quoted word without one would be an empty phrase, which matches nothing.
+    """
+    return any(unicodedata.category(char)[0] in "LN" or unicodedata.category(char) == "Co" for char in word)
 
 
-def fts_query(search: str) -> str | None:
-    """The user's search as an FTS5 query in which every word is quoted.
+def search_terms(search: str) -> tuple[list[str], list[str]]:
+    """The user's search as FTS5 phrases: (the words wanted, the words written ``-word``).
 
-    Words are matched as prefixes (``talk`` finds "talks"), all must be present,
-    and a word written ``-doha`` must be absent. Punctuation inside a word keeps
-    its parts together as a phrase: ``U.S.`` is the phrase "u s". None when the
-    search holds no word at all.
+    Each word is quoted whole, so FTS5 itself splits it as it split the
+    excerpts: ``U.S.`` is the phrase "u s" and ``AT&T`` the phrase "at t", and
+    no character of the user's is ever query syntax. Each phrase is matched
+    as a prefix (``talk`` finds "talks"). A word without a letter or digit
+    (``-``, ``*``, ``(``) is left out.
     """
     wanted: list[str] = []
     unwanted: list[str] = []
-    for raw in search.split():
+    for raw in search.replace("\x00", " ").split():
         negative = raw.startswith("-") and len(raw) > 1
-        tokens = _TOKEN.findall(raw[1:] if negative else raw)
-        if not tokens:
-            continue
-        phrase = '"' + " ".join(tokens).replace('"', '""') + '"*'
-        (unwanted if negative else wanted).append(phrase)
+        word = raw[1:] if negative else raw
+        if _has_token(word):
+            (unwanted if negative else wanted).append('"' + word.replace('"', '""') + '"*')
+    return wanted, unwanted
+
+
+def fts_query(search: str) -> str | None:
+    """The user's search as one FTS5 query: every wanted word present, every ``-word`` absent.
+
+    None when no word is wanted (a search of ``-word`` alone is answered by
+    :meth:`CorpusIndex.select` as "every excerpt without it").
+    """
+    wanted, unwanted = search_terms(search)
     if not wanted:
         return None
     query = " AND ".join(wanted)
@@ -291,6 +321,9 @@ class CorpusIndex:
                 connection.execute("INSERT INTO info VALUES ('schema', ?)", (SCHEMA_VERSION,))
             rows = dict(connection.execute("SELECT key, value FROM info").fetchall())
         except sqlite3.DatabaseError as error:
+            connection.close()
+            if getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise  # in use by another brief: not a reason to throw it away
             raise IndexUnusable(f"it cannot be read ({error})") from None
         if rows.get("schema") != SCHEMA_VERSION:
             connection.close()
@@ -497,10 +530,13 @@ class CorpusIndex:
             clauses.append(f"{alias}.id IN (" + ",".join("?" * len(query.ids)) + ")")
             params.extend(sorted(query.ids))
         if query.search:
-            fts = fts_query(query.search)
-            if fts is not None:
+            wanted, unwanted = search_terms(query.search)
+            if wanted:
                 clauses.append(f"{alias}.n IN (SELECT rowid FROM excerpt_text WHERE excerpt_text MATCH ?)")
-                params.append(fts)
+                params.append(" AND ".join(wanted))
+            if unwanted:
+                clauses.append(f"{alias}.n NOT IN (SELECT rowid FROM excerpt_text WHERE excerpt_text MATCH ?)")
+                params.append(" OR ".join(unwanted))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def select(self, query: ExcerptQuery, *, limit: int | None = None, order: str = "source") -> list[Excerpt]:
@@ -527,7 +563,9 @@ class CorpusIndex:
             row = self.connection.execute(
                 f"SELECT e.strength FROM excerpts e{where} ORDER BY e.strength DESC LIMIT 1 OFFSET ?",
                 [*params, count - 1]).fetchone()
-            threshold = row[0] - margin
+            # Strengths are stored rounded to 9 places and the subtraction rounds too (4.4 - 2.5 > 1.9):
+            # a little slack keeps an excerpt that sits exactly on the threshold.
+            threshold = row[0] - margin - STRENGTH_SLACK
             joiner = " AND " if where else " WHERE "
             rows = self.connection.execute(
                 f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where}{joiner}e.strength >= ? "

@@ -4,8 +4,9 @@ A sync compares the corpus folder with what the index remembers:
 
 - a new or changed article (by size and time, then by content hash) is read,
   cleaned, split and tagged again; a file touched without a change is not;
-- a changed ``topics.yaml`` re-tags every source from its stored canonical
-  text, without reading or cleaning any file again;
+- changed rules in ``topics.yaml`` re-tag every source from its stored
+  canonical text, without reading or cleaning any file again (the rules the
+  sync tags with are compared, so an edited comment changes nothing);
 - a changed annotation file re-applies that source's annotations;
 - a changed entry in ``sources.yaml`` re-reads that source;
 - a deleted file leaves the index.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,14 +35,24 @@ from brief.atomic import update_lock
 from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metadata
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
-from brief.index import CorpusIndex, FileStamp, IndexedArticle, IndexUnusable, engine_fingerprint, index_location
+from brief.index import (
+    CorpusIndex,
+    FileStamp,
+    IndexedArticle,
+    IndexUnusable,
+    engine_fingerprint,
+    index_location,
+    is_damage,
+)
 from brief.ranking import static_strength
 from brief.readers import article_format
-from brief.taxonomy import Taxonomy, load_taxonomy
+from brief.taxonomy import Taxonomy
 
 PARALLEL_FROM = 48
 """Below this many articles to read or re-tag, worker processes cost more than they save."""
 COMMIT_EVERY_S = 1.0
+_MIXED_TAGS = "mixed"
+"""Stored as the taxonomy's hash while a re-tagging of every source is under way."""
 
 
 class Cancelled(Exception):
@@ -114,8 +126,18 @@ def _stated_hash(entry: dict[str, object] | None) -> str:
     return hashlib.sha256(json.dumps(entry or {}, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _taxonomy_hash(topics_file: Path) -> str:
-    return hashlib.sha256(topics_file.read_bytes()).hexdigest()[:20]
+def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
+    """A hash of the rules that tag excerpts, as they were compiled (comments and labels aside).
+
+    Taken from the taxonomy the sync tags with, not from the file, which may
+    have changed since a long-running program (the TUI) loaded it.
+    """
+    rules = [[kind, category.id, category.min_score,
+              [[rule.weight, [[key, expression.pattern, int(expression.flags)] for key, expression in rule.expressions]]
+               for rule in category.rules]]
+             for kind, categories in (("topic", taxonomy.topics), ("section", taxonomy.sections))
+             for category in categories]
+    return hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:20]
 
 
 def _annotation_signatures(corpus_root: Path) -> dict[str, str]:
@@ -195,8 +217,8 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(topics_file: Path, corpus_root: Path) -> None:
-    _worker_state["taxonomy"] = load_taxonomy(topics_file)
+def _init_worker(taxonomy: Taxonomy, corpus_root: Path) -> None:
+    _worker_state["taxonomy"] = taxonomy
     _worker_state["corpus_root"] = corpus_root
 
 
@@ -267,7 +289,15 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
         delete_index(path)
         index = CorpusIndex.open(path)
     fingerprint = engine_fingerprint()
-    stored = index.info("engine")
+    try:
+        stored = index.info("engine")
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        index.close()
+        notices.append(f"the index {path} is damaged ({error}): rebuilding it from the corpus files")
+        delete_index(path)
+        return CorpusIndex.open(path)
     if stored is not None and stored != fingerprint:
         index.close()
         notices.append("the index was made by a different version of brief's reading and tagging code: "
@@ -302,9 +332,22 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
     if index is None:
         index = open_index(corpus_root, report.notices)
     try:
-        with update_lock(index.path):
-            problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
-                                    progress=progress, cancel=cancel, workers=workers)
+        try:
+            with update_lock(index.path):
+                problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
+                                        progress=progress, cancel=cancel, workers=workers)
+        except sqlite3.DatabaseError as error:
+            if not (opened_here and is_damage(error)):
+                raise
+            # A damaged page can go unnoticed when the file is opened: rebuild once, never trust it.
+            index.close()
+            report = SyncReport(notices=[*report.notices, f"the index {index.path} is damaged ({error}): "
+                                         "rebuilding it from the corpus files"])
+            delete_index(index.path)
+            index = CorpusIndex.open(index.path)
+            with update_lock(index.path):
+                problems = _sync_locked(index, corpus_root, topics_file, taxonomy, stated, report,
+                                        progress=progress, cancel=cancel, workers=workers)
     except BaseException:
         index.rollback()
         if opened_here:
@@ -323,15 +366,21 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
 def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxonomy: Taxonomy,
                  stated: dict[str, dict[str, object]], report: SyncReport, *, progress: ProgressCallback | None,
                  cancel: Callable[[], bool] | None, workers: int | None) -> list[Problem]:
-    taxonomy_hash = _taxonomy_hash(topics_file)
-    retag_all = index.info("taxonomy") not in (None, taxonomy_hash)
+    taxonomy_hash = taxonomy_fingerprint(taxonomy)
+    tagged_with = index.info("taxonomy")
+    retag_all = tagged_with not in (None, taxonomy_hash)
     if retag_all:
-        report.notices.append(f"{topics_file.name} changed: re-tagging every source from its stored text")
+        why = "the last re-tagging was stopped" if tagged_with == _MIXED_TAGS else f"{topics_file.name} changed"
+        report.notices.append(f"{why}: re-tagging every source from its stored text")
     plan = _plan(index, corpus_root, stated, retag_all)
     report.unchanged = plan.unchanged
     index.begin()
     index.set_info("engine", engine_fingerprint())
     index.set_info("corpus", str(corpus_root))
+    # Which taxonomy tagged what is stored must be true even if this sync is cancelled: a new index is
+    # tagged with this one from its first source on; while every source is re-tagged, the index holds a
+    # mix, which no taxonomy file matches, so the next sync re-tags them all again.
+    index.set_info("taxonomy", taxonomy_hash if tagged_with is None else _MIXED_TAGS if retag_all else tagged_with)
     for source_id in plan.removals:
         index.remove_source(source_id)
     report.removed = len(plan.removals)
@@ -348,7 +397,7 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
             tasks.append(_RetagTask(source.detached(), plan.retag_stamps[source.id]))
     total = len(tasks)
     if total:
-        _run(index, tasks, corpus_root, topics_file, taxonomy, report, progress=progress, cancel=cancel,
+        _run(index, tasks, corpus_root, taxonomy, report, progress=progress, cancel=cancel,
              workers=workers)
     index.begin()
     index.set_info("taxonomy", taxonomy_hash)
@@ -356,8 +405,8 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
     return plan.problems + index.failures()
 
 
-def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: Path, topics_file: Path,
-         taxonomy: Taxonomy, report: SyncReport, *, progress: ProgressCallback | None,
+def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: Path, taxonomy: Taxonomy,
+         report: SyncReport, *, progress: ProgressCallback | None,
          cancel: Callable[[], bool] | None, workers: int | None) -> None:
     total = len(tasks)
     done = 0
@@ -375,7 +424,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
         batch = max(4, min(32, total // (cores * 8)))
         batches = [tasks[i:i + batch] for i in range(0, total, batch)]
         with ProcessPoolExecutor(max_workers=cores, mp_context=_worker_context(), initializer=_init_worker,
-                                 initargs=(topics_file, corpus_root)) as pool:
+                                 initargs=(taxonomy, corpus_root)) as pool:
             pending: list[Future] = []
             try:
                 ahead = cores * 3
