@@ -137,9 +137,10 @@ def main(argv: Sequence[str] | None = None, *, retry_damaged_index: bool = True)
         return COMMANDS[args.command](args)
     except sqlite3.DatabaseError as error:
         # The index is derived from the corpus files: a damaged one is thrown away and made again.
-        if not retry_damaged_index:
+        from brief.index import index_location, is_damage
+
+        if not retry_damaged_index or not is_damage(error):
             raise
-        from brief.index import index_location
         from brief.ingest import delete_index
 
         location = index_location(_paths(args, getattr(args, "recipe", None)).corpus)
