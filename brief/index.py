@@ -302,6 +302,9 @@ class CorpusIndex:
         self.path = path
         self.connection = connection
         self.lock = threading.RLock()
+        self._writes = 0
+        """Bumped by every write through this connection (SQLite's data_version counts only other connections')."""
+        self._dates: tuple[tuple[int, int], dict[str, dt.date | None]] | None = None
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -386,16 +389,19 @@ class CorpusIndex:
 
     def update_stamp(self, source_id: str, stamp: FileStamp) -> None:
         """The file was touched but its content is the same: remember the new time, keep the rest."""
+        self._writes += 1
         self.connection.execute("UPDATE sources SET file = ?, mtime_ns = ?, size = ?, annotations_sig = ? "
                                 "WHERE id = ?", (stamp.file, stamp.mtime_ns, stamp.size, stamp.annotations_sig,
                                                  source_id))
 
     def remove_source(self, source_id: str) -> None:
+        self._writes += 1
         self.connection.execute("DELETE FROM excerpts WHERE source_id = ?", (source_id,))
         self.connection.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
     def store(self, article: IndexedArticle) -> None:
         """Replace everything the index holds of one source."""
+        self._writes += 1
         source, stamp = article.source, article.stamp
         self.remove_source(source.id)
         published = source.date.isoformat() if source.date else None
@@ -451,8 +457,14 @@ class CorpusIndex:
         return [row[0] for row in self.connection.execute("SELECT id FROM sources ORDER BY id")]
 
     def source_dates(self) -> dict[str, dt.date | None]:
-        return {sid: dt.date.fromisoformat(published) if published else None
-                for sid, published in self.connection.execute("SELECT id, published FROM sources ORDER BY id")}
+        """Source id → date, in id order. Kept between calls until the index changes (here or elsewhere)."""
+        with self.lock:
+            version = (self.connection.execute("PRAGMA data_version").fetchone()[0], self._writes)
+            if self._dates is None or self._dates[0] != version:
+                dates = {sid: dt.date.fromisoformat(published) if published else None
+                         for sid, published in self.connection.execute("SELECT id, published FROM sources ORDER BY id")}
+                self._dates = (version, dates)
+            return dict(self._dates[1])
 
     def _fetch_text(self, source_id: str) -> tuple[str, tuple[DroppedLine, ...]]:
         with self.lock:
@@ -506,7 +518,8 @@ class CorpusIndex:
     def _where(self, query: ExcerptQuery, alias: str = "e") -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
-        if query.topics is None and not query.include_untagged:
+        if query.topics is not None or not query.include_untagged:
+            # Any topic implies tagged; saying so lets the (tagged, published, strength) index serve the window.
             clauses.append(f"{alias}.tagged = 1")
         if query.dated_only or query.start or query.end:
             clauses.append(f"{alias}.published IS NOT NULL")
@@ -582,7 +595,8 @@ class CorpusIndex:
         order = self._topic_order()
         if not order:
             return {}
-        where, params = self._where(replace(query, topics=None, include_untagged=True))
+        # Only tagged excerpts carry topics: counting among them gives the same numbers, by the index.
+        where, params = self._where(replace(query, topics=None, include_untagged=False))
         sums = ", ".join(f"total((e.topic_bits >> {number}) & 1)" for number in range(len(order)))
         with self.lock:
             row = self.connection.execute(f"SELECT {sums} FROM excerpts e{where}", params).fetchone()

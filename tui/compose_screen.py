@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from tui.app import BriefApp
 
 WINDOW_CHOICES = [("7 days", "7d"), ("30 days", "30d"), ("All", "all"), ("From–to…", "range")]
-MAX_LISTED = 300
+MAX_LISTED = 200
 """Rows shown at once in the excerpt list (the brief's own first); search and filters narrow further."""
 MAX_SOURCES_LISTED = 300
 """Sources listed at once. Beyond this, only those in the window, in id order; a narrower window shows the rest."""
