@@ -44,7 +44,8 @@ SHOW_CHANGES_FROM = 0.5
 
 _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
-_SOURCE_COUNT = re.compile(r"\*\(\d+\s+sources?\)\*")
+_SOURCE_COUNT = re.compile(r"\*\(\d+\s+sources?(?:;[^()*\n]*)?\)\*")
+"""The template's "*(3 sources)*" or "*(2 sources; 1 more carries the same wire text)*" after an item."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SOURCE_ENTRY = re.compile(r"^[ ]{0,3}(\d{1,9})[.)][ \t]+(.*)$")

@@ -35,7 +35,7 @@ from brief.assembly import resolve_as_of
 from brief.dates import parse_iso_date
 from brief.errors import UserError
 from brief.excerpts import Excerpt
-from brief.recipe import DateRange
+from brief.recipe import DateRange, excerpt_sections
 from tui.rows import excerpt_row, excerpt_status, source_label, topic_label
 
 if TYPE_CHECKING:
@@ -326,7 +326,7 @@ class ComposeScreen(Screen[None]):
             return
         app = self.brief_app
         choices = [(section.title or app.workspace.taxonomy.section(section.id).label, section.id)
-                   for section in app.composition.spec.sections]
+                   for section in excerpt_sections(app.composition.spec)]
 
         def moved(section_id: str | None) -> None:
             if section_id:
