@@ -443,6 +443,16 @@ def item_differences(excerpts: Sequence[Excerpt]) -> tuple[FigureDifference, ...
     return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in find_differences(figures))
 
 
+def with_item_differences(section: ExtraSection, differences: Iterable[FigureDifference], cap: int) -> ExtraSection:
+    """The "where sources differ" section with the differences noted under items first, so that the
+    section never says the sources agree where an item says they do not; at most ``cap`` in all."""
+    entries: dict[tuple[str, str], ExtraEntry] = {}
+    for entry in (*differences, *section.entries):
+        if isinstance(entry, FigureDifference):
+            entries.setdefault((entry.measure.lower(), entry.unit), entry)
+    return replace(section, entries=tuple(entries.values())[:cap])
+
+
 def _difference_entry(measure: str, unit: str, category: str,
                       readings: Sequence[Sequence[SourcedFigure]]) -> FigureDifference:
     return FigureDifference(measure=measure, unit=unit, category=category, readings=tuple(

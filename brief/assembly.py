@@ -40,6 +40,7 @@ from brief.analyst_sections import (
     section_source_ids,
     sources_differ,
     timeline,
+    with_item_differences,
 )
 from brief.briefing import Briefing, BriefItem, BriefSection, Citation, ExtraSection, SourceEntry
 from brief.dates import long_date
@@ -234,6 +235,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
+    noted = [d for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid]))
+             for d in item.differences]
+    caps = {ref.id: ref.max_items for ref in extra_refs}
+    extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
+              else section for section in extras]
     entries = []
     for source_id, number in numbers.items():
         meta = sources_by_id[source_id].meta

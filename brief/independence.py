@@ -4,7 +4,7 @@ An item of a brief that several sources carry is corroborated only by sources
 that reported it independently. A cited source is a *copy* of another cited
 source of the same item when
 
-- the two articles are the same text: most of the smaller article's sentences
+- the two articles are the same text: nearly all of the smaller article's sentences
   (:data:`COPY_SHARE`) are word for word in the other, whatever outlet name,
   headline, furniture or light edits differ; or
 - both carry the same wire credit (AP, Reuters, AFP: a dateline such as
@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-COPY_SHARE = 0.6
+COPY_SHARE = 0.8
 """Share of the smaller article's sentences found word for word in the other for the two to be one text."""
 MIN_SENTENCES = 4
 """Articles with fewer distinct sentences than this are too short to call copies by their text alone."""

@@ -361,3 +361,20 @@ def test_a_brief_of_the_analysts_sections_alone(tmp_path: Path) -> None:
     assert dates == {"Tuesday": dt.date(2025, 12, 16), "Dec. 17": dt.date(2025, 12, 17), "next month": dt.date(2026, 1, 1)}
     markdown = markdown_of(paths, workspace, briefing, recipe)
     assert re.findall(r"^## (.+)$", markdown, re.M) == ["Timeline", "Sources"]
+
+
+def test_the_section_lists_every_difference_an_item_notes(tmp_path: Path) -> None:
+    # Article a gives both counts (so across the articles, a describes a change), but the merged item
+    # shows a's 19,000 beside b's 25,000: the section must not say the sources agree.
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [DEATHS_A, "Separately, officials in a leaked memo to the Kremlin "
+                                                    "were said to put Russian military deaths in 2025 at 25,000.",
+                                           *PARAGRAPHS]),
+        "b": ("2025-12-02", "Beta News", [DEATHS_B, *OTHERS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    (item,) = [i for i in briefing.all_items() if i.differences]
+    assert {c.source_id for c in item.citations} == {"a", "b"}
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["sources-differ"], set())
+    assert analyst_sections.sources_differ(material, 5) == ()  # a gives both counts: no difference on its own
+    assert [d.measure for d in section(briefing, "sources-differ").entries] == [item.differences[0].measure]
