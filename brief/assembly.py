@@ -7,10 +7,17 @@
    its article (leads first), with penalties for passages that cannot stand
    alone (a leading "He"/"This"/"However", a question, very short or long).
 3. Merge near-duplicates (shared content words) into one item that cites every
-   source carrying it; corroboration across sources raises the item's rank.
+   source carrying it; corroboration across sources raises the item's rank
+   (the same wording from two sources counts once there: it is one text copied).
 4. Lead with the strongest items as key points, fill each section up to its
-   cap, then keep the whole within the word budget by dropping the weakest.
-5. Number the cited sources in order of first citation.
+   cap.
+5. Fill the analyst's sections the recipe lists (key quotes, key figures,
+   timeline, where sources differ: :mod:`brief.analyst_sections`) from the
+   sources the items cite and the window's strongest sources.
+6. Keep the whole within the word budget by dropping the weakest items.
+7. Number the cited sources in order of first citation, in the recipe's section
+   order; tell which cited sources only repeat another's wire text
+   (:mod:`brief.independence`) and where merged sources give different figures.
 
 The same workspace, recipe and as-of date always give the same brief.
 """
@@ -22,14 +29,29 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from brief.briefing import Briefing, BriefItem, BriefSection, Citation, SourceEntry
+from brief.analyst_sections import (
+    Unplaced,
+    gather_material,
+    item_differences,
+    key_figures,
+    key_quotes,
+    material_source_ids,
+    number_section,
+    section_source_ids,
+    sources_differ,
+    timeline,
+    with_item_differences,
+)
+from brief.briefing import Briefing, BriefItem, BriefSection, Citation, ExtraSection, SourceEntry
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
+from brief.independence import CopyFinder, SourceFingerprint, fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
 from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, static_strength
-from brief.recipe import Recipe, Window
+from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
+from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
 
 _STOPWORDS = frozenset(
@@ -47,6 +69,8 @@ MAX_CANDIDATES = 600
 far more than a brief holds, and few enough that a whole-archive brief stays quick."""
 SOURCE_REPEAT_PENALTY = 0.35
 """Rank given up per item already taken from the same source."""
+MIN_ITEM_BUDGET = 0.5
+"""The analyst's sections take their words from the budget, but leave the items at least this share of it."""
 """Key points are few, so they must differ more from each other."""
 """Below the merge threshold, but too close to an item already chosen to be worth the reader's time."""
 
@@ -131,12 +155,13 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                   "or a wider window") if newest else "no source in scope has a known date"))
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
-    section_ids = [section.id for section in spec.sections]
+    section_ids = [section.id for section in excerpt_sections(spec)]
+    extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
     newest = max((dates[sid] for sid in in_window if dates[sid]), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
                          is not None, sources=None if spec.sources == "all" else frozenset(spec.sources),
                          topics=None if spec.topics == "all" else frozenset(spec.topics),
-                         sections=frozenset(section_ids))
+                         sections=frozenset(section_ids) if section_ids else None)
 
     def section_of(excerpt: Excerpt) -> str:
         return spec.moves.get(excerpt.id, excerpt.section)
@@ -157,7 +182,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
             continue
         selected.append((excerpt, _base_score(excerpt, window, newest)))
-    if not selected:
+    if not selected and (section_ids or spec.key_points):
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
 
@@ -166,28 +191,63 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if spec.only_new and earlier_ids is not None:
         candidates, held_back = _keep_new(candidates, earlier_ids)
     key_points, by_section = _fill(candidates, spec, section_ids)
-    _fit_budget(key_points, by_section, spec.max_words)
+    chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
+    ranked = selected or [(e, _base_score(e, window, newest)) for e in strongest]  # a brief of extras only
+    extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
+    extra_words = sum(section.words for section in extras)
+    _fit_budget(key_points, by_section, max(spec.max_words - extra_words, int(spec.max_words * MIN_ITEM_BUDGET)))
 
     numbers: dict[str, int] = {}
-    ordered_items = key_points + [c for sid in section_ids for c in by_section[sid]]
-    for candidate in ordered_items:
-        for source_id in sorted({e.source_id for e in candidate.excerpts}, key=_source_order(candidate)):
-            numbers.setdefault(source_id, len(numbers) + 1)
+    for candidate in key_points:
+        _number(numbers, sorted({e.source_id for e in candidate.excerpts}, key=_source_order(candidate)))
+    extras_by_id = {section.id: section for section in extras}
+    for ref in spec.sections:
+        if ref.id in extras_by_id:
+            _number(numbers, section_source_ids(extras_by_id[ref.id]))
+        else:
+            for candidate in by_section.get(ref.id, []):
+                _number(numbers, sorted({e.source_id for e in candidate.excerpts}, key=_source_order(candidate)))
+    extras = [number_section(section, numbers) for section in extras]
+    extras = [replace(section, notes=_unplaced_notes(unplaced, numbers)) if section.id == "timeline"
+              else section for section in extras]
+
+    sources_by_id = {source.id: source for source in workspace.corpus.sources_named(numbers)}
+
+    def fingerprint_of(source_id: str) -> SourceFingerprint:
+        source = sources_by_id[source_id]
+        outlet = source.meta.outlet.value if isinstance(source.meta.outlet.value, str) else None
+        return fingerprint(source_id, source.text, [(line.reason, line.text) for line in source.dropped], outlet)
+
+    copy_finder = CopyFinder(list(numbers), fingerprint_of)
+    copied_whole: dict[str, int] = {}
 
     def to_item(candidate: _Candidate) -> BriefItem:
         seen: dict[str, Excerpt] = {}
         for excerpt in candidate.excerpts:
             seen.setdefault(excerpt.source_id, excerpt)
-        citations = tuple(sorted((Citation(numbers[sid], sid, e.id) for sid, e in seen.items()),
-                                 key=lambda c: c.number))
+        in_order = sorted(seen, key=lambda sid: numbers[sid])
+        copies = copy_finder.copies_among([(sid, seen[sid].text) for sid in in_order]) if len(in_order) > 1 else {}
+        for copy, original in copies.items():
+            if copy_finder.same_text(copy, original):
+                copied_whole[copy] = min(copied_whole.get(copy, numbers[original]), numbers[original])
+        citations = tuple(Citation(numbers[sid], sid, seen[sid].id,
+                                   numbers[copies[sid]] if sid in copies else None) for sid in in_order)
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
+        differences = number_section(ExtraSection("sources-differ", "", item_differences(list(seen.values()))),
+                                     numbers).entries
         return BriefItem(text=candidate.lead.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
-                         new=_is_new(candidate, earlier_ids))
+                         new=_is_new(candidate, earlier_ids), differences=differences)  # type: ignore[arg-type]
 
-    sources_by_id = {source.id: source for source in workspace.corpus.sources_named(numbers)}
+    item_key_points = tuple(to_item(c) for c in key_points)
+    item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
+    noted = [d for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid]))
+             for d in item.differences]
+    caps = {ref.id: ref.max_items for ref in extra_refs}
+    extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
+              else section for section in extras]
     entries = []
     for source_id, number in numbers.items():
         meta = sources_by_id[source_id].meta
@@ -195,17 +255,17 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if not title.known:
             title = MetaValue(sources_by_id[source_id].display_title(), "unknown", "no title given")
         entries.append(SourceEntry(number, source_id, title, meta.outlet, meta.author, meta.published,
-                                   meta.url, meta.reliability))
+                                   meta.url, meta.reliability, copy_of=copied_whole.get(source_id)))
     titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
-              for section in spec.sections}
+              for section in excerpt_sections(spec)}
     return Briefing(
         recipe_name=recipe.name, title=spec.title, subtitle=spec.subtitle, classification=spec.classification,
         as_of=as_of_date, window_label=_window_text(window), window_start=window.start,
-        window_end=window.end, key_points=tuple(to_item(c) for c in key_points),
-        sections=tuple(BriefSection(sid, titles[sid], tuple(to_item(c) for c in by_section[sid]))
-                       for sid in section_ids),
+        window_end=window.end, key_points=item_key_points,
+        sections=tuple(BriefSection(sid, titles[sid], item_sections[sid]) for sid in section_ids),
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
-        notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back))
+        notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
+        extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
 
 
 def _is_new(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> bool:
@@ -226,6 +286,54 @@ def _keep_new(candidates: list[_Candidate], earlier_ids: frozenset[str]) -> tupl
         else:
             held_back.extend(e.id for e in candidate.excerpts)
     return kept, sorted(held_back)
+
+
+
+
+def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list[_Candidate],
+                      scored: list[tuple[Excerpt, float]], window: Window
+                      ) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
+    """The analyst's sections ``refs`` asks for, from the sources the chosen items cite and then the
+    sources of the strongest ``scored`` excerpts; and the timeline's dates that could not be placed."""
+    if not refs:
+        return [], ()
+    cited = list(dict.fromkeys(e.source_id for c in chosen for e in c.excerpts))
+    ranked = [sid for _, sid in sorted((-score, e.source_id) for e, score in scored)]
+    wanted = material_source_ids(cited, list(dict.fromkeys(ranked)))
+    loaded = {source.id: source for source in workspace.corpus.sources_named(wanted)}
+    material = gather_material([loaded[sid] for sid in wanted if sid in loaded], [ref.id for ref in refs],
+                               set(cited))
+    extras: list[ExtraSection] = []
+    unplaced: tuple[Unplaced, ...] = ()
+    for ref in refs:
+        heading = ref.title or EXTRA_SECTIONS[ref.id]
+        if ref.id == "key-quotes":
+            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items)))
+        elif ref.id == "key-figures":
+            extras.append(ExtraSection("key-figures", heading, key_figures(material, ref.max_items)))
+        elif ref.id == "timeline":
+            events, unplaced = timeline(material, ref.max_items, window)
+            extras.append(ExtraSection("timeline", heading, events))
+        else:
+            extras.append(ExtraSection("sources-differ", heading, sources_differ(material, ref.max_items)))
+    return extras, unplaced
+
+
+def _number(numbers: dict[str, int], source_ids: list[str]) -> None:
+    for source_id in source_ids:
+        numbers.setdefault(source_id, len(numbers) + 1)
+
+
+def _unplaced_notes(unplaced: tuple[Unplaced, ...], numbers: dict[str, int]) -> tuple[str, ...]:
+    """A note per cited source whose dates without a year could not be placed on the timeline."""
+    notes = []
+    for item in unplaced:
+        if item.source_id not in numbers:
+            continue
+        shown = ", ".join(f"“{e}”" for e in item.expressions[:8]) + (" …" if len(item.expressions) > 8 else "")
+        notes.append(f"Source {numbers[item.source_id]} has no known publication date, so its dates without a "
+                     f"year ({shown}) are not on the timeline.")
+    return tuple(notes)
 
 
 def _source_order(candidate: _Candidate):
@@ -262,9 +370,30 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
         home.pinned |= excerpt.id in pinned
         home.forced |= excerpt.id in included
     for group in groups:
-        sources = {e.source_id for e in group.excerpts}
-        group.score += 1.5 * (len(sources) - 1)
+        group.score += 1.5 * (_distinct_wordings(group.excerpts) - 1)
     return sorted(groups, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+def _distinct_wordings(excerpts: list[Excerpt]) -> int:
+    """Sources of a group, those with word-for-word the same passage counted once (a copied text).
+
+    A cheap stand-in for :mod:`brief.independence` while ranking: no article is read.
+    """
+    if len({e.source_id for e in excerpts}) < 2:
+        return 1
+    parent: dict[str, str] = {}
+
+    def root(source_id: str) -> str:
+        while parent.setdefault(source_id, source_id) != source_id:
+            source_id = parent[source_id]
+        return source_id
+
+    first_with: dict[str, str] = {}
+    for excerpt in excerpts:
+        wording = " ".join(excerpt.text.lower().split())
+        other = first_with.setdefault(wording, excerpt.source_id)
+        parent[root(excerpt.source_id)] = root(other)
+    return len({root(source_id) for source_id in parent})
 
 
 def _redundant(candidate: _Candidate, chosen: list[_Candidate], threshold: float = REDUNDANT_OVERLAP) -> bool:

@@ -2,14 +2,24 @@
 
 Plain frozen dataclasses. Templates, the CLI and the TUI only read them; the
 only code that builds them is :func:`brief.assembly.assemble_briefing`.
+
+A brief has two kinds of sections, in the order its recipe lists them: sections
+of excerpts (:class:`BriefSection`, from the taxonomy) and the analyst's
+sections (:class:`ExtraSection`: key quotes, key figures, a timeline, where
+sources differ), whose entries are typed records drawn from the cited sources.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
+from brief.dates import long_date
 from brief.metadata import MetaValue
+
+ExtraKind = Literal["key-quotes", "key-figures", "timeline", "sources-differ"]
+Precision = Literal["day", "week", "month", "year"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +29,10 @@ class Citation:
     number: int
     source_id: str
     excerpt_id: str
+    copy_of: int | None = None
+    """The number of another source of the same item whose wire text this source repeats (an AP,
+    Reuters or AFP story run by several outlets, or an article copied whole): it is cited, but it
+    does not count as an independent source. None for an independent source."""
 
 
 @dataclass(frozen=True)
@@ -40,17 +54,193 @@ class BriefItem:
     origin: str = "rules"
     new: bool = False
     """No excerpt of this item was reported in the previous edition (always False in a first edition)."""
+    differences: tuple[FigureDifference, ...] = ()
+    """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
 
     @property
     def source_count(self) -> int:
-        return len({citation.source_id for citation in self.citations})
+        """How many independent sources carry the item: copies of one wire text count once."""
+        return len({c.source_id for c in self.citations if c.copy_of is None})
+
+    @property
+    def copy_count(self) -> int:
+        """How many more cited sources only repeat the wire text of one already counted."""
+        return len({c.source_id for c in self.citations if c.copy_of is not None})
 
 
 @dataclass(frozen=True)
 class BriefSection:
+    """A section of excerpts, as the taxonomy defines it."""
+
     id: str
     title: str
     items: tuple[BriefItem, ...]
+    kind: Literal["excerpts"] = "excerpts"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where an entry of an analyst's section comes from: a numbered source of the brief and the offsets."""
+
+    number: int
+    """The source's number in the brief's list of sources."""
+    source_id: str
+    start: int
+    """Offset of the sentence in the source's canonical text."""
+    end: int
+
+
+def date_label(date: dt.date, precision: Precision) -> str:
+    """A date as precise as it is known: "17 December 2025", "week of 1 December 2025", "August 2025", "2022"."""
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return f"{date.strftime('%B')} {date.year}"
+    if precision == "week":
+        return f"week of {long_date(date)}"
+    return long_date(date)
+
+
+@dataclass(frozen=True)
+class KeyQuote:
+    """A direct quotation with a named speaker, verbatim from its source(s)."""
+
+    text: str
+    """The words between the quotation marks, exactly as the article writes them."""
+    speaker: str
+    """The article's fullest form of the speaker's name; quotes without a clear speaker are never key quotes."""
+    role: str | None
+    """The speaker's role as the article words it ("a Kremlin aide", "U.S. Secretary of State")."""
+    date: dt.date | None
+    """When it was said: the date the sentence gives, else the publication date (see ``dated_by``)."""
+    date_precision: Precision | None
+    dated_by: Literal["sentence", "published"] | None
+    date_text: str | None
+    """The date as the sentence writes it ("Dec. 17") when the article's year is unknown; else None."""
+    citations: tuple[Passage, ...]
+    """Every source quoting these words, in source-number order (the words are the first one's)."""
+
+    @property
+    def when(self) -> str:
+        if self.date is not None and self.date_precision is not None:
+            label = date_label(self.date, self.date_precision)
+            return label if self.dated_by == "sentence" else f"published {label}"
+        if self.date_text:
+            return f"{self.date_text} (year not given)"
+        return "date unknown"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split()) + len(self.speaker.split()) + len((self.role or "").split())
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A number that matters, with what it measures and every source that gives it."""
+
+    text: str
+    """The figure as the first source writes it: "19,000", "0.77%", "28-point"."""
+    value: float
+    upper: float | None
+    """The top of a range ("10,000 to 20,000"), else None."""
+    unit: str
+    """Canonical unit: %, km², km, points, countries, regions, troops, deaths, casualties, USD…"""
+    category: str
+    """casualties, troops, prisoners, territory, share, plan, countries, distance, money or people."""
+    measure: str
+    """What the number measures, in the article's words ("Russian military deaths in 2025")."""
+    qualifier: str | None
+    """"around", "more than"… as written; None when the figure is given flat."""
+    citations: tuple[Passage, ...]
+
+    @property
+    def display(self) -> str:
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
+    @property
+    def words(self) -> int:
+        return len(self.display.split()) + len(self.measure.split()) + 1
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event: the sentence that dates it, the event's own date and the article's, kept apart."""
+
+    date: dt.date
+    """When the event happened (or will); the first day of the week, month or year when less precise."""
+    precision: Precision
+    expression: str
+    """The date as the sentence writes it ("Dec. 17", "in August" → "August")."""
+    relative: bool
+    """Whether the year (or the day) was worked out from the article's publication date."""
+    text: str
+    """The sentence, verbatim."""
+    published: dt.date | None
+    """The publication date of the first citing source: not the event's date."""
+    citations: tuple[Passage, ...]
+    """Every source reporting the same event on the same date."""
+    more_dates: tuple[tuple[dt.date, Precision], ...] = ()
+    """Later dates the same sentence gives ("the Anchorage summit in August and … in October")."""
+
+    @property
+    def date_text(self) -> str:
+        return "; ".join(date_label(date, precision)
+                         for date, precision in ((self.date, self.precision), *self.more_dates))
+
+    @property
+    def published_text(self) -> str:
+        return long_date(self.published) if self.published else "date unknown"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split()) + 3
+
+
+@dataclass(frozen=True)
+class FigureReading:
+    """One value that some of the sources give for a measure."""
+
+    text: str
+    """As written, with its qualifier: "around 19,000", "28-point"."""
+    value: float
+    citations: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class FigureDifference:
+    """Sources giving different numbers for the same measure, shown side by side, none picked."""
+
+    measure: str
+    unit: str
+    category: str
+    readings: tuple[FigureReading, ...]
+    """Two or more, each with the sources that give it, in order of first citation."""
+
+    @property
+    def words(self) -> int:
+        return len(self.measure.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+
+
+ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference
+
+
+@dataclass(frozen=True)
+class ExtraSection:
+    """An analyst's section: key quotes, key figures, the timeline, or where sources differ."""
+
+    id: ExtraKind
+    title: str
+    entries: tuple[ExtraEntry, ...]
+    notes: tuple[str, ...] = ()
+    """What the reader should know about the section, e.g. dated events left out for want of a year."""
+
+    @property
+    def kind(self) -> ExtraKind:
+        return self.id
+
+    @property
+    def words(self) -> int:
+        return sum(entry.words for entry in self.entries)
 
 
 @dataclass(frozen=True)
@@ -65,6 +255,9 @@ class SourceEntry:
     published: MetaValue
     url: MetaValue
     reliability: MetaValue
+    copy_of: int | None = None
+    """The number of an earlier source whose article this one repeats word for word (a wire story run
+    by several outlets); None when it is its own text."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +315,26 @@ class Briefing:
     """Excerpt ids of the items ``only_new`` left out because an earlier edition reported them."""
     edition: EditionComparison | None = None
     """The comparison with the previous edition; None when the brief was not compared (a preview)."""
+    extras: tuple[ExtraSection, ...] = ()
+    """The analyst's sections the recipe lists (key quotes, key figures, timeline, where sources differ)."""
+    layout: tuple[str, ...] = ()
+    """Every section id, excerpt and analyst's sections together, in the recipe's order."""
+
+    @property
+    def parts(self) -> list[BriefSection | ExtraSection]:
+        """All sections in the recipe's order; templates loop over this and branch on ``kind``."""
+        every: list[BriefSection | ExtraSection] = [*self.sections, *self.extras]
+        by_id = {section.id: section for section in every}
+        ordered = [by_id[sid] for sid in self.layout if sid in by_id]
+        return ordered + [s for s in by_id.values() if s not in ordered]
+
+    def extra(self, kind: str) -> ExtraSection | None:
+        return next((section for section in self.extras if section.id == kind), None)
 
     @property
     def word_count(self) -> int:
         items = list(self.key_points) + [item for section in self.sections for item in section.items]
-        return sum(len(item.text.split()) for item in items)
+        return sum(len(item.text.split()) for item in items) + sum(section.words for section in self.extras)
 
     def all_items(self) -> list[BriefItem]:
         return list(self.key_points) + [item for section in self.sections for item in section.items]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from brief.sentences import article_sentences
+from brief.sentences import Sentence, article_sentences
 
 Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
                    "money", "people"]
@@ -61,13 +61,15 @@ class Figure:
                 "figure_start": self.figure_start, "figure_end": self.figure_end}
 
 
-def extract_figures(text: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
+def extract_figures(text: str, source_id: str, published: dt.date | None = None, *,
+                    sentences: list[Sentence] | None = None) -> list[Figure]:
     """Every figure that matters in ``text``, in text order.
 
     ``published`` is accepted for symmetry with the other extractors; figures do not depend on it.
+    ``sentences`` are ``article_sentences(text)`` when the caller has them already.
     """
     figures: list[Figure] = []
-    for sentence in article_sentences(text):
+    for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
         for found in sentence_figures(body):
             figures.append(Figure(
@@ -76,6 +78,14 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None)
                 end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
                 source_id=source_id))
     return figures
+
+
+def figures_in_passage(passage: str, source_id: str) -> list[Figure]:
+    """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``."""
+    return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
+                   measure=found.measure, qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
+                   figure_start=found.start, figure_end=found.end, source_id=source_id)
+            for found in sentence_figures(passage)]
 
 
 @dataclass(frozen=True)
@@ -196,8 +206,11 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
     after = sentence[end:]
 
     def found(unit_end: int, unit: str, category: Category, measure: str) -> _Found:
-        return _Found(start, unit_end, sentence[start:unit_end], value, upper, unit, category,
-                      _clean_measure(measure), qualifier)
+        measure = _clean_measure(measure)
+        if category == "casualties" and measure and not measure.startswith("projected ") \
+                and _PROJECTED.search(sentence[_clause_start(sentence, start):start]):
+            measure = "projected " + measure  # "it would … cost nearly 2 million Russian casualties"
+        return _Found(start, unit_end, sentence[start:unit_end], value, upper, unit, category, measure, qualifier)
 
     if currency is None:
         word = re.match(r"^\s(?P<w>[a-z]+)\b", after)
@@ -212,6 +225,8 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
             _subject_of_change(sentence, start) or _inherited(earlier, "%", sentence, start) or ""
         territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
         category: Category = "territory" if territorial else "share"
+        if territorial and measure:
+            measure = _whose_territory(sentence, start, end + unit.end(), measure)
         return found(end + unit.end(), "%", category, measure)
     if spelled is None and (unit := _HYPHEN_UNIT.match(after)):
         name = unit.group("u")
@@ -250,6 +265,17 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
     return None
 
 
+_PROJECTED = re.compile(r"\b(?:would|could|might|potentially|projected|forecast|expected to|likely to|set to"
+                        r"|estimated to|on course to|on track to)\b")
+"""Words that make a count of losses a projection, when its clause has them before it. (Other figures
+under "would" are proposals — "would cap the army at 600,000" — and their measure says so.)"""
+
+
+def _clause_start(sentence: str, start: int) -> int:
+    """Where the clause holding ``sentence[start]`` begins: after the last ";", "—" or sentence start."""
+    return max(sentence.rfind(mark, 0, start) for mark in (";", "—", ": ")) + 1
+
+
 _MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\.?\s+$")
@@ -276,6 +302,45 @@ def _hyphen_unit(name: str) -> tuple[str, Category]:
     if name == "strong":
         return "troops", "troops"
     return "km", "distance"
+
+
+_HOLDER = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:(?:still|now|already|currently|reportedly|effectively)\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?P<verb>gained|seized|captured"
+    r"|occupied|occupies|controls|controlled|holds|held|taken|took|lost)\s+(?:(?:about|around|nearly|almost|some"
+    r"|roughly|more than|less than|over|just over|just under)\s+)?$")
+_HELD_AS = {"occupies": "occupied", "controls": "controlled", "holds": "held", "took": "taken"}
+_CONTROL_TAIL = re.compile(
+    r"^\s+(?P<t>(?:still\s+)?(?:under|in)\s+(?:[\w’'-]+\s+){0,3}?control|(?:held|occupied|controlled|seized"
+    r"|captured)\s+by\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+_TIME_TAIL_AFTER = re.compile(r"^\s+(?P<t>this year|last year|so far(?: this year)?|since [^,.;:—()]{2,40}?"
+                              r"(?=[,.;:—()]|\s+at\b|$)|in (?:19|20)\d\d)")
+
+
+def _whose_territory(sentence: str, start: int, unit_end: int, measure: str) -> str:
+    """A share of territory says whose and since when, when the sentence does.
+
+    "Russia has gained 0.77% of Ukrainian territory this year" → "Ukrainian territory gained by
+    Russia this year"; "25 per cent of the Donbas region still under Kyiv’s control" → "Donbas
+    region still under Kyiv’s control".
+    """
+    tail = sentence[unit_end:]
+    words = measure.split()
+    last = re.search(re.escape(words[-1]), tail) if words else None
+    rest = tail[last.end():] if last and re.match(r"^\s+of\s", tail) else ""
+    held = _CONTROL_TAIL.match(rest)
+    if held:
+        measure += " " + held.group("t")
+        rest = rest[held.end():]
+    else:
+        holder = _HOLDER.search(sentence[:start])
+        if holder:
+            verb = holder.group("verb")
+            measure += f" {_HELD_AS.get(verb, verb)} by {holder.group('who')}"
+    when = _TIME_TAIL_AFTER.match(rest)
+    if when:
+        measure += " " + when.group("t")
+    return measure
 
 
 _CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured)\b")
@@ -333,16 +398,25 @@ _PRISONERS = re.compile(r"\b(?:prisoners|POWs|captives)\b", re.IGNORECASE)
 _SIZE_OF = re.compile(r"\b(?P<x>(?:an?\s+)?(?:army|force|military|troops?)(?:\s+\w+)?)\s+of\s+$", re.IGNORECASE)
 
 
+_REACHED = re.compile(
+    r"(?:^|[,;:—]\s*|\b(?:that|and|while|as)\s+)(?:the\s+|a\s+|an\s+)?(?P<x>[^,;:“”\"()—]{3,80}?)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:reached|hit|topped|exceeded|totall?ed|stood at|stands at|rose to|climbed to"
+    r"|fell to|grew to)\s+$", re.IGNORECASE)
+""""The count of Russian military deaths in 2025 reached N": the subject of the verb says what N counts."""
+
+
 def _frame(sentence: str, start: int) -> tuple[str, str, Category] | None:
-    """A unitless number given its meaning by the verb before it: "put X at N", "cap X at N", "an army of N"."""
+    """A unitless number given its meaning by the verb before it: "put X at N", "cap X at N", "X reached N",
+    "an army of N"."""
     head = sentence[:start]
     qualifier = _QUALIFIER.search(head)
     if qualifier:
         head = head[:qualifier.start()]
     match = _FRAME.search(head)
-    if match:
-        subject = match.group("x").strip()
-        verb = match.group("verb").lower()
+    reached = _REACHED.search(head) if match is None else None
+    if match or reached:
+        subject = match.group("x").strip() if match else reached.group("x").strip()  # type: ignore[union-attr]
+        verb = match.group("verb").lower() if match else ""
         measure = f"{subject} cap" if verb.startswith(("cap", "limit")) else subject
         if _DEATHS.search(subject):
             return measure, "deaths", "casualties"

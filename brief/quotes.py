@@ -75,6 +75,9 @@ class Quote:
     """"direct": between quotation marks; "reported": a statement attributed without them."""
     attribution: Attribution | None = None
     """How the speaker was found: named in the sentence, a resolved "he"/"she", or a quote continued."""
+    date_expression: str | None = None
+    """The date as the sentence writes it ("Dec. 17"), kept even when its year cannot be worked out (an
+    article without a publication date); None when the sentence gives no date."""
 
     @property
     def words(self) -> int:
@@ -85,21 +88,27 @@ class Quote:
                 "start": self.start, "end": self.end, "quote_start": self.quote_start,
                 "quote_end": self.quote_end, "date": self.date.isoformat() if self.date else None,
                 "date_precision": self.date_precision, "dated_by": self.dated_by, "kind": self.kind,
-                "attribution": self.attribution}
+                "attribution": self.attribution, "date_expression": self.date_expression}
 
 
-def extract_quotes(text: str, source_id: str, published: dt.date | None) -> list[Quote]:
-    """Every quote in ``text`` (direct and reported), in text order."""
-    sentences = article_sentences(text)
+def extract_quotes(text: str, source_id: str, published: dt.date | None, *,
+                   sentences: list[Sentence] | None = None, reported: bool = True) -> list[Quote]:
+    """Every quote in ``text`` (direct and, unless ``reported`` is False, reported), in text order.
+
+    ``sentences`` are ``article_sentences(text)`` when the caller has them already.
+    """
+    sentences = article_sentences(text) if sentences is None else sentences
     spans = [span for sentence in _paragraph_starts(sentences)
              for span in quote_marks(text, sentence.block_start, sentence.block_end)]
+    if not spans and not reported:
+        return []
     article = _Article(text, _mask(text, spans), sentences, People.of(text), source_id, published, [])
     for open_at, close_at in spans:
         quote = _direct_quote(article, open_at, close_at)
         if quote is not None:
             article.found.append(quote)
     quoted = {s.index for q in article.found for s in sentences if q.start <= s.start < q.end}
-    for sentence in sentences:
+    for sentence in sentences if reported else ():
         if sentence.index not in quoted:
             quote = _reported_quote(article, sentence)
             if quote is not None:
@@ -264,11 +273,17 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
     speaker = _attribute(article, open_at, close_at, first.start, span_end)
     if speaker is None and not text[first.start:open_at].strip() and not _VERB.search(masked, first.start, span_end):
         speaker = _continued(article, first)  # no speech verb at all: the last speaker goes on
-    date, precision, dated_by = _quote_date(masked[first.start:span_end], article.published)
+    date, precision, dated_by, expression = _quote_date(masked[first.start:span_end], article.published)
+    if speaker is not None and speaker.attribution == "continued" and expression is None:
+        said = _continued_quote(article, first)  # “…,” he said on Dec. 18. “…” — the same words, the same day
+        if said is not None and said.date_expression is not None:
+            date, precision, dated_by, expression = said.date, said.date_precision, said.dated_by, \
+                said.date_expression
     return Quote(text=text[q_start:q_end], speaker=speaker.name if speaker else None,
                  role=speaker.role if speaker else None, start=first.start, end=span_end,
                  quote_start=q_start, quote_end=q_end, date=date, date_precision=precision, dated_by=dated_by,
-                 source_id=article.source_id, kind="direct", attribution=speaker.attribution if speaker else None)
+                 source_id=article.source_id, kind="direct", attribution=speaker.attribution if speaker else None,
+                 date_expression=expression)
 
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
@@ -398,6 +413,12 @@ def _resolve_pronoun(article: _Article, at: int) -> _Speaker | None:
 
 def _continued(article: _Article, first: Sentence) -> _Speaker | None:
     """A quote opening its sentence right after a sentence quoting someone continues their words."""
+    quote = _continued_quote(article, first)
+    return _Speaker(quote.speaker, quote.role, "continued") if quote is not None and quote.speaker else None
+
+
+def _continued_quote(article: _Article, first: Sentence) -> Quote | None:
+    """The attributed direct quote of the sentence just before ``first``, in the same paragraph."""
     if first.index == 0:
         return None
     previous = article.sentences[first.index - 1]
@@ -405,24 +426,32 @@ def _continued(article: _Article, first: Sentence) -> _Speaker | None:
         return None
     for quote in reversed(article.found):
         if quote.kind == "direct" and quote.speaker and quote.start <= previous.start < quote.end:
-            return _Speaker(quote.speaker, quote.role, "continued")
+            return quote
     return None
 
 
+_STAND_IN = dt.date(2001, 6, 15)
+"""A publication date to find the date expressions of an undated article with; their dates are not used."""
+
+
 def _quote_date(attribution: str, published: dt.date | None
-                ) -> tuple[dt.date | None, Precision | None, Literal["sentence", "published"] | None]:
-    """The date the attribution gives ("said on Dec. 17"), else the publication date.
+                ) -> tuple[dt.date | None, Precision | None, Literal["sentence", "published"] | None, str | None]:
+    """The date the attribution gives ("said on Dec. 17"), else the publication date; and the expression.
 
     ``attribution`` is the sentence with the quoted words blanked out: a date inside
     the quote is what was talked about, not when it was said. A bare year is not
-    taken as the date of a statement either.
+    taken as the date of a statement either. Without a publication date, a date
+    without a year ("Dec. 17") cannot be placed: the expression is kept, the date is not.
     """
-    for mention in find_dates(attribution, published):
-        if mention.precision != "year":
-            return mention.date, mention.precision, "sentence"
+    for mention in find_dates(attribution, published or _STAND_IN):
+        if mention.precision == "year":
+            continue
+        if published is None and mention.relative:
+            return None, None, None, mention.expression
+        return mention.date, mention.precision, "sentence", mention.expression
     if published is not None:
-        return published, "day", "published"
-    return None, None, None
+        return published, "day", "published", None
+    return None, None, None, None
 
 
 # --- reported speech -------------------------------------------------------------------------
@@ -464,10 +493,11 @@ def _reported_quote(article: _Article, sentence: Sentence) -> Quote | None:
     if "_" in masked[q_start:q_end] or len(text[q_start:q_end].split()) < MIN_REPORTED_WORDS:
         return None
     attribution = masked[base:q_start] + " " * (q_end - q_start) + masked[q_end:sentence.end]
-    date, precision, dated_by = _quote_date(attribution, article.published)
+    date, precision, dated_by, expression = _quote_date(attribution, article.published)
     return Quote(text=text[q_start:q_end], speaker=speaker.name, role=speaker.role, start=sentence.start,
                  end=sentence.end, quote_start=q_start, quote_end=q_end, date=date, date_precision=precision,
-                 dated_by=dated_by, source_id=article.source_id, kind="reported", attribution=speaker.attribution)
+                 dated_by=dated_by, source_id=article.source_id, kind="reported", attribution=speaker.attribution,
+                 date_expression=expression)
 
 
 def _subject_fills(subject: str, speaker: _Speaker) -> bool:

@@ -20,6 +20,7 @@ import pydantic
 from brief.atomic import write_atomic
 from brief.dates import parse_iso_date
 from brief.errors import Problem, did_you_mean
+from brief.section_kinds import EXTRA_SECTIONS
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
@@ -46,12 +47,13 @@ class DateRange(pydantic.BaseModel):
 
 
 class SectionRef(pydantic.BaseModel):
-    """A section of the brief, in the order the recipe lists them."""
+    """A section of the brief, in the order the recipe lists them: a taxonomy section (excerpts) or
+    one of the analyst's section kinds (:data:`brief.section_kinds.EXTRA_SECTIONS`)."""
 
     model_config = pydantic.ConfigDict(extra="forbid")
     id: str
     title: str | None = None
-    """Heading in the brief; the taxonomy's label when left out."""
+    """Heading in the brief; the taxonomy's label (or the kind's default title) when left out."""
     max_items: int = pydantic.Field(default=6, ge=0, le=100)
 
     @pydantic.model_validator(mode="after")
@@ -82,7 +84,8 @@ class RecipeSpec(pydantic.BaseModel):
     key_points: int = pydantic.Field(default=4, ge=0, le=20)
     """How many of the strongest items lead the brief as key points (0: no key points)."""
     max_words: int = pydantic.Field(default=1800, ge=100, le=50_000)
-    """Word budget for the brief's items; the weakest items give way first."""
+    """Word budget for the whole brief; the weakest items give way first. The analyst's sections (key
+    quotes, figures, timeline) count in it, but leave the items at least half of it."""
     template: str = "standard"
     formats: list[Format] = ["md", "pdf"]
     paper: Literal["A4", "Letter"] = "A4"
@@ -156,6 +159,11 @@ class Recipe:
     def name(self) -> str:
         return self.path.stem
 
+    @property
+    def excerpt_sections(self) -> list[SectionRef]:
+        """The recipe's sections that hold excerpts (the taxonomy's), in order."""
+        return excerpt_sections(self.spec)
+
     def resolve_window(self, as_of: dt.date) -> Window:
         window = self.spec.window
         if isinstance(window, DateRange):
@@ -171,6 +179,11 @@ class Recipe:
 def recipe_text(recipe: Recipe) -> str:
     """The recipe as used, in full: the text it was read from, or the spec written out."""
     return recipe.text if recipe.text is not None else dump_recipe(recipe.spec)
+
+
+def excerpt_sections(spec: RecipeSpec) -> list[SectionRef]:
+    """The sections of ``spec`` that hold excerpts: every one but the analyst's section kinds."""
+    return [section for section in spec.sections if section.id not in EXTRA_SECTIONS]
 
 
 def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None = None,
@@ -206,7 +219,7 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
                 problems.append(document.problem(("sources", index), "unknown source", value=source,
                                                  hint=did_you_mean(source, source_ids)))
     section_ids = taxonomy.section_ids()
-    kinds = [*section_ids, WHAT_CHANGED]
+    listable = section_ids + list(EXTRA_SECTIONS) + [WHAT_CHANGED]
     seen: set[str] = set()
     raw_sections = data.get("sections")
     sections: list[Any] = raw_sections if isinstance(raw_sections, list) else []
@@ -214,25 +227,32 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
         section_id = section.get("id") if isinstance(section, dict) else None
         if not isinstance(section_id, str):
             continue
-        if section_id not in kinds:
+        if section_id not in listable:
             problems.append(document.problem(("sections", index, "id"), "unknown section", value=section_id,
-                                             hint=did_you_mean(section_id, kinds)))
+                                             hint=did_you_mean(section_id, listable)))
         elif section_id in seen:
             problems.append(document.problem(("sections", index, "id"), "section listed twice",
                                              value=section_id))
         seen.add(section_id)
+
+    def excerpt_section_problem(path: tuple[str | int, ...], section_id: str) -> Problem:
+        if section_id in EXTRA_SECTIONS:
+            return document.problem(path, "not a section excerpts can go to", value=section_id,
+                                    hint=f"{section_id} is filled by brief itself; use one of: "
+                                    + ", ".join(section_ids))
+        return document.problem(path, "unknown section", value=section_id,
+                                hint=did_you_mean(section_id, section_ids))
+
     raw_moves = data.get("moves")
     moves: dict[Any, Any] = raw_moves if isinstance(raw_moves, dict) else {}
     for excerpt_id, section_id in moves.items():
         if isinstance(section_id, str) and section_id not in section_ids:
-            problems.append(document.problem(("moves", str(excerpt_id)), "unknown section", value=section_id,
-                                             hint=did_you_mean(section_id, section_ids)))
+            problems.append(excerpt_section_problem(("moves", str(excerpt_id)), section_id))
     raw_order = data.get("order")
     order: dict[Any, Any] = raw_order if isinstance(raw_order, dict) else {}
     for section_id in order:
         if section_id not in section_ids:
-            problems.append(document.problem(("order", str(section_id)), "unknown section", value=section_id,
-                                             hint=did_you_mean(section_id, section_ids)))
+            problems.append(excerpt_section_problem(("order", str(section_id)), str(section_id)))
     window = data.get("window")
     if isinstance(window, dict):
         start, end = parse_iso_date(window.get("from")), parse_iso_date(window.get("to"))

@@ -371,3 +371,23 @@ def is_official(role: str | None) -> bool:
         return False
     words = [w.lower().strip("’'.,") for w in role.split()]
     return any(w in OFFICIAL_TITLES or (w.endswith("s") and w[:-1] in OFFICIAL_TITLES) for w in words)
+
+
+def role_in_article(text: str, name: str) -> str | None:
+    """The role an article gives ``name`` wherever it names them in full ("President Volodymyr Zelensky",
+    "Yuri Ushakov, a Kremlin aide,"): the first one found, or None."""
+    if " " not in name:
+        return None
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not text[end:end + 1].isalpha() and not text[at - 1:at].isalpha():
+            floor = max(text.rfind("\n", 0, at) + 1, at - 100)
+            role = role_before(text, at, floor)
+            if role is None and not text.startswith(("’s", "'s"), end):
+                stop = min(i for i in (text.find(". ", end), text.find("\n", end), len(text)) if i >= 0)
+                role = role_after(text, end, stop)
+            if role:
+                return role
+        at = text.find(name, end)
+    return None

@@ -18,6 +18,7 @@ from typing import Annotated
 import pydantic
 
 from brief.errors import Problem
+from brief.section_kinds import EXTRA_SECTIONS
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
@@ -282,6 +283,10 @@ def _check_ids(document: YamlDocument) -> list[Problem]:
                 problems.append(document.problem((kind, index, "id"), f"duplicate {kind[:-1]} id",
                                                  value=item_id))
             seen.add(item_id)
+            if kind == "sections" and item_id in EXTRA_SECTIONS:
+                problems.append(document.problem((kind, index, "id"), "reserved section id: brief fills "
+                                                 "this section itself", value=item_id,
+                                                 hint="give the section another id"))
         if kind == "sections":
             section_ids = set(seen)
     if isinstance(document.data.get("sections"), list) and BACKGROUND not in section_ids:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.dates import FULL_DATE, MONTHS, full_date_of
-from brief.sentences import article_sentences
+from brief.sentences import Sentence, article_sentences
 
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future", "unknown"]
@@ -82,10 +82,14 @@ class Event:
                 "published": self.published.isoformat() if self.published else None}
 
 
-def extract_events(text: str, source_id: str, published: dt.date | None) -> list[Event]:
-    """Every dated event in ``text``, one per date expression, in text order."""
+def extract_events(text: str, source_id: str, published: dt.date | None, *,
+                   sentences: list[Sentence] | None = None) -> list[Event]:
+    """Every dated event in ``text``, one per date expression, in text order.
+
+    ``sentences`` are ``article_sentences(text)`` when the caller has them already.
+    """
     events: list[Event] = []
-    for sentence in article_sentences(text):
+    for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
         for mention in find_dates(body, published):
             events.append(Event(
@@ -136,11 +140,18 @@ _AGO = re.compile(
     r"|[Ee]leven|[Tt]welve)\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 
 
+_ANY_CUE = re.compile(r"\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|oday|orrow|week|month|year"
+                     r"|ago\b")
+"""Something every date expression below contains: a sentence without it has none (a quick first test)."""
+
+
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """The date expressions of one sentence, resolved; offsets are into ``sentence``.
 
     Expressions that need the publication date are left out when it is None.
     """
+    if not _ANY_CUE.search(sentence):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -88,7 +88,16 @@ def test_pdf_text_pages_and_outline(tmp_path: Path) -> None:
     flat = [entry.title for entry in outline if not isinstance(entry, list)]
     nested = [entry.title for group in outline if isinstance(group, list) for entry in group]
     assert flat == ["Ukraine–Russia peace talks — situation brief"]
-    assert nested == ["Key points", "State of talks", "Sticking points", "Outlook", "Context", "Sources"]
+    assert nested == ["Key points", "State of talks", "Sticking points", "Outlook", "Context", "Key quotes",
+                      "Key figures", "Timeline", "Where sources differ", "Sources"]
+    flowing = " ".join(text.split())
+    quotes = result.briefing.extra("key-quotes")
+    assert quotes is not None and quotes.entries
+    for quote in quotes.entries:  # each quote, then its speaker, as the reader sees them
+        words = " ".join(quote.text.split()[:5])
+        assert words in flowing and flowing.index(quote.speaker, flowing.index(words)) > flowing.index(words)
+    assert "Russian military deaths in 2025" in flowing  # a key figure's measure, in its table
+    assert "On December 2, 2025, Russian President Vladimir Putin met" in flowing  # a timeline row
     assert not reader.attachments
     links = [annot.get_object()["/Dest"] if "/Dest" in annot.get_object() else annot.get_object().get("/A")
              for page in reader.pages for annot in page.get("/Annots", []) or []]

@@ -149,6 +149,27 @@ def test_section_listed_twice_and_unknown_move_target(tmp_path: Path, taxonomy: 
     assert problems[2].hint == "did you mean 'sticking-points'?"
 
 
+def test_the_analysts_section_kinds_are_sections_a_recipe_can_list(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    path = write_recipe(tmp_path, "title: T\nsections:\n  - {id: key-figures, max_items: 4}\n  - id: outlook\n"
+                                  "  - {id: timeline, title: Dates}\n  - id: key-quotes\n  - id: sources-differ\n")
+    recipe = load_recipe(path, taxonomy)
+    assert [(s.id, s.title, s.max_items) for s in recipe.spec.sections] == [
+        ("key-figures", None, 4), ("outlook", None, 6), ("timeline", "Dates", 6), ("key-quotes", None, 6),
+        ("sources-differ", None, 6)]
+    assert [s.id for s in recipe.excerpt_sections] == ["outlook"]
+
+
+def test_misspelt_or_misused_section_kinds(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    path = write_recipe(tmp_path, "title: T\nsections:\n  - id: key-quote\n  - id: timeline\n  - id: timeline\n"
+                                  "moves:\n  x:1: timeline\norder:\n  key-figures: [x:1]\n")
+    problems = load_problems(path, taxonomy, {})
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "unknown section"), (5, "section listed twice"), (7, "not a section excerpts can go to"),
+        (9, "not a section excerpts can go to")]
+    assert problems[0].hint == "did you mean 'key-quotes'?"
+    assert problems[2].value == "timeline" and "brief itself" in (problems[2].hint or "")
+
+
 # --- the shipped recipes, saving, and windows ----------------------------------------------------
 
 

@@ -90,6 +90,17 @@ def test_broken_topics_file_reports_every_problem(tmp_path: Path) -> None:
     assert text.startswith(f"{path}:6: topics[0].rules[0].patterns[1]:")
 
 
+def test_the_analysts_section_ids_are_reserved(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    shipped = (Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else "")
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace("  - id: outlook\n", "  - id: timeline\n", 1), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_taxonomy(path)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.value) == ("sections[1].id", "timeline")
+    assert problem.message.startswith("reserved section id")
+
+
 def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "topics.yaml"
     path.write_text("- territory\n", encoding="utf-8")

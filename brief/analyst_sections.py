@@ -1,0 +1,494 @@
+"""The analyst's sections of a brief: key quotes, key figures, the timeline, where sources differ.
+
+Their material is the sources the brief's items cite plus the window's strongest
+sources, at most :data:`MAX_MATERIAL_SOURCES` in all, so the cost follows the
+brief, not the corpus. Each source's quotes, figures and events are extracted once
+per process (a small cache keyed by the file's content hash and date): the TUI
+rebuilds the brief on every change without extracting again.
+
+- **Key quotes**: direct quotations whose speaker the article makes clear; a
+  quote without one is never a key quote (speakers are not guessed). Best first
+  (:func:`brief.quotes.quote_score`: officials, named in the sentence, of some
+  length), one speaker giving way to others after a first quote; the same words
+  quoted by several sources are one entry citing them all.
+- **Key figures**: numbers with a unit and what they measure
+  (:mod:`brief.figures`); the same figure in several sources is one entry. Losses,
+  territory and forces come first, then plan points, countries, money, distances.
+- **Timeline**: dated sentences (:mod:`brief.timeline`), one row per sentence at
+  its first date (its later dates beside it), events of the window first, then
+  shown oldest first. A bare year ("in 2025", "Russia’s 2022 invasion") says when,
+  not what happened: too coarse for a timeline. A date without a year in an
+  article whose publication date is unknown cannot be placed: the section says
+  which were left out.
+- **Where sources differ**: figures of different sources for one measure that
+  cannot all be right (:mod:`brief.differences`).
+
+Entries are built with source numbers left at 0; :func:`number_section` fills
+them in once the brief has numbered its sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from brief.briefing import (
+    ExtraEntry,
+    ExtraSection,
+    FigureDifference,
+    FigureReading,
+    KeyFigure,
+    KeyQuote,
+    Passage,
+    TimelineEntry,
+)
+from brief.corpus import Source
+from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
+from brief.excerpts import Excerpt
+from brief.figures import Figure, extract_figures, figures_in_passage
+from brief.quotes import Quote, quote_score
+from brief.quotes import extract_quotes as _extract_quotes
+from brief.recipe import Window
+from brief.sentences import Sentence, article_sentences
+from brief.speakers import is_official, role_in_article
+from brief.timeline import Event, extract_events, find_dates
+
+MAX_MATERIAL_SOURCES = 30
+"""The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
+MAX_QUOTE_WORDS = 70
+"""A longer quotation is a speech, not a key quote."""
+MAX_EVENT_WORDS = 70
+"""A longer sentence makes a poor timeline row; it ranks last."""
+CACHE_SIZE = 512
+"""Sources whose extractions are kept in memory (per kind)."""
+
+CATEGORY_ORDER = ("casualties", "territory", "troops", "prisoners", "plan", "countries", "money", "people",
+                  "distance", "share")
+_CATEGORY_WEIGHT = {"casualties": 3.0, "territory": 3.0, "troops": 2.5, "prisoners": 2.5, "plan": 2.0,
+                    "money": 2.0, "countries": 1.5, "people": 1.5, "distance": 1.0, "share": 1.0}
+_PRECISION_WEIGHT = {"day": 3.0, "week": 2.0, "month": 2.0, "year": 0.5}
+_SOME_DAY = dt.date(2001, 6, 15)
+"""A stand-in publication date, only to find which date expressions of an undated article need one."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+# --- material ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Material:
+    """One source's findings, as the analyst's sections use them."""
+
+    source: Source
+    cited: bool
+    """Whether the brief's items cite this source (it then ranks first)."""
+    quotes: tuple[Quote, ...] = ()
+    """Direct quotes only: key quotes are never reported speech."""
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @property
+    def source_id(self) -> str:
+        return self.source.id
+
+
+class _ExtractionCache:
+    """Per (kind, source id, content hash, date): what an extractor found. Bounded, thread-safe."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[object, ...], tuple[object, ...]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, kind: str, source: Source, compute: Callable[[], tuple[object, ...]]) -> tuple[object, ...]:
+        key = (kind, source.id, source.content_hash, source.date)
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        value = compute()
+        with self.lock:
+            self.entries[key] = value
+            while len(self.entries) > self.size * 4:
+                self.entries.popitem(last=False)
+        return value
+
+
+_cache = _ExtractionCache(CACHE_SIZE)
+
+
+def gather_material(sources: Sequence[Source], kinds: Iterable[str], cited: set[str]) -> list[Material]:
+    """Extract what the sections ``kinds`` need from ``sources`` (in the order given)."""
+    wanted = set(kinds)
+    return [_findings(source, wanted, source.id in cited) for source in sources]
+
+
+def _findings(source: Source, kinds: set[str], cited: bool) -> Material:
+    sentences: list[Sentence] | None = None
+
+    def shared() -> list[Sentence]:
+        nonlocal sentences
+        if sentences is None:
+            found = _cache.get("sentences", source, lambda: tuple(article_sentences(source.text)))
+            sentences = [sentence for sentence in found if isinstance(sentence, Sentence)]
+        return sentences
+
+    quotes = _cache.get("quotes", source, lambda: tuple(_extract_quotes(
+        source.text, source.id, source.date, sentences=shared(), reported=False))) if "key-quotes" in kinds else ()
+    figures = _cache.get("figures", source, lambda: tuple(extract_figures(
+        source.text, source.id, source.date, sentences=shared()))) \
+        if kinds & {"key-figures", "sources-differ"} else ()
+    events = _cache.get("events", source, lambda: tuple(extract_events(
+        source.text, source.id, source.date, sentences=shared()))) if "timeline" in kinds else ()
+    return Material(source, cited, quotes, figures, events)  # type: ignore[arg-type]
+
+
+def material_source_ids(cited: Sequence[str], strongest: Sequence[str], cap: int = MAX_MATERIAL_SOURCES) -> list[str]:
+    """The sources the items cite, then the window's strongest others, at most ``cap`` in all."""
+    return list(dict.fromkeys([*cited, *strongest]))[:cap]
+
+
+def _passage(source_id: str, start: int, end: int) -> Passage:
+    return Passage(0, source_id, start, end)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+# --- key quotes ----------------------------------------------------------------------------------
+
+@dataclass
+class _QuoteGroup:
+    quotes: list[Quote]
+    roles: list[str | None]
+    words: tuple[str, ...]
+    score: float
+    date_text: str | None
+
+
+def key_quotes(material: Sequence[Material], cap: int) -> tuple[KeyQuote, ...]:
+    """Up to ``cap`` direct quotations with a clear speaker, best first.
+
+    A speaker's role is the one the quote's own article gives them (in the sentence, or
+    wherever it names them in full). For ranking only, a speaker other articles of the
+    material call an official ("Russian President") counts as one.
+    """
+    speakers_named = {q.speaker for found in material for q in found.quotes if q.speaker and " " in q.speaker}
+    officials = {name for found in material for name in _officials(found, speakers_named)}
+    groups: list[_QuoteGroup] = []
+    for found in material:
+        roles: dict[str, str | None] = {}
+        for quote in found.quotes:
+            if quote.speaker and quote.role:
+                roles.setdefault(quote.speaker, quote.role)
+        for quote in found.quotes:
+            if quote.speaker and quote.speaker not in roles:
+                roles[quote.speaker] = role_in_article(found.source.text, quote.speaker)
+        for quote in found.quotes:
+            if quote.kind != "direct" or not quote.speaker or quote.words > MAX_QUOTE_WORDS:
+                continue
+            role = quote.role or roles.get(quote.speaker)
+            words = tuple(_words(quote.text))
+            home = next((g for g in groups if _same_words(g.words, words)), None)
+            if home is not None:
+                if all(q.source_id != quote.source_id for q in home.quotes):
+                    home.quotes.append(quote)
+                    home.roles.append(role)
+                continue
+            ranked_role = role or ("official" if quote.speaker in officials else None)
+            score = quote_score(replace(quote, role=ranked_role)) + (0.5 if found.cited else 0.0) \
+                + (0.3 if quote.date_expression else 0.0)
+            groups.append(_QuoteGroup([quote], [role], words, score, quote.date_expression))
+    for group in groups:
+        group.score += 0.75 * (len(group.quotes) - 1)
+    chosen: list[_QuoteGroup] = []
+    speakers: dict[str, int] = {}
+    sources: dict[str, int] = {}
+    pool = sorted(groups, key=lambda g: (-g.score, g.quotes[0].source_id, g.quotes[0].quote_start))
+    while pool and len(chosen) < cap:
+        best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(g.quotes[0].speaker or "", 0)
+                   - 0.3 * sources.get(g.quotes[0].source_id, 0))
+        pool.remove(best)
+        chosen.append(best)
+        speakers[best.quotes[0].speaker or ""] = speakers.get(best.quotes[0].speaker or "", 0) + 1
+        sources[best.quotes[0].source_id] = sources.get(best.quotes[0].source_id, 0) + 1
+    entries = []
+    for group in chosen:
+        lead = group.quotes[0]
+        assert lead.speaker is not None
+        entries.append(KeyQuote(
+            text=lead.text, speaker=lead.speaker, role=next((r for r in group.roles if r), None), date=lead.date,
+            date_precision=lead.date_precision, dated_by=lead.dated_by,
+            date_text=group.date_text if lead.date is None else None,
+            citations=tuple(_passage(q.source_id, q.start, q.end) for q in group.quotes)))
+    return tuple(entries)
+
+
+def _officials(found: Material, speakers: set[str]) -> set[str]:
+    """Those of ``speakers`` this article gives an official's role (a president, minister, aide, envoy…)."""
+    names = {quote.speaker for quote in found.quotes if quote.speaker and is_official(quote.role)}
+    text = found.source.text
+    for name in speakers - names:
+        if name in text and is_official(role_in_article(text, name)):
+            names.add(name)
+    return names
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same quotation: equal words, or one quoting a stretch of the other (six words or more)."""
+    if a == b:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) < 6:
+        return False
+    joined, part = " " + " ".join(longer) + " ", " " + " ".join(shorter) + " "
+    return part in joined
+
+
+# --- key figures ---------------------------------------------------------------------------------
+
+@dataclass
+class _FigureGroup:
+    members: list[SourcedFigure]
+    score: float
+
+
+def _sourced(found: Material, figure: Figure, related: bool = False) -> SourcedFigure:
+    return SourcedFigure(figure, found.source.text[figure.start:figure.end], found.source_id, figure.start,
+                         figure.end, related)
+
+
+def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]:
+    """Up to ``cap`` figures that matter, grouped by what they count (losses, territory, forces first)."""
+    groups: list[_FigureGroup] = []
+    by_number: dict[tuple[object, ...], list[_FigureGroup]] = {}
+    for found in material:
+        for figure in found.figures:
+            if not figure.measure:
+                continue  # a number whose measure the sentence does not say is no key figure
+            item = _sourced(found, figure)
+            number = (figure.unit, figure.category, figure.value, figure.upper, figure.qualifier)
+            home = next((g for g in by_number.get(number, []) if _same_figure(g.members[0], item)), None)
+            if home is not None:
+                if all(m.source_id != item.source_id for m in home.members):
+                    home.members.append(item)
+                continue
+            specific = min(len(_words(figure.measure)), 3)
+            score = _CATEGORY_WEIGHT.get(figure.category, 1.0) + 0.25 * specific + (0.5 if found.cited else 0.0)
+            group = _FigureGroup([item], score)
+            groups.append(group)
+            by_number.setdefault(number, []).append(group)
+    for group in groups:
+        group.score += 0.75 * (len(group.members) - 1)
+    chosen: list[_FigureGroup] = []
+    taken: dict[str, int] = {}
+    pool = list(groups)
+    while pool and len(chosen) < cap:
+        best = max(pool, key=lambda g: g.score - 0.3 * taken.get(g.members[0].source_id, 0)
+                   - 0.3 * taken.get(g.members[0].figure.category, 0))
+        pool.remove(best)
+        chosen.append(best)
+        for key in (best.members[0].source_id, best.members[0].figure.category):
+            taken[key] = taken.get(key, 0) + 1
+    rank = {id(group): index for index, group in enumerate(chosen)}
+    chosen.sort(key=lambda g: (_category_rank(g.members[0].figure.category), rank[id(g)]))
+    entries = []
+    for group in chosen:
+        lead = group.members[0].figure
+        entries.append(KeyFigure(text=lead.text, value=lead.value, upper=lead.upper, unit=lead.unit,
+                                 category=lead.category, measure=lead.measure, qualifier=lead.qualifier,
+                                 citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members)))
+    return tuple(entries)
+
+
+def _category_rank(category: str) -> int:
+    return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
+
+
+def _same_figure(a: SourcedFigure, b: SourcedFigure) -> bool:
+    """One figure given twice: same number, unit and qualifier, and the same measure (in other words, in
+    different sources), or measures that name nothing more specific than "plan" or "area"."""
+    fa, fb = a.figure, b.figure
+    if (fa.unit, fa.category, fa.value, fa.upper, fa.qualifier) != (fb.unit, fb.category, fb.value, fb.upper,
+                                                                    fb.qualifier):
+        return False
+    words_a, words_b = specific_words(fa.measure), specific_words(fb.measure)
+    if fa.measure.lower() == fb.measure.lower() or (not words_a and not words_b):
+        return True
+    if a.source_id == b.source_id:
+        return False
+    return measure_scope(fa.measure) == measure_scope(fb.measure) and bool(words_a | words_b) \
+        and len(words_a & words_b) / len(words_a | words_b) >= SAME_MEASURE
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+@dataclass
+class _EventGroup:
+    events: list[Event]
+    words: frozenset[str]
+    score: float
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Date expressions of an article without a publication date: their year is not known."""
+
+    source_id: str
+    expressions: tuple[str, ...]
+
+
+def timeline(material: Sequence[Material], cap: int, window: Window
+             ) -> tuple[tuple[TimelineEntry, ...], tuple[Unplaced, ...]]:
+    """Up to ``cap`` dated events, oldest first, and what could not be placed for want of a year."""
+    groups: list[_EventGroup] = []
+    more: dict[tuple[str, int], list[Event]] = {}
+    for found in material:
+        by_sentence: dict[int, list[Event]] = {}
+        for event in found.events:
+            if event.precision != "year":  # "in 2025", "Russia’s 2022 invasion": when, not what happened
+                by_sentence.setdefault(event.start, []).append(event)
+        for events in by_sentence.values():
+            ordered = sorted(events, key=lambda e: (e.date, e.expression_start))
+            event = ordered[0]
+            more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in ordered[1:]
+                                                         if e.date != event.date}.values())
+            words = frozenset(w for w in _words(event.text) if len(w) > 3)
+            home = next((g for g in groups if g.events[0].date == event.date
+                         and g.events[0].precision == event.precision and _overlap(g.words, words) >= 0.5), None)
+            if home is not None:
+                if all(e.source_id != event.source_id for e in home.events):
+                    home.events.append(event)
+                continue
+            score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
+                + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
+            groups.append(_EventGroup([event], words, score))
+    for group in groups:
+        group.score += 0.75 * (len(group.events) - 1)
+    chosen: list[_EventGroup] = []
+    taken: dict[str, int] = {}
+    pool = list(groups)
+    while pool and len(chosen) < cap:
+        best_group = max(pool, key=lambda g: g.score - 0.3 * taken.get(g.events[0].source_id, 0))
+        pool.remove(best_group)
+        chosen.append(best_group)
+        taken[best_group.events[0].source_id] = taken.get(best_group.events[0].source_id, 0) + 1
+    chosen.sort(key=lambda g: (g.events[0].date, g.events[0].source_id, g.events[0].start))
+    entries = tuple(TimelineEntry(
+        date=g.events[0].date, precision=g.events[0].precision, expression=g.events[0].expression,
+        relative=g.events[0].relative, text=g.events[0].text, published=g.events[0].published,
+        citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
+        more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]))
+        for g in chosen)
+    return entries, _unplaced(material)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _window_bonus(date: dt.date, window: Window) -> float:
+    """Events of the window come first in a dated brief; those just before it or ahead of it next."""
+    if window.start is None or window.end is None:
+        return 0.0
+    if window.start <= date <= window.end:
+        return 2.0
+    if date > window.end or (window.start - date).days <= 60:
+        return 1.0
+    return 0.0
+
+
+def _unplaced(material: Sequence[Material]) -> tuple[Unplaced, ...]:
+    """Per source without a publication date: its dates that need one ("Dec. 17", "in August"), days first."""
+    found = []
+    for item in material:
+        if item.source.date is not None:
+            continue
+        days: list[str] = []
+        months: list[str] = []
+        for sentence in article_sentences(item.source.text):
+            for mention in find_dates(item.source.text[sentence.start:sentence.end], _SOME_DAY):
+                kept = days if mention.precision == "day" else months if mention.precision == "month" else None
+                if mention.relative and kept is not None and mention.expression not in kept:
+                    kept.append(mention.expression)
+        if days or months:
+            found.append(Unplaced(item.source_id, tuple(days + months)))
+    return tuple(found)
+
+
+# --- where sources differ ------------------------------------------------------------------------
+
+def sources_differ(material: Sequence[Material], cap: int) -> tuple[FigureDifference, ...]:
+    """Up to ``cap`` measures on which the material's sources give figures that cannot all be right."""
+    figures = [_sourced(found, figure) for found in material for figure in found.figures if figure.measure]
+    cited = {found.source_id for found in material if found.cited}
+    found_differences = find_differences(figures)
+    found_differences.sort(key=lambda d: -sum(1 for r in d.readings for f in r if f.source_id in cited))
+    return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in found_differences[:cap])
+
+
+def item_differences(excerpts: Sequence[Excerpt]) -> tuple[FigureDifference, ...]:
+    """Figures on which the merged excerpts of one item (from different sources) disagree."""
+    if len({e.source_id for e in excerpts}) < 2:
+        return ()
+    figures = []
+    for excerpt in excerpts:
+        for figure in figures_in_passage(excerpt.text, excerpt.source_id):
+            if figure.measure:
+                figures.append(SourcedFigure(figure, excerpt.text, excerpt.source_id, excerpt.start, excerpt.end, True))
+    return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in find_differences(figures))
+
+
+def with_item_differences(section: ExtraSection, differences: Iterable[FigureDifference], cap: int) -> ExtraSection:
+    """The "where sources differ" section with the differences noted under items first, so that the
+    section never says the sources agree where an item says they do not; at most ``cap`` in all."""
+    entries: dict[tuple[str, str], ExtraEntry] = {}
+    for entry in (*differences, *section.entries):
+        if isinstance(entry, FigureDifference):
+            entries.setdefault((entry.measure.lower(), entry.unit), entry)
+    return replace(section, entries=tuple(entries.values())[:cap])
+
+
+def _difference_entry(measure: str, unit: str, category: str,
+                      readings: Sequence[Sequence[SourcedFigure]]) -> FigureDifference:
+    return FigureDifference(measure=measure, unit=unit, category=category, readings=tuple(
+        FigureReading(text=_display(reading[0].figure), value=reading[0].figure.value,
+                      citations=tuple(dict.fromkeys(_passage(f.source_id, f.start, f.end) for f in reading)))
+        for reading in readings))
+
+
+def _display(figure: Figure) -> str:
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+
+
+# --- numbering -----------------------------------------------------------------------------------
+
+def section_source_ids(section: ExtraSection) -> list[str]:
+    """The sources an analyst's section cites, in the order it shows them."""
+    ids: list[str] = []
+    for entry in section.entries:
+        passages = [p for r in entry.readings for p in r.citations] if isinstance(entry, FigureDifference) \
+            else list(entry.citations)
+        ids.extend(p.source_id for p in passages)
+    return list(dict.fromkeys(ids))
+
+
+def number_section(section: ExtraSection, numbers: dict[str, int]) -> ExtraSection:
+    """``section`` with each passage's source number filled in, citations in number order per entry."""
+
+    def numbered(passages: Iterable[Passage]) -> tuple[Passage, ...]:
+        unique = {p.source_id: replace(p, number=numbers[p.source_id]) for p in passages}
+        return tuple(sorted(unique.values(), key=lambda p: p.number))
+
+    entries: list[ExtraEntry] = []
+    for entry in section.entries:
+        if isinstance(entry, FigureDifference):
+            readings = tuple(replace(r, citations=numbered(r.citations)) for r in entry.readings)
+            entries.append(replace(entry, readings=tuple(sorted(readings, key=lambda r: r.citations[0].number))))
+        else:
+            entries.append(replace(entry, citations=numbered(entry.citations)))
+    return replace(section, entries=tuple(entries))

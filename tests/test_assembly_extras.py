@@ -1,0 +1,380 @@
+"""The analyst's sections of a brief (key quotes, key figures, timeline, where sources differ) and
+independent-source counts: on the shipped articles, and on small corpora made up for one behaviour each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import brief.analyst_sections as analyst_sections
+from brief.assembly import assemble_briefing
+from brief.briefing import Briefing, ExtraSection, FigureDifference, KeyFigure, KeyQuote, TimelineEntry
+from brief.build import template_dirs
+from brief.markdown_html import markdown_to_html, split_front_matter
+from brief.recipe import load_recipe
+from brief.render_markdown import render_markdown
+from brief.verify import verify_brief
+from brief.workspace import ProjectPaths, Workspace, load_workspace
+
+from .conftest import REPO
+
+ALL_EXTRAS = [{"id": "key-quotes", "max_items": 6}, {"id": "key-figures", "max_items": 10},
+              {"id": "timeline", "max_items": 10}, {"id": "sources-differ", "max_items": 5}]
+EXCERPT_SECTIONS = [{"id": "state-of-talks"}, {"id": "sticking-points"}, {"id": "outlook"}, {"id": "background"}]
+USHAKOV_SOURCE = "002_e759f5f9dd5bc10b"
+ANALYSIS_SOURCE = "000_0207c4399900d62a"
+
+
+def recipe_for(paths: ProjectPaths, workspace: Workspace, **keys):
+    data = {"title": "Test brief", "window": "all", "formats": ["md"],
+            "sections": EXCERPT_SECTIONS + ALL_EXTRAS} | keys
+    path = paths.briefings / "test.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_recipe(path, workspace.taxonomy, source_ids=workspace.corpus.ids())
+
+
+def markdown_of(paths: ProjectPaths, workspace: Workspace, briefing: Briefing, recipe) -> str:
+    return render_markdown(briefing, template_dirs(paths, recipe))
+
+
+def section(briefing: Briefing, kind: str) -> ExtraSection:
+    found = briefing.extra(kind)
+    assert found is not None, [s.id for s in briefing.extras]
+    return found
+
+
+def source_of(briefing: Briefing, number: int) -> str:
+    return next(s.source_id for s in briefing.sources if s.number == number)
+
+
+# --- the shipped articles --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectPaths, Workspace, Briefing, str]:
+    root = tmp_path_factory.mktemp("extras")
+    shutil.copytree(REPO / "briefings", root / "briefings")
+    paths = ProjectPaths(root=root, corpus=REPO / "seeds", briefings=root / "briefings")
+    workspace = load_workspace(paths)
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    return paths, workspace, briefing, markdown_of(paths, workspace, briefing, recipe)
+
+
+def test_sections_come_in_the_recipes_order(seeds) -> None:
+    _, _, briefing, markdown = seeds
+    expected = [s["id"] for s in EXCERPT_SECTIONS + ALL_EXTRAS]
+    assert [part.id for part in briefing.parts] == expected
+    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    assert headings == ["Key points", "State of talks", "Sticking points", "Outlook", "Background", "Key quotes",
+                        "Key figures", "Timeline", "Where sources differ", "Sources"]
+
+
+def test_key_quotes_are_verbatim_and_attributed_to_who_the_article_says(seeds) -> None:
+    _, workspace, briefing, _ = seeds
+    quotes = section(briefing, "key-quotes").entries
+    assert 3 <= len(quotes) <= 6
+    for quote in quotes:
+        assert isinstance(quote, KeyQuote) and quote.speaker  # never a quote without a clear speaker
+        for passage in quote.citations:
+            assert passage.source_id == source_of(briefing, passage.number)
+        first = quote.citations[0]
+        sentence = workspace.corpus.source(first.source_id).text[first.start:first.end]
+        assert f"{quote.text}" in sentence
+    by_words = {q.text: q for q in quotes}
+    ushakov = by_words["constructive, very useful, and substantive"]
+    assert (ushakov.speaker, ushakov.role) == ("Yuri Ushakov", "Kremlin aide")
+    assert [p.source_id for p in ushakov.citations] == [USHAKOV_SOURCE]
+    assert ushakov.when == "published 4 December 2025"  # the sentence gives no date of its own
+    putin = by_words["The goals of the special military operation will be achieved unconditionally"]
+    assert putin.speaker == "Vladimir Putin" and putin.role is None  # the article gives him no role
+    # "… he said on Dec. 17." in an article without a publication date: the day, but no year.
+    assert (putin.date, putin.when) == (None, "Dec. 17 (year not given)")
+    assert "one step forward, two steps back" not in by_words  # nobody is named as saying it
+
+
+def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
+    _, _, briefing, _ = seeds
+    figures = section(briefing, "key-figures").entries
+    assert all(isinstance(f, KeyFigure) for f in figures) and len(figures) <= 10
+    deaths = next(f for f in figures if f.text == "19,000")
+    assert (deaths.display, deaths.unit, deaths.measure) == ("around 19,000", "deaths", "Russian military deaths in 2025")
+    assert [source_of(briefing, p.number) for p in deaths.citations] == [ANALYSIS_SOURCE]
+    # The 28-point plan is in three articles ("leaked 28-point outline", "earlier 28-point plan", "initially
+    # drafted a 28-point plan"): one row citing all three.
+    plan = next(f for f in figures if f.text == "28-point")
+    assert len({p.source_id for p in plan.citations}) == 3
+    donbas = next(f for f in figures if f.unit == "%" and "Donbas" in f.measure)
+    assert (donbas.value, donbas.measure) == (25.0, "Donbas region still under Kyiv’s control")
+    categories = [f.category for f in figures]
+    assert categories.index("casualties") < categories.index("plan")  # losses before plan points
+
+
+def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> None:
+    _, _, briefing, markdown = seeds
+    timeline = section(briefing, "timeline")
+    events = timeline.entries
+    assert all(isinstance(e, TimelineEntry) for e in events)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert all(e.precision != "year" for e in events)
+    meeting = next(e for e in events if e.text.startswith("On December 2, 2025"))
+    assert (meeting.date, meeting.precision, meeting.published) == (dt.date(2025, 12, 2), "day", dt.date(2025, 12, 2))
+    this_week = next(e for e in events if e.expression == "this week")
+    assert (this_week.date, this_week.date_text) == (dt.date(2025, 12, 1), "week of 1 December 2025")
+    assert this_week.published == dt.date(2025, 12, 4)
+    summits = next(e for e in events if "Anchorage summit in August" in e.text)
+    assert summits.date_text == "August 2025; October 2025"  # both dates of the sentence, one row
+    assert "| 2 December 2025 | On December 2, 2025, Russian President Vladimir Putin met" in markdown
+    # The analysis has no publication date: its "Dec. 17" cannot be placed, and the brief says so.
+    (note,) = timeline.notes
+    assert "no known publication date" in note and "“Dec. 17”" in note
+
+
+def test_the_shipped_sources_do_not_differ_on_any_figure(seeds) -> None:
+    _, _, briefing, markdown = seeds
+    assert section(briefing, "sources-differ").entries == ()
+    assert all(item.differences == () for item in briefing.all_items())
+    assert "The sources do not give different figures for the same thing." in markdown
+
+
+def test_the_brief_with_every_section_verifies_clean(seeds) -> None:
+    paths, workspace, _, markdown = seeds
+    assert verify_brief(markdown, workspace) == []
+
+
+# --- small made-up corpora -------------------------------------------------------------------------
+
+ARTICLE = "---\ntitle: {title}\noutlet: {outlet}\npublished: {date}\n---\n\n{body}\n"
+CLAIM = ("Moscow demands that Ukraine withdraw its forces from the rest of the Donbas region before any "
+         "cease-fire, a condition Kyiv has rejected as a red line.")
+CLAIM_EDITED = CLAIM.replace("as a red line.", "as a red line on Monday.")
+PARAGRAPHS = [
+    "Negotiators from both sides met for six hours in Geneva on Tuesday without agreeing on the front line.",
+    "European governments insisted that any settlement must come with security guarantees from Washington.",
+    "The Kremlin said further talks could take place next month if the United States presents a new proposal.",
+]
+OTHERS = [
+    "Drone strikes on the Kharkiv region left thousands without power overnight, the regional governor said.",
+    "The European Union agreed on a new package of sanctions targeting Russian oil exports to Asia.",
+    "Analysts said the odds of a deal before the end of the year were low as fighting continued in the east.",
+]
+THIRD = [
+    "Prisoner exchanges resumed after a pause of several weeks, mediated by the United Arab Emirates.",
+    "Ukraine's parliament would have to approve any change to the country's borders, lawmakers warned.",
+    "NATO allies remain divided over whether Ukraine should be offered a path to membership in a settlement.",
+]
+
+
+def project(tmp_path: Path, articles: dict[str, tuple[str, str, list[str]]]) -> tuple[ProjectPaths, Workspace]:
+    """A project whose corpus holds ``articles``: name → (date, outlet, paragraphs)."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copytree(REPO / "briefings", tmp_path / "briefings")
+    for name, (date, outlet, paragraphs) in articles.items():
+        text = ARTICLE.format(title=f"Article {name}", outlet=outlet, date=date, body="\n\n".join(paragraphs))
+        (tmp_path / "seeds" / f"{name}.md").write_text(text, encoding="utf-8")
+    paths = ProjectPaths(root=tmp_path, corpus=tmp_path / "seeds", briefings=tmp_path / "briefings")
+    return paths, load_workspace(paths)
+
+
+def the_claim(briefing: Briefing):
+    (item,) = [i for i in briefing.all_items() if "withdraw its forces from the rest of the Donbas" in i.text]
+    return item
+
+
+def test_a_copy_under_another_outlets_name_counts_once(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "alpha": ("2025-12-01", "Alpha Post", [CLAIM, *PARAGRAPHS]),
+        "beta": ("2025-12-02", "Beta News", [CLAIM, *PARAGRAPHS]),  # the same article under another name
+        "gamma": ("2025-12-03", "Gamma Times", [CLAIM_EDITED, *OTHERS]),  # its own reporting
+    })
+    recipe = recipe_for(paths, workspace, sections=EXCERPT_SECTIONS, key_points=0)
+    briefing = assemble_briefing(workspace, recipe)
+    item = the_claim(briefing)
+    assert {c.source_id for c in item.citations} == {"alpha", "beta", "gamma"}
+    assert (item.source_count, item.copy_count) == (2, 1)
+    numbers = {c.source_id: c.number for c in item.citations}
+    copies = {c.source_id: c.copy_of for c in item.citations if c.copy_of is not None}
+    first, second = sorted(["alpha", "beta"], key=numbers.__getitem__)
+    assert copies == {second: numbers[first]}
+    entries = {s.source_id: s for s in briefing.sources}
+    assert (entries[second].copy_of, entries[first].copy_of, entries["gamma"].copy_of) == (numbers[first], None, None)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "*(2 sources; 1 more carries the same wire text)*" in markdown
+    assert f"*same text as {numbers[first]}*" in markdown
+    assert verify_brief(markdown, workspace) == []
+
+
+def test_the_same_wire_credit_and_the_same_passage_count_once(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "ap1": ("2025-12-01", "Alpha Post", ["KYIV, Ukraine (AP) — " + CLAIM, *PARAGRAPHS]),
+        "ap2": ("2025-12-02", "Beta News", ["MOSCOW (AP) — " + CLAIM_EDITED, *OTHERS]),  # same wire, own story
+        "own": ("2025-12-03", "Gamma Times", [CLAIM_EDITED, *THIRD]),
+        "rtr": ("2025-12-03", "Delta Daily", ["LONDON (Reuters) - " + CLAIM, THIRD[0], OTHERS[0], PARAGRAPHS[0]]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, sections=EXCERPT_SECTIONS, key_points=0))
+    item = the_claim(briefing)
+    assert {c.source_id for c in item.citations} == {"ap1", "ap2", "own", "rtr"}
+    assert (item.source_count, item.copy_count) == (3, 1)
+    copy = next(c for c in item.citations if c.copy_of is not None)
+    assert copy.source_id in {"ap1", "ap2"} and source_of(briefing, copy.copy_of) in {"ap1", "ap2"} - {copy.source_id}
+    assert all(entry.copy_of is None for entry in briefing.sources)  # the articles themselves differ
+
+
+DEATHS_A = "Mediazona and the BBC put Russian military deaths in 2025 at around 19,000, according to their count."
+DEATHS_B = "Mediazona and the BBC put Russian military deaths in 2025 at 25,000, according to their count."
+
+
+def test_sources_giving_different_figures_are_shown_side_by_side(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [DEATHS_A, "A coalition of more than 30 countries is ready to "
+                                                    "monitor any cease-fire along the front line.", *PARAGRAPHS]),
+        "b": ("2025-12-02", "Beta News", [DEATHS_B, "A coalition of 34 countries is ready to monitor any "
+                                                   "cease-fire along the front line.", *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    (item,) = [i for i in briefing.all_items() if "Russian military deaths" in i.text]
+    assert {c.source_id for c in item.citations} == {"a", "b"}
+    (difference,) = item.differences
+    assert isinstance(difference, FigureDifference)
+    assert (difference.measure, difference.unit) == ("Russian military deaths in 2025", "deaths")
+    said = {source_of(briefing, r.citations[0].number): r.text for r in difference.readings}
+    assert said == {"a": "around 19,000", "b": "25,000"}
+    # "more than 30" and "34" countries can both be right: no difference there.
+    (listed,) = section(briefing, "sources-differ").entries
+    assert listed.measure == "Russian military deaths in 2025"
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    shown = " · ".join(f"{r.text} [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
+                       for r in difference.readings)
+    lines = markdown.splitlines()
+    note = lines.index(f"  *Sources differ on Russian military deaths in 2025 (deaths):* {shown}")
+    assert lines[note - 1] == "" and lines[note - 2].startswith("- Mediazona")  # a paragraph of the item
+    assert verify_brief(markdown, workspace) == []  # the note is not taken for a cited statement
+
+
+def test_dates_without_a_year_take_the_articles_year_and_stay_apart_from_it(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "dec": ("2025-12-20", "Alpha Post", [
+            "Envoys from Washington and Moscow met in Geneva on Dec. 17 to discuss the peace proposal.",
+            *PARAGRAPHS]),
+        "jan": ("2026-01-05", "Beta News", [
+            "The talks in Miami on Dec. 29 ended without agreement on the future of the Donbas region.",
+            "Negotiators will meet again in Abu Dhabi on Jan. 12 to discuss the next steps of the talks.",
+            *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    events = {e.expression: e for e in section(briefing, "timeline").entries}
+    assert (events["Dec. 17"].date, events["Dec. 17"].published) == (dt.date(2025, 12, 17), dt.date(2025, 12, 20))
+    # Read in a January 2026 article, a past "Dec. 29" is the December before; a future "Jan. 12" this January.
+    assert (events["Dec. 29"].date, events["Dec. 29"].published) == (dt.date(2025, 12, 29), dt.date(2026, 1, 5))
+    assert events["Jan. 12"].date == dt.date(2026, 1, 12)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    row = next(line for line in markdown.splitlines() if "on Dec. 29" in line and line.startswith("|"))
+    assert row.startswith("| 29 December 2025 |") and row.endswith("| 5 January 2026 |")
+
+
+def test_quotes_without_a_clear_speaker_are_not_key_quotes(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-01", "Alpha Post", [
+            "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            "Witkoff and Dmitriev met in Miami on Sunday. “The talks were useful and very constructive,” he said.",
+            "“Nobody wants a frozen conflict on the continent of Europe,” the statement read.",
+            *PARAGRAPHS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    quotes = section(briefing, "key-quotes").entries
+    assert [(q.speaker, q.role) for q in quotes] == [("Olena Petrenko", "a Ukrainian negotiator")]
+
+
+def test_article_text_in_the_new_sections_stays_text(tmp_path: Path) -> None:
+    # In the article's Markdown source: \\* so that the reader keeps the asterisks as text.
+    hostile = ("“We will \\*never\\* give up [our] land | not one <b>metre</b>,” said Olena Petrenko, "
+               "a Ukrainian negotiator, on Dec. 2, 2025.")
+    paths, workspace = project(tmp_path, {"h": ("2025-12-03", "Alpha Post", [hostile, *PARAGRAPHS])})
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "> “We will \\*never\\* give up \\[our\\] land \\| not one \\<b\\>metre\\</b\\>”\\" in markdown
+    html = markdown_to_html(split_front_matter(markdown)[1])
+    assert "We will *never* give up [our] land | not one &lt;b&gt;metre&lt;/b&gt;" in html
+    timeline = html[html.index("<table>", html.index('id="timeline"')):].split("</table>")[0]
+    row = next(row for row in timeline.split("<tr>") if "Olena Petrenko" in row)
+    assert row.count("<td>") == 4  # the article's pipe did not split a cell
+    assert verify_brief(markdown, workspace) == []
+
+
+def test_the_analysts_sections_count_in_the_word_budget(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        name: (f"2025-12-0{day}", "Alpha Post", [
+            f"“We will not sign anything that gives away our land in the {name} region,” said Olena Petrenko, "
+            f"a Ukrainian negotiator, on Dec. {day}.", *PARAGRAPHS, *OTHERS])
+        for day, name in enumerate(["north", "south", "east", "west"], start=1)})
+    plain = assemble_briefing(workspace, recipe_for(paths, workspace, sections=EXCERPT_SECTIONS, max_words=160))
+    full = assemble_briefing(workspace, recipe_for(paths, workspace, max_words=160))
+    extras = sum(section.words for section in full.extras)
+    assert extras > 0
+    assert len(full.all_items()) < len(plain.all_items())
+    assert sum(len(i.text.split()) for i in full.all_items()) <= max(160 - extras, 80)
+
+
+def test_the_material_is_capped_and_only_what_the_sections_need_is_extracted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    places = ["Kharkiv", "Odesa", "Sumy", "Kherson", "Dnipro", "Lviv", "Poltava", "Mykolaiv"]
+    paths, workspace = project(tmp_path, {
+        f"s{index:02d}": (f"2025-12-{1 + index % 28:02d}", "Alpha Post", [
+            f"Officials in {places[index % 8]} said on Dec. {1 + index % 28} that {index + 10} prisoners were "
+            f"exchanged after talks number {index} in {places[(index * 3) % 8]} failed to agree on a cease-fire."])
+        for index in range(40)})
+    seen: list[str] = []
+    real = analyst_sections._findings
+
+    def counting(source, kinds, cited):
+        seen.append(source.id)
+        return real(source, kinds, cited)
+
+    monkeypatch.setattr(analyst_sections, "_findings", counting)
+    events: list[str] = []
+    monkeypatch.setattr(analyst_sections, "extract_events", lambda *a, **k: events.append(a[1]) or [])
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, sections=[
+        *EXCERPT_SECTIONS, {"id": "key-figures", "max_items": 5}]))
+    assert len(seen) == analyst_sections.MAX_MATERIAL_SOURCES < 40
+    cited = {c.source_id for item in briefing.all_items() for c in item.citations}
+    assert set(seen[:len(cited)]) <= cited  # the sources the items cite come first
+    assert events == []  # no timeline in the recipe: no event is extracted
+    assert len(section(briefing, "key-figures").entries) == 5
+
+
+def test_a_brief_of_the_analysts_sections_alone(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "dec": ("2025-12-20", "Alpha Post", [
+            "Envoys from Washington and Moscow met in Geneva on Dec. 17 to discuss the peace proposal.",
+            *PARAGRAPHS])})
+    recipe = recipe_for(paths, workspace, sections=[{"id": "timeline"}], key_points=0)
+    briefing = assemble_briefing(workspace, recipe)
+    assert briefing.all_items() == [] and [s.id for s in briefing.parts] == ["timeline"]
+    dates = {e.expression: e.date for e in section(briefing, "timeline").entries}
+    assert dates == {"Tuesday": dt.date(2025, 12, 16), "Dec. 17": dt.date(2025, 12, 17), "next month": dt.date(2026, 1, 1)}
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert re.findall(r"^## (.+)$", markdown, re.M) == ["Timeline", "Sources"]
+
+
+def test_the_section_lists_every_difference_an_item_notes(tmp_path: Path) -> None:
+    # Article a gives both counts (so across the articles, a describes a change), but the merged item
+    # shows a's 19,000 beside b's 25,000: the section must not say the sources agree.
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [DEATHS_A, "Separately, officials in a leaked memo to the Kremlin "
+                                                    "were said to put Russian military deaths in 2025 at 25,000.",
+                                           *PARAGRAPHS]),
+        "b": ("2025-12-02", "Beta News", [DEATHS_B, *OTHERS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    (item,) = [i for i in briefing.all_items() if i.differences]
+    assert {c.source_id for c in item.citations} == {"a", "b"}
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["sources-differ"], set())
+    assert analyst_sections.sources_differ(material, 5) == ()  # a gives both counts: no difference on its own
+    assert [d.measure for d in section(briefing, "sources-differ").entries] == [item.differences[0].measure]

@@ -1,0 +1,75 @@
+"""Where sources differ: the same measure with values that cannot all be right, and the cases that are not."""
+
+from __future__ import annotations
+
+from brief.differences import SourcedFigure, find_differences
+from brief.figures import extract_figures
+
+
+def sourced(source_id: str, sentence: str, *, related: bool = False) -> list[SourcedFigure]:
+    """Every figure of one sentence, as a source would give it."""
+    return [SourcedFigure(f, sentence, source_id, f.start, f.end, related)
+            for f in extract_figures(sentence, source_id)]
+
+
+def readings(*sentences: tuple[str, str], related: bool = False) -> list[list[tuple[str, str]]]:
+    """(source, figure text) of each reading of each difference found among the sentences."""
+    figures = [f for source_id, sentence in sentences for f in sourced(source_id, sentence, related=related)]
+    return [[(f.source_id, f.figure.text) for reading in d.readings for f in reading[:1]]
+            for d in find_differences(figures)]
+
+
+def test_two_sources_two_counts_of_the_same_losses() -> None:
+    found = find_differences([
+        *sourced("a", "Mediazona put Russian military deaths in 2025 at around 19,000, the BBC said."),
+        *sourced("b", "Mediazona put Russian military deaths in 2025 at 25,000, the BBC said."),
+        *sourced("c", "The count of Russian military deaths in 2025 reached 25,000 by the end of the year."),
+    ])
+    assert len(found) == 1
+    difference = found[0]
+    assert (difference.measure, difference.unit) == ("Russian military deaths in 2025", "deaths")
+    assert [[f.source_id for f in reading] for reading in difference.readings] == [["a"], ["b", "c"]]
+
+
+def test_figures_that_can_both_be_right_are_not_a_difference() -> None:
+    assert readings(("a", "Mediazona put Russian military deaths in 2025 at around 19,000, the BBC said."),
+                    ("b", "Mediazona put Russian military deaths in 2025 at 19,500, the BBC said.")) == []
+    assert readings(("a", "A coalition of more than 30 countries is ready to monitor a cease-fire."),
+                    ("b", "A coalition of 34 countries is ready to monitor a cease-fire.")) == []
+    assert readings(("a", "Between 10,000 and 20,000 troops could be deployed along the line."),
+                    ("b", "About 15,000 troops could be deployed along the line.")) == []
+
+
+def test_a_different_scope_is_a_different_measure() -> None:
+    assert readings(("a", "Mediazona put Russian military deaths in 2025 at around 19,000."),
+                    ("b", "Mediazona put Russian military deaths since 2022 at 156,000.")) == []
+
+
+def test_an_earlier_and_a_revised_plan_are_two_plans() -> None:
+    assert readings(("a", "Witkoff brought a revised 20-point plan to the Kremlin talks in Moscow."),
+                    ("b", "Witkoff initially drafted a 28-point plan for the Kremlin talks in Moscow.")) == []
+
+
+def test_a_source_giving_both_values_describes_a_change() -> None:
+    # Version words part the two plans: "earlier 28-point plan" / "cut to 20 points".
+    assert readings(("a", "The envoys carried an earlier 28-point plan, cut to 20 points, to the Kremlin talks."),
+                    ("b", "The envoys carried a 20-point plan to the Kremlin talks, officials said.")) == []
+    # Without them, a source that gives both values says the measure changed: it does not disagree.
+    assert readings(("a", "Officials spoke of a 28-point plan for the Geneva talks, others of a 20-point plan."),
+                    ("b", "Officials spoke of a 28-point plan for the Geneva talks, diplomats said.")) == []
+
+
+def test_a_generic_measure_needs_the_same_context() -> None:
+    assert readings(("a", "Witkoff brought a 20-point plan to the Kremlin talks in Moscow on Tuesday."),
+                    ("b", "Witkoff brought a 28-point plan to the Kremlin talks in Moscow on Tuesday.")) == \
+        [[("a", "20-point"), ("b", "28-point")]]
+    assert readings(("a", "The White House unveiled a 20-point plan for Gaza last autumn."),
+                    ("b", "Ukraine and Europe drafted a 28-point plan of their own in Geneva.")) == []
+    # Figures of one merged item speak of one thing: they need no shared context.
+    assert readings(("a", "They discussed a 20-point plan."), ("b", "A 28-point plan was on the table."),
+                    related=True) == [[("a", "20-point"), ("b", "28-point")]]
+
+
+def test_different_units_never_differ() -> None:
+    assert readings(("a", "Russia has gained 0.77% of Ukrainian territory this year."),
+                    ("b", "Russia has gained 4,000 square kilometres of Ukrainian territory this year.")) == []
