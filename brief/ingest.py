@@ -45,7 +45,7 @@ from brief.index import (
     is_damage,
 )
 from brief.ranking import static_strength
-from brief.readers import article_format
+from brief.readers import ARTICLE_SUFFIXES
 from brief.taxonomy import Taxonomy
 
 PARALLEL_FROM = 48
@@ -159,51 +159,53 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
         raise UserError(Problem("corpus folder not found", file=corpus_root,
                                 hint="pass --corpus DIR, or run from the project folder"))
     resolved_root = corpus_root.resolve()
-    stamps = index.stamps()
+    # This loop runs on every command over every file: plain tuples and strings, no Path per file.
+    stamps = index.stamp_rows()
     failures = index.failure_stamps()
     annotations = _annotation_signatures(corpus_root)
+    unstated = _stated_hash(None)
+    stated_hashes = {sid: _stated_hash(entry) for sid, entry in stated.items()}
     with os.scandir(corpus_root) as scanned:
-        entries = sorted((e for e in scanned if not e.name.startswith(".") and article_format(Path(e.name))),
-                         key=lambda e: e.name)
+        entries = sorted((e for e in scanned if e.name[:1] != "." and os.path.splitext(e.name)[1].lower()
+                          in ARTICLE_SUFFIXES), key=lambda e: e.name)
     seen: dict[str, str] = {}
     for entry in entries:
-        path = corpus_root / entry.name
+        name = entry.name
         if not entry.is_file():
             continue
-        if entry.is_symlink() and resolved_root not in path.resolve().parents:
-            plan.problems.append(Problem("left out: a link to a file outside the corpus folder", file=path,
-                                         hint="copy the article in with `brief add` instead"))
+        if entry.is_symlink() and resolved_root not in (corpus_root / name).resolve().parents:
+            plan.problems.append(Problem("left out: a link to a file outside the corpus folder",
+                                         file=corpus_root / name, hint="copy the article in with `brief add` instead"))
             continue
-        source_id = path.stem
+        source_id = os.path.splitext(name)[0]
         if source_id in seen:
-            plan.problems.append(Problem(f"left out: same id as {seen[source_id]}", file=path,
+            plan.problems.append(Problem(f"left out: same id as {seen[source_id]}", file=corpus_root / name,
                                          hint="rename one of the two files"))
             continue
-        seen[source_id] = entry.name
+        seen[source_id] = name
         stat = entry.stat()
-        stated_hash = _stated_hash(stated.get(source_id))
+        stated_hash = stated_hashes.get(source_id, unstated)
         annotations_sig = annotations.get(source_id, "")
         old = stamps.get(source_id)
-        if old is not None and old.file == entry.name and old.stated_hash == stated_hash and old.size == stat.st_size:
-            same = old.mtime_ns == stat.st_mtime_ns or old.content_hash == _hash_file(path)
-            if same:
-                stamp = FileStamp(entry.name, stat.st_mtime_ns, stat.st_size, old.content_hash, stated_hash,
-                                  annotations_sig)
-                if retag_all or old.annotations_sig != annotations_sig:
+        if old is not None and old[0] == name and old[4] == stated_hash and old[2] == stat.st_size:
+            if old[1] == stat.st_mtime_ns and old[5] == annotations_sig and not retag_all:
+                plan.unchanged += 1
+                continue
+            if old[1] == stat.st_mtime_ns or old[3] == _hash_file(corpus_root / name):
+                stamp = FileStamp(name, stat.st_mtime_ns, stat.st_size, old[3], stated_hash, annotations_sig)
+                if retag_all or old[5] != annotations_sig:
                     plan.retags.append(source_id)
                     plan.retag_stamps[source_id] = stamp
-                elif old.mtime_ns != stat.st_mtime_ns:
-                    plan.touched[source_id] = stamp
                 else:
-                    plan.unchanged += 1
+                    plan.touched[source_id] = stamp
                 continue
-        failure = failures.get(entry.name)
+        failure = failures.get(name)
         if old is None and failure == (stat.st_mtime_ns, stat.st_size, stated_hash):
             continue  # known to fail, unchanged: its stored problems are reported
         if failure is not None:
-            plan.forgotten_failures.append(entry.name)
-        plan.reads.append(_ReadTask(path, stated.get(source_id),
-                                    FileStamp(entry.name, stat.st_mtime_ns, stat.st_size, "", stated_hash,
+            plan.forgotten_failures.append(name)
+        plan.reads.append(_ReadTask(corpus_root / name, stated.get(source_id),
+                                    FileStamp(name, stat.st_mtime_ns, stat.st_size, "", stated_hash,
                                               annotations_sig)))
     present = set(seen)
     plan.removals = sorted(sid for sid in stamps if sid not in present)

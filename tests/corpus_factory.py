@@ -49,6 +49,7 @@ def index_content(index: CorpusIndex) -> dict[str, list[tuple]]:
         tables = {
             "info": "SELECT key, value FROM info WHERE key != 'corpus'",
             "sources": "SELECT * FROM sources",
+            "source_texts": "SELECT * FROM source_texts",
             "failures": "SELECT * FROM failures",
             "excerpts": "SELECT id, source_id, start, end, text, topics, section, topic_score, section_score, "
                         "paragraph, position, origin, published, strength, tagged, topic_bits FROM excerpts",
