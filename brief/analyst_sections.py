@@ -57,7 +57,7 @@ from brief.sentences import Sentence, article_sentences
 from brief.speakers import is_official, role_in_article
 from brief.timeline import Event, extract_events, find_dates
 
-MAX_MATERIAL_SOURCES = 30
+MAX_MATERIAL_SOURCES = 12
 """The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
 MAX_QUOTE_WORDS = 70
 """A longer quotation is a speech, not a key quote."""

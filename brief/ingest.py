@@ -165,19 +165,22 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
     annotations = _annotation_signatures(corpus_root)
     unstated = _stated_hash(None)
     stated_hashes = {sid: _stated_hash(entry) for sid, entry in stated.items()}
+    entries: list[tuple[str, str, os.DirEntry[str]]] = []
     with os.scandir(corpus_root) as scanned:
-        entries = sorted((e for e in scanned if e.name[:1] != "." and os.path.splitext(e.name)[1].lower()
-                          in ARTICLE_SUFFIXES), key=lambda e: e.name)
+        for entry in scanned:
+            name = entry.name
+            stem, dot, suffix = name.rpartition(".")
+            if stem and name[0] != "." and "." + suffix.lower() in ARTICLE_SUFFIXES:
+                entries.append((name, stem, entry))
+    entries.sort()
     seen: dict[str, str] = {}
-    for entry in entries:
-        name = entry.name
+    for name, source_id, entry in entries:
         if not entry.is_file():
             continue
         if entry.is_symlink() and resolved_root not in (corpus_root / name).resolve().parents:
             plan.problems.append(Problem("left out: a link to a file outside the corpus folder",
                                          file=corpus_root / name, hint="copy the article in with `brief add` instead"))
             continue
-        source_id = os.path.splitext(name)[0]
         if source_id in seen:
             plan.problems.append(Problem(f"left out: same id as {seen[source_id]}", file=corpus_root / name,
                                          hint="rename one of the two files"))
