@@ -298,8 +298,12 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
     if not refs:
         return [], ()
     cited = list(dict.fromkeys(e.source_id for c in chosen for e in c.excerpts))
-    ranked = [sid for _, sid in sorted((-score, e.source_id) for e, score in scored)]
-    wanted = material_source_ids(cited, list(dict.fromkeys(ranked)))
+    best: dict[str, float] = {}
+    for excerpt, score in scored:
+        if score > best.get(excerpt.source_id, float("-inf")):
+            best[excerpt.source_id] = score
+    ranked = sorted(best, key=lambda sid: (-best[sid], sid))  # sources by their strongest excerpt
+    wanted = material_source_ids(cited, ranked)
     loaded = {source.id: source for source in workspace.corpus.sources_named(wanted)}
     material = gather_material([loaded[sid] for sid in wanted if sid in loaded], [ref.id for ref in refs],
                                set(cited))

@@ -32,7 +32,7 @@ from brief.errors import Problem
 from brief.excerpts import Excerpt
 from brief.metadata import MetaValue, SourceMeta
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -68,6 +68,9 @@ CREATE TABLE sources (
     problems TEXT NOT NULL
 );
 CREATE INDEX sources_published ON sources (published);
+-- Covering indexes for the scans every command makes: file stamps, and dates.
+CREATE INDEX sources_stamps ON sources (id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig);
+CREATE INDEX sources_dates ON sources (id, published);
 CREATE TABLE source_texts (
     id TEXT PRIMARY KEY,
     text TEXT NOT NULL,
@@ -131,10 +134,22 @@ def engine_fingerprint() -> str:
     Any change to how articles are read, cleaned, split, tagged or ranked makes
     every index made before it out of date.
     """
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
     package = Path(__file__).resolve().parent
-    for name in _ENGINE_MODULES:
-        module = package / f"{name}.py"
+    modules = [package / f"{name}.py" for name in _ENGINE_MODULES]
+    # Worked out once per process while the modules' files stay as they are (library versions included).
+    key = tuple((str(m), m.stat().st_mtime_ns, m.stat().st_size) for m in modules if m.is_file())
+    if key not in _fingerprints:
+        _fingerprints.clear()
+        _fingerprints[key] = _engine_fingerprint(modules)
+    return _fingerprints[key]
+
+
+_fingerprints: dict[tuple, str] = {}
+
+
+def _engine_fingerprint(modules: list[Path]) -> str:
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for module in modules:
         if module.is_file():
             digest.update(module.read_bytes())
     from importlib.metadata import PackageNotFoundError, version
@@ -373,10 +388,15 @@ class CorpusIndex:
         return {row[0]: FileStamp(*row[1:]) for row in self.connection.execute(
             "SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig FROM sources")}
 
+    def touch_every_source(self) -> None:
+        """Read the sources table itself (not an index of it): damage there raises here, not later."""
+        self.connection.execute("SELECT count(*), max(length(meta)) FROM sources NOT INDEXED").fetchone()
+
     def stamp_rows(self) -> dict[str, tuple[str, int, int, str, str, str]]:
         """:meth:`stamps` as plain tuples in :class:`FileStamp`'s field order (cheaper for 10,000 files)."""
-        return {row[0]: row[1:] for row in self.connection.execute(
-            "SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig FROM sources")}
+        rows = self.connection.execute("SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig "
+                                       "FROM sources INDEXED BY sources_stamps").fetchall()
+        return {row[0]: row[1:] for row in rows}
 
     def failure_stamps(self) -> dict[str, tuple[int, int, str]]:
         return {row[0]: (row[1], row[2], row[3]) for row in self.connection.execute(
@@ -475,7 +495,7 @@ class CorpusIndex:
             version = (self.connection.execute("PRAGMA data_version").fetchone()[0], self._writes)
             if self._dates is None or self._dates[0] != version:
                 dates = {sid: dt.date.fromisoformat(published) if published else None
-                         for sid, published in self.connection.execute("SELECT id, published FROM sources ORDER BY id")}
+                         for sid, published in self.connection.execute("SELECT id, published FROM sources INDEXED BY sources_dates ORDER BY id")}
                 self._dates = (version, dates)
             return dict(self._dates[1])
 

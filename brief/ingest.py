@@ -379,6 +379,12 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
         report.notices.append(f"{why}: re-tagging every source from its stored text")
     plan = _plan(index, corpus_root, stated, retag_all)
     report.unchanged = plan.unchanged
+    settled = (not plan.removals and not plan.forgotten_failures and not plan.touched and not plan.reads
+               and not plan.retags and index.info("engine") == engine_fingerprint()
+               and index.info("corpus") == str(corpus_root) and tagged_with == taxonomy_hash)
+    if settled:  # nothing to write: a re-run or a brief on an unchanged corpus only reads
+        index.touch_every_source()  # the stamps came from an index: make sure the table itself reads
+        return plan.problems + index.failures()
     index.begin()
     index.set_info("engine", engine_fingerprint())
     index.set_info("corpus", str(corpus_root))
