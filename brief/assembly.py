@@ -64,7 +64,7 @@ MERGE_OVERLAP = 0.6
 MERGE_JACCARD = 0.3
 REDUNDANT_OVERLAP = 0.35
 KEY_POINT_OVERLAP = 0.25
-MAX_CANDIDATES = 400
+MAX_CANDIDATES = 250
 """At most this many of the strongest excerpts in the window compete for a place (and are merged);
 far more than a brief holds, and few enough that a whole-archive brief stays quick."""
 SOURCE_REPEAT_PENALTY = 0.35
