@@ -49,7 +49,7 @@ from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
-from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, static_strength
+from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, recency_terms, static_strength
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
@@ -167,7 +167,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return spec.moves.get(excerpt.id, excerpt.section)
 
     # The index hands over the strongest candidates only: recency can add at most its bonus.
-    strongest, matching = workspace.index.select_strongest(query, MAX_CANDIDATES, MAX_RECENCY_BONUS + 1e-6)
+    strongest, matching = workspace.index.select_strongest(query, MAX_CANDIDATES, MAX_RECENCY_BONUS + 1e-6,
+                                                           recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
     selected: list[tuple[Excerpt, float]] = []

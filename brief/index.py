@@ -596,16 +596,28 @@ class CorpusIndex:
         with self.lock:
             return [_excerpt(row) for row in self.connection.execute(sql, params)]
 
-    def select_strongest(self, query: ExcerptQuery, count: int, margin: float) -> tuple[list[Excerpt], int]:
+    def select_strongest(self, query: ExcerptQuery, count: int, margin: float, *,
+                         recency: tuple[dt.date, float, float] | None = None) -> tuple[list[Excerpt], int]:
         """The excerpts that can rank among the ``count`` strongest, given that a later bonus adds at most ``margin``.
 
-        Returns them with the number of excerpts the query matches in all.
+        With ``recency`` = (reference date, span in days, factor) the bonus is worked out here, as
+        :func:`brief.ranking.recency_bonus` does, and exactly the ``count`` strongest come back: many
+        excerpts of equal strength (templated text) cannot flood the brief. Returns them with the
+        number of excerpts the query matches in all.
         """
         where, params = self._where(query)
         with self.lock:
             total = self.connection.execute(f"SELECT count(*) FROM excerpts e{where}", params).fetchone()[0]
             if total <= count:
                 return self.select(query), total
+            if recency is not None:
+                reference, span, factor = recency
+                final = ("e.strength + (CASE WHEN e.published IS NULL THEN 0.0 ELSE "
+                         "MAX(0.0, 1.0 - MAX(julianday(?) - julianday(e.published), 0) / ?) * ? END)")
+                rows = self.connection.execute(
+                    f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where} ORDER BY {final} DESC, e.source_id, e.start "
+                    f"LIMIT {int(count)}", [*params, reference.isoformat(), span, factor]).fetchall()
+                return [_excerpt(row) for row in rows], total
             row = self.connection.execute(
                 f"SELECT e.strength FROM excerpts e{where} ORDER BY e.strength DESC LIMIT 1 OFFSET ?",
                 [*params, count - 1]).fetchone()

@@ -51,11 +51,20 @@ def static_strength(excerpt: Excerpt) -> float:
     return score
 
 
+def recency_terms(window: Window, newest: dt.date | None) -> tuple[dt.date, float, float] | None:
+    """(reference date, span in days, factor) of the bonus, or None when there is no reference date."""
+    reference = window.end or newest
+    if reference is None:
+        return None
+    span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
+    return reference, float(span), 1.0 if window.start else 0.5
+
+
 def recency_bonus(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
     """Up to 1 for the newest excerpts of a dated window; half as much in a whole-corpus brief."""
-    reference = window.end or newest
-    if not (excerpt.published and reference):
+    terms = recency_terms(window, newest)
+    if not (excerpt.published and terms):
         return 0.0
-    span = max((window.end - window.start).days + 1, 7) if window.start and window.end else 180
+    reference, span, factor = terms
     age = max((reference - excerpt.published).days, 0)
-    return max(0.0, 1.0 - age / span) * (1.0 if window.start else 0.5)
+    return max(0.0, 1.0 - age / span) * factor

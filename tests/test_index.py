@@ -443,3 +443,23 @@ def test_the_fingerprint_follows_the_engine_code(monkeypatch: pytest.MonkeyPatch
     assert brief.index.engine_fingerprint() == before
     (package / "yamlfile.py").write_text("# yamlfile, changed\n", encoding="utf-8")
     assert brief.index.engine_fingerprint() != before
+
+
+def test_with_the_recency_terms_exactly_the_strongest_come_back(generated: Workspace,
+                                                                every_generated: list[Excerpt]) -> None:
+    """Templated text gives many excerpts one strength: the count holds, and they are the top by final score."""
+    from brief.ranking import recency_bonus, recency_terms
+    from brief.recipe import Window
+
+    query = ExcerptQuery()
+    admitted = brute_select(query, every_generated)
+    newest = max(e.published for e in admitted if e.published)
+    for window in (Window(None, None, "all"), Window(newest - dt.timedelta(days=30), newest, "30 days")):
+        terms = recency_terms(window, newest)
+        count = len(admitted) // 3
+        chosen, total = generated.index.select_strongest(query, count, 1.0, recency=terms)
+        assert total == len(admitted) and len(chosen) == count
+        final = {e.id: _strength(e) + recency_bonus(e, window, newest) for e in admitted}
+        cut = sorted(final.values(), reverse=True)[count - 1]
+        assert all(final[e.id] >= cut - 1e-6 for e in chosen)
+        assert {eid for eid, value in final.items() if value > cut + 1e-6} <= {e.id for e in chosen}
