@@ -165,7 +165,9 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
     where = file or Path("BRIEF.md")
     parsed = _parse(markdown, where)
     numbers = _source_numbers(parsed, workspace, where)
-    texts = {source.id: ComparableText(source.text) for source in workspace.corpus.sources}
+    # Only the sources the brief cites are read: every look-up is among them.
+    texts = {source.id: ComparableText(source.text)
+             for source in workspace.corpus.sources_named(set(numbers.values()))}
     problems: list[Problem] = []
     mismatches: list[Mismatch] = []
     for block in parsed.blocks:
@@ -236,7 +238,7 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
 
 def _source_numbers(parsed: _ParsedBrief, workspace: Workspace, file: Path) -> dict[int, str]:
     """Citation number → source id, from the front matter or else from the Sources list's titles."""
-    known = {source.id for source in workspace.corpus.sources}
+    known = set(workspace.corpus.ids())
     mapping = parsed.front_matter.get("sources")
     if mapping is None:
         if not parsed.has_sources_section:
