@@ -320,8 +320,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from brief.corpus import add_articles
 
-    paths = _paths(args)
-    added, problems = add_articles(paths.corpus, args.paths)
+    workspace = _workspace(args)
+    added, problems = add_articles(workspace.paths.corpus, args.paths, corpus=workspace.corpus)
     for item in added:
         meta = item.source.meta
         print(f"added {item.copied_to} as source {item.source.id}")

@@ -299,11 +299,17 @@ class AddedArticle:
     copied_to: Path
 
 
-def add_articles(root: Path, paths: list[Path]) -> tuple[list[AddedArticle], list[Problem]]:
-    """Copy new articles into the corpus as given, refusing duplicates of what is there."""
-    corpus = load_corpus(root)
+def add_articles(root: Path, paths: list[Path], *, corpus: Corpus | None = None
+                 ) -> tuple[list[AddedArticle], list[Problem]]:
+    """Copy new articles into the corpus as given, refusing duplicates of what is there.
+
+    ``corpus`` is the corpus at ``root`` as already loaded (from the index, whose
+    hashes need no article read again); without it the folder is read.
+    """
+    corpus = corpus if corpus is not None else load_corpus(root)
     by_raw = {source.content_hash: source for source in corpus.sources}
     by_text = {source.text_hash: source for source in corpus.sources}
+    ids = {source.id for source in corpus.sources}
     added: list[AddedArticle] = []
     problems: list[Problem] = []
     for path in paths:
@@ -319,7 +325,7 @@ def add_articles(root: Path, paths: list[Path]) -> tuple[list[AddedArticle], lis
                                     file=path))
             continue
         target = root / path.name
-        if target.exists() or any(s.id == path.stem for s in corpus.sources):
+        if target.exists() or path.stem in ids:
             problems.append(Problem(f"not added: the corpus already has a file named {path.stem}.*",
                                     file=path, hint="rename the file and add it again"))
             continue
@@ -330,5 +336,5 @@ def add_articles(root: Path, paths: list[Path]) -> tuple[list[AddedArticle], lis
         added.append(AddedArticle(source=copied, copied_to=target))
         by_raw[copied.content_hash] = copied
         by_text[copied.text_hash] = copied
-        corpus.sources.append(copied)
+        ids.add(copied.id)
     return added, problems
