@@ -137,7 +137,8 @@ def engine_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     modules = [package / f"{name}.py" for name in _ENGINE_MODULES]
     # Worked out once per process while the modules' files stay as they are (library versions included).
-    key = tuple((str(m), m.stat().st_mtime_ns, m.stat().st_size) for m in modules if m.is_file())
+    stats = [(m, m.stat()) for m in modules if m.is_file()]
+    key = tuple((str(m), stat.st_mtime_ns, stat.st_size) for m, stat in stats)
     if key not in _fingerprints:
         _fingerprints.clear()
         _fingerprints[key] = _engine_fingerprint(modules)
@@ -383,17 +384,13 @@ class CorpusIndex:
         if self.connection.in_transaction:
             self.connection.execute("ROLLBACK")
 
-    def stamps(self) -> dict[str, FileStamp]:
-        """Source id → what the index holds of its file."""
-        return {row[0]: FileStamp(*row[1:]) for row in self.connection.execute(
-            "SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig FROM sources")}
-
     def touch_every_source(self) -> None:
         """Read the sources table itself (not an index of it): damage there raises here, not later."""
         self.connection.execute("SELECT count(*), max(length(meta)) FROM sources NOT INDEXED").fetchone()
 
     def stamp_rows(self) -> dict[str, tuple[str, int, int, str, str, str]]:
-        """:meth:`stamps` as plain tuples in :class:`FileStamp`'s field order (cheaper for 10,000 files)."""
+        """Source id → what the index holds of its file, as plain tuples in :class:`FileStamp`'s field order
+        (no object per file: every command reads all of them)."""
         rows = self.connection.execute("SELECT id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig "
                                        "FROM sources INDEXED BY sources_stamps").fetchall()
         return {row[0]: row[1:] for row in rows}
@@ -542,9 +539,8 @@ class CorpusIndex:
     def counts(self) -> tuple[int, int]:
         """(sources, excerpts) in the index."""
         sources = self.connection.execute("SELECT count(*) FROM sources").fetchone()[0]
-        excerpts = self.connection.execute("SELECT max(n) FROM excerpts").fetchone()[0]
-        total = self.connection.execute("SELECT count(*) FROM excerpts").fetchone()[0] if excerpts else 0
-        return sources, total
+        excerpts = self.connection.execute("SELECT count(*) FROM excerpts").fetchone()[0]
+        return sources, excerpts
 
     # --- reading excerpts -----------------------------------------------------------------------
 

@@ -467,7 +467,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
                     report.failed += 1
                 else:
                     index.store(outcome)
-                    if outcome.stamp.content_hash and isinstance(tasks[done], _ReadTask):
+                    if isinstance(tasks[done], _ReadTask):
                         report.read += 1
                     else:
                         report.retagged += 1
