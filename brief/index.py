@@ -166,12 +166,17 @@ def _engine_fingerprint(modules: list[Path]) -> str:
 
 
 def index_location(corpus_root: Path) -> Path:
-    """Where the index of ``corpus_root`` lives: beside the articles, or under ``BRIEF_INDEX_DIR``."""
+    """Where the index of ``corpus_root`` lives: under ``BRIEF_INDEX_DIR`` when that is set, else beside
+    the articles, else (a corpus folder nobody may write to) under the user's cache folder."""
+    key = hashlib.sha256(str(Path(corpus_root).resolve()).encode()).hexdigest()[:16]
     override = os.environ.get(INDEX_DIR_ENV)
     if override:
-        key = hashlib.sha256(str(Path(corpus_root).resolve()).encode()).hexdigest()[:16]
         return Path(override) / key / INDEX_FILE_NAME
-    return Path(corpus_root) / INDEX_DIR_NAME / INDEX_FILE_NAME
+    beside = Path(corpus_root) / INDEX_DIR_NAME
+    if beside.is_dir() or os.access(corpus_root, os.W_OK):
+        return beside / INDEX_FILE_NAME
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "brief" / "index" / key / INDEX_FILE_NAME
 
 
 # --- what is stored, as rows ---------------------------------------------------------------------

@@ -36,6 +36,7 @@ from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metad
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
 from brief.index import (
+    INDEX_DIR_ENV,
     CorpusIndex,
     FileStamp,
     IndexedArticle,
@@ -155,9 +156,6 @@ def _annotation_signatures(corpus_root: Path) -> dict[str, str]:
 
 def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, object]], retag_all: bool) -> _Plan:
     plan = _Plan()
-    if not corpus_root.is_dir():
-        raise UserError(Problem("corpus folder not found", file=corpus_root,
-                                hint="pass --corpus DIR, or run from the project folder"))
     resolved_root = corpus_root.resolve()
     # This loop runs on every command over every file: plain tuples and strings, no Path per file.
     stamps = index.stamp_rows()
@@ -282,11 +280,10 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
     path = index_location(corpus_root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        fallback = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "brief" / "index"
-        os.environ.setdefault("BRIEF_INDEX_DIR", str(fallback))
-        path = index_location(corpus_root)
-        notices.append(f"the corpus folder is not writable: the index is kept in {path.parent}")
+    except OSError as error:
+        where = f"{INDEX_DIR_ENV}={os.environ[INDEX_DIR_ENV]}" if os.environ.get(INDEX_DIR_ENV) else str(path.parent)
+        raise UserError(Problem(f"the corpus index cannot be kept in {where}: {error.strerror or error}",
+                                file=path.parent, hint=f"set {INDEX_DIR_ENV} to a folder you can write to")) from None
     try:
         index = CorpusIndex.open(path)
     except IndexUnusable as why:
@@ -331,6 +328,9 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
     """
     started = time.perf_counter()
     corpus_root = Path(corpus_root)
+    if not corpus_root.is_dir():  # before anything is made beside it
+        raise UserError(Problem("corpus folder not found", file=corpus_root,
+                                hint="pass --corpus DIR, or run from the project folder"))
     report = SyncReport()
     stated, document = load_stated_metadata(corpus_root)
     opened_here = index is None

@@ -75,3 +75,19 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere() -> None:
     quiet = io.StringIO()
     TerminalProgress(quiet, tty=False)(1, QUIET_BELOW - 1, "indexing")
     assert quiet.getvalue() == ""
+
+
+def test_a_missing_corpus_folder_is_an_error_and_nothing_is_made(tmp_path: Path, cli) -> None:
+    missing = tmp_path / "no-such-corpus"
+    result = cli("--corpus", missing, "index", cwd=tmp_path)
+    assert result.code == 2 and "corpus folder not found" in result.err
+    assert not missing.exists()
+
+
+def test_an_index_folder_that_cannot_be_made_is_a_clear_error(project: Path, cli, monkeypatch) -> None:
+    blocker = project / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BRIEF_INDEX_DIR", str(blocker))
+    result = cli("index", cwd=project)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "BRIEF_INDEX_DIR" in result.err and "cannot be kept" in result.err
