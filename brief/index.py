@@ -389,6 +389,9 @@ class CorpusIndex:
         if self.connection.in_transaction:
             self.connection.execute("ROLLBACK")
 
+    def source_count(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+
     def touch_every_source(self) -> None:
         """Read the sources table itself (not an index of it): damage there raises here, not later."""
         self.connection.execute("SELECT count(*), max(length(meta)) FROM sources NOT INDEXED").fetchone()

@@ -52,6 +52,8 @@ from brief.taxonomy import Taxonomy
 PARALLEL_FROM = 48
 """Below this many articles to read or re-tag, worker processes cost more than they save."""
 COMMIT_EVERY_S = 1.0
+_SETTLED_SCAN = "settled scan"
+"""Info key: the digest of the folder scan after which the last sync left nothing to do (empty while working)."""
 _MIXED_TAGS = "mixed"
 """Stored as the taxonomy's hash while a re-tagging of every source is under way."""
 
@@ -154,25 +156,53 @@ def _annotation_signatures(corpus_root: Path) -> dict[str, str]:
     return signatures
 
 
-def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, object]], retag_all: bool) -> _Plan:
-    plan = _Plan()
-    resolved_root = corpus_root.resolve()
+@dataclass
+class _Scan:
+    """One look at the corpus folder: its article files with their stat, and a digest of all the sync depends on."""
+
+    entries: list[tuple[str, str, os.DirEntry[str], os.stat_result]]
+    """(file name, source id, entry, stat), sorted by file name."""
+    annotations: dict[str, str]
+    stated_hashes: dict[str, str]
+    digest: str
+    """Changes whenever any article's name, size or time, an annotation file, an entry of
+    ``sources.yaml``, the taxonomy or the engine changes: equal digests mean nothing to do."""
+
+
+def _scan(corpus_root: Path, stated: dict[str, dict[str, object]], taxonomy_hash: str) -> _Scan:
     # This loop runs on every command over every file: plain tuples and strings, no Path per file.
-    stamps = index.stamp_rows()
-    failures = index.failure_stamps()
     annotations = _annotation_signatures(corpus_root)
-    unstated = _stated_hash(None)
     stated_hashes = {sid: _stated_hash(entry) for sid, entry in stated.items()}
-    entries: list[tuple[str, str, os.DirEntry[str]]] = []
+    entries: list[tuple[str, str, os.DirEntry[str], os.stat_result]] = []
     with os.scandir(corpus_root) as scanned:
         for entry in scanned:
             name = entry.name
             stem, dot, suffix = name.rpartition(".")
             if stem and name[0] != "." and "." + suffix.lower() in ARTICLE_SUFFIXES:
-                entries.append((name, stem, entry))
-    entries.sort()
+                try:
+                    entries.append((name, stem, entry, entry.stat()))
+                except OSError:  # a dangling link, or gone since the listing: not an article
+                    continue
+    entries.sort(key=lambda row: row[0])
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([str(corpus_root), engine_fingerprint(), taxonomy_hash, sorted(annotations.items()),
+                              sorted(stated_hashes.items())]).encode())
+    digest.update("\n".join([f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}\t{stat.st_mode}\t{entry.is_symlink()}"
+                              for name, _, entry, stat in entries]).encode())
+    return _Scan(entries, annotations, stated_hashes, digest.hexdigest())
+
+
+def _plan(index: CorpusIndex, corpus_root: Path, scan: _Scan, stated_entries: dict[str, dict[str, object]],
+          retag_all: bool) -> _Plan:
+    plan = _Plan()
+    resolved_root = corpus_root.resolve()
+    stamps = index.stamp_rows()
+    failures = index.failure_stamps()
+    annotations = scan.annotations
+    unstated = _stated_hash(None)
+    stated_hashes = scan.stated_hashes
     seen: dict[str, str] = {}
-    for name, source_id, entry in entries:
+    for name, source_id, entry, stat in scan.entries:
         if not entry.is_file():
             continue
         if entry.is_symlink() and resolved_root not in (corpus_root / name).resolve().parents:
@@ -184,7 +214,6 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
                                          hint="rename one of the two files"))
             continue
         seen[source_id] = name
-        stat = entry.stat()
         stated_hash = stated_hashes.get(source_id, unstated)
         annotations_sig = annotations.get(source_id, "")
         old = stamps.get(source_id)
@@ -205,7 +234,7 @@ def _plan(index: CorpusIndex, corpus_root: Path, stated: dict[str, dict[str, obj
             continue  # known to fail, unchanged: its stored problems are reported
         if failure is not None:
             plan.forgotten_failures.append(name)
-        plan.reads.append(_ReadTask(corpus_root / name, stated.get(source_id),
+        plan.reads.append(_ReadTask(corpus_root / name, stated_entries.get(source_id),
                                     FileStamp(name, stat.st_mtime_ns, stat.st_size, "", stated_hash,
                                               annotations_sig)))
     present = set(seen)
@@ -377,15 +406,26 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
     if retag_all:
         why = "the last re-tagging was stopped" if tagged_with == _MIXED_TAGS else f"{topics_file.name} changed"
         report.notices.append(f"{why}: re-tagging every source from its stored text")
-    plan = _plan(index, corpus_root, stated, retag_all)
+    scan = _scan(corpus_root, stated, taxonomy_hash)
+    if index.info(_SETTLED_SCAN) == scan.digest:
+        # Nothing changed since a sync that left the index complete: no stamp needs comparing.
+        report.unchanged = index.source_count()
+        index.touch_every_source()  # make sure the table itself reads
+        return index.failures()
+    plan = _plan(index, corpus_root, scan, stated, retag_all)
     report.unchanged = plan.unchanged
     settled = (not plan.removals and not plan.forgotten_failures and not plan.touched and not plan.reads
                and not plan.retags and index.info("engine") == engine_fingerprint()
                and index.info("corpus") == str(corpus_root) and tagged_with == taxonomy_hash)
-    if settled:  # nothing to write: a re-run or a brief on an unchanged corpus only reads
+    if settled:  # nothing to write but the digest: a re-run or a brief on an unchanged corpus only reads
         index.touch_every_source()  # the stamps came from an index: make sure the table itself reads
+        if not plan.problems:
+            index.begin()
+            index.set_info(_SETTLED_SCAN, scan.digest)
+            index.commit()
         return plan.problems + index.failures()
     index.begin()
+    index.set_info(_SETTLED_SCAN, "")
     index.set_info("engine", engine_fingerprint())
     index.set_info("corpus", str(corpus_root))
     # Which taxonomy tagged what is stored must be true even if this sync is cancelled: a new index is
@@ -412,6 +452,8 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
              workers=workers)
     index.begin()
     index.set_info("taxonomy", taxonomy_hash)
+    if not plan.problems:  # the index now holds the files as this scan saw them
+        index.set_info(_SETTLED_SCAN, scan.digest)
     index.commit()
     return plan.problems + index.failures()
 
