@@ -46,7 +46,7 @@ from brief.briefing import Briefing, BriefItem, BriefSection, Citation, ExtraSec
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
-from brief.independence import CopyFinder, SourceFingerprint, fingerprint
+from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
 from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, recency_terms, static_strength
@@ -214,10 +214,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     sources_by_id = {source.id: source for source in workspace.corpus.sources_named(numbers)}
 
+    stored_prints = workspace.index.fingerprints(numbers)
+
     def fingerprint_of(source_id: str) -> SourceFingerprint:
-        source = sources_by_id[source_id]
-        outlet = source.meta.outlet.value if isinstance(source.meta.outlet.value, str) else None
-        return fingerprint(source_id, source.text, [(line.reason, line.text) for line in source.dropped], outlet)
+        return stored_prints.get(source_id) or source_fingerprint(sources_by_id[source_id])
 
     copy_finder = CopyFinder(list(numbers), fingerprint_of)
     copied_whole: dict[str, int] = {}

@@ -11,16 +11,21 @@ source of the same item when
   "KYIV (AP) —", a credit or copyright line, or the wire as the outlet) and the
   item's passages in the two are near-identical (:data:`NEAR_IDENTICAL`).
 
-Only the sources an item cites are compared, and each article is read once, so
-the cost follows the brief, not the corpus. A photo credit ("/AFP") is not a
+Only the sources an item cites are compared, from fingerprints the index keeps
+(computed when an article is read), so the cost follows the brief, not the corpus. A photo credit ("/AFP") is not a
 wire credit: it says who took the picture, not who wrote the story.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brief.corpus import Source
 
 COPY_SHARE = 0.8
 """Share of the smaller article's sentences found word for word in the other for the two to be one text."""
@@ -52,7 +57,7 @@ class SourceFingerprint:
 
     source_id: str
     sentences: frozenset[int]
-    """Hashes of its normalised sentences of six words or more (one process's hashes: compare, never store)."""
+    """Stable 64-bit hashes of its normalised sentences of six words or more (the index stores them)."""
     wire: str | None
     """"AP", "Reuters" or "AFP" when the article carries that wire credit; else None."""
 
@@ -60,12 +65,24 @@ class SourceFingerprint:
 def fingerprint(source_id: str, text: str, dropped_lines: Sequence[tuple[str, str]] = (),
                 outlet: str | None = None) -> SourceFingerprint:
     """``dropped_lines`` are (reason, text) pairs of what cleaning removed (bylines, credits, sign-offs)."""
+    return SourceFingerprint(source_id, sentence_hashes(text), wire_credit(text, dropped_lines, outlet))
+
+
+def source_fingerprint(source: Source) -> SourceFingerprint:
+    """The fingerprint of a corpus source: its cleaned text, what cleaning dropped, and its outlet."""
+    outlet = source.meta.outlet.value if isinstance(source.meta.outlet.value, str) else None
+    return fingerprint(source.id, source.text, [(line.reason, line.text) for line in source.dropped], outlet)
+
+
+def sentence_hashes(text: str) -> frozenset[int]:
+    """Stable hashes (the same in every process) of the normalised sentences of six words or more."""
     sentences = set()
     for sentence in _SENTENCE_END.split(text):
         words = _WORDS.findall(sentence.lower())
         if len(words) >= 6:
-            sentences.add(hash(" ".join(words)))
-    return SourceFingerprint(source_id, frozenset(sentences), wire_credit(text, dropped_lines, outlet))
+            digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
+            sentences.add(int.from_bytes(digest, "little", signed=True))
+    return frozenset(sentences)
 
 
 def wire_credit(text: str, dropped_lines: Sequence[tuple[str, str]] = (), outlet: str | None = None) -> str | None:

@@ -22,6 +22,7 @@ import sqlite3
 import sys
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,9 +31,10 @@ from brief.cleaning import DroppedLine
 from brief.corpus import Source
 from brief.errors import Problem
 from brief.excerpts import Excerpt
+from brief.independence import SourceFingerprint
 from brief.metadata import MetaValue, SourceMeta
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -43,7 +45,7 @@ INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
 
 _ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
                    "excerpts", "annotations", "corpus", "ingest", "index", "ranking", "yamlfile", "validation",
-                   "errors", "section_kinds")
+                   "errors", "section_kinds", "independence")
 """Every module whose code decides what the index holds (front matter and annotations are read with
 yamlfile and validation; stored problems are worded by errors)."""
 _ENGINE_LIBRARIES = ("ftfy", "trafilatura", "markdown-it-py", "PyYAML", "pydantic")
@@ -77,6 +79,12 @@ CREATE TABLE source_texts (
     dropped TEXT NOT NULL
 );
 -- Texts live apart so that a scan of the sources (every command does one) reads small rows only.
+CREATE TABLE source_prints (
+    id TEXT PRIMARY KEY,
+    wire TEXT,
+    sentences BLOB NOT NULL
+);
+-- What finding wire copies among a brief's sources needs (brief.independence), computed once per article.
 CREATE TABLE failures (
     file TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL,
@@ -234,6 +242,7 @@ class IndexedArticle:
     excerpts: list[Excerpt]
     strengths: list[float]
     problems: list[Problem]
+    fingerprint: SourceFingerprint
 
 
 # --- full-text queries -----------------------------------------------------------------------------
@@ -433,6 +442,7 @@ class CorpusIndex:
         self.connection.execute("DELETE FROM excerpts WHERE source_id = ?", (source_id,))
         self.connection.execute("DELETE FROM sources WHERE id = ?", (source_id,))
         self.connection.execute("DELETE FROM source_texts WHERE id = ?", (source_id,))
+        self.connection.execute("DELETE FROM source_prints WHERE id = ?", (source_id,))
 
     def store(self, article: IndexedArticle) -> None:
         """Replace everything the index holds of one source."""
@@ -451,6 +461,9 @@ class CorpusIndex:
             "INSERT INTO source_texts VALUES (?, ?, ?)",
             (source.id, source.text,
              json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False)))
+        self.connection.execute("INSERT INTO source_prints VALUES (?, ?, ?)",
+                                (source.id, article.fingerprint.wire,
+                                 array("q", sorted(article.fingerprint.sentences)).tobytes()))
         first = (self.connection.execute("SELECT max(n) FROM excerpts").fetchone()[0] or 0) + 1
         bits = self.topic_bits(t for e in article.excerpts for t in e.topics)
         self.connection.executemany(
@@ -529,6 +542,17 @@ class CorpusIndex:
                        meta=_meta_from_json(meta), notes=tuple(json.loads(notes)), text_hash=text_hash,
                        first_line=first_line, fetch=self._fetch_text)
                 for sid, file, fmt, content_hash, meta, notes, text_hash, first_line in rows]
+
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, SourceFingerprint]:
+        """What finding copies needs of each source in ``ids`` that the index holds."""
+        found: dict[str, SourceFingerprint] = {}
+        with self.lock:
+            for chunk in _chunks(sorted(set(ids)), 500):
+                marks = ",".join("?" * len(chunk))
+                for sid, wire, blob in self.connection.execute(
+                        f"SELECT id, wire, sentences FROM source_prints WHERE id IN ({marks})", chunk):
+                    found[sid] = SourceFingerprint(sid, frozenset(array("q", blob)), wire)
+        return found
 
     @property
     def corpus_root(self) -> Path:

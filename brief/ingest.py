@@ -35,6 +35,7 @@ from brief.atomic import update_lock
 from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metadata
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
+from brief.independence import source_fingerprint
 from brief.index import (
     INDEX_DIR_ENV,
     CorpusIndex,
@@ -263,7 +264,8 @@ def _excerpts_with_annotations(corpus_root: Path, source: Source, taxonomy: Taxo
 def _finish(source: Source, stamp: FileStamp, corpus_root: Path, taxonomy: Taxonomy) -> IndexedArticle:
     excerpts, problems = _excerpts_with_annotations(corpus_root, source, taxonomy)
     return IndexedArticle(source=source, stamp=stamp, excerpts=excerpts,
-                          strengths=[round(static_strength(e), 9) for e in excerpts], problems=problems)
+                          strengths=[round(static_strength(e), 9) for e in excerpts], problems=problems,
+                          fingerprint=source_fingerprint(source))
 
 
 def _do(task: _ReadTask | _RetagTask) -> IndexedArticle | _Failed:

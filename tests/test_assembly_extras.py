@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 import brief.analyst_sections as analyst_sections
+import brief.assembly
 from brief.assembly import assemble_briefing
 from brief.briefing import Briefing, ExtraSection, FigureDifference, KeyFigure, KeyQuote, TimelineEntry
 from brief.build import template_dirs
@@ -206,6 +207,22 @@ def test_a_copy_under_another_outlets_name_counts_once(tmp_path: Path) -> None:
     assert "*(2 sources; 1 more carries the same wire text)*" in markdown
     assert f"*same text as {numbers[first]}*" in markdown
     assert verify_brief(markdown, workspace) == []
+
+
+def test_copies_are_found_from_the_fingerprints_the_index_keeps(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    paths, workspace = project(tmp_path, {
+        "alpha": ("2025-12-01", "Alpha Post", [CLAIM, *PARAGRAPHS]),
+        "beta": ("2025-12-02", "Beta News", [CLAIM, *PARAGRAPHS]),
+    })
+
+    def no_reading(source: object) -> None:
+        raise AssertionError("an article was read again to fingerprint it")
+
+    monkeypatch.setattr(brief.assembly, "source_fingerprint", no_reading)
+    item = the_claim(assemble_briefing(workspace, recipe_for(paths, workspace, sections=EXCERPT_SECTIONS,
+                                                             key_points=0)))
+    assert (item.source_count, item.copy_count) == (1, 1)
 
 
 def test_the_same_wire_credit_and_the_same_passage_count_once(tmp_path: Path) -> None:

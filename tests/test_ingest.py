@@ -611,3 +611,20 @@ def test_a_cancelled_parallel_sync_is_finished_by_the_next(generated_corpus: Pat
     index, report, _ = sync(generated_corpus, workers=2)
     assert (report.read, report.unchanged) == (PARALLEL_COUNT - done, done)
     assert index_content(index) == serial_content
+
+
+def test_the_index_keeps_each_sources_copy_fingerprint(seeds: Path, sync: Sync) -> None:
+    from brief.independence import source_fingerprint
+
+    wire = seeds / "zz_wire_story.txt"
+    wire.write_text("Talks resume in Vienna\n\nKYIV, Ukraine (AP) — " + " ".join(
+        f"Negotiators met for round {n} of talks on the disputed border on Monday, officials said." for n in range(6)),
+        encoding="utf-8")
+    index, _, _ = sync(seeds)
+    stored = index.fingerprints(index.source_ids())
+    fresh = {source.id: source_fingerprint(source) for source in load_corpus(seeds).sources}
+    assert stored == fresh
+    assert stored["zz_wire_story"].wire is not None and len(stored["zz_wire_story"].sentences) >= 4
+    wire.unlink()
+    index, _, _ = sync(seeds)
+    assert "zz_wire_story" not in index.fingerprints(["zz_wire_story"])
