@@ -102,20 +102,16 @@ def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -
         return as_of
     if recipe.spec.as_of != "latest":
         return dt.date.fromisoformat(recipe.spec.as_of)
-    latest = max((date for date in _dates_in_scope(workspace, recipe).values() if date), default=None)
+    latest = workspace.index.newest_date(_sources_in_scope(recipe))
     if latest is None:
         raise UserError(Problem("as_of is 'latest' but no source in scope has a known date",
                                 file=recipe.path, hint="give --as-of DATE, or dates in seeds/sources.yaml"))
     return latest
 
 
-def _dates_in_scope(workspace: Workspace, recipe: Recipe) -> dict[str, dt.date | None]:
-    """Source id → date of the sources the recipe draws on."""
-    dates = workspace.corpus.dates()
-    wanted = recipe.spec.sources
-    if wanted == "all":
-        return dates
-    return {sid: date for sid, date in dates.items() if sid in wanted}
+def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
+    """The sources the recipe draws on; None for all of them."""
+    return None if recipe.spec.sources == "all" else frozenset(recipe.spec.sources)
 
 
 def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
@@ -139,16 +135,17 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     spec = recipe.spec
     as_of_date = resolve_as_of(workspace, recipe, as_of)
     window = recipe.resolve_window(as_of_date)
-    dates = _dates_in_scope(workspace, recipe)
-    in_window = [sid for sid, date in dates.items() if window.contains(date)]
+    scope = _sources_in_scope(recipe)
+    window_dates = workspace.index.dates_in_window(window.start, window.end, scope)
+    in_window = list(window_dates)
     notes: list[str] = []
-    undated = [sid for sid, date in dates.items() if date is None]
-    if undated and window.start is not None:
+    undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
+    if undated:
         shown = ", ".join(undated[:10]) + (f" and {len(undated) - 10} more" if len(undated) > 10 else "")
         notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
                      + shown + ". Give their dates in seeds/sources.yaml.")
     if not in_window:
-        newest = max((date for date in dates.values() if date), default=None)
+        newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
             f"no source falls in the window ({window.label})", file=recipe.path,
             hint=(f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
@@ -157,7 +154,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]
     extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
-    newest = max((dates[sid] for sid in in_window if dates[sid]), default=None)
+    newest = max((date for date in window_dates.values() if date), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
                          is not None, sources=None if spec.sources == "all" else frozenset(spec.sources),
                          topics=None if spec.topics == "all" else frozenset(spec.topics),

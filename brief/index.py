@@ -401,9 +401,11 @@ class CorpusIndex:
     def source_count(self) -> int:
         return self.connection.execute("SELECT count(*) FROM sources").fetchone()[0]
 
-    def touch_every_source(self) -> None:
-        """Read the sources table itself (not an index of it): damage there raises here, not later."""
-        self.connection.execute("SELECT count(*), max(length(meta)) FROM sources NOT INDEXED").fetchone()
+    def probe_sources(self) -> None:
+        """Walk the sources table itself (not an index of it) from its root to its last row: a damaged
+        table raises here, not later. Cheap at any size; damage deeper down raises when it is read,
+        and the CLI then rebuilds and retries."""
+        self.connection.execute("SELECT max(rowid) FROM sources").fetchone()
 
     def stamp_rows(self) -> dict[str, tuple[str, int, int, str, str, str]]:
         """Source id → what the index holds of its file, as plain tuples in :class:`FileStamp`'s field order
@@ -506,6 +508,40 @@ class CorpusIndex:
 
     def source_ids(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT id FROM sources ORDER BY id")]
+
+    def dates_in_window(self, start: dt.date | None, end: dt.date | None,
+                        sources: frozenset[str] | None = None) -> dict[str, dt.date | None]:
+        """Source id → date of the sources a window holds, in id order; an open window (no start, no end)
+        holds the undated too. ``sources`` limits the answer to those ids. Its cost follows the window."""
+        clauses, arguments = [], []
+        if start is not None:
+            clauses.append("published >= ?")
+            arguments.append(start.isoformat())
+        if end is not None:
+            clauses.append("published <= ?")
+            arguments.append(end.isoformat())
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        with self.lock:
+            rows = self.connection.execute(f"SELECT id, published FROM sources{where} ORDER BY id", arguments)
+            return {sid: dt.date.fromisoformat(published) if published else None
+                    for sid, published in rows if sources is None or sid in sources}
+
+    def undated_source_ids(self, sources: frozenset[str] | None = None) -> list[str]:
+        with self.lock:
+            rows = self.connection.execute("SELECT id FROM sources WHERE published IS NULL ORDER BY id")
+            return [sid for (sid,) in rows if sources is None or sid in sources]
+
+    def newest_date(self, sources: frozenset[str] | None = None) -> dt.date | None:
+        """The latest publication date of all sources (or of ``sources``); None when none is dated."""
+        with self.lock:
+            if sources is None:
+                (newest,) = self.connection.execute("SELECT max(published) FROM sources").fetchone()
+            else:
+                newest = max((published for chunk in _chunks(sorted(sources), 500) for (published,) in
+                              self.connection.execute(f"SELECT published FROM sources WHERE id IN "
+                                                      f"({','.join('?' * len(chunk))}) AND published IS NOT NULL",
+                                                      chunk)), default=None)
+        return dt.date.fromisoformat(newest) if newest else None
 
     def source_dates(self) -> dict[str, dt.date | None]:
         """Source id → date, in id order. Kept between calls until the index changes (here or elsewhere)."""

@@ -412,7 +412,7 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
     if index.info(_SETTLED_SCAN) == scan.digest:
         # Nothing changed since a sync that left the index complete: no stamp needs comparing.
         report.unchanged = index.source_count()
-        index.touch_every_source()  # make sure the table itself reads
+        index.probe_sources()  # make sure the table itself reads
         return index.failures()
     plan = _plan(index, corpus_root, scan, stated, retag_all)
     report.unchanged = plan.unchanged
@@ -420,7 +420,7 @@ def _sync_locked(index: CorpusIndex, corpus_root: Path, topics_file: Path, taxon
                and not plan.retags and index.info("engine") == engine_fingerprint()
                and index.info("corpus") == str(corpus_root) and tagged_with == taxonomy_hash)
     if settled:  # nothing to write but the digest: a re-run or a brief on an unchanged corpus only reads
-        index.touch_every_source()  # the stamps came from an index: make sure the table itself reads
+        index.probe_sources()  # the stamps came from an index: make sure the table itself reads
         if not plan.problems:
             index.begin()
             index.set_info(_SETTLED_SCAN, scan.digest)

@@ -34,6 +34,7 @@ from brief.corpus import load_corpus
 from brief.excerpts import Excerpt, source_excerpts
 from brief.index import INDEX_DIR_ENV, ExcerptQuery, fts_query
 from brief.ranking import static_strength
+from brief.recipe import Window
 from brief.taxonomy import load_taxonomy
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 from tests.corpus_factory import REPO, TOPICS, copy_seeds, generate
@@ -463,3 +464,20 @@ def test_with_the_recency_terms_exactly_the_strongest_come_back(generated: Works
         cut = sorted(final.values(), reverse=True)[count - 1]
         assert all(final[e.id] >= cut - 1e-6 for e in chosen)
         assert {eid for eid, value in final.items() if value > cut + 1e-6} <= {e.id for e in chosen}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_window_dates_equal_brute_force(data: st.DataObject, generated: Workspace) -> None:
+    every = generated.corpus.dates()
+    known = sorted(date for date in every.values() if date)
+    bound = st.one_of(st.none(), st.sampled_from(known), st.dates(known[0] - dt.timedelta(days=3),
+                                                                  known[-1] + dt.timedelta(days=3)))
+    start, end = data.draw(bound), data.draw(bound)
+    scope = data.draw(st.one_of(st.none(), st.frozensets(st.sampled_from(sorted(every)), max_size=8)))
+    window = Window(start, end, "test")
+    in_scope = {sid: date for sid, date in every.items() if scope is None or sid in scope}
+    assert generated.index.dates_in_window(start, end, scope) == \
+        {sid: date for sid, date in in_scope.items() if window.contains(date)}
+    assert generated.index.undated_source_ids(scope) == [sid for sid, date in in_scope.items() if date is None]
+    assert generated.index.newest_date(scope) == max((d for d in in_scope.values() if d), default=None)
