@@ -404,6 +404,28 @@ def test_slash_focuses_search_and_typing_filters_the_list(project: Path) -> None
     drive(make_app(project), scenario)
 
 
+def test_queued_search_changes_search_only_the_latest_text(project: Path) -> None:
+    async def scenario(app: BriefApp, pilot: Pilot) -> None:
+        screen = app.screen
+        searched: list[str] = []
+        refresh = screen.refresh_excerpts
+
+        def counting_refresh() -> None:
+            searched.append(screen.query_one("#search", Input).value)
+            refresh()
+
+        screen.refresh_excerpts = counting_refresh
+        search = screen.query_one("#search", Input)
+        for typed in ("k", "kr", "kre", "kremlin"):  # faster than the screen handles them, like a paste
+            search.value = typed
+        await pilot.pause()
+        assert searched == ["kremlin"]
+        texts = option_texts(excerpt_list(app))
+        assert texts and all("kremlin" in text.split("\n", 1)[1].casefold() for text in texts)
+
+    drive(make_app(project), scenario)
+
+
 def test_question_mark_opens_help_listing_every_key(project: Path) -> None:
     async def scenario(app: BriefApp, pilot: Pilot) -> None:
         await pilot.press("question_mark")

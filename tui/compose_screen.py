@@ -306,6 +306,8 @@ class ComposeScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
+        if event.value != event.input.value:
+            return  # more typing is queued behind this change: only the latest text is searched
         self.refresh_excerpts()
 
     @on(Input.Submitted, "#search")
