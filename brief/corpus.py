@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Protocol
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean
 from brief.metadata import RELIABILITY_GRADES, SourceMeta, infer_metadata, merge_metadata, normalise_stated
-from brief.readers import META_KEYS, article_format, read_article
+from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
 
 SOURCES_FILE = "sources.yaml"
@@ -198,13 +199,40 @@ class Corpus:
                                 hint=did_you_mean(reference, ids) or "see `brief sources`"))
 
 
+def article_entries(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """The article files in ``root`` and its subfolders, as (path relative to ``root``, entry), in path order.
+
+    A corpus of years is often kept in folders by year or month. Hidden files and
+    folders, and the annotations folder, are not articles; links to folders are
+    not followed (a link can loop). A source's id is its file name's stem,
+    wherever the file sits.
+    """
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if not (prefix == "" and name == ANNOTATIONS_DIR):
+                        folders.append((f"{prefix}{name}/", entry.path))
+                    continue
+                stem, _, suffix = name.rpartition(".")
+                if stem and "." + suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append((prefix + name, entry))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
 def article_paths(root: Path) -> list[Path]:
-    """The article files directly in ``root``, in name order."""
+    """The article files in ``root`` and its subfolders, in path order."""
     if not root.is_dir():
         raise UserError(Problem("corpus folder not found", file=root,
                                 hint="pass --corpus DIR, or run from the project folder"))
-    return sorted(path for path in root.iterdir()
-                  if article_format(path) and not path.name.startswith("."))
+    return [root / relative for relative, _ in article_entries(root)]
 
 
 def load_stated_metadata(root: Path) -> tuple[dict[str, dict[str, object]], YamlDocument | None]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from brief.annotations import load_source_annotations
 from brief.atomic import update_lock
-from brief.corpus import ANNOTATIONS_DIR, Source, load_source, load_stated_metadata
+from brief.corpus import ANNOTATIONS_DIR, Source, article_entries, load_source, load_stated_metadata
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
 from brief.independence import source_fingerprint
@@ -47,7 +47,6 @@ from brief.index import (
     is_damage,
 )
 from brief.ranking import static_strength
-from brief.readers import ARTICLE_SUFFIXES
 from brief.taxonomy import Taxonomy
 
 PARALLEL_FROM = 48
@@ -162,7 +161,7 @@ class _Scan:
     """One look at the corpus folder: its article files with their stat, and a digest of all the sync depends on."""
 
     entries: list[tuple[str, str, os.DirEntry[str], os.stat_result]]
-    """(file name, source id, entry, stat), sorted by file name."""
+    """(path relative to the corpus folder, source id, entry, stat), in path order."""
     annotations: dict[str, str]
     stated_hashes: dict[str, str]
     digest: str
@@ -175,16 +174,11 @@ def _scan(corpus_root: Path, stated: dict[str, dict[str, object]], taxonomy_hash
     annotations = _annotation_signatures(corpus_root)
     stated_hashes = {sid: _stated_hash(entry) for sid, entry in stated.items()}
     entries: list[tuple[str, str, os.DirEntry[str], os.stat_result]] = []
-    with os.scandir(corpus_root) as scanned:
-        for entry in scanned:
-            name = entry.name
-            stem, dot, suffix = name.rpartition(".")
-            if stem and name[0] != "." and "." + suffix.lower() in ARTICLE_SUFFIXES:
-                try:
-                    entries.append((name, stem, entry, entry.stat()))
-                except OSError:  # a dangling link, or gone since the listing: not an article
-                    continue
-    entries.sort(key=lambda row: row[0])
+    for name, entry in article_entries(corpus_root):
+        try:
+            entries.append((name, entry.name.rpartition(".")[0], entry, entry.stat()))
+        except OSError:  # a dangling link, or gone since the listing: not an article
+            continue
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([str(corpus_root), engine_fingerprint(), taxonomy_hash, sorted(annotations.items()),
                               sorted(stated_hashes.items())]).encode())

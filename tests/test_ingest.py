@@ -628,3 +628,21 @@ def test_the_index_keeps_each_sources_copy_fingerprint(seeds: Path, sync: Sync) 
     wire.unlink()
     index, _, _ = sync(seeds)
     assert "zz_wire_story" not in index.fingerprints(["zz_wire_story"])
+
+
+def test_articles_in_subfolders_are_indexed_and_hidden_folders_are_not(seeds: Path, sync: Sync) -> None:
+    articles = sorted(seeds.glob("*.txt"))
+    (seeds / "2025" / "12").mkdir(parents=True)
+    moved = articles[0].rename(seeds / "2025" / "12" / articles[0].name)
+    (seeds / ".drafts").mkdir()
+    shutil.copy(REPO / "tests" / "data" / "articles" / "wire_story.txt", seeds / ".drafts" / "draft.txt")
+    shutil.copy(articles[1], seeds / "2025" / articles[1].name)  # the same id in another folder
+    index, report, problems = sync(seeds)
+    assert sorted(index.source_ids()) == sorted(p.stem for p in articles)
+    assert [(p.message, p.file) for p in problems] == [
+        (f"left out: same id as {articles[1].name}", seeds / "2025" / articles[1].name)]
+    source = next(s for s in index.load_sources([moved.stem]))
+    assert source.path == moved and source.text
+    assert sorted(s.id for s in load_corpus(seeds).sources) == sorted(index.source_ids())
+    _, again, _ = sync(seeds)
+    assert (again.read, again.unchanged) == (0, SEED_COUNT)
