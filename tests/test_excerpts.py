@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 from brief.corpus import load_corpus, load_source
