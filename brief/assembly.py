@@ -17,7 +17,8 @@
 6. Keep the whole within the word budget by dropping the weakest items.
 7. Number the cited sources in order of first citation, in the recipe's section
    order; tell which cited sources only repeat another's wire text
-   (:mod:`brief.independence`) and where merged sources give different figures.
+   (:mod:`brief.independence`) and where merged sources give different figures
+   or contradict each other in words.
 
 The same workspace, recipe and as-of date always give the same brief.
 """
@@ -32,6 +33,7 @@ from dataclasses import dataclass, replace
 from brief.analyst_sections import (
     Unplaced,
     gather_material,
+    item_contradictions,
     item_differences,
     key_figures,
     key_quotes,
@@ -42,7 +44,15 @@ from brief.analyst_sections import (
     timeline,
     with_item_differences,
 )
-from brief.briefing import Briefing, BriefItem, BriefSection, Citation, ExtraSection, SourceEntry
+from brief.briefing import (
+    Briefing,
+    BriefItem,
+    BriefSection,
+    Citation,
+    ExtraSection,
+    SourceDifference,
+    SourceEntry,
+)
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
@@ -236,16 +246,21 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
         differences = number_section(ExtraSection("sources-differ", "", item_differences(list(seen.values()))),
                                      numbers).entries
+        contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
+                                        numbers).entries
         return BriefItem(text=candidate.lead.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
-                         new=_is_new(candidate, earlier_ids), differences=differences)  # type: ignore[arg-type]
+                         new=_is_new(candidate, earlier_ids), differences=differences,  # type: ignore[arg-type]
+                         contradictions=contradictions)  # type: ignore[arg-type]
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
-    noted = [d for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid]))
-             for d in item.differences]
+    noted: list[SourceDifference] = []
+    for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])):
+        noted.extend(item.differences)
+        noted.extend(item.contradictions)
     caps = {ref.id: ref.max_items for ref in extra_refs}
     extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
               else section for section in extras]
@@ -320,7 +335,8 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
             events, unplaced = timeline(material, ref.max_items, window)
             extras.append(ExtraSection("timeline", heading, events))
         else:
-            extras.append(ExtraSection("sources-differ", heading, sources_differ(material, ref.max_items)))
+            extras.append(ExtraSection("sources-differ", heading,
+                                       sources_differ(material, ref.max_items, [e for e, _ in scored])))
     return extras, unplaced
 
 
