@@ -397,13 +397,16 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
     if passive and not verb.participle and not take_part:
         return None
     # The clause after the verb: the object.
-    confirm_like = frame == "confirm"
+    # "confirmed that X, Y's envoy, will meet Z": a reported clause runs on past its commas.
+    reported = frame == "confirm" and _word(tokens, after) == "that"
     k = after
     object_tokens: list[_Token] = []
-    while k < len(tokens) and len(object_tokens) < MAX_OBJECT_TOKENS:
+    while k < len(tokens) and len(object_tokens) < (2 * MAX_OBJECT_TOKENS if reported else MAX_OBJECT_TOKENS):
         word = tokens[k].lower
-        if tokens[k].text in _STOP_PUNCTUATION or (word in _CLAUSE_WORDS and not (confirm_like and word == "that"
-                                                                                   and not object_tokens)):
+        if reported and object_tokens:
+            if tokens[k].text in ";:()?!." or word in _CONDITIONAL:
+                break
+        elif tokens[k].text in _STOP_PUNCTUATION or (word in _CLAUSE_WORDS and not (reported and word == "that")):
             break
         if word in _SPEECH and object_tokens:
             break

@@ -35,6 +35,9 @@ MUST_FLAG = [
     ("Peskov confirmed reports of a meeting with Witkoff in Miami.",
      "Peskov denied reports of a meeting with Witkoff in Miami.",
      "whether Peskov confirmed reports of a meeting with Witkoff in Miami"),
+    ("Peskov confirmed that Dmitriev, Putin’s envoy, will meet Witkoff in Miami on Saturday.",
+     "Peskov denied that Dmitriev, Putin’s envoy, will meet Witkoff in Miami on Saturday.",
+     "whether Peskov confirmed that Dmitriev, Putin’s envoy, will meet Witkoff in Miami on Saturday"),
     # "refused to sign" is not signing
     ("Ukraine signed the minerals deal with Washington.", "Ukraine refused to sign the minerals deal with Washington.",
      "whether Ukraine signed the minerals deal with Washington"),
