@@ -5,7 +5,9 @@
    ``exclude`` removes).
 2. Rank each excerpt: strength of its topic and section cues, recency, place in
    its article (leads first), with penalties for passages that cannot stand
-   alone (a leading "He"/"This"/"However", a question, very short or long).
+   alone (a leading "He"/"This"/"However", a question, very short or long), and
+   a small preference for sources an analyst graded A–C for reliability
+   (:data:`brief.ranking.GRADE_BONUS`; never a penalty).
 3. Merge near-duplicates (shared content words) into one item that cites every
    source carrying it; corroboration across sources raises the item's rank
    (the same wording from two sources counts once there: it is one text copied).
@@ -59,7 +61,7 @@ from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
-from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, recency_terms, static_strength
+from brief.ranking import MAX_RECENCY_BONUS, grade_bonus, recency_bonus, recency_terms, static_strength
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
@@ -128,8 +130,13 @@ def _dates_in_scope(workspace: Workspace, recipe: Recipe) -> dict[str, dt.date |
     return {sid: date for sid, date in dates.items() if sid in wanted}
 
 
-def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
-    return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest), 6)
+def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade: object = None) -> float:
+    return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
+
+
+def _grades(workspace: Workspace, source_ids: set[str]) -> dict[str, object]:
+    """Source id → the reliability grade its metadata gives (None when ungraded); metadata only, no text."""
+    return {source.id: source.meta.reliability.value for source in workspace.corpus.sources_named(source_ids)}
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -181,6 +188,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
+    grades = _grades(workspace, {e.source_id for e in (*strongest, *named)})
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -192,7 +200,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             continue
         if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
             continue
-        selected.append((excerpt, _base_score(excerpt, window, newest)))
+        selected.append((excerpt, _base_score(excerpt, window, newest, grades.get(excerpt.source_id))))
     if not selected and (section_ids or spec.key_points):
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
@@ -203,7 +211,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         candidates, held_back = _keep_new(candidates, earlier_ids)
     key_points, by_section = _fill(candidates, spec, section_ids)
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
-    ranked = selected or [(e, _base_score(e, window, newest)) for e in strongest]  # a brief of extras only
+    ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
+                          for e in strongest]  # a brief of extras only
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     extra_words = sum(section.words for section in extras)
     _fit_budget(key_points, by_section, max(spec.max_words - extra_words, int(spec.max_words * MIN_ITEM_BUDGET)))
