@@ -21,7 +21,9 @@ rebuilds the brief on every change without extracting again.
   article whose publication date is unknown cannot be placed: the section says
   which were left out.
 - **Where sources differ**: figures of different sources for one measure that
-  cannot all be right (:mod:`brief.differences`).
+  cannot all be right (:mod:`brief.differences`), and statements of different
+  sources that contradict each other in words (:mod:`brief.contradictions`),
+  read from the excerpts the brief holds (its candidates), not from whole articles.
 
 Entries are built with source numbers left at 0; :func:`number_section` fills
 them in once the brief has numbered its sources.
@@ -37,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from brief.briefing import (
+    Contradiction,
     ExtraEntry,
     ExtraSection,
     FigureDifference,
@@ -44,8 +47,11 @@ from brief.briefing import (
     KeyFigure,
     KeyQuote,
     Passage,
+    SourceDifference,
+    StatementReading,
     TimelineEntry,
 )
+from brief.contradictions import Claim, Conflict, find_contradictions, statements_of
 from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
 from brief.excerpts import Excerpt
@@ -422,13 +428,44 @@ def _unplaced(material: Sequence[Material]) -> tuple[Unplaced, ...]:
 
 # --- where sources differ ------------------------------------------------------------------------
 
-def sources_differ(material: Sequence[Material], cap: int) -> tuple[FigureDifference, ...]:
-    """Up to ``cap`` measures on which the material's sources give figures that cannot all be right."""
+def sources_differ(material: Sequence[Material], cap: int, excerpts: Sequence[Excerpt] = ()
+                   ) -> tuple[SourceDifference, ...]:
+    """Up to ``cap`` matters on which the sources differ: measures on which the material's sources give
+    figures that cannot all be right, and statements of ``excerpts`` (the brief's candidates) that
+    contradict each other. Those touching the sources the items cite come first; figures before words
+    where they touch as many."""
     figures = [_sourced(found, figure) for found in material for figure in found.figures if figure.measure]
     cited = {found.source_id for found in material if found.cited}
-    found_differences = find_differences(figures)
-    found_differences.sort(key=lambda d: -sum(1 for r in d.readings for f in r if f.source_id in cited))
-    return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in found_differences[:cap])
+    ranked: list[tuple[int, int, int, SourceDifference]] = []
+    for position, difference in enumerate(find_differences(figures)):
+        touching = sum(1 for r in difference.readings for f in r if f.source_id in cited)
+        ranked.append((-touching, 0, position, _difference_entry(difference.measure, difference.unit,
+                                                                 difference.category, difference.readings)))
+    for position, conflict in enumerate(_conflicts(excerpts)):
+        touching = sum(1 for side in conflict.sides for c in side if c.source_id in cited)
+        ranked.append((-touching, 1, position, _contradiction_entry(conflict)))
+    ranked.sort(key=lambda entry: entry[:3])
+    return tuple(entry for *_, entry in ranked[:cap])
+
+
+def item_contradictions(excerpts: Sequence[Excerpt]) -> tuple[Contradiction, ...]:
+    """Statements of the merged excerpts of one item (from different sources) that contradict each other."""
+    if len({e.source_id for e in excerpts}) < 2:
+        return ()
+    return tuple(_contradiction_entry(conflict) for conflict in _conflicts(excerpts))
+
+
+def _conflicts(excerpts: Sequence[Excerpt]) -> list[Conflict]:
+    ordered = sorted(excerpts, key=lambda e: (e.source_id, e.start))
+    return find_contradictions(statements_of((e.text, e.source_id, e.start, e.published) for e in ordered))
+
+
+def _contradiction_entry(conflict: Conflict) -> Contradiction:
+    def reading(claims: Sequence[Claim]) -> StatementReading:
+        return StatementReading(text=claims[0].clause,
+                                citations=tuple(_passage(c.source_id, *c.absolute) for c in claims))
+
+    return Contradiction(question=conflict.question, readings=tuple(reading(side) for side in conflict.sides))
 
 
 def item_differences(excerpts: Sequence[Excerpt]) -> tuple[FigureDifference, ...]:
@@ -443,13 +480,22 @@ def item_differences(excerpts: Sequence[Excerpt]) -> tuple[FigureDifference, ...
     return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in find_differences(figures))
 
 
-def with_item_differences(section: ExtraSection, differences: Iterable[FigureDifference], cap: int) -> ExtraSection:
+def with_item_differences(section: ExtraSection, differences: Iterable[SourceDifference], cap: int) -> ExtraSection:
     """The "where sources differ" section with the differences noted under items first, so that the
-    section never says the sources agree where an item says they do not; at most ``cap`` in all."""
-    entries: dict[tuple[str, str], ExtraEntry] = {}
+    section never says the sources agree where an item says they do not; at most ``cap`` in all.
+
+    Two contradictions are one when they show a passage in common (an item's and the section's
+    reading of the same sentences)."""
+    entries: dict[object, ExtraEntry] = {}
+    shown: set[tuple[str, int, int]] = set()
     for entry in (*differences, *section.entries):
         if isinstance(entry, FigureDifference):
             entries.setdefault((entry.measure.lower(), entry.unit), entry)
+        elif isinstance(entry, Contradiction):
+            passages = {(p.source_id, p.start, p.end) for r in entry.readings for p in r.citations}
+            if not passages & shown:
+                entries[("wording", len(entries))] = entry
+                shown |= passages
     return replace(section, entries=tuple(entries.values())[:cap])
 
 
@@ -471,8 +517,8 @@ def section_source_ids(section: ExtraSection) -> list[str]:
     """The sources an analyst's section cites, in the order it shows them."""
     ids: list[str] = []
     for entry in section.entries:
-        passages = [p for r in entry.readings for p in r.citations] if isinstance(entry, FigureDifference) \
-            else list(entry.citations)
+        passages = [p for r in entry.readings for p in r.citations] \
+            if isinstance(entry, (FigureDifference, Contradiction)) else list(entry.citations)
         ids.extend(p.source_id for p in passages)
     return list(dict.fromkeys(ids))
 
@@ -487,8 +533,13 @@ def number_section(section: ExtraSection, numbers: dict[str, int]) -> ExtraSecti
     entries: list[ExtraEntry] = []
     for entry in section.entries:
         if isinstance(entry, FigureDifference):
-            readings = tuple(replace(r, citations=numbered(r.citations)) for r in entry.readings)
-            entries.append(replace(entry, readings=tuple(sorted(readings, key=lambda r: r.citations[0].number))))
+            figures = sorted((replace(r, citations=numbered(r.citations)) for r in entry.readings),
+                             key=lambda r: r.citations[0].number)
+            entries.append(replace(entry, readings=tuple(figures)))
+        elif isinstance(entry, Contradiction):
+            sides = sorted((replace(r, citations=numbered(r.citations)) for r in entry.readings),
+                           key=lambda r: r.citations[0].number)
+            entries.append(replace(entry, readings=tuple(sides)))
         else:
             entries.append(replace(entry, citations=numbered(entry.citations)))
     return replace(section, entries=tuple(entries))

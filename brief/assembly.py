@@ -5,7 +5,9 @@
    ``exclude`` removes).
 2. Rank each excerpt: strength of its topic and section cues, recency, place in
    its article (leads first), with penalties for passages that cannot stand
-   alone (a leading "He"/"This"/"However", a question, very short or long).
+   alone (a leading "He"/"This"/"However", a question, very short or long), and
+   a small preference for sources an analyst graded A–C for reliability
+   (:data:`brief.ranking.GRADE_BONUS`; never a penalty).
 3. Merge near-duplicates (shared content words) into one item that cites every
    source carrying it; corroboration across sources raises the item's rank
    (the same wording from two sources counts once there: it is one text copied).
@@ -17,7 +19,8 @@
 6. Keep the whole within the word budget by dropping the weakest items.
 7. Number the cited sources in order of first citation, in the recipe's section
    order; tell which cited sources only repeat another's wire text
-   (:mod:`brief.independence`) and where merged sources give different figures.
+   (:mod:`brief.independence`) and where merged sources give different figures
+   or contradict each other in words.
 
 The same workspace, recipe and as-of date always give the same brief.
 """
@@ -32,6 +35,7 @@ from dataclasses import dataclass, replace
 from brief.analyst_sections import (
     Unplaced,
     gather_material,
+    item_contradictions,
     item_differences,
     key_figures,
     key_quotes,
@@ -42,14 +46,22 @@ from brief.analyst_sections import (
     timeline,
     with_item_differences,
 )
-from brief.briefing import Briefing, BriefItem, BriefSection, Citation, ExtraSection, SourceEntry
+from brief.briefing import (
+    Briefing,
+    BriefItem,
+    BriefSection,
+    Citation,
+    ExtraSection,
+    SourceDifference,
+    SourceEntry,
+)
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
-from brief.ranking import MAX_RECENCY_BONUS, recency_bonus, recency_terms, static_strength
+from brief.ranking import MAX_RECENCY_BONUS, grade_bonus, recency_bonus, recency_terms, static_strength
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
@@ -114,8 +126,13 @@ def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
     return None if recipe.spec.sources == "all" else frozenset(recipe.spec.sources)
 
 
-def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
-    return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest), 6)
+def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade: object = None) -> float:
+    return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
+
+
+def _grades(workspace: Workspace, source_ids: set[str]) -> dict[str, object]:
+    """Source id → the reliability grade its metadata gives (None when ungraded); metadata only, no text."""
+    return {source.id: source.meta.reliability.value for source in workspace.corpus.sources_named(source_ids)}
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -168,6 +185,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
+    grades = _grades(workspace, {e.source_id for e in (*strongest, *named)})
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -179,7 +197,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             continue
         if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
             continue
-        selected.append((excerpt, _base_score(excerpt, window, newest)))
+        selected.append((excerpt, _base_score(excerpt, window, newest, grades.get(excerpt.source_id))))
     if not selected and (section_ids or spec.key_points):
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
@@ -190,7 +208,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         candidates, held_back = _keep_new(candidates, earlier_ids)
     key_points, by_section = _fill(candidates, spec, section_ids)
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
-    ranked = selected or [(e, _base_score(e, window, newest)) for e in strongest]  # a brief of extras only
+    ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
+                          for e in strongest]  # a brief of extras only
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     extra_words = sum(section.words for section in extras)
     _fit_budget(key_points, by_section, max(spec.max_words - extra_words, int(spec.max_words * MIN_ITEM_BUDGET)))
@@ -233,16 +252,21 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
         differences = number_section(ExtraSection("sources-differ", "", item_differences(list(seen.values()))),
                                      numbers).entries
+        contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
+                                        numbers).entries
         return BriefItem(text=candidate.lead.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
-                         new=_is_new(candidate, earlier_ids), differences=differences)  # type: ignore[arg-type]
+                         new=_is_new(candidate, earlier_ids), differences=differences,  # type: ignore[arg-type]
+                         contradictions=contradictions)  # type: ignore[arg-type]
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
-    noted = [d for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid]))
-             for d in item.differences]
+    noted: list[SourceDifference] = []
+    for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])):
+        noted.extend(item.differences)
+        noted.extend(item.contradictions)
     caps = {ref.id: ref.max_items for ref in extra_refs}
     extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
               else section for section in extras]
@@ -317,7 +341,8 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
             events, unplaced = timeline(material, ref.max_items, window)
             extras.append(ExtraSection("timeline", heading, events))
         else:
-            extras.append(ExtraSection("sources-differ", heading, sources_differ(material, ref.max_items)))
+            extras.append(ExtraSection("sources-differ", heading,
+                                       sources_differ(material, ref.max_items, [e for e, _ in scored])))
     return extras, unplaced
 
 

@@ -6,7 +6,7 @@ only code that builds them is :func:`brief.assembly.assemble_briefing`.
 A brief has two kinds of sections, in the order its recipe lists them: sections
 of excerpts (:class:`BriefSection`, from the taxonomy) and the analyst's
 sections (:class:`ExtraSection`: key quotes, key figures, a timeline, where
-sources differ), whose entries are typed records drawn from the cited sources.
+sources differ — in figures or in words), whose entries are typed records drawn from the cited sources.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ class BriefItem:
     """No excerpt of this item was reported in the previous edition (always False in a first edition)."""
     differences: tuple[FigureDifference, ...] = ()
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
+    contradictions: tuple[Contradiction, ...] = ()
+    """Statements of the merged sources of this item that contradict each other ("rejected" [1], "accepted" [3])."""
 
     @property
     def source_count(self) -> int:
@@ -217,11 +219,51 @@ class FigureDifference:
     """Two or more, each with the sources that give it, in order of first citation."""
 
     @property
+    def kind(self) -> Literal["figures"]:
+        return "figures"
+
+    @property
     def words(self) -> int:
         return len(self.measure.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
 
 
-ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference
+@dataclass(frozen=True)
+class StatementReading:
+    """One side of a contradiction: what some of the sources say, in the first one's words."""
+
+    text: str
+    """The clause, verbatim: "Russia repeatedly rejected a U.S. proposal for a cease-fire-first approach"."""
+    citations: tuple[Passage, ...]
+    """Every source saying it (each passage is that source's own clause)."""
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Sources that contradict each other in words on one matter, side by side, none picked
+    (:mod:`brief.contradictions`)."""
+
+    question: str
+    """What they disagree on: "whether Russia accepted the 20-point plan" (article words, no markup)."""
+    readings: tuple[StatementReading, ...]
+    """The two sides, in order of first citation."""
+
+    @property
+    def kind(self) -> Literal["wording"]:
+        return "wording"
+
+    @property
+    def heading(self) -> str:
+        """The question with a capital first letter, for a table's first column."""
+        return self.question[:1].upper() + self.question[1:]
+
+    @property
+    def words(self) -> int:
+        return len(self.question.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+
+
+SourceDifference = FigureDifference | Contradiction
+"""An entry of "Where sources differ": different figures, or statements in words that contradict."""
+ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference | Contradiction
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""How strong an excerpt is on its own, and how much a brief's window adds for recency.
+"""How strong an excerpt is on its own, and how much a brief's window and its source's grade add.
 
 The strength is what the excerpt is, whatever brief it serves: the strength of
 its topic and section cues, its place in the article (leads first), and
@@ -6,7 +6,9 @@ penalties for passages that cannot stand alone (a leading "He"/"This"/
 "However", a question, very short or long). It is computed once, at ingest,
 and kept in the index, so a brief can ask the index for its strongest
 candidates. The recency bonus depends on the window and is added at assembly;
-it is never more than :data:`MAX_RECENCY_BONUS`.
+it is never more than :data:`MAX_RECENCY_BONUS`. So is the small bonus for a
+source's reliability grade (:data:`GRADE_BONUS`), which an analyst may change
+in ``sources.yaml`` at any time without re-tagging anything.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from brief.excerpts import Excerpt
 from brief.recipe import Window
 
 MAX_RECENCY_BONUS = 1.0
+GRADE_BONUS = {"A": 0.3, "B": 0.2, "C": 0.1}
+"""Rank added for the reliability grade (Admiralty scale) an analyst gave the excerpt's source: A
+completely, B usually, C fairly reliable. A preference between passages of about equal strength only:
+a fifth of what a second independent source adds (1.5), less than one item already taken from the same
+source costs (0.35). D (not usually reliable), E (unreliable), F (cannot be judged) and ungraded sources
+add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
@@ -68,3 +76,8 @@ def recency_bonus(excerpt: Excerpt, window: Window, newest: dt.date | None) -> f
     reference, span, factor = terms
     age = max((reference - excerpt.published).days, 0)
     return max(0.0, 1.0 - age / span) * factor
+
+
+def grade_bonus(grade: object) -> float:
+    """:data:`GRADE_BONUS` for a grade ("A"–"F"), 0 for any other grade and for none."""
+    return GRADE_BONUS.get(grade, 0.0) if isinstance(grade, str) else 0.0

@@ -165,3 +165,53 @@ def test_every_item_is_verbatim_from_its_source(shipped_workspace, tmp_path: Pat
         excerpt = by_id[item.excerpt_id]
         assert item.text == excerpt.text == sources[excerpt.source_id].text[excerpt.start:excerpt.end]
         assert excerpt.source_id in {c.source_id for c in item.citations}
+
+
+# --- reliability grades --------------------------------------------------------------------------------
+
+GENEVA = "Envoys are expected to meet in Geneva next week to discuss the next steps of the peace talks."
+LOAN = "EU leaders are expected to approve the loan for Kyiv at their summit in Brussels next month."
+
+
+def _graded(tmp_path: Path, grades: dict[str, str], texts: dict[str, str], cap: int = 1):
+    """A brief of an outlook section of ``cap`` items on sources ``texts`` (name → one sentence) with ``grades``."""
+    (tmp_path / "seeds").mkdir(parents=True)
+    shutil.copytree(REPO / "briefings", tmp_path / "briefings")
+    for name, body in texts.items():
+        grade = f"reliability: {grades[name]}\n" if grades.get(name) else ""
+        (tmp_path / "seeds" / f"{name}.md").write_text(
+            f"---\ntitle: Article {name}\noutlet: Outlet {name}\npublished: 2025-12-03\n{grade}---\n\n{body}\n",
+            encoding="utf-8")
+    paths = ProjectPaths(root=tmp_path, corpus=tmp_path / "seeds", briefings=tmp_path / "briefings")
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": "outlook", "max_items": cap}])
+    return assemble_briefing(workspace, recipe)
+
+
+@pytest.mark.parametrize(("grades", "chosen"), [
+    ({}, "loan"),                                  # ungraded: the stronger passage
+    ({"geneva": "A"}, "geneva"),                   # A outweighs a small lead
+    ({"geneva": "B"}, "loan"),                     # B does not: a preference, not a rule
+    ({"loan": "E", "geneva": "C"}, "loan"),        # E costs nothing; C adds too little
+    ({"loan": "F"}, "loan"),                       # "cannot be judged" is no penalty
+])
+def test_a_better_grade_wins_only_when_strength_is_close(tmp_path: Path, grades, chosen) -> None:
+    from brief.ranking import GRADE_BONUS
+
+    # The premise: ungraded, the loan passage is the stronger, by less than an A grade adds and more
+    # than a B grade adds (the rules of topics.yaml decide by how much).
+    strongest, second = _graded(tmp_path / "both", {}, {"geneva": GENEVA, "loan": LOAN}, cap=2).all_items()
+    assert (strongest.citations[0].source_id, second.citations[0].source_id) == ("loan", "geneva")
+    assert GRADE_BONUS["B"] < strongest.score - second.score < GRADE_BONUS["A"]
+    (item,) = _graded(tmp_path / "graded", grades, {"geneva": GENEVA, "loan": LOAN}).all_items()
+    assert item.citations[0].source_id == chosen
+
+
+def test_the_better_graded_source_speaks_for_a_merged_item(tmp_path: Path) -> None:
+    ungraded = _graded(tmp_path / "ungraded", {}, {"a": GENEVA, "b": GENEVA})
+    graded = _graded(tmp_path / "graded", {"b": "B"}, {"a": GENEVA, "b": GENEVA})
+    (plain,) = ungraded.all_items()
+    (item,) = graded.all_items()
+    assert [c.source_id for c in plain.citations] == ["a", "b"]
+    assert item.excerpt_id.startswith("b:") and [c.source_id for c in item.citations] == ["b", "a"]
+    assert item.score == pytest.approx(plain.score + 0.2)

@@ -1,4 +1,5 @@
-"""The analyst's sections of a brief (key quotes, key figures, timeline, where sources differ) and
+"""The analyst's sections of a brief (key quotes, key figures, timeline, where sources differ — in figures and
+in words) and
 independent-source counts: on the shipped articles, and on small corpora made up for one behaviour each."""
 
 from __future__ import annotations
@@ -8,13 +9,22 @@ import re
 import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 import yaml
 
 import brief.analyst_sections as analyst_sections
 import brief.assembly
 from brief.assembly import assemble_briefing
-from brief.briefing import Briefing, ExtraSection, FigureDifference, KeyFigure, KeyQuote, TimelineEntry
+from brief.briefing import (
+    Briefing,
+    Contradiction,
+    ExtraSection,
+    FigureDifference,
+    KeyFigure,
+    KeyQuote,
+    TimelineEntry,
+)
 from brief.build import template_dirs
 from brief.markdown_html import markdown_to_html, split_front_matter
 from brief.recipe import load_recipe
@@ -139,7 +149,8 @@ def test_the_shipped_sources_do_not_differ_on_any_figure(seeds) -> None:
     _, _, briefing, markdown = seeds
     assert section(briefing, "sources-differ").entries == ()
     assert all(item.differences == () for item in briefing.all_items())
-    assert "The sources do not give different figures for the same thing." in markdown
+    assert "No figures that differ and no statements that contradict each other were found in these sources." \
+        in markdown
 
 
 def test_the_brief_with_every_section_verifies_clean(seeds) -> None:
@@ -395,3 +406,90 @@ def test_the_section_lists_every_difference_an_item_notes(tmp_path: Path) -> Non
     material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["sources-differ"], set())
     assert analyst_sections.sources_differ(material, 5) == ()  # a gives both counts: no difference on its own
     assert [d.measure for d in section(briefing, "sources-differ").entries] == [item.differences[0].measure]
+
+
+ACCEPTED = ("On Tuesday, Russia accepted the revised 20-point U.S. peace plan presented by the envoys in Moscow, "
+            "officials said.")
+REJECTED = ("On Tuesday, Russia rejected the revised 20-point U.S. peace plan presented by the envoys in Moscow, "
+            "officials said.")
+
+
+def test_sources_that_contradict_each_other_are_shown_side_by_side(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", [ACCEPTED, *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [REJECTED, *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    (item,) = [i for i in briefing.all_items() if "20-point U.S. peace plan" in i.text]
+    assert {c.source_id for c in item.citations} == {"a", "b"}  # near-duplicates: one item
+    (contradiction,) = item.contradictions
+    assert isinstance(contradiction, Contradiction)
+    said = {source_of(briefing, r.citations[0].number): r.text for r in contradiction.readings}
+    assert said == {"a": "Russia accepted the revised 20-point U.S. peace plan presented by the envoys in Moscow",
+                    "b": "Russia rejected the revised 20-point U.S. peace plan presented by the envoys in Moscow"}
+    assert contradiction.question == ("whether Russia accepted the revised 20-point U.S. peace plan presented by "
+                                      "the envoys in Moscow")
+    # The section lists it once (the item's and the section's reading are the same sentences).
+    (listed,) = section(briefing, "sources-differ").entries
+    assert listed == contradiction
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    shown = " · ".join(f"“{r.text}” [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
+                       for r in contradiction.readings)
+    lines = markdown.splitlines()
+    note = lines.index(f"  *Sources contradict each other on {contradiction.question}:* {shown}")
+    assert lines[note - 1] == "" and lines[note - 2].startswith("- ")  # a paragraph of the item
+    assert "| What the sources contradict each other on | What each source says |" in lines
+    assert f"| {contradiction.heading} | {shown} |" in lines
+    assert verify_brief(markdown, workspace) == []  # both sides are verbatim in the sources they cite
+    # A changed word in one side is caught: the quoted sides are checked, not only carried.
+    tampered = markdown.replace("Russia rejected the revised", "Russia rebuffed the revised")
+    assert {m.kind for m in verify_brief(tampered, workspace)} == {"quotation"}
+    html = markdown_to_html(split_front_matter(markdown)[1])
+    table = html[html.index("<table>", html.index('id="where-sources-differ"')):].split("</table>")[0]
+    assert table.count("<th>") == 2 and "Russia rejected the revised 20-point U.S. peace plan" in table
+
+
+def test_contradictions_between_items_are_listed_in_the_section(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", [
+            "The talks in Geneva ended without agreement on the front line, diplomats said.", *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [
+            "Negotiators struck a deal on the front line at the talks in Geneva, according to officials.", *OTHERS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    assert all(item.contradictions == () for item in briefing.all_items())  # two items, each one source
+    (listed,) = section(briefing, "sources-differ").entries
+    assert isinstance(listed, Contradiction)
+    assert listed.question == "whether the talks ended in agreement on the front line"
+    said = {source_of(briefing, r.citations[0].number): r.text for r in listed.readings}
+    assert said == {"a": "The talks in Geneva ended without agreement on the front line",
+                    "b": "Negotiators struck a deal on the front line at the talks in Geneva"}
+
+
+def test_two_parties_that_disagree_are_not_sources_that_contradict(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", [ACCEPTED.replace("Russia accepted", "Ukraine accepted"), *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [REJECTED, *OTHERS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    assert section(briefing, "sources-differ").entries == ()
+    assert all(item.contradictions == () for item in briefing.all_items())
+
+
+@pytest.mark.pdf
+def test_a_contradiction_is_in_the_pdf(tmp_path: Path) -> None:
+    from brief.render_pdf import markdown_to_pdf
+
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", [ACCEPTED, *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [REJECTED, *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    markdown = markdown_of(paths, workspace, assemble_briefing(workspace, recipe), recipe)
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(markdown_to_pdf(markdown, template_dirs(paths, recipe)))
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).split())
+    assert "Sources contradict each other on whether Russia accepted the revised 20-point U.S. peace plan" in text
+    assert "What the sources contradict each other on" in text
+    assert "Russia rejected the revised 20-point U.S. peace plan presented by the envoys in Moscow" in text

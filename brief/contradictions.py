@@ -1,0 +1,841 @@
+"""Contradictions in wording: sources that say opposite things about the same actor and object.
+
+:mod:`brief.differences` finds sources that give different *figures* for one
+thing. This module finds sources that contradict each other in words: one says
+Russia "rejected" the plan, another that it "accepted" it; one that the talks
+"ended without agreement", another that "a deal was reached"; "will attend" and
+"will not attend". A false contradiction in a brief to a principal is worse than
+a missed one, so the detector is deliberately narrow. It reads plain sentences,
+clause by clause, and makes a *claim* only of a clause it can read whole:
+
+- a verb of a small curated list (:data:`FRAMES`: accept/agree to ↔ reject/
+  dismiss/refuse; support ↔ oppose; sign; confirm ↔ deny; attend/take part in ↔
+  skip/boycott; receive; meet; recognise; withdraw), finite and asserted: not
+  after a modal ("would", "could", "may"…), not an infinitive ("wants to
+  accept") unless after "refuse to"/"decline to" (a refusal) or "fail to" (a
+  negation), not in a question, a conditional ("if", "unless", "whether"), a
+  complement of anything but a speech verb ("demands that Ukraine will not
+  join"), nor inside quotation marks;
+- or the outcome of talks (:data:`_OUTCOME_POSITIVE` / :data:`_OUTCOME_NEGATIVE`:
+  "reached a deal", "a compromise was found" ↔ "ended without agreement", "no
+  breakthrough", "failed to reach a deal");
+- with its actor: a named person (their surname) or a party (Russia = Moscow =
+  the Kremlin, Ukraine = Kyiv, the U.S. = Washington = the White House, Europe =
+  the EU, NATO), read from the noun phrase right before the verb (or after "by"
+  in the passive); a pronoun, an unnamed "officials" or an unreadable subject
+  makes no claim;
+- with its object: the words after the verb up to the end of the clause (or the
+  noun a relative clause hangs on: "a compromise that Kyiv has not accepted");
+- its polarity: the verb's own (reject is negative), flipped by "not", "never",
+  "n't", "refused to", "failed to" or an object such as "none of"; two negations
+  make no claim;
+- and no hedge that lets both sides be right: "in principle", "partly",
+  "formally", "outright", "initially", "yet", "so far", "no longer"…
+
+Two claims *contradict* when they come from different sources and have the same
+frame, actor, tense (future or not) and attribution (both unattributed, or "X
+said" by the same X: "Russia rejected it" said by Kyiv against "Russia accepted
+it" said by Moscow is a dispute between parties, not between sources), objects
+with the same specific words (:data:`SAME_OBJECT`; an object of generic words
+only, such as "the plan", needs :data:`CONTEXT_WORDS` shared words in the
+sentences too), the same numbers and version ("the revised plan" is not "the
+earlier 28-point plan"), no different dates, places or publication dates more
+than :data:`MAX_DAYS_APART` apart (a change over time is not a contradiction),
+and opposite polarity. A source that says both itself describes a change, and
+none of its claims on that matter count. Talks have no actor: two outcome
+claims must share a name (a place, a person) or a date and name no different
+place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from brief.differences import _EARLIER, _GENERIC, _LATER
+from brief.quotes import quote_marks
+from brief.segmentation import sentence_bounds
+from brief.speakers import TITLE_WORDS, is_name_word
+from brief.timeline import find_dates
+
+SAME_OBJECT = 0.6
+"""Share of the two objects' specific content words (of all of them) that two claims must have in common."""
+CONTEXT_WORDS = 3
+"""Content words of the two sentences, besides the objects', that claims about a generic object must share."""
+MAX_DAYS_APART = 7
+"""Claims of articles published further apart than this may describe a change, not a disagreement."""
+MAX_OBJECT_TOKENS = 15
+MAX_SUBJECT_TOKENS = 7
+
+
+# --- the curated verbs ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Verb:
+    frame: str
+    positive: bool
+    participle: bool
+    """Whether this form can be a past participle (so a passive, after "was", "has been")."""
+    particle: str = ""
+    """A word that must follow: "to" (agree to), "in" (participate in), "down" (turn down)."""
+
+
+def _forms(frame: str, positive: bool, base: str, third: str, past: str, participle: str | None = None,
+           particle: str = "") -> dict[str, _Verb]:
+    participle = participle or past
+    forms = {base: _Verb(frame, positive, False, particle), third: _Verb(frame, positive, False, particle),
+             past: _Verb(frame, positive, past == participle, particle)}
+    if participle != past:
+        forms[participle] = _Verb(frame, positive, True, particle)
+    return forms
+
+
+FRAMES: dict[str, _Verb] = {
+    **_forms("accept", True, "accept", "accepts", "accepted"),
+    **_forms("accept", True, "approve", "approves", "approved"),
+    **_forms("accept", True, "endorse", "endorses", "endorsed"),
+    **_forms("accept", True, "embrace", "embraces", "embraced"),
+    **_forms("accept", True, "agree", "agrees", "agreed", particle="to"),
+    **_forms("accept", False, "reject", "rejects", "rejected"),
+    **_forms("accept", False, "dismiss", "dismisses", "dismissed"),
+    **_forms("accept", False, "rebuff", "rebuffs", "rebuffed"),
+    **_forms("accept", False, "refuse", "refuses", "refused"),
+    **_forms("accept", False, "turn", "turns", "turned", particle="down"),
+    **_forms("support", True, "support", "supports", "supported"),
+    **_forms("support", False, "oppose", "opposes", "opposed"),
+    **_forms("sign", True, "sign", "signs", "signed"),
+    **_forms("confirm", True, "confirm", "confirms", "confirmed"),
+    **_forms("confirm", False, "deny", "denies", "denied"),
+    **_forms("attend", True, "attend", "attends", "attended"),
+    **_forms("attend", True, "participate", "participates", "participated", particle="in"),
+    **_forms("attend", False, "skip", "skips", "skipped"),
+    **_forms("attend", False, "boycott", "boycotts", "boycotted"),
+    **_forms("receive", True, "receive", "receives", "received"),
+    **_forms("meet", True, "meet", "meets", "met"),
+    **_forms("recognise", True, "recognise", "recognises", "recognised"),
+    **_forms("recognise", True, "recognize", "recognizes", "recognized"),
+    **_forms("withdraw", True, "withdraw", "withdraws", "withdrew", "withdrawn"),
+}
+"""Surface form → frame and polarity. A frame is one question two sources can answer yes and no."""
+
+_TAKE_PART = frozenset({"take", "takes", "took", "taken"})
+"""take part in = attend."""
+_REFUSAL = frozenset({"refuse", "refuses", "refused", "decline", "declines", "declined"})
+"""'refused to V' is a refusal to V: the accept frame, negative, with 'V …' as its object."""
+_FAILURE = frozenset({"fail", "fails", "failed"})
+"""'failed to V' is V negated."""
+_QUESTION_OF = {
+    "accept": ("accepted", "will accept"), "support": ("supports", "will support"), "sign": ("signed", "will sign"),
+    "confirm": ("confirmed", "will confirm"), "attend": ("attended", "will attend"),
+    "receive": ("received", "will receive"), "meet": ("met", "will meet"),
+    "recognise": ("recognised", "will recognise"), "withdraw": ("withdrew", "will withdraw"),
+}
+
+_DEAL = r"(?:agreement|deal|accord|compromise|breakthrough|settlement)"
+_OUTCOME_POSITIVE = [
+    re.compile(rf"\b(?:reached|struck|clinched|sealed|secured|achieved)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+               rf"{_DEAL}s?\b", re.IGNORECASE),
+    re.compile(rf"\b{_DEAL}s?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:finally\s+)?"
+               r"(?:reached|struck|achieved|found|agreed|secured|sealed)\b", re.IGNORECASE),
+    re.compile(rf"\b(?:ended|concluded)\s+(?:in|with)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_DEAL}\b", re.IGNORECASE),
+]
+"""Talks that ended in agreement."""
+_OUTCOME_NEGATIVE = [
+    re.compile(rf"\b(?:ended|concluded|finished|closed|broke\s+up|wrapped\s+up)\s+without\s+(?:any\s+|an?\s+)?"
+               rf"(?:[\w-]+\s+)?{_DEAL}\b", re.IGNORECASE),
+    re.compile(r"\bwithout\s+(?:reaching|agreeing|striking|securing|achieving)\b", re.IGNORECASE),
+    re.compile(rf"\bno\s+(?:[\w-]+\s+)?{_DEAL}\b(?:[”\"’']?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is)\s+"
+               r"(?:reached|struck|achieved|found|agreed|made))?", re.IGNORECASE),
+    re.compile(rf"\bfailed\s+to\s+(?:reach|produce|yield|secure|strike|achieve)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
+               rf"{_DEAL}\b", re.IGNORECASE),
+]
+"""Talks that ended without agreement."""
+_TALKS = re.compile(r"\b(?:talks|meeting|meetings|discussions|negotiations|summit|round|session|consultations"
+                    r"|negotiators|delegations|envoys)\b", re.IGNORECASE)
+"""An outcome claim is about talks: the sentence must name them (or those who hold them)."""
+
+# --- the words around them -------------------------------------------------------------------------
+
+_AUX = frozenset("do does did has have had is are was were be been being will shall 'll".split())
+_BE = frozenset("is are was were be been being".split())
+_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "won't", "won’t", "wont"})
+_MODALS = frozenset("""would could may might should must can cannot ought wouldn't wouldn’t couldn't couldn’t
+shouldn't shouldn’t can't can’t mustn't mustn’t""".split())
+_NEGATORS = frozenset({"not", "never"})
+_ADVERBS = frozenset("""also already again still even just then now once repeatedly publicly privately firmly
+flatly quickly swiftly reportedly immediately effectively ultimately essentially openly explicitly duly""".split())
+"""Adverbs that may stand between a subject and its verb."""
+_HEDGES = frozenset("""partly partially tentatively conditionally outright formally fully entirely completely
+officially initially originally yet eventually largely broadly mostly reluctantly later now almost nearly most
+some part parts much several""".split())
+"""Words that let a claim and its opposite both be right ("did not formally accept" vs "accepted")."""
+_HEDGE_PHRASES = re.compile(r"\b(?:in\s+principle|in\s+part|so\s+far|for\s+now|at\s+first|no\s+longer|any\s*more"
+                            r"|not\s+yet|has\s+yet|have\s+yet|had\s+yet|at\s+least\s+for)\b", re.IGNORECASE)
+_CLAUSE_WORDS = frozenset("""that which who whom whose and but or nor while whereas as after before because
+although though since when whenever where if unless whether once until so then instead despite amid saying
+calling even""".split())
+_CONDITIONAL = frozenset({"if", "unless", "whether", "once", "until", "when", "whenever", "before", "provided",
+                          "should", "lest"})
+_STOP_PUNCTUATION = frozenset(",;:—–()[]?!.…")
+_QUOTE_CHARS = frozenset("“”\"‘’'«»")
+_DETERMINERS = frozenset({"the", "a", "an"})
+_GROUP_NOUNS = frozenset("""officials negotiators negotiator delegation delegations government governments side
+leaders leadership diplomats envoys team authorities administration forces troops army military parliament
+lawmakers ministry spokesman spokeswoman spokesperson""".split())
+"""Heads of a noun phrase that speak for the party a word before them names ("Ukrainian negotiators"); one
+unnamed lawmaker or aide does not."""
+_NP_MODIFIERS = frozenset("""senior top special chief deputy foreign prime defence defense security national
+presidential peace""".split())
+_PARTIES = {
+    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "u.s.": "U.S.", "us": "U.S.", "usa": "U.S.", "washington": "U.S.", "america": "U.S.", "american": "U.S.",
+    "americans": "U.S.",
+    "europe": "Europe", "european": "Europe", "europeans": "Europe", "eu": "Europe", "e.u.": "Europe",
+    "brussels": "Europe",
+    "nato": "NATO",
+}
+"""Words that name a party, whatever the article calls it (Moscow, the Kremlin: Russia)."""
+_PARTY_PHRASES = {("united", "states"): "U.S.", ("white", "house"): "U.S.", ("european", "union"): "Europe",
+                  ("european", "commission"): "Europe"}
+_UNNAMED = frozenset("""officials official people sources source diplomats diplomat analysts analyst observers
+reports experts person""".split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_NP_STOP = frozenset("""in on at of for with by from to as if when while however meanwhile yet still but and or so
+then now also moreover furthermore instead both either neither every each all any such this that these those it
+he she they we i you his her their our""".split())
+"""Words a subject's noun phrase never runs back over, even capitalised at the start of a sentence."""
+_NOT_ANCHORS = _CALENDAR | frozenset("""the a an he she it they we i this that these those u.s. us eu e.u. nato
+russia russian russians ukraine ukrainian ukrainians europe european europeans american americans america west
+western president minister but and however while in on at for""".split())
+"""Capitalised words too common to tell one event from another (a party, a month, a title)."""
+_SPEECH = frozenset("""said says say told tells added adds noted stated announced claimed claims insisted insists
+confirmed confirming acknowledged reported""".split())
+"""Speech verbs that attribute a clause (fewer than :data:`brief.speakers.SPEECH_VERBS`: no "states", "notes")."""
+_STOPWORDS = frozenset("""the a an and or of to in on at for with by from as is are was were be been has have had
+that this it its their his her which who said says than more over some about around any all into not no""".split())
+_PRONOUNS = frozenset("it this that them these those him her one so".split())
+"""An object that only points back ("accepted it") names nothing two sources can be compared on."""
+_CONDITIONAL_SENTENCE = re.compile(r"\b(?:if|unless|whether|provided\s+that|as\s+long\s+as|in\s+case)\b",
+                                   re.IGNORECASE)
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'-]\w+)*|[^\w\s]")
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """Lower case, a possessive ’s removed."""
+        word = self.text.lower()
+        for suffix in ("’s", "'s"):
+            if word.endswith(suffix) and len(word) > 3:
+                return word[:-2]
+        return word
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+# --- claims ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence a brief holds, and where it stands."""
+
+    text: str
+    source_id: str
+    start: int
+    """Offset of the sentence in the source's canonical text."""
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One asserted clause: an actor does (or does not) something to an object."""
+
+    statement: Statement
+    frame: str
+    """The question it answers: accept, support, sign, confirm, attend, receive, meet, recognise, withdraw,
+    or outcome (of talks)."""
+    positive: bool
+    actor: str
+    """The party ("Russia") or person (a surname, lower case) it is about; "talks" for an outcome."""
+    actor_text: str
+    """The actor as the sentence writes it ("the Kremlin")."""
+    object_text: str
+    """The object as the sentence writes it ("the revised 20-point plan"); may be empty for an outcome."""
+    object_words: frozenset[str]
+    future: bool
+    attribution: str
+    """Who the sentence says said it ("putin", "Russia"), or "" when the source says it itself or an
+    unnamed "officials" does."""
+    start: int
+    """The clause to show, as offsets into the sentence: ``statement.text[start:end]``."""
+    end: int
+
+    @property
+    def source_id(self) -> str:
+        return self.statement.source_id
+
+    @property
+    def clause(self) -> str:
+        return self.statement.text[self.start:self.end]
+
+    @property
+    def absolute(self) -> tuple[int, int]:
+        """The clause's offsets in the source's canonical text."""
+        return self.statement.start + self.start, self.statement.start + self.end
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that say opposite things about one actor and object: the claims on each side."""
+
+    question: str
+    """What they disagree on, in words: "whether Russia accepted the plan"."""
+    sides: tuple[tuple[Claim, ...], tuple[Claim, ...]]
+    """The claims of one polarity, then the other; the side whose first claim comes first in the input first."""
+
+
+def claims_in(statement: Statement) -> list[Claim]:
+    """The claims of one sentence that the detector can read whole (see the module's docstring)."""
+    text = statement.text
+    if text.rstrip(" ”\"’')").endswith("?") or _CONDITIONAL_SENTENCE.search(text):
+        return []  # a question, or a sentence whose clauses may hang on a condition
+    tokens = _tokens(text)
+    quoted = [(a, b) for a, b in quote_marks(text, 0, len(text))]
+    found: list[Claim] = []
+    for index, token in enumerate(tokens):
+        verb = FRAMES.get(token.lower)
+        take_part = token.lower in _TAKE_PART and _word(tokens, index + 1) == "part" \
+            and _word(tokens, index + 2) == "in"
+        if verb is None and not take_part:
+            continue
+        if _inside(token.start, quoted):
+            continue
+        claim = _verb_claim(statement, tokens, index, verb, take_part)
+        if claim is not None:
+            found.append(claim)
+    found.extend(_outcome_claims(statement, tokens, quoted))
+    return found
+
+
+def _word(tokens: list[_Token], index: int) -> str:
+    return tokens[index].lower if 0 <= index < len(tokens) else ""
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < offset < b for a, b in spans)
+
+
+def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _Verb | None,
+                take_part: bool) -> Claim | None:
+    text = statement.text
+    if take_part:
+        verb = _Verb("attend", True, tokens[index].lower == "taken", "in")
+        after = index + 3
+    else:
+        assert verb is not None
+        after = index + 1
+        if verb.particle == "to" and verb.frame == "accept":
+            # "agreed to the plan"; also "agreed the text" (British usage), never "agreed on/with/that".
+            following = _word(tokens, index + 1)
+            if following in ("on", "upon", "with", "that", "in", "by", "for", "at", "as"):
+                return None
+            after = index + 2 if following == "to" else index + 1
+        elif verb.particle:
+            if _word(tokens, index + 1) != verb.particle:
+                return None
+            after = index + 2
+        elif tokens[index].lower in _REFUSAL and _word(tokens, index + 1) == "to":
+            return None  # "refused to V": read at V
+    frame, positive = verb.frame, verb.positive
+    negations = 0
+    # "refused to V" / "failed to V": the governor stands before the verb group.
+    head = index
+    if _word(tokens, index - 1) == "to":
+        if _word(tokens, index - 2) in _REFUSAL | _FAILURE:
+            negations, head = 1, index - 2  # "refused to sign", "failed to attend": did not
+        else:
+            return None  # an infinitive: wanted, expected, agreed to …, not done
+    # The verb group, walking left: auxiliaries, negations, adverbs.
+    j = head - 1
+    future = passive = False
+    while j >= 0:
+        word = tokens[j].lower
+        if word in _MODALS:
+            return None
+        if word in _NEGATORS or word.endswith(("n't", "n’t")):
+            negations += 1
+            if word in _FUTURE:
+                future = True
+        elif word in _FUTURE:
+            future = True
+        elif word in _AUX:
+            passive = passive or word in _BE
+        elif word == "to":
+            return None  # "to be approved by Russia": an infinitive, not done
+        elif word in _ADVERBS or word in _HEDGES or (word.endswith("ly") and tokens[j].text.islower()):
+            pass
+        else:
+            break
+        j -= 1
+    if passive and not verb.participle and not take_part:
+        return None
+    # The clause after the verb: the object.
+    # "confirmed that X, Y's envoy, will meet Z": a reported clause runs on past its commas.
+    reported = frame == "confirm" and _word(tokens, after) == "that"
+    k = after
+    object_tokens: list[_Token] = []
+    while k < len(tokens) and len(object_tokens) < (2 * MAX_OBJECT_TOKENS if reported else MAX_OBJECT_TOKENS):
+        word = tokens[k].lower
+        if reported and object_tokens:
+            if tokens[k].text in ";:()?!." or word in _CONDITIONAL:
+                break
+        elif tokens[k].text in _STOP_PUNCTUATION or (word in _CLAUSE_WORDS and not (reported and word == "that")):
+            break
+        if word in _SPEECH and object_tokens:
+            break
+        object_tokens.append(tokens[k])
+        k += 1
+    if _word(tokens, k) in _CONDITIONAL:
+        return None
+    actor_tokens: list[_Token] = []
+    if passive:
+        if not object_tokens or object_tokens[0].lower != "by":
+            return None
+        actor_tokens = _noun_phrase_right(object_tokens[1:])
+        if len(actor_tokens) != len(object_tokens) - 1:
+            return None  # the agent is all that follows, or the clause is not read whole
+        object_tokens, edge = _phrase_left(tokens, j)
+    else:
+        actor_tokens, edge = _noun_phrase_left(tokens, j)
+    # What stands before the subject decides whether the clause is asserted.
+    attribution = ""
+    edge_word = _word(tokens, edge)
+    relative = False
+    display_edge = edge
+    if edge < 0 or tokens[edge].text in _STOP_PUNCTUATION or tokens[edge].text in _QUOTE_CHARS:
+        pass
+    elif edge_word in _CONDITIONAL:
+        return None
+    elif edge_word in ("that", "which", "whom"):
+        if not object_tokens and not passive:
+            relative = True
+            object_tokens, display_edge = _phrase_left(tokens, edge - 1)
+            if edge_word == "that" and _word(tokens, edge - 1) in _SPEECH:
+                return None
+        elif edge_word == "that" and _word(tokens, edge - 1) in _SPEECH:
+            attribution = _speaker(tokens, edge - 1)
+        else:
+            return None  # a clause under "demands that", "guarantees that": not asserted
+    elif edge_word in _SPEECH:
+        attribution = _speaker(tokens, edge)
+    elif edge_word in ("reporters", "journalists") and _word(tokens, edge - 1) in _SPEECH:
+        attribution = _speaker(tokens, edge - 1)
+    elif edge_word in _CLAUSE_WORDS or edge_word in _CALENDAR or _NUMBER.search(edge_word):
+        pass  # "and Russia rejected …", "On Tuesday Russia rejected …"
+    elif not object_tokens and not passive and tokens[edge].text.isalpha() and tokens[edge].text.islower() \
+            and edge_word not in _NP_STOP and edge_word not in _AUX:
+        relative = True  # "an idea Europeans rejected": the noun before the subject is the object
+        object_tokens, display_edge = _phrase_left(tokens, edge)
+    else:
+        return None
+    if not actor_tokens or len(actor_tokens) > MAX_SUBJECT_TOKENS:
+        return None
+    actor = _actor(actor_tokens, tokens)
+    if actor is None:
+        return None
+    # Negation in the object: "agreed to none of the text", "accepted nothing".
+    if object_tokens and object_tokens[0].lower in ("none", "nothing", "neither", "no") and not relative:
+        negations += 1
+        object_tokens = object_tokens[1:]
+        if object_tokens and object_tokens[0].lower == "of":
+            object_tokens = object_tokens[1:]
+    if frame == "confirm" and not positive and not (object_tokens and object_tokens[0].lower in (
+            "that", "reports", "claims", "it", "any", "having", "the")):
+        return None  # "denied Ukraine the right to …" deprives; it does not deny a claim
+    if negations > 1 or not object_tokens or (len(object_tokens) == 1 and object_tokens[0].lower in _PRONOUNS):
+        return None
+    clause_start = min(t.start for t in (*actor_tokens, *object_tokens, tokens[display_edge + 1]))
+    clause_end = max(t.end for t in (*actor_tokens, *object_tokens, tokens[index]))
+    clause_text = text[clause_start:clause_end]
+    tail = text[clause_end:clause_end + 30]
+    if _hedged(clause_text) or _hedged_words(tokens, clause_start, clause_end) or _HEDGE_PHRASES.match(
+            tail.lstrip(" ,")) or re.match(r"\s*(?:in\s+principle|in\s+part|yet|outright|formally|fully|for\s+now)\b",
+                                           tail, re.IGNORECASE):
+        return None
+    if not attribution:
+        attribution = _sentence_attribution(tokens, clause_start, clause_end)
+    object_text = text[object_tokens[0].start:object_tokens[-1].end]
+    return Claim(statement, frame, positive == (negations == 0), actor,
+                 text[actor_tokens[0].start:actor_tokens[-1].end], object_text, _content(object_text), future,
+                 attribution, clause_start, clause_end)
+
+
+def _hedged(clause: str) -> bool:
+    return bool(_HEDGE_PHRASES.search(clause))
+
+
+def _hedged_words(tokens: list[_Token], start: int, end: int) -> bool:
+    return any(t.lower in _HEDGES for t in tokens if start <= t.start < end)
+
+
+def _noun_phrase_left(tokens: list[_Token], j: int) -> tuple[list[_Token], int]:
+    """The noun phrase ending at token ``j`` (names, party words, titles, possessives; "the" dropped), and
+    the index of the token before it."""
+    phrase: list[_Token] = []
+    while j >= 0:
+        token = tokens[j]
+        word = token.bare
+        if token.text[:1].isupper() or word in _DETERMINERS or word in _GROUP_NOUNS or word in _NP_MODIFIERS \
+                or word in TITLE_WORDS or token.lower != word:
+            if word in _CLAUSE_WORDS or word in _CONDITIONAL or word in _NP_STOP or word in _CALENDAR:
+                break
+            phrase.insert(0, token)
+            j -= 1
+            continue
+        break
+    edge = j
+    while phrase and phrase[0].lower in _DETERMINERS:
+        phrase.pop(0)
+    return phrase, edge
+
+
+def _noun_phrase_right(tokens: list[_Token]) -> list[_Token]:
+    phrase: list[_Token] = []
+    for token in tokens:
+        word = token.bare
+        if (token.text[:1].isupper() or word in _DETERMINERS or word in _GROUP_NOUNS or word in _NP_MODIFIERS
+                or word in TITLE_WORDS) and word not in _NP_STOP and word not in _CALENDAR:
+            phrase.append(token)
+            continue
+        break
+    return phrase
+
+
+def _phrase_left(tokens: list[_Token], j: int, limit: int = 10) -> tuple[list[_Token], int]:
+    """The words before token ``j`` (inclusive) back to a clause boundary or a verb (a relative clause's
+    noun, a passive's subject), and the index of the token before them."""
+    phrase: list[_Token] = []
+    while j >= 0 and len(phrase) < limit:
+        token = tokens[j]
+        word = token.lower
+        if token.text in _STOP_PUNCTUATION or word in _CLAUSE_WORDS or word in FRAMES or word in _AUX \
+                or word in _SPEECH or word in _MODALS or (word.endswith("ed") and token.text.islower()):
+            break
+        phrase.insert(0, token)
+        j -= 1
+    edge = j
+    while phrase and phrase[0].lower in _DETERMINERS | {"“", "\""}:
+        phrase.pop(0)
+    return phrase, edge
+
+
+def _party(words: list[str]) -> str | None:
+    for pair, party in _PARTY_PHRASES.items():
+        for i in range(len(words) - 1):
+            if (words[i], words[i + 1]) == pair:
+                return party
+    for word in words:
+        if word in _PARTIES:
+            return _PARTIES[word]
+    return None
+
+
+def _actor(phrase: list[_Token], tokens: list[_Token]) -> str | None:
+    """The party or person a subject names; None for anything less clear."""
+    words = [t.bare for t in phrase]
+    last = phrase[-1]
+    if words[-1] in _PARTIES or tuple(words[-2:]) in _PARTY_PHRASES:
+        return _party(words[-2:])
+    if words[-1] in TITLE_WORDS and words[-1] not in _GROUP_NOUNS:
+        return None  # "a senior Russian lawmaker": one unnamed person, not Russia
+    if words[-1] in _GROUP_NOUNS:
+        if len(phrase) >= 2 and phrase[-2].lower != phrase[-2].bare and is_name_word(phrase[-2].text[:-2]):
+            return None  # "Zelensky’s team": not Zelensky
+        return _party(words)
+    name = last.text
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            return None  # "Russia’s …" ends in a possessive: the head is missing
+    sentence_initial = last.start == tokens[0].start
+    if is_name_word(name) and not sentence_initial:
+        return _person(name)
+    if is_name_word(name) and sentence_initial and len(name) > 3 and name.lower() not in _UNNAMED:
+        return _person(name) if name.lower() not in _STOPWORDS else None
+    return None
+
+
+def _person(name: str) -> str:
+    key = name.lower()
+    return re.sub(r"(?:yy|iy|yi)$", "y", key)
+
+
+def _speaker(tokens: list[_Token], verb: int) -> str:
+    """Who a speech verb at ``verb`` gives the words to: the noun phrase before it, else after it."""
+    before = _noun_phrase_left(tokens, verb - 1)[0]
+    phrase = before or _noun_phrase_right(tokens[verb + 1:])
+    if not phrase:
+        return ""
+    words = [t.bare for t in phrase]
+    if words[-1] in _UNNAMED or (len(words) == 1 and words[0] in _DETERMINERS):
+        return ""
+    actor = _actor(phrase, tokens)
+    return actor or " ".join(words)
+
+
+def _sentence_attribution(tokens: list[_Token], start: int, end: int) -> str:
+    """The speaker of the sentence's speech verb outside the clause ("…, Peskov said"); "" when none or unnamed."""
+    for index, token in enumerate(tokens):
+        if start <= token.start < end:
+            continue
+        if token.lower in _SPEECH:
+            return _speaker(tokens, index)
+        if token.lower == "according" and _word(tokens, index + 1) == "to":
+            phrase = _noun_phrase_right(tokens[index + 2:])
+            if phrase and phrase[-1].bare not in _UNNAMED:
+                return _actor(phrase, tokens) or " ".join(t.bare for t in phrase)
+            return ""
+    return ""
+
+
+def _outcome_claims(statement: Statement, tokens: list[_Token], quoted: list[tuple[int, int]]) -> list[Claim]:
+    """Claims on how talks ended: "ended without agreement", "a deal was reached"."""
+    text = statement.text
+    if not _TALKS.search(text) and not re.search(r"\bmet\b", text):
+        return []
+    found: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for patterns, positive in ((_OUTCOME_NEGATIVE, False), (_OUTCOME_POSITIVE, True)):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                if any(match.start() < b and a < match.end() for a, b in taken):
+                    continue
+                taken.append(match.span())
+                claim = _outcome_claim(statement, tokens, match, positive)
+                if claim is not None:
+                    found.append(claim)
+    return found
+
+
+def _outcome_claim(statement: Statement, tokens: list[_Token], match: re.Match[str], positive: bool) -> Claim | None:
+    text = statement.text
+    before = [t for t in tokens if t.end <= match.start()]
+    # The clause before the cue must be asserted: no modal, no condition, no "to" (an aim), no hedge.
+    clause_start = 0
+    for token in reversed(before):
+        if token.text in ";:—–(":
+            clause_start = token.end
+            break
+    lead = [t for t in before if t.start >= clause_start]
+    words = [t.lower for t in lead]
+    if any(w in _MODALS or w in _CONDITIONAL for w in words) or (words and words[-1] == "to"):
+        return None
+    if any(w in ("hope", "hoped", "hopes", "aim", "aims", "seek", "seeks", "expected", "likely", "want", "wants",
+                 "attempt", "effort", "bid", "push") for w in words[-6:]):
+        return None
+    negations = sum(1 for w in words[-3:] if w in _NEGATORS or w.endswith(("n't", "n’t")))
+    if negations > 1 or (negations and not positive):
+        return None
+    if negations:
+        positive = False
+    # What the outcome was on: "on the central issue of territory", "on the front line".
+    after = [t for t in tokens if t.start >= match.end()]
+    object_tokens: list[_Token] = []
+    if after and after[0].lower in ("on", "over", "about", "regarding"):
+        for token in after[1:]:
+            if token.text in _STOP_PUNCTUATION or token.lower in _CLAUSE_WORDS or len(object_tokens) >= 12 \
+                    or token.lower in ("at", "in", "during", "between", "with"):
+                break  # "a deal on the front line at the talks in Geneva": the where is not the what
+            object_tokens.append(token)
+        if not object_tokens:
+            return None
+    end = object_tokens[-1].end if object_tokens else match.end()
+    if _hedged(text[clause_start:end]) or _hedged_words(tokens, match.start(), end):
+        return None
+    if re.search(r"\b(?:so\s+far|yet)\b", text[match.start():end + 20], re.IGNORECASE):
+        return None
+    attribution = _sentence_attribution(tokens, match.start(), end)
+    object_text = text[object_tokens[0].start:object_tokens[-1].end] if object_tokens else ""
+    # What to show: from the nearest boundary before the cue to the end of its clause, or the whole
+    # clause when that does not say which talks ("ended without any breakthrough").
+    shown_end = end
+    for token in [t for t in tokens if t.start >= end][:15]:
+        if token.text in _STOP_PUNCTUATION:
+            break
+        shown_end = token.end
+    start = clause_start
+    for token in reversed(lead):
+        if token.text == "," or token.lower in ("that", "with"):
+            if _TALKS.search(text[token.end:shown_end]):
+                start = token.end
+            break
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return Claim(statement, "outcome", positive, "talks", "the talks", object_text, _content(object_text), False,
+                 attribution, start, shown_end)
+
+
+# --- comparing claims -------------------------------------------------------------------------------
+
+def _content(text: str) -> frozenset[str]:
+    """Content words, stemmed; days and months left out ("the plan on Tuesday" is about the plan)."""
+    words = (w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w.’'-]+", text))
+    cleaned = {w.strip(".").replace("u.s", "us") for w in words}
+    return frozenset(_stem(w) for w in cleaned if w and w not in _STOPWORDS and w not in _CALENDAR
+                     and (len(w) > 2 or w.isdigit() or w == "us"))
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _version(words: Iterable[str]) -> str:
+    for word in words:
+        if word in _LATER:
+            return "later"
+        if word in _EARLIER:
+            return "earlier"
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchors(statement: Statement) -> tuple[frozenset[str], frozenset[str]]:
+    """Names in the sentence (not its first word, not a party or a month), and the places after in/at."""
+    tokens = _tokens(statement.text)
+    names, places = set(), set()
+    for index, token in enumerate(tokens):
+        if index == 0 or not token.text[:1].isupper() or token.bare in _NOT_ANCHORS or token.bare in TITLE_WORDS:
+            continue
+        names.add(_person(token.bare))
+        previous = _word(tokens, index - 1)
+        if previous in ("in", "at") or (previous == "the" and _word(tokens, index - 2) in ("in", "at")):
+            places.add(token.bare)
+    return frozenset(names), frozenset(places)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates(statement: Statement) -> frozenset[tuple[dt.date, str]]:
+    return frozenset((m.date, m.precision) for m in find_dates(statement.text, statement.published))
+
+
+def same_matter(a: Claim, b: Claim) -> bool:
+    """Whether two claims answer the same question (whatever their polarity): see the module's docstring."""
+    if (a.frame, a.actor, a.future, a.attribution) != (b.frame, b.actor, b.future, b.attribution):
+        return False
+    if a.source_id != b.source_id:
+        # One source's claims are grouped more freely (dates and places aside): that it says both
+        # "rejected in March" and "accepted in December" shows a change, and no other source then
+        # contradicts either.
+        published = (a.statement.published, b.statement.published)
+        if published[0] and published[1] and abs((published[0] - published[1]).days) > MAX_DAYS_APART:
+            return False
+        dates_a, dates_b = _dates(a.statement), _dates(b.statement)
+        if dates_a and dates_b and not dates_a & dates_b:
+            return False
+        names_a, places_a = _anchors(a.statement)
+        names_b, places_b = _anchors(b.statement)
+        if places_a and places_b and not places_a & places_b:
+            return False
+        if a.frame == "outcome" and not (names_a & names_b or dates_a & dates_b):
+            return False
+    numbers_a = {w for w in a.object_words if _NUMBER.search(w)}
+    numbers_b = {w for w in b.object_words if _NUMBER.search(w)}
+    if numbers_a != numbers_b:
+        return False
+    if _version(a.object_words) != _version(b.object_words):
+        return False
+    specific_a = {w for w in a.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
+    specific_b = {w for w in b.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
+    if specific_a or specific_b:
+        return len(specific_a & specific_b) / len(specific_a | specific_b) >= SAME_OBJECT
+    if a.frame == "outcome" and not a.object_words and not b.object_words:
+        return True  # "the talks in Geneva ended without agreement": the names in common say which talks
+    if len(a.object_words) >= 2 and a.object_words == b.object_words:
+        return True  # "the revised peace plan" in both: generic words, but the same ones
+    # "the plan" alone could be any plan: the rest of the two sentences must show it is the same one.
+    context_a = _content(a.statement.text) - _content(a.clause)
+    context_b = _content(b.statement.text) - _content(b.clause)
+    return len(context_a & context_b) >= CONTEXT_WORDS
+
+
+def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
+    """Every matter on which claims of different sources in ``statements`` are opposite, in input order."""
+    claims = [claim for statement in statements for claim in claims_in(statement)]
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    opposed: set[int] = set()
+    by_key: dict[tuple[str, str, bool, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        by_key.setdefault((claim.frame, claim.actor, claim.future, claim.attribution), []).append(index)
+    for members in by_key.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1:]:
+                if same_matter(claims[i], claims[j]):
+                    parent[root(j)] = root(i)
+                    if claims[i].positive != claims[j].positive and claims[i].source_id != claims[j].source_id:
+                        opposed.update((i, j))
+    groups: dict[int, list[int]] = {}
+    for index in range(len(claims)):
+        groups.setdefault(root(index), []).append(index)
+    found: list[Conflict] = []
+    for members in groups.values():
+        if not any(i in opposed for i in members):
+            continue
+        said = [claims[i] for i in members]
+        yes = [c for c in said if c.positive]
+        no = [c for c in said if not c.positive]
+        if {c.source_id for c in yes} & {c.source_id for c in no}:
+            continue  # a source that says both describes a change
+        first, second = (yes, no) if said[0].positive else (no, yes)
+        found.append(Conflict(_question(yes[0]), (tuple(_one_per_source(first)),
+                                                        tuple(_one_per_source(second)))))
+    return found
+
+
+def _one_per_source(claims: list[Claim]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        seen.setdefault(claim.source_id, claim)
+    return list(seen.values())
+
+
+def _question(claim: Claim) -> str:
+    """What the sources disagree on, from a positive claim: "whether the Kremlin accepted the revised plan"."""
+    if claim.frame == "outcome":
+        return "whether the talks ended in agreement" + (f" on {claim.object_text}" if claim.object_text else "")
+    past, future = _QUESTION_OF[claim.frame]
+    actor = claim.actor_text
+    if actor[:1].islower():
+        actor = "the " + actor if not actor.lower().startswith(("the ", "a ")) else actor
+    return f"whether {actor} {future if claim.future else past} {claim.object_text}"
+
+
+def statements_of(passages: Iterable[tuple[str, str, int, dt.date | None]]) -> list[Statement]:
+    """The sentences of passages given as (text, source id, offset in the source, publication date)."""
+    found = []
+    for text, source_id, offset, published in passages:
+        for start, end in sentence_bounds(text, 0, len(text)):
+            found.append(Statement(text[start:end], source_id, offset + start, published))
+    return found
