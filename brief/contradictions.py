@@ -313,6 +313,16 @@ class Conflict:
 
 def claims_in(statement: Statement) -> list[Claim]:
     """The claims of one sentence that the detector can read whole (see the module's docstring)."""
+    return list(_claims_in(statement))
+
+
+@functools.lru_cache(maxsize=4096)
+def _claims_in(statement: Statement) -> tuple[Claim, ...]:
+    # A brief asks about the same passages for every item and again for its section: read each once.
+    return tuple(_read_claims(statement))
+
+
+def _read_claims(statement: Statement) -> list[Claim]:
     text = statement.text
     if text.rstrip(" ”\"’')").endswith("?") or _CONDITIONAL_SENTENCE.search(text):
         return []  # a question, or a sentence whose clauses may hang on a condition
@@ -790,6 +800,8 @@ def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
     for index, claim in enumerate(claims):
         by_key.setdefault((claim.frame, claim.actor, claim.future, claim.attribution), []).append(index)
     for members in by_key.values():
+        if len({claims[i].positive for i in members}) < 2 or len({claims[i].source_id for i in members}) < 2:
+            continue  # one polarity, or one source: nothing in this group can be contradicted
         for position, i in enumerate(members):
             for j in members[position + 1:]:
                 if same_matter(claims[i], claims[j]):
