@@ -74,7 +74,8 @@ _COMMENT = re.compile(
     r"|join the (?:conversation|discussion)|show comments|view comments|load comments"
     r"|you must be logged in to post a comment.*|cancel reply|save my name.*for the next time i comment\.?)"
     r"[.!:]*", re.IGNORECASE)
-_SHARE_WORD = (r"(?:share(?: (?:this|post|article|story|on \w+))?|tweet|print|e-?mail|copy link"
+_SHARE_WORD = (r"(?:share(?: (?:this(?: (?:article|story|post|page))?|post|article|story|on \w+))?"
+               r"|tweet|print|e-?mail|copy link"
                r"|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|flipboard)")
 _SHARE = re.compile(rf"{_SHARE_WORD}(?:[\s|/,]+{_SHARE_WORD})*\s*:?", re.IGNORECASE)
 _RELATED = re.compile(
@@ -105,6 +106,9 @@ _PUBLISHED = re.compile(
     r"(?:published|posted|first published|updated|date)\s*(?:on|at)?\s*:?\s*.{0,20}?" + FULL_DATE.pattern
     + r".{0,30}", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][\w .,'’()-]{1,50}?\s+[–—-]\s+" + FULL_DATE.pattern + r"\.?")
+# "GDAŃSK, Feb. 19, 2025 —": the place in capitals (checked apart: [A-Z] knows no "Ń"), then the date.
+_CAPITAL_DATELINE = re.compile(r"(?P<place>[^\W\d_][^\W\d_ .'’()-]*(?:[ .'’()-]+[^\W\d_]+){0,4}),\s+"
+                               + FULL_DATE.pattern + r"\.?")
 _BARE_DATE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?" + FULL_DATE.pattern + r"(?:\s*[|,]?\s*\d{1,2}:\d{2}.*)?")
 _CAPTION_LABEL = re.compile(r"(?:photo|image|picture|photograph|caption|credit|file photo)s?\s*(?:credit)?\s*:",
                             re.IGNORECASE)
@@ -146,6 +150,15 @@ _CREDITS = re.compile(
     r"(?: and (?:writing|editing|reporting))? by\b[^;]*(?:;\s*[^;]*\bby\b[^;]*)+\)?\.?"
     r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\.?"
     r"|.{0,80}\bcontributed reporting(?: from .{0,60})?\.?", re.IGNORECASE)
+_SKIP_LINK = re.compile(r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer|article)",
+                        re.IGNORECASE)
+_LISTEN = re.compile(r"listen to (?:this )?(?:article|story)(?:\s*[·|:,-]?\s*\d+\s*(?:min(?:ute)?s?|m))?",
+                     re.IGNORECASE)
+_KICKER = re.compile(r"breaking(?: news)?|just in|developing(?: story)?|live(?: updates)?|exclusive",
+                     re.IGNORECASE)
+"""A label above a headline; only dropped in the header, before the first paragraph of prose."""
+_COPYRIGHT_LINE = re.compile(r"(?:copyright\s*)?(?:©|\(c\))\s*.{0,100}|copyright\s+\d{4}\b.{0,100}", re.IGNORECASE)
+""""© 2025 The Northern Ledger": a sign-off wherever it stands, even on a page with no paragraph of prose."""
 _STANDARDS = re.compile(r"our (?:editorial )?(?:standards|ethics policy|corrections policy)\s*:.{0,80}",
                         re.IGNORECASE)
 
@@ -201,6 +214,8 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         ("cookie notice", _COOKIES),
         ("social links", _FOLLOW),
         ("standards notice", _STANDARDS),
+        ("navigation", _SKIP_LINK),
+        ("audio player", _LISTEN),
     ]
     for reason, pattern in checks:
         if pattern.fullmatch(core):
@@ -212,17 +227,24 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
     # outlet, a date) does not end like one.
     if byline and _words(core) <= 12 and not (byline.group("tail") and _SENTENCE_END.search(core)):
         return "byline"
+    if _COPYRIGHT_LINE.fullmatch(core) and _words(core) <= 20:
+        return "sign-off"
     if _CREDITS.fullmatch(core) and _words(core) <= 40:
         return "credits"
     if _PUBLISHED.fullmatch(core) and _words(core) <= 14:
         return "publication date"
     if _DATELINE.fullmatch(core) or (_BARE_DATE.fullmatch(core) and _words(core) <= 8):
         return "dateline"
+    capital = _CAPITAL_DATELINE.fullmatch(core)
+    if capital and capital.group("place").isupper():
+        return "dateline"
     if _LAST_UPDATE.fullmatch(core) and _words(core) <= 10:
         return "timestamp"
     if _ASSISTANT.fullmatch(core):
         return "assistant residue"
     if in_header and _words(core) <= 3 and core.isupper() and not any(ch.isdigit() for ch in core):
+        return "section label"
+    if in_header and _KICKER.fullmatch(core):
         return "section label"
     return None
 
@@ -258,8 +280,9 @@ def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle
     title = _find_title(lines, reasons, first_prose, known_title)
     if title:
         seen_title = False
+        wanted = _comparable(title)
         for index, line in enumerate(lines):
-            if reasons[index] is None and _comparable(line) == _comparable(title):
+            if reasons[index] is None and line and _comparable(line) == wanted:
                 if seen_title:
                     reasons[index] = "repeated title"
                 seen_title = True
@@ -280,15 +303,25 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
     Judged on the lines that another line follows, so that titles, bylines and the short
     last line of each paragraph do not count; such lines that mostly end a sentence are
-    paragraphs written one per line, not wrapped ones.
+    paragraphs written one per line, not wrapped ones. A few long lines standing alone
+    (a title or a standfirst the wrapping left as it was) do not hide the wrapping.
     """
     lengths = [len(line) for line in lines if line]
-    if len(lengths) < 5 or max(lengths) > 100:
+    if len(lengths) < 5:
         return False
-    width = max(lengths)
     continued = [line for line, after in pairwise(lines) if line and after]
     if len(continued) < 3:
         return False
+    long_lines = sum(1 for length in lengths if length > 100)
+    if long_lines:
+        # A title, standfirst or link left unwrapped above a wrapped body: a few long lines that
+        # stand alone. Judged as unwrapped otherwise, as it was before any line passed 100.
+        if (long_lines > 0.1 * len(lengths) or any(len(line) > 100 for line in continued)
+                or len(continued) < 0.5 * len(lengths)):
+            return False
+        width = max(length for length in lengths if length <= 100)
+    else:
+        width = max(lengths)
     full = sum(1 for line in continued if len(line) >= 0.6 * width)
     ending = sum(1 for line in continued if _SENTENCE_END.search(line))
     return full >= 0.8 * len(continued) and ending < 0.5 * len(continued)

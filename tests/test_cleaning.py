@@ -399,6 +399,17 @@ PROSE_AFTER = ("Officials on both sides said the next round would deal with the 
     ("By Lena Ostrova, Europe correspondent", {"byline"}),
     ("BY ANNA KELLER", {"byline"}),
     ("By Jane Roe | Reuters", {"byline"}),
+    ("Share this article", {"share buttons"}),
+    ("Share this story", {"share buttons"}),
+    ("Skip to main content", {"navigation"}),
+    ("Listen to this article · 6 min", {"audio player"}),
+    ("Listen to this story", {"audio player"}),
+    ("GDAŃSK, Feb. 19, 2025 —", {"dateline"}),
+    ("KYIV, 27th April 2024", {"dateline"}),
+    ("Published 2025-03-04T09:12:00+02:00", {"publication date"}),
+    ("Posted: 04.03.2025", {"publication date"}),
+    ("© 2025 The Northern Ledger", {"sign-off"}),
+    ("Copyright 2025 Coastal Herald Media Group. All rights reserved.", {"sign-off"}),
 ])
 def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     """Mid-article, so the rule itself drops the line, not its position after the last paragraph."""
@@ -421,6 +432,11 @@ def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     "By the end of the day, no agreement had been reached.",
     "By Monday, the talks had collapsed.",
     "By contrast, Moscow rejected the plan.",
+    "Breaking news rarely reaches the villages, the mayor said.",
+    "Share this article's concern, the envoy urged his colleagues.",
+    "Listen to this, the minister told the chamber.",
+    "Kyiv, Moscow, 27 April 2024 and the weeks after it were hard for both.",
+    "Copyright law was changed in 2019, the minister said.",
 ])
 def test_body_lines_that_resemble_furniture_stay(line):
     raw = f"{PROSE_BEFORE}\n\n{line}\n\n{PROSE_AFTER}\n"
@@ -464,6 +480,26 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs(width):
         (lines.index("By Jane Roe") + 1, "By Jane Roe"),
         (lines.index("Lakeside Wire Service") + 1, "Lakeside Wire Service"),
     ]
+
+
+def test_hard_wrapped_body_under_an_unwrapped_title_and_standfirst_is_rejoined():
+    """Only the body was wrapped: a long standfirst above it no longer hides the wrapping."""
+    standfirst = ("Ministers of the four states agreed a timetable for the water accord on Tuesday, after a "
+                  "drought that concentrated minds in every capital.")
+    body = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in HARD_WRAPPED_PARAGRAPHS)
+    raw = f"Ministers agree water timetable\n\n{standfirst}\n\nBy Jane Roe\n\n{body}\n"
+    cleaned = clean_article(raw)
+    assert cleaned.text == "\n\n".join(["Ministers agree water timetable", standfirst,
+                                         *HARD_WRAPPED_PARAGRAPHS]) + "\n"
+    assert [d.reason for d in cleaned.dropped] == ["byline"]
+
+
+def test_kickers_above_the_headline_are_dropped():
+    raw = f"Breaking News\n\nExclusive\n\nTalks resume in Lisbon\n\n{PROSE_BEFORE}\n\n{PROSE_AFTER}\n"
+    cleaned = clean_article(raw)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [("Breaking News", "section label"),
+                                                             ("Exclusive", "section label")]
+    assert cleaned.title == "Talks resume in Lisbon"
 
 
 def test_one_short_paragraph_per_line_is_not_taken_for_wrapping():
