@@ -536,3 +536,45 @@ def test_clean_article_never_raises_and_keeps_its_shape(raw):
     assert numbers == sorted(set(numbers))
     assert all(1 <= number <= line_count + raw.count("\u2028") + raw.count("\u2029") for number in numbers)
     assert all(dropped.text and dropped.reason for dropped in cleaned.dropped)
+
+
+# --- encoding repair, line by line ----------------------------------------------------------
+
+def _ftfy(text: str) -> str:
+    import ftfy
+
+    from brief.cleaning import FTFY_CONFIG
+
+    return ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII line\nand another\n",
+    "Talks in Malmö resumed “on time” — officials said’s\n",
+    "It was a â€œfirst stepâ€\u009d, he said\nand Ã©tÃ© too\n",
+    "ok\nÂ test at the start of a later line\nÃ  la carte\n",  # ftfy's one anchored rule (^[ÃÂ][ ])
+    "C1 \u0085 control and \x1b[31mred\x1b[0m escape\n",
+    "ﬁnal ligature and e\u0301 decomposed\n",
+    "control \x07 bell and \ufeff mark\n",
+    "no newline at the end Ã©",
+    "\n\n\n",
+    "",
+])
+def test_encoding_repair_by_line_is_ftfys(text):
+    from brief.cleaning import fix_encoding_by_line
+
+    assert fix_encoding_by_line(text) == _ftfy(text)
+
+
+_MOJIBAKE_ALPHABET = st.sampled_from(list("aeiou AEIOU.,!?\n’“”–—…éöüßłŃČ€£°·«»") + [
+    "Ã", "Â", "â", "€", "™", "Å", "¡", "Ð", "œ", "Œ", "ž", "\xa0", "\xad", "\u0085", "\u0301", "ﬁ", "\x1b[0m",
+    "Гў", "вЂ", "√", "×²", "Ø£", "â€™", "â€œ", "Ã©", "Ã¨", "Â·", "\u2028", "İ", "\ud800"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=60).map("".join))
+def test_encoding_repair_by_line_is_ftfys_on_any_text(text):
+    """Skipping ftfy on the lines it would leave alone must never change a line it would fix."""
+    from brief.cleaning import fix_encoding_by_line
+
+    assert fix_encoding_by_line(text) == _ftfy(text)
