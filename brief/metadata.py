@@ -73,8 +73,12 @@ _BYLINE_NAME = re.compile(r"^(?:by|author:|authors:|written by|words by|reportin
                           re.IGNORECASE)
 
 
-def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
-    """What the cleaned text and its dropped lines tell about the source."""
+def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str, MetaValue]:
+    """What the cleaned text and its dropped lines tell about the source.
+
+    ``dated``: the source has a stated publication date, which wins over any inferred
+    one, so the dates of its whole text are not read for one (a long article's costliest step).
+    """
     found: dict[str, MetaValue] = {}
     if cleaned.title:
         found["title"] = MetaValue(cleaned.title, "inferred", "first line")
@@ -98,7 +102,7 @@ def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
             url = _URL.search(core)
             if url:
                 found["url"] = MetaValue(url.group(0).rstrip(".,"), "inferred", f"{where}")
-    if "published" not in found:
+    if "published" not in found and not dated:
         latest = _latest_date_mentioned(cleaned.text)
         if latest:
             found["published"] = MetaValue(latest, "inferred",

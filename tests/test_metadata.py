@@ -138,6 +138,25 @@ def test_without_a_publication_date_the_latest_date_of_what_happened_stands_in(t
     assert meta["published"].how == "latest date the text mentions; no publication date given"
 
 
+@pytest.mark.parametrize(("front", "read", "published"), [
+    ("published: 2025-03-01", False, dt.date(2025, 3, 1)),
+    ("published: some day", True, dt.date(2025, 3, 3)),   # not a date: the text's dates stand in
+    ("title: Talks", True, dt.date(2025, 3, 3)),
+])
+def test_the_texts_dates_are_read_only_when_no_date_is_stated(tmp_path, monkeypatch, front, read, published):
+    from brief import metadata
+    from brief.corpus import load_source
+
+    calls = []
+    real = metadata._latest_date_mentioned
+    monkeypatch.setattr(metadata, "_latest_date_mentioned", lambda text: calls.append(text) or real(text))
+    path = tmp_path / "talks.md"
+    path.write_text(f"---\n{front}\n---\n\nTalks were held in Geneva on 3 March 2025 and ended without a deal, "
+                    "the envoys of both governments said after the meeting.\n", encoding="utf-8")
+    assert load_source(path).meta.published.value == published
+    assert bool(calls) is read
+
+
 def test_nothing_is_inferred_from_a_bare_text():
     raw = ("The envoys of the two governments met in Oslo on Monday and agreed to exchange lists of "
            "detainees before the end of the week, officials from both delegations said.\n")
