@@ -425,3 +425,26 @@ def test_a_date_the_page_states_year_first_wins_over_an_ambiguous_one(tmp_path, 
     path = tmp_path / "dated.html"
     path.write_text(page, encoding="utf-8")
     assert load_source(path).meta.published.value.isoformat() == "2025-05-10"
+
+
+def test_page_metadata_is_trafilaturas_less_what_briefs_never_use():
+    """Categories, tags and licence are left out (a fifth of a page's time); the rest is trafilatura's."""
+    from trafilatura.metadata import extract_metadata
+
+    page = (ARTICLES / "harbour_summit.html").read_text(encoding="utf-8")
+    theirs = extract_metadata(page).as_dict()
+    ours = readers.page_metadata(page)
+    assert ours == {key: theirs[key] for key in ("title", "author", "date", "sitename", "url")}
+    assert ours["title"] == "Harbour summit ends with pledge on shipping lanes"
+
+
+def test_a_page_that_states_its_date_year_first_is_not_searched_for_one(monkeypatch):
+    import htmldate
+    import trafilatura.metadata
+
+    searched = []
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: searched.append(1))
+    monkeypatch.setattr(trafilatura.metadata, "find_date", lambda *a, **k: searched.append(1))
+    article = read_article(ARTICLES / "harbour_summit.html")  # article:published_time 2025-10-08T09:15:00Z
+    assert searched == []
+    assert article.page_meta["published"] == "2025-10-08"
