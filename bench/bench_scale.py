@@ -127,7 +127,8 @@ def main() -> None:
                         "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
     shipped = scratch / "shipped"
     shutil.copytree(ROOT / "seeds", shipped, ignore=shutil.ignore_patterns(".brief-index", "annotations"))
-    count = sum(1 for p in large.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+    count = sum(1 for p in large.iterdir()
+                if p.is_file() and p.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm"))
 
     results = {"shipped": run_steps("shipped", shipped, not args.no_tui),
                "large": run_steps(f"{count} articles", large, not args.no_tui)}

@@ -18,10 +18,13 @@ reason, so ``brief show SOURCE --dropped`` lets an analyst audit the cleaner.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
 import ftfy
+import ftfy.badness
+import ftfy.chardata
 
 from brief.dates import FULL_DATE
 
@@ -74,7 +77,8 @@ _COMMENT = re.compile(
     r"|join the (?:conversation|discussion)|show comments|view comments|load comments"
     r"|you must be logged in to post a comment.*|cancel reply|save my name.*for the next time i comment\.?)"
     r"[.!:]*", re.IGNORECASE)
-_SHARE_WORD = (r"(?:share(?: (?:this|post|article|story|on \w+))?|tweet|print|e-?mail|copy link"
+_SHARE_WORD = (r"(?:share(?: (?:this(?: (?:article|story|post|page))?|post|article|story|on \w+))?"
+               r"|tweet|print|e-?mail|copy link"
                r"|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|flipboard)")
 _SHARE = re.compile(rf"{_SHARE_WORD}(?:[\s|/,]+{_SHARE_WORD})*\s*:?", re.IGNORECASE)
 _RELATED = re.compile(
@@ -105,6 +109,9 @@ _PUBLISHED = re.compile(
     r"(?:published|posted|first published|updated|date)\s*(?:on|at)?\s*:?\s*.{0,20}?" + FULL_DATE.pattern
     + r".{0,30}", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][\w .,'’()-]{1,50}?\s+[–—-]\s+" + FULL_DATE.pattern + r"\.?")
+# "GDAŃSK, Feb. 19, 2025 —": the place in capitals (checked apart: [A-Z] knows no "Ń"), then the date.
+_CAPITAL_DATELINE = re.compile(r"(?P<place>[^\W\d_][^\W\d_ .'’()-]*(?:[ .'’()-]+[^\W\d_]+){0,4}),\s+"
+                               + FULL_DATE.pattern + r"\.?")
 _BARE_DATE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?" + FULL_DATE.pattern + r"(?:\s*[|,]?\s*\d{1,2}:\d{2}.*)?")
 _CAPTION_LABEL = re.compile(r"(?:photo|image|picture|photograph|caption|credit|file photo)s?\s*(?:credit)?\s*:",
                             re.IGNORECASE)
@@ -146,6 +153,15 @@ _CREDITS = re.compile(
     r"(?: and (?:writing|editing|reporting))? by\b[^;]*(?:;\s*[^;]*\bby\b[^;]*)+\)?\.?"
     r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\.?"
     r"|.{0,80}\bcontributed reporting(?: from .{0,60})?\.?", re.IGNORECASE)
+_SKIP_LINK = re.compile(r"skip to (?:the )?(?:main )?(?:content|navigation|search|footer|article)",
+                        re.IGNORECASE)
+_LISTEN = re.compile(r"listen to (?:this )?(?:article|story)(?:\s*[·|:,-]?\s*\d+\s*(?:min(?:ute)?s?|m))?",
+                     re.IGNORECASE)
+_KICKER = re.compile(r"breaking(?: news)?|just in|developing(?: story)?|live(?: updates)?|exclusive",
+                     re.IGNORECASE)
+"""A label above a headline; only dropped in the header, before the first paragraph of prose."""
+_COPYRIGHT_LINE = re.compile(r"(?:copyright\s*)?(?:©|\(c\))\s*.{0,100}|copyright\s+\d{4}\b.{0,100}", re.IGNORECASE)
+""""© 2025 The Northern Ledger": a sign-off wherever it stands, even on a page with no paragraph of prose."""
 _STANDARDS = re.compile(r"our (?:editorial )?(?:standards|ethics policy|corrections policy)\s*:.{0,80}",
                         re.IGNORECASE)
 
@@ -201,6 +217,8 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         ("cookie notice", _COOKIES),
         ("social links", _FOLLOW),
         ("standards notice", _STANDARDS),
+        ("navigation", _SKIP_LINK),
+        ("audio player", _LISTEN),
     ]
     for reason, pattern in checks:
         if pattern.fullmatch(core):
@@ -212,11 +230,16 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
     # outlet, a date) does not end like one.
     if byline and _words(core) <= 12 and not (byline.group("tail") and _SENTENCE_END.search(core)):
         return "byline"
+    if _COPYRIGHT_LINE.fullmatch(core) and _words(core) <= 20:
+        return "sign-off"
     if _CREDITS.fullmatch(core) and _words(core) <= 40:
         return "credits"
     if _PUBLISHED.fullmatch(core) and _words(core) <= 14:
         return "publication date"
     if _DATELINE.fullmatch(core) or (_BARE_DATE.fullmatch(core) and _words(core) <= 8):
+        return "dateline"
+    capital = _CAPITAL_DATELINE.fullmatch(core)
+    if capital and capital.group("place").isupper():
         return "dateline"
     if _LAST_UPDATE.fullmatch(core) and _words(core) <= 10:
         return "timestamp"
@@ -224,7 +247,87 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         return "assistant residue"
     if in_header and _words(core) <= 3 and core.isupper() and not any(ch.isdigit() for ch in core):
         return "section label"
+    if in_header and _KICKER.fullmatch(core):
+        return "section label"
     return None
+
+
+# What ftfy with FTFY_CONFIG can change in a line that is not mojibake (``is_bad``): C1 and other
+# control characters, terminal escapes, surrogates, Latin ligatures; and the NFC normalisation.
+_FTFY_TOUCHES = re.compile("[" + "".join(
+    re.escape(chr(code)) for code in sorted({*ftfy.chardata.CONTROL_CHARS, *ftfy.chardata.LIGATURES, 0x1B}))
+    + "\x80-\x9f\ud800-\udfff]")
+
+
+def _mojibake_gate() -> re.Pattern[str]:
+    """What a line must hold for ftfy's mojibake test (``is_bad``, 25 µs a line) to find anything.
+
+    Read from ftfy's own expression: each of its alternatives needs two non-ASCII
+    characters side by side, or else one of a few characters ("Â", "Ã", "œ", C1
+    controls). Should a later ftfy have an alternative that needs neither, every
+    non-ASCII line is tested, as before.
+    """
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    def non_ascii(item: tuple) -> set[int] | None:
+        op, argument = item
+        if op is constants.LITERAL:
+            return {argument} if argument > 127 else None
+        if op is not constants.IN:
+            return None
+        chars: set[int] = set()
+        for kind, value in argument:
+            if kind is constants.LITERAL:
+                chars.add(value)
+            elif kind is constants.RANGE:
+                chars.update(range(value[0], value[1] + 1))
+            else:
+                return None
+        return chars if chars and min(chars) > 127 else None
+
+    anything = re.compile(r"[^\x00-\x7f]")
+    pattern = ftfy.badness.BADNESS_RE
+    top = list(parser.parse(pattern.pattern, pattern.flags))
+    if len(top) != 1 or top[0][0] is not constants.BRANCH:
+        return anything
+    alone: set[int] = set()
+    for alternative in top[0][1][1]:
+        sets = [non_ascii(item) for item in alternative]
+        if any(a is not None and b is not None for a, b in pairwise(sets)):
+            continue
+        needed = [chars for chars in sets if chars is not None]
+        if not needed:
+            return anything
+        alone |= min(needed, key=len)
+    return re.compile(r"[^\x00-\x7f]{2}|[" + "".join(re.escape(chr(code)) for code in sorted(alone)) + "]")
+
+
+_MOJIBAKE_GATE = _mojibake_gate()
+
+
+def fix_encoding_by_line(text: str) -> str:
+    """``ftfy.fix_text(text, FTFY_CONFIG)``, without calling ftfy on the lines it would leave alone.
+
+    ftfy fixes each line on its own, and costs some 40 µs a line even when there is
+    nothing to fix: most of the cleaning time of a long article. A line with none of
+    the characters its fixes act on, no mojibake by ftfy's own test and already in NFC
+    comes out as it went in, so it is kept as it is; every other line goes through ftfy.
+    """
+    if len(text) > FTFY_CONFIG.max_decode_length:
+        return ftfy.fix_text(text, FTFY_CONFIG)  # ftfy would cut a line this long: let it
+    out = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        segment = text[start:end]  # as ftfy cuts them: a line with its newline
+        fix = _FTFY_TOUCHES.search(segment) is not None
+        if not fix and not segment.isascii():
+            fix = not unicodedata.is_normalized("NFC", segment) or (
+                _MOJIBAKE_GATE.search(segment) is not None and ftfy.badness.is_bad(segment))
+        out.append(ftfy.fix_text(segment, FTFY_CONFIG) if fix else segment)
+        start = end
+    return "".join(out)
 
 
 def repair_text(raw: str) -> str:
@@ -234,7 +337,7 @@ def repair_text(raw: str) -> str:
     # A lone no-break space next to mojibake makes ftfy give up on the whole
     # run ("\xa0â€¢"), so plain ones become spaces first; "Â\xa0" pairs stay for ftfy.
     text = re.sub(r"(?<![\u00c2\u00e2\u00c3])\xa0", " ", text)
-    text = ftfy.fix_text(text, FTFY_CONFIG)
+    text = fix_encoding_by_line(text)
     text = re.sub(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     text = text.replace("\x00", "")
     return re.sub(r" {2,}", " ", text)
@@ -258,8 +361,9 @@ def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle
     title = _find_title(lines, reasons, first_prose, known_title)
     if title:
         seen_title = False
+        wanted = _comparable(title)
         for index, line in enumerate(lines):
-            if reasons[index] is None and _comparable(line) == _comparable(title):
+            if reasons[index] is None and line and _comparable(line) == wanted:
                 if seen_title:
                     reasons[index] = "repeated title"
                 seen_title = True
@@ -280,15 +384,25 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
     Judged on the lines that another line follows, so that titles, bylines and the short
     last line of each paragraph do not count; such lines that mostly end a sentence are
-    paragraphs written one per line, not wrapped ones.
+    paragraphs written one per line, not wrapped ones. A few long lines standing alone
+    (a title or a standfirst the wrapping left as it was) do not hide the wrapping.
     """
     lengths = [len(line) for line in lines if line]
-    if len(lengths) < 5 or max(lengths) > 100:
+    if len(lengths) < 5:
         return False
-    width = max(lengths)
     continued = [line for line, after in pairwise(lines) if line and after]
     if len(continued) < 3:
         return False
+    long_lines = sum(1 for length in lengths if length > 100)
+    if long_lines:
+        # A title, standfirst or link left unwrapped above a wrapped body: a few long lines that
+        # stand alone. Judged as unwrapped otherwise, as it was before any line passed 100.
+        if (long_lines > 0.1 * len(lengths) or any(len(line) > 100 for line in continued)
+                or len(continued) < 0.5 * len(lengths)):
+            return False
+        width = max(length for length in lengths if length <= 100)
+    else:
+        width = max(lengths)
     full = sum(1 for line in continued if len(line) >= 0.6 * width)
     ending = sum(1 for line in continued if _SENTENCE_END.search(line))
     return full >= 0.8 * len(continued) and ending < 0.5 * len(continued)

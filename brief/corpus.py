@@ -281,8 +281,10 @@ def load_source(path: Path, stated: dict[str, object] | None = None) -> Source:
     if not cleaned.text.strip():
         raise UserError(Problem("nothing is left of this article once its boilerplate is removed",
                                 file=path, hint=f"see what was dropped: brief show {path.stem} --dropped"))
-    meta = merge_metadata(("sources.yaml", stated or {}), ("front matter", article.stated),
-                          ("page metadata", article.page_meta), inferred=infer_metadata(cleaned))
+    layers = (("sources.yaml", stated or {}), ("front matter", article.stated), ("page metadata", article.page_meta))
+    dated = any(normalise_stated("published", layer["published"]) is not None
+                for _, layer in layers if layer.get("published") is not None)
+    meta = merge_metadata(*layers, inferred=infer_metadata(cleaned, dated=dated))
     return Source(id=path.stem, path=path, format=article.format, content_hash=article.content_hash,
                   text=cleaned.text, dropped=cleaned.dropped, meta=meta, notes=tuple(article.notes))
 

@@ -1,4 +1,4 @@
-"""Dates as articles write them: "June 12, 2025", "4 December 2025", "Dec. 17", ISO.
+"""Dates as articles write them: "June 12, 2025", "4 December 2025", "Dec. 17", ISO, "04.03.2025".
 
 One place for the date patterns, shared by the cleaner (to recognise
 publication lines and datelines), metadata inference and recipe validation.
@@ -17,10 +17,20 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MDY = rf"(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
 _DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
-_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+# ISO, with the time a page's metadata or a CMS adds ("2025-03-04T09:12:00+02:00").
+_ISO = (r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+        r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_YMD_SLASH = r"(?P<y4>\d{4})/(?P<m4>\d{1,2})/(?P<d4>\d{1,2})"
+_DMY_DOT = r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})"
+# "04/03/2025" is 4 March in Europe and April 3 in the United States: only a part over 12 says which.
+_SLASHED = r"(?P<a6>\d{1,2})/(?P<b6>\d{1,2})/(?P<y6>\d{4})"
 
-FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO})\b", re.IGNORECASE)
-"""A date with day, month and year, in any of the common newspaper forms."""
+FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO}|{_YMD_SLASH}|{_DMY_DOT}|{_SLASHED})\b", re.IGNORECASE)
+"""A date with day, month and year, in any of the common newspaper and web forms.
+
+A match of a slashed date that could be read either way (``04/03/2025``) stands for
+no date: :func:`full_date_of` gives None, as for a date that does not exist.
+"""
 
 
 def _from_match(match: re.Match[str]) -> dt.date | None:
@@ -30,7 +40,18 @@ def _from_match(match: re.Match[str]) -> dt.date | None:
             return dt.date(int(groups["y1"]), MONTHS[groups["m1"][:3].lower()], int(groups["d1"]))
         if groups["y2"]:
             return dt.date(int(groups["y2"]), MONTHS[groups["m2"][:3].lower()], int(groups["d2"]))
-        return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+        if groups["y3"]:
+            return dt.date(int(groups["y3"]), int(groups["m3"]), int(groups["d3"]))
+        if groups["y4"]:
+            return dt.date(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
+        if groups["y5"]:
+            return dt.date(int(groups["y5"]), int(groups["m5"]), int(groups["d5"]))
+        first, second, year = int(groups["a6"]), int(groups["b6"]), int(groups["y6"])
+        if first > 12 >= second:
+            return dt.date(year, second, first)
+        if second > 12 >= first:
+            return dt.date(year, first, second)
+        return None
     except ValueError:
         return None
 

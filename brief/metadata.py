@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.cleaning import CleanedArticle
-from brief.dates import FULL_DATE, find_full_date, long_date, parse_any_date
+from brief.dates import FULL_DATE, find_full_date, full_date_of, long_date, parse_any_date
 
 Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
@@ -73,8 +73,12 @@ _BYLINE_NAME = re.compile(r"^(?:by|author:|authors:|written by|words by|reportin
                           re.IGNORECASE)
 
 
-def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
-    """What the cleaned text and its dropped lines tell about the source."""
+def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str, MetaValue]:
+    """What the cleaned text and its dropped lines tell about the source.
+
+    ``dated``: the source has a stated publication date, which wins over any inferred
+    one, so the dates of its whole text are not read for one (a long article's costliest step).
+    """
     found: dict[str, MetaValue] = {}
     if cleaned.title:
         found["title"] = MetaValue(cleaned.title, "inferred", "first line")
@@ -98,7 +102,7 @@ def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
             url = _URL.search(core)
             if url:
                 found["url"] = MetaValue(url.group(0).rstrip(".,"), "inferred", f"{where}")
-    if "published" not in found:
+    if "published" not in found and not dated:
         latest = _latest_date_mentioned(cleaned.text)
         if latest:
             found["published"] = MetaValue(latest, "inferred",
@@ -106,10 +110,27 @@ def infer_metadata(cleaned: CleanedArticle) -> dict[str, MetaValue]:
     return found
 
 
+_AHEAD = re.compile(
+    r"(?:\b(?:will|won[’']t|shall|could|would|(?-i:may|might)|due|set to|expected|plann(?:ed|ing)|plans?"
+    r"|scheduled|upcoming|next)\b[^.,;!?]{0,80}|\b(?:by|until|before)\s+(?:[a-z]+day,?\s+)?)$", re.IGNORECASE)
+"""Words before a date, in its clause, that put it ahead of the telling: "talks could resume on 12 March"."""
+
+
 def _latest_date_mentioned(text: str) -> dt.date | None:
-    """The latest full date (day, month, year) written in the article's text."""
-    dates = [find_full_date(match.group(0)) for match in FULL_DATE.finditer(text)]
-    return max((date for date in dates if date), default=None)
+    """The latest full date (day, month, year) the article's text gives for something that happened.
+
+    A date announced for later ("could resume on 12 March", "due by 1 May") says
+    nothing about when the article was written; it counts only when no other does.
+    """
+    told: list[dt.date] = []
+    ahead: list[dt.date] = []
+    for match in FULL_DATE.finditer(text):
+        date = full_date_of(match)
+        if date is not None:
+            window = max(0, match.start() - 120)  # as far back as a cue can be, and no further
+            cut = max(text.rfind(mark, window, match.start()) for mark in ".!?\n")
+            (ahead if _AHEAD.search(text, cut + 1 if cut >= 0 else window, match.start()) else told).append(date)
+    return max(told or ahead, default=None)
 
 
 def normalise_stated(key: str, value: object) -> str | dt.date | None:

@@ -131,7 +131,12 @@ class Taxonomy:
 
 
 _WORD = re.compile(r"\w+")
-_FREE_WORD = re.compile(r"(?<![\w-])\w+")
+_WORD_AFTER = re.compile(r"(-?)(\w+)")
+"""Every word (as ``_WORD`` finds them) with the hyphen just before it, if any.
+
+A word is *free* when no hyphen comes before it, which is where a one-word
+phrase's expression, ``(?<![\\w-])word(?![\\w])``, can match.
+"""
 
 
 def _single_word(expression: re.Pattern[str]) -> str | None:
@@ -150,21 +155,92 @@ def required_literal(pattern: str) -> str:
     Read from the parsed pattern's top level only, where each item must match
     exactly once; runs shorter than three characters are not worth a test.
     """
+    needed = required_alternatives(pattern)
+    return needed[0] if len(needed) == 1 else ""
+
+
+def required_alternatives(pattern: str) -> tuple[str, ...]:
+    """Texts one of which every match of ``pattern`` contains, lower-cased (() if none is sure).
+
+    Read from the parsed pattern's top level, where each item must match exactly
+    once: a run of plain characters is one such text, and so is a group of
+    alternatives that each start with plain characters ("(draft|plan|proposal)"
+    needs "draft", "plan" or "proposal"). The candidate whose shortest text is
+    longest is kept; shorter than three characters is not worth a test, and only
+    ASCII texts are used, which lower-casing and the regex's ignoring of case treat
+    alike (see :func:`gate_text`).
+    """
+    return _needed_texts(pattern)[0]
+
+
+def _needed_texts(pattern: str) -> tuple[tuple[str, ...], bool]:
+    """:func:`required_alternatives`, and whether each of those texts starts a word in every match.
+
+    It does when ``\\b`` or a character that is not a letter or digit stands just before it,
+    and it starts with a letter or digit.
+    """
     from re import _constants as constants  # type: ignore[attr-defined]
     from re import _parser as parser  # type: ignore[attr-defined]
 
     try:
         items = list(parser.parse(pattern))
     except re.error:
-        return ""
-    best, run = "", ""
+        return (), False
+
+    def leading_runs(sequence: object) -> tuple[str, ...]:
+        """The plain characters each way through ``sequence`` starts with; () if one way starts without."""
+        prefix = ""
+        for op, argument in sequence:  # type: ignore[attr-defined]
+            if op is constants.LITERAL:
+                prefix += chr(argument).lower()
+                continue
+            if op is constants.BRANCH:  # the parser moves the alternatives' common start before them
+                runs: list[str] = []
+                for branch in argument[1]:
+                    tails = leading_runs(branch)
+                    if not tails and not prefix:
+                        return ()
+                    runs.extend(prefix + tail for tail in tails or ("",))
+                return tuple(runs)
+            break
+        return (prefix,) if prefix else ()
+
+    candidates: list[tuple[tuple[str, ...], bool]] = []
+    run, run_at_word, after_boundary = "", False, False
     for op, argument in items:
         if op is constants.LITERAL:
+            if not run:
+                run_at_word = after_boundary
             run += chr(argument).lower()
+            after_boundary = not (chr(argument).isalnum() or chr(argument) == "_")  # "is (essential|...)"
             continue
-        best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len)
-    return best if len(best) >= 3 else ""
+        if run:
+            candidates.append(((run,), run_at_word))
+            run = ""
+        if op is constants.SUBPATTERN:
+            runs = leading_runs(argument[-1])
+            if runs:
+                candidates.append((runs, after_boundary))
+        after_boundary = op is constants.AT and argument is constants.AT_BOUNDARY
+    if run:
+        candidates.append(((run,), run_at_word))
+    candidates = [(texts, at_word and all(text[0].isalnum() for text in texts))
+                  for texts, at_word in candidates if all(text.isascii() for text in texts)]
+    best = max(candidates, key=lambda c: (min(map(len, c[0])), -len(c[0])), default=((), False))
+    return best if best[0] and min(map(len, best[0])) >= 3 else ((), False)
+
+
+_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def gate_text(text: str) -> str:
+    """``text`` lower-cased for the quick "can this pattern match at all?" tests.
+
+    Ignoring case, a regex's "i" also matches "İ" and "ı", and its "s" matches "ſ";
+    lower-casing alone would not find them ("İ" becomes "i" plus a combining dot).
+    """
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_CASE_TWINS)
 
 
 class TaxonomyMatcher:
@@ -208,30 +284,61 @@ class TaxonomyMatcher:
         self.by_free_word = by_free_word
         self.always = always
         self.patterns = patterns
-        self.patterns_by_literal = [(required_literal(e.pattern), rule_number, e) for rule_number, e in patterns]
+        # Each pattern is searched only when the passage holds one of the texts it needs (most
+        # passages rule most patterns out); each such text is looked for once, whichever patterns need it.
+        # A text that starts a word in every match is looked for only when a word of the passage
+        # starts with its first three characters: a set intersection instead of a hundred searches.
+        by_needed: dict[tuple[str, bool], list[int]] = {}
+        self.ungated: list[int] = []
+        for number, (_, expression) in enumerate(patterns):
+            needed, at_word = _needed_texts(expression.pattern)
+            for text in needed:
+                by_needed.setdefault((text, at_word), []).append(number)
+            if not needed:
+                self.ungated.append(number)
+        self.by_word_start: dict[str, list[tuple[str, list[int]]]] = {}
+        self.anywhere: list[tuple[str, list[int]]] = []
+        for (text, at_word), members in by_needed.items():
+            if at_word:
+                self.by_word_start.setdefault(text[:3], []).append((text, members))
+            else:
+                self.anywhere.append((text, members))
 
     def scores(self, text: str) -> list[float]:
         """The score of every topic, then every section, in taxonomy order."""
-        lowered = text.lower()
-        hits = [0] * len(self.weights)
-        # Words are found in the text as written (lower-casing can change lengths: "İ" → "i̇").
-        for word in {w.lower() for w in _FREE_WORD.findall(text)}.intersection(self.by_free_word):
+        hits: dict[int, int] = {}
+        # Words are found in the text as written (lower-casing can change lengths: "İ" → "i̇"), each
+        # with the hyphen before it, if any: a word is free when there is none (see _WORD_AFTER).
+        words = _WORD_AFTER.findall(text)
+        lowered_words = {w.lower() for _, w in words}
+        free_words = lowered_words if "-" not in text else {w.lower() for hyphen, w in words if not hyphen}
+        for word in free_words.intersection(self.by_free_word):
             for rule_number in self.by_free_word[word]:
-                hits[rule_number] += 1
-        for word in {w.lower() for w in _WORD.findall(text)}.intersection(self.by_word):
+                hits[rule_number] = hits.get(rule_number, 0) + 1
+        for word in lowered_words.intersection(self.by_word):
             for rule_number, expression in self.by_word[word]:
                 if expression.search(text):
-                    hits[rule_number] += 1
+                    hits[rule_number] = hits.get(rule_number, 0) + 1
         for rule_number, expression in self.always:
             if expression.search(text):
-                hits[rule_number] += 1
-        for literal, rule_number, expression in self.patterns_by_literal:
-            if (not literal or literal in lowered) and expression.search(text):
-                hits[rule_number] += 1
+                hits[rule_number] = hits.get(rule_number, 0) + 1
+        gate = gate_text(text)
+        candidates = set(self.ungated)
+        starts = {(w if w.isascii() else w.translate(_CASE_TWINS))[:3] for w in lowered_words}
+        for start in starts.intersection(self.by_word_start):
+            for needed, members in self.by_word_start[start]:
+                if needed in gate:
+                    candidates.update(members)
+        for needed, members in self.anywhere:
+            if needed in gate:
+                candidates.update(members)
+        for number in candidates:
+            rule_number, expression = self.patterns[number]
+            if expression.search(text):
+                hits[rule_number] = hits.get(rule_number, 0) + 1
         totals = [0.0] * len(self.categories)
-        for rule_number, count in enumerate(hits):
-            if count:
-                totals[self.rule_category[rule_number]] += self.weights[rule_number] * count
+        for rule_number in sorted(hits):  # in rule order, as the rules one by one add them up
+            totals[self.rule_category[rule_number]] += self.weights[rule_number] * hits[rule_number]
         return totals
 
 

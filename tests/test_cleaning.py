@@ -399,6 +399,17 @@ PROSE_AFTER = ("Officials on both sides said the next round would deal with the 
     ("By Lena Ostrova, Europe correspondent", {"byline"}),
     ("BY ANNA KELLER", {"byline"}),
     ("By Jane Roe | Reuters", {"byline"}),
+    ("Share this article", {"share buttons"}),
+    ("Share this story", {"share buttons"}),
+    ("Skip to main content", {"navigation"}),
+    ("Listen to this article · 6 min", {"audio player"}),
+    ("Listen to this story", {"audio player"}),
+    ("GDAŃSK, Feb. 19, 2025 —", {"dateline"}),
+    ("KYIV, 27th April 2024", {"dateline"}),
+    ("Published 2025-03-04T09:12:00+02:00", {"publication date"}),
+    ("Posted: 04.03.2025", {"publication date"}),
+    ("© 2025 The Northern Ledger", {"sign-off"}),
+    ("Copyright 2025 Coastal Herald Media Group. All rights reserved.", {"sign-off"}),
 ])
 def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     """Mid-article, so the rule itself drops the line, not its position after the last paragraph."""
@@ -421,6 +432,11 @@ def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     "By the end of the day, no agreement had been reached.",
     "By Monday, the talks had collapsed.",
     "By contrast, Moscow rejected the plan.",
+    "Breaking news rarely reaches the villages, the mayor said.",
+    "Share this article's concern, the envoy urged his colleagues.",
+    "Listen to this, the minister told the chamber.",
+    "Kyiv, Moscow, 27 April 2024 and the weeks after it were hard for both.",
+    "Copyright law was changed in 2019, the minister said.",
 ])
 def test_body_lines_that_resemble_furniture_stay(line):
     raw = f"{PROSE_BEFORE}\n\n{line}\n\n{PROSE_AFTER}\n"
@@ -466,6 +482,26 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs(width):
     ]
 
 
+def test_hard_wrapped_body_under_an_unwrapped_title_and_standfirst_is_rejoined():
+    """Only the body was wrapped: a long standfirst above it no longer hides the wrapping."""
+    standfirst = ("Ministers of the four states agreed a timetable for the water accord on Tuesday, after a "
+                  "drought that concentrated minds in every capital.")
+    body = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in HARD_WRAPPED_PARAGRAPHS)
+    raw = f"Ministers agree water timetable\n\n{standfirst}\n\nBy Jane Roe\n\n{body}\n"
+    cleaned = clean_article(raw)
+    assert cleaned.text == "\n\n".join(["Ministers agree water timetable", standfirst,
+                                         *HARD_WRAPPED_PARAGRAPHS]) + "\n"
+    assert [d.reason for d in cleaned.dropped] == ["byline"]
+
+
+def test_kickers_above_the_headline_are_dropped():
+    raw = f"Breaking News\n\nExclusive\n\nTalks resume in Lisbon\n\n{PROSE_BEFORE}\n\n{PROSE_AFTER}\n"
+    cleaned = clean_article(raw)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [("Breaking News", "section label"),
+                                                             ("Exclusive", "section label")]
+    assert cleaned.title == "Talks resume in Lisbon"
+
+
 def test_one_short_paragraph_per_line_is_not_taken_for_wrapping():
     """Paragraphs written one per line, without blank lines, stay separate blocks."""
     paragraphs = [
@@ -500,3 +536,45 @@ def test_clean_article_never_raises_and_keeps_its_shape(raw):
     assert numbers == sorted(set(numbers))
     assert all(1 <= number <= line_count + raw.count("\u2028") + raw.count("\u2029") for number in numbers)
     assert all(dropped.text and dropped.reason for dropped in cleaned.dropped)
+
+
+# --- encoding repair, line by line ----------------------------------------------------------
+
+def _ftfy(text: str) -> str:
+    import ftfy
+
+    from brief.cleaning import FTFY_CONFIG
+
+    return ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII line\nand another\n",
+    "Talks in Malmö resumed “on time” — officials said’s\n",
+    "It was a â€œfirst stepâ€\u009d, he said\nand Ã©tÃ© too\n",
+    "ok\nÂ test at the start of a later line\nÃ  la carte\n",  # ftfy's one anchored rule (^[ÃÂ][ ])
+    "C1 \u0085 control and \x1b[31mred\x1b[0m escape\n",
+    "ﬁnal ligature and e\u0301 decomposed\n",
+    "control \x07 bell and \ufeff mark\n",
+    "no newline at the end Ã©",
+    "\n\n\n",
+    "",
+])
+def test_encoding_repair_by_line_is_ftfys(text):
+    from brief.cleaning import fix_encoding_by_line
+
+    assert fix_encoding_by_line(text) == _ftfy(text)
+
+
+_MOJIBAKE_ALPHABET = st.sampled_from(list("aeiou AEIOU.,!?\n’“”–—…éöüßłŃČ€£°·«»") + [
+    "Ã", "Â", "â", "€", "™", "Å", "¡", "Ð", "œ", "Œ", "ž", "\xa0", "\xad", "\u0085", "\u0301", "ﬁ", "\x1b[0m",
+    "Гў", "вЂ", "√", "×²", "Ø£", "â€™", "â€œ", "Ã©", "Ã¨", "Â·", "\u2028", "İ", "\ud800"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=60).map("".join))
+def test_encoding_repair_by_line_is_ftfys_on_any_text(text):
+    """Skipping ftfy on the lines it would leave alone must never change a line it would fix."""
+    from brief.cleaning import fix_encoding_by_line
+
+    assert fix_encoding_by_line(text) == _ftfy(text)

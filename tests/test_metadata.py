@@ -124,6 +124,39 @@ def test_outlet_from_a_copyright_line_is_only_the_name(sign_off, outlet):
     assert found["outlet"].how == "sign-off, line 3"
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("Talks were held on 3 March 2025. They could resume on 12 April 2025.", dt.date(2025, 3, 3)),
+    ("The deal was signed by both sides on 3 March 2025. A vote is due by 1 May 2025.", dt.date(2025, 3, 3)),
+    ("In May the envoys met again, on 4 May 2025, in Geneva.", dt.date(2025, 5, 4)),
+    ("A meeting is planned for 20 June 2025, after talks on 2 June 2025 ended early.", dt.date(2025, 6, 2)),
+    ("Talks will resume on 12 April 2025.", dt.date(2025, 4, 12)),  # nothing else: the latest of them
+])
+def test_without_a_publication_date_the_latest_date_of_what_happened_stands_in(text, date):
+    """A date announced for later ("could resume on 12 April") is not when the article was written."""
+    meta = infer_metadata(clean_article(f"Envoys meet\n\n{text}\n"))
+    assert meta["published"].value == date
+    assert meta["published"].how == "latest date the text mentions; no publication date given"
+
+
+@pytest.mark.parametrize(("front", "read", "published"), [
+    ("published: 2025-03-01", False, dt.date(2025, 3, 1)),
+    ("published: some day", True, dt.date(2025, 3, 3)),   # not a date: the text's dates stand in
+    ("title: Talks", True, dt.date(2025, 3, 3)),
+])
+def test_the_texts_dates_are_read_only_when_no_date_is_stated(tmp_path, monkeypatch, front, read, published):
+    from brief import metadata
+    from brief.corpus import load_source
+
+    calls = []
+    real = metadata._latest_date_mentioned
+    monkeypatch.setattr(metadata, "_latest_date_mentioned", lambda text: calls.append(text) or real(text))
+    path = tmp_path / "talks.md"
+    path.write_text(f"---\n{front}\n---\n\nTalks were held in Geneva on 3 March 2025 and ended without a deal, "
+                    "the envoys of both governments said after the meeting.\n", encoding="utf-8")
+    assert load_source(path).meta.published.value == published
+    assert bool(calls) is read
+
+
 def test_nothing_is_inferred_from_a_bare_text():
     raw = ("The envoys of the two governments met in Oslo on Monday and agreed to exchange lists of "
            "detainees before the end of the week, officials from both delegations said.\n")

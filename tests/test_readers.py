@@ -288,3 +288,163 @@ def test_html_without_article_text_is_a_user_error(tmp_path):
     problem = user_error(path).problems[0]
     assert problem.message == "no article text found in this HTML page"
     assert problem.file == path
+
+
+# --- Markdown exported by other tools ----------------------------------------------------------
+
+def test_front_matter_of_another_tool_is_read_under_our_names(tmp_path):
+    """Jekyll/Hugo/Astro name our fields otherwise; their own keys are left aside, with a note."""
+    path = tmp_path / "jekyll.md"
+    path.write_text(
+        "---\nlayout: post\ntitle: \"Envoys meet in Oslo\"\ndate: 2025-03-04 09:12:00 +0100\n"
+        "authors:\n  - Jane Roe\n  - name: John Doe\ncategories: [news]\ntags: [diplomacy, Europe]\n"
+        "draft: false\npubDate: '4 March 2025'\n---\n\n"
+        "The envoys of the two governments met in Oslo on Monday and agreed to exchange lists of detainees.\n",
+        encoding="utf-8")
+    article = read_article(path)
+    assert article.stated == {"title": "Envoys meet in Oslo", "published": "2025-03-04 09:12:00 +0100",
+                              "author": "Jane Roe, John Doe"}
+    assert article.notes == ["front matter of another tool: read date as published, authors as author",
+                             "front matter keys left aside: layout, categories, tags, draft"]
+    meta = load_source(path).meta
+    assert meta.published.value.isoformat() == "2025-03-04"
+    assert (meta.published.origin, meta.published.how) == ("stated", "front matter")
+    assert meta.author.value == "Jane Roe, John Doe"
+
+
+def test_our_own_key_wins_over_another_tools_name_for_it(tmp_path):
+    path = tmp_path / "both.md"
+    path.write_text("---\ndate: 2025-01-01\npublished: 2025-03-04\nsource: Lakeside Courier\n---\n\nText.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.stated == {"published": "2025-03-04", "outlet": "Lakeside Courier"}
+    assert article.notes == ["front matter of another tool: read source as outlet"]
+
+
+def test_a_typo_beside_another_tools_keys_is_still_reported():
+    path = ARTICLES / "bad" / "unknown_keys.md"
+    text = path.read_text(encoding="utf-8").replace("---\n", "---\ntags: [a, b]\nlayout: post\n", 1)
+    copy = path.with_name("typo_and_tags.md")
+    try:
+        copy.write_text(text, encoding="utf-8")
+        problems = user_error(copy).problems
+    finally:
+        copy.unlink()
+    assert [(p.line, p.field) for p in problems] == [(5, "auther"), (7, "pubished")]
+
+
+def test_toml_front_matter_is_read(tmp_path):
+    path = tmp_path / "hugo.md"
+    path.write_text('+++\ntitle = "Envoys meet in Oslo"\ndate = 2025-03-04\ntags = ["a"]\n+++\n\n'
+                    "# Envoys meet in Oslo\n\nThe envoys met in Oslo on Monday.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.stated["title"] == "Envoys meet in Oslo"
+    assert load_source(path).meta.published.value.isoformat() == "2025-03-04"
+    assert "+++" not in article.text and "tags" not in article.text
+    assert article.text.split("\n")[6] == "Envoys meet in Oslo"  # line 7 of the file, as given
+
+
+def test_toml_front_matter_problems_say_where(tmp_path):
+    path = tmp_path / "hugo.md"
+    path.write_text('+++\ntitle = "Talks"\nsentiment = "positive"\n+++\n\nText.\n', encoding="utf-8")
+    problem = user_error(path).problems[0]
+    assert (problem.line, problem.field) == (3, "sentiment")
+    path.write_text('+++\ntitle = "Talks\n+++\n\nText.\n', encoding="utf-8")
+    problem = user_error(path).problems[0]
+    assert problem.message.startswith("front matter is not valid TOML")
+    assert problem.line == 2
+
+
+def test_markdown_with_old_mac_line_ends_has_its_front_matter_read(tmp_path):
+    path = tmp_path / "mac.md"
+    path.write_bytes(b"---\rtitle: Envoys meet in Oslo\r---\r\rThe envoys met in Oslo on Monday.\r")
+    article = read_article(path)
+    assert article.stated == {"title": "Envoys meet in Oslo"}
+    assert article.text.split("\n")[4] == "The envoys met in Oslo on Monday."
+
+
+# --- HTML pages as the web has them ------------------------------------------------------------
+
+_PARAGRAPHS = [
+    "The envoys of the two governments met in Oslo on Monday and agreed to exchange lists of detainees "
+    "before the end of the week, officials from both delegations said after the meeting.",
+    "The two sides did not discuss the border, which remains the main obstacle to a settlement between "
+    "them, according to a diplomat who attended the meeting and asked not to be named.",
+    "A second round is planned for April in Geneva, where the mediators hope to agree on a timetable for "
+    "the return of prisoners and the reopening of the crossings along the river.",
+]
+
+
+def test_an_old_page_laid_out_with_tables_is_read_as_blocks(tmp_path):
+    """trafilatura leaves tables out, and with them the whole text of a table-layout page."""
+    links = "".join(f'<a href="/s{i}">Section {i}</a><br>' for i in range(30))
+    page = ("<html><head><title>Envoys meet in Oslo</title></head><body><table width='100%'><tr>"
+            f"<td class='sidebar'>{links}</td><td><font size='5'><b>Envoys meet in Oslo</b></font><br><br>\n"
+            + "<br><br>\n".join(_PARAGRAPHS) + "</td></tr></table></body></html>")
+    path = tmp_path / "legacy.htm"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    blocks = article.text.strip().split("\n\n")
+    for paragraph in _PARAGRAPHS:
+        assert paragraph in blocks
+    assert "Section 7" not in article.text
+
+
+def test_an_ordinary_page_is_read_once_the_quick_way(monkeypatch):
+    import trafilatura
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(k["fast"]) or real(*a, **k))
+    read_article(ARTICLES / "harbour_summit.html")
+    assert calls == [True]
+
+
+def test_a_page_with_little_text_is_read_again_the_thorough_way(tmp_path, monkeypatch):
+    import trafilatura
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(k["fast"]) or real(*a, **k))
+    path = tmp_path / "short.html"
+    path.write_text(f"<html><body><article><h1>Talks</h1><p>{_PARAGRAPHS[0]}</p></article></body></html>",
+                    encoding="utf-8")
+    assert _PARAGRAPHS[0] in read_article(path).text
+    assert calls == [True, False]
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta property="article:published_time" content="2025-05-10T08:00:00Z">',
+    '<meta content="2025-05-10" name="datePublished">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-05-10T07:30:00Z"}</script>',
+])
+def test_a_date_the_page_states_year_first_wins_over_an_ambiguous_one(tmp_path, meta):
+    """"05/10/2025" is read as 10 May or 5 October; the page's ISO date settles it."""
+    page = (f'<html><head><title>Talks</title><meta name="date" content="05/10/2025">{meta}</head><body>'
+            f"<article><h1>Talks</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article></body></html>")
+    path = tmp_path / "dated.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_source(path).meta.published.value.isoformat() == "2025-05-10"
+
+
+def test_page_metadata_is_trafilaturas_less_what_briefs_never_use():
+    """Categories, tags and licence are left out (a fifth of a page's time); the rest is trafilatura's."""
+    from trafilatura.metadata import extract_metadata
+
+    page = (ARTICLES / "harbour_summit.html").read_text(encoding="utf-8")
+    theirs = extract_metadata(page).as_dict()
+    ours = readers.page_metadata(page)
+    assert ours == {key: theirs[key] for key in ("title", "author", "date", "sitename", "url")}
+    assert ours["title"] == "Harbour summit ends with pledge on shipping lanes"
+
+
+def test_a_page_that_states_its_date_year_first_is_not_searched_for_one(monkeypatch):
+    import htmldate
+    import trafilatura.metadata
+
+    searched = []
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: searched.append(1))
+    monkeypatch.setattr(trafilatura.metadata, "find_date", lambda *a, **k: searched.append(1))
+    article = read_article(ARTICLES / "harbour_summit.html")  # article:published_time 2025-10-08T09:15:00Z
+    assert searched == []
+    assert article.page_meta["published"] == "2025-10-08"

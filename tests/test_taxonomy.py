@@ -128,3 +128,61 @@ def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
 ])
 def test_phrase_matching(phrase: str, text: str, matches: bool) -> None:
     assert bool(phrase_expression(phrase).search(text)) is matches
+
+
+# --- what a pattern needs before it is worth a search ----------------------------------------------
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"\bannex\w*", ("annex",)),
+    (r"\b(draft|plan|proposal)\b[^.]*\b(contains?|includes?)\b", ("contain", "include")),  # the rarer
+    (r"\b(draft|plan)\b[^.]*\b(has|is)\b", ("draft", "plan")),
+    (r"\b(is|are|remains?) (essential|needed|necessary)\b", ("essential", "needed", "necessary")),
+    (r"\b(may|might) (still )?(face|be)\b", ("may", "might")),       # the parser factors out the "m"
+    (r"\b(talks|meetings?) (ended|produced)\b", ("talks", "meeting")),  # a tie: the first
+    (r"\b(rewr[io]te|rewritten)\b", ("rewr", "rewritten")),
+    (r"\bNATO\b", ("nato",)),
+    (r"\b(a|b)cd", ()),                  # too short to be worth a test
+    (r"\b(?:x(ab)?yz|q)", ()),           # an alternative with no sure text
+    (r"\b(\w+) agreed", (" agreed",)),
+    (r"\bпереговоры\b", ()),             # only ASCII texts, which lower-casing and the regex treat alike
+    (r"(", ()),
+])
+def test_required_alternatives(pattern: str, needed: tuple[str, ...]) -> None:
+    from brief.taxonomy import required_alternatives
+
+    assert required_alternatives(pattern) == needed
+
+
+def test_gate_text_finds_what_the_regex_finds_ignoring_case() -> None:
+    """Ignoring case, "i" matches "İ" and "ı", and "s" matches "ſ": lower-casing alone would miss them."""
+    import re
+
+    from brief.taxonomy import gate_text
+
+    for text, needed in (("İSTANBUL talks", "istanbul"), ("ıstanbul", "istanbul"), ("reviſed", "revised"),
+                         ("REVISED", "revised")):
+        assert re.search(needed, text, re.IGNORECASE)
+        assert needed in gate_text(text)
+
+
+def test_patterns_are_searched_only_when_the_passage_has_what_they_need(taxonomy: Taxonomy) -> None:
+    from brief.taxonomy import TaxonomyMatcher
+
+    matcher = TaxonomyMatcher(taxonomy)
+    searched: list[str] = []
+
+    class Spy:
+        def __init__(self, expression):
+            self.expression = expression
+
+        def search(self, text):
+            searched.append(self.expression.pattern)
+            return self.expression.search(text)
+
+    matcher.patterns = [(number, Spy(expression)) for number, expression in matcher.patterns]
+    matcher.scores("The weather in the harbour was calm on Sunday afternoon.")
+    assert searched == []
+    scores = matcher.scores("Negotiators said the draft text contains a ceasefire line.")
+    assert any(pattern.startswith(r"\b(draft|plan") for pattern in searched)
+    assert scores == [category.score("Negotiators said the draft text contains a ceasefire line.")
+                      for category in (*taxonomy.topics, *taxonomy.sections)]

@@ -1,0 +1,47 @@
+"""Dates as articles and pages write them: which forms are full dates, and which day each stands for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brief.dates import FULL_DATE, find_full_date, full_date_of, parse_any_date
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("June 12, 2025", dt.date(2025, 6, 12)),
+    ("4 December 2025", dt.date(2025, 12, 4)),
+    ("Dec. 17, 2025", dt.date(2025, 12, 17)),
+    ("27th April 2024", dt.date(2024, 4, 27)),
+    ("2025-03-04", dt.date(2025, 3, 4)),
+    ("2025-03-04T09:12:00+02:00", dt.date(2025, 3, 4)),
+    ("2025-03-04T09:12Z", dt.date(2025, 3, 4)),
+    ("2025/03/04", dt.date(2025, 3, 4)),
+    ("04.03.2025", dt.date(2025, 3, 4)),
+    ("25/03/2025", dt.date(2025, 3, 25)),
+    ("03/25/2025", dt.date(2025, 3, 25)),
+])
+def test_full_dates_in_every_common_form(text, date):
+    assert find_full_date(f"Published {text} by the desk") == date
+
+
+def test_a_slashed_date_that_reads_both_ways_is_a_date_of_no_known_day():
+    """"04/03/2025": 4 March in Europe, April 3 in the United States. The line is still a date line."""
+    match = FULL_DATE.search("Published 04/03/2025")
+    assert match is not None and match.group(0) == "04/03/2025"
+    assert full_date_of(match) is None
+    assert find_full_date("Published 04/03/2025") is None
+
+
+@pytest.mark.parametrize("text", ["the 9/11 attacks", "1.5 million people", "31/31/2025", "2025-13-40",
+                                  "call 2025-03-0412"])
+def test_what_is_not_a_full_date(text):
+    assert find_full_date(text) is None
+
+
+def test_page_and_front_matter_dates():
+    assert parse_any_date("2025-03-04T09:12:00Z") == dt.date(2025, 3, 4)
+    assert parse_any_date("Tue, 04 Mar 2025 10:00:00 GMT") == dt.date(2025, 3, 4)
+    assert parse_any_date(dt.date(2025, 3, 4)) == dt.date(2025, 3, 4)
+    assert parse_any_date("8/10/23") is None
