@@ -189,6 +189,29 @@ def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip().casefold()
 
 
+_LINE_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advertisement", _AD),
+    ("comment prompt", _COMMENT),
+    ("share buttons", _SHARE),
+    ("reading time", _READ_TIME),
+    ("view count", _VIEWS),
+    ("timestamp", _RELATIVE_TIME),
+    ("empty label", _EMPTY_LABEL),
+    ("breadcrumb", _BREADCRUMB_INLINE),
+    ("photo caption", _CAPTION_LABEL),
+    ("photo credit", _CREDIT_ALONE),
+    ("timestamp", _CLOCK_STAMP),
+    ("related link", _RELATED_LINK),
+    ("newsletter prompt", _NEWSLETTER),
+    ("cookie notice", _COOKIES),
+    ("social links", _FOLLOW),
+    ("standards notice", _STANDARDS),
+    ("navigation", _SKIP_LINK),
+    ("audio player", _LISTEN),
+)
+"""Rules that drop a line of up to 40 words when the whole line matches, tried in this order."""
+
+
 def _line_rule(line: str, *, in_header: bool) -> str | None:
     """The reason to drop one line on its own, or None to keep it."""
     core = _core(line)
@@ -198,59 +221,40 @@ def _line_rule(line: str, *, in_header: bool) -> str | None:
         return "punctuation only"
     if _CREDIT_TAIL.search(core) or (_POSITION_MARK.search(core) and _words(core) <= 80):
         return "photo caption"
-    if _words(core) > 40:
+    words = _words(core)
+    if words > 40:
         return None
-    checks: list[tuple[str, re.Pattern[str]]] = [
-        ("advertisement", _AD),
-        ("comment prompt", _COMMENT),
-        ("share buttons", _SHARE),
-        ("reading time", _READ_TIME),
-        ("view count", _VIEWS),
-        ("timestamp", _RELATIVE_TIME),
-        ("empty label", _EMPTY_LABEL),
-        ("breadcrumb", _BREADCRUMB_INLINE),
-        ("photo caption", _CAPTION_LABEL),
-        ("photo credit", _CREDIT_ALONE),
-        ("timestamp", _CLOCK_STAMP),
-        ("related link", _RELATED_LINK),
-        ("newsletter prompt", _NEWSLETTER),
-        ("cookie notice", _COOKIES),
-        ("social links", _FOLLOW),
-        ("standards notice", _STANDARDS),
-        ("navigation", _SKIP_LINK),
-        ("audio player", _LISTEN),
-    ]
-    for reason, pattern in checks:
+    for reason, pattern in _LINE_CHECKS:
         if pattern.fullmatch(core):
             return reason
     if _CAPTION_LABEL.match(core):
         return "photo caption"
-    byline = _BYLINE.fullmatch(core)
+    # The word limits are tested first: they are cheap, and rule out most lines of prose.
+    byline = _BYLINE.fullmatch(core) if words <= 12 else None
     # "By Monday, the talks had collapsed." is a sentence: a byline's tail (a job, an
     # outlet, a date) does not end like one.
-    if byline and _words(core) <= 12 and not (byline.group("tail") and _SENTENCE_END.search(core)):
+    if byline and not (byline.group("tail") and _SENTENCE_END.search(core)):
         return "byline"
-    if _COPYRIGHT_LINE.fullmatch(core) and _words(core) <= 20:
+    if words <= 20 and _COPYRIGHT_LINE.fullmatch(core):
         return "sign-off"
-    if _CREDITS.fullmatch(core) and _words(core) <= 40:
+    if _CREDITS.fullmatch(core):
         return "credits"
-    if _PUBLISHED.fullmatch(core) and _words(core) <= 14:
+    if words <= 14 and _PUBLISHED.fullmatch(core):
         return "publication date"
-    if _DATELINE.fullmatch(core) or (_BARE_DATE.fullmatch(core) and _words(core) <= 8):
+    if _DATELINE.fullmatch(core) or (words <= 8 and _BARE_DATE.fullmatch(core)):
         return "dateline"
     capital = _CAPITAL_DATELINE.fullmatch(core)
     if capital and capital.group("place").isupper():
         return "dateline"
-    if _LAST_UPDATE.fullmatch(core) and _words(core) <= 10:
+    if words <= 10 and _LAST_UPDATE.fullmatch(core):
         return "timestamp"
     if _ASSISTANT.fullmatch(core):
         return "assistant residue"
-    if in_header and _words(core) <= 3 and core.isupper() and not any(ch.isdigit() for ch in core):
+    if in_header and words <= 3 and core.isupper() and not any(ch.isdigit() for ch in core):
         return "section label"
     if in_header and _KICKER.fullmatch(core):
         return "section label"
     return None
-
 
 # What ftfy with FTFY_CONFIG can change in a line that is not mojibake (``is_bad``): C1 and other
 # control characters, terminal escapes, surrogates, Latin ligatures; and the NFC normalisation.
@@ -362,8 +366,11 @@ def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle
     if title:
         seen_title = False
         wanted = _comparable(title)
+        # A copy of the title holds its longest word: a cheap test before the costly comparison.
+        longest = max(wanted.split(" "), key=len)
         for index, line in enumerate(lines):
-            if reasons[index] is None and line and _comparable(line) == wanted:
+            if (reasons[index] is None and line and longest in line.casefold()
+                    and _comparable(line) == wanted):
                 if seen_title:
                     reasons[index] = "repeated title"
                 seen_title = True

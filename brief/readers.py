@@ -269,7 +269,7 @@ _STRUCTURED_DATES = (
 """The page's own machine-readable publication date, when it is written year first."""
 
 
-def _extract_html(page: str, *, thorough: bool, with_metadata: bool) -> dict[str, Any]:
+def _extract_html(page: Any, *, thorough: bool, with_metadata: bool) -> dict[str, Any]:
     import trafilatura
 
     # ``fast`` skips trafilatura's second opinion (readability, jusText), which costs half
@@ -282,8 +282,10 @@ def _extract_html(page: str, *, thorough: bool, with_metadata: bool) -> dict[str
     return document or {}
 
 
-def page_metadata(page: str, *, with_date: bool = True) -> dict[str, Any] | None:
+def page_metadata(page: Any, *, with_date: bool = True) -> dict[str, Any] | None:
     """trafilatura's metadata of a page (title, author, date, sitename, url), less what briefs never use.
+
+    ``page`` is the page's HTML, or its tree as trafilatura parses it (left as it was).
 
     The steps of ``trafilatura.metadata.extract_metadata`` without the categories,
     tags and licence it also looks for among every link of the page (a fifth of the
@@ -347,16 +349,31 @@ def _as_blocks(page: str) -> str:
 
 def _laid_out_with_tables(page: str) -> bool:
     """A page laid out with tables, its paragraphs parted by ``<br><br>`` rather than put in ``<p>``."""
+    if not any(tag in page for tag in ("<br", "<BR", "<Br", "<bR")):  # most pages: no need to look further
+        return False
     return "<table" in page.lower() and len(_BREAK_RUN.findall(page)) >= 3
+
+
+def _parse_html(page: str) -> Any:
+    """The page's tree as trafilatura parses it, to share between metadata and text; None if it cannot."""
+    try:
+        from trafilatura.utils import load_html
+    except ImportError:
+        return None
+    return load_html(page)
 
 
 def _read_html(article: ArticleFile) -> None:
     # A date the page states year first wins over one guessed from "05/10/2025" and the like.
     stated_date = next((found.group(1) for expression in _STRUCTURED_DATES
                         if (found := expression.search(article.text))), None)
-    metadata = page_metadata(article.text, with_date=stated_date is None)
+    # Parsed once for both: trafilatura copies the tree before it prunes it for the text.
+    tree = _parse_html(article.text)
+    page = article.text if tree is None else tree
+    metadata = page_metadata(page, with_date=stated_date is None)
     # An old table-layout page is read as blocks at once: the quick pass finds nothing else in it.
-    page = _as_blocks(article.text) if _laid_out_with_tables(article.text) else article.text
+    if _laid_out_with_tables(article.text):
+        page = _as_blocks(article.text)
     document = _extract_html(page, thorough=False, with_metadata=metadata is None)
     if metadata is None:
         metadata = document

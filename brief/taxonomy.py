@@ -303,6 +303,11 @@ class TaxonomyMatcher:
                 self.by_word_start.setdefault(text[:3], []).append((text, members))
             else:
                 self.anywhere.append((text, members))
+        # Sets, so that intersecting a passage's few words with them goes over those words only
+        # (intersecting with a dict goes over all of its keys).
+        self._free_word_keys = frozenset(self.by_free_word)
+        self._word_keys = frozenset(self.by_word)
+        self._word_start_keys = frozenset(self.by_word_start)
 
     def scores(self, text: str) -> list[float]:
         """The score of every topic, then every section, in taxonomy order."""
@@ -312,10 +317,10 @@ class TaxonomyMatcher:
         words = _WORD_AFTER.findall(text)
         lowered_words = {w.lower() for _, w in words}
         free_words = lowered_words if "-" not in text else {w.lower() for hyphen, w in words if not hyphen}
-        for word in free_words.intersection(self.by_free_word):
+        for word in free_words & self._free_word_keys:
             for rule_number in self.by_free_word[word]:
                 hits[rule_number] = hits.get(rule_number, 0) + 1
-        for word in lowered_words.intersection(self.by_word):
+        for word in lowered_words & self._word_keys:
             for rule_number, expression in self.by_word[word]:
                 if expression.search(text):
                     hits[rule_number] = hits.get(rule_number, 0) + 1
@@ -325,7 +330,7 @@ class TaxonomyMatcher:
         gate = gate_text(text)
         candidates = set(self.ungated)
         starts = {(w if w.isascii() else w.translate(_CASE_TWINS))[:3] for w in lowered_words}
-        for start in starts.intersection(self.by_word_start):
+        for start in starts & self._word_start_keys:
             for needed, members in self.by_word_start[start]:
                 if needed in gate:
                     candidates.update(members)
