@@ -518,6 +518,27 @@ def test_a_broken_recipe_is_reported_then_the_default_composition_opens(project:
     drive(app, scenario)
 
 
+def test_every_problem_of_the_corpus_is_in_one_dialog(project: Path) -> None:
+    """A few bad files in a large corpus: one dialog lists them all, then the compose screen is there."""
+    bad = {"empty.txt": b"", "blank.md": b"\n\n", "binary.txt": b"Talks\x00\x01"}
+    for name, content in bad.items():
+        (project / "seeds" / name).write_bytes(content)
+    app = make_app(project)
+
+    async def scenario(app: BriefApp, pilot: Pilot) -> None:
+        assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["ComposeScreen", "MessageDialog"]
+        dialog = app.screen
+        assert isinstance(dialog, MessageDialog)
+        assert dialog.title_text == "3 problems in the corpus"
+        for name in bad:
+            assert str(project / "seeds" / name) in dialog.message
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposeScreen)
+
+    drive(app, scenario)
+
+
 # --- quitting and drafts --------------------------------------------------------------------------------
 
 

@@ -72,8 +72,12 @@ class BriefApp(App[None]):
 
     def _initial_composition(self, recipe_path: Path | None, restore_draft: bool) -> Composition:
         self.startup_messages: list[tuple[str, str]] = []
-        for problem in self.workspace.problems:
-            self.startup_messages.append(("Problem in the corpus", problem.format()))
+        problems = self.workspace.problems
+        if problems:
+            # One dialog for them all: a folder of thousands of articles has a few bad files, and a
+            # dialog each buried the compose screen under as many to close one by one.
+            title = "Problem in the corpus" if len(problems) == 1 else f"{len(problems)} problems in the corpus"
+            self.startup_messages.append((title, "\n\n".join(problem.format() for problem in problems)))
         if recipe_path is not None:
             try:
                 opened = Composition.from_recipe(load_recipe_for(self.workspace, recipe_path))
