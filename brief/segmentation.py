@@ -108,14 +108,29 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def token_before(text: str, start: int, end: int) -> str:
+    """``_TOKEN_BEFORE.search(text, start, end).group(1)``, or "": the run of word characters,
+    periods and apostrophes that ends at ``end`` (or just before a newline there), read backwards.
+
+    The regex tried every position of the sentence before the run; this costs the run's length.
+    """
+    if end > start and text[end - 1] == "\n":  # "$" also matches before a final newline
+        end -= 1
+    left = end
+    while left > start and (text[left - 1].isalnum() or text[left - 1] in "_.’'"):
+        left -= 1
+    return text[left:end]
+
+
 def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     """Whether the period at ``dot`` belongs to an abbreviation rather than ending a sentence."""
     if text[dot] != ".":
         return False
-    match = _TOKEN_BEFORE.search(text, sentence_start, dot)
-    if not match:
+    token = token_before(text, sentence_start, dot)
+    if not token:
         return False
-    token = match.group(1).lower().strip("'’")
+    raw_token = token
+    token = token.lower().strip("'’")
     if token in _ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # u.s, u.k, e.u
@@ -124,7 +139,7 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
         following = re.match(r"\s+[\"“‘']?([A-Z][a-z]*)", text[dot + 1:dot + 40])
         return not (following and following.group(1) in _SENTENCE_OPENERS)
     # An initial: one capital letter, as in "Pavel K. Baev".
-    return len(token) == 1 and match.group(1).isupper()
+    return len(token) == 1 and raw_token.isupper()
 
 
 def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:

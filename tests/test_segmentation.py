@@ -172,3 +172,15 @@ def test_sentence_bounds_lie_within_the_range(text, data):
     # Nothing but whitespace is left between and around the sentences.
     covered = "".join(text[a:b] for a, b in bounds)
     assert "".join(text[start:end].split()) == "".join(covered.split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab U.S.’'_ \n-é1İ…")), max_size=30), st.data())
+def test_the_token_before_a_period_is_the_regexs(text, data):
+    """Read backwards from the period, as the regex ``([\\w.’']+)$`` finds it from the sentence's start."""
+    from brief.segmentation import _TOKEN_BEFORE, token_before
+
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    match = _TOKEN_BEFORE.search(text, start, end)
+    assert token_before(text, start, end) == (match.group(1) if match else "")
