@@ -131,6 +131,9 @@ def test_outlet_from_a_copyright_line_is_only_the_name(sign_off, outlet):
     ("A meeting is planned for 20 June 2025, after talks on 2 June 2025 ended early.", dt.date(2025, 6, 2)),
     ("Talks ended on 2 June 2025. Work is due to finish on Sunday, 10 August 2025.", dt.date(2025, 6, 2)),
     ("Plans for 60 flats were approved on 2 April 2024. A meeting is planned for 28 May 2024.", dt.date(2024, 4, 2)),
+    ("Talks ended on 1 July 2025. They could revisit growth of 8.3% on 29 July 2025.", dt.date(2025, 7, 1)),
+    ("Talks ended on 1 July 2025. They could revisit the exchange of 30,387 prisoners on Jul. 27, 2025.",
+     dt.date(2025, 7, 1)),
 ])
 def test_without_a_publication_date_the_latest_date_of_what_happened_stands_in(text, date):
     """A date announced for later ("could resume on 12 April") is not when the article was written."""
