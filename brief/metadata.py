@@ -111,26 +111,31 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
 
 
 _AHEAD = re.compile(
-    r"(?:\b(?:will|won[’']t|shall|could|would|(?-i:may|might)|due|set to|expected|plann(?:ed|ing)|plans?"
-    r"|scheduled|upcoming|next)\b[^.,;!?]{0,80}|\b(?:by|until|before)\s+(?:[a-z]+day,?\s+)?)$", re.IGNORECASE)
-"""Words before a date, in its clause, that put it ahead of the telling: "talks could resume on 12 March"."""
+    r"(?:\b(?:will|won[’']t|shall|could|would|(?-i:may|might)|due|set to|expected|plann(?:ed|ing)|plans? to"
+    r"|scheduled|upcoming|next)\b(?:[^.,;!?]|(?<=day),|(?<=\d)[.,](?=\d)){0,80}|\b(?:by|until|before)\s+(?:[a-z]+day,?\s+)?)$", re.IGNORECASE)
+"""Words before a date, in its clause, that put it ahead of the telling: "talks could resume on 12 March".
+
+The clause ends at a stop or a comma, but not at one inside a number ("30,387", "8.3%")
+nor at the comma after a weekday ("on Sunday, 10 August").
+"""
 
 
 def _latest_date_mentioned(text: str) -> dt.date | None:
     """The latest full date (day, month, year) the article's text gives for something that happened.
 
-    A date announced for later ("could resume on 12 March", "due by 1 May") says
-    nothing about when the article was written; it counts only when no other does.
+    A date announced for later ("could resume on 12 March", "due by 1 May") comes
+    after the article was written and says nothing more about when: a text that
+    gives only such dates leaves the publication date unknown (nothing is invented),
+    rather than set it weeks ahead, where ``as_of: latest`` would follow it.
     """
     told: list[dt.date] = []
-    ahead: list[dt.date] = []
     for match in FULL_DATE.finditer(text):
         date = full_date_of(match)
         if date is not None:
-            window = max(0, match.start() - 120)  # as far back as a cue can be, and no further
-            cut = max(text.rfind(mark, window, match.start()) for mark in ".!?\n")
-            (ahead if _AHEAD.search(text, cut + 1 if cut >= 0 else window, match.start()) else told).append(date)
-    return max(told or ahead, default=None)
+            window = max(0, match.start() - 100)  # as far back as a cue can be, and no further
+            if not _AHEAD.search(text, window, match.start()):
+                told.append(date)
+    return max(told, default=None)
 
 
 def normalise_stated(key: str, value: object) -> str | dt.date | None:

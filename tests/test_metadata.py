@@ -129,13 +129,24 @@ def test_outlet_from_a_copyright_line_is_only_the_name(sign_off, outlet):
     ("The deal was signed by both sides on 3 March 2025. A vote is due by 1 May 2025.", dt.date(2025, 3, 3)),
     ("In May the envoys met again, on 4 May 2025, in Geneva.", dt.date(2025, 5, 4)),
     ("A meeting is planned for 20 June 2025, after talks on 2 June 2025 ended early.", dt.date(2025, 6, 2)),
-    ("Talks will resume on 12 April 2025.", dt.date(2025, 4, 12)),  # nothing else: the latest of them
+    ("Talks ended on 2 June 2025. Work is due to finish on Sunday, 10 August 2025.", dt.date(2025, 6, 2)),
+    ("Plans for 60 flats were approved on 2 April 2024. A meeting is planned for 28 May 2024.", dt.date(2024, 4, 2)),
+    ("Talks ended on 1 July 2025. They could revisit growth of 8.3% on 29 July 2025.", dt.date(2025, 7, 1)),
+    ("Talks ended on 1 July 2025. They could revisit the exchange of 30,387 prisoners on Jul. 27, 2025.",
+     dt.date(2025, 7, 1)),
 ])
 def test_without_a_publication_date_the_latest_date_of_what_happened_stands_in(text, date):
     """A date announced for later ("could resume on 12 April") is not when the article was written."""
     meta = infer_metadata(clean_article(f"Envoys meet\n\n{text}\n"))
     assert meta["published"].value == date
     assert meta["published"].how == "latest date the text mentions; no publication date given"
+
+
+def test_a_text_that_only_announces_dates_leaves_the_publication_date_unknown():
+    """"Talks will resume on 12 April": written before then, but when is not said. Nothing is invented."""
+    meta = infer_metadata(clean_article("Envoys meet\n\nTalks will resume on 12 April 2025, and close by "
+                                        "1 May 2025, officials said.\n"))
+    assert "published" not in meta
 
 
 @pytest.mark.parametrize(("front", "read", "published"), [
