@@ -32,9 +32,9 @@ from brief.corpus import Source
 from brief.errors import Problem
 from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
-from brief.metadata import MetaValue, SourceMeta
+from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -66,10 +66,12 @@ CREATE TABLE sources (
     meta TEXT NOT NULL,
     notes TEXT NOT NULL,
     published TEXT,
+    date_guessed INTEGER NOT NULL,
     tagged INTEGER NOT NULL,
     problems TEXT NOT NULL
 );
 CREATE INDEX sources_published ON sources (published);
+CREATE INDEX sources_newest ON sources (date_guessed, published);
 -- Covering indexes for the scans every command makes: file stamps, and dates.
 CREATE INDEX sources_stamps ON sources (id, file, mtime_ns, size, content_hash, stated_hash, annotations_sig);
 CREATE INDEX sources_dates ON sources (id, published);
@@ -454,10 +456,11 @@ class CorpusIndex:
         published = source.date.isoformat() if source.date else None
         tagged = sum(1 for e in article.excerpts if e.topics)
         self.connection.execute(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (source.id, stamp.file, stamp.mtime_ns, stamp.size, stamp.content_hash, stamp.stated_hash,
              stamp.annotations_sig, source.format, source.text_hash, source.first_line,
-             _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published, tagged,
+             _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published,
+             1 if source.meta.published.how == MENTIONED_DATE else 0, tagged,
              problems_to_json(article.problems)))
         self.connection.execute(
             "INSERT INTO source_texts VALUES (?, ?, ?)",
@@ -532,15 +535,23 @@ class CorpusIndex:
             return [sid for (sid,) in rows if sources is None or sid in sources]
 
     def newest_date(self, sources: frozenset[str] | None = None) -> dt.date | None:
-        """The latest publication date of all sources (or of ``sources``); None when none is dated."""
+        """The latest publication date of all sources (or of ``sources``); None when none is dated.
+
+        Dates guessed from the dates a text mentions count only when no source has a better one:
+        an undated article that mentions next month's meeting must not move "latest" a month on.
+        """
         with self.lock:
             if sources is None:
-                (newest,) = self.connection.execute("SELECT max(published) FROM sources").fetchone()
+                rows = self.connection.execute(
+                    "SELECT max(published), 0 FROM sources WHERE date_guessed = 0 UNION ALL "
+                    "SELECT max(published), 1 FROM sources WHERE date_guessed = 1").fetchall()
+                rows = [row for row in rows if row[0] is not None]
             else:
-                newest = max((published for chunk in _chunks(sorted(sources), 500) for (published,) in
-                              self.connection.execute(f"SELECT published FROM sources WHERE id IN "
-                                                      f"({','.join('?' * len(chunk))}) AND published IS NOT NULL",
-                                                      chunk)), default=None)
+                rows = [row for chunk in _chunks(sorted(sources), 500) for row in self.connection.execute(
+                    f"SELECT published, date_guessed FROM sources WHERE id IN ({','.join('?' * len(chunk))}) "
+                    "AND published IS NOT NULL", chunk)]
+        newest = max((published for published, guessed in rows if not guessed), default=None) \
+            or max((published for published, _ in rows), default=None)
         return dt.date.fromisoformat(newest) if newest else None
 
     def source_dates(self) -> dict[str, dt.date | None]:

@@ -21,6 +21,11 @@ Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 
 
+MENTIONED_DATE = "latest date the text mentions; no publication date given"
+"""How a publication date guessed from the dates an article's text mentions is marked: a guess that
+may lie in the future (an announced meeting), so it never decides a brief's "latest" date alone."""
+
+
 @dataclass(frozen=True)
 class MetaValue:
     """One metadata value and where it came from."""
@@ -105,8 +110,7 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
     if "published" not in found and not dated:
         latest = _latest_date_mentioned(cleaned.text)
         if latest:
-            found["published"] = MetaValue(latest, "inferred",
-                                           "latest date the text mentions; no publication date given")
+            found["published"] = MetaValue(latest, "inferred", MENTIONED_DATE)
     return found
 
 

@@ -481,3 +481,20 @@ def test_window_dates_equal_brute_force(data: st.DataObject, generated: Workspac
         {sid: date for sid, date in in_scope.items() if window.contains(date)}
     assert generated.index.undated_source_ids(scope) == [sid for sid, date in in_scope.items() if date is None]
     assert generated.index.newest_date(scope) == max((d for d in in_scope.values() if d), default=None)
+
+
+def test_a_date_guessed_from_mentioned_dates_never_decides_latest_alone(tmp_path: Path, index_dir_unset: None
+                                                                        ) -> None:
+    corpus = copy_seeds(tmp_path / "seeds")
+    workspace = open_workspace(tmp_path, corpus)
+    newest = workspace.index.newest_date()
+    workspace.index.close()
+    (corpus / "announcement.txt").write_text(
+        "Talks held in Porto\n\nNegotiators from both sides met in Porto on 24 July 2026 to discuss "
+        "territory and security guarantees, officials said.\n", encoding="utf-8")
+    workspace = open_workspace(tmp_path, corpus)
+    guessed = workspace.corpus.dates()["announcement"]
+    assert guessed == dt.date(2026, 7, 24) and guessed > newest
+    assert workspace.index.newest_date() == newest
+    assert workspace.index.newest_date(frozenset({"announcement"})) == guessed, "alone, a guess is all there is"
+    workspace.index.close()
