@@ -448,11 +448,12 @@ class CorpusIndex:
         self.connection.execute("DELETE FROM source_texts WHERE id = ?", (source_id,))
         self.connection.execute("DELETE FROM source_prints WHERE id = ?", (source_id,))
 
-    def store(self, article: IndexedArticle) -> None:
-        """Replace everything the index holds of one source."""
+    def store(self, article: IndexedArticle, *, new: bool = False) -> None:
+        """Replace everything the index holds of one source; ``new``: it holds nothing of it yet."""
         self._writes += 1
         source, stamp = article.source, article.stamp
-        self.remove_source(source.id)
+        if not new:
+            self.remove_source(source.id)
         published = source.date.isoformat() if source.date else None
         tagged = sum(1 for e in article.excerpts if e.topics)
         self.connection.execute(

@@ -493,6 +493,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
                     future.cancel()
 
     last_commit = time.perf_counter()
+    empty = index.source_count() == 0  # a first ingest: nothing stored to replace
     outcomes = results()
     index.begin()
     try:
@@ -504,7 +505,7 @@ def _run(index: CorpusIndex, tasks: list[_ReadTask | _RetagTask], corpus_root: P
                                          outcome.stamp.stated_hash, outcome.problems)
                     report.failed += 1
                 else:
-                    index.store(outcome)
+                    index.store(outcome, new=empty)
                     if isinstance(tasks[done], _ReadTask):
                         report.read += 1
                     else:
