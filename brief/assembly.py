@@ -126,6 +126,11 @@ def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
     return None if recipe.spec.sources == "all" else frozenset(recipe.spec.sources)
 
 
+def window_dates(workspace: Workspace, recipe: Recipe, window: Window) -> dict[str, dt.date | None]:
+    """Source id → date of the sources a brief of ``recipe`` draws from in ``window``, in id order."""
+    return workspace.index.dates_in_window(window.start, window.end, _sources_in_scope(recipe))
+
+
 def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade: object = None) -> float:
     return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
 
@@ -153,8 +158,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     as_of_date = resolve_as_of(workspace, recipe, as_of)
     window = recipe.resolve_window(as_of_date)
     scope = _sources_in_scope(recipe)
-    window_dates = workspace.index.dates_in_window(window.start, window.end, scope)
-    in_window = list(window_dates)
+    in_window_dates = window_dates(workspace, recipe, window)
+    in_window = list(in_window_dates)
     notes: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
@@ -171,7 +176,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]
     extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
-    newest = max((date for date in window_dates.values() if date), default=None)
+    newest = max((date for date in in_window_dates.values() if date), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
                          is not None, sources=None if spec.sources == "all" else frozenset(spec.sources),
                          topics=None if spec.topics == "all" else frozenset(spec.topics),

@@ -184,13 +184,6 @@ def item_records(briefing: Briefing) -> list[ItemRecord]:
     return records + [_item_record(item, section.id) for section in briefing.sections for item in section.items]
 
 
-def window_source_ids(dates: dict[str, dt.date | None], recipe: Recipe, window: Window) -> list[str]:
-    """The sources a brief drew from: inside the window and the recipe's source filter, in id order."""
-    wanted = recipe.spec.sources
-    return sorted(sid for sid, date in dates.items()
-                  if (wanted == "all" or sid in wanted) and window.contains(date))
-
-
 def _recipe_path_text(recipe: Recipe, root: Path) -> str:
     path = Path(recipe.path)
     try:

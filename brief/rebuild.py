@@ -20,9 +20,10 @@ from pathlib import Path
 
 from brief import __version__
 from brief.annotations import annotations_path
+from brief.assembly import window_dates
 from brief.build import BuildResult, make_edition, template_dirs, write_edition
 from brief.errors import Problem, UserError
-from brief.manifest import Manifest, file_hash, first_file_hash, read_manifest, sha256_text, window_source_ids
+from brief.manifest import Manifest, file_hash, first_file_hash, read_manifest, sha256_text
 from brief.recipe import Recipe, RecipeSpec, Window, check_names
 from brief.render_markdown import MARKDOWN_TEMPLATE
 from brief.validation import validate_with_checks
@@ -76,8 +77,7 @@ def input_changes(workspace: Workspace, manifest: Manifest, recipe: Recipe) -> l
             changes.append(InputChange(where, f"{role}: the analyst's annotations of it changed since"))
     if manifest.window_sources_complete:
         window = Window(manifest.window.start, manifest.window.end, manifest.window.label)
-        added = [sid for sid in window_source_ids(workspace.corpus.dates(), recipe, window)
-                 if sid not in manifest.sources]
+        added = [sid for sid in window_dates(workspace, recipe, window) if sid not in manifest.sources]
         changes.extend(InputChange(f"sources.{sid}", "a source in this edition's window that it did not have")
                        for sid in added)
     topics = workspace.paths.topics_file
