@@ -185,8 +185,11 @@ def _is_headline_like(line: str) -> bool:
     return 0 < _words(core) <= 25 and not _SENTENCE_END.search(core.rstrip("…."))
 
 
+_NON_WORD_RUN = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+    return _NON_WORD_RUN.sub(" ", text).strip().casefold()
 
 
 _LINE_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -334,17 +337,22 @@ def fix_encoding_by_line(text: str) -> str:
     return "".join(out)
 
 
+_LONE_NO_BREAK_SPACE = re.compile(r"(?<![\u00c2\u00e2\u00c3])\xa0")
+_ODD_SPACE = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def repair_text(raw: str) -> str:
     """Encoding repair and whitespace normalisation that keep one line per input line."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     # A lone no-break space next to mojibake makes ftfy give up on the whole
     # run ("\xa0â€¢"), so plain ones become spaces first; "Â\xa0" pairs stay for ftfy.
-    text = re.sub(r"(?<![\u00c2\u00e2\u00c3])\xa0", " ", text)
+    if "\xa0" in text:
+        text = _LONE_NO_BREAK_SPACE.sub(" ", text)
     text = fix_encoding_by_line(text)
-    text = re.sub(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
-    text = text.replace("\x00", "")
-    return re.sub(r" {2,}", " ", text)
+    text = _ODD_SPACE.sub(" ", text).replace("\x00", "")
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 
 
 def clean_article(raw: str, *, known_title: str | None = None) -> CleanedArticle:

@@ -34,7 +34,7 @@ from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -117,8 +117,9 @@ CREATE INDEX excerpts_id ON excerpts (id);
 CREATE INDEX excerpts_source ON excerpts (source_id, start);
 CREATE INDEX excerpts_window ON excerpts (tagged, published, strength);
 CREATE VIRTUAL TABLE excerpt_text USING fts5 (
-    text, content='excerpts', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
+    text, content='excerpts', content_rowid='n', tokenize='unicode61 remove_diacritics 2', columnsize=0
 );
+-- columnsize=0: no table of token counts per row, which only bm25 ranking would read.
 CREATE TRIGGER excerpts_removed AFTER DELETE ON excerpts BEGIN
     INSERT INTO excerpt_text (excerpt_text, rowid, text) VALUES ('delete', old.n, old.text);
 END;
@@ -237,14 +238,38 @@ class FileStamp:
 
 @dataclass(frozen=True)
 class IndexedArticle:
-    """One source ready to store: the source, its final excerpts and its annotation problems."""
+    """One source ready to store: the rows the index keeps of it, made where the article was read.
 
-    source: Source
-    stamp: FileStamp
-    excerpts: list[Excerpt]
-    strengths: list[float]
-    problems: list[Problem]
-    fingerprint: SourceFingerprint
+    Plain tuples rather than the source and its excerpts: a worker process sends them to
+    the one that writes the index at a fraction of the cost of pickling objects, and the
+    writer, the one process all the others wait on, has nothing left to work out but row
+    numbers and topic bits.
+    """
+
+    source_id: str
+    source_row: tuple[object, ...]
+    text_row: tuple[str, str, str]
+    print_row: tuple[str, str | None, bytes]
+    excerpt_rows: list[tuple[object, ...]]
+    """The columns of ``excerpts`` from ``id`` to ``tagged``: no row number, no topic bits."""
+
+    @classmethod
+    def of(cls, source: Source, stamp: FileStamp, excerpts: Sequence[Excerpt], strengths: Sequence[float],
+           problems: Sequence[Problem], fingerprint: SourceFingerprint) -> IndexedArticle:
+        published = source.date.isoformat() if source.date else None
+        source_row = (source.id, stamp.file, stamp.mtime_ns, stamp.size, stamp.content_hash, stamp.stated_hash,
+                      stamp.annotations_sig, source.format, source.text_hash, source.first_line,
+                      _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published,
+                      1 if source.meta.published.how == MENTIONED_DATE else 0,
+                      sum(1 for e in excerpts if e.topics), problems_to_json(problems))
+        text_row = (source.id, source.text,
+                    json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False))
+        print_row = (source.id, fingerprint.wire, array("q", sorted(fingerprint.sentences)).tobytes())
+        excerpt_rows = [(e.id, e.source_id, e.start, e.end, e.text, " ".join(e.topics), e.section, e.topic_score,
+                         e.section_score, e.paragraph, e.position, e.origin, published, strength,
+                         1 if e.topics or e.origin == "analyst" else 0)
+                        for e, strength in zip(excerpts, strengths, strict=True)]
+        return cls(source.id, source_row, text_row, print_row, excerpt_rows)
 
 
 # --- full-text queries -----------------------------------------------------------------------------
@@ -451,38 +476,28 @@ class CorpusIndex:
     def store(self, article: IndexedArticle, *, new: bool = False) -> None:
         """Replace everything the index holds of one source; ``new``: it holds nothing of it yet."""
         self._writes += 1
-        source, stamp = article.source, article.stamp
         if not new:
-            self.remove_source(source.id)
-        published = source.date.isoformat() if source.date else None
-        tagged = sum(1 for e in article.excerpts if e.topics)
-        self.connection.execute(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source.id, stamp.file, stamp.mtime_ns, stamp.size, stamp.content_hash, stamp.stated_hash,
-             stamp.annotations_sig, source.format, source.text_hash, source.first_line,
-             _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published,
-             1 if source.meta.published.how == MENTIONED_DATE else 0, tagged,
-             problems_to_json(article.problems)))
-        self.connection.execute(
-            "INSERT INTO source_texts VALUES (?, ?, ?)",
-            (source.id, source.text,
-             json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False)))
-        self.connection.execute("INSERT INTO source_prints VALUES (?, ?, ?)",
-                                (source.id, article.fingerprint.wire,
-                                 array("q", sorted(article.fingerprint.sentences)).tobytes()))
+            self.remove_source(article.source_id)
+        self.connection.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                article.source_row)
+        self.connection.execute("INSERT INTO source_texts VALUES (?, ?, ?)", article.text_row)
+        self.connection.execute("INSERT INTO source_prints VALUES (?, ?, ?)", article.print_row)
         first = (self.connection.execute("SELECT max(n) FROM excerpts").fetchone()[0] or 0) + 1
-        bits = self.topic_bits(t for e in article.excerpts for t in e.topics)
+        bits = self._bits_of(row[5] for row in article.excerpt_rows)
         self.connection.executemany(
             "INSERT INTO excerpts (n, id, source_id, start, end, text, topics, section, topic_score, section_score, "
             "paragraph, position, origin, published, strength, tagged, topic_bits) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(first + number, e.id, e.source_id, e.start, e.end, e.text, " ".join(e.topics), e.section,
-              e.topic_score, e.section_score, e.paragraph, e.position, e.origin, published, strength,
-              1 if e.topics or e.origin == "analyst" else 0, sum(bits[t] for t in e.topics))
-             for number, (e, strength) in enumerate(zip(article.excerpts, article.strengths, strict=True))])
-        # Filled here rather than by a trigger: one batch per source is many times faster.
-        self.connection.executemany("INSERT INTO excerpt_text (rowid, text) VALUES (?, ?)",
-                                    [(first + number, e.text) for number, e in enumerate(article.excerpts)])
+            [(first + number, *row, bits[row[5]]) for number, row in enumerate(article.excerpt_rows)])
+        # Filled here rather than by a trigger: one statement per source is many times faster.
+        self.connection.execute("INSERT INTO excerpt_text (rowid, text) SELECT n, text FROM excerpts WHERE n >= ?",
+                                (first,))
+
+    def _bits_of(self, topic_lists: Iterable[str]) -> dict[str, int]:
+        """Each space-separated topic list → the topics' bits together (see :meth:`topic_bits`)."""
+        lists = dict.fromkeys(topic_lists)  # in order of appearance: new topics get their bits in that order
+        bits = self.topic_bits(dict.fromkeys(topic for topics in lists for topic in topics.split()))
+        return {topics: sum(bits[t] for t in topics.split()) for topics in lists}
 
     # --- topics as bits: one integer column answers "any of these topics" and counts per topic ------
 

@@ -257,9 +257,8 @@ def _excerpts_with_annotations(corpus_root: Path, source: Source, taxonomy: Taxo
 
 def _finish(source: Source, stamp: FileStamp, corpus_root: Path, taxonomy: Taxonomy) -> IndexedArticle:
     excerpts, problems = _excerpts_with_annotations(corpus_root, source, taxonomy)
-    return IndexedArticle(source=source, stamp=stamp, excerpts=excerpts,
-                          strengths=[round(static_strength(e), 9) for e in excerpts], problems=problems,
-                          fingerprint=source_fingerprint(source))
+    return IndexedArticle.of(source, stamp, excerpts, [round(static_strength(e), 9) for e in excerpts], problems,
+                             source_fingerprint(source))
 
 
 def _do(task: _ReadTask | _RetagTask) -> IndexedArticle | _Failed:

@@ -257,6 +257,8 @@ _HTML_OPTIONS: dict[str, Any] = {
 SHORT_PAGE_WORDS = 80
 """Less text than this from the quick extraction, and the page is read again the thorough way."""
 _LAYOUT_TAGS = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 _BREAK_RUN = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
 _ISO_DAY = r"(\d{4}-\d{2}-\d{2})"
 _STRUCTURED_DATES = (
@@ -349,9 +351,10 @@ def _as_blocks(page: str) -> str:
 
 def _laid_out_with_tables(page: str) -> bool:
     """A page laid out with tables, its paragraphs parted by ``<br><br>`` rather than put in ``<p>``."""
-    if not any(tag in page for tag in ("<br", "<BR", "<Br", "<bR")):  # most pages: no need to look further
+    # Most pages have no <br> or no <table>: two quick searches, without a lower-cased copy of the page.
+    if not (_BR_TAG.search(page) and _TABLE_TAG.search(page)):
         return False
-    return "<table" in page.lower() and len(_BREAK_RUN.findall(page)) >= 3
+    return sum(1 for _ in zip(range(3), _BREAK_RUN.finditer(page))) == 3
 
 
 def _parse_html(page: str) -> Any:
