@@ -4,7 +4,8 @@ Their material is the sources the brief's items cite plus the window's strongest
 sources, at most :data:`MAX_MATERIAL_SOURCES` in all, so the cost follows the
 brief, not the corpus. Each source's quotes, figures and events are extracted once
 per process (a small cache keyed by the file's content hash and date): the TUI
-rebuilds the brief on every change without extracting again.
+rebuilds the brief on every change without extracting again. The index keeps them
+between commands too (:mod:`brief.findings_cache`): a weekly brief reads them back.
 
 - **Key quotes**: direct quotations whose speaker the article makes clear; a
   quote without one is never a key quote (speakers are not guessed). Best first
@@ -56,6 +57,7 @@ from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
 from brief.excerpts import Excerpt
 from brief.figures import Figure, extract_figures, figures_in_passage
+from brief.findings_cache import FindingsStore, decode, encode, findings_key
 from brief.quotes import Quote, quote_score
 from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
@@ -126,13 +128,40 @@ class _ExtractionCache:
 _cache = _ExtractionCache(CACHE_SIZE)
 
 
-def gather_material(sources: Sequence[Source], kinds: Iterable[str], cited: set[str]) -> list[Material]:
-    """Extract what the sections ``kinds`` need from ``sources`` (in the order given)."""
+_EXTRACTED: dict[str, tuple[type, frozenset[str]]] = {
+    "quotes": (Quote, frozenset({"key-quotes"})),
+    "figures": (Figure, frozenset({"key-figures", "sources-differ"})),
+    "events": (Event, frozenset({"timeline"})),
+}
+"""What is extracted from a source, what it is made of, and the sections that need it."""
+
+
+def gather_material(sources: Sequence[Source], kinds: Iterable[str], cited: set[str],
+                    store: FindingsStore | None = None) -> list[Material]:
+    """Extract what the sections ``kinds`` need from ``sources`` (in the order given).
+
+    ``store`` keeps what was found between commands (the index): what it holds
+    under the right key is read back, the rest extracted and handed to it.
+    """
     wanted = set(kinds)
-    return [_findings(source, wanted, source.id in cited) for source in sources]
+    needed = [kind for kind, (_, sections) in _EXTRACTED.items() if wanted & sections]
+    kept: dict[tuple[str, str], tuple[object, ...]] = {}
+    if store is not None and sources and needed:
+        keys = {source.id: findings_key(source.content_hash, source.date) for source in sources}
+        for kind in needed:
+            for source_id, (key, value) in store.load_findings(kind, list(keys)).items():
+                found = decode(_EXTRACTED[kind][0], value) if key == keys.get(source_id) else None
+                if found is not None:
+                    kept[kind, source_id] = found
+    fresh: list[tuple[str, str, str, str]] = []
+    material = [_findings(source, needed, source.id in cited, kept, fresh) for source in sources]
+    if store is not None and fresh:
+        store.save_findings(fresh)
+    return material
 
 
-def _findings(source: Source, kinds: set[str], cited: bool) -> Material:
+def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[str, str], tuple[object, ...]],
+              fresh: list[tuple[str, str, str, str]]) -> Material:
     sentences: list[Sentence] | None = None
 
     def shared() -> list[Sentence]:
@@ -142,14 +171,24 @@ def _findings(source: Source, kinds: set[str], cited: bool) -> Material:
             sentences = [sentence for sentence in found if isinstance(sentence, Sentence)]
         return sentences
 
-    quotes = _cache.get("quotes", source, lambda: tuple(_extract_quotes(
-        source.text, source.id, source.date, sentences=shared(), reported=False))) if "key-quotes" in kinds else ()
-    figures = _cache.get("figures", source, lambda: tuple(extract_figures(
-        source.text, source.id, source.date, sentences=shared()))) \
-        if kinds & {"key-figures", "sources-differ"} else ()
-    events = _cache.get("events", source, lambda: tuple(extract_events(
-        source.text, source.id, source.date, sentences=shared()))) if "timeline" in kinds else ()
-    return Material(source, cited, quotes, figures, events)  # type: ignore[arg-type]
+    extractors: dict[str, Callable[[], tuple[object, ...]]] = {
+        "quotes": lambda: tuple(_extract_quotes(source.text, source.id, source.date, sentences=shared(),
+                                                reported=False)),
+        "figures": lambda: tuple(extract_figures(source.text, source.id, source.date, sentences=shared())),
+        "events": lambda: tuple(extract_events(source.text, source.id, source.date, sentences=shared())),
+    }
+    found: dict[str, tuple[object, ...]] = {}
+    for kind in kinds:
+        def extract(kind: str = kind) -> tuple[object, ...]:
+            if (kind, source.id) in kept:
+                return kept[kind, source.id]
+            value = extractors[kind]()
+            fresh.append((source.id, kind, findings_key(source.content_hash, source.date), encode(value)))
+            return value
+
+        found[kind] = _cache.get(kind, source, extract)
+    return Material(source, cited, found.get("quotes", ()), found.get("figures", ()),  # type: ignore[arg-type]
+                    found.get("events", ()))
 
 
 def material_source_ids(cited: Sequence[str], strongest: Sequence[str], cap: int = MAX_MATERIAL_SOURCES) -> list[str]:

@@ -333,7 +333,7 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
     wanted = material_source_ids(cited, ranked)
     loaded = {source.id: source for source in workspace.corpus.sources_named(wanted)}
     material = gather_material([loaded[sid] for sid in wanted if sid in loaded], [ref.id for ref in refs],
-                               set(cited))
+                               set(cited), workspace.corpus.findings)
     extras: list[ExtraSection] = []
     unplaced: tuple[Unplaced, ...] = ()
     for ref in refs:

@@ -14,13 +14,16 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean
 from brief.metadata import RELIABILITY_GRADES, SourceMeta, infer_metadata, merge_metadata, normalise_stated
 from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
+
+if TYPE_CHECKING:
+    from brief.findings_cache import FindingsStore
 
 SOURCES_FILE = "sources.yaml"
 ANNOTATIONS_DIR = "annotations"
@@ -129,8 +132,10 @@ class Corpus:
     """
 
     def __init__(self, root: Path, sources: list[Source] | None = None, problems: list[Problem] | None = None,
-                 *, catalog: SourceCatalog | None = None) -> None:
+                 *, catalog: SourceCatalog | None = None, findings: FindingsStore | None = None) -> None:
         self.root = root
+        self.findings = findings
+        """Where the analyst's sections keep what they found in its sources (the index), if anywhere."""
         self.problems: list[Problem] = problems if problems is not None else []
         """Files left out and why; shown as warnings, never fatal."""
         self._sources = sources if sources is not None or catalog is not None else []

@@ -34,7 +34,7 @@ from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -87,6 +87,14 @@ CREATE TABLE source_prints (
     sentences BLOB NOT NULL
 );
 -- What finding wire copies among a brief's sources needs (brief.independence), computed once per article.
+CREATE TABLE findings (
+    source_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (source_id, kind)
+);
+-- What the analyst's sections found in a source (brief.findings_cache), kept once a brief has read it.
 CREATE TABLE failures (
     file TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL,
@@ -472,6 +480,7 @@ class CorpusIndex:
         self.connection.execute("DELETE FROM sources WHERE id = ?", (source_id,))
         self.connection.execute("DELETE FROM source_texts WHERE id = ?", (source_id,))
         self.connection.execute("DELETE FROM source_prints WHERE id = ?", (source_id,))
+        self.connection.execute("DELETE FROM findings WHERE source_id = ?", (source_id,))
 
     def store(self, article: IndexedArticle, *, new: bool = False) -> None:
         """Replace everything the index holds of one source; ``new``: it holds nothing of it yet."""
@@ -616,6 +625,44 @@ class CorpusIndex:
                         f"SELECT id, wire, sentences FROM source_prints WHERE id IN ({marks})", chunk):
                     found[sid] = SourceFingerprint(sid, frozenset(array("q", blob)), wire)
         return found
+
+    def load_findings(self, kind: str, source_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """What :mod:`brief.findings_cache` kept of ``kind`` for these sources: id → (key, value)."""
+        found: dict[str, tuple[str, str]] = {}
+        with self.lock:
+            for chunk in _chunks(list(source_ids), 500):
+                marks = ", ".join("?" * len(chunk))
+                for source_id, key, value in self.connection.execute(
+                        f"SELECT source_id, key, value FROM findings WHERE kind = ? AND source_id IN ({marks})",
+                        [kind, *chunk]):
+                    found[source_id] = (key, value)
+        return found
+
+    def save_findings(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """Keep what a brief found; given up at once when another process is writing, or the index is read-only.
+
+        Only for sources the index holds: one removed meanwhile gets no row.
+        """
+        with self.lock:
+            if self.connection.in_transaction:  # inside someone's write: not the place
+                return
+            patience = self.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+            try:
+                self.connection.execute("PRAGMA busy_timeout = 100")
+                self.connection.execute("BEGIN IMMEDIATE")
+                try:
+                    self.connection.executemany(
+                        "INSERT OR REPLACE INTO findings SELECT ?, ?, ?, ? "
+                        "WHERE EXISTS (SELECT 1 FROM sources WHERE id = ?)",
+                        [(*row, row[0]) for row in rows])
+                    self.connection.execute("COMMIT")
+                except BaseException:
+                    self.connection.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError:
+                pass  # busy or read-only: worked out again next time
+            finally:
+                self.connection.execute(f"PRAGMA busy_timeout = {int(patience)}")
 
     @property
     def corpus_root(self) -> Path:

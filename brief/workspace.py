@@ -137,6 +137,6 @@ def load_workspace(paths: ProjectPaths, *, progress: ProgressCallback | None = N
     taxonomy: Taxonomy = load_taxonomy(paths.topics_file)
     index, report, problems = sync_index(paths.corpus, paths.topics_file, taxonomy, progress=progress,
                                          cancel=cancel)
-    corpus = Corpus(paths.corpus, problems=problems, catalog=index)
+    corpus = Corpus(paths.corpus, problems=problems, catalog=index, findings=index)
     return Workspace(paths=paths, corpus=corpus, taxonomy=taxonomy, index=index,
                      annotation_problems=index.annotation_problems(), sync=report)

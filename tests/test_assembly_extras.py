@@ -361,9 +361,9 @@ def test_the_material_is_capped_and_only_what_the_sections_need_is_extracted(
     seen: list[str] = []
     real = analyst_sections._findings
 
-    def counting(source, kinds, cited):
+    def counting(source, *rest):
         seen.append(source.id)
-        return real(source, kinds, cited)
+        return real(source, *rest)
 
     monkeypatch.setattr(analyst_sections, "_findings", counting)
     events: list[str] = []

@@ -407,6 +407,7 @@ def test_an_excerpt_exactly_on_the_threshold_is_kept(generated: Workspace, every
 NOT_IN_FINGERPRINT = {
     "recipe": "ranking imports only its Window, for the recency bonus, which is added at assembly, not stored",
     "atomic": "writes files and takes locks; decides nothing the index stores",
+    "findings_cache": "corpus names its store type only; what it keeps carries its own key (extractor code, content, date)",
 }
 
 
