@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -354,7 +355,7 @@ def _laid_out_with_tables(page: str) -> bool:
     # Most pages have no <br> or no <table>: two quick searches, without a lower-cased copy of the page.
     if not (_BR_TAG.search(page) and _TABLE_TAG.search(page)):
         return False
-    return sum(1 for _ in zip(range(3), _BREAK_RUN.finditer(page))) == 3
+    return len(list(islice(_BREAK_RUN.finditer(page), 3))) == 3
 
 
 def _parse_html(page: str) -> Any:
