@@ -195,13 +195,24 @@ def _warn(problems: list[Problem]) -> None:
         print(f"warning: {problem.format()}", file=sys.stderr)
 
 
+CORPUS_WARNINGS_SHOWN = 10
+"""Files left out are named on every command; past this many, the rest are counted and `brief check` lists them."""
+
+
+def _warn_corpus(problems: list[Problem]) -> None:
+    _warn(problems[:CORPUS_WARNINGS_SHOWN])
+    if len(problems) > CORPUS_WARNINGS_SHOWN:
+        print(f"warning: and {len(problems) - CORPUS_WARNINGS_SHOWN} more problems with the corpus's files; "
+              "`brief check` lists every one", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from brief.build import build_recipe, load_recipe_for
 
     if not args.recipe.is_file():
         raise UserError(Problem("recipe not found", file=args.recipe, hint="recipes live in briefings/"))
     workspace = _workspace(args, args.recipe)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
     result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
     _warn([Problem(note) for note in result.briefing.notes])
@@ -232,7 +243,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         raise UserError(Problem("manifest not found", file=args.manifest,
                                 hint="a build writes OUT/RECIPE-DATE.manifest.json beside the brief"))
     workspace = _workspace(args)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=args.format)
     _warn(list(result.warnings))
     for path in (*result.written, *([result.manifest] if result.manifest else [])):
@@ -244,7 +255,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
 
     workspace = _workspace(args)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     counts = workspace.tagged_counts()
     if args.json:
         rows = []
@@ -275,7 +286,7 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
     from brief.index import ExcerptQuery
 
     workspace = _workspace(args)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     taxonomy = workspace.taxonomy
     if args.topic and args.topic not in taxonomy.topic_ids():
         raise UserError(Problem(f"unknown topic {args.topic!r}", hint=did_you_mean(args.topic, taxonomy.topic_ids())))
@@ -365,7 +376,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.rebuild:
         delete_index(location)
     workspace = _workspace(args)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     sources, excerpts = workspace.index.counts()
     print(f"{workspace.index.path}: {sources} sources, {excerpts} excerpts ({workspace.sync.summary()})")
     if args.check:
@@ -430,7 +441,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise UserError(Problem("not a UTF-8 text file", file=path)) from None
     workspace = _workspace(args)
-    _warn(workspace.problems)
+    _warn_corpus(workspace.problems)
     mismatches = verify_brief(markdown, workspace, file=path)
     for mismatch in mismatches:
         print(mismatch.format(str(path)))

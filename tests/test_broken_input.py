@@ -35,6 +35,19 @@ def test_bad_article_is_reported_and_the_corpus_still_builds(project: Path, cli,
     assert (project / "out" / "situation-2025-12-04.md").is_file()
 
 
+def test_many_bad_articles_are_counted_past_the_first_ten_and_check_lists_them_all(project: Path, cli) -> None:
+    for number in range(13):
+        (project / "seeds" / f"blank-{number:02d}.txt").write_text("", encoding="utf-8")
+    built = cli("build", "briefings/situation.yaml", "--format", "md", cwd=project)
+    assert built.code == 0
+    named = [line for line in built.err.splitlines() if line.startswith("warning: ") and "blank-" in line]
+    assert len(named) == 10
+    assert "warning: and 3 more problems with the corpus's files; `brief check` lists every one" in built.err
+    checked = cli("check", cwd=project)
+    assert checked.code == 2
+    assert all(f"blank-{number:02d}.txt: the file is empty" in checked.err for number in range(13))
+
+
 def test_windows_1252_article_is_read_correctly(project: Path, cli) -> None:
     shutil.copy(BROKEN / "windows1252.txt", project / "seeds" / "windows1252.txt")
     shown = cli("show", "windows1252", cwd=project)
