@@ -1071,6 +1071,8 @@ def same_matter(a: Claim, b: Claim) -> bool:
     # With no actor, one word ("the prisoners were released") could be any prisoners: it counts as generic.
     vague = not a.actor and (len(a.object_words) < 2 or len(b.object_words) < 2)
     if (specific_a or specific_b) and not vague:
+        if specific_a - specific_b and specific_b - specific_a:
+            return False  # each names what the other does not: "troops from Donetsk", "troops from Sumy"
         return len(specific_a & specific_b) / len(specific_a | specific_b) >= SAME_OBJECT
     if a.frame in _EVENT_FRAMES and not a.object_words and not b.object_words:
         return True  # "the talks in Geneva ended without agreement": the names in common say which talks

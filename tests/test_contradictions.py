@@ -127,6 +127,10 @@ MUST_NOT_FLAG = [
     ("Russia rejected the original plan.", "Russia accepted the revised plan."),
     ("Russia rejected the 28-point plan.", "Russia accepted the 20-point plan."),
     ("Russia rejected the U.S. proposal.", "Russia accepted the EU proposal."),
+    # objects that each name what the other does not
+    ("Russia rejected a timetable for withdrawing troops from Donetsk.",
+     "Russia accepted a timetable for withdrawing troops from Sumy."),
+    ("Russia signed a fragile ceasefire along the front line.", "Russia did not sign an energy ceasefire along the front line."),
     # not asserted: a modal, a condition, a question, a demand, an infinitive, a quotation
     ("Russia would reject the 20-point plan.", "Russia accepted the 20-point plan."),
     ("If Ukraine withdraws, Russia will accept the 20-point plan.", "Russia will not accept the 20-point plan."),
