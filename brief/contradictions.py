@@ -54,16 +54,17 @@ frame, actor, tense (future, pluperfect or neither: "had rejected" may have
 changed since) and attribution (both unattributed, or "X said" by the same X:
 "Russia rejected it" said by Kyiv against "Russia accepted it" said by Moscow is
 a dispute between parties, not between sources), objects with the same specific
-words (:data:`SAME_OBJECT`; an object of generic words only, such as "the plan",
-or of one word with no actor, such as "the prisoners were released", needs
-:data:`CONTEXT_WORDS` shared words in the sentences too), the same numbers and
-version ("the revised plan" is not "the earlier 28-point plan"), no different
-dates, places or publication dates more than :data:`MAX_DAYS_APART` apart (a
-change over time is not a contradiction), and opposite polarity. An act (not a
-position: signing, meeting, travelling, an event…) that an article says was not
-done may have been done since: it is not compared with a later article that
-says it was. A source that says both itself describes a change, and none of its
-claims on that matter count. Talks and events have no actor: two outcome or event claims must share a
+words (one's containing the other's, :data:`SAME_OBJECT` of them in common; an
+object of generic words only, such as "the plan", or of one word with no actor,
+such as "the prisoners were released", needs :data:`CONTEXT_WORDS` shared words
+in the sentences too), the same numbers and version ("the revised plan" is not
+"the earlier 28-point plan"), no different dates, places or publication dates
+more than :data:`MAX_DAYS_APART` apart (a change over time is not a
+contradiction), and opposite polarity. An act (not a position: signing, meeting,
+travelling, an event…) that an article says was not done may have been done
+since: it is not compared with a later article that says it was. A source that
+says both itself describes a change, and none of its claims on that matter
+count. Talks and events have no actor: two outcome or event claims must share a
 name (a place, a person) or a date and name no different place.
 """
 
@@ -621,10 +622,11 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
                 and _adjuncts_only(object_tokens) and (_word(tokens, k) not in ("as", "to") or (
                     event and _word(tokens, k) == "as" and _word(tokens, k + 1) in ("planned", "scheduled"))):
             adjuncts = object_tokens
-            # "the plan was rejected in Moscow": Moscow rejected it.
-            if not event and frame in ("accept", "support", "recognise") and len(adjuncts) == 2 \
-                    and adjuncts[0].lower == "in" and adjuncts[1].bare in _PARTIES:
-                actor_tokens = adjuncts[1:]
+            # "the plan was rejected in Moscow (on Tuesday)": Moscow rejected it.
+            capital = [b for a, b in zip(adjuncts, adjuncts[1:], strict=False)
+                       if a.lower == "in" and b.bare in _PARTIES]
+            if not event and frame in ("accept", "support", "recognise") and capital:
+                actor_tokens = capital[:1]
             else:
                 unnamed = True
         else:
@@ -735,7 +737,8 @@ def _run_on(phrase: list[_Token]) -> bool:
 
 def _adjuncts_only(tokens: list[_Token]) -> bool:
     """Whether what follows an agentless passive says only where and when ("in Moscow on Tuesday")."""
-    return not tokens or (tokens[0].lower in _ADJUNCT_STARTS or tokens[0].lower in _CALENDAR) and len(tokens) <= 8
+    return not tokens or ((tokens[0].lower in _ADJUNCT_STARTS or tokens[0].lower in _CALENDAR) and len(tokens) <= 8
+                          and not any(t.lower == "by" for t in tokens))  # "on Tuesday by Russia": an agent
 
 
 def _event_head(phrase: list[_Token]) -> _Token | None:

@@ -166,6 +166,8 @@ MUST_NOT_FLAG = [
     ("The 20-point plan was accepted as a basis for talks.", "The 20-point plan was rejected."),
     ("The 20-point plan was largely rejected.", "The 20-point plan was accepted."),
     ("The 150 prisoners were released on Friday.", "Russia did not release the 150 prisoners on Friday."),
+    ("The 20-point plan was rejected on Tuesday by Russia.", "The 20-point plan was accepted on Tuesday."),
+    ("The 20-point plan was accepted in Moscow on Tuesday.", "The 20-point plan was rejected on Tuesday."),
     # events: moved rather than called off, other places, other events, future against past, not asserted
     ("The Berlin summit was postponed to March.", "The summit in Berlin took place in March."),
     ("The summit in Berlin was postponed.", "The summit in Paris went ahead as planned."),
@@ -284,7 +286,7 @@ def test_the_new_shapes_read_what_they_should() -> None:
     passive = claim("The ceasefire proposal was rejected on Tuesday.")
     assert (passive.frame, passive.positive, passive.actor, passive.object_text) == (
         "accept", False, "", "the ceasefire proposal")
-    assert claim("The ceasefire proposal was rejected in Kyiv.").actor == "Ukraine"
+    assert claim("The ceasefire proposal was rejected on Tuesday in Kyiv.").actor == "Ukraine"
     # an event's actor is its head noun; what follows says where and when
     event = claim("The summit in Berlin went ahead on Friday.")
     assert (event.frame, event.positive, event.actor, event.object_text) == ("event", True, "summit", "on Friday")
