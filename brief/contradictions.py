@@ -4,47 +4,68 @@
 thing. This module finds sources that contradict each other in words: one says
 Russia "rejected" the plan, another that it "accepted" it; one that the talks
 "ended without agreement", another that "a deal was reached"; "will attend" and
-"will not attend". A false contradiction in a brief to a principal is worse than
-a missed one, so the detector is deliberately narrow. It reads plain sentences,
-clause by clause, and makes a *claim* only of a clause it can read whole:
+"will not attend"; "the summit was postponed" and "the summit went ahead". A
+false contradiction in a brief to a principal is worse than a missed one, so the
+detector is deliberately narrow. It reads plain sentences, clause by clause, and
+makes a *claim* only of a clause it can read whole:
 
-- a verb of a small curated list (:data:`FRAMES`: accept/agree to ↔ reject/
-  dismiss/refuse; support ↔ oppose; sign; confirm ↔ deny; attend/take part in ↔
-  skip/boycott; receive; meet; recognise; withdraw), finite and asserted: not
-  after a modal ("would", "could", "may"…), not an infinitive ("wants to
-  accept") unless after "refuse to"/"decline to" (a refusal) or "fail to" (a
-  negation), not in a question, a conditional ("if", "unless", "whether"), a
-  complement of anything but a speech verb ("demands that Ukraine will not
-  join"), nor inside quotation marks;
+- a verb of a small curated list (:data:`FRAMES`: accept/approve/agree to ↔
+  reject/dismiss/veto/rule out/turn down; support/back ↔ oppose; sign; confirm ↔
+  deny; attend/take part in ↔ skip/boycott/miss; receive; meet; recognise;
+  withdraw/pull out; release/free ↔ withhold; arrive in/travel to/visit; and
+  events: take place/go ahead/be held ↔ be postponed/cancelled/called off),
+  finite and asserted: not after a modal ("would", "could", "may"…), not an
+  infinitive ("wants to accept") unless after "refuse to"/"decline to" (a
+  refusal, which is also the accept frame's "no" to "V …": "refused to withdraw"
+  against "agreed to withdraw") or "fail to" (a negation), not in a question, a
+  conditional ("if", "unless", "whether"), a complement of anything but a speech
+  verb ("demands that Ukraine will not join"), nor inside quotation marks;
 - or the outcome of talks (:data:`_OUTCOME_POSITIVE` / :data:`_OUTCOME_NEGATIVE`:
   "reached a deal", "a compromise was found" ↔ "ended without agreement", "no
   breakthrough", "failed to reach a deal");
 - with its actor: a named person (their surname) or a party (Russia = Moscow =
   the Kremlin, Ukraine = Kyiv, the U.S. = Washington = the White House, Europe =
   the EU, NATO), read from the noun phrase right before the verb (or after "by"
-  in the passive); a pronoun, an unnamed "officials" or an unreadable subject
-  makes no claim;
+  in the passive; "was rejected in Moscow" is Moscow's rejection); a pronoun, an
+  unnamed "officials" or an unreadable subject makes no claim. A passive with no
+  agent ("the 20-point plan was rejected") has no actor, and is compared only
+  with other such passives; an event ("the summit in Berlin was postponed") has
+  its head noun for actor, whoever called it off;
 - with its object: the words after the verb up to the end of the clause (or the
-  noun a relative clause hangs on: "a compromise that Kyiv has not accepted");
+  noun a relative clause hangs on: "a compromise that Kyiv has not accepted"; or
+  the subject of a passive); whom a meeting was with is read as a person or party
+  ("met with U.S. envoy Steve Witkoff" is Witkoff, and "Witkoff met Putin" says
+  what "Putin met Witkoff" says);
 - its polarity: the verb's own (reject is negative), flipped by "not", "never",
   "n't", "refused to", "failed to" or an object such as "none of"; two negations
-  make no claim;
+  make no claim, nor do "has not ruled out" (an open question) and "did not
+  cancel" (which does not say the event took place);
 - and no hedge that lets both sides be right: "in principle", "partly",
-  "formally", "outright", "initially", "yet", "so far", "no longer"…
+  "formally", "outright", "initially", "yet", "so far", "no longer", a span
+  ("since 2019", "for months")…, nor an event moved rather than called off
+  ("postponed to March", "until May").
+
+A sentence that gives one actor (or an unnamed one) both answers describes a
+change ("had rejected the plan but later accepted it"), and none of its claims on
+that frame count.
 
 Two claims *contradict* when they come from different sources and have the same
-frame, actor, tense (future or not) and attribution (both unattributed, or "X
-said" by the same X: "Russia rejected it" said by Kyiv against "Russia accepted
-it" said by Moscow is a dispute between parties, not between sources), objects
-with the same specific words (:data:`SAME_OBJECT`; an object of generic words
-only, such as "the plan", needs :data:`CONTEXT_WORDS` shared words in the
-sentences too), the same numbers and version ("the revised plan" is not "the
-earlier 28-point plan"), no different dates, places or publication dates more
-than :data:`MAX_DAYS_APART` apart (a change over time is not a contradiction),
-and opposite polarity. A source that says both itself describes a change, and
-none of its claims on that matter count. Talks have no actor: two outcome
-claims must share a name (a place, a person) or a date and name no different
-place.
+frame, actor, tense (future, pluperfect or neither: "had rejected" may have
+changed since) and attribution (both unattributed, or "X said" by the same X:
+"Russia rejected it" said by Kyiv against "Russia accepted it" said by Moscow is
+a dispute between parties, not between sources), objects with the same specific
+words (one's containing the other's, :data:`SAME_OBJECT` of them in common; an
+object of generic words only, such as "the plan", or of one word with no actor,
+such as "the prisoners were released", needs :data:`CONTEXT_WORDS` shared words
+in the sentences too), the same numbers and version ("the revised plan" is not
+"the earlier 28-point plan"), no different dates, places or publication dates
+more than :data:`MAX_DAYS_APART` apart (a change over time is not a
+contradiction), and opposite polarity. An act (not a position: signing, meeting,
+travelling, an event…) that an article says was not done may have been done
+since: it is not compared with a later article that says it was. A source that
+says both itself describes a change, and none of its claims on that matter
+count. Talks and events have no actor: two outcome or event claims must share a
+name (a place, a person) or a date and name no different place.
 """
 
 from __future__ import annotations
@@ -52,7 +73,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from brief.differences import _EARLIER, _GENERIC, _LATER
@@ -71,6 +92,33 @@ MAX_OBJECT_TOKENS = 15
 MAX_SUBJECT_TOKENS = 7
 
 
+# --- regular expressions, compiled on first use ---------------------------------------------------
+
+class _Lazy:
+    """A regular expression compiled the first time it is used: importing the module compiles none (the
+    CLI imports the engine for every command, most of which never read a contradiction)."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._pattern().search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._pattern().match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._pattern().finditer(text)
+
+
 # --- the curated verbs ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -80,18 +128,29 @@ class _Verb:
     participle: bool
     """Whether this form can be a past participle (so a passive, after "was", "has been")."""
     particle: str = ""
-    """A word that must follow: "to" (agree to), "in" (participate in), "down" (turn down)."""
+    """A word that must follow: "to" (agree to), "in" (participate in), "down" (turn down); alternatives are
+    separated by "|" ("in|at": arrive in, arrive at)."""
+    not_before: frozenset[str] = frozenset()
+    """Words after which this form is another verb ("backed away", "backed down")."""
 
 
 def _forms(frame: str, positive: bool, base: str, third: str, past: str, participle: str | None = None,
-           particle: str = "") -> dict[str, _Verb]:
+           particle: str = "", not_before: Iterable[str] = ()) -> dict[str, _Verb]:
+    """The surface forms of one verb; an empty form is left out (the base "back" or "free" is mostly another
+    word; "traveled" is only a spelling)."""
     participle = participle or past
-    forms = {base: _Verb(frame, positive, False, particle), third: _Verb(frame, positive, False, particle),
-             past: _Verb(frame, positive, past == participle, particle)}
+    stop = frozenset(not_before)
+    forms = {past: _Verb(frame, positive, past == participle, particle, stop)}
+    for form in (base, third):
+        if form:
+            forms[form] = _Verb(frame, positive, False, particle, stop)
     if participle != past:
-        forms[participle] = _Verb(frame, positive, True, particle)
+        forms[participle] = _Verb(frame, positive, True, particle, stop)
     return forms
 
+
+_PHRASAL_OTHER = ("away", "down", "off", "out", "up", "into", "onto")
+"""Particles that make "backed", "pulled" … another verb than the one a frame means."""
 
 FRAMES: dict[str, _Verb] = {
     **_forms("accept", True, "accept", "accepts", "accepted"),
@@ -102,9 +161,13 @@ FRAMES: dict[str, _Verb] = {
     **_forms("accept", False, "reject", "rejects", "rejected"),
     **_forms("accept", False, "dismiss", "dismisses", "dismissed"),
     **_forms("accept", False, "rebuff", "rebuffs", "rebuffed"),
+    **_forms("accept", False, "spurn", "spurns", "spurned"),
+    **_forms("accept", False, "veto", "vetoes", "vetoed"),
     **_forms("accept", False, "refuse", "refuses", "refused"),
     **_forms("accept", False, "turn", "turns", "turned", particle="down"),
+    **_forms("accept", False, "rule", "rules", "ruled", particle="out"),
     **_forms("support", True, "support", "supports", "supported"),
+    **_forms("support", True, "", "backs", "backed", not_before=_PHRASAL_OTHER),
     **_forms("support", False, "oppose", "opposes", "opposed"),
     **_forms("sign", True, "sign", "signs", "signed"),
     **_forms("confirm", True, "confirm", "confirms", "confirmed"),
@@ -113,47 +176,89 @@ FRAMES: dict[str, _Verb] = {
     **_forms("attend", True, "participate", "participates", "participated", particle="in"),
     **_forms("attend", False, "skip", "skips", "skipped"),
     **_forms("attend", False, "boycott", "boycotts", "boycotted"),
+    **_forms("attend", False, "miss", "misses", "missed", not_before=_PHRASAL_OTHER),
     **_forms("receive", True, "receive", "receives", "received"),
     **_forms("meet", True, "meet", "meets", "met"),
     **_forms("recognise", True, "recognise", "recognises", "recognised"),
     **_forms("recognise", True, "recognize", "recognizes", "recognized"),
     **_forms("withdraw", True, "withdraw", "withdraws", "withdrew", "withdrawn"),
+    **_forms("withdraw", True, "pull", "pulls", "pulled", particle="out"),
+    **_forms("release", True, "release", "releases", "released"),
+    **_forms("release", True, "", "frees", "freed"),
+    **_forms("release", False, "withhold", "withholds", "withheld"),
+    **_forms("travel", True, "arrive", "arrives", "arrived", particle="in|at"),
+    **_forms("travel", True, "travel", "travels", "travelled", particle="to"),
+    **_forms("travel", True, "", "", "traveled", particle="to"),
+    **_forms("travel", True, "visit", "visits", "visited"),
+    **_forms("event", False, "postpone", "postpones", "postponed"),
+    **_forms("event", False, "cancel", "cancels", "cancelled"),
+    **_forms("event", False, "", "", "canceled"),
+    **_forms("event", False, "scrap", "scraps", "scrapped"),
+    **_forms("event", False, "call", "calls", "called", particle="off"),
+    **_forms("event", False, "put", "puts", "put", particle="off"),
+    "held": _Verb("event", True, True, not_before=frozenset(_PHRASAL_OTHER + ("back",))),
 }
 """Surface form → frame and polarity. A frame is one question two sources can answer yes and no."""
 
-_TAKE_PART = frozenset({"take", "takes", "took", "taken"})
-"""take part in = attend."""
+_TWO_WORD: dict[tuple[str, str], _Verb] = {
+    **{(form, "part"): _Verb("attend", True, False, "in") for form in ("take", "takes", "took", "taken")},
+    **{(form, "place"): _Verb("event", True, False) for form in ("take", "takes", "took", "taken")},
+    **{(form, "ahead"): _Verb("event", True, False) for form in ("go", "goes", "went", "gone")},
+}
+"""Verbs of two words: take part in = attend; take place, go ahead = the event happened."""
 _REFUSAL = frozenset({"refuse", "refuses", "refused", "decline", "declines", "declined"})
-"""'refused to V' is a refusal to V: the accept frame, negative, with 'V …' as its object."""
+"""'refused to V' is a refusal to V: the accept frame, negative, with 'V …' as its object (and V negated)."""
 _FAILURE = frozenset({"fail", "fails", "failed"})
 """'failed to V' is V negated."""
 _QUESTION_OF = {
-    "accept": ("accepted", "will accept"), "support": ("supports", "will support"), "sign": ("signed", "will sign"),
-    "confirm": ("confirmed", "will confirm"), "attend": ("attended", "will attend"),
-    "receive": ("received", "will receive"), "meet": ("met", "will meet"),
-    "recognise": ("recognised", "will recognise"), "withdraw": ("withdrew", "will withdraw"),
+    "accept": ("accepted", "will accept", "had accepted"), "support": ("supports", "will support", "had supported"),
+    "sign": ("signed", "will sign", "had signed"), "confirm": ("confirmed", "will confirm", "had confirmed"),
+    "attend": ("attended", "will attend", "had attended"), "receive": ("received", "will receive", "had received"),
+    "meet": ("met", "will meet", "had met"), "recognise": ("recognised", "will recognise", "had recognised"),
+    "withdraw": ("withdrew", "will withdraw", "had withdrawn"), "release": ("released", "will release", "had released"),
+    "travel": ("went to", "will go to", "had gone to"), "event": ("took place", "will take place", "had taken place"),
 }
+"""How the question a frame asks is put, in the past, the future and the pluperfect."""
+_PASSIVE_QUESTION_OF = {
+    "accept": "accepted", "support": "supported", "sign": "signed", "recognise": "recognised",
+    "withdraw": "withdrawn", "release": "released",
+}
+"""The frames an agentless passive is read in ("the 20-point plan was rejected"), and how the question says it.
+"was met", "was received", "was denied", "was refused" are mostly other verbs ("met with scepticism",
+"denied entry")."""
+_AGENTLESS_NOT = frozenset({"refused", "turned"})
+_OPEN_WHEN_NEGATED = frozenset({"rule", "rules", "ruled"})
+"""Verbs whose negation leaves a matter open rather than answering it: "has not ruled out a ceasefire"."""
+_ADJUNCT_STARTS = frozenset("in on at during last this late early overnight today yesterday again indefinitely"
+                            .split())
+"""Words that start what may follow an agentless passive: where and when, nothing that changes its sense."""
+_EVENT_NOUNS = frozenset("""summit summits meeting meetings talks negotiations round visit trip vote referendum
+ceremony session conference consultations exchange swap signing election elections""".split())
+"""Heads of a noun phrase that names an event, which the event frame asks about: did it take place?"""
+_PREPOSITIONS = frozenset("in at on of to between with for over about from near during among".split())
+_RESCHEDULED = frozenset({"to", "until", "till", "for", "next", "later", "following"})
+"""Words after "postponed" that move an event rather than call it off ("postponed to March")."""
 
 _DEAL = r"(?:agreement|deal|accord|compromise|breakthrough|settlement)"
 _OUTCOME_POSITIVE = [
-    re.compile(rf"\b(?:reached|struck|clinched|sealed|secured|achieved)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    _Lazy(rf"\b(?:reached|struck|clinched|sealed|secured|achieved)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                rf"{_DEAL}s?\b", re.IGNORECASE),
-    re.compile(rf"\b{_DEAL}s?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:finally\s+)?"
+    _Lazy(rf"\b{_DEAL}s?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:finally\s+)?"
                r"(?:reached|struck|achieved|found|agreed|secured|sealed)\b", re.IGNORECASE),
-    re.compile(rf"\b(?:ended|concluded)\s+(?:in|with)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_DEAL}\b", re.IGNORECASE),
+    _Lazy(rf"\b(?:ended|concluded)\s+(?:in|with)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_DEAL}\b", re.IGNORECASE),
 ]
 """Talks that ended in agreement."""
 _OUTCOME_NEGATIVE = [
-    re.compile(rf"\b(?:ended|concluded|finished|closed|broke\s+up|wrapped\s+up)\s+without\s+(?:any\s+|an?\s+)?"
+    _Lazy(rf"\b(?:ended|concluded|finished|closed|broke\s+up|wrapped\s+up)\s+without\s+(?:any\s+|an?\s+)?"
                rf"(?:[\w-]+\s+)?{_DEAL}\b", re.IGNORECASE),
-    re.compile(r"\bwithout\s+(?:reaching|agreeing|striking|securing|achieving)\b", re.IGNORECASE),
-    re.compile(rf"\bno\s+(?:[\w-]+\s+)?{_DEAL}\b(?:[”\"’']?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is)\s+"
+    _Lazy(r"\bwithout\s+(?:reaching|agreeing|striking|securing|achieving)\b", re.IGNORECASE),
+    _Lazy(rf"\bno\s+(?:[\w-]+\s+)?{_DEAL}\b(?:[”\"’']?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is)\s+"
                r"(?:reached|struck|achieved|found|agreed|made))?", re.IGNORECASE),
-    re.compile(rf"\bfailed\s+to\s+(?:reach|produce|yield|secure|strike|achieve)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
+    _Lazy(rf"\bfailed\s+to\s+(?:reach|produce|yield|secure|strike|achieve)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
                rf"{_DEAL}\b", re.IGNORECASE),
 ]
 """Talks that ended without agreement."""
-_TALKS = re.compile(r"\b(?:talks|meeting|meetings|discussions|negotiations|summit|round|session|consultations"
+_TALKS = _Lazy(r"\b(?:talks|meeting|meetings|discussions|negotiations|summit|round|session|consultations"
                     r"|negotiators|delegations|envoys)\b", re.IGNORECASE)
 """An outcome claim is about talks: the sentence must name them (or those who hold them)."""
 
@@ -172,8 +277,9 @@ _HEDGES = frozenset("""partly partially tentatively conditionally outright forma
 officially initially originally yet eventually largely broadly mostly reluctantly later now almost nearly most
 some part parts much several""".split())
 """Words that let a claim and its opposite both be right ("did not formally accept" vs "accepted")."""
-_HEDGE_PHRASES = re.compile(r"\b(?:in\s+principle|in\s+part|so\s+far|for\s+now|at\s+first|no\s+longer|any\s*more"
-                            r"|not\s+yet|has\s+yet|have\s+yet|had\s+yet|at\s+least\s+for)\b", re.IGNORECASE)
+_HEDGE_PHRASES = _Lazy(r"\b(?:in\s+principle|in\s+part|so\s+far|for\s+now|at\s+first|no\s+longer|any\s*more"
+                            r"|not\s+yet|has\s+yet|have\s+yet|had\s+yet|at\s+least\s+for"
+                            r"|(?:for|in)\s+(?:\w+\s+)?(?:weeks|months|years|decades))\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset("""that which who whom whose and but or nor while whereas as after before because
 although though since when whenever where if unless whether once until so then instead despite amid saying
 calling even""".split())
@@ -218,12 +324,13 @@ confirmed confirming acknowledged reported""".split())
 """Speech verbs that attribute a clause (fewer than :data:`brief.speakers.SPEECH_VERBS`: no "states", "notes")."""
 _STOPWORDS = frozenset("""the a an and or of to in on at for with by from as is are was were be been has have had
 that this it its their his her which who said says than more over some about around any all into not no""".split())
-_PRONOUNS = frozenset("it this that them these those him her one so".split())
+_PRONOUNS = frozenset("it this that them these those him her one so what all everything anything something nothing"
+                      .split())
 """An object that only points back ("accepted it") names nothing two sources can be compared on."""
-_CONDITIONAL_SENTENCE = re.compile(r"\b(?:if|unless|whether|provided\s+that|as\s+long\s+as|in\s+case)\b",
+_CONDITIONAL_SENTENCE = _Lazy(r"\b(?:if|unless|whether|provided\s+that|as\s+long\s+as|in\s+case)\b",
                                    re.IGNORECASE)
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'-]\w+)*|[^\w\s]")
-_NUMBER = re.compile(r"\d")
+_TOKEN = _Lazy(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'-]\w+)*|[^\w\s]")
+_NUMBER = _Lazy(r"\d")
 
 
 @dataclass(frozen=True)
@@ -286,6 +393,12 @@ class Claim:
     start: int
     """The clause to show, as offsets into the sentence: ``statement.text[start:end]``."""
     end: int
+    earlier: bool = False
+    """A pluperfect ("had rejected"): a state before the story's time, which may since have changed; it is
+    compared only with other pluperfects."""
+    infinitive: bool = False
+    """A refusal whose object is a verb's ("refused to sign the deal"): the question asks whether the actor
+    agreed to it."""
 
     @property
     def source_id(self) -> str:
@@ -329,62 +442,99 @@ def _read_claims(statement: Statement) -> list[Claim]:
     tokens = _tokens(text)
     quoted = [(a, b) for a, b in quote_marks(text, 0, len(text))]
     found: list[Claim] = []
+    said: list[tuple[str, bool, str | None]] = []
+    """Every asserted verb's frame, polarity and actor."""
     for index, token in enumerate(tokens):
-        verb = FRAMES.get(token.lower)
-        take_part = token.lower in _TAKE_PART and _word(tokens, index + 1) == "part" \
-            and _word(tokens, index + 2) == "in"
-        if verb is None and not take_part:
+        at = _verb_at(tokens, index)
+        if at is None:
             continue
-        if _inside(token.start, quoted):
-            continue
-        claim = _verb_claim(statement, tokens, index, verb, take_part)
+        claim = None if _inside(token.start, quoted) else _verb_claim(statement, tokens, index, at)
         if claim is not None:
             found.append(claim)
+            said.append((claim.frame, claim.positive, claim.actor))
+        elif (other := _said(tokens, index, at)) is not None:
+            said.append(other)
+    # "Russia had rejected the plan but later accepted it": a sentence that gives one actor (or an unnamed
+    # one) both answers describes a change, and neither answer is a claim.
+    found = [c for c in found if not any(frame == c.frame and positive != c.positive and actor in (None, c.actor)
+                                         for frame, positive, actor in said)]
     found.extend(_outcome_claims(statement, tokens, quoted))
     return found
 
 
-def _word(tokens: list[_Token], index: int) -> str:
-    return tokens[index].lower if 0 <= index < len(tokens) else ""
+@dataclass(frozen=True)
+class _VerbAt:
+    """A curated verb found at a token."""
+
+    verb: _Verb
+    after: int
+    """The token after the verb and the words it needs: where its object starts."""
+    refusal: bool = False
+    """"refused to V": the object is what V does ("sign the deal")."""
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < offset < b for a, b in spans)
+def _verb_at(tokens: list[_Token], index: int) -> _VerbAt | None:
+    """The curated verb at token ``index`` with the words it needs after it ("turned down", "took place",
+    "refused to"), or None."""
+    word = tokens[index].lower
+    following = _word(tokens, index + 1)
+    two = _TWO_WORD.get((word, following))
+    if two is not None:
+        if not two.particle:
+            return _VerbAt(two, index + 2)
+        return _VerbAt(two, index + 3) if _word(tokens, index + 2) == two.particle else None
+    if word in _REFUSAL and following == "to":
+        return _VerbAt(_Verb("accept", False, False), index + 2, refusal=True)
+    verb = FRAMES.get(word)
+    if verb is None or following in verb.not_before:
+        return None
+    if verb.particle == "to" and verb.frame == "accept":
+        # "agreed to the plan"; also "agreed the text" (British usage), never "agreed on/with/that".
+        if following in ("on", "upon", "with", "that", "in", "by", "for", "at", "as"):
+            return None
+        return _VerbAt(verb, index + 2 if following == "to" else index + 1)
+    if verb.particle:
+        return _VerbAt(verb, index + 2) if following in verb.particle.split("|") else None
+    return _VerbAt(verb, index + 1)
 
 
-def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _Verb | None,
-                take_part: bool) -> Claim | None:
-    text = statement.text
-    if take_part:
-        verb = _Verb("attend", True, tokens[index].lower == "taken", "in")
-        after = index + 3
+def _said(tokens: list[_Token], index: int, at: _VerbAt) -> tuple[str, bool, str | None] | None:
+    """The frame and polarity of an asserted verb whether or not it makes a claim, and its subject's actor
+    (None when it has none that can be read: "but later accepted it"); None after a modal or for an
+    infinitive, which say nothing of what was done."""
+    negations, head = 0, index
+    if _word(tokens, index - 1) == "to" and _word(tokens, index - 2) in _REFUSAL | _FAILURE:
+        negations, head = 1, index - 2
+    group = _verb_group(tokens, head)
+    if group is None:
+        return None
+    negations += group.negations
+    if group.passive:
+        phrase = _noun_phrase_right(tokens[at.after + 1:]) if _word(tokens, at.after) == "by" else []
     else:
-        assert verb is not None
-        after = index + 1
-        if verb.particle == "to" and verb.frame == "accept":
-            # "agreed to the plan"; also "agreed the text" (British usage), never "agreed on/with/that".
-            following = _word(tokens, index + 1)
-            if following in ("on", "upon", "with", "that", "in", "by", "for", "at", "as"):
-                return None
-            after = index + 2 if following == "to" else index + 1
-        elif verb.particle:
-            if _word(tokens, index + 1) != verb.particle:
-                return None
-            after = index + 2
-        elif tokens[index].lower in _REFUSAL and _word(tokens, index + 1) == "to":
-            return None  # "refused to V": read at V
-    frame, positive = verb.frame, verb.positive
-    negations = 0
-    # "refused to V" / "failed to V": the governor stands before the verb group.
-    head = index
-    if _word(tokens, index - 1) == "to":
-        if _word(tokens, index - 2) in _REFUSAL | _FAILURE:
-            negations, head = 1, index - 2  # "refused to sign", "failed to attend": did not
-        else:
-            return None  # an infinitive: wanted, expected, agreed to …, not done
-    # The verb group, walking left: auxiliaries, negations, adverbs.
+        phrase = _noun_phrase_left(tokens, group.edge)[0]
+    actor = _actor(phrase, tokens) if phrase else None
+    return at.verb.frame, at.verb.positive == (negations % 2 == 0), actor
+
+
+@dataclass(frozen=True)
+class _VerbGroup:
+    """The auxiliaries, negations and adverbs before a verb."""
+
+    edge: int
+    """The token before them: the end of the subject."""
+    negations: int
+    future: bool
+    earlier: bool
+    """A pluperfect ("had rejected")."""
+    passive: bool
+
+
+def _verb_group(tokens: list[_Token], head: int) -> _VerbGroup | None:
+    """The verb group ending before token ``head``, walking left; None after a modal or for an infinitive."""
     j = head - 1
-    future = passive = False
+    negations = 0
+    future = earlier = passive = False
     while j >= 0:
         word = tokens[j].lower
         if word in _MODALS:
@@ -397,6 +547,7 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
             future = True
         elif word in _AUX:
             passive = passive or word in _BE
+            earlier = earlier or word == "had"
         elif word == "to":
             return None  # "to be approved by Russia": an infinitive, not done
         elif word in _ADVERBS or word in _HEDGES or (word.endswith("ly") and tokens[j].text.islower()):
@@ -404,8 +555,39 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
         else:
             break
         j -= 1
-    if passive and not verb.participle and not take_part:
+    return _VerbGroup(j, negations, future, earlier, passive)
+
+
+def _word(tokens: list[_Token], index: int) -> str:
+    return tokens[index].lower if 0 <= index < len(tokens) else ""
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < offset < b for a, b in spans)
+
+
+def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _VerbAt) -> Claim | None:
+    text = statement.text
+    verb, after = at.verb, at.after
+    frame, positive = verb.frame, verb.positive
+    event = frame == "event"
+    negations = 0
+    # "refused to V" / "failed to V": the governor stands before the verb group.
+    head = index
+    if _word(tokens, index - 1) == "to":
+        if _word(tokens, index - 2) in _REFUSAL | _FAILURE:
+            negations, head = 1, index - 2  # "refused to sign", "failed to attend": did not
+        else:
+            return None  # an infinitive: wanted, expected, agreed to …, not done
+    group = _verb_group(tokens, head)
+    if group is None:
         return None
+    j, future, passive = group.edge, group.future, group.passive
+    negations += group.negations
+    if passive and not verb.participle:
+        return None
+    if event and positive and passive != verb.participle:
+        return None  # "was held" is read only in the passive, "took place" never ("Russia held talks")
     # The clause after the verb: the object.
     # "confirmed that X, Y's envoy, will meet Z": a reported clause runs on past its commas.
     reported = frame == "confirm" and _word(tokens, after) == "that"
@@ -425,13 +607,33 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
     if _word(tokens, k) in _CONDITIONAL:
         return None
     actor_tokens: list[_Token] = []
-    if passive:
-        if not object_tokens or object_tokens[0].lower != "by":
+    adjuncts: list[_Token] = []
+    """What follows a verb that has its object before it: "(the summit went ahead) in Berlin on Friday"."""
+    unnamed = False
+    """An agentless passive or an event: no actor to read."""
+    if passive or (event and positive):
+        if object_tokens and object_tokens[0].lower == "by":
+            actor_tokens = _noun_phrase_right(object_tokens[1:])
+            if len(actor_tokens) != len(object_tokens) - 1:
+                return None  # the agent is all that follows, or the clause is not read whole
+            if event:
+                actor_tokens, unnamed = [], True  # who called it off does not change whether it took place
+        elif (event or (frame in _PASSIVE_QUESTION_OF and tokens[index].lower not in _AGENTLESS_NOT)) \
+                and _adjuncts_only(object_tokens) and (_word(tokens, k) not in ("as", "to") or (
+                    event and _word(tokens, k) == "as" and _word(tokens, k + 1) in ("planned", "scheduled"))):
+            adjuncts = object_tokens
+            # "the plan was rejected in Moscow (on Tuesday)": Moscow rejected it.
+            capital = [b for a, b in zip(adjuncts, adjuncts[1:], strict=False)
+                       if a.lower == "in" and b.bare in _PARTIES]
+            if not event and frame in ("accept", "support", "recognise") and capital:
+                actor_tokens = capital[:1]
+            else:
+                unnamed = True
+        else:
             return None
-        actor_tokens = _noun_phrase_right(object_tokens[1:])
-        if len(actor_tokens) != len(object_tokens) - 1:
-            return None  # the agent is all that follows, or the clause is not read whole
         object_tokens, edge = _phrase_left(tokens, j)
+        if _run_on(object_tokens):
+            return None
     else:
         actor_tokens, edge = _noun_phrase_left(tokens, j)
     # What stands before the subject decides whether the clause is asserted.
@@ -459,19 +661,23 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
         attribution = _speaker(tokens, edge - 1)
     elif edge_word in _CLAUSE_WORDS or edge_word in _CALENDAR or _NUMBER.search(edge_word):
         pass  # "and Russia rejected …", "On Tuesday Russia rejected …"
-    elif not object_tokens and not passive and tokens[edge].text.isalpha() and tokens[edge].text.islower() \
-            and edge_word not in _NP_STOP and edge_word not in _AUX:
+    elif not object_tokens and not passive and not unnamed and tokens[edge].text.isalpha() \
+            and tokens[edge].text.islower() and edge_word not in _NP_STOP and edge_word not in _AUX:
         relative = True  # "an idea Europeans rejected": the noun before the subject is the object
         object_tokens, display_edge = _phrase_left(tokens, edge)
     else:
         return None
-    if not actor_tokens or len(actor_tokens) > MAX_SUBJECT_TOKENS:
-        return None
-    actor = _actor(actor_tokens, tokens)
-    if actor is None:
-        return None
+    actor, actor_text = "", ""
+    if not unnamed:
+        if not actor_tokens or len(actor_tokens) > MAX_SUBJECT_TOKENS:
+            return None
+        read = _actor(actor_tokens, tokens)
+        if read is None:
+            return None
+        actor, actor_text = read, _with_article(text, tokens, actor_tokens)
     # Negation in the object: "agreed to none of the text", "accepted nothing".
-    if object_tokens and object_tokens[0].lower in ("none", "nothing", "neither", "no") and not relative:
+    if object_tokens and object_tokens[0].lower in ("none", "nothing", "neither", "no") and not relative \
+            and not passive:
         negations += 1
         object_tokens = object_tokens[1:]
         if object_tokens and object_tokens[0].lower == "of":
@@ -481,20 +687,89 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, verb: _V
         return None  # "denied Ukraine the right to …" deprives; it does not deny a claim
     if negations > 1 or not object_tokens or (len(object_tokens) == 1 and object_tokens[0].lower in _PRONOUNS):
         return None
-    clause_start = min(t.start for t in (*actor_tokens, *object_tokens, tokens[display_edge + 1]))
-    clause_end = max(t.end for t in (*actor_tokens, *object_tokens, tokens[index]))
+    if negations and tokens[index].lower in _OPEN_WHEN_NEGATED:
+        return None
+    shown = (*actor_tokens, *object_tokens, *adjuncts)
+    clause_start = min(t.start for t in (*shown, tokens[display_edge + 1]))
+    clause_end = max(t.end for t in (*shown, tokens[after - 1]))
     clause_text = text[clause_start:clause_end]
     tail = text[clause_end:clause_end + 30]
     if _hedged(clause_text) or _hedged_words(tokens, clause_start, clause_end) or _HEDGE_PHRASES.match(
-            tail.lstrip(" ,")) or re.match(r"\s*(?:in\s+principle|in\s+part|yet|outright|formally|fully|for\s+now)\b",
-                                           tail, re.IGNORECASE):
+            tail.lstrip(" ,")) or re.match(r"\s*(?:in\s+principle|in\s+part|yet|outright|formally|fully|for\s+now"
+                                           r"|since)\b", tail, re.IGNORECASE):
         return None
     if not attribution:
         attribution = _sentence_attribution(tokens, clause_start, clause_end)
     object_text = text[object_tokens[0].start:object_tokens[-1].end]
-    return Claim(statement, frame, positive == (negations == 0), actor,
-                 text[actor_tokens[0].start:actor_tokens[-1].end], object_text, _content(object_text), future,
-                 attribution, clause_start, clause_end)
+    object_words = _content(object_text)
+    if event:
+        # The event frame asks whether the event took place; its actor is the event's head noun.
+        noun = _event_head(object_tokens)
+        if noun is None or (not positive and negations):
+            return None  # not an event; "did not cancel the summit" does not say that it took place
+        if not positive and _rescheduled(object_tokens if not passive else adjuncts, noun):
+            return None  # "postponed to March": moved, not called off
+        actor, actor_text = _stem(noun.bare), _with_article(text, tokens, object_tokens)
+        # The names of where it took place count ("went ahead in Berlin"), not "indefinitely", "again".
+        named = [t.text for t in adjuncts if t.text[:1].isupper()]
+        object_words = _content(" ".join([*(t.text for t in object_tokens), *named])) - {actor}
+        object_text = text[adjuncts[0].start:adjuncts[-1].end] if adjuncts else ""
+    elif passive:
+        object_text = _with_article(text, tokens, object_tokens)
+    elif frame == "meet":
+        # Who met whom, however the sentences name them: "met with U.S. envoy Steve Witkoff at the Kremlin"
+        # is about Witkoff, and "Witkoff met Putin" says the same as "Putin met Witkoff".
+        met = object_tokens[1:] if object_tokens[0].lower == "with" else object_tokens
+        other = _actor(_noun_phrase_right(met), tokens) if _noun_phrase_right(met) else None
+        if other is not None and other != actor:
+            actor, other = sorted((actor, other))
+            object_words = frozenset({other})
+    return Claim(statement, frame, positive == (negations == 0), actor, actor_text, object_text, object_words,
+                 future, attribution, clause_start, clause_end, earlier=group.earlier, infinitive=at.refusal)
+
+
+def _run_on(phrase: list[_Token]) -> bool:
+    """Whether a passive's subject runs back past its noun phrase ("after talks in Geneva the summit"): an
+    article inside it that no preposition introduces."""
+    return any(token.lower in _DETERMINERS and phrase[position - 1].lower not in _PREPOSITIONS
+               for position, token in enumerate(phrase) if position)
+
+
+def _adjuncts_only(tokens: list[_Token]) -> bool:
+    """Whether what follows an agentless passive says only where and when ("in Moscow on Tuesday")."""
+    return not tokens or ((tokens[0].lower in _ADJUNCT_STARTS or tokens[0].lower in _CALENDAR) and len(tokens) <= 8
+                          and not any(t.lower == "by" for t in tokens))  # "on Tuesday by Russia": an agent
+
+
+def _event_head(phrase: list[_Token]) -> _Token | None:
+    """The event a noun phrase names ("the summit in Berlin", "Zelensky's visit to Washington"): the last word
+    before its first preposition, if it is an event noun."""
+    head = None
+    for token in phrase:
+        if token.lower in _PREPOSITIONS:
+            break
+        head = token
+    return head if head is not None and head.bare in _EVENT_NOUNS else None
+
+
+def _rescheduled(tokens: list[_Token], noun: _Token) -> bool:
+    """Whether the words after a cancelled event move it ("postponed the summit to March", "until the spring")
+    rather than call it off; "his visit to Washington" names the visit."""
+    for position, token in enumerate(tokens):
+        if token.start <= noun.start or token.lower not in _RESCHEDULED:
+            continue
+        if token.lower == "to" and position and tokens[position - 1] is noun and noun.bare in ("visit", "trip"):
+            continue
+        return True
+    return False
+
+
+def _with_article(text: str, tokens: list[_Token], phrase: list[_Token]) -> str:
+    """A noun phrase as the sentence writes it, with the "the" it dropped, in lower case ("the Kremlin")."""
+    position = next(i for i, t in enumerate(tokens) if t is phrase[0])
+    start = tokens[position - 1].start if position and tokens[position - 1].lower == "the" else phrase[0].start
+    written = text[start:phrase[-1].end]
+    return "the" + written[3:] if written.startswith("The ") else written
 
 
 def _hedged(clause: str) -> bool:
@@ -545,8 +820,8 @@ def _phrase_left(tokens: list[_Token], j: int, limit: int = 10) -> tuple[list[_T
     while j >= 0 and len(phrase) < limit:
         token = tokens[j]
         word = token.lower
-        if token.text in _STOP_PUNCTUATION or word in _CLAUSE_WORDS or word in FRAMES or word in _AUX \
-                or word in _SPEECH or word in _MODALS or (word.endswith("ed") and token.text.islower()):
+        if token.text in _STOP_PUNCTUATION or word in _CLAUSE_WORDS or (word in FRAMES and not _noun(tokens, j)) \
+                or word in _AUX or word in _SPEECH or word in _MODALS or (word.endswith("ed") and token.text.islower()):
             break
         phrase.insert(0, token)
         j -= 1
@@ -554,6 +829,13 @@ def _phrase_left(tokens: list[_Token], j: int, limit: int = 10) -> tuple[list[_T
     while phrase and phrase[0].lower in _DETERMINERS | {"“", "\""}:
         phrase.pop(0)
     return phrase, edge
+
+
+def _noun(tokens: list[_Token], j: int) -> bool:
+    """Whether a verb's form at ``j`` is a noun here: after an article or a possessive ("Zelensky's visit")."""
+    before = tokens[j - 1] if j else None
+    return before is not None and (before.lower in _DETERMINERS or before.lower in ("his", "her", "its", "their")
+                                   or before.lower.endswith(("’s", "'s")))
 
 
 def _party(words: list[str]) -> str | None:
@@ -744,9 +1026,21 @@ def _dates(statement: Statement) -> frozenset[tuple[dt.date, str]]:
     return frozenset((m.date, m.precision) for m in find_dates(statement.text, statement.published))
 
 
+_ACTIONS = frozenset({"sign", "receive", "meet", "withdraw", "release", "travel", "attend", "event"})
+"""Frames of things done rather than positions taken: an article that says one was not done may have been
+overtaken by a later one that says it was (a summit postponed on Monday and held on Thursday)."""
+_EVENT_FRAMES = frozenset({"outcome", "event"})
+"""Frames about an event rather than an actor: two claims must name the same place, person or date."""
+
+
+def _key(claim: Claim) -> tuple[str, str, bool, bool, str]:
+    """What two claims on one matter must share: frame, actor, tense and attribution."""
+    return claim.frame, claim.actor, claim.future, claim.earlier, claim.attribution
+
+
 def same_matter(a: Claim, b: Claim) -> bool:
     """Whether two claims answer the same question (whatever their polarity): see the module's docstring."""
-    if (a.frame, a.actor, a.future, a.attribution) != (b.frame, b.actor, b.future, b.attribution):
+    if _key(a) != _key(b):
         return False
     if a.source_id != b.source_id:
         # One source's claims are grouped more freely (dates and places aside): that it says both
@@ -762,8 +1056,13 @@ def same_matter(a: Claim, b: Claim) -> bool:
         names_b, places_b = _anchors(b.statement)
         if places_a and places_b and not places_a & places_b:
             return False
-        if a.frame == "outcome" and not (names_a & names_b or dates_a & dates_b):
+        if a.frame in _EVENT_FRAMES and not (names_a & names_b or dates_a & dates_b):
             return False
+        if a.frame in _ACTIONS and a.positive != b.positive:
+            undone, done = (a, b) if b.positive else (b, a)
+            if undone.statement.published and done.statement.published \
+                    and undone.statement.published < done.statement.published:
+                return False  # "did not travel to Moscow" on Monday, "arrived in Moscow" on Thursday: since done
     numbers_a = {w for w in a.object_words if _NUMBER.search(w)}
     numbers_b = {w for w in b.object_words if _NUMBER.search(w)}
     if numbers_a != numbers_b:
@@ -772,9 +1071,13 @@ def same_matter(a: Claim, b: Claim) -> bool:
         return False
     specific_a = {w for w in a.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
     specific_b = {w for w in b.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
-    if specific_a or specific_b:
+    # With no actor, one word ("the prisoners were released") could be any prisoners: it counts as generic.
+    vague = not a.actor and (len(a.object_words) < 2 or len(b.object_words) < 2)
+    if (specific_a or specific_b) and not vague:
+        if specific_a - specific_b and specific_b - specific_a:
+            return False  # each names what the other does not: "troops from Donetsk", "troops from Sumy"
         return len(specific_a & specific_b) / len(specific_a | specific_b) >= SAME_OBJECT
-    if a.frame == "outcome" and not a.object_words and not b.object_words:
+    if a.frame in _EVENT_FRAMES and not a.object_words and not b.object_words:
         return True  # "the talks in Geneva ended without agreement": the names in common say which talks
     if len(a.object_words) >= 2 and a.object_words == b.object_words:
         return True  # "the revised peace plan" in both: generic words, but the same ones
@@ -796,9 +1099,9 @@ def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
         return i
 
     opposed: set[int] = set()
-    by_key: dict[tuple[str, str, bool, str], list[int]] = {}
+    by_key: dict[tuple[str, str, bool, bool, str], list[int]] = {}
     for index, claim in enumerate(claims):
-        by_key.setdefault((claim.frame, claim.actor, claim.future, claim.attribution), []).append(index)
+        by_key.setdefault(_key(claim), []).append(index)
     for members in by_key.values():
         if len({claims[i].positive for i in members}) < 2 or len({claims[i].source_id for i in members}) < 2:
             continue  # one polarity, or one source: nothing in this group can be contradicted
@@ -821,7 +1124,7 @@ def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
         if {c.source_id for c in yes} & {c.source_id for c in no}:
             continue  # a source that says both describes a change
         first, second = (yes, no) if said[0].positive else (no, yes)
-        found.append(Conflict(_question(yes[0]), (tuple(_one_per_source(first)),
+        found.append(Conflict(_question(yes[0], no[0]), (tuple(_one_per_source(first)),
                                                         tuple(_one_per_source(second)))))
     return found
 
@@ -833,15 +1136,28 @@ def _one_per_source(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def _question(claim: Claim) -> str:
-    """What the sources disagree on, from a positive claim: "whether the Kremlin accepted the revised plan"."""
+def _question(claim: Claim, opposite: Claim) -> str:
+    """What the sources disagree on, from a positive claim (and a negative one): "whether the Kremlin accepted
+    the revised plan", "whether Russia agreed to withdraw its troops", "whether the 20-point plan was accepted"."""
     if claim.frame == "outcome":
         return "whether the talks ended in agreement" + (f" on {claim.object_text}" if claim.object_text else "")
-    past, future = _QUESTION_OF[claim.frame]
+    past, future, perfect = _QUESTION_OF[claim.frame]
+    verb = future if claim.future else perfect if claim.earlier else past
+    if claim.frame == "accept" and opposite.infinitive:
+        verb = {"will accept": "will agree to", "had accepted": "had agreed to"}.get(verb, "agreed to")
+    if not claim.actor:  # an agentless passive
+        participle = _PASSIVE_QUESTION_OF[claim.frame]
+        be = "were" if re.search(r"\b(?:were|are|have)\b", claim.clause, re.IGNORECASE) else "was"
+        verb = f"will be {participle}" if claim.future else f"had been {participle}" if claim.earlier \
+            else f"{be} {participle}"
+        return f"whether {claim.object_text} {verb}"
     actor = claim.actor_text
     if actor[:1].islower():
         actor = "the " + actor if not actor.lower().startswith(("the ", "a ")) else actor
-    return f"whether {actor} {future if claim.future else past} {claim.object_text}"
+    object_text = claim.object_text
+    if claim.frame == "withdraw" and object_text.startswith("of "):
+        object_text = "from" + object_text[2:]  # "pulled out of the grain deal"
+    return f"whether {actor} {verb} {object_text}".rstrip()
 
 
 def statements_of(passages: Iterable[tuple[str, str, int, dt.date | None]]) -> list[Statement]:

@@ -52,6 +52,56 @@ MUST_FLAG = [
     # a negative object: "agreed to none of"
     ("Russia has agreed to the text of the security annex.", "Russia has agreed to none of the text of the security annex.",
      "whether Russia accepted the text of the security annex"),
+    # "did not V", "never V", "has not V-ed" against "V-ed"
+    ("Ukraine did not sign the minerals deal.", "Ukraine signed the minerals deal.",
+     "whether Ukraine signed the minerals deal"),
+    ("Russia has not withdrawn its troops from Kherson.", "Russia withdrew its troops from Kherson.",
+     "whether Russia withdrew its troops from Kherson"),
+    # a passive with no agent: two sources that leave the agent out say opposite things of one object
+    ("The ceasefire proposal was rejected on Tuesday.", "The ceasefire proposal was approved on Tuesday.",
+     "whether the ceasefire proposal was accepted"),
+    ("The 150 prisoners were released on Friday.", "The 150 prisoners were not released on Friday.",
+     "whether the 150 prisoners were released"),
+    # "accepted in Moscow": Moscow accepted it
+    ("The 20-point plan was accepted in Moscow.", "The Kremlin rejected the 20-point plan.",
+     "whether Moscow accepted the 20-point plan"),
+    # an event that took place and the same event called off, however each sentence puts it
+    ("The Berlin summit was postponed.", "The summit in Berlin went ahead as planned.",
+     "whether the summit in Berlin took place"),
+    ("The meeting in Miami was cancelled.", "The meeting in Miami took place on Saturday.",
+     "whether the meeting in Miami took place on Saturday"),
+    ("Russia called off the prisoner exchange in Istanbul.", "The prisoner exchange in Istanbul took place on Friday.",
+     "whether the prisoner exchange in Istanbul took place on Friday"),
+    # who met whom, whatever titles the sentences give and whoever they name first
+    ("Putin met with U.S. envoy Steve Witkoff at the Kremlin.", "Putin did not meet Witkoff.",
+     "whether Putin met with U.S. envoy Steve Witkoff at the Kremlin"),
+    ("Witkoff met Putin in Moscow on Tuesday.", "Putin did not meet Witkoff in Moscow on Tuesday.",
+     "whether Witkoff met Putin in Moscow on Tuesday"),
+    # arrived in / did not travel to
+    ("Witkoff arrived in Moscow on Tuesday.", "Witkoff did not travel to Moscow.",
+     "whether Witkoff went to Moscow on Tuesday"),
+    # released / withheld
+    ("The U.S. released the military aid for Ukraine.", "The U.S. withheld the military aid for Ukraine.",
+     "whether the U.S. released the military aid for Ukraine"),
+    # approved / vetoed, backed / opposed, ruled out / accepted, missed / attended, pulled out of / has not withdrawn
+    ("Hungary approved the 20th sanctions package.", "Hungary vetoed the 20th sanctions package.",
+     "whether Hungary accepted the 20th sanctions package"),
+    ("Ukraine backed the 20-point plan.", "Ukraine opposed the 20-point plan.",
+     "whether Ukraine supports the 20-point plan"),
+    ("Russia ruled out a Christmas ceasefire.", "Russia accepted a Christmas ceasefire.",
+     "whether Russia accepted a Christmas ceasefire"),
+    ("Orban missed the EU summit in Brussels.", "Orban attended the EU summit in Brussels.",
+     "whether Orban attended the EU summit in Brussels"),
+    ("Russia pulled out of the Black Sea grain deal.", "Russia has not withdrawn from the Black Sea grain deal.",
+     "whether Russia withdrew from the Black Sea grain deal"),
+    # agreed to V / refused (declined) to V
+    ("Russia agreed to withdraw its troops from Kherson.", "Russia refused to withdraw its troops from Kherson.",
+     "whether Russia agreed to withdraw its troops from Kherson"),
+    ("Kyiv declined to sign the minerals deal.", "Ukraine agreed to sign the minerals deal.",
+     "whether Ukraine agreed to sign the minerals deal"),
+    # two pluperfects are one time
+    ("Russia had rejected the 20-point plan.", "Russia had accepted the 20-point plan.",
+     "whether Russia had accepted the 20-point plan"),
 ]
 
 
@@ -77,6 +127,10 @@ MUST_NOT_FLAG = [
     ("Russia rejected the original plan.", "Russia accepted the revised plan."),
     ("Russia rejected the 28-point plan.", "Russia accepted the 20-point plan."),
     ("Russia rejected the U.S. proposal.", "Russia accepted the EU proposal."),
+    # objects that each name what the other does not
+    ("Russia rejected a timetable for withdrawing troops from Donetsk.",
+     "Russia accepted a timetable for withdrawing troops from Sumy."),
+    ("Russia signed a fragile ceasefire along the front line.", "Russia did not sign an energy ceasefire along the front line."),
     # not asserted: a modal, a condition, a question, a demand, an infinitive, a quotation
     ("Russia would reject the 20-point plan.", "Russia accepted the 20-point plan."),
     ("If Ukraine withdraws, Russia will accept the 20-point plan.", "Russia will not accept the 20-point plan."),
@@ -101,6 +155,69 @@ MUST_NOT_FLAG = [
     ("The discussions, which lasted five hours, ended without any breakthrough.", "A deal was reached in Geneva."),
     # a plan named only as "the plan", in sentences that say nothing else in common
     ("Russia rejected the plan.", "Russia accepted the plan."),
+    # negations: hedged, or on different days
+    ("Ukraine has not yet signed the minerals deal.", "Ukraine signed the minerals deal."),
+    ("Ukraine did not sign the minerals deal on Dec. 1.", "Ukraine signed the minerals deal on Dec. 3."),
+    # a passive with no agent: it may be another party's answer; a vague object; "as"; a hedge
+    ("The 20-point plan was rejected.", "Russia accepted the 20-point plan."),
+    ("The minerals deal was signed in Washington.", "Ukraine did not sign the minerals deal."),
+    ("The plan was rejected.", "The plan was accepted in Moscow."),
+    ("The prisoners were released.", "The prisoners were not released, officials said, because the exchange was postponed."),
+    ("The 20-point plan was accepted as a basis for talks.", "The 20-point plan was rejected."),
+    ("The 20-point plan was largely rejected.", "The 20-point plan was accepted."),
+    ("The 150 prisoners were released on Friday.", "Russia did not release the 150 prisoners on Friday."),
+    ("The 20-point plan was rejected on Tuesday by Russia.", "The 20-point plan was accepted on Tuesday."),
+    ("The 20-point plan was accepted in Moscow on Tuesday.", "The 20-point plan was rejected on Tuesday."),
+    # events: moved rather than called off, other places, other events, future against past, not asserted
+    ("The Berlin summit was postponed to March.", "The summit in Berlin took place in March."),
+    ("The summit in Berlin was postponed.", "The summit in Paris went ahead as planned."),
+    ("The summit in Berlin was cancelled.", "The meeting in Berlin took place."),
+    ("The talks were held in Geneva.", "The talks in Istanbul were cancelled."),
+    ("The summit was postponed.", "The summit went ahead as planned."),
+    ("The summit in Berlin will go ahead.", "The summit in Berlin was cancelled."),
+    ("Russia did not cancel the summit in Berlin.", "The summit in Berlin was cancelled."),
+    ("Russia held talks in Geneva.", "The talks in Geneva were cancelled."),
+    # a party's denial or confirmation is its position, not the reporting source's
+    ("Peskov denied that the meeting in Miami took place.", "The meeting in Miami took place."),
+    ("The Kremlin confirmed that the meeting in Miami took place.", "The meeting in Miami was cancelled."),
+    ("Peskov denied that Putin met Witkoff in Moscow.", "Putin met Witkoff in Moscow."),
+    ("Ushakov confirmed the meeting with Witkoff.", "Peskov denied the meeting with Witkoff."),
+    # meetings: other people, other places, another sense of "met"
+    ("Putin met Witkoff in Moscow.", "Putin did not meet Kushner in Moscow."),
+    ("Putin met Witkoff in Moscow.", "Putin did not meet Witkoff in Miami."),
+    ("Putin met with resistance in the Duma.", "Putin did not meet Witkoff."),
+    # travel: future against past, another traveller, another place, hedged
+    ("Witkoff will travel to Moscow.", "Witkoff did not travel to Moscow."),
+    ("Witkoff arrived in Moscow.", "Kushner did not travel to Moscow."),
+    ("Witkoff visited Kyiv.", "Witkoff did not travel to Moscow."),
+    ("Witkoff has not yet arrived in Moscow.", "Witkoff arrived in Moscow."),
+    # released / withheld: another object, another party, other numbers
+    ("The U.S. released a statement on the talks.", "The U.S. withheld the military aid."),
+    ("Europe withheld the frozen assets.", "The U.S. released the frozen assets."),
+    ("Russia released 25 prisoners.", "Russia did not release 30 prisoners."),
+    # approved / vetoed: another party, an infinitive, another package
+    ("Slovakia vetoed the 20th sanctions package.", "Hungary approved the 20th sanctions package."),
+    ("Hungary threatened to veto the 20th sanctions package.", "Hungary approved the 20th sanctions package."),
+    ("Hungary vetoed the 19th sanctions package.", "Hungary approved the 20th sanctions package."),
+    # agreed to / refused to: agreeing is not doing; another party; a party's account
+    ("Russia agreed to withdraw its troops from Kherson.", "Russia did not withdraw its troops from Kherson."),
+    ("Russia refused to withdraw its troops from Kherson.", "Ukraine agreed to withdraw its troops from Kherson."),
+    ("Russia refused to withdraw its troops from Kherson, Zelensky said.",
+     "Russia agreed to withdraw its troops from Kherson."),
+    # other verbs than the frames mean ("backed away"), an open question ("has not ruled out"), another party
+    ("Ukraine backed away from the 20-point plan.", "Ukraine supported the 20-point plan."),
+    ("Russia has not ruled out a Christmas ceasefire.", "Russia rejected a Christmas ceasefire."),
+    ("Russia ruled out a Christmas ceasefire.", "Ukraine accepted a Christmas ceasefire."),
+    # attendance: another event, another person
+    ("Zelensky attended the summit in Berlin.", "Zelensky skipped the dinner in Berlin."),
+    ("Zelensky attended the summit in Berlin.", "Scholz skipped the summit in Berlin."),
+    # a source describing a change: "had rejected … but later accepted", a pluperfect, "and then"
+    ("Russia had rejected the 20-point plan but later accepted it.", "Russia accepted the 20-point plan."),
+    ("Russia had rejected the 20-point plan.", "Russia accepted the 20-point plan."),
+    ("Russia rejected the 20-point plan and then accepted it.", "Russia rejected the 20-point plan."),
+    # a span of time, not one act: "since 2019", "for months"
+    ("Putin has not met Zelensky since 2019.", "Putin met Zelensky in Paris in 2019."),
+    ("Russia has rejected the 20-point plan for months.", "Russia accepted the 20-point plan."),
 ]
 
 
@@ -114,6 +231,18 @@ def test_articles_published_far_apart_describe_a_change() -> None:
                      dt.date(2025, 6, 1), DAY) == []
     assert len(conflicts("Russia rejected the 20-point plan.", "Russia accepted the 20-point plan.",
                          dt.date(2025, 12, 1), DAY)) == 1
+
+
+def test_an_act_reported_undone_may_have_been_done_since() -> None:
+    # A summit postponed in Monday's article and held in Thursday's; not the other way round.
+    monday, thursday = dt.date(2025, 12, 1), DAY
+    assert conflicts("The vote in the Rada was postponed.", "The vote in the Rada took place.", monday, thursday) == []
+    assert len(conflicts("The vote in the Rada was postponed.", "The vote in the Rada took place.",
+                         thursday, monday)) == 1
+    assert conflicts("Witkoff did not travel to Moscow.", "Witkoff arrived in Moscow.", monday, thursday) == []
+    # A position is not an act: "has not accepted" on Monday against "accepted" on Thursday still differ.
+    assert len(conflicts("Russia has not accepted the 20-point plan.", "Russia accepted the 20-point plan.",
+                         monday, thursday)) == 1
 
 
 def test_different_dates_in_the_sentences_are_different_events() -> None:
@@ -139,6 +268,38 @@ def test_several_sources_on_each_side_are_one_contradiction() -> None:
                   Statement("Moscow accepted the 20-point plan.", "c", 0, DAY)]
     (found,) = find_contradictions(statements)
     assert [sorted(c.source_id for c in side) for side in found.sides] == [["a", "b"], ["c"]]
+
+
+def test_a_sentence_that_gives_both_answers_keeps_another_actors_claim() -> None:
+    # Kyiv's acceptance does not make Russia's rejection a change of mind; "but later accepted it" does.
+    (kept,) = claims_in(Statement("Russia rejected the 20-point plan, which Ukraine accepted.", "s", 0, DAY))
+    assert (kept.actor, kept.positive) == ("Russia", False)
+    assert claims_in(Statement("Russia rejected the 20-point plan but accepted it in May.", "s", 0, DAY)) == []
+
+
+def test_the_new_shapes_read_what_they_should() -> None:
+    def claim(sentence: str):
+        (found,) = claims_in(Statement(sentence, "s", 0, DAY))
+        return found
+
+    # an agentless passive has no actor; a party's capital after "in" is the agent of an acceptance
+    passive = claim("The ceasefire proposal was rejected on Tuesday.")
+    assert (passive.frame, passive.positive, passive.actor, passive.object_text) == (
+        "accept", False, "", "the ceasefire proposal")
+    assert claim("The ceasefire proposal was rejected on Tuesday in Kyiv.").actor == "Ukraine"
+    # an event's actor is its head noun; what follows says where and when
+    event = claim("The summit in Berlin went ahead on Friday.")
+    assert (event.frame, event.positive, event.actor, event.object_text) == ("event", True, "summit", "on Friday")
+    assert claim("Russia postponed the summit in Berlin.").actor == "summit"
+    # a meeting is the same whoever is named first
+    one, other = claim("Witkoff met Putin."), claim("Putin met Witkoff.")
+    assert (one.actor, one.object_words) == (other.actor, other.object_words) == ("putin", frozenset({"witkoff"}))
+    assert claim("Russia had rejected the 20-point plan.").earlier
+    # not read: "held up" delays, "has not ruled out" leaves open, "backed away" withdraws, moved events
+    for sentence in ("The talks were held up by a dispute over the text.", "Russia has not ruled out a ceasefire.",
+                     "Ukraine backed away from the 20-point plan.", "The summit in Berlin was postponed until May.",
+                     "Russia postponed the summit in Berlin to March."):
+        assert claims_in(Statement(sentence, "s", 0, DAY)) == [], sentence
 
 
 def test_a_claim_reads_actor_object_polarity_and_attribution() -> None:
