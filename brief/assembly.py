@@ -4,8 +4,9 @@
    and topic filters (the analyst's ``include`` list overrides the filters,
    ``exclude`` removes).
 2. Rank each excerpt: strength of its topic and section cues, recency, place in
-   its article (leads first), with penalties for passages that cannot stand
-   alone (a leading "He"/"This"/"However", a question, very short or long), and
+   its article (leads first), how much it says (content words up to a full
+   sentence's worth), with penalties for passages that cannot stand
+   alone (a leading "He"/"This"/"However", a question, very long), and
    a small preference for sources an analyst graded A–C for reliability
    (:data:`brief.ranking.GRADE_BONUS`; never a penalty).
 3. Merge near-duplicates (shared content words) into one item that cites every
@@ -28,7 +29,6 @@ The same workspace, recipe and as-of date always give the same brief.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -61,16 +61,18 @@ from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
-from brief.ranking import MAX_RECENCY_BONUS, grade_bonus, recency_bonus, recency_terms, static_strength
+from brief.ranking import (
+    MAX_RECENCY_BONUS,
+    content_words,
+    grade_bonus,
+    recency_bonus,
+    recency_terms,
+    static_strength,
+)
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
 
-_STOPWORDS = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been has have had that this "
-    "these those it its their there which who whom whose what when where while than then also not no into "
-    "over after before about between during under against any all some such only more most very can could "
-    "would should will may might must do does did said says say he she they them his her our we you".split())
 MERGE_OVERLAP = 0.6
 """Share of the smaller passage's content words that two passages must share to be one item."""
 MERGE_JACCARD = 0.3
@@ -101,11 +103,6 @@ class _Candidate:
     @property
     def lead(self) -> Excerpt:
         return self.excerpts[0]
-
-
-def content_words(text: str) -> frozenset[str]:
-    words = re.findall(r"[a-z0-9]+(?:[’'][a-z]+)?", text.lower())
-    return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
 
 
 def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -> dt.date:

@@ -1,9 +1,9 @@
 """How strong an excerpt is on its own, and how much a brief's window and its source's grade add.
 
 The strength is what the excerpt is, whatever brief it serves: the strength of
-its topic and section cues, its place in the article (leads first), and
-penalties for passages that cannot stand alone (a leading "He"/"This"/
-"However", a question, very short or long). It is computed once, at ingest,
+its topic and section cues, its place in the article (leads first), how much
+it says (:func:`substance_shortfall`), and penalties for passages that cannot
+stand alone (a leading "He"/"This"/"However", a question, very long). It is computed once, at ingest,
 and kept in the index, so a brief can ask the index for its strongest
 candidates. The recency bonus depends on the window and is added at assembly;
 it is never more than :data:`MAX_RECENCY_BONUS`. So is the small bonus for a
@@ -20,6 +20,14 @@ from brief.excerpts import Excerpt
 from brief.recipe import Window
 
 MAX_RECENCY_BONUS = 1.0
+FULL_SENTENCE_WORDS = 12
+"""Content words (:func:`content_words`) at which a passage says a full sentence's worth (the median
+passage has 14). One with fewer loses :data:`SUBSTANCE_WEIGHT` / 12 of rank for each word it lacks."""
+SUBSTANCE_WEIGHT = 1.5
+"""Rank lost by a passage with no content word at all. Why graded: a brief's sections have few places,
+and a passage that says little takes one as surely as a passage that says much. A 9-word passage (5–7
+content words) loses 0.6–0.9, near the flat 1.0 that passages under 10 words lost before; a 15-word
+one with 8 content words, which lost nothing before, now loses 0.5."""
 GRADE_BONUS = {"A": 0.3, "B": 0.2, "C": 0.1}
 """Rank added for the reliability grade (Admiralty scale) an analyst gave the excerpt's source: A
 completely, B usually, C fairly reliable. A preference between passages of about equal strength only:
@@ -38,8 +46,28 @@ _BACK_REFERENCE = re.compile(
 """A pronoun standing for something said before the passage: it reads poorly on its own."""
 
 
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have had that this "
+    "these those it its their there which who whom whose what when where while than then also not no into "
+    "over after before about between during under against any all some such only more most very can could "
+    "would should will may might must do does did said says say he she they them his her our we you".split())
+_WORD = re.compile(r"[a-z0-9]+(?:[’'][a-z]+)?")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The distinct words of ``text`` that carry content: lower-cased, three letters or more, no function words."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS)
+
+
+def substance_shortfall(text: str) -> float:
+    """Rank a passage loses for saying little: :data:`SUBSTANCE_WEIGHT` times its share of the
+    :data:`FULL_SENTENCE_WORDS` content words it lacks (0 from a full sentence's worth on)."""
+    missing = max(FULL_SENTENCE_WORDS - len(content_words(text)), 0)
+    return SUBSTANCE_WEIGHT * missing / FULL_SENTENCE_WORDS
+
+
 def static_strength(excerpt: Excerpt) -> float:
-    """The excerpt's rank before recency: cues, place in the article, and whether it stands alone."""
+    """The excerpt's rank before recency: cues, place in the article, how much it says, whether it stands alone."""
     score = min(excerpt.topic_score, 8.0) * 0.25 + min(excerpt.section_score, 6.0) * 0.3
     if excerpt.paragraph >= 0:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
@@ -48,8 +76,7 @@ def static_strength(excerpt: Excerpt) -> float:
         score -= 1.5
     elif _BACK_REFERENCE.search(excerpt.text):
         score -= 1.0
-    if words < 10:
-        score -= 1.0
+    score -= substance_shortfall(excerpt.text)
     if words > 55:
         score -= 0.5 + (words - 55) / 20
     if excerpt.text.rstrip("”\"’' ").endswith("?"):

@@ -170,7 +170,7 @@ def test_every_item_is_verbatim_from_its_source(shipped_workspace, tmp_path: Pat
 # --- reliability grades --------------------------------------------------------------------------------
 
 GENEVA = "Envoys are expected to meet in Geneva next week to discuss the next steps of the peace talks."
-LOAN = "EU leaders are expected to approve the loan for Kyiv at their summit in Brussels next month."
+LOAN = "EU leaders are expected to approve the new loan for Kyiv at their summit in Brussels next month."
 
 
 def _graded(tmp_path: Path, grades: dict[str, str], texts: dict[str, str], cap: int = 1):
@@ -199,7 +199,7 @@ def test_a_better_grade_wins_only_when_strength_is_close(tmp_path: Path, grades,
     from brief.ranking import GRADE_BONUS
 
     # The premise: ungraded, the loan passage is the stronger, by less than an A grade adds and more
-    # than a B grade adds (the rules of topics.yaml decide by how much).
+    # than a B grade adds (the rules of topics.yaml and how much each passage says decide by how much).
     strongest, second = _graded(tmp_path / "both", {}, {"geneva": GENEVA, "loan": LOAN}, cap=2).all_items()
     assert (strongest.citations[0].source_id, second.citations[0].source_id) == ("loan", "geneva")
     assert GRADE_BONUS["B"] < strongest.score - second.score < GRADE_BONUS["A"]
