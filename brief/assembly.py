@@ -507,7 +507,8 @@ def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candid
     """Drop the weakest section items (never pinned or included ones) until within ``budget`` words."""
     def total() -> int:
         items = key_points + [c for bucket in by_section.values() for c in bucket]
-        return sum(len(c.lead.text.split()) for c in items)
+        # An item reads as its words and one citation marker per source it cites.
+        return sum(len(c.lead.text.split()) + len({e.source_id for e in c.excerpts}) for c in items)
 
     while total() > budget:
         removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket

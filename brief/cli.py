@@ -303,7 +303,7 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
         return 0
     for excerpt in chosen:
         topics = ", ".join(excerpt.topics) or "-"
-        print(f"{excerpt.id}  [{excerpt.section}] ({topics})\n    {excerpt.text}\n")
+        print(f"{excerpt.id}  [{excerpt.section}] ({topics})\n    {' '.join(excerpt.text.split())}\n")
     return 0
 
 

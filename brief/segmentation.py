@@ -74,6 +74,11 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
     return blocks
 
 
+def _is_lead_in(body: str) -> bool:
+    """A short label that ends with a colon and introduces the paragraph after it."""
+    return body.rstrip().endswith(":") and 0 < len(body.split()) <= 10 and "\n" not in body.strip()
+
+
 def _is_heading(body: str) -> bool:
     words = body.split()
     if body.rstrip().endswith(":") and len(words) <= 10:
@@ -142,13 +147,28 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     return len(token) == 1 and raw_token.isupper()
 
 
+_LABEL_MARKS = "•·▪◦‣*-–— \t"
+"""What may stand before a lead-in label: bullets and dashes."""
+
+
 def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
-    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour."""
+    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour.
+
+    A paragraph that follows a lead-in label ("• Territorial Integrity:", a heading that ends
+    with a colon) starts with it: "Territorial Integrity: Russia's demand for …" says what the
+    paragraph's noun phrase is about, and reads as a statement on its own.
+    """
     spans: list[Span] = []
-    for block in blocks:
+    for number, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
         sentences = sentence_bounds(text, block.start, block.end)
+        label = blocks[number - 1] if number else None
+        if sentences and label is not None and label.kind == "heading" and _is_lead_in(text[label.start:label.end]):
+            left = label.start
+            while text[left] in _LABEL_MARKS:
+                left += 1
+            sentences[0] = (left, sentences[0][1])
         merged: list[tuple[int, int]] = []
         pending: tuple[int, int] | None = None
         for left, right in sentences:

@@ -112,6 +112,28 @@ def test_sentences_of_minimum_length_stand_alone():
     assert [text[s.start:s.end] for s in spans] == [f"{shorter} {sentence}"]
 
 
+def test_a_paragraph_after_a_lead_in_label_starts_with_the_label():
+    text = ("Sticking points\n\n• Territorial Integrity:\n\nRussia’s demand for the legal recognition of its "
+            "annexed territories versus Ukraine’s commitment to its 1991 borders. Kyiv has not moved on it.\n\n"
+            "The talks went on into the night without a joint statement from either side.\n")
+    spans = paragraph_spans(text, split_blocks(text))
+    texts = [text[s.start:s.end] for s in spans]
+    assert texts[0] == ("Territorial Integrity:\n\nRussia’s demand for the legal recognition of its annexed "
+                        "territories versus Ukraine’s commitment to its 1991 borders. Kyiv has not moved on it.")
+    assert [(s.paragraph, s.position) for s in spans] == [(0, 0), (1, 0)]
+    # Only a label ending with a colon leads in; a heading without one stays out of the passages.
+    assert not any(t.startswith("Sticking points") for t in texts)
+    assert texts[1] == "The talks went on into the night without a joint statement from either side."
+
+
+def test_a_label_leads_in_only_the_paragraph_right_after_it():
+    text = ("What we know:\n\nNegotiators met for five hours in Moscow and parted without a statement.\n\n"
+            "Both delegations said they would meet again before the end of the month.\n")
+    texts = [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))]
+    assert texts == ["What we know:\n\nNegotiators met for five hours in Moscow and parted without a statement.",
+                     "Both delegations said they would meet again before the end of the month."]
+
+
 def test_spans_of_a_seed_cover_its_paragraphs(shipped_workspace):
     source = shipped_workspace.corpus.by_id()["000_0207c4399900d62a"]
     blocks = split_blocks(source.text, source.meta.title.value)

@@ -467,7 +467,7 @@ def test_markup_in_an_article_is_shown_literally(project: Path) -> None:
         [(first_id, first_text)] = [(i, text) for i, text in rows if "Negotiators" in text]
         assert "territory [/] would resume" in first_text
         assert "[bold red]x[/] demands on [bold]occupied land and <b>borders</b>" in first_text
-        await pilot.press("slash", *"sticking point", "enter")
+        await pilot.press("slash", *"occupied land", "enter")
         await pilot.pause()
         assert [option.id for option in listing.options] == [first_id]
         shown = screen_text(app)

@@ -55,7 +55,7 @@ def excerpt_row(excerpt: Excerpt, section: str, status: str) -> Text:
         row.append(" · analyst", style="bold magenta")
     row.append("  " + ", ".join(excerpt.topics), style="dim")
     row.append("\n  ")
-    row.append(excerpt.text)
+    row.append(" ".join(excerpt.text.split()))  # one line, even for a passage across paragraphs
     return row
 
 
