@@ -76,7 +76,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from brief.differences import _EARLIER, _GENERIC, _LATER
+from brief.differences import EARLIER_WORDS, GENERIC_WORDS, LATER_WORDS, stem
 from brief.quotes import quote_marks
 from brief.segmentation import sentence_bounds
 from brief.speakers import TITLE_WORDS, is_name_word
@@ -709,7 +709,7 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
             return None  # not an event; "did not cancel the summit" does not say that it took place
         if not positive and _rescheduled(object_tokens if not passive else adjuncts, noun):
             return None  # "postponed to March": moved, not called off
-        actor, actor_text = _stem(noun.bare), _with_article(text, tokens, object_tokens)
+        actor, actor_text = stem(noun.bare), _with_article(text, tokens, object_tokens)
         # The names of where it took place count ("went ahead in Berlin"), not "indefinitely", "again".
         named = [t.text for t in adjuncts if t.text[:1].isupper()]
         object_words = _content(" ".join([*(t.text for t in object_tokens), *named])) - {actor}
@@ -989,19 +989,15 @@ def _content(text: str) -> frozenset[str]:
     """Content words, stemmed; days and months left out ("the plan on Tuesday" is about the plan)."""
     words = (w.lower().replace("’s", "").replace("'s", "") for w in re.findall(r"[\w.’'-]+", text))
     cleaned = {w.strip(".").replace("u.s", "us") for w in words}
-    return frozenset(_stem(w) for w in cleaned if w and w not in _STOPWORDS and w not in _CALENDAR
+    return frozenset(stem(w) for w in cleaned if w and w not in _STOPWORDS and w not in _CALENDAR
                      and (len(w) > 2 or w.isdigit() or w == "us"))
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _version(words: Iterable[str]) -> str:
     for word in words:
-        if word in _LATER:
+        if word in LATER_WORDS:
             return "later"
-        if word in _EARLIER:
+        if word in EARLIER_WORDS:
             return "earlier"
     return ""
 
@@ -1069,8 +1065,8 @@ def same_matter(a: Claim, b: Claim) -> bool:
         return False
     if _version(a.object_words) != _version(b.object_words):
         return False
-    specific_a = {w for w in a.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
-    specific_b = {w for w in b.object_words if w not in _GENERIC and w not in _LATER and w not in _EARLIER}
+    specific_a = {w for w in a.object_words if w not in GENERIC_WORDS and w not in LATER_WORDS and w not in EARLIER_WORDS}
+    specific_b = {w for w in b.object_words if w not in GENERIC_WORDS and w not in LATER_WORDS and w not in EARLIER_WORDS}
     # With no actor, one word ("the prisoners were released") could be any prisoners: it counts as generic.
     vague = not a.actor and (len(a.object_words) < 2 or len(b.object_words) < 2)
     if (specific_a or specific_b) and not vague:

@@ -39,14 +39,17 @@ _APPROXIMATE = frozenset({"around", "about", "nearly", "almost", "approximately"
 _AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "well over", "just over",
                        "as few as"})
 _AT_MOST = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "just under"})
-_LATER = frozenset({"revised", "new", "newer", "updated", "latest", "amended", "scaled", "reduced", "final",
-                    "current", "shortened", "trimmed", "cut", "down", "lowered", "raised", "expanded"})
-_EARLIER = frozenset({"earlier", "initial", "initially", "original", "originally", "first", "previous",
-                      "previously", "old", "older", "former", "prior"})
+LATER_WORDS = frozenset({"revised", "new", "newer", "updated", "latest", "amended", "scaled", "reduced", "final",
+                         "current", "shortened", "trimmed", "cut", "down", "lowered", "raised", "expanded"})
+"""Words that mark a later version of a thing ("the revised plan"); contradictions reads them too."""
+EARLIER_WORDS = frozenset({"earlier", "initial", "initially", "original", "originally", "first", "previous",
+                           "previously", "old", "older", "former", "prior"})
+"""Words that mark an earlier version ("the initial draft")."""
 _SCOPE = re.compile(r"\b(?:(?:19|20)\d\d|since|total|overall|daily|weekly|monthly|annual|annually|per|so far"
                     r"|this year|last year|a year|a day|a month|a week|each|every)\b")
-_GENERIC = frozenset({"plan", "plans", "proposal", "proposals", "outline", "framework", "draft", "deal", "peace",
-                      "area", "distance", "share", "u", "s", "us"})
+GENERIC_WORDS = frozenset({"plan", "plans", "proposal", "proposals", "outline", "framework", "draft", "deal", "peace",
+                           "area", "distance", "share", "u", "s", "us"})
+"""Words too general to tell one measure or object from another on their own."""
 _STOPWORDS = frozenset("the a an and or of to in on at for with by from as is are was were be been has have had "
                        "that this it its their which who said says than more over some about around".split())
 _WORD = re.compile(r"[a-z0-9]+")
@@ -142,8 +145,8 @@ class _Key:
         lead = _WORD.findall(item.sentence[max(0, before - 60):before].lower())[-5:] if before >= 0 else []
         version = ""
         for word in [*_WORD.findall(measure), *reversed(lead)]:  # the measure's own words, then the nearest
-            if word in _LATER or word in _EARLIER:
-                version = "later" if word in _LATER else "earlier"
+            if word in LATER_WORDS or word in EARLIER_WORDS:
+                version = "later" if word in LATER_WORDS else "earlier"
                 break
         low, high = _interval(figure)
         context = frozenset(_content(item.sentence) - _content(figure.measure))
@@ -158,12 +161,13 @@ def measure_scope(measure: str) -> frozenset[str]:
 def specific_words(measure: str) -> frozenset[str]:
     """The content words of a measure that say what it counts: not generic ("plan", "area"), not a year
     or a version word ("revised")."""
-    return frozenset(_stem(w) for w in _WORD.findall(measure.lower())
-                     if w not in _STOPWORDS and w not in _GENERIC and w not in _LATER and w not in _EARLIER
+    return frozenset(stem(w) for w in _WORD.findall(measure.lower())
+                     if w not in _STOPWORDS and w not in GENERIC_WORDS and w not in LATER_WORDS and w not in EARLIER_WORDS
                      and not re.fullmatch(r"(?:19|20)\d\d", w))
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A plural's "s" off ("points" → "point", not "press"): enough to match a measure's words across sources."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -180,7 +184,7 @@ def _interval(figure: Figure) -> tuple[float, float]:
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 2}
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
 def _same_measure(a: SourcedFigure, key_a: _Key, b: SourcedFigure, key_b: _Key) -> bool:
