@@ -145,23 +145,26 @@ def gather_material(sources: Sequence[Source], kinds: Iterable[str], cited: set[
     """
     wanted = set(kinds)
     needed = [kind for kind, (_, sections) in _EXTRACTED.items() if wanted & sections]
+    keys = {source.id: findings_key(source.content_hash, source.date) for source in sources} if needed else {}
     kept: dict[tuple[str, str], tuple[object, ...]] = {}
-    if store is not None and sources and needed:
-        keys = {source.id: findings_key(source.content_hash, source.date) for source in sources}
+    if store is not None and keys:
         for kind in needed:
             for source_id, (key, value) in store.load_findings(kind, list(keys)).items():
                 found = decode(_EXTRACTED[kind][0], value) if key == keys.get(source_id) else None
                 if found is not None:
                     kept[kind, source_id] = found
     fresh: list[tuple[str, str, str, str]] = []
-    material = [_findings(source, needed, source.id in cited, kept, fresh) for source in sources]
+    material = [_findings(source, needed, source.id in cited, kept, fresh, keys.get(source.id, ""))
+                for source in sources]
     if store is not None and fresh:
         store.save_findings(fresh)
     return material
 
 
 def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[str, str], tuple[object, ...]],
-              fresh: list[tuple[str, str, str, str]]) -> Material:
+              fresh: list[tuple[str, str, str, str]], key: str) -> Material:
+    """What ``kinds`` find in ``source``: from memory, from ``kept`` (the store), or extracted now and
+    added to ``fresh`` under ``key``."""
     sentences: list[Sentence] | None = None
 
     def shared() -> list[Sentence]:
@@ -183,7 +186,7 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
             if (kind, source.id) in kept:
                 return kept[kind, source.id]
             value = extractors[kind]()
-            fresh.append((source.id, kind, findings_key(source.content_hash, source.date), encode(value)))
+            fresh.append((source.id, kind, key, encode(value)))
             return value
 
         found[kind] = _cache.get(kind, source, extract)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import types
 import typing
@@ -46,13 +45,10 @@ def findings_key(content_hash: str, published: dt.date | None) -> str:
 def extractor_fingerprint() -> str:
     """A hash of the extractors' code, worked out once per process."""
     if not _fingerprint:
+        from brief.index import code_fingerprint
+
         package = Path(__file__).resolve().parent
-        digest = hashlib.sha256()
-        for name in EXTRACTOR_MODULES:
-            path = package / f"{name}.py"
-            if path.is_file():
-                digest.update(path.read_bytes())
-        _fingerprint.append(digest.hexdigest()[:16])
+        _fingerprint.append(code_fingerprint(package / f"{name}.py" for name in EXTRACTOR_MODULES)[:16])
     return _fingerprint[0]
 
 

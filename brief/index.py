@@ -168,20 +168,28 @@ _fingerprints: dict[tuple, str] = {}
 
 
 def _engine_fingerprint(modules: list[Path]) -> str:
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    from importlib.metadata import PackageNotFoundError, version
+
+    libraries = []
+    for library in _ENGINE_LIBRARIES:
+        try:
+            libraries.append(f"{library}={version(library)}")
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
+            pass
+    return code_fingerprint(modules, SCHEMA_VERSION, *libraries)[:20]
+
+
+def code_fingerprint(modules: Iterable[Path], *also: str) -> str:
+    """A hash of the source of ``modules``, of ``also``, and of the Python that runs them: its
+    Unicode tables decide what \\w, casefold() and the cleaning rules see."""
+    digest = hashlib.sha256()
+    for part in also:
+        digest.update(part.encode())
     for module in modules:
         if module.is_file():
             digest.update(module.read_bytes())
-    from importlib.metadata import PackageNotFoundError, version
-
-    for library in _ENGINE_LIBRARIES:
-        try:
-            digest.update(f"{library}={version(library)}".encode())
-        except PackageNotFoundError:  # pragma: no cover - all are dependencies
-            pass
-    # Python's own Unicode tables decide what \w, casefold() and the cleaning rules see.
     digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]} unicode={unicodedata.unidata_version}".encode())
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()
 
 
 def index_location(corpus_root: Path) -> Path:

@@ -81,7 +81,7 @@ def _is_lead_in(body: str) -> bool:
 
 def _is_heading(body: str) -> bool:
     words = body.split()
-    if body.rstrip().endswith(":") and len(words) <= 10:
+    if _is_lead_in(body):
         return True
     if len(words) <= 20 and not _SENTENCE_END.search(body.rstrip()):
         return True
