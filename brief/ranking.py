@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+
+import snowballstemmer
 
 from brief.excerpts import Excerpt
 from brief.recipe import Window
+from brief.segmentation import sentence_bounds
 
 MAX_RECENCY_BONUS = 1.0
 FULL_SENTENCE_WORDS = 12
@@ -59,6 +63,26 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS)
 
 
+_PARTY_NAMES = {"moscow": "russia", "kremlin": "russia", "russian": "russia", "russians": "russia",
+                "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine",
+                "washington": "u.s", "american": "u.s", "americans": "u.s", "ceasefire": "cease-fire",
+                "truce": "cease-fire", "donbass": "donbas"}
+"""Names that stand for one party (or one thing) in the talks' reporting."""
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1 << 16)
+def _comparable(word: str) -> str:
+    return _PARTY_NAMES.get(word) or _STEMMER.stemWord(word)
+
+
+def comparable_words(text: str) -> frozenset[str]:
+    """:func:`content_words` reduced so that two wordings of one statement meet: each word's stem
+    (Snowball: "recognized", "recognizing" → "recogn") and a party for its capital or adjective
+    ("Moscow", "the Kremlin", "Russian" → "russia")."""
+    return frozenset(_comparable(word) for word in content_words(text))
+
+
 def substance_shortfall(text: str) -> float:
     """Rank a passage loses for saying little: :data:`SUBSTANCE_WEIGHT` times its share of the
     :data:`FULL_SENTENCE_WORDS` content words it lacks (0 from a full sentence's worth on)."""
@@ -66,20 +90,46 @@ def substance_shortfall(text: str) -> float:
     return SUBSTANCE_WEIGHT * missing / FULL_SENTENCE_WORDS
 
 
+LEAD_IN_WORDS = 8
+"""A passage's first sentence of at most this many words that only leads in ("That remaining gap
+is wide.", "Despite this, a resolution remains theoretically possible.") is left out of the brief
+when the sentences after it read on their own."""
+
+
+def standalone_text(text: str) -> str:
+    """What a brief shows of a passage: the passage, less a short leading sentence that leans on
+    what came before it (:data:`LEAD_IN_WORDS`) when the rest stands alone. Always a verbatim part
+    of the passage, so ``brief verify`` finds it."""
+    if not _DANGLING_START.match(text):
+        return text
+    sentences = sentence_bounds(text, 0, len(text))
+    if len(sentences) < 2 or len(text[: sentences[0][1]].split()) > LEAD_IN_WORDS:
+        return text
+    rest = text[sentences[1][0]:]
+    return text if _DANGLING_START.match(rest) or _BACK_REFERENCE.search(rest) else rest
+
+
+def shown_text(excerpt: Excerpt) -> str:
+    """What a brief shows of ``excerpt``: its :func:`standalone_text`, or all of a passage the analyst marked."""
+    return excerpt.text if excerpt.origin == "analyst" else standalone_text(excerpt.text)
+
+
 def static_strength(excerpt: Excerpt) -> float:
-    """The excerpt's rank before recency: cues, place in the article, how much it says, whether it stands alone."""
+    """The excerpt's rank before recency: cues, place in the article, how much it says, whether it
+    stands alone; all judged on what a brief would show of it (:func:`shown_text`)."""
+    text = shown_text(excerpt)
     score = min(excerpt.topic_score, 8.0) * 0.25 + min(excerpt.section_score, 6.0) * 0.3
     if excerpt.paragraph >= 0:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
-    words = len(excerpt.text.split())
-    if _DANGLING_START.match(excerpt.text):
+    words = len(text.split())
+    if _DANGLING_START.match(text):
         score -= 1.5
-    elif _BACK_REFERENCE.search(excerpt.text):
+    elif _BACK_REFERENCE.search(text):
         score -= 1.0
-    score -= substance_shortfall(excerpt.text)
+    score -= substance_shortfall(text)
     if words > 55:
         score -= 0.5 + (words - 55) / 20
-    if excerpt.text.rstrip("”\"’' ").endswith("?"):
+    if text.rstrip("”\"’' ").endswith("?"):
         score -= 2.0
     if excerpt.origin == "analyst":
         score += 3.0

@@ -33,3 +33,49 @@ def test_saying_more_never_ranks_lower() -> None:
     short = "Russia rejected the plan."
     longer = "Russia rejected the plan on Tuesday, its foreign ministry said in Moscow."
     assert substance_shortfall(longer) < substance_shortfall(short)
+
+
+# --- what a brief shows of a passage, and words two wordings share ------------------------------------
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # A short sentence that leans on what came before goes; the rest reads alone.
+    ("Despite this, a resolution remains theoretically possible. A comprehensive agreement could include a "
+     "cease-fire along current lines.", "A comprehensive agreement could include a cease-fire along current lines."),
+    ("That remaining gap is wide. Moscow insists that Ukrainian forces leave the whole of Donetsk.",
+     "Moscow insists that Ukrainian forces leave the whole of Donetsk."),
+    # Kept whole: the lead-in says too much to drop, the rest leans on it too, or it is the only sentence.
+    ("However, behind the scenes, Trump has reportedly pushed Ukraine towards territorial concessions for "
+     "months. Kyiv refused.", None),
+    ("These are real gains for Kyiv. They were won by patient drafting.", None),
+    ("However, the talks ended without agreement.", None),
+    ("The talks ended. However, both sides will meet again.", None),
+])
+def test_a_short_leaning_lead_in_is_left_out(text: str, shown: str | None) -> None:
+    from brief.ranking import standalone_text
+
+    assert standalone_text(text) == (shown or text)
+    assert text.endswith(standalone_text(text))
+
+
+def test_a_passage_without_its_lead_in_no_longer_counts_as_dangling() -> None:
+    from brief.excerpts import Excerpt
+    from brief.ranking import static_strength
+
+    def strength(text: str, origin: str = "rules") -> float:
+        return static_strength(Excerpt(id="a:1", source_id="a", start=0, end=len(text), text=text, topics=(),
+                                       section="outlook", topic_score=0.0, section_score=0.0, paragraph=3,
+                                       position=1, published=None, origin=origin))
+
+    rest = "A comprehensive agreement could include a cease-fire along current lines and Western guarantees."
+    assert strength("Despite this, a deal remains possible. " + rest) == pytest.approx(strength(rest))
+    # The analyst's own passage is shown whole, so it is judged whole.
+    assert strength("Despite this, a deal remains possible. " + rest, "analyst") < strength(rest, "analyst")
+
+
+def test_comparable_words_meet_across_wordings() -> None:
+    from brief.ranking import comparable_words
+
+    a = comparable_words("Moscow insists on recognizing its annexation of occupied territories.")
+    b = comparable_words("Russia insisted that Kyiv recognize the territories it annexed.")
+    assert {"russia", "insist", "recogn", "annex", "territori"} <= a & b
+    assert comparable_words("Kyiv and the Ukrainians") == {"ukraine"}  # a party's name is kept whole
