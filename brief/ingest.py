@@ -199,6 +199,9 @@ def _plan(index: CorpusIndex, corpus_root: Path, scan: _Scan, stated_entries: di
     seen: dict[str, str] = {}
     for name, source_id, entry, stat in scan.entries:
         if not entry.is_file():
+            if not entry.is_dir():  # reading a named pipe would wait for a writer for ever
+                plan.problems.append(Problem("left out: not a regular file (a named pipe, socket or device)",
+                                             file=corpus_root / name, hint="save the article as a plain file"))
             continue
         if entry.is_symlink() and resolved_root not in (corpus_root / name).resolve().parents:
             plan.problems.append(Problem("left out: a link to a file outside the corpus folder",

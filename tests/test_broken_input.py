@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,15 @@ def test_symlink_out_of_the_corpus_is_left_out(project: Path, cli, tmp_path: Pat
     assert checked.code == 2
     assert "link.txt: left out: a link to a file outside the corpus folder" in checked.err
     assert "secret" not in cli("excerpts", cwd=project).out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_left_out_with_a_word_and_never_read(project: Path, cli) -> None:
+    os.mkfifo(project / "seeds" / "pipe.txt")  # opening it to read would wait for a writer for ever
+    checked = cli("check", cwd=project)
+    assert checked.code == 2
+    assert "pipe.txt: left out: not a regular file (a named pipe, socket or device)" in checked.err
+    assert cli("excerpts", cwd=project).code == 0
 
 
 def test_oversized_article_is_refused(project: Path, cli) -> None:
