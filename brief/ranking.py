@@ -40,10 +40,14 @@ source costs (0.35). D (not usually reliable), E (unreliable), F (cannot be judg
 add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
-    r"^[\"“‘']?(he|she|it|they|his|her|its|their|this|that|these|those|such|but|and|however|conversely"
+    r"^[\"“‘']?(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
     r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there"
+    r"|it(?!\s+(?:is|was|has\s+been|had\s+been|remains|seems|appears)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:that|to|since|whether|unclear|likely|unlikely|possible|clear)\b)"
     r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
     re.IGNORECASE)
+"""An opening that leans on what came before: a pronoun (not the "it" of "it has been a year since",
+"it is unclear whether"), the first person of an interview ("I think …"), a connective."""
 _BACK_REFERENCE = re.compile(
     r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
     re.IGNORECASE)
@@ -96,10 +100,28 @@ is wide.", "Despite this, a resolution remains theoretically possible.") is left
 when the sentences after it read on their own."""
 
 
+_LEADING_DATELINE = re.compile(
+    r"(?:[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})(?:,\s*[A-Z][a-z]+)?"          # KYIV, NEW YORK, KYIV, Ukraine
+    r"(?P<date>,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"           # , 12 December 2025
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"                   # , Dec 9 / Dec. 9, 2025
+    r"(?:\s*\([^()\n]{1,40}\))?"                                         # (Reuters)
+    r"\s*(?:[-–—]+\s+|(?P<stop>\.)\s+)(?=[A-Z“\"])")
+"""A wire story's dateline at the start of its first paragraph: "KYIV, Dec 9 (Meridian Wire) - ",
+"MOSCOW, 12 December 2025. ", "LONDON (Reuters) — ". A full stop ends one only after a date."""
+
+
+def _without_dateline(text: str) -> str:
+    match = _LEADING_DATELINE.match(text)
+    if match is None or (match.group("stop") and not match.group("date")):
+        return text
+    return text[match.end():]
+
+
 def standalone_text(text: str) -> str:
-    """What a brief shows of a passage: the passage, less a short leading sentence that leans on
-    what came before it (:data:`LEAD_IN_WORDS`) when the rest stands alone. Always a verbatim part
-    of the passage, so ``brief verify`` finds it."""
+    """What a brief shows of a passage: the passage, less a leading dateline (:data:`_LEADING_DATELINE`)
+    and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
+    the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
+    text = _without_dateline(text)
     if not _DANGLING_START.match(text):
         return text
     sentences = sentence_bounds(text, 0, len(text))

@@ -57,6 +57,38 @@ def test_a_short_leaning_lead_in_is_left_out(text: str, shown: str | None) -> No
     assert text.endswith(standalone_text(text))
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("KYIV, Dec 9 (Meridian Wire) - Ukraine has sent the plan back.", "Ukraine has sent the plan back."),
+    ("MOSCOW, 12 December 2025. The Kremlin has said so.", "The Kremlin has said so."),
+    ("KYIV – It has been one year since the meeting.", "It has been one year since the meeting."),
+    ("LONDON (Reuters) — Talks ended.", "Talks ended."),
+    ("KYIV, Ukraine (AP) — Russia struck overnight.", "Russia struck overnight."),
+    ("WASHINGTON, Dec. 3, 2025 — The envoy left.", "The envoy left."),
+    # Not datelines: an abbreviation, a sentence that only looks like one, a lower-case continuation.
+    ("U.S. President Trump said so.", None),
+    ("NATO. The alliance met.", None),
+    ("BERLIN – talks resumed.", None),
+])
+def test_a_wire_dateline_is_left_out(text: str, shown: str | None) -> None:
+    from brief.ranking import standalone_text
+
+    assert standalone_text(text) == (shown or text)
+
+
+@pytest.mark.parametrize(("text", "dangles"), [
+    ("I think there is a reasonable chance of a ceasefire by the summer.", True),  # whose "I"?
+    ("Our correspondent in Moscow notes that state television called it theft.", True),
+    ("It was rejected by Kyiv within hours.", True),
+    ("It has been one year since the Oval Office meeting.", False),  # "it" stands for nothing
+    ("It is unclear whether the talks will resume.", False),
+    ("Italy agreed to the plan.", False),
+])
+def test_what_counts_as_leaning_on_what_came_before(text: str, dangles: bool) -> None:
+    from brief.ranking import _DANGLING_START
+
+    assert bool(_DANGLING_START.match(text)) is dangles
+
+
 def test_a_passage_without_its_lead_in_no_longer_counts_as_dangling() -> None:
     from brief.excerpts import Excerpt
     from brief.ranking import static_strength
