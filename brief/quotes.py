@@ -297,6 +297,7 @@ _SKIPPABLE = frozenset({"has", "have", "had", "also", "reportedly", "later", "th
 """Words between a subject and its speech verb: "Trump reportedly told", "Putin, who said"."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _starts_with_attribution(masked: str, sentence: Sentence) -> bool:
@@ -369,6 +370,8 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
     subject_end = floor + len(before)
     if _PRONOUN.search(before):
         return _resolve_pronoun(article, verb_start)
+    if before.endswith(",") and re.match(r"[a-z]+ing\b", masked[verb_start:]):
+        return _clause_subject(article, floor, subject_end - 1)
     if before.endswith(","):
         mention = name_ending_at(masked, subject_end - 1, people, floor, antecedent=relative)
         if mention is not None:  # "Putin, who said" / "Minister of Foreign Affairs, Gabrielius Landsbergis, suggests"
@@ -393,15 +396,39 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
     return _Speaker(people.canonical(mention.name), role_before(masked, mention.start, floor), "named")
 
 
-def _resolve_pronoun(article: _Article, at: int) -> _Speaker | None:
+def _clause_subject(article: _Article, floor: int, comma: int) -> _Speaker | None:
+    """Who speaks in "<clause>, calling it “…”": the participle's subject is the clause's, a name that
+    opens the sentence ("Zelensky welcomed the decision, calling it …") or is all the clause is
+    ("Yuri Ushakov, describing …"). Not a name it only mentions: "The envoy met Vladimir Putin,
+    saying …" quotes the envoy."""
+    masked, people = article.masked, article.people
+    start = floor + len(masked[floor:comma]) - len(masked[floor:comma].lstrip())
+    found = name_starting_at(masked, start, people, limit=comma)
+    if found is None:
+        return None
+    mention, title = found
+    rest = masked[mention.end:comma]
+    if rest.strip() and not re.match(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s|t)?\b", rest):
+        return None
+    if rest.strip() and rest.split()[0] in {"and", "or", "of", "in", "on", "at", "for", "with", "to", "by"}:
+        return None
+    return _Speaker(people.canonical(mention.name), title, "named")
+
+
+def _resolve_pronoun(article: _Article, at: int, pronoun: str | None = None, hops: int = 2) -> _Speaker | None:
     """"he"/"she" → the one person the previous sentence names; None when it names none or several.
 
     Names inside quoted words count too: "“Trump knows it,” said Baev. “…,” he said."
-    is left unresolved, as a reader could hesitate.
+    is left unresolved, as a reader could hesitate. A previous sentence that names nobody
+    but opens with the same pronoun ("He said Ukraine had done its part.") passes the
+    question on to the sentence before it, in the same paragraph, twice at most.
     """
     here = article.sentence_at(at)
     if here is None or here.index == 0:
         return None
+    if pronoun is None:
+        near = list(_HE_OR_SHE.finditer(article.masked, here.start, here.end))
+        pronoun = min(near, key=lambda m: abs(m.start() - at)).group(0).lower() if near else "he"
     previous = article.sentences[here.index - 1]
     people = article.people
     named: dict[str, Mention | None] = {}
@@ -415,6 +442,10 @@ def _resolve_pronoun(article: _Article, at: int) -> _Speaker | None:
         if quote.speaker and previous.start <= quote.quote_start < previous.end:
             named.setdefault(quote.speaker, None)
             roles.setdefault(quote.speaker, quote.role)
+    if not named and hops > 0 and previous.paragraph == here.paragraph \
+            and re.match(rf"\s*{pronoun.capitalize()}\s", article.masked[previous.start:previous.end]) \
+            and not people.possible_people(article.text, previous.start, previous.end):
+        return _resolve_pronoun(article, previous.start, pronoun, hops - 1)  # "He said …. “…,” he said."
     if len(named) != 1 or people.possible_people(article.text, previous.start, previous.end):
         return None
     ((name, antecedent),) = named.items()

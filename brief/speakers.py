@@ -24,7 +24,7 @@ insisting confirming confirmed confirms urged urges urging stressed stresses str
 acknowledged acknowledges admitted admits replied replies remarked remarks observed observes predicted predicts
 indicated indicates describing noting arguing declaring announcing claiming suggesting asserted asserts
 asserting maintained maintains contended contends countered counters tweeted posted responded responds
-concluded concludes cautioned cautions complained complains promised promises
+concluded concludes cautioned cautions complained complains promised promises calling
 """.split())
 """Verbs that introduce what someone said."""
 

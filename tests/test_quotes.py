@@ -242,6 +242,30 @@ def test_a_speaker_with_a_relative_clause_between_name_and_verb() -> None:
     assert (quote.speaker, quote.role) == ("Friedrich Merz", "German Chancellor")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zelensky welcomed the decision, calling it “a strong signal to Moscow that waiting will not work.”",
+     "Zelensky"),
+    ("Steve Witkoff met Putin in Moscow, describing the talks as “a very productive meeting for everyone.”",
+     "Steve Witkoff"),
+    ("The envoy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”", None),
+    ("Steve Witkoff’s deputy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”",
+     None),
+])
+def test_a_participle_after_the_clause_speaks_for_its_subject(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_he_said_twice_in_a_row_is_still_the_person_named_first() -> None:
+    text = ("Zelensky welcomed the decision, calling it “a strong signal to Moscow that waiting will not work.” "
+            "He said Ukraine had done its part and was waiting for Russia's answer. "
+            "“We need an answer from Russia, not more questions,” he said.")
+    first, second = extract_quotes(text, "t", DEC_4, reported=False)
+    assert first.speaker == second.speaker == "Zelensky"
+    assert second.attribution == "pronoun"
+    other = text.replace("He said Ukraine", "She said Ukraine")
+    assert extract_quotes(other, "t", DEC_4, reported=False)[1].speaker is None  # she is not he
+
+
 def test_a_heading_word_before_a_surname_is_not_part_of_the_name() -> None:
     quote = only("Whether Putin answers is unclear. “We will see what happens next,” Putin said.")
     assert quote.speaker == "Putin"
