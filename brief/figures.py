@@ -366,6 +366,10 @@ def _whose_territory(sentence: str, start: int, unit_end: int, measure: str) -> 
 
 
 _CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured|lost)\b")
+_CLAIMED_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<v>(?:still\s+)?"
+                         r"(?:claims|claimed|holds|held|controls|controlled|occupies|occupied|annexed|seized"
+                         r"|captured|took|has taken|has annexed))\b")
+"""Whose places they are: "four regions Moscow claims", "the towns Russia occupied"."""
 _PEOPLE_UNITS = frozenset({"troops", "people", "civilians", "children"})
 """Units of people who may be counted among losses: such a count of the killed is in deaths, of the
 killed and wounded (or lost) in casualties."""
@@ -454,6 +458,8 @@ def _count_noun(sentence: str, end: int, value: float) -> tuple[int, str, Catego
             elif category == "territory" and (place := re.match(r"\s+in\s+(?=(?:the\s+)?[A-Z])", sentence[noun_end:])):
                 where = _noun_phrase_after(sentence, noun_end + place.end() - 1, skip_prepositions=False)
                 phrase += f" in {where}" if where else ""  # "two villages in the Zaporizhzhia region"
+            elif category == "territory" and (whose := _CLAIMED_BY.match(sentence[noun_end:])):
+                phrase += f" {whose.group('who')} {whose.group('v')}"  # "four regions Moscow claims"
             return noun_end, unit, category, phrase
         if not re.fullmatch(r"[\w’'-]+", word) or lower in _NOT_MODIFIER or lower.endswith("ly") \
                 or lower in _SPELLED or word.isdigit():

@@ -121,8 +121,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s+[A-Z][
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—.:]|$)")
 """What closes a dateline after its date: an outlet in brackets, then a dash or a full stop."""
 _SIGN_OFF = re.compile(r"^\s*(?:That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading"
-                       r"|following|joining|watching)|(?:We|I)(?:[’']ll| will) be back\b)", re.IGNORECASE)
-"""A page taking its leave of the reader ("That's all from us for today."): it dates no event."""
+                       r"|following|joining|watching)|(?:We|I)(?:[’']ll| will) be back\b|Here(?:[’']s| is| are) what"
+                       r" you need to know\b)|\b(?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing)"
+                       r" (?:will|is to) (?:return|be back|resume)\b", re.IGNORECASE)
+"""A page talking to its reader ("That's all from us for today.", "The newsletter will return on 5
+January."): it dates no event."""
 _CONTENT_WORD = re.compile(
     r"\b(?!(?:that|that[’']s|this|these|those|it|its|is|are|was|were|be|been|for|from|with|and|but|the|you|your"
     r"|our|all|from|here|there|what|who|how|now|then|just|any|some|not|has|have|had|did|does|too|also|still"

@@ -217,6 +217,11 @@ def test_places_taken_say_where() -> None:
         "villages", "territory", "villages in the Zaporizhzhia region")
 
 
+def test_regions_someone_claims() -> None:
+    (claimed,) = figures("The principles include Ukraine's withdrawal from four regions Moscow claims.")
+    assert (claimed.unit, claimed.measure) == ("regions", "regions Moscow claims")
+
+
 def test_a_sum_per_year_is_not_a_sum_of_years() -> None:
     (need,) = figures("Kyiv needs $40bn a year for its budget.")
     assert (need.value, need.measure) == (40e9, "budget per year")

@@ -149,7 +149,10 @@ def test_a_dateline_leaves_the_events_of_its_sentence() -> None:
 
 
 @pytest.mark.parametrize("text", ["That's it for today.", "That's all from us for today.",
-                                  "Thank you for following us today."])
+                                  "Thank you for following us today.",
+                                  "We will be back tomorrow with the latest from the Miami talks.",
+                                  "The Eastfield Policy Newsletter will return on 5 January.",
+                                  "Here is what you need to know about the Ukraine negotiations this week."])
 def test_a_sign_off_is_not_an_event(text: str) -> None:
     assert extract_events(text, "t", D(2025, 12, 19)) == []
 
