@@ -116,8 +116,9 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     return events
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?,\s+")
-"""The place of a dateline, in capitals ("KYIV, ", "NEW YORK, ", "KYIV, Ukraine, "); its date follows."""
+_DATELINE = re.compile(r"[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?,\s+")
+"""The place of a dateline, in capitals ("KYIV, ", "NEW YORK, ", "WASHINGTON/KYIV, ", "KYIV, Ukraine, "); its
+date follows."""
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—.:]|$)")
 """What closes a dateline after its date: an outlet in brackets, then a dash or a full stop."""
 _SIGN_OFF = re.compile(r"^\s*(?:That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading"

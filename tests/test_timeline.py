@@ -138,6 +138,7 @@ def test_page_furniture_and_headings_are_not_events() -> None:
     "MOSCOW, 12 December 2025. The Kremlin has said that a settlement is possible.",
     "KYIV, Dec 9 (Meridian Wire) - Ukraine has sent the United States a revised draft.",
     "BERLIN, December 15 (Reuters) — Envoys met at the Chancellery.",
+    "WASHINGTON/KYIV, Dec 15 (Reuters) - Envoys met at the Chancellery.",
 ])
 def test_a_dateline_is_the_publication_not_an_event(text: str) -> None:
     assert extract_events(text, "t", D(2025, 12, 9)) == []
