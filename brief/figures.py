@@ -559,8 +559,11 @@ _NP_STOP = frozenset("""
 this that these those which who whom whose at since in on by for with to from still and or but while as was were
 is are has have had will would could should can may might after before during under over into than if when where
 because so yet its their his her amid across between against without within through toward towards until
-according said says
+according said says say support supports oppose opposes reject rejects want wants back backs believe believes
+favour favours favor favors think thinks agree agrees fear fears trust trusts approve approves
 """.split())
+"""Words that end a noun phrase: function words, and the verbs of what people say or think ("60 per cent of
+Ukrainians| reject …")."""
 
 
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:
@@ -612,7 +615,14 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
     match = re.match(r"^\s+for\s+(?:(?:its|their|his|her|our)\s+)?", sentence[end:])
     if match:
         return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+    if _WHEN_AFTER.match(sentence[end:]):  # "Kyiv's budget gap is $45 billion next year"
+        return _subject_of_change(sentence, start)
     return _noun_phrase_after(sentence, end, skip_prepositions=False)
+
+
+_WHEN_AFTER = re.compile(r"^\s+(?:(?:next|this|last|a|per|each|every)\s+(?:year|month|week|day|quarter)|in\s+(?:19|20)\d\d"
+                         r"|(?:19|20)\d\d\b|by\s+|until\s+|over\s+)")
+"""A time after a sum says when, not what of."""
 
 
 def _sum_of(head: str) -> str | None:

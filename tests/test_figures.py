@@ -225,3 +225,13 @@ def test_regions_someone_claims() -> None:
 def test_a_sum_per_year_is_not_a_sum_of_years() -> None:
     (need,) = figures("Kyiv needs $40bn a year for its budget.")
     assert (need.value, need.measure) == (40e9, "budget per year")
+
+
+def test_a_share_of_people_who_answer_a_poll() -> None:
+    (poll,) = figures("About 60 per cent of Ukrainians reject any territorial concessions, a poll showed.")
+    assert (poll.value, poll.category, poll.measure) == (60.0, "share", "Ukrainians")
+
+
+def test_a_sum_followed_by_a_time_is_measured_by_its_subject() -> None:
+    (gap,) = figures("Kyiv's budget gap is $45 billion next year.")
+    assert (gap.value, gap.measure) == (45e9, "Kyiv's budget gap")
