@@ -147,12 +147,15 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
 """Capitalised month names and abbreviations; case matters, so "may" and "march" the verbs do not count."""
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_DAY = re.compile(
-    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%\w-])(?!,?\s+\d{{4}})")
+    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?"
+    rf"(?![\d:%\w-])(?!,?\s+\d{{4}})")
 _DAY_MONTH = re.compile(
-    rf"(?<![\d.,$€£])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
+    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
+"""A day and month ("22 November"), or a span of days ("22-23 November": the first day)."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
-    rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
+    rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|or|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
     rf"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
 _YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]rom|of|[Ee]arly|[Ll]ate|[Mm]id-?"

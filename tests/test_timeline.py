@@ -115,6 +115,11 @@ def resolve(text: str, published: dt.date | None) -> list[tuple[str, dt.date, st
     ("A plan backed by Europe in March is the basis of the talks.", D(2025, 12, 4), [("March", D(2025, 3, 1), "month")]),
     ("The Dec. 17 speech is the text everyone quotes.", D(2025, 12, 20), [("Dec. 17", D(2025, 12, 17), "day")]),
     ("The Jan. 5 deadline is the one that counts.", D(2025, 12, 20), [("Jan. 5", D(2026, 1, 5), "day")]),
+    # a span of days starts on its first; either month of "July or August"
+    ("Talks were held in Geneva on 22-23 November.", D(2025, 12, 4), [("22-23 November", D(2025, 11, 22), "day")]),
+    ("Talks were held in Geneva on November 22-23.", D(2025, 12, 4), [("November 22-23", D(2025, 11, 22), "day")]),
+    ("A third round could take place in July or August.", D(2025, 6, 12),
+     [("July", D(2025, 7, 1), "month"), ("August", D(2025, 8, 1), "month")]),
     # absolute dates need no publication date
     ("Russia annexed Crimea in 2014, and the summit was held on 22 November 2025.", None,
      [("2014", D(2014, 1, 1), "year"), ("22 November 2025", D(2025, 11, 22), "day")]),
