@@ -253,22 +253,39 @@ def governed(text: str, start: int, end: int, floor: int = 0) -> bool:
         prepositions = _PREPOSITIONS - {"with", "without"}
     else:
         prepositions = _PREPOSITIONS
+    found = _word_before_title(text, start, floor)
+    return found is not None and found[0].text.lower() in prepositions
+
+
+def joined(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the name at ``start`` is the second of two joined by "and": "Witkoff and Kushner said",
+    "Zelensky and U.S. President Donald Trump told reporters" — words said together are neither's alone."""
+    found = _word_before_title(text, start, floor)
+    if found is None or found[0].text.lower() not in {"and", "&"}:
+        return False
+    word, earlier = found
+    return bool(earlier) and earlier[-1].text[:1].isupper() and text[earlier[-1].end:word.start].strip() == ""
+
+
+def _word_before_title(text: str, start: int, floor: int) -> tuple[Word, list[Word]] | None:
+    """The word before the name at ``start`` and its title ("an aide |to| Ukrainian President …"), with
+    the words before it; None when the name or its title opens the text, or punctuation comes first."""
+    words = words_in(text, max(floor, start - 100), start)
     after, title_after = start, False
-    for word in reversed(words_in(text, max(floor, start - 100), start)):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         gap = text[word.end:after]
         if gap != (gap[:2] + " " if word.possessive else " "):
-            return False
+            return None
         lower = word.text.lower()
-        if lower in prepositions:
-            return True
         if lower in TITLE_WORDS or lower in _ROLE_LOWERCASE:
             title_after = True
         elif word.possessive or lower in _ARTICLES or (word.text[:1].isupper() and title_after):
             title_after = False
         else:
-            return False
+            return word, words[:index]
         after = word.start
-    return False
+    return None
 
 
 def _opens_sentence(text: str, start: int, floor: int) -> bool:
@@ -314,6 +331,8 @@ def name_ending_at(text: str, end: int, people: People, floor: int = 0, *, antec
             return None  # "Critics said", "Residents told": capitalised only because the sentence starts there
     if not antecedent and governed(text, run[0].start, run[-1].end, floor):
         return None  # "…,” a source close to Putin said": the source speaks, not Putin
+    if joined(text, run[0].start, floor):
+        return None  # "Witkoff and Kushner said": both, not Kushner
     return Mention(run[0].start, run[-1].end, text[run[0].start:run[-1].end])
 
 
@@ -343,8 +362,8 @@ def name_starting_at(text: str, start: int, people: People, limit: int | None = 
         run.pop()
     if not _valid_run(run) or (len(run) == 1 and not _lone_name_ok(run[0], text, people)):
         return None
-    if run[-1].possessive:
-        return None
+    if run[-1].possessive or re.match(r",?\s+(?:and|&)\s+(?:[A-Z]|U\.S\.)", text[run[-1].end:run[-1].end + 12]):
+        return None  # "said Witkoff and Kushner": both, not Witkoff
     role = text[words[0].start:words[index - 1].end] if index else None
     mention = Mention(run[0].start, run[-1].end, text[run[0].start:run[-1].end])
     return mention, (role if role and names_a_function(role) else None)

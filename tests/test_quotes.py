@@ -217,6 +217,21 @@ def test_he_is_not_someone_the_sentence_before_only_mentions(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Steve Witkoff and Jared Kushner met Putin. Witkoff and Kushner said “we had a very good meeting today.”",
+    "Steve Witkoff and Jared Kushner met Putin. “We had a very good meeting today,” said Witkoff and Kushner.",
+    "“We had a very good meeting today,” Zelensky and U.S. President Donald Trump told reporters.",
+    "Macron and Merz said in a joint statement that it was “a very good meeting for Europe.”",
+])
+def test_words_two_people_said_together_are_not_one_of_theirs(text: str) -> None:
+    assert only(text).speaker is None
+
+
+def test_the_subject_is_the_speaker_not_the_people_told() -> None:
+    quote = only("Putin told Witkoff and Kushner that the plan was “a good basis for further talks.”")
+    assert quote.speaker == "Putin"
+
+
+@pytest.mark.parametrize("text", [
     "Critics said the plan was “a very bad deal for Kyiv” on Friday.",
     "Observers said the plan was “a very bad deal for Kyiv” on Friday.",
     "Witnesses told the court that it was “the worst night of shelling in months.”",
