@@ -5,10 +5,18 @@ single), of at least four words: scare quotes ("swine", "kill zone") and titles
 ("Coalition of the Willing") are skipped. The speaker comes from the sentence around
 the quote, from the speech verb nearest to it ("…,” said Yuri Ushakov, a Kremlin
 aide"; "As U.S. Secretary of State Marco Rubio noted, “…”"; "Kremlin aide Ushakov
-described the talks as “…”"). A "he"/"she" is resolved only when the sentence
-before names exactly one person; a quote that opens its sentence right after a
-quote attributed to someone continues that person's words. Anything else keeps
-speaker None: a speaker is never guessed.
+described the talks as “…”"; "Zelensky welcomed the decision, calling it “…”" — a
+participle speaks for its clause's subject, not for a name the clause mentions).
+A "he"/"she" is resolved only when the sentence before names exactly one person
+(or names nobody and opens with the same pronoun: then the sentence before that);
+a quote that opens its sentence right after a quote attributed to someone
+continues that person's words. Anything else keeps speaker None: a speaker is
+never guessed — not the person someone speaks for ("a source close to Putin
+said"), not one of two speaking together ("Witkoff and Kushner said"), not a
+group capitalised because it opens the sentence ("Critics said").
+
+A quote's date is one its speech verb carries ("said on Dec. 17") or one opening
+the sentence, never one of another clause ("… he set out in June 2024").
 
 Reported speech without quotation marks is kept too, as ``kind="reported"``, in two
 clear shapes only: "<statement>, said Yuri Ushakov, an advisor to Putin." and
