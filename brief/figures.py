@@ -12,7 +12,15 @@ million" → 1000000.0), a canonical unit, a category, any qualifier ("around",
 ("Russian troops killed or wounded", "Ukrainian territory", "plan"). A bare number
 that continues a list ("19,000, and 156,000 since …") takes the unit and measure
 of the figure before it; "cap Ukraine's armed forces at 600,000" measures
-"Ukraine's armed forces cap".
+"Ukraine's armed forces cap" (and so does "… at 800,000 personnel"), and "the
+600,000 figure in the original plan" what the figure before it measured, in that plan.
+
+Losses are counted in deaths ("killed") or casualties ("killed or wounded",
+"lost"), whatever noun counts the people: "close to 1 million Russian troops have
+been killed or wounded" and "the strike killed 25 people" are losses, not troops
+or people. A sum measures what it is the sum of ("a loan of up to €90 billion for
+Ukraine" → "loan for Ukraine"). The people a report rests on ("according to two
+people familiar with the text") are no figure.
 """
 
 from __future__ import annotations
@@ -112,7 +120,9 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln"
            "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
-                   "hryvnias": "UAH", "hryvnia": "UAH"}
+                   "hryvnias": "UAH", "hryvnia": "UAH", "dollar": "USD", "euro": "EUR", "pound": "GBP",
+                   "ruble": "RUB", "rouble": "RUB"}
+"""Currencies written after the number; the singular is the adjective of "a 90 billion euro loan"."""
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPELLED_RE = "|".join(sorted(_SPELLED, key=len, reverse=True))
@@ -248,13 +258,25 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
     counted = _count_noun(sentence, end, value)
     if counted is not None:
         phrase_end, unit_name, category, measure = counted
-        if category in {"troops", "people"} and _CASUALTY_AFTER.search(measure):
-            category = "casualties"
+        if unit_name == "people" and _is_reporting_source(sentence, start, phrase_end):
+            return None  # "according to two people familiar with …", "the two people said"
+        loss = _LOSS_BEFORE.search(_without_qualifier(sentence[:start])) if unit_name in _PEOPLE_UNITS else None
+        if loss is not None and not _CASUALTY_AFTER.search(measure):
+            measure += " " + _LOSS_PARTICIPLE[loss.group("v")[:4].lower()]  # "killed 25 people" → "people killed"
+        if unit_name in _PEOPLE_UNITS and _CASUALTY_AFTER.search(measure):
+            category, unit_name = "casualties", _loss_unit(measure)
         if unit_name == "countries" and not measure.replace("countries", "").strip():
             measure = _group_of(sentence, start) or measure
+        framed = _frame(sentence, start) if " " not in measure else None
+        if framed is not None:  # "cap Ukraine's armed forces at 800,000 personnel": what is capped
+            measure, unit_name, category = framed
         return found(end, unit_name, category, measure)
     if spelled is not None:
         return None
+    same = _same_as_before(earlier, sentence, end)
+    if same is not None:
+        before, measure = same
+        return found(end, before.unit, before.category, measure)
     framed = _frame(sentence, start)
     if framed is not None:
         measure, unit_name, category = framed
@@ -343,7 +365,62 @@ def _whose_territory(sentence: str, start: int, unit_end: int, measure: str) -> 
     return measure
 
 
-_CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured)\b")
+_CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured|lost)\b")
+_CLAIMED_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<v>(?:still\s+)?"
+                         r"(?:claims|claimed|holds|held|controls|controlled|occupies|occupied|annexed|seized"
+                         r"|captured|took|has taken|has annexed))\b")
+"""Whose places they are: "four regions Moscow claims", "the towns Russia occupied"."""
+_PEOPLE_UNITS = frozenset({"troops", "people", "civilians", "children"})
+"""Units of people who may be counted among losses: such a count of the killed is in deaths, of the
+killed and wounded (or lost) in casualties."""
+_LOSS_BEFORE = re.compile(r"\b(?P<v>killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring"
+                          r"|injures|injure|lost|losing|loses|lose)\s+$", re.IGNORECASE)
+"""A verb of loss right before a count of people: "the strike killed 25 people", "Russia has lost 400,000 troops"."""
+_LOSS_PARTICIPLE = {"kill": "killed", "woun": "wounded", "inju": "injured", "lost": "lost", "losi": "lost",
+                    "lose": "lost"}
+
+
+def _loss_unit(measure: str) -> str:
+    """"deaths" for a count of the killed only ("civilians killed"), else "casualties"."""
+    if re.search(r"\b(?:killed|dead|died|deaths)\b", measure) \
+            and not re.search(r"\b(?:wounded|injured|missing|captured|casualties|lost)\b", measure):
+        return "deaths"
+    return "casualties"
+
+
+def _without_qualifier(head: str) -> str:
+    qualifier = _QUALIFIER.search(head)
+    return head[:qualifier.start()] if qualifier else head
+
+
+_SOURCE_AFTER = re.compile(r"^\s+(?:familiar with|briefed on|close to|with (?:direct )?knowledge of|who (?:spoke|asked"
+                           r"|declined|requested|were not)|speaking on condition|(?:said|say|says|told|added"
+                           r"|confirmed|described)\b)")
+
+
+def _is_reporting_source(sentence: str, start: int, noun_end: int) -> bool:
+    """"according to two people familiar with its contents", "the two people said": whom the report
+    rests on, not what it is about."""
+    return bool(_SOURCE_AFTER.match(sentence[noun_end:])) \
+        or bool(re.search(r"\baccording to\s+(?:the\s+)?$", _without_qualifier(sentence[:start]), re.IGNORECASE))
+
+
+_SAME_AS = re.compile(r"^\s+(?:figure|mark|level|ceiling|limit|cap|threshold|target)\b(?:\s+(?P<p>in|under|of|from)\s)?")
+
+
+def _same_as_before(earlier: list[_Found], sentence: str, end: int) -> tuple[_Found, str] | None:
+    """"… at 800,000 personnel, a ceiling above the 600,000 figure in the original U.S. plan": a bare
+    number called a figure, level or ceiling counts what the figure before it in the sentence counts,
+    in the place the words after it say."""
+    match = _SAME_AS.match(sentence[end:])
+    if match is None or not earlier or not earlier[-1].measure:
+        return None
+    previous = earlier[-1]
+    if not match.group("p"):
+        return previous, previous.measure
+    where = _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+    return previous, f"{_TIME_TAIL.sub('', previous.measure)} {match.group('p')} {where}" if where \
+        else previous.measure
 _TERRITORY = re.compile(r"\b(?:territor\w*|land|region|regions|oblast\w*|area|Donbas|Crimea|Donetsk|Luhansk"
                         r"|Zaporizhzhia|Kherson|country|soil)\b", re.IGNORECASE)
 _PARTICIPLES = re.compile(
@@ -378,6 +455,11 @@ def _count_noun(sentence: str, end: int, value: float) -> tuple[int, str, Catego
                     category = "prisoners"
             elif unit == "prisoners" and re.search(r"\b(?:exchang|swap)", sentence):
                 phrase += " exchanged" if not re.search(r"exchang|swap", phrase) else ""
+            elif category == "territory" and (place := re.match(r"\s+in\s+(?=(?:the\s+)?[A-Z])", sentence[noun_end:])):
+                where = _noun_phrase_after(sentence, noun_end + place.end() - 1, skip_prepositions=False)
+                phrase += f" in {where}" if where else ""  # "two villages in the Zaporizhzhia region"
+            elif category == "territory" and (whose := _CLAIMED_BY.match(sentence[noun_end:])):
+                phrase += f" {whose.group('who')} {whose.group('v')}"  # "four regions Moscow claims"
             return noun_end, unit, category, phrase
         if not re.fullmatch(r"[\w’'-]+", word) or lower in _NOT_MODIFIER or lower.endswith("ly") \
                 or lower in _SPELLED or word.isdigit():
@@ -477,8 +559,11 @@ _NP_STOP = frozenset("""
 this that these those which who whom whose at since in on by for with to from still and or but while as was were
 is are has have had will would could should can may might after before during under over into than if when where
 because so yet its their his her amid across between against without within through toward towards until
-according said says
+according said says say support supports oppose opposes reject rejects want wants back backs believe believes
+favour favours favor favors think thinks agree agrees fear fears trust trusts approve approves
 """.split())
+"""Words that end a noun phrase: function words, and the verbs of what people say or think ("60 per cent of
+Ukrainians| reject …")."""
 
 
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:
@@ -495,6 +580,8 @@ def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True
         acronym = re.fullmatch(r"(?:[A-Z]\.)+", bare)
         if words and bare.islower() and (bare.endswith("ed") or bare in _PARTICIPLES_EN):
             break  # "outline seen as favorable", "plan shaped by Ukraine": a clause begins
+        if re.match(rf"\s+by\s+{re.escape(bare)}\b", rest[match.end():]):
+            break  # "document line by line", "step by step": how, not what
         words.append(bare if acronym else bare.rstrip("."))
         if word.endswith(("”", '"', "’")) and not word.endswith(("’s", "'s")):
             break
@@ -512,16 +599,44 @@ def _of_phrase(sentence: str, at: int) -> str | None:
 
 
 def _money_measure(sentence: str, start: int, end: int) -> str | None:
-    """"$50 billion in military aid" → "military aid"; "a $2 billion loan" → "loan"; "worth $X" → the thing."""
-    match = re.match(r"^\s+(?:in|of|for|on)\s+", sentence[end:])
+    """"$50 billion in military aid" → "military aid"; "a $2 billion loan" → "loan"; "a loan of up to €90
+    billion for Ukraine" → "loan for Ukraine" (the sum of a loan, not of Ukraine); "worth $X" → the thing."""
+    rate = re.match(r"^\s+(?:a|an|per|each|every)\s+(?P<u>year|month|week|day)\b", sentence[end:])
+    if rate:  # "$40bn a year for its budget": a sum per year, of (or for) what follows
+        what = _money_measure(sentence, start, end + rate.end())
+        return f"{_clean_measure(what)} per {rate.group('u')}" if what else None
+    match = re.match(r"^\s+(?:in|of|on)\s+", sentence[end:])
     if match:
         return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
-    after = _noun_phrase_after(sentence, end, skip_prepositions=False)
-    if after:
-        return after
-    worth = re.search(r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:worth|valued at|totalling|totaling|of)\s+"
-                      r"(?:around |about |nearly |some |more than |over )?$", sentence[:start])
-    return worth.group("x") if worth else None
+    head = _sum_of(sentence[:start])
+    if head:
+        whom = re.match(r"^\s+(?:for|to)\s+(?P<w>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", sentence[end:])
+        return f"{head} for {whom.group('w').rstrip('.')}" if whom else head
+    match = re.match(r"^\s+for\s+(?:(?:its|their|his|her|our)\s+)?", sentence[end:])
+    if match:
+        return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+    if _WHEN_AFTER.match(sentence[end:]):  # "Kyiv's budget gap is $45 billion next year"
+        return _subject_of_change(sentence, start)
+    return _noun_phrase_after(sentence, end, skip_prepositions=False)
+
+
+_WHEN_AFTER = re.compile(r"^\s+(?:(?:next|this|last|a|per|each|every)\s+(?:year|month|week|day|quarter)|in\s+(?:19|20)\d\d"
+                         r"|(?:19|20)\d\d\b|by\s+|until\s+|over\s+)")
+"""A time after a sum says when, not what of."""
+
+
+def _sum_of(head: str) -> str | None:
+    """The thing a sum is the amount of, before it: "a loan of (up to)", "a military aid package worth"."""
+    match = re.search(r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:worth|valued at|totalling|totaling|of)\s+$",
+                      _without_qualifier(head))
+    if match is None:
+        return None
+    kept: list[str] = []
+    for word in reversed(match.group("x").split()):
+        if word.lower() in _NP_STOP or word.lower() in {"a", "an", "the"}:
+            break
+        kept.insert(0, word)
+    return " ".join(kept) or None
 
 
 _CHANGE = re.compile(

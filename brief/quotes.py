@@ -5,10 +5,18 @@ single), of at least four words: scare quotes ("swine", "kill zone") and titles
 ("Coalition of the Willing") are skipped. The speaker comes from the sentence around
 the quote, from the speech verb nearest to it ("…,” said Yuri Ushakov, a Kremlin
 aide"; "As U.S. Secretary of State Marco Rubio noted, “…”"; "Kremlin aide Ushakov
-described the talks as “…”"). A "he"/"she" is resolved only when the sentence
-before names exactly one person; a quote that opens its sentence right after a
-quote attributed to someone continues that person's words. Anything else keeps
-speaker None: a speaker is never guessed.
+described the talks as “…”"; "Zelensky welcomed the decision, calling it “…”" — a
+participle speaks for its clause's subject, not for a name the clause mentions).
+A "he"/"she" is resolved only when the sentence before names exactly one person
+(or names nobody and opens with the same pronoun: then the sentence before that);
+a quote that opens its sentence right after a quote attributed to someone
+continues that person's words. Anything else keeps speaker None: a speaker is
+never guessed — not the person someone speaks for ("a source close to Putin
+said"), not one of two speaking together ("Witkoff and Kushner said"), not a
+group capitalised because it opens the sentence ("Critics said").
+
+A quote's date is one its speech verb carries ("said on Dec. 17") or one opening
+the sentence, never one of another clause ("… he set out in June 2024").
 
 Reported speech without quotation marks is kept too, as ``kind="reported"``, in two
 clear shapes only: "<statement>, said Yuri Ushakov, an advisor to Putin." and
@@ -31,6 +39,7 @@ from brief.speakers import (
     SPEECH_VERBS,
     Mention,
     People,
+    governed,
     is_official,
     name_ending_at,
     name_starting_at,
@@ -270,10 +279,12 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
     if following is not None and following.paragraph == last.paragraph \
             and not masked[close_at + 1:last.end].strip(" .,") and _starts_with_attribution(masked, following):
         span_end = following.end  # “…do? How will it work?” Zelensky said.
-    speaker = _attribute(article, open_at, close_at, first.start, span_end)
+    verb = _speech_verb(article, open_at, close_at, first.start, span_end)
+    speaker = _attribute(article, verb, close_at, first.start, span_end) if verb is not None else None
     if speaker is None and not text[first.start:open_at].strip() and not _VERB.search(masked, first.start, span_end):
         speaker = _continued(article, first)  # no speech verb at all: the last speaker goes on
-    date, precision, dated_by, expression = _quote_date(masked[first.start:span_end], article.published)
+    verb_span = (verb.start() - first.start, verb.end() - first.start) if verb is not None else None
+    date, precision, dated_by, expression = _quote_date(masked[first.start:span_end], article.published, verb_span)
     if speaker is not None and speaker.attribution == "continued" and expression is None:
         said = _continued_quote(article, first)  # “…,” he said on Dec. 18. “…” — the same words, the same day
         if said is not None and said.date_expression is not None:
@@ -294,6 +305,7 @@ _SKIPPABLE = frozenset({"has", "have", "had", "also", "reportedly", "later", "th
 """Words between a subject and its speech verb: "Trump reportedly told", "Putin, who said"."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _starts_with_attribution(masked: str, sentence: Sentence) -> bool:
@@ -304,12 +316,8 @@ def _starts_with_attribution(masked: str, sentence: Sentence) -> bool:
     return verb is not None and len(head[:verb.start()].split()) <= 5 and "_" not in head[:verb.start()]
 
 
-def _attribute(article: _Article, open_at: int, close_at: int, start: int, end: int) -> _Speaker | None:
-    """The speaker named by the speech verb nearest to the quote in ``[start, end)``, if clear.
-
-    Only the nearest verb counts: when its subject is not a name ("the spokesman
-    said, adding that Putin …"), the speaker stays unknown rather than borrowed.
-    """
+def _speech_verb(article: _Article, open_at: int, close_at: int, start: int, end: int) -> re.Match[str] | None:
+    """The speech verb in ``[start, end)`` nearest to the quote ``open_at…close_at`` (a passive one left out)."""
     masked = article.masked
     verbs = [m for m in _VERB.finditer(masked, start, end) if not _PASSIVE.search(masked, start, m.start())]
     if not verbs:
@@ -318,7 +326,16 @@ def _attribute(article: _Article, open_at: int, close_at: int, start: int, end: 
     def distance(verb: re.Match[str]) -> int:
         return verb.start() - close_at if verb.start() > close_at else open_at - verb.end()
 
-    verb = min(verbs, key=distance)
+    return min(verbs, key=distance)
+
+
+def _attribute(article: _Article, verb: re.Match[str], close_at: int, start: int, end: int) -> _Speaker | None:
+    """The speaker named by ``verb``, the speech verb nearest to the quote in ``[start, end)``, if clear.
+
+    Only the nearest verb counts: when its subject is not a name ("the spokesman
+    said, adding that Putin …"), the speaker stays unknown rather than borrowed.
+    """
+    masked = article.masked
     here = article.sentence_at(verb.start())
     floor = here.start if here is not None else start
     if verb.group(0).lower() == "according to":
@@ -350,17 +367,21 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
     """"Zelensky said", "Marco Rubio noted", "Putin, who said", "Kirill Dmitriev, head of …, said", "he said"."""
     masked, people = article.masked, article.people
     cut = verb_start
+    relative = False
     while True:
         last = re.search(r"(?:^|\s)(\S+)$", masked[floor:cut].rstrip())
         if last is None or last.group(1).lower() not in _SKIPPABLE:
             break
+        relative = relative or last.group(1).lower() == "who"
         cut = floor + last.start(1)
     before = masked[floor:cut].rstrip()
     subject_end = floor + len(before)
     if _PRONOUN.search(before):
         return _resolve_pronoun(article, verb_start)
+    if before.endswith(",") and re.match(r"[a-z]+ing\b", masked[verb_start:]):
+        return _clause_subject(article, floor, subject_end - 1)
     if before.endswith(","):
-        mention = name_ending_at(masked, subject_end - 1, people, floor)
+        mention = name_ending_at(masked, subject_end - 1, people, floor, antecedent=relative)
         if mention is not None:  # "Putin, who said" / "Minister of Foreign Affairs, Gabrielius Landsbergis, suggests"
             role = role_before(masked, mention.start, floor)
             return _Speaker(people.canonical(mention.name), role, "named")
@@ -371,8 +392,9 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
         appositive = masked[comma + 2:subject_end - 1].strip()
         if mention is None:
             return None
-        if re.match(r"[a-z]+ing\b", appositive):  # "Ms. Kallas, speaking in Brussels, said"
-            return _Speaker(people.canonical(mention.name), None, "named")
+        if re.match(r"(?:[a-z]+ing|who|whose)\b", appositive):
+            # "Ms. Kallas, speaking in Brussels, said"; "Friedrich Merz, who hosted the talks, said"
+            return _Speaker(people.canonical(mention.name), role_before(masked, mention.start, floor), "named")
         if not names_a_function(appositive):
             return None
         return _Speaker(people.canonical(mention.name), appositive, "named")
@@ -382,25 +404,56 @@ def _subject_before(article: _Article, verb_start: int, floor: int) -> _Speaker 
     return _Speaker(people.canonical(mention.name), role_before(masked, mention.start, floor), "named")
 
 
-def _resolve_pronoun(article: _Article, at: int) -> _Speaker | None:
+def _clause_subject(article: _Article, floor: int, comma: int) -> _Speaker | None:
+    """Who speaks in "<clause>, calling it “…”": the participle's subject is the clause's, a name that
+    opens the sentence ("Zelensky welcomed the decision, calling it …") or is all the clause is
+    ("Yuri Ushakov, describing …"). Not a name it only mentions: "The envoy met Vladimir Putin,
+    saying …" quotes the envoy."""
+    masked, people = article.masked, article.people
+    start = floor + len(masked[floor:comma]) - len(masked[floor:comma].lstrip())
+    found = name_starting_at(masked, start, people, limit=comma)
+    if found is None:
+        return None
+    mention, title = found
+    rest = masked[mention.end:comma]
+    if rest.strip() and not re.match(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s|t)?\b", rest):
+        return None
+    if rest.strip() and rest.split()[0] in {"and", "or", "of", "in", "on", "at", "for", "with", "to", "by"}:
+        return None
+    return _Speaker(people.canonical(mention.name), title, "named")
+
+
+def _resolve_pronoun(article: _Article, at: int, pronoun: str | None = None, hops: int = 2) -> _Speaker | None:
     """"he"/"she" → the one person the previous sentence names; None when it names none or several.
 
     Names inside quoted words count too: "“Trump knows it,” said Baev. “…,” he said."
-    is left unresolved, as a reader could hesitate.
+    is left unresolved, as a reader could hesitate. A previous sentence that names nobody
+    but opens with the same pronoun ("He said Ukraine had done its part.") passes the
+    question on to the sentence before it, in the same paragraph, twice at most.
     """
     here = article.sentence_at(at)
     if here is None or here.index == 0:
         return None
+    if pronoun is None:
+        near = list(_HE_OR_SHE.finditer(article.masked, here.start, here.end))
+        pronoun = min(near, key=lambda m: abs(m.start() - at)).group(0).lower() if near else "he"
     previous = article.sentences[here.index - 1]
     people = article.people
     named: dict[str, Mention | None] = {}
     for mention in people.mentions(article.text, previous.start, previous.end):
+        possessive = article.text.startswith(("’s", "'s"), mention.end)
+        if possessive or governed(article.text, mention.start, mention.end, previous.start):
+            return None  # "Putin’s aide spoke…", "talks with Putin…": the person named is not who acts there
         named.setdefault(people.canonical(mention.name), mention)
     roles: dict[str, str | None] = {}
     for quote in article.found:
         if quote.speaker and previous.start <= quote.quote_start < previous.end:
             named.setdefault(quote.speaker, None)
             roles.setdefault(quote.speaker, quote.role)
+    if not named and hops > 0 and previous.paragraph == here.paragraph \
+            and re.match(rf"\s*{pronoun.capitalize()}\s", article.masked[previous.start:previous.end]) \
+            and not people.possible_people(article.text, previous.start, previous.end):
+        return _resolve_pronoun(article, previous.start, pronoun, hops - 1)  # "He said …. “…,” he said."
     if len(named) != 1 or people.possible_people(article.text, previous.start, previous.end):
         return None
     ((name, antecedent),) = named.items()
@@ -434,17 +487,20 @@ _STAND_IN = dt.date(2001, 6, 15)
 """A publication date to find the date expressions of an undated article with; their dates are not used."""
 
 
-def _quote_date(attribution: str, published: dt.date | None
+def _quote_date(attribution: str, published: dt.date | None, verb: tuple[int, int] | None
                 ) -> tuple[dt.date | None, Precision | None, Literal["sentence", "published"] | None, str | None]:
     """The date the attribution gives ("said on Dec. 17"), else the publication date; and the expression.
 
     ``attribution`` is the sentence with the quoted words blanked out: a date inside
     the quote is what was talked about, not when it was said. A bare year is not
-    taken as the date of a statement either. Without a publication date, a date
-    without a year ("Dec. 17") cannot be placed: the expression is kept, the date is not.
+    taken as the date of a statement either, nor a date of another clause ("… he set
+    out in June 2024", "…, a week after the summit on Nov. 20"): only one the speech
+    ``verb`` (offsets into ``attribution``) carries, or one opening the sentence,
+    dates the words. Without a publication date, a date without a year ("Dec. 17")
+    cannot be placed: the expression is kept, the date is not.
     """
     for mention in find_dates(attribution, published or _STAND_IN):
-        if mention.precision == "year":
+        if mention.precision == "year" or not _dates_the_verb(attribution, mention.start, mention.end, verb):
             continue
         if published is None and mention.relative:
             return None, None, None, mention.expression
@@ -452,6 +508,32 @@ def _quote_date(attribution: str, published: dt.date | None
     if published is not None:
         return published, "day", "published", None
     return None, None, None, None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_JOINED_CLAUSE = re.compile(r"[;—–]|\s-\s|\b(?:and|but|while|whereas|after|before|since|when|as)\b")
+
+
+def _dates_the_verb(attribution: str, start: int, end: int, verb: tuple[int, int] | None) -> bool:
+    """Whether the date expression ``attribution[start:end]`` says when the speech ``verb`` happened.
+
+    It does when it opens the sentence ("On Dec. 2, Putin, speaking at a forum, said"), follows
+    the verb within a few words of the same clause ("said in Moscow on Dec. 2", "told reporters on
+    Tuesday"), or comes just before it ("Zelensky on Tuesday said"). Quoted words (blanked with
+    "_") between them mean the verb and the date belong to different clauses.
+    """
+    if len(attribution[:start].split()) <= 2 and "_" not in attribution[:start]:
+        return True
+    if verb is None:
+        return False
+    verb_start, verb_end = verb
+    if start >= verb_end:
+        between = attribution[verb_end:start]
+        return "_" not in between and not _CLAUSE_BREAK.search(between) and len(between.split()) <= 6
+    if end <= verb_start:
+        between = attribution[end:verb_start]
+        return "_" not in between and not _JOINED_CLAUSE.search(between) and len(between.split()) <= 6
+    return False
 
 
 # --- reported speech -------------------------------------------------------------------------
@@ -474,17 +556,18 @@ def _reported_quote(article: _Article, sentence: Sentence) -> Quote | None:
     body = masked[base:sentence.end]
     speaker: _Speaker | None = None
     clause: tuple[int, int] | None = None
+    verb: tuple[int, int] | None = None
     if tail := _TAIL.match(body):
         speaker = _subject_after(article, base + tail.start("verb"), base + tail.end("verb"), sentence.end)
-        clause = (base + tail.start("clause"), base + tail.end("clause"))
+        clause, verb = (base + tail.start("clause"), base + tail.end("clause")), tail.span("verb")
     if speaker is None and (tail := _TAIL_SUBJECT_FIRST.match(body)):
         speaker = _subject_before(article, base + tail.start("verb"), base + tail.start("subject"))
-        clause = (base + tail.start("clause"), base + tail.end("clause"))
+        clause, verb = (base + tail.start("clause"), base + tail.end("clause")), tail.span("verb")
     if speaker is None and (lead := _LEAD.match(body)):
         speaker = _subject_before(article, base + lead.start("verb"), base)
         if speaker is not None and not _subject_fills(body[:lead.start("verb")], speaker):
             speaker = None
-        clause = (base + lead.start("clause"), sentence.end)
+        clause, verb = (base + lead.start("clause"), sentence.end), lead.span("verb")
     if speaker is None or clause is None:
         return None
     q_start, q_end = clause
@@ -493,7 +576,7 @@ def _reported_quote(article: _Article, sentence: Sentence) -> Quote | None:
     if "_" in masked[q_start:q_end] or len(text[q_start:q_end].split()) < MIN_REPORTED_WORDS:
         return None
     attribution = masked[base:q_start] + " " * (q_end - q_start) + masked[q_end:sentence.end]
-    date, precision, dated_by, expression = _quote_date(attribution, article.published)
+    date, precision, dated_by, expression = _quote_date(attribution, article.published, verb)
     return Quote(text=text[q_start:q_end], speaker=speaker.name, role=speaker.role, start=sentence.start,
                  end=sentence.end, quote_start=q_start, quote_end=q_end, date=date, date_precision=precision,
                  dated_by=dated_by, source_id=article.source_id, kind="reported", attribution=speaker.attribution,

@@ -24,7 +24,7 @@ insisting confirming confirmed confirms urged urges urging stressed stresses str
 acknowledged acknowledges admitted admits replied replies remarked remarks observed observes predicted predicts
 indicated indicates describing noting arguing declaring announcing claiming suggesting asserted asserts
 asserting maintained maintains contended contends countered counters tweeted posted responded responds
-concluded concludes cautioned cautions complained complains promised promises
+concluded concludes cautioned cautions complained complains promised promises calling
 """.split())
 """Verbs that introduce what someone said."""
 
@@ -33,7 +33,8 @@ the a an this that these those it its he she they we i you his her their our my 
 meanwhile yet still moreover furthermore but and or so there some many most after before since however also
 although though despite following during under over between among according to for with by from of not no
 even only just both either neither every each all any such what which who whom whose where why how then thus
-analysis update read more watch
+analysis update read more watch whether unless until because everyone everybody someone somebody anyone anybody
+nobody one others another many few several none
 """.split())
 """Words that may be capitalised at the start of a sentence but never belong to a name or a role."""
 
@@ -98,6 +99,12 @@ king queen prince pope colonel admiral representative commissioner emissary
 
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "into", "via", "across", "toward", "towards",
                                  "outside", "inside", "around", "through", "throughout", "over", "visit", "visited"})
+_PREPOSITIONS = frozenset({"to", "for", "of", "with", "from", "near", "by", "about", "behind", "against", "toward",
+                           "towards", "under", "among", "including", "alongside", "beside", "besides", "unlike", "on",
+                           "at", "in", "into", "over", "between", "without", "within", "around", "through", "via",
+                           "upon"})
+"""Words that make the name after them their object ("a source close to Putin"), not a verb's subject."""
+_ARTICLES = frozenset({"the", "a", "an"})
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col."})
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'.-]*")
@@ -232,14 +239,72 @@ def _after_honorific(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in _HONORIFICS
 
 
+def governed(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """Whether the name ``text[start:end]`` is the object of a preposition: "a source close to Putin", "a
+    spokesman for the Ukrainian President Volodymyr Zelensky", "an aide to Russia’s Putin".
+
+    Such a name is not the subject of the verb after it: "…,” an aide to Zelensky said" quotes the aide.
+    Titles, possessives and articles between the preposition and the name are passed over; a place
+    that is not part of a title ends the search ("In Kyiv Zelensky said"). "With" before a name and an
+    -ing form after it make an absolute clause whose subject the name is: "with Foreign Minister
+    Andrii Sybiha accusing Russia of …".
+    """
+    if re.match(r"\s+\w+ing\b", text[end:end + 30]):
+        prepositions = _PREPOSITIONS - {"with", "without"}
+    else:
+        prepositions = _PREPOSITIONS
+    found = _word_before_title(text, start, floor)
+    return found is not None and found[0].text.lower() in prepositions
+
+
+def joined(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the name at ``start`` is the second of two joined by "and": "Witkoff and Kushner said",
+    "Zelensky and U.S. President Donald Trump told reporters" — words said together are neither's alone."""
+    found = _word_before_title(text, start, floor)
+    if found is None or found[0].text.lower() not in {"and", "&"}:
+        return False
+    word, earlier = found
+    return bool(earlier) and earlier[-1].text[:1].isupper() and text[earlier[-1].end:word.start].strip() == ""
+
+
+def _word_before_title(text: str, start: int, floor: int) -> tuple[Word, list[Word]] | None:
+    """The word before the name at ``start`` and its title ("an aide |to| Ukrainian President …"), with
+    the words before it; None when the name or its title opens the text, or punctuation comes first."""
+    words = words_in(text, max(floor, start - 100), start)
+    after, title_after = start, False
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        gap = text[word.end:after]
+        if gap != (gap[:2] + " " if word.possessive else " "):
+            return None
+        lower = word.text.lower()
+        if lower in TITLE_WORDS or lower in _ROLE_LOWERCASE:
+            title_after = True
+        elif word.possessive or lower in _ARTICLES or (word.text[:1].isupper() and title_after):
+            title_after = False
+        else:
+            return word, words[:index]
+        after = word.start
+    return None
+
+
+def _opens_sentence(text: str, start: int, floor: int) -> bool:
+    return not text[floor:start].strip(" \t\n\"“‘'(")
+
+
 def _lone_name_ok(word: Word, text: str, people: People) -> bool:
     """A lone capitalised word beside a speech verb is a surname unless it is a known non-name."""
     return people.is_known_surname(word.text) or _after_honorific(text, word.start) or (
         is_name_word(word.text) and len(word.text) > 2)
 
 
-def name_ending_at(text: str, end: int, people: People, floor: int = 0) -> Mention | None:
-    """The person's name whose last word ends exactly at ``end`` (the subject of a speech verb)."""
+def name_ending_at(text: str, end: int, people: People, floor: int = 0, *, antecedent: bool = False
+                   ) -> Mention | None:
+    """The person's name whose last word ends exactly at ``end`` (the subject of a speech verb).
+
+    A name governed by a preposition ("a source close to Putin") is no subject, unless it is the
+    ``antecedent`` of a relative pronoun that is ("too thin for Putin, who said …").
+    """
     words = [w for w in words_in(text, max(floor, end - 80), end)]
     if not words or words[-1].end != end or words[-1].possessive:
         return None
@@ -257,10 +322,17 @@ def name_ending_at(text: str, end: int, people: People, floor: int = 0) -> Menti
         run.pop(0)
     if not _valid_run(run) or (len(run) == 1 and not _lone_name_ok(run[0], text, people)):
         return None
-    if len(run) == 1 and not people.is_known_surname(run[0].text):
+    lone = len(run) == 1 and not people.is_known_surname(run[0].text) and not _after_honorific(text, run[0].start)
+    if lone:
         before = [w for w in words if w.end <= run[0].start]
-        if before and (before[-1].possessive or before[-1].text.lower() in {"the", "a", "an"}):
+        if before and (before[-1].possessive or before[-1].text.lower() in _ARTICLES):
             return None  # "the Pentagon said", "Ukraine’s Staff said": a body, not a person
+        if run[0].text.endswith("s") and _opens_sentence(text, run[0].start, floor):
+            return None  # "Critics said", "Residents told": capitalised only because the sentence starts there
+    if not antecedent and governed(text, run[0].start, run[-1].end, floor):
+        return None  # "…,” a source close to Putin said": the source speaks, not Putin
+    if joined(text, run[0].start, floor):
+        return None  # "Witkoff and Kushner said": both, not Kushner
     return Mention(run[0].start, run[-1].end, text[run[0].start:run[-1].end])
 
 
@@ -290,8 +362,8 @@ def name_starting_at(text: str, start: int, people: People, limit: int | None = 
         run.pop()
     if not _valid_run(run) or (len(run) == 1 and not _lone_name_ok(run[0], text, people)):
         return None
-    if run[-1].possessive:
-        return None
+    if run[-1].possessive or re.match(r",?\s+(?:and|&)\s+(?:[A-Z]|U\.S\.)", text[run[-1].end:run[-1].end + 12]):
+        return None  # "said Witkoff and Kushner": both, not Witkoff
     role = text[words[0].start:words[index - 1].end] if index else None
     mention = Mention(run[0].start, run[-1].end, text[run[0].start:run[-1].end])
     return mention, (role if role and names_a_function(role) else None)

@@ -11,11 +11,19 @@ publication date and kept apart from it:
   than publication and the verb nearest to it is in the past tense ("met on Dec.
   17" in a June article happened the December before), or earlier and in the
   future tense (the January after);
+- a month and day, or a month, with no tense to go by takes the year that puts it
+  nearest to publication ("a truce in January" in a December article is the coming
+  January); a participle ("a push followed by talks in January") has no tense of its
+  own, and under a future one ("Expect …") is future;
 - a weekday is the most recent such day on or before publication, or the next one
   after it when the verb nearest to it is in the future tense ("will meet on
   Tuesday");
 - when the publication date is unknown, expressions that need it are skipped and
   only dates that name their own year count.
+
+A dateline ("KYIV, Dec 9 (Reuters) -") says when the story was filed, not when
+anything happened: it is no event. Neither is a sentence with nothing in it but
+its date ("That's it for today.") or a page's sign-off.
 
 Every event records its precision (day, week, month or year): "last week" is the
 Monday of that week at week precision, "in August" the 1st at month precision.
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,13 +100,38 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     events: list[Event] = []
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
+        if _SIGN_OFF.search(body):
+            continue
+        dateline = _DATELINE.match(body)
         for mention in find_dates(body, published):
+            if dateline and mention.start == dateline.end() and _AFTER_DATELINE.match(body, mention.end):
+                continue  # "KYIV, Dec 9 (Meridian Wire) -": when the story was filed, not an event
+            if not _CONTENT_WORD.search(body[:mention.start] + " " + body[mention.end:]):
+                continue  # "That's it for today.": nothing happens
             events.append(Event(
                 source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
                 precision=mention.precision, expression=mention.expression,
                 expression_start=sentence.start + mention.start, expression_end=sentence.start + mention.end,
                 relative=mention.relative, published=published))
     return events
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?,\s+")
+"""The place of a dateline, in capitals ("KYIV, ", "NEW YORK, ", "WASHINGTON/KYIV, ", "KYIV, Ukraine, "); its
+date follows."""
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—.:]|$)")
+"""What closes a dateline after its date: an outlet in brackets, then a dash or a full stop."""
+_SIGN_OFF = re.compile(r"^\s*(?:That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading"
+                       r"|following|joining|watching)|(?:We|I)(?:[’']ll| will) be back\b|Here(?:[’']s| is| are) what"
+                       r" you need to know\b)|\b(?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing)"
+                       r" (?:will|is to) (?:return|be back|resume)\b", re.IGNORECASE)
+"""A page talking to its reader ("That's all from us for today.", "The newsletter will return on 5
+January."): it dates no event."""
+_CONTENT_WORD = re.compile(
+    r"\b(?!(?:that|that[’']s|this|these|those|it|its|is|are|was|were|be|been|for|from|with|and|but|the|you|your"
+    r"|our|all|from|here|there|what|who|how|now|then|just|any|some|not|has|have|had|did|does|too|also|still"
+    r"|only|very|more|most|ago|on|in|at|of|to|by|as|or|an|a|us|we|he|she|they|them)\b)[A-Za-z][a-z’']{2,}")
+"""A word that says something: a sentence with none besides its date ("That's it for today.") tells of no event."""
 
 
 def chronological(events: list[Event]) -> list[Event]:
@@ -113,13 +147,16 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
 """Capitalised month names and abbreviations; case matters, so "may" and "march" the verbs do not count."""
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_DAY = re.compile(
-    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%\w-])(?!,?\s+\d{{4}})")
+    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?"
+    rf"(?![\d:%\w-])(?!,?\s+\d{{4}})")
 _DAY_MONTH = re.compile(
-    rf"(?<![\d.,$€£])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
+    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
+"""A day and month ("22 November"), or a span of days ("22-23 November": the first day)."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
-    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id"
-    rf"|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
+    rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|or|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
+    rf"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
 _YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]rom|of|[Ee]arly|[Ll]ate|[Mm]id-?"
     r"|[Bb]efore|[Aa]fter)\s+(?P<y>(?:19|20)\d\d)\b(?![-–]\d|,\d|\.\d|\s*(?:%|per cent|percent))")
@@ -224,9 +261,18 @@ def _month_day(published: dt.date, month: int, day: int, tense: Tense) -> dt.dat
             return date.replace(year=published.year - 1)
         if tense == "future" and date < published:
             return date.replace(year=published.year + 1)
+        if tense == "unknown":
+            year = _nearest_year(published, lambda y: abs((dt.date(y, month, day) - published).days))
+            return date.replace(year=year)
         return date
     except ValueError:  # 30 February, or 29 February in a year without it
         return None
+
+
+def _nearest_year(published: dt.date, distance: Callable[[int], int]) -> int:
+    """Of the publication year and the years either side, the one that puts a date nearest to publication
+    ("Jan. 5" in a 20 December article is the coming 5 January); the publication year on a tie."""
+    return min((published.year, published.year - 1, published.year + 1), key=distance)
 
 
 def _month(published: dt.date, month: int, cue: str, tense: Tense) -> dt.date:
@@ -241,6 +287,8 @@ def _month(published: dt.date, month: int, cue: str, tense: Tense) -> dt.date:
         year -= 1
     elif tense == "future" and month < published.month:
         year += 1
+    elif tense == "unknown":  # "a truce in January" in a December article: the coming January
+        year = _nearest_year(published, lambda y: abs(y * 12 + month - published.year * 12 - published.month))
     return dt.date(year, month, 1)
 
 
@@ -270,7 +318,7 @@ def _shifted(published: dt.date, unit: str, step: int) -> dt.date:
 
 _FUTURE = re.compile(
     r"\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|going to|due to|set to|expected to|plans? to|planning to"
-    r"|scheduled|upcoming|is to|are to)\b|[’']ll\b")
+    r"|scheduled|upcoming|is to|are to|[Ee]xpects?)\b|[’']ll\b")
 """Future markers; case matters so that "May" the month is not "may" the modal."""
 _IRREGULAR_PAST = (
     "said|told|met|was|were|had|did|took|made|gave|came|went|left|began|held|sent|spoke|saw|won|lost|fell|rose"
@@ -306,4 +354,7 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
             elif match.start() >= end and (after is None or match.start() < after[0]):
                 after = (match.start(), tense)  # type: ignore[assignment]
     chosen = before or after
+    if chosen is before and before is not None and before[1] == "past" and sentence.startswith(" by ", before[0]) \
+            and _FUTURE.search(sentence):
+        return "future"  # "Expect a quiet period followed by another push in January": a participle, no past
     return chosen[1] if chosen else "unknown"

@@ -160,3 +160,78 @@ def test_a_count_the_verb_gives_a_meaning_and_a_projection() -> None:
     assert (regions.value, regions.measure) == (4.0, "eastern regions")  # not a count of losses: as written
     (counted,) = figures("Russia has suffered nearly 2 million casualties since the invasion began.")
     assert not counted.measure.startswith("projected")
+
+
+def test_losses_count_casualties_or_deaths_whatever_noun_counts_them() -> None:
+    # "close to 1 million Russian troops have been killed or wounded": casualties, beside "2 million casualties"
+    (losses,) = figures("CSIS estimates close to 1 million Russian troops have been killed or wounded overall.")
+    assert (losses.unit, losses.category, losses.measure) == ("casualties", "casualties",
+                                                              "Russian troops killed or wounded")
+    (killed,) = figures("About 5,000 Ukrainian soldiers were killed in the battle.")
+    assert (killed.unit, killed.category, killed.measure) == ("deaths", "casualties", "Ukrainian soldiers killed")
+
+
+@pytest.mark.parametrize(("text", "unit", "measure"), [
+    ("The missile strike on Dnipro killed 25 people on Sunday.", "deaths", "people killed"),
+    ("A Russian strike killed at least 12 civilians in Kharkiv.", "deaths", "civilians killed"),
+    ("The shelling wounded 40 civilians in Kherson.", "casualties", "civilians wounded"),
+    ("Russia has lost 400,000 troops since the invasion began.", "casualties", "troops lost"),
+])
+def test_a_verb_of_loss_before_the_number(text: str, unit: str, measure: str) -> None:
+    (loss,) = figures(text)
+    assert (loss.unit, loss.category, loss.measure) == (unit, "casualties", measure)
+
+
+def test_a_cap_keeps_what_it_caps_when_a_count_noun_follows_the_number() -> None:
+    cap, original = figures("The draft would cap Ukraine's armed forces at 800,000 personnel in peacetime, "
+                            "a ceiling above the 600,000 figure in the original U.S. plan.")
+    assert (cap.value, cap.unit, cap.measure) == (800_000.0, "troops", "Ukraine's armed forces cap")
+    assert (original.value, original.unit, original.measure) == (
+        600_000.0, "troops", "Ukraine's armed forces cap in the original U.S. plan")
+
+
+def test_line_by_line_is_not_part_of_what_a_plan_counts() -> None:
+    (plan,) = figures("Ukrainian negotiators went through the updated 20-point document line by line.")
+    assert (plan.unit, plan.measure) == ("points", "document")
+
+
+def test_money_measures_the_thing_it_is_the_sum_of() -> None:
+    (loan,) = figures("EU leaders decide whether to fund a loan of up to 90 billion euros for Ukraine next year.")
+    assert (loan.value, loan.unit, loan.qualifier, loan.measure) == (90e9, "EUR", "up to", "loan for Ukraine")
+    (agreed,) = figures("The European Union starts disbursing the 90 billion euro loan agreed last week.")
+    assert (agreed.text, agreed.value, agreed.unit, agreed.measure) == ("90 billion euro", 90e9, "EUR", "loan")
+
+
+@pytest.mark.parametrize("text", [
+    "The document leaves the land to the presidents, according to two people familiar with its contents.",
+    "Kyiv has not accepted the idea and Moscow has dismissed it, the two people said.",
+    "Three diplomats briefed on the talks said the text was close to final, and two sources confirmed it.",
+])
+def test_the_sources_of_a_report_are_not_a_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_places_taken_say_where() -> None:
+    (villages,) = figures("Russian forces claimed the capture of two villages in the Zaporizhzhia region.")
+    assert (villages.unit, villages.category, villages.measure) == (
+        "villages", "territory", "villages in the Zaporizhzhia region")
+
+
+def test_regions_someone_claims() -> None:
+    (claimed,) = figures("The principles include Ukraine's withdrawal from four regions Moscow claims.")
+    assert (claimed.unit, claimed.measure) == ("regions", "regions Moscow claims")
+
+
+def test_a_sum_per_year_is_not_a_sum_of_years() -> None:
+    (need,) = figures("Kyiv needs $40bn a year for its budget.")
+    assert (need.value, need.measure) == (40e9, "budget per year")
+
+
+def test_a_share_of_people_who_answer_a_poll() -> None:
+    (poll,) = figures("About 60 per cent of Ukrainians reject any territorial concessions, a poll showed.")
+    assert (poll.value, poll.category, poll.measure) == (60.0, "share", "Ukrainians")
+
+
+def test_a_sum_followed_by_a_time_is_measured_by_its_subject() -> None:
+    (gap,) = figures("Kyiv's budget gap is $45 billion next year.")
+    assert (gap.value, gap.measure) == (45e9, "Kyiv's budget gap")

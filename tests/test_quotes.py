@@ -56,6 +56,7 @@ def test_ushakov_is_named_with_the_role_each_article_gives(shipped_workspace: Wo
     ("000_0207c4399900d62a", "We don’t have electricity", "Mykhailo Samus", "a Ukrainian defense analyst"),
     ("000_0207c4399900d62a", "see the war as nonsense", "Pavel K. Baev", "Peace Research Institute Oslo"),
     ("000_0207c4399900d62a", "There’s a question I still", "Volodymyr Zelensky", None),
+    ("000_0207c4399900d62a", "could form the basis", "Vladimir Putin", None),  # "… too thin for Putin, who said"
     ("001_83039b644387e352", "have the cards right now", "Donald Trump", "then-U.S. President"),
     ("001_83039b644387e352", "primarily stalled over", "Gabrielius Landsbergis",
      "Lithuania’s former Minister of Foreign Affairs"),
@@ -104,6 +105,25 @@ def test_quotes_are_dated_by_publication_unless_the_sentence_says(shipped_worksp
     # … but given one, "he said on Dec. 17" dates the quote itself.
     dated = one(extract_quotes(source.text, source.id, dt.date(2025, 12, 20)), "The goals of the special")
     assert (dated.date, dated.date_precision, dated.dated_by) == (dt.date(2025, 12, 17), "day", "sentence")
+
+
+@pytest.mark.parametrize(("text", "date", "dated_by"), [
+    # the date the speech verb carries
+    ("“We have made progress on many points,” Putin said in Moscow on Dec. 2, recalling the summit in August.",
+     dt.date(2025, 12, 2), "sentence"),
+    ("On Dec. 2, Putin, speaking at a forum, said “we are ready to fight Europe right now.”",
+     dt.date(2025, 12, 2), "sentence"),
+    ("Vladimir Putin spoke in August. “We remember the summit in Anchorage well,” he said on Tuesday.",
+     dt.date(2025, 12, 2), "sentence"),
+    # a date that belongs to another clause of the sentence is not when the words were said
+    ("Vladimir Putin spoke at length. He says Russia is ready to end the war “on the basis of the principles” "
+     "he set out in June 2024, which include a ban on NATO membership.", DEC_4, "published"),
+    ("“We have made real progress in the talks,” Witkoff said, a week after the summit on Nov. 20.",
+     DEC_4, "published"),
+])
+def test_a_quote_is_dated_by_its_speech_verb_only(text: str, date: dt.date, dated_by: str) -> None:
+    quote = extract_quotes(text, "t", DEC_4)[-1]
+    assert (quote.date, quote.dated_by) == (date, dated_by)
 
 
 # --- attribution, on small texts ---------------------------------------------------------------
@@ -172,6 +192,98 @@ def test_a_nameless_speaker_is_not_replaced_by_a_name_further_on() -> None:
 ])
 def test_an_institution_is_not_taken_for_a_person(text: str) -> None:
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Witkoff. “It is over for now,” a source close to Putin said.",
+    "Vladimir Putin met Witkoff. “It is over for now,” officials close to Putin said.",
+    "Volodymyr Zelensky spoke later. “We will never give up our land,” a spokesman for Zelensky said.",
+    "Volodymyr Zelensky spoke later. “We will never give up our land,” an adviser to Zelensky told reporters.",
+    "“We will never give up our land,” an aide to Ukrainian President Volodymyr Zelensky said.",
+])
+def test_the_person_someone_speaks_for_is_not_the_speaker(text: str) -> None:
+    # The words are the aide's or the source's, who is not named: attributing them to the principal is a guess.
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Witkoff. Putin's aide spoke to reporters. “It is over for now,” he said.",
+    "Vladimir Putin met Witkoff. The talks with Putin lasted five hours. “It is over for now,” he said.",
+    "Vladimir Putin met Witkoff. A source close to Putin spoke to reporters. “It is over for now,” he said.",
+])
+def test_he_is_not_someone_the_sentence_before_only_mentions(text: str) -> None:
+    # The person named before is not the subject there ("Putin's aide", "talks with Putin"): "he" is not clear.
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Steve Witkoff and Jared Kushner met Putin. Witkoff and Kushner said “we had a very good meeting today.”",
+    "Steve Witkoff and Jared Kushner met Putin. “We had a very good meeting today,” said Witkoff and Kushner.",
+    "“We had a very good meeting today,” Zelensky and U.S. President Donald Trump told reporters.",
+    "Macron and Merz said in a joint statement that it was “a very good meeting for Europe.”",
+])
+def test_words_two_people_said_together_are_not_one_of_theirs(text: str) -> None:
+    assert only(text).speaker is None
+
+
+def test_the_subject_is_the_speaker_not_the_people_told() -> None:
+    quote = only("Putin told Witkoff and Kushner that the plan was “a good basis for further talks.”")
+    assert quote.speaker == "Putin"
+
+
+@pytest.mark.parametrize("text", [
+    "Critics said the plan was “a very bad deal for Kyiv” on Friday.",
+    "Observers said the plan was “a very bad deal for Kyiv” on Friday.",
+    "Witnesses told the court that it was “the worst night of shelling in months.”",
+    "Residents said it was “the worst night of shelling in months.”",
+    "Protesters said it was “the worst night of shelling in months.”",
+    "Others said it was “the worst night of shelling in months.”",
+    "Everyone said it was “the worst night of shelling in months.”",
+])
+def test_a_group_at_the_start_of_a_sentence_is_not_a_person(text: str) -> None:
+    # Capitalised only because they open the sentence: "Critics" is nobody's name.
+    assert only(text).speaker is None
+
+
+def test_a_surname_the_article_knows_is_still_a_speaker_at_the_start_of_a_sentence() -> None:
+    quote = only("Gabrielius Landsbergis spoke in Vilnius. Landsbergis said it was “a test for all of Europe.”")
+    assert quote.speaker == "Gabrielius Landsbergis"
+
+
+def test_a_speaker_with_a_relative_clause_between_name_and_verb() -> None:
+    text = ('German Chancellor Friedrich Merz, who hosted the talks, said Europe would not accept a settlement '
+            '"dictated over the heads of Ukrainians," and called for a truce.')
+    quote = only(text)
+    assert (quote.speaker, quote.role) == ("Friedrich Merz", "German Chancellor")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zelensky welcomed the decision, calling it “a strong signal to Moscow that waiting will not work.”",
+     "Zelensky"),
+    ("Steve Witkoff met Putin in Moscow, describing the talks as “a very productive meeting for everyone.”",
+     "Steve Witkoff"),
+    ("The envoy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”", None),
+    ("Steve Witkoff’s deputy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”",
+     None),
+])
+def test_a_participle_after_the_clause_speaks_for_its_subject(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_he_said_twice_in_a_row_is_still_the_person_named_first() -> None:
+    text = ("Zelensky welcomed the decision, calling it “a strong signal to Moscow that waiting will not work.” "
+            "He said Ukraine had done its part and was waiting for Russia's answer. "
+            "“We need an answer from Russia, not more questions,” he said.")
+    first, second = extract_quotes(text, "t", DEC_4, reported=False)
+    assert first.speaker == second.speaker == "Zelensky"
+    assert second.attribution == "pronoun"
+    other = text.replace("He said Ukraine", "She said Ukraine")
+    assert extract_quotes(other, "t", DEC_4, reported=False)[1].speaker is None  # she is not he
+
+
+def test_a_heading_word_before_a_surname_is_not_part_of_the_name() -> None:
+    quote = only("Whether Putin answers is unclear. “We will see what happens next,” Putin said.")
+    assert quote.speaker == "Putin"
 
 
 def test_a_quote_of_several_sentences_with_the_attribution_after_it() -> None:

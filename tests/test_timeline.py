@@ -104,6 +104,22 @@ def resolve(text: str, published: dt.date | None) -> list[tuple[str, dt.date, st
      [("Dec 2", D(2025, 12, 2), "day"), ("Thursday", D(2025, 12, 4), "day")]),
     ("The ministry said two days ago that a deal was close.", D(2025, 12, 4),
      [("two days ago", D(2025, 12, 2), "day")]),
+    # a month or a day without a year and without a tense to go by: its nearest occurrence
+    ("Expect a quiet holiday period followed by another push in January.", D(2025, 12, 22),
+     [("January", D(2026, 1, 1), "month")]),
+    ("Whether Putin answers before the holidays, or lets the matter drift into January.", D(2025, 12, 22),
+     [("January", D(2026, 1, 1), "month")]),
+    ("A truce in January remains the hope of the mediators.", D(2025, 12, 22), [("January", D(2026, 1, 1), "month")]),
+    ("Russia's gains in November were the largest of the year.", D(2025, 12, 12),
+     [("November", D(2025, 11, 1), "month")]),
+    ("A plan backed by Europe in March is the basis of the talks.", D(2025, 12, 4), [("March", D(2025, 3, 1), "month")]),
+    ("The Dec. 17 speech is the text everyone quotes.", D(2025, 12, 20), [("Dec. 17", D(2025, 12, 17), "day")]),
+    ("The Jan. 5 deadline is the one that counts.", D(2025, 12, 20), [("Jan. 5", D(2026, 1, 5), "day")]),
+    # a span of days starts on its first; either month of "July or August"
+    ("Talks were held in Geneva on 22-23 November.", D(2025, 12, 4), [("22-23 November", D(2025, 11, 22), "day")]),
+    ("Talks were held in Geneva on November 22-23.", D(2025, 12, 4), [("November 22-23", D(2025, 11, 22), "day")]),
+    ("A third round could take place in July or August.", D(2025, 6, 12),
+     [("July", D(2025, 7, 1), "month"), ("August", D(2025, 8, 1), "month")]),
     # absolute dates need no publication date
     ("Russia annexed Crimea in 2014, and the summit was held on 22 November 2025.", None,
      [("2014", D(2014, 1, 1), "year"), ("22 November 2025", D(2025, 11, 22), "day")]),
@@ -121,6 +137,30 @@ def test_relative_dates_are_skipped_without_a_publication_date() -> None:
 def test_page_furniture_and_headings_are_not_events() -> None:
     text = "Ukraine War 2025: talks falter\n\nUpdated 3 hours ago\n\nNothing of note happened in the talks at all."
     assert extract_events(text, "t", D(2025, 12, 4)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, 12 December 2025. The Kremlin has said that a settlement is possible.",
+    "KYIV, Dec 9 (Meridian Wire) - Ukraine has sent the United States a revised draft.",
+    "BERLIN, December 15 (Reuters) — Envoys met at the Chancellery.",
+    "WASHINGTON/KYIV, Dec 15 (Reuters) - Envoys met at the Chancellery.",
+])
+def test_a_dateline_is_the_publication_not_an_event(text: str) -> None:
+    assert extract_events(text, "t", D(2025, 12, 9)) == []
+
+
+def test_a_dateline_leaves_the_events_of_its_sentence() -> None:
+    text = "KYIV, Dec 9 (Meridian Wire) - Ukraine has sent a revised draft, officials in Kyiv said on Tuesday."
+    assert resolve(text, D(2025, 12, 9)) == [("Tuesday", D(2025, 12, 9), "day")]
+
+
+@pytest.mark.parametrize("text", ["That's it for today.", "That's all from us for today.",
+                                  "Thank you for following us today.",
+                                  "We will be back tomorrow with the latest from the Miami talks.",
+                                  "The Eastfield Policy Newsletter will return on 5 January.",
+                                  "Here is what you need to know about the Ukraine negotiations this week."])
+def test_a_sign_off_is_not_an_event(text: str) -> None:
+    assert extract_events(text, "t", D(2025, 12, 19)) == []
 
 
 def test_chronological_order() -> None:
