@@ -446,10 +446,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for mismatch in mismatches:
         print(mismatch.format(str(path)))
     if mismatches:
-        print(f"brief: {len(mismatches)} quotation(s) or statement(s) not found verbatim in their sources",
-              file=sys.stderr)
+        speakers = sum(1 for m in mismatches if m.kind == "speaker")
+        print(f"brief: {len(mismatches) - speakers} quotation(s) or statement(s) not found verbatim in their sources"
+              + (f", {speakers} speaker(s) not named beside their quotation" if speakers else ""), file=sys.stderr)
         return 1
-    print(f"{path}: every quotation and cited statement is verbatim in its sources", file=sys.stderr)
+    print(f"{path}: every quotation and cited statement is verbatim in its sources, every speaker named beside "
+          "their quotation", file=sys.stderr)
     return 0
 
 

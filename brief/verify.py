@@ -57,6 +57,11 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _OPENING_QUOTES = "“„"
 _CLOSING_QUOTES = "”"
 _QUOTE_MARKS = "\"“”„‟'‘’"
+_SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=,|·|\[|\n|$)")
+"""The attribution line under a key quote: "— Marco Rubio, U.S. Secretary of State · 4 December 2025 [1]"."""
+SPEAKER_REACH = 600
+"""How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
+a paragraph's worth, since an article names the speaker once and then says "he said"."""
 
 
 @dataclass(frozen=True)
@@ -342,7 +347,34 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
             quotation = unescape_markdown(block.text[begin:finish])
             if normalise(quotation):
                 mismatches.extend(_look_up(quotation, "quotation", block.line_at(begin - 1), cited, numbers, texts))
+    speaker = _SPEAKER_LINE.search(block.text)
+    if speaker and cited_anywhere:
+        mismatches.extend(_check_speaker(block, speaker, cited_anywhere, numbers, texts))
     return mismatches
+
+
+def _check_speaker(block: _Block, speaker: re.Match[str], cited: tuple[int, ...], numbers: dict[int, str],
+                   texts: dict[str, ComparableText]) -> list[Mismatch]:
+    """A quote's "— Name, role" line: the name's last word must be in a cited source near the quotation."""
+    name = unescape_markdown(speaker.group("name")).strip()
+    surname = normalise(name).split()[-1] if normalise(name) else ""
+    quotations = [normalise(unescape_markdown(block.text[b:f])) for b, f in _quotations(block.text, 0, speaker.start())]
+    if not surname or not quotations:
+        return []
+    source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
+    for source_id in source_ids:
+        text = texts[source_id].normalised
+        at = text.find(quotations[0])
+        while at >= 0:
+            after = at + len(quotations[0])  # the quotation's own words name no speaker ("by Putin alone")
+            if surname in text[max(at - SPEAKER_REACH, 0):at] or surname in text[after:after + SPEAKER_REACH]:
+                return []
+            at = text.find(quotations[0], at + 1)
+    if not any(texts[sid].contains(quotations[0]) for sid in source_ids):
+        return []  # the quotation itself is reported as not found; a second message would add nothing
+    return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
+                     reason=f"not named within {SPEAKER_REACH} characters of the quotation in the cited source",
+                     numbering=tuple(sorted(numbers.items())))]
 
 
 def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: dict[int, str],

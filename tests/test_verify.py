@@ -320,3 +320,37 @@ def test_a_mismatch_reads_as_one_line() -> None:
     assert "\n" not in line
     assert line == ('b.md:7: quotation not found in [2] src-b: «no agreement» — "agreement" where the source has '
                     '"compromise" — closest in [2] src-b: «no compromise»')
+
+
+# --- who said it ---------------------------------------------------------------------------------
+
+
+def _speaker_lines(markdown: str) -> list[int]:
+    return [i for i, line in enumerate(markdown.splitlines()) if line.startswith("> — ")]
+
+
+def test_a_quote_given_to_someone_else_is_reported_with_its_line(built: str, shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    rubio = next(i for i in _speaker_lines(built) if lines[i].startswith("> — Marco Rubio,"))
+    # Putin is named inside Rubio's quotation ("by Putin alone"), and elsewhere in the article:
+    # neither makes him its speaker.
+    lines[rubio] = lines[rubio].replace("Marco Rubio", "Vladimir Putin")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (rubio + 1, "speaker", "Vladimir Putin")
+    assert "not named within 600 characters of the quotation" in mismatch.format("b.md")
+
+
+def test_every_speaker_of_a_fresh_brief_is_named_beside_their_quotation(built: str,
+                                                                       shipped_workspace: Workspace) -> None:
+    assert len(_speaker_lines(built)) >= 4
+    assert verify_brief(built, shipped_workspace) == []
+
+
+def test_a_changed_quotation_is_reported_once_not_again_as_its_speaker(built: str,
+                                                                      shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    rubio = next(i for i in _speaker_lines(built) if lines[i].startswith("> — Marco Rubio,"))
+    lines[rubio - 1] = lines[rubio - 1].replace("Putin alone", "Putin himself")
+    lines[rubio] = lines[rubio].replace("Marco Rubio", "Vladimir Putin")
+    mismatches = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert [m.kind for m in mismatches] == ["quotation"]
