@@ -81,7 +81,7 @@ MERGE_OVERLAP = 0.6
 MERGE_JACCARD = 0.3
 REDUNDANT_OVERLAP = 0.35
 """Below the merge threshold, but too close to an item already chosen to be worth the reader's time:
-the share of the smaller passage's words, stemmed and weighted by rarity (:func:`_overlap`), that the
+the share of the smaller passage's words, stemmed and weighted by rarity (:meth:`_Repeats.overlap`), that the
 other passage shares. "The discussions, which lasted five hours, ended without any breakthrough" beside
 "five-hour talks … ended with the Kremlin confirming no compromise" is 0.44 in the shipped corpus;
 "Russian President Vladimir Putin later dismissed the talks as irrelevant", which shares only the name
@@ -437,27 +437,45 @@ def _distinct_wordings(excerpts: list[Excerpt]) -> int:
     return len({root(source_id) for source_id in parent})
 
 
-def _rarity(candidates: list[_Candidate]) -> dict[str, float]:
-    """Word → how rare it is among the candidates (inverse document frequency): a word most
-    passages share ("Russia", "talks") says little about whether two passages say the same."""
-    counts: Counter[str] = Counter(word for candidate in candidates for word in candidate.said)
-    total = len(candidates) + 1
-    return {word: math.log(total / count) + 1.0 for word, count in counts.items()}  # smoothed, as is usual
+class _Repeats:
+    """Whether a candidate repeats an item already chosen (:data:`REDUNDANT_OVERLAP`), for the choice loop.
 
+    Words weigh by their rarity among the candidates (smoothed inverse document frequency): a word most
+    passages share ("Russia", "talks") says little about whether two passages say the same. The chosen
+    items only grow, so each candidate is compared with each chosen item once per threshold.
+    """
 
-def _overlap(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) -> float:
-    """Share of the smaller passage's weight (its words' rarity) that the other passage shares."""
-    shared = sum(rarity.get(word, 0.0) for word in a & b)
-    if not shared:
-        return 0.0
-    return shared / min(sum(rarity.get(word, 0.0) for word in a), sum(rarity.get(word, 0.0) for word in b))
+    def __init__(self, candidates: list[_Candidate]) -> None:
+        counts: Counter[str] = Counter(word for candidate in candidates for word in candidate.said)
+        total = len(candidates) + 1
+        self.rarity = {word: math.log(total / count) + 1.0 for word, count in counts.items()}
+        self._weights: dict[int, float] = {}
+        self._compared: dict[tuple[int, float], int] = {}
+        """(candidate, threshold) → how many of the chosen items it has been found not to repeat."""
 
+    def _weight(self, candidate: _Candidate) -> float:
+        key = id(candidate)
+        if key not in self._weights:
+            self._weights[key] = sum(self.rarity.get(word, 0.0) for word in candidate.said)
+        return self._weights[key]
 
-def _redundant(candidate: _Candidate, chosen: list[_Candidate], rarity: dict[str, float],
-               threshold: float = REDUNDANT_OVERLAP) -> bool:
-    if candidate.forced or candidate.pinned:
+    def overlap(self, a: _Candidate, b: _Candidate) -> float:
+        """Share of the smaller passage's weight that the other passage shares."""
+        shared = sum(self.rarity.get(word, 0.0) for word in a.said & b.said)
+        return shared / min(self._weight(a), self._weight(b)) if shared else 0.0
+
+    def of(self, candidate: _Candidate, chosen: list[_Candidate], threshold: float = REDUNDANT_OVERLAP) -> bool:
+        if candidate.forced or candidate.pinned:
+            return False
+        key = (id(candidate), threshold)
+        start = self._compared.get(key, 0)
+        if start < 0:
+            return True
+        if any(self.overlap(candidate, other) >= threshold for other in chosen[start:]):
+            self._compared[key] = -1
+            return True
+        self._compared[key] = len(chosen)
         return False
-    return any(_overlap(candidate.said, other.said, rarity) >= threshold for other in chosen)
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
@@ -491,12 +509,12 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
         return best
 
     pool = [c for c in candidates if c not in key_points and c.section in section_ids]
-    rarity = _rarity(candidates)
+    repeats = _Repeats(candidates)
 
     def fits_key_points(candidate: _Candidate) -> bool:
         topics = {t for e in candidate.excerpts for t in e.topics}
         covered = {t for c in key_points for e in c.excerpts for t in e.topics}
-        return not (per_section[candidate.section] >= 2 or _redundant(candidate, chosen, rarity, KEY_POINT_OVERLAP)
+        return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered))
 
     while len(key_points) < spec.key_points:
@@ -513,7 +531,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
         chosen.append(candidate)
         pool.remove(candidate)
     while True:
-        picked = take(pool, lambda c: len(by_section[c.section]) < caps[c.section] and not _redundant(c, chosen, rarity))
+        picked = take(pool, lambda c: len(by_section[c.section]) < caps[c.section] and not repeats.of(c, chosen))
         if picked is None:
             break
         by_section[picked.section].append(picked)
