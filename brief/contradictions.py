@@ -77,6 +77,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from brief.differences import EARLIER_WORDS, GENERIC_WORDS, LATER_WORDS, stem
+from brief.parties import PARTY_WORDS
 from brief.quotes import quote_marks
 from brief.segmentation import sentence_bounds
 from brief.speakers import TITLE_WORDS, is_name_word
@@ -295,15 +296,7 @@ lawmakers ministry spokesman spokeswoman spokesperson""".split())
 unnamed lawmaker or aide does not."""
 _NP_MODIFIERS = frozenset("""senior top special chief deputy foreign prime defence defense security national
 presidential peace""".split())
-_PARTIES = {
-    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
-    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "u.s.": "U.S.", "us": "U.S.", "usa": "U.S.", "washington": "U.S.", "america": "U.S.", "american": "U.S.",
-    "americans": "U.S.",
-    "europe": "Europe", "european": "Europe", "europeans": "Europe", "eu": "Europe", "e.u.": "Europe",
-    "brussels": "Europe",
-    "nato": "NATO",
-}
+_PARTIES = PARTY_WORDS
 """Words that name a party, whatever the article calls it (Moscow, the Kremlin: Russia)."""
 _PARTY_PHRASES = {("united", "states"): "U.S.", ("white", "house"): "U.S.", ("european", "union"): "Europe",
                   ("european", "commission"): "Europe"}

@@ -20,6 +20,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from brief.excerpts import Excerpt
+from brief.parties import PARTY_WORDS
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 
@@ -67,17 +68,15 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS)
 
 
-_PARTY_NAMES = {"moscow": "russia", "kremlin": "russia", "russian": "russia", "russians": "russia",
-                "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine",
-                "washington": "u.s", "american": "u.s", "americans": "u.s", "ceasefire": "cease-fire",
-                "truce": "cease-fire", "donbass": "donbas"}
-"""Names that stand for one party (or one thing) in the talks' reporting."""
+_SAME_THING = {"ceasefire": "cease-fire", "truce": "cease-fire", "donbass": "donbas"}
+"""Spellings and synonyms of one thing in the talks' reporting."""
 _STEMMER = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=1 << 16)
 def _comparable(word: str) -> str:
-    return _PARTY_NAMES.get(word) or _STEMMER.stemWord(word)
+    party = PARTY_WORDS.get(word)
+    return party.lower() if party else _SAME_THING.get(word) or _STEMMER.stemWord(word)
 
 
 def comparable_words(text: str) -> frozenset[str]:
