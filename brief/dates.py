@@ -25,6 +25,25 @@ _DMY_DOT = r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})"
 # "04/03/2025" is 4 March in Europe and April 3 in the United States: only a part over 12 says which.
 _SLASHED = r"(?P<a6>\d{1,2})/(?P<b6>\d{1,2})/(?P<y6>\d{4})"
 
+_DATELINE_DAY = (rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"          # Dec 9, Dec. 9, 2025, December 15
+                 rf"|\d{{1,2}}\s+{_MONTH}\.?(?:\s+\d{{4}})?)")             # 12 December 2025
+LEADING_DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z’'.-]*(?:[ /][A-Z]{2}[A-Z’'.-]*)*"                       # KYIV, NEW YORK, WASHINGTON/KYIV
+    r"(?:,\s+[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+)*)?"                    # , Ukraine
+    rf"(?:,?\s+(?P<date>{_DATELINE_DAY}))?"
+    r"(?:\s*\([^()\n]{1,60}\))?"                                          # (Reuters)
+    r"\s*(?:[-–—:]+\s*|(?P<stop>\.)(?:\s+|$))(?=[A-Z“\"]|$)")
+"""A wire story's dateline at the start of a paragraph: "KYIV, Dec 9 (Meridian Wire) - ", "MOSCOW, 12
+December 2025. ", "WASHINGTON/KYIV, Dec 15 (Reuters) - ", "LONDON (Reuters) — ". It ends with a dash
+before a capital; with a full stop only after a date (:func:`leading_dateline`)."""
+
+
+def leading_dateline(text: str) -> re.Match[str] | None:
+    """The dateline ``text`` opens with (its ``date`` group the filing date, if it gives one), or None."""
+    match = LEADING_DATELINE.match(text)
+    return None if match is None or (match.group("stop") and not match.group("date")) else match
+
+
 FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO}|{_YMD_SLASH}|{_DMY_DOT}|{_SLASHED})\b", re.IGNORECASE)
 """A date with day, month and year, in any of the common newspaper and web forms.
 

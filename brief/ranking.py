@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
 from brief.recipe import Window
@@ -99,28 +100,12 @@ is wide.", "Despite this, a resolution remains theoretically possible.") is left
 when the sentences after it read on their own."""
 
 
-_LEADING_DATELINE = re.compile(
-    r"(?:[A-Z]{3,}(?:[ -][A-Z]{2,}){0,3})(?:,\s*[A-Z][a-z]+)?"          # KYIV, NEW YORK, KYIV, Ukraine
-    r"(?P<date>,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"           # , 12 December 2025
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"                   # , Dec 9 / Dec. 9, 2025
-    r"(?:\s*\([^()\n]{1,40}\))?"                                         # (Reuters)
-    r"\s*(?:[-–—]+\s+|(?P<stop>\.)\s+)(?=[A-Z“\"])")
-"""A wire story's dateline at the start of its first paragraph: "KYIV, Dec 9 (Meridian Wire) - ",
-"MOSCOW, 12 December 2025. ", "LONDON (Reuters) — ". A full stop ends one only after a date."""
-
-
-def _without_dateline(text: str) -> str:
-    match = _LEADING_DATELINE.match(text)
-    if match is None or (match.group("stop") and not match.group("date")):
-        return text
-    return text[match.end():]
-
-
 def standalone_text(text: str) -> str:
-    """What a brief shows of a passage: the passage, less a leading dateline (:data:`_LEADING_DATELINE`)
+    """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`)
     and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
     the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
-    text = _without_dateline(text)
+    dateline = leading_dateline(text)
+    text = text[dateline.end():] if dateline else text
     if not _DANGLING_START.match(text):
         return text
     sentences = sentence_bounds(text, 0, len(text))

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from brief.dates import FULL_DATE, MONTHS, full_date_of
+from brief.dates import FULL_DATE, MONTHS, full_date_of, leading_dateline
 from brief.sentences import Sentence, article_sentences
 
 Precision = Literal["day", "week", "month", "year"]
@@ -102,9 +102,9 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
         body = text[sentence.start:sentence.end]
         if _SIGN_OFF.search(body):
             continue
-        dateline = _DATELINE.match(body)
+        dateline = leading_dateline(body)
         for mention in find_dates(body, published):
-            if dateline and mention.start == dateline.end() and _AFTER_DATELINE.match(body, mention.end):
+            if dateline and dateline.group("date") and mention.start == dateline.start("date"):
                 continue  # "KYIV, Dec 9 (Meridian Wire) -": when the story was filed, not an event
             if not _CONTENT_WORD.search(body[:mention.start] + " " + body[mention.end:]):
                 continue  # "That's it for today.": nothing happens
@@ -116,11 +116,6 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     return events
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z’'./-]+(?:\s+[A-Z][A-Z’'./-]+)*(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?,\s+")
-"""The place of a dateline, in capitals ("KYIV, ", "NEW YORK, ", "WASHINGTON/KYIV, ", "KYIV, Ukraine, "); its
-date follows."""
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—.:]|$)")
-"""What closes a dateline after its date: an outlet in brackets, then a dash or a full stop."""
 _SIGN_OFF = re.compile(r"^\s*(?:That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading"
                        r"|following|joining|watching)|(?:We|I)(?:[’']ll| will) be back\b|Here(?:[’']s| is| are) what"
                        r" you need to know\b)|\b(?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing)"

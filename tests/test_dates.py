@@ -45,3 +45,25 @@ def test_page_and_front_matter_dates():
     assert parse_any_date("Tue, 04 Mar 2025 10:00:00 GMT") == dt.date(2025, 3, 4)
     assert parse_any_date(dt.date(2025, 3, 4)) == dt.date(2025, 3, 4)
     assert parse_any_date("8/10/23") is None
+
+
+@pytest.mark.parametrize(("text", "rest", "date"), [
+    ("KYIV, Dec 9 (Meridian Wire) - Ukraine has sent the plan.", "Ukraine has sent the plan.", "Dec 9"),
+    ("MOSCOW, 12 December 2025. The Kremlin said so.", "The Kremlin said so.", "12 December 2025"),
+    ("WASHINGTON/KYIV, Dec 15 (Reuters) - Envoys met.", "Envoys met.", "Dec 15"),
+    ("KYIV, Ukraine, Dec. 3, 2025 — Russia struck.", "Russia struck.", "Dec. 3, 2025"),
+    ("LONDON (Reuters) — Talks ended.", "Talks ended.", None),
+])
+def test_a_leading_dateline_and_its_filing_date(text: str, rest: str, date: str | None) -> None:
+    from brief.dates import leading_dateline
+
+    match = leading_dateline(text)
+    assert match is not None and text[match.end():] == rest and match.group("date") == date
+
+
+@pytest.mark.parametrize("text", ["U.S. President Trump said so.", "NATO. The alliance met.",
+                                  "BERLIN – talks resumed.", "The talks in KYIV - ended."])
+def test_no_dateline(text: str) -> None:
+    from brief.dates import leading_dateline
+
+    assert leading_dateline(text) is None
