@@ -357,20 +357,23 @@ def _check_speaker(block: _Block, speaker: re.Match[str], cited: tuple[int, ...]
                    texts: dict[str, ComparableText]) -> list[Mismatch]:
     """A quote's "— Name, role" line: the name's last word must be in a cited source near the quotation."""
     name = unescape_markdown(speaker.group("name")).strip()
-    surname = normalise(name).split()[-1] if normalise(name) else ""
+    words = normalise(name).split()
     quotations = [normalise(unescape_markdown(block.text[b:f])) for b, f in _quotations(block.text, 0, speaker.start())]
-    if not surname or not quotations:
+    if not words or not quotations:
         return []
+    quotation, surname = quotations[0], words[-1]
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
+    found = False
     for source_id in source_ids:
         text = texts[source_id].normalised
-        at = text.find(quotations[0])
+        at = text.find(quotation)
         while at >= 0:
-            after = at + len(quotations[0])  # the quotation's own words name no speaker ("by Putin alone")
+            found = True
+            after = at + len(quotation)  # the quotation's own words name no speaker ("by Putin alone")
             if surname in text[max(at - SPEAKER_REACH, 0):at] or surname in text[after:after + SPEAKER_REACH]:
                 return []
-            at = text.find(quotations[0], at + 1)
-    if not any(texts[sid].contains(quotations[0]) for sid in source_ids):
+            at = text.find(quotation, at + 1)
+    if not found:
         return []  # the quotation itself is reported as not found; a second message would add nothing
     return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
                      reason=f"not named within {SPEAKER_REACH} characters of the quotation in the cited source",
