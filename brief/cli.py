@@ -447,8 +447,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(mismatch.format(str(path)))
     if mismatches:
         speakers = sum(1 for m in mismatches if m.kind == "speaker")
-        print(f"brief: {len(mismatches) - speakers} quotation(s) or statement(s) not found verbatim in their sources"
-              + (f", {speakers} speaker(s) not named beside their quotation" if speakers else ""), file=sys.stderr)
+        found = [f"{len(mismatches) - speakers} quotation(s) or statement(s) not found verbatim in their sources",
+                 f"{speakers} speaker(s) not named beside their quotation"]
+        print("brief: " + ", ".join(part for part in found if not part.startswith("0 ")), file=sys.stderr)
         return 1
     print(f"{path}: every quotation and cited statement is verbatim in its sources, every speaker named beside "
           "their quotation", file=sys.stderr)
