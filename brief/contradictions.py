@@ -10,11 +10,14 @@ detector is deliberately narrow. It reads plain sentences, clause by clause, and
 makes a *claim* only of a clause it can read whole:
 
 - a verb of a small curated list (:data:`FRAMES`: accept/approve/agree to ↔
-  reject/dismiss/veto/rule out/turn down; support/back ↔ oppose; sign; confirm ↔
-  deny; attend/take part in ↔ skip/boycott/miss; receive; meet; recognise;
-  withdraw/pull out; release/free ↔ withhold; arrive in/travel to/visit; and
-  events: take place/go ahead/be held ↔ be postponed/cancelled/called off),
-  finite and asserted: not after a modal ("would", "could", "may"…), not an
+  reject/dismiss/veto/block/rule out/turn down; support/back ↔ oppose; welcome ↔
+  the refusals of those two, said by the verb itself (:data:`_REJECTIONS`:
+  "welcomed the plan" against "rejected the plan", not against "has not
+  accepted it", a welcome not being an acceptance); sign; confirm ↔ deny; attend/
+  take part in ↔ skip/boycott/miss; receive; meet; recognise; withdraw/pull out;
+  release/free ↔ withhold; arrive in/travel to/visit; and events: take place/go
+  ahead/be held ↔ be postponed/delayed/cancelled/called off), finite and
+  asserted: not after a modal ("would", "could", "may"…), not an
   infinitive ("wants to accept") unless after "refuse to"/"decline to" (a
   refusal, which is also the accept frame's "no" to "V …": "refused to withdraw"
   against "agreed to withdraw") or "fail to" (a negation), not in a question, a
@@ -22,28 +25,39 @@ makes a *claim* only of a clause it can read whole:
   verb ("demands that Ukraine will not join"), nor inside quotation marks;
 - or the outcome of talks (:data:`_OUTCOME_POSITIVE` / :data:`_OUTCOME_NEGATIVE`:
   "reached a deal", "a compromise was found" ↔ "ended without agreement", "no
-  breakthrough", "failed to reach a deal");
+  breakthrough", "failed to reach a deal", "the talks (the deal) fell through" —
+  not "plans for talks fell through", which may never have begun);
 - with its actor: a named person (their surname) or a party (Russia = Moscow =
   the Kremlin, Ukraine = Kyiv, the U.S. = Washington = the White House, Europe =
   the EU, NATO), read from the noun phrase right before the verb (or after "by"
-  in the passive; "was rejected in Moscow" is Moscow's rejection); a pronoun, an
-  unnamed "officials" or an unreadable subject makes no claim. A passive with no
+  in the passive, which only where and when may follow: "Witkoff was received by
+  Putin in the Kremlin"; "was rejected in Moscow" is Moscow's rejection); a
+  pronoun, an unnamed "officials" or an unreadable subject makes no claim. Each
+  of two actors joined by "and" at the start of a clause makes the claim ("Russia
+  and Ukraine agreed to the plan" is Russia's and Ukraine's), and two who "met"
+  met each other ("Putin and Witkoff met on Tuesday"); a list of three or more
+  ("Putin, Witkoff and Kushner met") says neither, nor does "Russia and Ukraine
+  released 150 prisoners" (each, or together?). A passive with no
   agent ("the 20-point plan was rejected") has no actor, and is compared only
   with other such passives; an event ("the summit in Berlin was postponed") has
   its head noun for actor, whoever called it off;
 - with its object: the words after the verb up to the end of the clause (or the
   noun a relative clause hangs on: "a compromise that Kyiv has not accepted"; or
   the subject of a passive); whom a meeting was with is read as a person or party
-  ("met with U.S. envoy Steve Witkoff" is Witkoff, and "Witkoff met Putin" says
-  what "Putin met Witkoff" says);
+  ("met with U.S. envoy Steve Witkoff" is Witkoff, and "Witkoff met Putin" and
+  "Witkoff was met by Putin" say what "Putin met Witkoff" says); a passive
+  "denied by" denies only a report or a claim ("the request was denied by
+  Moscow" refuses it);
 - its polarity: the verb's own (reject is negative), flipped by "not", "never",
   "n't", "refused to", "failed to" or an object such as "none of"; two negations
   make no claim, nor do "has not ruled out" (an open question) and "did not
   cancel" (which does not say the event took place);
 - and no hedge that lets both sides be right: "in principle", "partly",
   "formally", "outright", "initially", "yet", "so far", "no longer", a span
-  ("since 2019", "for months")…, nor an event moved rather than called off
-  ("postponed to March", "until May").
+  ("since 2019", "for months")…, also in a short lead-in ("For now, …",
+  "Earlier, …"), a stance said to be private or public ("In private, Washington
+  rejected …", "publicly welcomed"), nor an event moved rather than called off
+  ("postponed to March", "delayed by a week", "until May").
 
 A sentence that gives one actor (or an unnamed one) both answers describes a
 change ("had rejected the plan but later accepted it"), and none of its claims on
@@ -53,7 +67,9 @@ Two claims *contradict* when they come from different sources and have the same
 frame, actor, tense (future, pluperfect or neither: "had rejected" may have
 changed since) and attribution (both unattributed, or "X said" by the same X:
 "Russia rejected it" said by Kyiv against "Russia accepted it" said by Moscow is
-a dispute between parties, not between sources), objects with the same specific
+a dispute between parties, not between sources; a speaker the detector cannot
+name, "…, the UN humanitarian coordinator said", still makes the words theirs),
+objects with the same specific
 words (one's containing the other's, :data:`SAME_OBJECT` of them in common; an
 object of generic words only, such as "the plan", or of one word with no actor,
 such as "the prisoners were released", needs :data:`CONTEXT_WORDS` shared words
@@ -62,10 +78,21 @@ in the sentences too), the same numbers and version ("the revised plan" is not
 more than :data:`MAX_DAYS_APART` apart (a change over time is not a
 contradiction), and opposite polarity. An act (not a position: signing, meeting,
 travelling, an event…) that an article says was not done may have been done
-since: it is not compared with a later article that says it was. A source that
+since: it is not compared with a later article that says it was. An event
+"delayed" may only have been held up and taken place hours later: it is set only
+against an earlier article's report that the event took place. A source that
 says both itself describes a change, and none of its claims on that matter
 count. Talks and events have no actor: two outcome or event claims must share a
-name (a place, a person) or a date and name no different place.
+name (a place, a person) or a date and name no different place. A conflict shows
+on each side the claims opposed to one on the other side.
+
+A future and a past are different times, and an announced event is no
+exception: "the summit in Berlin will take place on Friday" is not set against
+"the summit in Berlin was cancelled". In a later article the cancellation
+overtakes a plan; in an earlier one the plan revives what was called off; and
+on one day the order of the two cannot be told from publication dates. Either
+way the sources describe a change, not a disagreement. "Will take place" is
+compared only with "will not take place" (or "will be cancelled").
 """
 
 from __future__ import annotations
@@ -74,7 +101,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brief.differences import EARLIER_WORDS, GENERIC_WORDS, LATER_WORDS, stem
 from brief.parties import PARTY_WORDS
@@ -167,9 +194,11 @@ FRAMES: dict[str, _Verb] = {
     **_forms("accept", False, "refuse", "refuses", "refused"),
     **_forms("accept", False, "turn", "turns", "turned", particle="down"),
     **_forms("accept", False, "rule", "rules", "ruled", particle="out"),
+    **_forms("accept", False, "block", "blocks", "blocked", not_before=_PHRASAL_OTHER),
     **_forms("support", True, "support", "supports", "supported"),
     **_forms("support", True, "", "backs", "backed", not_before=_PHRASAL_OTHER),
     **_forms("support", False, "oppose", "opposes", "opposed"),
+    **_forms("welcome", True, "welcome", "welcomes", "welcomed"),
     **_forms("sign", True, "sign", "signs", "signed"),
     **_forms("confirm", True, "confirm", "confirms", "confirmed"),
     **_forms("confirm", False, "deny", "denies", "denied"),
@@ -192,6 +221,7 @@ FRAMES: dict[str, _Verb] = {
     **_forms("travel", True, "", "", "traveled", particle="to"),
     **_forms("travel", True, "visit", "visits", "visited"),
     **_forms("event", False, "postpone", "postpones", "postponed"),
+    **_forms("event", False, "delay", "delays", "delayed"),
     **_forms("event", False, "cancel", "cancels", "cancelled"),
     **_forms("event", False, "", "", "canceled"),
     **_forms("event", False, "scrap", "scraps", "scrapped"),
@@ -218,6 +248,7 @@ _QUESTION_OF = {
     "meet": ("met", "will meet", "had met"), "recognise": ("recognised", "will recognise", "had recognised"),
     "withdraw": ("withdrew", "will withdraw", "had withdrawn"), "release": ("released", "will release", "had released"),
     "travel": ("went to", "will go to", "had gone to"), "event": ("took place", "will take place", "had taken place"),
+    "welcome": ("welcomed", "will welcome", "had welcomed"),
 }
 """How the question a frame asks is put, in the past, the future and the pluperfect."""
 _PASSIVE_QUESTION_OF = {
@@ -228,8 +259,13 @@ _PASSIVE_QUESTION_OF = {
 "was met", "was received", "was denied", "was refused" are mostly other verbs ("met with scepticism",
 "denied entry")."""
 _AGENTLESS_NOT = frozenset({"refused", "turned"})
-_OPEN_WHEN_NEGATED = frozenset({"rule", "rules", "ruled"})
-"""Verbs whose negation leaves a matter open rather than answering it: "has not ruled out a ceasefire"."""
+_OPEN_WHEN_NEGATED = frozenset({"rule", "rules", "ruled", "block", "blocks", "blocked"})
+"""Verbs whose negation leaves a matter open rather than answering it: "has not ruled out a ceasefire", "did not
+block the package" (nor approve it)."""
+_REJECTIONS = frozenset({"accept", "support"})
+"""Frames whose verbs of refusal ("rejected", "dismissed", "vetoed", "ruled out", "blocked", "opposed") also answer
+the welcome frame "no": "Kyiv welcomed the plan" against "Kyiv rejected the plan". Only the verb itself counts: "has
+not accepted the plan" does not say that Kyiv did not welcome it, nor "did not welcome it" that Kyiv rejected it."""
 _ADJUNCT_STARTS = frozenset("in on at during last this late early overnight today yesterday again indefinitely"
                             .split())
 """Words that start what may follow an agentless passive: where and when, nothing that changes its sense."""
@@ -237,8 +273,19 @@ _EVENT_NOUNS = frozenset("""summit summits meeting meetings talks negotiations r
 ceremony session conference consultations exchange swap signing election elections""".split())
 """Heads of a noun phrase that names an event, which the event frame asks about: did it take place?"""
 _PREPOSITIONS = frozenset("in at on of to between with for over about from near during among".split())
-_RESCHEDULED = frozenset({"to", "until", "till", "for", "next", "later", "following"})
-"""Words after "postponed" that move an event rather than call it off ("postponed to March")."""
+_RESCHEDULED = frozenset({"to", "until", "till", "for", "next", "later", "following", "by"})
+"""Words after "postponed" that move an event rather than call it off ("postponed to March", "delayed by a
+week")."""
+_DELAYS = frozenset({"delay", "delays", "delayed"})
+"""Verbs that may only hold an event up: "the vote was delayed" may have taken place hours later, so a delay is set
+only against a report, in an earlier article, that the event took place (:func:`same_matter`)."""
+_REPORT_NOUNS = frozenset("""report reports claim claims allegation allegations account accounts rumour rumours
+rumor rumors story stories""".split())
+"""Heads of what a passive "was denied by" can deny as untrue; "the request was denied by Moscow" refuses it."""
+_FELL_THROUGH_NOUNS = frozenset("""talks negotiations discussions consultations deal deals agreement agreements accord
+compromise settlement""".split())
+"""Heads of a subject that "fell through" says ended without agreement ("the talks in Geneva fell through"), not
+"plans for talks fell through" (which may never have started)."""
 
 _DEAL = r"(?:agreement|deal|accord|compromise|breakthrough|settlement)"
 _OUTCOME_POSITIVE = [
@@ -259,6 +306,8 @@ _OUTCOME_NEGATIVE = [
                rf"{_DEAL}\b", re.IGNORECASE),
 ]
 """Talks that ended without agreement."""
+_FELL_THROUGH = _Lazy(r"\b(?:fell|fallen)\s+through\b", re.IGNORECASE)
+"""Talks (a deal) that fell through, whose subject :func:`_fell_through` reads."""
 _TALKS = _Lazy(r"\b(?:talks|meeting|meetings|discussions|negotiations|summit|round|session|consultations"
                     r"|negotiators|delegations|envoys)\b", re.IGNORECASE)
 """An outcome claim is about talks: the sentence must name them (or those who hold them)."""
@@ -281,6 +330,13 @@ some part parts much several""".split())
 _HEDGE_PHRASES = _Lazy(r"\b(?:in\s+principle|in\s+part|so\s+far|for\s+now|at\s+first|no\s+longer|any\s*more"
                             r"|not\s+yet|has\s+yet|have\s+yet|had\s+yet|at\s+least\s+for"
                             r"|(?:for|in)\s+(?:\w+\s+)?(?:weeks|months|years|decades))\b", re.IGNORECASE)
+_LEAD_HEDGES = frozenset({"earlier", "previously"})
+"""Words that, leading into a clause ("Earlier, Washington welcomed …"), set it at another time than the story's."""
+_LEAD_WORDS = 6
+"""The most words before a clause's subject that are read as its lead-in ("In a sign of the mood, …")."""
+_IN_PRIVATE = frozenset({"private", "privately", "public", "publicly"})
+"""A stance said to be private or public ("in private", "publicly"): what a party says in private and in public may
+both be true ("In private, Washington rejected the plan" and "Washington welcomed the plan")."""
 _CLAUSE_WORDS = frozenset("""that which who whom whose and but or nor while whereas as after before because
 although though since when whenever where if unless whether once until so then instead despite amid saying
 calling even""".split())
@@ -315,6 +371,10 @@ western president minister but and however while in on at for""".split())
 _SPEECH = frozenset("""said says say told tells added adds noted stated announced claimed claims insisted insists
 confirmed confirming acknowledged reported""".split())
 """Speech verbs that attribute a clause (fewer than :data:`brief.speakers.SPEECH_VERBS`: no "states", "notes")."""
+_ATTRIBUTING = _SPEECH | frozenset("""warned argued wrote stressed cautioned explained declared asserted maintained
+contended countered replied remarked observed admitted vowed complained tweeted""".split())
+"""Verbs that give the words of a clause before them to a speaker ("…, Skimo argued"): a claim someone is said to
+have made is theirs, not the source's."""
 _STOPWORDS = frozenset("""the a an and or of to in on at for with by from as is are was were be been has have had
 that this it its their his her which who said says than more over some about around any all into not no""".split())
 _PRONOUNS = frozenset("it this that them these those him her one so what all everything anything something nothing"
@@ -369,8 +429,8 @@ class Claim:
 
     statement: Statement
     frame: str
-    """The question it answers: accept, support, sign, confirm, attend, receive, meet, recognise, withdraw,
-    or outcome (of talks)."""
+    """The question it answers: accept, support, welcome, sign, confirm, attend, receive, meet, recognise,
+    withdraw, release, travel, event, or outcome (of talks)."""
     positive: bool
     actor: str
     """The party ("Russia") or person (a surname, lower case) it is about; "talks" for an outcome."""
@@ -392,6 +452,12 @@ class Claim:
     infinitive: bool = False
     """A refusal whose object is a verb's ("refused to sign the deal"): the question asks whether the actor
     agreed to it."""
+    rejects: bool = False
+    """Said with a verb of refusal itself ("rejected", "vetoed", "opposed"; not "did not accept", "refused to
+    sign"): also a "no" to whether the actor welcomed it (:func:`welcome_answers`)."""
+    delayed: bool = False
+    """An event held up rather than called off ("the vote was delayed"): it may have taken place later the same
+    day, so it is set only against an earlier article's report that it took place."""
 
     @property
     def source_id(self) -> str:
@@ -441,18 +507,24 @@ def _read_claims(statement: Statement) -> list[Claim]:
         at = _verb_at(tokens, index)
         if at is None:
             continue
-        claim = None if _inside(token.start, quoted) else _verb_claim(statement, tokens, index, at)
-        if claim is not None:
-            found.append(claim)
-            said.append((claim.frame, claim.positive, claim.actor))
-        elif (other := _said(tokens, index, at)) is not None:
-            said.append(other)
+        claims = [] if _inside(token.start, quoted) else _verb_claims(statement, tokens, index, at)
+        if claims:
+            found.extend(claims)
+            said.extend((claim.frame, claim.positive, claim.actor) for claim in [*claims, *welcome_answers(claims)])
+        else:
+            said.extend(_said(tokens, index, at))
     # "Russia had rejected the plan but later accepted it": a sentence that gives one actor (or an unnamed
     # one) both answers describes a change, and neither answer is a claim.
     found = [c for c in found if not any(frame == c.frame and positive != c.positive and actor in (None, c.actor)
                                          for frame, positive, actor in said)]
     found.extend(_outcome_claims(statement, tokens, quoted))
     return found
+
+
+def welcome_answers(claims: Iterable[Claim]) -> list[Claim]:
+    """The welcome frame's "no" that each verb of refusal with an actor also says ("Kyiv rejected the plan":
+    Kyiv did not welcome it)."""
+    return [replace(claim, frame="welcome", rejects=False) for claim in claims if claim.rejects and claim.actor]
 
 
 @dataclass(frozen=True)
@@ -491,23 +563,59 @@ def _verb_at(tokens: list[_Token], index: int) -> _VerbAt | None:
     return _VerbAt(verb, index + 1)
 
 
-def _said(tokens: list[_Token], index: int, at: _VerbAt) -> tuple[str, bool, str | None] | None:
-    """The frame and polarity of an asserted verb whether or not it makes a claim, and its subject's actor
-    (None when it has none that can be read: "but later accepted it"); None after a modal or for an
-    infinitive, which say nothing of what was done."""
+def _said(tokens: list[_Token], index: int, at: _VerbAt) -> list[tuple[str, bool, str | None]]:
+    """The frame and polarity of an asserted verb whether or not it makes a claim, with each of its subject's
+    actors (None when one cannot be read: "but later accepted it"; a verb of refusal also answers the welcome
+    frame); nothing after a modal or for an infinitive, which say nothing of what was done."""
     negations, head = 0, index
     if _word(tokens, index - 1) == "to" and _word(tokens, index - 2) in _REFUSAL | _FAILURE:
         negations, head = 1, index - 2
     group = _verb_group(tokens, head)
     if group is None:
-        return None
+        return []
     negations += group.negations
     if group.passive:
-        phrase = _noun_phrase_right(tokens[at.after + 1:]) if _word(tokens, at.after) == "by" else []
+        phrases = [_noun_phrase_right(tokens[at.after + 1:])] if _word(tokens, at.after) == "by" else [[]]
     else:
-        phrase = _noun_phrase_left(tokens, group.edge)[0]
-    actor = _actor(phrase, tokens) if phrase else None
-    return at.verb.frame, at.verb.positive == (negations % 2 == 0), actor
+        subject = _subjects(tokens, group.edge)
+        phrases = subject[0] if subject is not None else [[]]
+    actors = [_actor(phrase, tokens) if phrase else None for phrase in phrases]
+    positive = at.verb.positive == (negations % 2 == 0)
+    said = [(at.verb.frame, positive, actor) for actor in actors]
+    if at.verb.frame in _REJECTIONS and not at.verb.positive and not negations and not at.refusal:
+        said.extend(("welcome", False, actor) for actor in actors)
+    return said
+
+
+def _subjects(tokens: list[_Token], j: int) -> tuple[list[list[_Token]], int] | None:
+    """The subject's noun phrases ending at token ``j``: one, or two joined by "and" ("Russia and Ukraine", "both
+    Putin and Witkoff"), each of which does what the verb says; and the index of the token before them. None for
+    a list of three or more ("Putin, Witkoff and Kushner met"), which does not say who met whom. "and" after
+    anything else than the start of a clause joins two clauses ("Witkoff met Zelensky and Putin received …")."""
+    phrase, edge = _noun_phrase_left(tokens, j)
+    if not phrase or _word(tokens, edge) != "and":
+        return [phrase], edge
+    partner, partner_edge = _noun_phrase_left(tokens, edge - 1)
+    if not partner or not _subject_start(tokens, partner_edge):
+        return [phrase], edge
+    if _word(tokens, partner_edge) == ",":
+        before, before_edge = _noun_phrase_left(tokens, partner_edge - 1)
+        if before and _word(tokens, before_edge) not in _PREPOSITIONS:
+            return None  # "Russia, Ukraine and the U.S. …"; not "In Moscow, Putin and Witkoff …"
+    if _word(tokens, partner_edge) == "both":
+        partner_edge -= 1
+    return [partner, phrase], partner_edge
+
+
+def _subject_start(tokens: list[_Token], edge: int) -> bool:
+    """Whether a subject may start after token ``edge``: the sentence's or a clause's start, a date, a speech
+    verb."""
+    if edge < 0:
+        return True
+    token, word = tokens[edge], tokens[edge].lower
+    return token.text in _STOP_PUNCTUATION or token.text in _QUOTE_CHARS or word in _CLAUSE_WORDS \
+        or word in _CONDITIONAL or word in _SPEECH or word in _CALENDAR or word in ("both", "reporters", "journalists") \
+        or bool(_NUMBER.search(word))
 
 
 @dataclass(frozen=True)
@@ -559,7 +667,9 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < offset < b for a, b in spans)
 
 
-def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _VerbAt) -> Claim | None:
+def _verb_claims(statement: Statement, tokens: list[_Token], index: int, at: _VerbAt) -> list[Claim]:
+    """The claims of the curated verb at token ``index``: none, one, or one for each of a joint subject's
+    members ("Russia and Ukraine agreed to …")."""
     text = statement.text
     verb, after = at.verb, at.after
     frame, positive = verb.frame, verb.positive
@@ -571,16 +681,16 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
         if _word(tokens, index - 2) in _REFUSAL | _FAILURE:
             negations, head = 1, index - 2  # "refused to sign", "failed to attend": did not
         else:
-            return None  # an infinitive: wanted, expected, agreed to …, not done
+            return []  # an infinitive: wanted, expected, agreed to …, not done
     group = _verb_group(tokens, head)
     if group is None:
-        return None
+        return []
     j, future, passive = group.edge, group.future, group.passive
     negations += group.negations
     if passive and not verb.participle:
-        return None
+        return []
     if event and positive and passive != verb.participle:
-        return None  # "was held" is read only in the passive, "took place" never ("Russia held talks")
+        return []  # "was held" is read only in the passive, "took place" never ("Russia held talks")
     # The clause after the verb: the object.
     # "confirmed that X, Y's envoy, will meet Z": a reported clause runs on past its commas.
     reported = frame == "confirm" and _word(tokens, after) == "that"
@@ -598,19 +708,24 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
         object_tokens.append(tokens[k])
         k += 1
     if _word(tokens, k) in _CONDITIONAL:
-        return None
-    actor_tokens: list[_Token] = []
+        return []
+    subjects: list[list[_Token]] = []
+    """The subject's noun phrases: one, or the two members of "Russia and Ukraine"."""
     adjuncts: list[_Token] = []
     """What follows a verb that has its object before it: "(the summit went ahead) in Berlin on Friday"."""
     unnamed = False
     """An agentless passive or an event: no actor to read."""
+    agented = False
+    """A passive whose agent follows "by"."""
     if passive or (event and positive):
         if object_tokens and object_tokens[0].lower == "by":
-            actor_tokens = _noun_phrase_right(object_tokens[1:])
-            if len(actor_tokens) != len(object_tokens) - 1:
-                return None  # the agent is all that follows, or the clause is not read whole
+            agent = _noun_phrase_right(object_tokens[1:])
+            adjuncts = object_tokens[1 + len(agent):]
+            if not agent or not _adjuncts_only(adjuncts) or _word(tokens, k) in ("as", "to"):
+                return []  # the agent, then only where and when ("by Putin in the Kremlin"), or not read whole
+            subjects, agented = [agent], True
             if event:
-                actor_tokens, unnamed = [], True  # who called it off does not change whether it took place
+                subjects, unnamed = [], True  # who called it off does not change whether it took place
         elif (event or (frame in _PASSIVE_QUESTION_OF and tokens[index].lower not in _AGENTLESS_NOT)) \
                 and _adjuncts_only(object_tokens) and (_word(tokens, k) not in ("as", "to") or (
                     event and _word(tokens, k) == "as" and _word(tokens, k + 1) in ("planned", "scheduled"))):
@@ -619,16 +734,21 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
             capital = [b for a, b in zip(adjuncts, adjuncts[1:], strict=False)
                        if a.lower == "in" and b.bare in _PARTIES]
             if not event and frame in ("accept", "support", "recognise") and capital:
-                actor_tokens = capital[:1]
+                subjects = [capital[:1]]
             else:
                 unnamed = True
         else:
-            return None
+            return []
         object_tokens, edge = _phrase_left(tokens, j)
         if _run_on(object_tokens):
-            return None
+            return []
     else:
-        actor_tokens, edge = _noun_phrase_left(tokens, j)
+        read = _subjects(tokens, j)
+        if read is None:
+            return []  # a list of three or more
+        subjects, edge = read
+        if len(subjects) > 1 and frame == "release":
+            return []  # "Russia and Ukraine released 150 prisoners": each, or together?
     # What stands before the subject decides whether the clause is asserted.
     attribution = ""
     edge_word = _word(tokens, edge)
@@ -637,17 +757,17 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
     if edge < 0 or tokens[edge].text in _STOP_PUNCTUATION or tokens[edge].text in _QUOTE_CHARS:
         pass
     elif edge_word in _CONDITIONAL:
-        return None
+        return []
     elif edge_word in ("that", "which", "whom"):
         if not object_tokens and not passive:
             relative = True
             object_tokens, display_edge = _phrase_left(tokens, edge - 1)
             if edge_word == "that" and _word(tokens, edge - 1) in _SPEECH:
-                return None
+                return []
         elif edge_word == "that" and _word(tokens, edge - 1) in _SPEECH:
             attribution = _speaker(tokens, edge - 1)
         else:
-            return None  # a clause under "demands that", "guarantees that": not asserted
+            return []  # a clause under "demands that", "guarantees that": not asserted
     elif edge_word in _SPEECH:
         attribution = _speaker(tokens, edge)
     elif edge_word in ("reporters", "journalists") and _word(tokens, edge - 1) in _SPEECH:
@@ -659,15 +779,23 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
         relative = True  # "an idea Europeans rejected": the noun before the subject is the object
         object_tokens, display_edge = _phrase_left(tokens, edge)
     else:
-        return None
-    actor, actor_text = "", ""
+        return []
+    # Each member of the subject that names an actor makes the claim ("Russia and Ukraine agreed to …").
+    actors: list[tuple[str, str]] = []
     if not unnamed:
-        if not actor_tokens or len(actor_tokens) > MAX_SUBJECT_TOKENS:
-            return None
-        read = _actor(actor_tokens, tokens)
-        if read is None:
-            return None
-        actor, actor_text = read, _with_article(text, tokens, actor_tokens)
+        for phrase in subjects:
+            read_actor = _actor(phrase, tokens) if phrase and len(phrase) <= MAX_SUBJECT_TOKENS else None
+            if read_actor is not None and read_actor not in (a for a, _ in actors):
+                actors.append((read_actor, _with_article(text, tokens, phrase)))
+        if not actors:
+            return []
+    # "Putin and Witkoff met (on Tuesday)": the two met each other; what follows says only where and when.
+    mutual = frame == "meet" and not passive and len(subjects) == 2 and (
+        not object_tokens or _adjuncts_only(object_tokens) or object_tokens[0].lower == "for")
+    if mutual:
+        if len(actors) != 2:
+            return []
+        adjuncts, object_tokens = object_tokens, []
     # Negation in the object: "agreed to none of the text", "accepted nothing".
     if object_tokens and object_tokens[0].lower in ("none", "nothing", "neither", "no") and not relative \
             and not passive:
@@ -675,50 +803,83 @@ def _verb_claim(statement: Statement, tokens: list[_Token], index: int, at: _Ver
         object_tokens = object_tokens[1:]
         if object_tokens and object_tokens[0].lower == "of":
             object_tokens = object_tokens[1:]
-    if frame == "confirm" and not positive and not (object_tokens and object_tokens[0].lower in (
-            "that", "reports", "claims", "it", "any", "having", "the")):
-        return None  # "denied Ukraine the right to …" deprives; it does not deny a claim
-    if negations > 1 or not object_tokens or (len(object_tokens) == 1 and object_tokens[0].lower in _PRONOUNS):
-        return None
+    if frame == "confirm" and not positive and not (object_tokens and (object_tokens[0].lower in (
+            "that", "reports", "claims", "it", "any", "having", "the") or (
+            passive and _head(object_tokens) in _REPORT_NOUNS))):
+        return []  # "denied Ukraine the right to …" deprives, "the request was denied" refuses: not untrue
+    if negations > 1 or not (object_tokens or mutual) or (
+            len(object_tokens) == 1 and object_tokens[0].lower in _PRONOUNS):
+        return []
     if negations and tokens[index].lower in _OPEN_WHEN_NEGATED:
-        return None
-    shown = (*actor_tokens, *object_tokens, *adjuncts)
+        return []
+    shown = (*(t for phrase in subjects for t in phrase), *object_tokens, *adjuncts)
     clause_start = min(t.start for t in (*shown, tokens[display_edge + 1]))
     clause_end = max(t.end for t in (*shown, tokens[after - 1]))
     clause_text = text[clause_start:clause_end]
     tail = text[clause_end:clause_end + 30]
     if _hedged(clause_text) or _hedged_words(tokens, clause_start, clause_end) or _HEDGE_PHRASES.match(
             tail.lstrip(" ,")) or re.match(r"\s*(?:in\s+principle|in\s+part|yet|outright|formally|fully|for\s+now"
-                                           r"|since)\b", tail, re.IGNORECASE):
-        return None
+                                           r"|since)\b", tail, re.IGNORECASE) \
+            or _hedged_around(text, tokens, clause_start, clause_end):
+        return []
     if not attribution:
         attribution = _sentence_attribution(tokens, clause_start, clause_end)
+    # What every claim of the clause says; actor and object are filled in below.
+    base = Claim(statement, frame, positive == (negations == 0), "", "", "", frozenset(), future, attribution,
+                 clause_start, clause_end, earlier=group.earlier, infinitive=at.refusal,
+                 rejects=frame in _REJECTIONS and not positive and not negations and not at.refusal)
+    if mutual:
+        # One claim: the pair, whoever is named first, with where and when as the sentence gives them.
+        (first, _), (second, _) = actors
+        one, other = sorted((first, second))
+        pair = tokens[tokens.index(subjects[0][0]):tokens.index(subjects[1][-1]) + 1]
+        where = text[adjuncts[0].start:adjuncts[-1].end] if adjuncts else ""
+        return [replace(base, actor=one, actor_text=_with_article(text, tokens, pair), object_text=where,
+                        object_words=frozenset({other}))]
     object_text = text[object_tokens[0].start:object_tokens[-1].end]
     object_words = _content(object_text)
     if event:
         # The event frame asks whether the event took place; its actor is the event's head noun.
         noun = _event_head(object_tokens)
         if noun is None or (not positive and negations):
-            return None  # not an event; "did not cancel the summit" does not say that it took place
+            return []  # not an event; "did not cancel the summit" does not say that it took place
         if not positive and _rescheduled(object_tokens if not passive else adjuncts, noun):
-            return None  # "postponed to March": moved, not called off
-        actor, actor_text = stem(noun.bare), _with_article(text, tokens, object_tokens)
+            return []  # "postponed to March": moved, not called off
         # The names of where it took place count ("went ahead in Berlin"), not "indefinitely", "again".
         named = [t.text for t in adjuncts if t.text[:1].isupper()]
-        object_words = _content(" ".join([*(t.text for t in object_tokens), *named])) - {actor}
-        object_text = text[adjuncts[0].start:adjuncts[-1].end] if adjuncts else ""
-    elif passive:
+        object_words = _content(" ".join([*(t.text for t in object_tokens), *named])) - {stem(noun.bare)}
+        where = text[adjuncts[0].start:adjuncts[-1].end] if adjuncts else ""
+        return [replace(base, actor=stem(noun.bare), actor_text=_with_article(text, tokens, object_tokens),
+                        object_text=where, object_words=object_words, delayed=tokens[index].lower in _DELAYS)]
+    if passive:
         object_text = _with_article(text, tokens, object_tokens)
-    elif frame == "meet":
-        # Who met whom, however the sentences name them: "met with U.S. envoy Steve Witkoff at the Kremlin"
-        # is about Witkoff, and "Witkoff met Putin" says the same as "Putin met Witkoff".
-        met = object_tokens[1:] if object_tokens[0].lower == "with" else object_tokens
-        other = _actor(_noun_phrase_right(met), tokens) if _noun_phrase_right(met) else None
-        if other is not None and other != actor:
-            actor, other = sorted((actor, other))
-            object_words = frozenset({other})
-    return Claim(statement, frame, positive == (negations == 0), actor, actor_text, object_text, object_words,
-                 future, attribution, clause_start, clause_end, earlier=group.earlier, infinitive=at.refusal)
+        if adjuncts and agented:
+            # "Witkoff was received by Putin in the Kremlin" says what "Putin received Witkoff in the Kremlin" does.
+            object_words = _content(" ".join(t.text for t in (*object_tokens, *adjuncts)))
+    met: str | None = None
+    """Whom a meeting was with, as a person or party."""
+    if frame == "meet":
+        # Who met whom, however the sentences name them: "met with U.S. envoy Steve Witkoff at the Kremlin" is
+        # about Witkoff, "Witkoff met Putin" says the same as "Putin met Witkoff", and so does "Witkoff was met by
+        # Putin".
+        if passive:
+            whole = _noun_phrase_left(tokens, j)[0] == object_tokens
+            met = _actor(object_tokens, tokens) if whole else None
+            if met is None:
+                return []  # "the proposal (a delegation from Kyiv) was met by …": no person or party
+        else:
+            with_whom = object_tokens[1:] if object_tokens[0].lower == "with" else object_tokens
+            met = _actor(_noun_phrase_right(with_whom), tokens) if _noun_phrase_right(with_whom) else None
+            if met is None and len(actors) > 1:
+                return []  # "Putin and Witkoff met with resistance"
+    claims = []
+    for actor, actor_text in actors or [("", "")]:
+        words = object_words
+        if met is not None and met != actor:
+            actor, other = sorted((actor, met))
+            words = frozenset({other})
+        claims.append(replace(base, actor=actor, actor_text=actor_text, object_text=object_text, object_words=words))
+    return claims
 
 
 def _run_on(phrase: list[_Token]) -> bool:
@@ -734,14 +895,25 @@ def _adjuncts_only(tokens: list[_Token]) -> bool:
                           and not any(t.lower == "by" for t in tokens))  # "on Tuesday by Russia": an agent
 
 
-def _event_head(phrase: list[_Token]) -> _Token | None:
-    """The event a noun phrase names ("the summit in Berlin", "Zelensky's visit to Washington"): the last word
-    before its first preposition, if it is an event noun."""
+def _head_token(phrase: list[_Token]) -> _Token | None:
+    """The head of a noun phrase: the last word before its first preposition ("the report of a meeting")."""
     head = None
     for token in phrase:
         if token.lower in _PREPOSITIONS:
             break
         head = token
+    return head
+
+
+def _head(phrase: list[_Token]) -> str:
+    head = _head_token(phrase)
+    return head.bare if head is not None else ""
+
+
+def _event_head(phrase: list[_Token]) -> _Token | None:
+    """The event a noun phrase names ("the summit in Berlin", "Zelensky's visit to Washington"): its head, if it
+    is an event noun."""
+    head = _head_token(phrase)
     return head if head is not None and head.bare in _EVENT_NOUNS else None
 
 
@@ -763,6 +935,27 @@ def _with_article(text: str, tokens: list[_Token], phrase: list[_Token]) -> str:
     start = tokens[position - 1].start if position and tokens[position - 1].lower == "the" else phrase[0].start
     written = text[start:phrase[-1].end]
     return "the" + written[3:] if written.startswith("The ") else written
+
+
+def _hedged_around(text: str, tokens: list[_Token], start: int, end: int) -> bool:
+    """Whether a short lead-into the clause at ``start:end`` since the last clause boundary hedges it ("For now,
+    …", "Initially, …", "Earlier, …"), or the clause with its lead-in and what follows it up to the next boundary
+    says the stance was private or public ("In private, …", "… in private, officials said")."""
+    lead = 0
+    for token in tokens:
+        if token.start >= start:
+            break
+        if token.text in ";:—–(" or token.lower in _CLAUSE_WORDS:
+            lead = token.end
+    following = next((t.start for t in tokens if t.start >= end and (t.text in _STOP_PUNCTUATION
+                                                                      or t.lower in _CLAUSE_WORDS)), end)
+    leading = [t for t in tokens if lead <= t.start < start]
+    if len(leading) > _LEAD_WORDS:
+        leading, lead = [], start  # not a lead-in ("For now, …") but a clause of its own
+    if any(t.lower in _HEDGES or t.lower in _LEAD_HEDGES or t.lower in _IN_PRIVATE for t in leading):
+        return True
+    return bool(_HEDGE_PHRASES.search(text[lead:start])) or any(
+        t.lower in _IN_PRIVATE for t in tokens if start <= t.start < following)
 
 
 def _hedged(clause: str) -> bool:
@@ -871,17 +1064,35 @@ def _person(name: str) -> str:
     return re.sub(r"(?:yy|iy|yi)$", "y", key)
 
 
+def _segment(tokens: list[_Token], end: int) -> tuple[list[_Token], int]:
+    """The words before token ``end`` back to a comma, a clause word or a quotation mark, and the index of that
+    boundary."""
+    j = end - 1
+    while j >= 0 and tokens[j].text not in _STOP_PUNCTUATION and tokens[j].text not in _QUOTE_CHARS \
+            and tokens[j].lower not in _CLAUSE_WORDS:
+        j -= 1
+    return tokens[j + 1:end], j
+
+
 def _speaker(tokens: list[_Token], verb: int) -> str:
-    """Who a speech verb at ``verb`` gives the words to: the noun phrase before it, else after it."""
-    before = _noun_phrase_left(tokens, verb - 1)[0]
-    phrase = before or _noun_phrase_right(tokens[verb + 1:])
+    """Who a speech verb at ``verb`` gives the words to: the noun phrase before it ("Peskov said"), else the words
+    back to a comma ("the UN humanitarian coordinator said") or the name an apposition follows ("Ana Grennov, the
+    special envoy, insisted"), else the noun phrase after it ("said Peskov"); "" when it is unnamed ("officials
+    said", "the two people said"). A speaker it cannot name still makes the words theirs, not the source's."""
+    phrase = _noun_phrase_left(tokens, verb - 1)[0]
     if not phrase:
+        phrase, stop = _segment(tokens, verb)
+        if not phrase and _word(tokens, stop) == ",":
+            phrase, stop = _segment(tokens, stop)
+            name = _noun_phrase_left(tokens, stop - 1)[0] if _word(tokens, stop) == "," else []
+            if name and _actor(name, tokens) is not None:
+                phrase = name
+        phrase = phrase[-MAX_SUBJECT_TOKENS:]
+    phrase = phrase or _noun_phrase_right(tokens[verb + 1:])
+    words = [t.bare for t in phrase if t.lower not in _DETERMINERS]
+    if not words or words[-1] in _UNNAMED or _head(phrase) in _UNNAMED:
         return ""
-    words = [t.bare for t in phrase]
-    if words[-1] in _UNNAMED or (len(words) == 1 and words[0] in _DETERMINERS):
-        return ""
-    actor = _actor(phrase, tokens)
-    return actor or " ".join(words)
+    return _actor(phrase, tokens) or " ".join(words)
 
 
 def _sentence_attribution(tokens: list[_Token], start: int, end: int) -> str:
@@ -889,7 +1100,7 @@ def _sentence_attribution(tokens: list[_Token], start: int, end: int) -> str:
     for index, token in enumerate(tokens):
         if start <= token.start < end:
             continue
-        if token.lower in _SPEECH:
+        if token.lower in _ATTRIBUTING:
             return _speaker(tokens, index)
         if token.lower == "according" and _word(tokens, index + 1) == "to":
             phrase = _noun_phrase_right(tokens[index + 2:])
@@ -900,27 +1111,51 @@ def _sentence_attribution(tokens: list[_Token], start: int, end: int) -> str:
 
 
 def _outcome_claims(statement: Statement, tokens: list[_Token], quoted: list[tuple[int, int]]) -> list[Claim]:
-    """Claims on how talks ended: "ended without agreement", "a deal was reached"."""
+    """Claims on how talks ended: "ended without agreement", "a deal was reached", "the talks fell through"."""
     text = statement.text
     if not _TALKS.search(text) and not re.search(r"\bmet\b", text):
         return []
     found: list[Claim] = []
     taken: list[tuple[int, int]] = []
-    for patterns, positive in ((_OUTCOME_NEGATIVE, False), (_OUTCOME_POSITIVE, True)):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if any(match.start() < b and a < match.end() for a, b in taken):
-                    continue
-                taken.append(match.span())
-                claim = _outcome_claim(statement, tokens, match, positive)
-                if claim is not None:
-                    found.append(claim)
+    cues: list[tuple[tuple[int, int], bool, list[_Token]]] = [
+        (match.span(), positive, []) for patterns, positive in ((_OUTCOME_NEGATIVE, False), (_OUTCOME_POSITIVE, True))
+        for pattern in patterns for match in pattern.finditer(text)]
+    if _FELL_THROUGH.search(text):
+        cues += [(span, False, subject) for span, subject in _fell_through(tokens)]
+    for (start, end), positive, subject in cues:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        claim = _outcome_claim(statement, tokens, start, end, positive, subject)
+        if claim is not None:
+            found.append(claim)
     return found
 
 
-def _outcome_claim(statement: Statement, tokens: list[_Token], match: re.Match[str], positive: bool) -> Claim | None:
+def _fell_through(tokens: list[_Token]) -> Iterator[tuple[tuple[int, int], list[_Token]]]:
+    """Where talks or a deal "fell through" (or "have fallen through"): the span from the subject to "through",
+    and the subject's words after its head ("on a maritime truce"), which say what the talks were on."""
+    for index, token in enumerate(tokens):
+        if token.lower not in ("fell", "fallen") or _word(tokens, index + 1) != "through":
+            continue
+        group = _verb_group(tokens, index)
+        if group is None or group.negations or group.future:
+            continue
+        subject, _ = _phrase_left(tokens, group.edge)
+        head = _head_token(subject)
+        if head is None or head.lower not in _FELL_THROUGH_NOUNS:
+            continue
+        rest = subject[subject.index(head) + 1:]
+        on = [t for t in rest if t.lower in ("on", "over", "about")][:1]
+        yield (subject[0].start, tokens[index + 1].end), rest[rest.index(on[0]) + 1:] if on else []
+
+
+def _outcome_claim(statement: Statement, tokens: list[_Token], cue_start: int, cue_end: int, positive: bool,
+                   subject_object: list[_Token]) -> Claim | None:
+    """The claim of an outcome cue at ``cue_start:cue_end``; ``subject_object`` is what a subject inside the cue
+    says the talks were on ("the talks on a maritime truce fell through")."""
     text = statement.text
-    before = [t for t in tokens if t.end <= match.start()]
+    before = [t for t in tokens if t.end <= cue_start]
     # The clause before the cue must be asserted: no modal, no condition, no "to" (an aim), no hedge.
     clause_start = 0
     for token in reversed(before):
@@ -940,7 +1175,7 @@ def _outcome_claim(statement: Statement, tokens: list[_Token], match: re.Match[s
     if negations:
         positive = False
     # What the outcome was on: "on the central issue of territory", "on the front line".
-    after = [t for t in tokens if t.start >= match.end()]
+    after = [t for t in tokens if t.start >= cue_end]
     object_tokens: list[_Token] = []
     if after and after[0].lower in ("on", "over", "about", "regarding"):
         for token in after[1:]:
@@ -950,12 +1185,17 @@ def _outcome_claim(statement: Statement, tokens: list[_Token], match: re.Match[s
             object_tokens.append(token)
         if not object_tokens:
             return None
-    end = object_tokens[-1].end if object_tokens else match.end()
-    if _hedged(text[clause_start:end]) or _hedged_words(tokens, match.start(), end):
+    elif subject_object:
+        for token in subject_object:
+            if token.lower in ("at", "in", "during", "between", "with") or len(object_tokens) >= 12:
+                break
+            object_tokens.append(token)
+    end = max(object_tokens[-1].end, cue_end) if object_tokens else cue_end
+    if _hedged(text[clause_start:end]) or _hedged_words(tokens, cue_start, end):
         return None
-    if re.search(r"\b(?:so\s+far|yet)\b", text[match.start():end + 20], re.IGNORECASE):
+    if re.search(r"\b(?:so\s+far|yet)\b", text[cue_start:end + 20], re.IGNORECASE):
         return None
-    attribution = _sentence_attribution(tokens, match.start(), end)
+    attribution = _sentence_attribution(tokens, cue_start, end)
     object_text = text[object_tokens[0].start:object_tokens[-1].end] if object_tokens else ""
     # What to show: from the nearest boundary before the cue to the end of its clause, or the whole
     # clause when that does not say which talks ("ended without any breakthrough").
@@ -1052,6 +1292,9 @@ def same_matter(a: Claim, b: Claim) -> bool:
             if undone.statement.published and done.statement.published \
                     and undone.statement.published < done.statement.published:
                 return False  # "did not travel to Moscow" on Monday, "arrived in Moscow" on Thursday: since done
+            if undone.delayed and not (undone.statement.published and done.statement.published
+                                       and done.statement.published < undone.statement.published):
+                return False  # "the vote was delayed", "the vote took place": perhaps hours later, that day
     numbers_a = {w for w in a.object_words if _NUMBER.search(w)}
     numbers_b = {w for w in b.object_words if _NUMBER.search(w)}
     if numbers_a != numbers_b:
@@ -1078,7 +1321,10 @@ def same_matter(a: Claim, b: Claim) -> bool:
 
 def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
     """Every matter on which claims of different sources in ``statements`` are opposite, in input order."""
-    claims = [claim for statement in statements for claim in claims_in(statement)]
+    claims: list[Claim] = []
+    for statement in statements:
+        read = claims_in(statement)
+        claims += read + welcome_answers(read)  # in input order: the side said first is shown first
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -1108,10 +1354,14 @@ def find_contradictions(statements: Sequence[Statement]) -> list[Conflict]:
         if not any(i in opposed for i in members):
             continue
         said = [claims[i] for i in members]
+        if {c.source_id for c in said if c.positive} & {c.source_id for c in said if not c.positive}:
+            continue  # a source that says both describes a change
+        # Each side shows the claims opposed to one on the other side: a group joins claims through others
+        # ("rejected on Dec. 1" and "rejected" are one matter, "rejected" and "accepted on Dec. 3" another),
+        # and "rejected on Dec. 1" does not contradict "accepted on Dec. 3".
+        said = [claims[i] for i in members if i in opposed]
         yes = [c for c in said if c.positive]
         no = [c for c in said if not c.positive]
-        if {c.source_id for c in yes} & {c.source_id for c in no}:
-            continue  # a source that says both describes a change
         first, second = (yes, no) if said[0].positive else (no, yes)
         found.append(Conflict(_question(yes[0], no[0]), (tuple(_one_per_source(first)),
                                                         tuple(_one_per_source(second)))))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from brief.contradictions import Statement, claims_in, find_contradictions
+from brief.contradictions import Statement, claims_in, find_contradictions, welcome_answers
 
 DAY = dt.date(2025, 12, 4)
 
@@ -102,6 +102,55 @@ MUST_FLAG = [
     # two pluperfects are one time
     ("Russia had rejected the 20-point plan.", "Russia had accepted the 20-point plan.",
      "whether Russia had accepted the 20-point plan"),
+    # joint subjects: each member makes the claim; two who met, met each other
+    ("Putin and Witkoff met on Tuesday.", "Putin did not meet Witkoff.", "whether Putin and Witkoff met on Tuesday"),
+    ("Putin did not meet Witkoff in Moscow.", "In Moscow, Putin and U.S. envoy Steve Witkoff met for five hours.",
+     "whether Putin and U.S. envoy Steve Witkoff met for five hours"),
+    ("Putin and Witkoff did not meet.", "Witkoff met Putin in Moscow.", "whether Witkoff met Putin in Moscow"),
+    ("Russia and Ukraine agreed to the 20-point plan.", "Russia rejected the 20-point plan.",
+     "whether Russia accepted the 20-point plan"),
+    ("Russia and Ukraine agreed to the 20-point plan.", "Ukraine rejected the 20-point plan.",
+     "whether Ukraine accepted the 20-point plan"),
+    ("Both Witkoff and Kushner travelled to Moscow on Tuesday.", "Kushner did not travel to Moscow.",
+     "whether Kushner went to Moscow on Tuesday"),
+    ("Putin and Witkoff met Zelensky in Kyiv.", "Zelensky did not meet Witkoff in Kyiv.",
+     "whether Witkoff met Zelensky in Kyiv"),
+    # welcomed against a refusal said by the verb itself, or against "did not welcome"
+    ("Kyiv welcomed the 20-point plan.", "Kyiv rejected the 20-point plan.", "whether Kyiv welcomed the 20-point plan"),
+    ("Zelensky welcomed the revised peace plan.", "Zelensky did not welcome the revised peace plan.",
+     "whether Zelensky welcomed the revised peace plan"),
+    ("The 20-point plan was welcomed by Kyiv.", "Ukraine dismissed the 20-point plan.",
+     "whether Kyiv welcomed the 20-point plan"),
+    ("Russia ruled out a Christmas ceasefire.", "Moscow welcomed a Christmas ceasefire.",
+     "whether Moscow welcomed a Christmas ceasefire"),
+    # blocked is a veto
+    ("Hungary blocked the 20th sanctions package.", "Hungary approved the 20th sanctions package.",
+     "whether Hungary accepted the 20th sanctions package"),
+    ("The 20th sanctions package was blocked by Hungary.", "Hungary approved the 20th sanctions package.",
+     "whether Hungary accepted the 20th sanctions package"),
+    # talks (a deal) that fell through against a deal reached at the same talks
+    ("The talks in Geneva fell through.", "A deal was reached at the talks in Geneva.",
+     "whether the talks ended in agreement"),
+    ("Talks on a maritime truce in Riyadh have fallen through.",
+     "Negotiators in Riyadh struck a deal on a maritime truce.",
+     "whether the talks ended in agreement on a maritime truce"),
+    ("The deal on a maritime truce fell through at the talks in Riyadh.",
+     "Negotiators in Riyadh struck a deal on a maritime truce.",
+     "whether the talks ended in agreement on a maritime truce"),
+    # passives of receive, meet, confirm, deny, attend, with an agent (and where and when after it)
+    ("Witkoff was received by Putin.", "Putin did not receive Witkoff.", "whether Putin received Witkoff"),
+    ("Witkoff was received by Putin in the Kremlin on Tuesday.",
+     "Putin did not receive Witkoff in the Kremlin on Tuesday.", "whether Putin received Witkoff"),
+    ("Putin was met by Witkoff at the airport.", "Witkoff did not meet Putin.", "whether Witkoff met Putin"),
+    ("The report was confirmed by the Kremlin.", "The Kremlin denied the report.",
+     "whether the Kremlin confirmed the report"),
+    ("Reports of a meeting in Miami were denied by Peskov.", "Peskov confirmed reports of a meeting in Miami.",
+     "whether Peskov confirmed reports of a meeting in Miami"),
+    ("The summit in Berlin was attended by Zelensky.", "Zelensky skipped the summit in Berlin.",
+     "whether Zelensky attended the summit in Berlin"),
+    # an announced event against the same announcement denied: one time, the future
+    ("The summit in Berlin will take place on Friday.", "The summit in Berlin will not take place on Friday.",
+     "whether the summit in Berlin will take place on Friday"),
 ]
 
 
@@ -218,6 +267,69 @@ MUST_NOT_FLAG = [
     # a span of time, not one act: "since 2019", "for months"
     ("Putin has not met Zelensky since 2019.", "Putin met Zelensky in Paris in 2019."),
     ("Russia has rejected the 20-point plan for months.", "Russia accepted the 20-point plan."),
+    # joint subjects: another pair, a third person, a list, the future, a modal, a speaker, a condition
+    ("Witkoff and Putin's aide Ushakov met on Tuesday.", "Putin did not meet Witkoff."),
+    ("Putin and Witkoff met Zelensky in Kyiv.", "Putin did not meet Witkoff."),
+    ("Putin, Witkoff and Kushner met on Tuesday.", "Putin did not meet Witkoff."),
+    ("Putin and Witkoff will meet on Tuesday.", "Putin did not meet Witkoff."),
+    ("Putin and Witkoff may meet on Tuesday.", "Putin did not meet Witkoff on Tuesday."),
+    ("Putin and Witkoff met, Peskov said.", "Putin did not meet Witkoff."),
+    ("Putin and Witkoff met with resistance in the Duma.", "Putin did not meet Witkoff."),
+    ("Zelensky met Trump and Putin received Witkoff.", "Trump did not receive Witkoff."),
+    ("Russia and Ukraine agreed to the 20-point plan.", "Ukraine rejected the 28-point plan."),
+    ("Witkoff said Russia and Ukraine agreed to the 20-point plan.", "Russia rejected the 20-point plan."),
+    ("“Russia and Ukraine agreed to the 20-point plan,” Witkoff said.", "Russia rejected the 20-point plan."),
+    ("When Russia and Ukraine signed the minerals deal, prices rose.", "Russia did not sign the minerals deal."),
+    ("Russia and Ukraine released 150 prisoners.", "Russia did not release 150 prisoners."),
+    ("Talks between Russia and Ukraine took place in Istanbul.", "Russia did not attend the talks in Istanbul."),
+    # welcomed: not an acceptance, nor "did not welcome" a refusal; hedged, private or public, another party or
+    # object, a modal, a change within the sentence, a speaker, a lead-in that sets another time, a refusal to act
+    ("Kyiv welcomed the 20-point plan.", "Kyiv has not accepted the 20-point plan."),
+    ("Kyiv did not welcome the 20-point plan.", "Kyiv accepted the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan in principle.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv cautiously welcomed parts of the 20-point plan.", "Kyiv rejected the 20-point plan."),
+    ("In private, Kyiv rejected the 20-point plan.", "Kyiv welcomed the 20-point plan."),
+    ("Kyiv publicly welcomed the 20-point plan.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan.", "Moscow rejected the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan.", "Kyiv rejected the 28-point plan."),
+    ("Kyiv would welcome the 20-point plan.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan but later rejected it.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan, Zelensky said.", "Kyiv rejected the 20-point plan, Peskov said."),
+    ("Kyiv welcomed the 20-point plan, Ana Grennov, the special envoy, insisted.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv welcomed the 20-point plan, the UN humanitarian coordinator said.", "Kyiv rejected the 20-point plan."),
+    ("Kyiv rejected the 20-point plan on Monday, Skimo argued.", "Kyiv welcomed the 20-point plan."),
+    ("For now, Washington rejected the 20-point plan.", "Washington welcomed the 20-point plan."),
+    ("Earlier, Washington welcomed the 20-point plan.", "Washington rejected the 20-point plan."),
+    ("Kyiv refused to sign the 20-point plan.", "Kyiv welcomed the 20-point plan."),
+    ("The 20-point plan was welcomed.", "The 20-point plan was rejected."),
+    # blocked: not blocking is not approving; a threat, a modal, another package, another party
+    ("Hungary did not block the 20th sanctions package.", "Hungary vetoed the 20th sanctions package."),
+    ("Hungary threatened to block the 20th sanctions package.", "Hungary approved the 20th sanctions package."),
+    ("Hungary could block the 20th sanctions package.", "Hungary approved the 20th sanctions package."),
+    ("Hungary blocked the 19th sanctions package.", "Hungary approved the 20th sanctions package."),
+    ("Slovakia blocked the 20th sanctions package.", "Hungary approved the 20th sanctions package."),
+    # delayed: on one day it may have taken place hours later; moved, not called off; not an event
+    ("The vote in the Rada was delayed.", "The vote in the Rada took place."),
+    ("The summit in Berlin was delayed until March.", "The summit in Berlin took place."),
+    ("The U.S. delayed the military aid for Ukraine.", "The U.S. released the military aid for Ukraine."),
+    # fell through: plans for talks, other talks, nearly, a modal, a condition
+    ("Plans for talks in Geneva fell through.", "A deal was reached at the talks in Geneva."),
+    ("The talks in Istanbul fell through.", "A deal was reached at the talks in Geneva."),
+    ("The talks in Geneva nearly fell through.", "A deal was reached at the talks in Geneva."),
+    ("The talks in Geneva could fall through.", "A deal was reached at the talks in Geneva."),
+    ("If the talks in Geneva fell through, Russia would attack.", "A deal was reached at the talks in Geneva."),
+    # passives: an agent not read whole, another time, "as", a refusal, another actor, the future, a speaker
+    ("Witkoff was received by Putin's aides.", "Putin did not receive Witkoff."),
+    ("Witkoff was received by Putin in 2019.", "Putin did not receive Witkoff."),
+    ("Witkoff was received by Putin as a special envoy.", "Putin did not receive Witkoff."),
+    ("The request was denied by the Kremlin.", "The Kremlin confirmed the request."),
+    ("The report was confirmed by Peskov.", "The Kremlin denied the report."),
+    ("Witkoff will be received by Putin on Friday.", "Putin did not receive Witkoff on Friday."),
+    ("Witkoff was not received by Putin, Peskov said.", "Putin received Witkoff."),
+    ("The summit in Berlin was attended by Zelensky's aides.", "Zelensky did not attend the summit in Berlin."),
+    # an announced event against one called off: a plan overtaken, a change (see the module's docstring)
+    ("The summit in Berlin will take place on Friday.", "The summit in Berlin was cancelled."),
+    ("The summit in Berlin was postponed.", "The summit in Berlin will take place on Friday."),
 ]
 
 
@@ -243,6 +355,52 @@ def test_an_act_reported_undone_may_have_been_done_since() -> None:
     # A position is not an act: "has not accepted" on Monday against "accepted" on Thursday still differ.
     assert len(conflicts("Russia has not accepted the 20-point plan.", "Russia accepted the 20-point plan.",
                          monday, thursday)) == 1
+
+
+def test_a_delay_is_set_only_against_an_earlier_report_that_the_event_took_place() -> None:
+    # "Delayed" may mean hours: on one day, or before the event is reported held, both may be right.
+    monday, thursday = dt.date(2025, 12, 1), DAY
+    delayed, held = "The vote in the Rada was delayed.", "The vote in the Rada took place."
+    (found,) = conflicts(held, delayed, monday, thursday)
+    assert found.question == "whether the vote in the Rada took place"
+    assert conflicts(held, delayed, thursday, thursday) == []
+    assert conflicts(delayed, held, monday, thursday) == []
+    assert conflicts(held, delayed, None, thursday) == []
+    # moved, not called off, whenever the articles appeared
+    assert conflicts(held, "The vote in the Rada was delayed by a week.", monday, thursday) == []
+    assert conflicts(held, "Russia delayed the vote in the Rada until March.", monday, thursday) == []
+
+
+def test_an_announced_event_and_its_cancellation_are_a_change_not_a_contradiction() -> None:
+    # A future is compared only with a future: whichever article came first, or both on one day, a plan and a
+    # cancellation describe a change (see the module's docstring).
+    monday, thursday = dt.date(2025, 12, 1), DAY
+    planned, cancelled = "The summit in Berlin will take place on Friday.", "The summit in Berlin was cancelled."
+    for first_date, second_date in ((monday, thursday), (thursday, monday), (thursday, thursday)):
+        assert conflicts(planned, cancelled, first_date, second_date) == []
+        assert conflicts(cancelled, planned, first_date, second_date) == []
+    assert len(conflicts(planned, "The summit in Berlin will not take place on Friday.")) == 1
+    assert len(conflicts("The summit in Berlin will be cancelled.", "The summit in Berlin will take place.")) == 1
+
+
+def test_a_conflict_shows_only_claims_opposed_to_the_other_side() -> None:
+    # "rejected on Dec. 1" and "rejected" are one matter, "rejected" and "accepted on Dec. 3" another; "rejected on
+    # Dec. 1" does not contradict "accepted on Dec. 3", so it is not shown.
+    statements = [Statement("Russia rejected the 20-point plan on Dec. 1.", "a", 0, DAY),
+                  Statement("Russia rejected the 20-point plan.", "b", 0, DAY),
+                  Statement("Russia accepted the 20-point plan on Dec. 3.", "c", 0, DAY)]
+    (found,) = find_contradictions(statements)
+    assert [[c.source_id for c in side] for side in found.sides] == [["b"], ["c"]]
+
+
+def test_a_welcome_and_an_acceptance_against_one_rejection_are_two_questions() -> None:
+    statements = [Statement("Kyiv rejected the 20-point plan.", "a", 0, DAY),
+                  Statement("Kyiv accepted the 20-point plan.", "b", 0, DAY),
+                  Statement("Kyiv welcomed the 20-point plan.", "c", 0, DAY)]
+    found = find_contradictions(statements)
+    assert [(f.question, [[c.source_id for c in side] for side in f.sides]) for f in found] == [
+        ("whether Kyiv accepted the 20-point plan", [["a"], ["b"]]),
+        ("whether Kyiv welcomed the 20-point plan", [["a"], ["c"]])]
 
 
 def test_different_dates_in_the_sentences_are_different_events() -> None:
@@ -317,3 +475,44 @@ def test_a_claim_reads_actor_object_polarity_and_attribution() -> None:
                                       "s", 0, DAY))
     assert (relative.positive, relative.actor, relative.object_text, relative.attribution) == (
         False, "Ukraine", "compromise", "")
+
+
+def test_joint_subjects_passives_and_speakers_read_what_they_should() -> None:
+    def read(sentence: str) -> list[tuple[str, bool, str, str, frozenset[str]]]:
+        return [(c.frame, c.positive, c.actor, c.actor_text, c.object_words)
+                for c in claims_in(Statement(sentence, "s", 0, DAY))]
+
+    # each member of a joint subject makes the claim; the clause shown holds both
+    assert read("Russia and Ukraine agreed to the 20-point plan.") == [
+        ("accept", True, "Russia", "Russia", frozenset({"20-point", "plan"})),
+        ("accept", True, "Ukraine", "Ukraine", frozenset({"20-point", "plan"}))]
+    (claim, _) = claims_in(Statement("On Tuesday, Russia and Ukraine agreed to the 20-point plan.", "s", 0, DAY))
+    assert claim.clause == "Russia and Ukraine agreed to the 20-point plan"
+    # two who met, met each other: one claim on the pair; with a third person, each met that person
+    assert read("Putin and Witkoff met on Tuesday.") == [
+        ("meet", True, "putin", "Putin and Witkoff", frozenset({"witkoff"}))]
+    assert [(actor, words) for *_, actor, _, words in read("Putin and Witkoff met Zelensky.")] == [
+        ("putin", frozenset({"zelensky"})), ("witkoff", frozenset({"zelensky"}))]
+    # "and" after a verb joins two clauses, not two subjects; a list of three says nothing
+    assert read("Zelensky met Trump and Putin received Witkoff.")[-1][:3] == ("receive", True, "putin")
+    assert read("Putin, Witkoff and Kushner met on Tuesday.") == []
+    # a passive meeting is about the same pair; the subject of "was met by" must be a person or party
+    assert read("Putin was met by Witkoff.") == [("meet", True, "putin", "Witkoff", frozenset({"witkoff"}))]
+    assert read("The proposal was met by Kremlin officials.") == []
+    # "was denied by" denies only a report or a claim
+    assert read("The report was denied by the Kremlin.")[0][:3] == ("confirm", False, "Russia")
+    assert read("The request was denied by the Kremlin.") == []
+    # a refusal by the verb itself is also a "no" in the welcome frame; "refused to" and "did not accept" are not
+    (rejected,) = claims_in(Statement("Kyiv rejected the 20-point plan.", "s", 0, DAY))
+    assert [(c.frame, c.positive) for c in welcome_answers([rejected])] == [("welcome", False)]
+    for sentence in ("Kyiv did not accept the 20-point plan.", "Kyiv refused to sign the 20-point plan.",
+                     "The 20-point plan was rejected."):
+        assert welcome_answers(claims_in(Statement(sentence, "s", 0, DAY))) == [], sentence
+    # a speaker the detector cannot name still makes the words theirs; an unnamed one does not
+    for sentence, speaker in (("Kyiv welcomed the plan, the UN humanitarian coordinator said.",
+                               "un humanitarian coordinator"),
+                              ("Kyiv welcomed the plan, Ana Grennov, the special envoy, insisted.", "grennov"),
+                              ("Kyiv welcomed the plan, Skimo argued.", "skimo"),
+                              ("Kyiv welcomed the plan, diplomats said.", "")):
+        (said,) = claims_in(Statement(sentence, "s", 0, DAY))
+        assert said.attribution == speaker, sentence
