@@ -352,8 +352,6 @@ lawmakers ministry spokesman spokeswoman spokesperson""".split())
 unnamed lawmaker or aide does not."""
 _NP_MODIFIERS = frozenset("""senior top special chief deputy foreign prime defence defense security national
 presidential peace""".split())
-_PARTIES = PARTY_WORDS
-"""Words that name a party, whatever the article calls it (Moscow, the Kremlin: Russia)."""
 _PARTY_PHRASES = {("united", "states"): "U.S.", ("white", "house"): "U.S.", ("european", "union"): "Europe",
                   ("european", "commission"): "Europe"}
 _UNNAMED = frozenset("""officials official people sources source diplomats diplomat analysts analyst observers
@@ -732,7 +730,7 @@ def _verb_claims(statement: Statement, tokens: list[_Token], index: int, at: _Ve
             adjuncts = object_tokens
             # "the plan was rejected in Moscow (on Tuesday)": Moscow rejected it.
             capital = [b for a, b in zip(adjuncts, adjuncts[1:], strict=False)
-                       if a.lower == "in" and b.bare in _PARTIES]
+                       if a.lower == "in" and b.bare in PARTY_WORDS]
             if not event and frame in ("accept", "support", "recognise") and capital:
                 subjects = [capital[:1]]
             else:
@@ -1030,8 +1028,8 @@ def _party(words: list[str]) -> str | None:
             if (words[i], words[i + 1]) == pair:
                 return party
     for word in words:
-        if word in _PARTIES:
-            return _PARTIES[word]
+        if word in PARTY_WORDS:
+            return PARTY_WORDS[word]
     return None
 
 
@@ -1039,7 +1037,7 @@ def _actor(phrase: list[_Token], tokens: list[_Token]) -> str | None:
     """The party or person a subject names; None for anything less clear."""
     words = [t.bare for t in phrase]
     last = phrase[-1]
-    if words[-1] in _PARTIES or tuple(words[-2:]) in _PARTY_PHRASES:
+    if words[-1] in PARTY_WORDS or tuple(words[-2:]) in _PARTY_PHRASES:
         return _party(words[-2:])
     if words[-1] in TITLE_WORDS and words[-1] not in _GROUP_NOUNS:
         return None  # "a senior Russian lawmaker": one unnamed person, not Russia
