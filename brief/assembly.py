@@ -56,6 +56,8 @@ from brief.briefing import (
     SourceDifference,
     SourceEntry,
 )
+from brief.contradictions import Statement
+from brief.corroboration import corroborates
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
@@ -214,7 +216,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
 
-    candidates = _merge(selected, pinned, included, section_of)
+    candidates = _join_corroborating(_merge(selected, pinned, included, section_of))
     held_back: list[str] = []
     if spec.only_new and earlier_ids is not None:
         candidates, held_back = _keep_new(candidates, earlier_ids)
@@ -561,3 +563,29 @@ def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candid
             return
         _, sid, weakest = min(removable, key=lambda t: (t[0], t[1], t[2].lead.source_id, t[2].lead.start))
         by_section[sid].remove(weakest)
+
+
+def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Join each passage that makes, in other words, the claim a stronger item of other sources leads with
+    (:func:`brief.corroboration.corroborates`) to that item, which then cites its source too.
+
+    A passage the analyst pinned, included or marked stays an item of its own.
+    """
+    def statement(excerpt: Excerpt) -> Statement:
+        return Statement(shown_text(excerpt), excerpt.source_id, excerpt.start, excerpt.published)
+
+    kept: list[_Candidate] = []
+    for candidate in candidates:  # strongest first
+        lead = candidate.lead
+        home = None
+        if not (candidate.pinned or candidate.forced or lead.origin == "analyst"):
+            sources = {e.source_id for e in candidate.excerpts}
+            home = next((item for item in kept if not sources & {e.source_id for e in item.excerpts}
+                         and corroborates(statement(lead), statement(item.lead))), None)
+        if home is None:
+            kept.append(candidate)
+            continue
+        home.excerpts.extend(candidate.excerpts)
+        home.said |= candidate.said
+        home.score += 1.5 * len({e.source_id for e in candidate.excerpts})
+    return kept

@@ -1,0 +1,162 @@
+"""Whether a passage of one source makes the claim another source's passage makes, in other words.
+
+Near-duplicates (the same sentence, lightly edited) are merged by their shared words
+(:func:`brief.assembly._similar`). A paraphrase shares too few words for that, and shared words
+alone cannot tell one claim from another: "the Kremlin's five-hour meeting" and "the
+Chancellery's five-hour meeting" share most of theirs. So a paraphrase is recognised by the claim
+it makes, read narrowly:
+
+- a **position**: a party (:data:`brief.parties.PARTY_WORDS`) or a person named in full demands, insists on, wants, seeks or calls for
+  something (:data:`_POSITION_VERB`), asserted (no "not", "no longer", modal or question), in the
+  same tense, with at least :data:`SHARED_WORDS` specific words in common in what is demanded
+  (word stems, party names aside: "Russia demands that Ukraine withdraw from parts of Donbas …; it
+  also wants permanent limits on Ukraine's armed forces and a veto on Kyiv's NATO ambitions" and
+  "Russia, conversely, demands that Ukraine cede its eastern Donbas region, limit its military
+  capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO);
+- or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
+  an outcome of talks …) on the same matter with the same polarity.
+
+The claim must be what each passage is about: in the first sentence of the passage that joins
+another item, a passage of at most :data:`MAX_JOINING_SENTENCES` sentences that states no other
+party's position (so nothing else it says is lost from the brief: "Ukraine demands …, while Russia
+insists on …" stays an item of its own), and in the first two sentences of the item it joins. An
+item's sources carry the claim it leads with, not necessarily each of its details.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from brief.contradictions import Statement, claims_in, same_matter
+from brief.parties import PARTY_WORDS
+from brief.ranking import comparable_words
+from brief.segmentation import sentence_bounds
+
+SHARED_WORDS = 3
+"""Specific words (stems) two positions must have in common in what they demand."""
+MAX_JOINING_SENTENCES = 2
+"""The longest passage (in sentences) that may join another source's item as its corroboration."""
+MAX_SUBJECT_WORDS = 4
+"""The longest subject read as a position's holder ("Russia", "the Kremlin", "Russia's negotiators")."""
+
+_POSITION_VERB = re.compile(
+    r"\b(?:(?P<present>demands?|insists?\s+(?:on|that)|wants?|seeks?|calls?\s+for|continues?\s+to\s+(?:demand"
+    r"|insist\s+(?:on|that)|want|seek|call\s+for)|(?:is|are)\s+(?:demanding|insisting\s+on|seeking|calling\s+for))"
+    r"|(?P<past>demanded|insisted\s+(?:on|that)|wanted|sought|called\s+for))\b", re.IGNORECASE)
+"""Verbs that state a party's position, present or past."""
+_CLAUSE_START = re.compile(r"(?:[;:—–(]|,\s*(?:and|but|while|whereas)\b|\b(?:while|whereas|but|as|since|"
+                           r"because|although|though|that|which|who)\b)", re.IGNORECASE)
+_ASKED_UNTIL = re.compile(r"[;:—–]|,\s*(?:and|but)\b|\b(?:while|whereas|versus)\b", re.IGNORECASE)
+"""Where what a position asks may end: a new clause, if it has a subject of its own (:func:`_what_is_asked`)."""
+_PARENTHETICAL = re.compile(r",\s*[^,]{1,25}?,")
+"""A short aside between commas ("Russia, conversely, demands"), read past."""
+_HOLDERS = frozenset("""negotiators negotiator officials government leadership delegation side president
+leader authorities""".split())
+"""Heads of a subject that speak for the party a word before them names ("Russia's negotiators")."""
+_NOT_ASSERTED = frozenset("""not never no longer would could may might should will if unless whether""".split())
+_LEADING = frozenset("""the still also now long repeatedly publicly reportedly""".split())
+_COMMON = frozenset(comparable_words("""war peace talks negotiations deal agreement plan proposal side sides
+part any all future current currently""")) | {"russia", "ukraine", "u.s.", "europe"}
+"""Stems too common in the talks' reporting to tell one demand from another, and the parties to the talks (who are
+named in most demands: "Russia demands that Ukraine …"); NATO, which is not at the table, is what a demand is about."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """A party's (or person's) stated position: who holds it, its tense and what it asks for."""
+
+    holder: str
+    past: bool
+    asks: frozenset[str]
+    """Specific word stems of what is demanded (:data:`_COMMON` words left out)."""
+
+
+def positions_in(sentence: str) -> list[Position]:
+    """The positions a sentence states (see the module's docstring)."""
+    return list(_positions_in(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _positions_in(sentence: str) -> tuple[Position, ...]:
+    stripped = sentence.strip()
+    if stripped.rstrip("”\"’') ").endswith("?") or re.match(r"(?:if|unless|whether)\b", stripped, re.IGNORECASE):
+        return ()
+    found = []
+    for match in _POSITION_VERB.finditer(sentence):
+        holder = _holder(sentence[:match.start()])
+        if holder is None:
+            continue
+        asks = frozenset(comparable_words(_what_is_asked(sentence[match.end():]))) - _COMMON
+        found.append(Position(holder, match.group("past") is not None, asks))
+    return tuple(found)
+
+
+def _what_is_asked(after: str) -> str:
+    """The words after a position's verb that say what is asked: up to a clause with a subject of its own
+    ("…, while Russia insists on …", "…, and Kyiv still says …"), not one that goes on with the same holder
+    ("…; it also wants …") or the same list ("…, limit its military, and abandon …")."""
+    for boundary in _ASKED_UNTIL.finditer(after):
+        following = after[boundary.end():].lstrip(" ,")
+        if following[:1].isupper() or following.lower().startswith("the "):
+            return after[:boundary.start()]
+    return after
+
+
+def _holder(before: str) -> str | None:
+    """Who holds the position whose verb follows ``before``: a party or a named person, or None."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    subject = _PARENTHETICAL.sub(" ", before[starts[-1] if starts else 0:] + " ").strip(" ,")
+    words = subject.split()
+    if any(w.lower().strip(",") in _NOT_ASSERTED for w in words) or {"and", "or", "&"} & set(words):
+        return None  # not asserted, or a joint subject ("Russia and Ukraine want"): whose position?
+    words = [w for w in words if w.lower() not in _LEADING]
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return None
+    bare = [re.sub(r"(?:[’']s)?\W*$", "", w) for w in words]
+    head = bare[-1]
+    if head.lower() in PARTY_WORDS:
+        return PARTY_WORDS[head.lower()]
+    if head.lower() in _HOLDERS:
+        parties = {PARTY_WORDS[w.lower()] for w in bare[:-1] if w.lower() in PARTY_WORDS}
+        return parties.pop() if len(parties) == 1 else None
+    if 2 <= len(bare) <= 3 and all(w[:1].isupper() and w.isalpha() for w in bare):
+        return head  # a person by full name, "Vladimir Putin" (one capitalised word may be a heading's)
+    return None
+
+
+def _sentences(text: str, count: int) -> list[str]:
+    return [text[start:end] for start, end in sentence_bounds(text, 0, len(text))[:count]]
+
+
+def corroborates(joining: Statement, item: Statement) -> bool:
+    """Whether the passage ``joining`` makes the claim that the item's passage ``item`` leads with.
+
+    Each is a passage of one source (its shown text, its source and date); they come from different
+    sources. See the module's docstring for what counts.
+    """
+    if joining.source_id == item.source_id:
+        return False
+    joining_sentences = sentence_bounds(joining.text, 0, len(joining.text))
+    if not joining_sentences or len(joining_sentences) > MAX_JOINING_SENTENCES:
+        return False
+    first = joining.text[joining_sentences[0][0]:joining_sentences[0][1]]
+    leads = _sentences(item.text, 2)
+    stated = positions_in(first)
+    if len({position.holder for position in stated}) > 1:
+        return False  # "Ukraine demands …, while Russia insists on …": the other side's demand would be lost
+    for position in stated:
+        for sentence in leads:
+            for other in positions_in(sentence):
+                if other.holder == position.holder and other.past == position.past \
+                        and len(other.asks & position.asks) >= SHARED_WORDS:
+                    return True
+    joining_claims = claims_in(Statement(first, joining.source_id, joining.start, joining.published))
+    if not joining_claims:
+        return False
+    for sentence in leads:
+        for claim in claims_in(Statement(sentence, item.source_id, item.start, item.published)):
+            if any(c.positive == claim.positive and same_matter(c, claim) for c in joining_claims):
+                return True
+    return False

@@ -1,0 +1,116 @@
+"""Paraphrases of one claim by different sources: read as positions or as the contradiction finder's claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from brief.assembly import assemble_briefing
+from brief.contradictions import Statement
+from brief.corroboration import corroborates, positions_in
+from brief.workspace import load_workspace
+
+from .test_assembly import OTHER_NEWS, _project, _recipe
+
+DONBAS = ("Russia demands that Ukraine withdraw from parts of Donbas it does not occupy and formally recognize "
+          "territories Moscow claims to have annexed; it also wants permanent limits on Ukraine’s armed forces "
+          "and a veto on Kyiv’s NATO ambitions.")
+DONBAS_REWORDED = ("Russia, conversely, demands that Ukraine cede its eastern Donbas region, limit its military "
+                   "capabilities, and abandon aspirations of joining NATO.")
+SANCTIONS = "Russia wants sanctions lifted as part of any deal and its frozen reserves returned."
+
+
+def _statement(text: str, source_id: str = "b") -> Statement:
+    return Statement(text, source_id, 0, dt.date(2025, 12, 2))
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [
+    (DONBAS, "Russia"),
+    (DONBAS_REWORDED, "Russia"),  # an aside between commas is read past
+    ("Moscow continues to insist on the full recognition of its claims over the Donbas region.", "Russia"),
+    ("The Kremlin still wants the whole of the Donbas before it talks about a truce.", "Russia"),
+    ("Ukraine’s negotiators are seeking guarantees ratified by parliaments.", "Ukraine"),
+    ("Vladimir Putin wants the rest of Donetsk handed over.", "Putin"),
+])
+def test_a_position_is_read_with_its_holder(sentence: str, holder: str) -> None:
+    assert [p.holder for p in positions_in(sentence)] == [holder]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia no longer demands that Ukraine withdraw from the Donbas region.",  # not asserted
+    "Russia does not demand that Ukraine withdraw from the Donbas region.",
+    "Russia may demand that Ukraine withdraw from the Donbas region.",
+    "Does Russia still demand that Ukraine withdraw from the Donbas region?",
+    "If Russia demands that Ukraine withdraw from the Donbas region, the talks will end.",
+    "Russia and Ukraine want a cease-fire along the current front line.",  # a joint subject: whose position?
+    "The Sticking Points: Irreconcilable Demands of both sides over the Donbas region.",  # a heading's noun
+    "Analysts say it wants the whole of the Donbas region.",  # a pronoun holds no position of a party
+])
+def test_no_position_is_read_where_none_is_asserted(sentence: str) -> None:
+    assert positions_in(sentence) == []
+
+
+def test_what_is_asked_ends_where_another_party_speaks() -> None:
+    (ukraine, russia) = positions_in("Ukraine demands the full withdrawal of Russian forces and its 1991 borders, "
+                                     "while Russia insists on recognizing its annexation of occupied territories.")
+    assert ukraine.holder == "Ukraine" and "annex" not in ukraine.asks and "1991" in ukraine.asks
+    assert russia.holder == "Russia" and {"annex", "occupi", "territori"} <= russia.asks
+    (same,) = positions_in(DONBAS)
+    assert {"donba", "limit", "nato"} <= same.asks  # "; it also wants …" goes on with the same holder
+
+
+def test_a_reworded_demand_corroborates_the_item_it_repeats() -> None:
+    assert corroborates(_statement(DONBAS_REWORDED), _statement("The core impasse is unchanged. " + DONBAS, "a"))
+
+
+@pytest.mark.parametrize(("joining", "why"), [
+    (SANCTIONS, "another demand of the same party"),
+    (DONBAS_REWORDED.replace("Russia", "Ukraine"), "another party's demand"),
+    (DONBAS_REWORDED.replace("demands", "demanded"), "a past demand may have been dropped since"),
+    ("Russia, conversely, demands that Ukraine cede its eastern Donbas region. Ukraine wants security guarantees "
+     "from its allies. Hungary threatened to veto sanctions.", "the rest of a longer passage would be lost"),
+    ("Ukraine demands that Russia leave, while Russia demands that Ukraine cede its eastern Donbas region, limit "
+     "its military capabilities and abandon joining NATO.", "the other side's demand would be lost"),
+])
+def test_a_different_claim_does_not_corroborate(joining: str, why: str) -> None:
+    assert not corroborates(_statement(joining), _statement(DONBAS, "a")), why
+
+
+def test_a_source_does_not_corroborate_itself() -> None:
+    assert not corroborates(_statement(DONBAS_REWORDED, "a"), _statement(DONBAS, "a"))
+
+
+def test_the_contradiction_finders_claims_corroborate_with_the_same_polarity() -> None:
+    item = _statement("Moscow has repeatedly rejected a U.S. proposal for a cease-fire-first approach.", "a")
+    same = _statement("The Kremlin rejected the U.S. proposal for a cease-fire-first approach, again.")
+    opposite = _statement("The Kremlin accepted the U.S. proposal for a cease-fire-first approach.")
+    assert corroborates(same, item)
+    assert not corroborates(opposite, item)
+
+
+def _demand_corpus(tmp_path: Path):
+    paths = _project(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", "\n\n".join([DONBAS, *OTHER_NEWS[:3]])),
+        "b": ("2025-12-02", "Beta News", "\n\n".join([DONBAS_REWORDED, *OTHER_NEWS[3:]])),
+    })
+    return paths, load_workspace(paths)
+
+
+def test_sources_that_make_one_claim_in_other_words_become_one_item(tmp_path: Path) -> None:
+    paths, workspace = _demand_corpus(tmp_path)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    texts = [item.text for item in briefing.all_items()]
+    assert DONBAS_REWORDED not in texts
+    (item,) = [item for item in briefing.all_items() if item.text == DONBAS]
+    assert {c.source_id for c in item.citations} == {"a", "b"} and item.source_count == 2
+    assert OTHER_NEWS[0] in texts and OTHER_NEWS[3] in texts  # the rest of each source stays
+
+
+def test_a_pinned_paraphrase_stays_an_item_of_its_own(tmp_path: Path) -> None:
+    paths, workspace = _demand_corpus(tmp_path)
+    pinned = next(e.id for e in workspace.excerpts if e.text.startswith("Russia, conversely"))
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, pin=[pinned]))
+    texts = [item.text for item in briefing.all_items()]
+    assert DONBAS in texts and DONBAS_REWORDED in texts
