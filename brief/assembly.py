@@ -57,7 +57,7 @@ from brief.briefing import (
     SourceEntry,
 )
 from brief.contradictions import Statement
-from brief.corroboration import corroborates
+from brief.corroboration import PassageClaims, corroborates, passage_claims
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
@@ -571,21 +571,22 @@ def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
 
     A passage the analyst pinned, included or marked stays an item of its own.
     """
-    def statement(excerpt: Excerpt) -> Statement:
-        return Statement(shown_text(excerpt), excerpt.source_id, excerpt.start, excerpt.published)
+    def claims(excerpt: Excerpt) -> PassageClaims:
+        return passage_claims(Statement(shown_text(excerpt), excerpt.source_id, excerpt.start, excerpt.published))
 
-    kept: list[_Candidate] = []
+    kept: list[tuple[_Candidate, PassageClaims]] = []
     for candidate in candidates:  # strongest first
-        lead = candidate.lead
+        read = claims(candidate.lead)
         home = None
-        if not (candidate.pinned or candidate.forced or lead.origin == "analyst"):
+        if read.may_join and not (candidate.pinned or candidate.forced or candidate.lead.origin == "analyst"):
             sources = {e.source_id for e in candidate.excerpts}
-            home = next((item for item in kept if not sources & {e.source_id for e in item.excerpts}
-                         and corroborates(statement(lead), statement(item.lead))), None)
+            home = next((item for item, item_claims in kept if item_claims.claims_anything
+                         and not sources & {e.source_id for e in item.excerpts}
+                         and corroborates(read, item_claims)), None)
         if home is None:
-            kept.append(candidate)
+            kept.append((candidate, read))
             continue
         home.excerpts.extend(candidate.excerpts)
         home.said |= candidate.said
         home.score += 1.5 * len({e.source_id for e in candidate.excerpts})
-    return kept
+    return [candidate for candidate, _ in kept]

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from brief.contradictions import Statement, claims_in, same_matter
+from brief.contradictions import Claim, Statement, claims_in, same_matter
 from brief.parties import PARTY_WORDS
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
@@ -126,37 +126,55 @@ def _holder(before: str) -> str | None:
     return None
 
 
-def _sentences(text: str, count: int) -> list[str]:
-    return [text[start:end] for start, end in sentence_bounds(text, 0, len(text))[:count]]
+@dataclass(frozen=True)
+class PassageClaims:
+    """What a passage claims, read once: as an item others may join (its first two sentences) and as a
+    passage that may join one (its first sentence; None if it may not join: too long, or it states more
+    than one party's position)."""
+
+    source_id: str
+    leads: tuple[Position, ...]
+    lead_claims: tuple[Claim, ...]
+    joins: tuple[Position, ...] | None
+    join_claims: tuple[Claim, ...]
+
+    @property
+    def claims_anything(self) -> bool:
+        """Whether another passage could join this one's item."""
+        return bool(self.leads or self.lead_claims)
+
+    @property
+    def may_join(self) -> bool:
+        """Whether this passage could join another's item."""
+        return self.joins is not None and bool(self.joins or self.join_claims)
 
 
-def corroborates(joining: Statement, item: Statement) -> bool:
-    """Whether the passage ``joining`` makes the claim that the item's passage ``item`` leads with.
+def passage_claims(passage: Statement) -> PassageClaims:
+    """Read ``passage`` (the text a brief shows of it, its source and date) for :func:`corroborates`."""
+    bounds = sentence_bounds(passage.text, 0, len(passage.text))
+    sentences = [Statement(passage.text[start:end], passage.source_id, passage.start + start, passage.published)
+                 for start, end in bounds[:2]]
+    leads = tuple(p for sentence in sentences for p in positions_in(sentence.text))
+    lead_claims = tuple(c for sentence in sentences for c in claims_in(sentence))
+    joins: tuple[Position, ...] | None = None
+    join_claims: tuple[Claim, ...] = ()
+    if sentences and len(bounds) <= MAX_JOINING_SENTENCES:
+        joins = tuple(positions_in(sentences[0].text))
+        join_claims = tuple(claims_in(sentences[0]))
+        if len({position.holder for position in joins}) > 1:
+            # "Ukraine demands …, while Russia insists on …": the other side's demand would be lost.
+            joins, join_claims = None, ()
+    return PassageClaims(passage.source_id, leads, lead_claims, joins, join_claims)
 
-    Each is a passage of one source (its shown text, its source and date); they come from different
-    sources. See the module's docstring for what counts.
-    """
-    if joining.source_id == item.source_id:
+
+def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
+    """Whether the passage ``joining`` makes the claim that the passage ``item`` leads with; they come from
+    different sources. See the module's docstring for what counts."""
+    if joining.joins is None or joining.source_id == item.source_id:
         return False
-    joining_sentences = sentence_bounds(joining.text, 0, len(joining.text))
-    if not joining_sentences or len(joining_sentences) > MAX_JOINING_SENTENCES:
-        return False
-    first = joining.text[joining_sentences[0][0]:joining_sentences[0][1]]
-    leads = _sentences(item.text, 2)
-    stated = positions_in(first)
-    if len({position.holder for position in stated}) > 1:
-        return False  # "Ukraine demands …, while Russia insists on …": the other side's demand would be lost
-    for position in stated:
-        for sentence in leads:
-            for other in positions_in(sentence):
-                if other.holder == position.holder and other.past == position.past \
-                        and len(other.asks & position.asks) >= SHARED_WORDS:
-                    return True
-    joining_claims = claims_in(Statement(first, joining.source_id, joining.start, joining.published))
-    if not joining_claims:
-        return False
-    for sentence in leads:
-        for claim in claims_in(Statement(sentence, item.source_id, item.start, item.published)):
-            if any(c.positive == claim.positive and same_matter(c, claim) for c in joining_claims):
+    for position in joining.joins:
+        for other in item.leads:
+            if other.holder == position.holder and other.past == position.past \
+                    and len(other.asks & position.asks) >= SHARED_WORDS:
                 return True
-    return False
+    return any(a.positive == b.positive and same_matter(a, b) for a in joining.join_claims for b in item.lead_claims)

@@ -9,7 +9,7 @@ import pytest
 
 from brief.assembly import assemble_briefing
 from brief.contradictions import Statement
-from brief.corroboration import corroborates, positions_in
+from brief.corroboration import corroborates, passage_claims, positions_in
 from brief.workspace import load_workspace
 
 from .test_assembly import OTHER_NEWS, _project, _recipe
@@ -22,8 +22,8 @@ DONBAS_REWORDED = ("Russia, conversely, demands that Ukraine cede its eastern Do
 SANCTIONS = "Russia wants sanctions lifted as part of any deal and its frozen reserves returned."
 
 
-def _statement(text: str, source_id: str = "b") -> Statement:
-    return Statement(text, source_id, 0, dt.date(2025, 12, 2))
+def _statement(text: str, source_id: str = "b"):
+    return passage_claims(Statement(text, source_id, 0, dt.date(2025, 12, 2)))
 
 
 @pytest.mark.parametrize(("sentence", "holder"), [
