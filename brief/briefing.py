@@ -310,6 +310,8 @@ class DroppedItem:
     """The item's text as that edition showed it."""
     sources: tuple[str, ...]
     """Each source it cited, as "title, date" (the source may have left the corpus since)."""
+    still_in: tuple[str, ...] = ()
+    """Titles of this edition's sections that still show its words (a timeline event, a key quote)."""
 
 
 @dataclass(frozen=True)

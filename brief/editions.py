@@ -5,7 +5,8 @@ dated strictly before this brief (see :func:`brief.manifest.find_previous_editio
 An item is new when the previous edition reported none of its merged excerpts;
 an item of the previous edition dropped out when this one carries none of its
 excerpts (for an ``only_new`` recipe, items held back as already reported have
-not dropped out). A first edition marks nothing and says so once: in its "What
+not dropped out); a dropped item whose sentence is still a timeline event or whose
+quotation is still a key quote says so. A first edition marks nothing and says so once: in its "What
 changed" section when the recipe lists one, else in "About this brief" when the
 recipe asks for new items only.
 """
@@ -14,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from brief.briefing import Briefing, DroppedItem, EditionComparison
+from brief.briefing import Briefing, DroppedItem, EditionComparison, KeyQuote, TimelineEntry
 from brief.dates import long_date
-from brief.manifest import PreviousEdition, SourceRecord
+from brief.manifest import ItemRecord, PreviousEdition, SourceRecord
 from brief.recipe import WHAT_CHANGED, Recipe
 
 FIRST_EDITION = "First edition: nothing to compare with."
@@ -41,7 +42,8 @@ def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: Previous
     items = briefing.all_items()
     carried = {excerpt_id for item in items for excerpt_id in item.excerpt_ids} | set(briefing.held_back_ids)
     dropped = tuple(
-        DroppedItem(record.text, tuple(_source_label(sid, previous.sources.get(sid)) for sid in record.sources))
+        DroppedItem(record.text, tuple(_source_label(sid, previous.sources.get(sid)) for sid in record.sources),
+                    still_in=_still_shown(record, briefing))
         for record in previous.items if not any(excerpt_id in carried for excerpt_id in record.excerpt_ids))
     comparison = EditionComparison(previous_as_of=previous.as_of, previous_file=previous.markdown_file,
                                    new_count=sum(item.new for item in items), dropped=dropped)
@@ -50,6 +52,25 @@ def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: Previous
         notes.append(f"Only items new since the edition of {since} are shown (the recipe's only_new)."
                      if items else f"Nothing new since the edition of {since} (the recipe asks for new items only).")
     return replace(briefing, edition=comparison, notes=tuple(notes))
+
+
+def _still_shown(record: ItemRecord, briefing: Briefing) -> tuple[str, ...]:
+    """The analyst's sections of ``briefing`` that still show words of a dropped item: a timeline event whose
+    sentence, or a key quote whose quotation, is in the item's text and cites one of its sources."""
+    text = _plain(record.text)
+    sources = set(record.sources)
+    found = []
+    for section in briefing.extras:
+        for entry in section.entries:
+            shown = entry.text if isinstance(entry, TimelineEntry | KeyQuote) else None
+            if shown and _plain(shown) in text and sources & {c.source_id for c in entry.citations}:
+                found.append(section.title)
+                break
+    return tuple(found)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _source_label(source_id: str, record: SourceRecord | None) -> str:

@@ -182,3 +182,25 @@ def test_recipes_know_the_what_changed_section_and_only_new(project: Path) -> No
     text = error.value.format()
     assert f"{bad}:3: sections[0].id: unknown section (got 'what-chnaged')\n    did you mean 'what-changed'?" in text
     assert f"{bad}:4: only_new:" in text
+
+
+def test_a_dropped_item_still_shown_in_the_timeline_says_so(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    path = project / "briefings" / recipe
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "sections:\n", "sections:\n  - {id: timeline, max_items: 12}\n", 1), encoding="utf-8")
+    build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    edition = second.briefing.edition
+    assert edition is not None
+    (timeline,) = [section for section in second.briefing.extras if section.id == "timeline"]
+    events = [" ".join(entry.text.split()) for entry in timeline.entries]
+    for item in edition.dropped:
+        in_timeline = any(event in " ".join(item.text.split()) for event in events)
+        assert item.still_in == (("Timeline",) if in_timeline else ()), item.text
+    still = [item for item in edition.dropped if item.still_in]
+    assert still, "the 4 December edition drops the Anchorage/Budapest passage, still a timeline event"
+    changes = section_text(second.markdown, "What changed")
+    for item in still:
+        assert f"- {escape_markdown(item.text)} — *" in changes
+        assert changes.split(escape_markdown(item.text), 1)[1].split("\n", 1)[0].endswith("* (still in Timeline)")
