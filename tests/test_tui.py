@@ -687,3 +687,25 @@ def test_a_recipe_window_the_menu_lacks_is_shown_and_kept(project: Path) -> None
             assert not app.composition.unsaved
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(("text", "origin", "struck"), [
+    ("KYIV, Dec 9 (Meridian Wire) - Envoys of both sides met in Geneva to discuss a prisoner exchange.",
+     "rules", "KYIV, Dec 9 (Meridian Wire) -"),
+    ("Despite this, a resolution remains possible. A comprehensive agreement could include a cease-fire along "
+     "current lines and security guarantees for Ukraine.", "rules", "Despite this, a resolution remains possible."),
+    ("Envoys of both sides met in Geneva to discuss a prisoner exchange.", "rules", None),
+    ("KYIV, Dec 9 (Meridian Wire) - Envoys of both sides met in Geneva.", "analyst", None),  # shown whole
+])
+def test_an_excerpt_row_strikes_through_what_the_brief_leaves_out(text: str, origin: str, struck: str | None
+                                                                   ) -> None:
+    from brief.excerpts import Excerpt
+    from tui.rows import LEFT_OUT_STYLE, excerpt_row
+
+    excerpt = Excerpt(id="x", source_id="001_abc", start=0, end=len(text), text=text, topics=("diplomacy",),
+                      section="state-of-talks", topic_score=1.0, section_score=1.0, paragraph=1, position=0,
+                      published=None, origin=origin)  # type: ignore[arg-type]
+    row = excerpt_row(excerpt, "state-of-talks", "✓")
+    left_out = [row.plain[span.start:span.end].strip() for span in row.spans if span.style == LEFT_OUT_STYLE]
+    assert left_out == ([struck] if struck else [])
+    assert row.plain.endswith(" ".join(text.split()))  # the whole passage is still listed

@@ -12,7 +12,8 @@ from textual.widgets import Static
 
 INTRO = (
     "Compose a brief: choose sources, topics and a window on the left; the excerpts they let in are in "
-    "the middle (★ key point, ✓ in the brief, ✗ excluded, · not used); the brief's Markdown is on the "
+    "the middle (★ key point, ✓ in the brief, ✗ excluded, · not used; words struck through are left out "
+    "of the brief's item: a wire dateline, a short sentence leading in); the brief's Markdown is on the "
     "right. Every change is kept in a draft at once; ctrl+s saves the composition as a recipe that "
     "`brief build` regenerates unattended.")
 

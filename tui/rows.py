@@ -12,6 +12,7 @@ from rich.text import Text
 
 from brief.corpus import Source
 from brief.excerpts import Excerpt
+from brief.ranking import shown_text
 
 SECTION_STYLES = {
     "state-of-talks": "bold cyan",
@@ -19,6 +20,8 @@ SECTION_STYLES = {
     "outlook": "bold green",
     "background": "dim",
 }
+LEFT_OUT_STYLE = "dim strike"
+"""The words of an excerpt that a brief does not show (:func:`brief.ranking.shown_text`)."""
 SECTION_SHORT = {"state-of-talks": "STATE", "sticking-points": "STICKING", "outlook": "OUTLOOK",
                  "background": "BACKGR"}
 
@@ -45,7 +48,8 @@ def short_id(source_id: str) -> str:
 
 
 def excerpt_row(excerpt: Excerpt, section: str, status: str) -> Text:
-    """Two lines: status, section, source and topics; then the excerpt's text."""
+    """Two lines: status, section, source and topics; then the excerpt's text, with what a brief leaves out
+    of it struck through."""
     row = Text()
     status_style = {"★": "bold yellow", "✓": "bold green", "✗": "bold red"}.get(status, "dim")
     row.append(f"{status} ", style=status_style)
@@ -55,7 +59,13 @@ def excerpt_row(excerpt: Excerpt, section: str, status: str) -> Text:
         row.append(" · analyst", style="bold magenta")
     row.append("  " + ", ".join(excerpt.topics), style="dim")
     row.append("\n  ")
-    row.append(" ".join(excerpt.text.split()))  # one line, even for a passage across paragraphs
+    # One line, even for a passage across paragraphs; what the brief leaves out of it (a wire dateline, a
+    # short leading sentence that leans on what came before) is dimmed.
+    shown = shown_text(excerpt)
+    cut = len(excerpt.text) - len(shown) if excerpt.text.endswith(shown) else 0
+    if excerpt.text[:cut].strip():
+        row.append(" ".join(excerpt.text[:cut].split()) + " ", style=LEFT_OUT_STYLE)
+    row.append(" ".join(excerpt.text[cut:].split()))
     return row
 
 
