@@ -1,4 +1,4 @@
-"""Check an (edited) Markdown brief against the corpus: quotations and cited statements verbatim, key figures.
+"""Check an (edited) Markdown brief against the corpus: quotations and cited statements verbatim, figures and dates.
 
 What is checked, in the brief's body outside its "Sources" and "About this brief"
 sections:
@@ -17,8 +17,8 @@ sections:
 are not read as quotations: ``’`` is also the apostrophe, so their pairs are
 ambiguous.
 
-One table is read row by row (it is known by its header row, whatever its
-section is called):
+Two tables are read row by row (they are known by their header rows, whatever
+their section is called):
 
 - a **Key figures** row (Figure | Unit | What it measures | Source): the figure as
   written ("around 19,000", "0.77%", "28-point") must be in a cited source, as a
@@ -29,6 +29,11 @@ section is called):
   build merges only such figures. "What it measures" is brief's own phrase made
   from the sentence ("projected …", "… cap", "gained by Russia" for "Russia has
   gained"): neither quoted nor verbatim, it is not checked, but a quotation in it is.
+- a **Timeline** row (Date | Event | Source | Published): the event is a cited
+  statement, checked like a list item's; each date of the Date cell must be one
+  :mod:`brief.timeline` reads in that sentence of the source (with the source's
+  publication date, as the build did), and the Published cell must be the
+  publication date of a source that has the sentence.
 
 Any other table is read as a paragraph: its quotations are checked.
 
@@ -48,9 +53,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brief.briefing import date_label
+from brief.dates import long_date
 from brief.errors import Problem, UserError, did_you_mean
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
+from brief.timeline import Event, extract_events
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
@@ -82,7 +90,8 @@ _SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
-CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures"}
+CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures",
+                  ("date", "event", "source", "published"): "timeline"}
 """The header rows of the tables whose rows are checked cell by cell (as the standard template writes them)."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
@@ -90,7 +99,9 @@ _SUMMARY = {"quotation": "quotation(s) or statement(s) not found verbatim in the
             "statement": "quotation(s) or statement(s) not found verbatim in their sources",
             "speaker": "speaker(s) not named beside their quotation",
             "figure": "key figure(s) not as their sources give them",
-            "unit": "key figure(s) not as their sources give them"}
+            "unit": "key figure(s) not as their sources give them",
+            "date": "timeline date(s) not as their sources give them",
+            "publication date": "timeline date(s) not as their sources give them"}
 """What the one-line summary calls each kind of mismatch; kinds that read alike are counted together."""
 
 
@@ -101,7 +112,8 @@ class Mismatch:
     line: int
     """1-based line of the brief where the quotation or statement starts."""
     kind: str
-    """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``."""
+    """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``; in a Timeline
+    row ``statement`` (the event), ``date`` or ``publication date``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -117,8 +129,8 @@ class Mismatch:
     similarity: float = 0.0
     """difflib's ratio between ``text`` and ``closest`` (0–1)."""
     changes: tuple[str, ...] = ()
-    """The words that differ from ``closest``, when it is close enough for that to help; for a unit, what
-    brief reads in the source instead."""
+    """The words that differ from ``closest``, when it is close enough for that to help; for a unit or a
+    date, what brief reads in the source instead."""
     found_in: tuple[str, ...] = ()
     """Other sources of the corpus that do say ``text`` verbatim (a wrong citation)."""
     numbering: tuple[tuple[int, str], ...] = ()
@@ -158,7 +170,7 @@ class _Block:
     text: str = ""
     line_starts: list[int] = field(default_factory=list)
     table: str | None = None
-    """For a row of a checked table (see :data:`CHECKED_TABLES`): ``key-figures``."""
+    """For a row of a checked table (see :data:`CHECKED_TABLES`): ``key-figures`` or ``timeline``."""
     cells: tuple[str, ...] = ()
     """That row's cells, Markdown escaping undone, whitespace collapsed."""
 
@@ -206,7 +218,7 @@ def summarise(mismatches: Sequence[Mismatch]) -> str:
 
 def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:
     """Every quotation and cited statement of ``markdown`` not found verbatim in its source(s), every key
-    figure not as its source(s) give it.
+    figure and timeline date not as its source(s) give it.
 
     Raises :class:`UserError` when ``markdown`` is not a brief, or names a citation
     number or source id the brief or the corpus does not have; ``file`` is for messages.
@@ -233,6 +245,8 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
         mismatches.extend(_check_block(block, segments, numbers, texts))
         if block.table == "key-figures":
             mismatches.extend(_check_figure_row(block, numbers, readings))
+        elif block.table == "timeline":
+            mismatches.extend(_check_timeline_row(block, numbers, readings))
     if problems:
         raise UserError(problems)
     return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
@@ -490,23 +504,30 @@ def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: d
                      numbering=tuple(sorted(numbers.items())))]
 
 
-# --- the key figures table ----------------------------------------------------------------------
+# --- the tables: key figures and timeline ---------------------------------------------------------
 
 
 class _Readings:
-    """The brief's sources, each read once: as text to search, and (on demand) the figures brief reads
-    in it, extracted as the build extracts them."""
+    """The brief's sources, each read once: as text to search, and (on demand) the figures and dated
+    events brief reads in it, extracted as the build extracts them."""
 
     def __init__(self, sources: Sequence[Source]) -> None:
         self.sources = {source.id: source for source in sources}
         self.texts = {source.id: ComparableText(source.text) for source in sources}
         self._figures: dict[str, list[Figure]] = {}
+        self._events: dict[str, list[Event]] = {}
 
     def figures(self, source_id: str) -> list[Figure]:
         if source_id not in self._figures:
             source = self.sources[source_id]
             self._figures[source_id] = extract_figures(source.text, source_id, source.date)
         return self._figures[source_id]
+
+    def events(self, source_id: str) -> list[Event]:
+        if source_id not in self._events:
+            source = self.sources[source_id]
+            self._events[source_id] = extract_events(source.text, source_id, source.date)
+        return self._events[source_id]
 
 
 def _row_citations(block: _Block, numbers: dict[int, str]) -> tuple[tuple[int, ...], tuple[str, ...]]:
@@ -606,3 +627,44 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
             for source_id in source_ids
             if not any((f.value, f.upper, f.unit, f.qualifier) == same for f in readings.figures(source_id))]
 
+
+def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A Timeline row: the event verbatim in a cited source (a cited statement), each of its dates one
+    that brief reads in that sentence there, and its Published date that source's."""
+    if len(block.cells) < 2 or not normalise(block.cells[1]):
+        return []
+    event = block.cells[1]
+    cited, source_ids = _row_citations(block, numbers)
+    numbering = tuple(sorted(numbers.items()))
+    if not cited:
+        return [Mismatch(block.first_line, "statement", event, (), (), reason="has no citation in its row",
+                         numbering=numbering)]
+    wrong = _look_up(event, "statement", block.first_line, cited, numbers, readings.texts)
+    if wrong:
+        return wrong  # its dates cannot be looked for in a sentence that is not there
+    wanted = normalise(event)
+    verbatim = tuple(s for s in source_ids if readings.texts[s].contains(wanted))
+    mismatches: list[Mismatch] = []
+    given: dict[str, str] = {}
+    for source_id in verbatim:
+        for found in readings.events(source_id):
+            if wanted in normalise(found.text):
+                given.setdefault(date_label(found.date, found.precision), found.expression)
+    read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
+    for date in (" ".join(part.split()) for part in block.cells[0].split(";")):
+        if date and date not in given:
+            mismatches.append(Mismatch(
+                block.first_line, "date", date, cited, verbatim,
+                reason=f"not one the event's sentence gives in {_names(verbatim, numbers)}",
+                changes=(f"brief reads {read} there" if read else "brief reads no date there",),
+                numbering=numbering))
+    if len(block.cells) >= 4 and block.cells[3]:
+        published = {s: long_date(date) if (date := readings.sources[s].date) else "date unknown" for s in verbatim}
+        if block.cells[3] not in published.values():
+            mismatches.append(Mismatch(
+                block.first_line, "publication date", block.cells[3], cited, verbatim,
+                reason=f"not that of {_names(verbatim, numbers)}",
+                changes=tuple(f"[{n}] {s} was published {published[s]}" if published[s] != "date unknown"
+                              else f"[{n}] {s} has no known date" for n, s in numbering if s in published),
+                numbering=numbering))
+    return mismatches

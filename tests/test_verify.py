@@ -237,7 +237,7 @@ def test_markdown_escaping_is_not_a_mismatch(escape_project: Path, cli) -> None:
     assert (result.code, result.out) == (0, ""), result.out + result.err  # ... and verify undoes it
 
     workspace = load_workspace(paths)
-    changed = markdown.replace(r"\*final\* map of", r"\*first\* map of")
+    changed = markdown.replace(r"\*final\* map of", r"\*first\* map of", 1)  # the item, not the timeline row
     [mismatch] = verify_brief(changed, workspace)
     assert mismatch.changes == ('"*first*" where the source has "*final*"',)
 
@@ -253,7 +253,7 @@ def test_a_brief_without_the_mapping_is_read_through_its_sources_list(built: str
     assert {m.line for m in verify_brief("\n".join(lines), shipped_workspace)} == {index + 1}
 
 
-# --- the key figures table ---------------------------------------------------------------------
+# --- the tables: key figures and timeline --------------------------------------------------------
 
 
 def _row(lines: list[str], start: str) -> int:
@@ -261,8 +261,9 @@ def _row(lines: list[str], start: str) -> int:
     return _line_index(lines, lambda line: line.startswith(start))
 
 
-def test_a_fresh_briefs_key_figures_verify_clean(built: str, shipped_workspace: Workspace) -> None:
+def test_a_fresh_brief_has_both_tables_and_they_verify_clean(built: str, shipped_workspace: Workspace) -> None:
     assert "| Figure | Unit | What it measures | Source |" in built
+    assert "| Date | Event | Source | Published |" in built
     assert verify_brief(built, shipped_workspace) == []
 
 
@@ -364,6 +365,33 @@ def test_a_figure_that_another_cited_source_writes_differently_is_not_a_mismatch
     assert verify_brief(markdown, workspace) == []
     changed = markdown.replace(row, row.replace("28", "27", 1))
     assert [m.kind for m in verify_brief(changed, workspace)] == ["figure"]
+
+
+def test_a_changed_word_in_a_timeline_event_is_caught(built: str, shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| ") and "Putin met with" in line)
+    lines[index] = lines[index].replace("Putin met with", "Putin dined with")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.line, mismatch.kind) == (index + 1, "statement")
+    assert mismatch.changes == ('"dined" where the source has "met"',)
+
+
+def test_a_changed_timeline_date_or_publication_date_is_caught(built: str, shipped_workspace, tmp_path,
+                                                               cli) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 |") and "Putin met with" in line)
+    assert lines[index].endswith("| 2 December 2025 |")
+    lines[index] = "| 3 December 2025 |" + lines[index][len("| 2 December 2025 |"):-len("2 December 2025 |")] + \
+        "1 December 2025 |"
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.kind, m.text) for m in mismatches] == [(index + 1, "date", "3 December 2025"),
+                                                               (index + 1, "publication date", "1 December 2025")]
+    assert mismatches[0].changes == ('brief reads "2 December 2025" (from "December 2, 2025") there',)
+
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    assert "brief: 2 timeline date(s) not as their sources give them" in result.err
 
 
 def test_the_summary_names_each_kind_found_once(built: str, shipped_workspace: Workspace, tmp_path, cli) -> None:
