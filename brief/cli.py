@@ -430,7 +430,7 @@ def _check_annotations(workspace: Workspace) -> list[Problem]:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Every quotation and cited statement of a brief, looked up in its sources; 1 when any is not found."""
-    from brief.verify import verify_brief
+    from brief.verify import summarise, verify_brief
 
     path = args.brief
     if not path.is_file():
@@ -446,13 +446,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for mismatch in mismatches:
         print(mismatch.format(str(path)))
     if mismatches:
-        speakers = sum(1 for m in mismatches if m.kind == "speaker")
-        found = [f"{len(mismatches) - speakers} quotation(s) or statement(s) not found verbatim in their sources",
-                 f"{speakers} speaker(s) not named beside their quotation"]
-        print("brief: " + ", ".join(part for part in found if not part.startswith("0 ")), file=sys.stderr)
+        print("brief: " + summarise(mismatches), file=sys.stderr)
         return 1
     print(f"{path}: every quotation and cited statement is verbatim in its sources, every speaker named beside "
-          "their quotation", file=sys.stderr)
+          "their quotation, every key figure and timeline date as its sources give it", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Check an (edited) Markdown brief against the corpus: every quotation and cited statement verbatim.
+"""Check an (edited) Markdown brief against the corpus: quotations and cited statements verbatim, figures and dates.
 
 What is checked, in the brief's body outside its "Sources" and "About this brief"
 sections:
@@ -17,6 +17,26 @@ sections:
 are not read as quotations: ``’`` is also the apostrophe, so their pairs are
 ambiguous.
 
+Two tables are read row by row (they are known by their header rows, whatever
+their section is called):
+
+- a **Key figures** row (Figure | Unit | What it measures | Source): the figure as
+  written ("around 19,000", "0.77%", "28-point") must be in a cited source, as a
+  whole (not inside "119,000"; a qualifier's first letter may be a capital), and
+  be one of the figures :mod:`brief.figures` reads there, counting what the Unit
+  cell says; every other source the row cites must give the same number and unit
+  as brief reads them (its own writing may differ: "1 million", "1mn"), since the
+  build merges only such figures. "What it measures" is brief's own phrase made
+  from the sentence ("projected …", "… cap", "gained by Russia" for "Russia has
+  gained"): neither quoted nor verbatim, it is not checked, but a quotation in it is.
+- a **Timeline** row (Date | Event | Source | Published): the event is a cited
+  statement, checked like a list item's; each date of the Date cell must be one
+  :mod:`brief.timeline` reads in that sentence of the source (with the source's
+  publication date, as the build did), and the Published cell must be the
+  publication date of a source that has the sentence.
+
+Any other table is read as a paragraph: its quotations are checked.
+
 Citation numbers are mapped to source ids by the ``sources:`` mapping in the
 brief's front matter, or — for briefs made before it was written there — by the
 titles in the "Sources" list. An unknown number or id is the user's error.
@@ -24,17 +44,25 @@ titles in the "Sources" list. An unknown number or id is the user's error.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brief.briefing import date_label
+from brief.dates import long_date
 from brief.errors import Problem, UserError, did_you_mean
+from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
+from brief.timeline import Event, extract_events
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
+    from brief.corpus import Source
     from brief.workspace import Workspace
 
 UNCHECKED_SECTIONS = frozenset({"sources", "about this brief"})
@@ -62,6 +90,19 @@ _SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
+CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures",
+                  ("date", "event", "source", "published"): "timeline"}
+"""The header rows of the tables whose rows are checked cell by cell (as the standard template writes them)."""
+_TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
+_TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
+_SUMMARY = {"quotation": "quotation(s) or statement(s) not found verbatim in their sources",
+            "statement": "quotation(s) or statement(s) not found verbatim in their sources",
+            "speaker": "speaker(s) not named beside their quotation",
+            "figure": "key figure(s) not as their sources give them",
+            "unit": "key figure(s) not as their sources give them",
+            "date": "timeline date(s) not as their sources give them",
+            "publication date": "timeline date(s) not as their sources give them"}
+"""What the one-line summary calls each kind of mismatch; kinds that read alike are counted together."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +112,8 @@ class Mismatch:
     line: int
     """1-based line of the brief where the quotation or statement starts."""
     kind: str
-    """``quotation`` or ``statement``."""
+    """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``; in a Timeline
+    row ``statement`` (the event), ``date`` or ``publication date``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -87,7 +129,8 @@ class Mismatch:
     similarity: float = 0.0
     """difflib's ratio between ``text`` and ``closest`` (0–1)."""
     changes: tuple[str, ...] = ()
-    """The words that differ from ``closest``, when it is close enough for that to help."""
+    """The words that differ from ``closest``, when it is close enough for that to help; for a unit or a
+    date, what brief reads in the source instead."""
     found_in: tuple[str, ...] = ()
     """Other sources of the corpus that do say ``text`` verbatim (a wrong citation)."""
     numbering: tuple[tuple[int, str], ...] = ()
@@ -126,6 +169,10 @@ class _Block:
     is_item: bool
     text: str = ""
     line_starts: list[int] = field(default_factory=list)
+    table: str | None = None
+    """For a row of a checked table (see :data:`CHECKED_TABLES`): ``key-figures`` or ``timeline``."""
+    cells: tuple[str, ...] = ()
+    """That row's cells, Markdown escaping undone, whitespace collapsed."""
 
     def add_line(self, content: str) -> None:
         if self.line_starts:
@@ -161,8 +208,17 @@ def unescape_markdown(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
 
 
+def summarise(mismatches: Sequence[Mismatch]) -> str:
+    """How many mismatches of each kind, naming only the kinds found: "1 key figure(s) not as …"."""
+    counts = Counter(_SUMMARY.get(m.kind, f"{m.kind}(s) not found in their sources") for m in mismatches)
+    order = list(dict.fromkeys(_SUMMARY.values()))
+    ranked = sorted(counts, key=lambda what: order.index(what) if what in order else len(order))
+    return ", ".join(f"{counts[what]} {what}" for what in ranked)
+
+
 def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:
-    """Every quotation and cited statement of ``markdown`` not found verbatim in its source(s).
+    """Every quotation and cited statement of ``markdown`` not found verbatim in its source(s), every key
+    figure and timeline date not as its source(s) give it.
 
     Raises :class:`UserError` when ``markdown`` is not a brief, or names a citation
     number or source id the brief or the corpus does not have; ``file`` is for messages.
@@ -171,8 +227,8 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
     parsed = _parse(markdown, where)
     numbers = _source_numbers(parsed, workspace, where)
     # Only the sources the brief cites are read: every look-up is among them.
-    texts = {source.id: ComparableText(source.text)
-             for source in workspace.corpus.sources_named(set(numbers.values()))}
+    readings = _Readings(workspace.corpus.sources_named(set(numbers.values())))
+    texts = readings.texts
     problems: list[Problem] = []
     mismatches: list[Mismatch] = []
     for block in parsed.blocks:
@@ -187,6 +243,10 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
         if problems:
             continue
         mismatches.extend(_check_block(block, segments, numbers, texts))
+        if block.table == "key-figures":
+            mismatches.extend(_check_figure_row(block, numbers, readings))
+        elif block.table == "timeline":
+            mismatches.extend(_check_timeline_row(block, numbers, readings))
     if problems:
         raise UserError(problems)
     return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
@@ -217,11 +277,12 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
     has_sources = False
     section = ""
     current: _Block | None = None
+    table: str | None = None  # the kind of checked table whose rows are being read
     for index in range(body_start, len(lines)):
         number, line = index + 1, lines[index]
         heading = _HEADING.match(line)
         if not line.strip() or heading:
-            current = None
+            current, table = None, None
             if heading and len(heading.group(1)) == 2:
                 section = unescape_markdown(heading.group(2) or "").strip().lower()
                 has_sources = has_sources or section == "sources"
@@ -233,6 +294,17 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
             continue
         if section in unchecked:
             continue
+        if _TABLE_ROW.match(line) and (table is not None or current is None):
+            if table is None:  # a table's header row says whether its rows are checked cell by cell
+                table = CHECKED_TABLES.get(tuple(cell.lower() for cell in _cells(line)))
+            elif not _TABLE_DELIMITER.match(line):
+                row = _Block(first_line=number, is_item=False, table=table, cells=_cells(line))
+                row.add_line(line)
+                blocks.append(row)
+            if table is not None:
+                continue
+        elif table is not None:
+            current, table = None, None  # a line that is no row ends the table
         marker = _ITEM_MARKER.match(line)
         if marker or current is None:
             current = _Block(first_line=number, is_item=bool(marker))
@@ -294,6 +366,31 @@ def _numbers_from_titles(parsed: _ParsedBrief, workspace: Workspace, file: Path)
     if problems:
         raise UserError(problems)
     return numbers
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    """A table row's cells, Markdown escaping undone and whitespace collapsed ("0\\.77%" → "0.77%")."""
+    cells: list[str] = []
+    cell = ""
+    index = 0
+    row = line.strip()
+    while index < len(row):
+        if row[index] == "\\" and index + 1 < len(row):
+            cell += row[index:index + 2]  # "\\|" is a pipe inside a cell, not a cell's end
+            index += 2
+            continue
+        if row[index] == "|":
+            cells.append(cell)
+            cell = ""
+        else:
+            cell += row[index]
+        index += 1
+    cells.append(cell)
+    if row.startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and not cells[-1].strip():  # after the closing pipe
+        cells = cells[:-1]
+    return tuple(" ".join(unescape_markdown(cell).split()) for cell in cells)
 
 
 def _segments(block: _Block) -> list[_Segment]:
@@ -405,3 +502,169 @@ def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: d
                      closest=closest, closest_source=best[0] if best else None,
                      similarity=best[1].similarity if best else 0.0, changes=changes, found_in=elsewhere,
                      numbering=tuple(sorted(numbers.items())))]
+
+
+# --- the tables: key figures and timeline ---------------------------------------------------------
+
+
+class _Readings:
+    """The brief's sources, each read once: as text to search, and (on demand) the figures and dated
+    events brief reads in it, extracted as the build extracts them."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self.sources = {source.id: source for source in sources}
+        self.texts = {source.id: ComparableText(source.text) for source in sources}
+        self._figures: dict[str, list[Figure]] = {}
+        self._events: dict[str, list[Event]] = {}
+
+    def figures(self, source_id: str) -> list[Figure]:
+        if source_id not in self._figures:
+            source = self.sources[source_id]
+            self._figures[source_id] = extract_figures(source.text, source_id, source.date)
+        return self._figures[source_id]
+
+    def events(self, source_id: str) -> list[Event]:
+        if source_id not in self._events:
+            source = self.sources[source_id]
+            self._events[source_id] = extract_events(source.text, source_id, source.date)
+        return self._events[source_id]
+
+
+def _row_citations(block: _Block, numbers: dict[int, str]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The citation numbers of a table row, and the source ids they stand for."""
+    cited = tuple(dict.fromkeys(int(m.group(1)) for m in _CITATION.finditer(block.text)))
+    return cited, tuple(dict.fromkeys(numbers[n] for n in cited))
+
+
+def _names(source_ids: Sequence[str], numbers: dict[int, str]) -> str:
+    """Sources as the brief names them: "[3] 000_0207c4399900d62a"."""
+    by_id = {source_id: number for number, source_id in numbers.items()}
+    return ", ".join(f"[{by_id[s]}] {s}" if s in by_id else s for s in source_ids)
+
+
+def _written(figure: Figure) -> str:
+    """A figure as a Key figures row shows it: with its qualifier ("around 19,000")."""
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+
+
+def _same_writing(a: str, b: str) -> bool:
+    """Two figures written alike, up to layout and the case of the first letter ("Around" at a sentence's start)."""
+    a, b = normalise(a), normalise(b)
+    return a == b or (a[:1].lower() == b[:1].lower() and a[1:] == b[1:])
+
+
+def _has_figure(text: ComparableText, figure: str) -> bool:
+    """Whether ``figure`` is in ``text`` as written and whole: not "19,000" inside "119,000" or "19,000.5"."""
+    wanted = normalise(figure)
+    if not wanted:
+        return False
+    first = f"[{re.escape(wanted[0].lower())}{re.escape(wanted[0].upper())}]"
+    return re.search(rf"(?<![\w.,/:-]){first}{re.escape(wanted[1:])}(?![\w]|[.,]\d|-\w)", text.normalised) is not None
+
+
+def _closest_figure(figure: str, unit: str, source_ids: Sequence[str],
+                    readings: _Readings) -> tuple[str, Figure, float] | None:
+    """The figure counting ``unit`` that brief reads in ``source_ids`` most like ``figure`` (figures of
+    other units would be noise: "20-point" is not a near miss for "around 19,000" deaths)."""
+    best: tuple[float, str, Figure] | None = None
+    for source_id in source_ids:
+        for candidate in readings.figures(source_id):
+            if candidate.unit != unit:
+                continue
+            ratio = difflib.SequenceMatcher(None, normalise(figure), normalise(_written(candidate))).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, source_id, candidate)
+    return (best[1], best[2], round(best[0], 3)) if best else None
+
+
+def _figure_mismatch(block: _Block, figure: str, unit: str, cited: tuple[int, ...], looked_in: tuple[str, ...],
+                     numbers: dict[int, str], readings: _Readings, *, reason: str = "not found",
+                     found_in: tuple[str, ...] = ()) -> Mismatch:
+    closest = _closest_figure(figure, unit, looked_in, readings)
+    changes: tuple[str, ...] = ()
+    if closest is not None and closest[2] >= SHOW_CHANGES_FROM:
+        changes = tuple(word_changes(figure, _written(closest[1])))
+    return Mismatch(block.first_line, "figure", figure, cited, looked_in, reason=reason,
+                    closest=_written(closest[1]) if closest else None, closest_source=closest[0] if closest else None,
+                    similarity=closest[2] if closest else 0.0, changes=changes, found_in=found_in,
+                    numbering=tuple(sorted(numbers.items())))
+
+
+def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A Key figures row: the figure as written in a cited source, read there as counting its unit, and the
+    same number in the same unit in every other source the row cites.
+
+    The row's figure is the first source's writing and the build merges the same number and unit from
+    other sources (however they write it), so only one cited source need have the writing; each must
+    have the figure.
+    """
+    if len(block.cells) < 2 or not normalise(block.cells[0]):
+        return []
+    figure, unit = block.cells[0], block.cells[1]
+    cited, source_ids = _row_citations(block, numbers)
+    if not cited:
+        return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
+                         numbering=tuple(sorted(numbers.items())))]
+    texts = readings.texts
+    verbatim = tuple(s for s in source_ids if _has_figure(texts[s], figure))
+    if not verbatim:
+        elsewhere = tuple(s for s in texts if s not in source_ids and _has_figure(texts[s], figure))
+        return [_figure_mismatch(block, figure, unit, cited, source_ids, numbers, readings, found_in=elsewhere)]
+    written = [f for s in verbatim for f in readings.figures(s) if _same_writing(_written(f), figure)]
+    if not written:  # "19,000" where the source has "around 19,000", or a number that counts nothing
+        return [_figure_mismatch(block, figure, unit, cited, verbatim, numbers, readings,
+                                 reason=f"not among the figures brief reads in {_names(verbatim, numbers)}")]
+    anchor = next((f for f in written if f.unit == unit), None)
+    if anchor is None:
+        counted = ", ".join(dict.fromkeys(f.unit for f in written))
+        return [Mismatch(block.first_line, "unit", unit, cited, verbatim,
+                         reason=f"not what «{figure}» counts in {_names(verbatim, numbers)}",
+                         changes=(f'"{unit}" where brief reads "{counted}"',),
+                         numbering=tuple(sorted(numbers.items())))]
+    same = (anchor.value, anchor.upper, anchor.unit, anchor.qualifier)
+    return [_figure_mismatch(block, figure, unit, cited, (source_id,), numbers, readings,
+                             found_in=tuple(s for s in verbatim if s != source_id))
+            for source_id in source_ids
+            if not any((f.value, f.upper, f.unit, f.qualifier) == same for f in readings.figures(source_id))]
+
+
+def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A Timeline row: the event verbatim in a cited source (a cited statement), each of its dates one
+    that brief reads in that sentence there, and its Published date that source's."""
+    if len(block.cells) < 2 or not normalise(block.cells[1]):
+        return []
+    event = block.cells[1]
+    cited, source_ids = _row_citations(block, numbers)
+    numbering = tuple(sorted(numbers.items()))
+    if not cited:
+        return [Mismatch(block.first_line, "statement", event, (), (), reason="has no citation in its row",
+                         numbering=numbering)]
+    wrong = _look_up(event, "statement", block.first_line, cited, numbers, readings.texts)
+    if wrong:
+        return wrong  # its dates cannot be looked for in a sentence that is not there
+    wanted = normalise(event)
+    verbatim = tuple(s for s in source_ids if readings.texts[s].contains(wanted))
+    mismatches: list[Mismatch] = []
+    given: dict[str, str] = {}
+    for source_id in verbatim:
+        for found in readings.events(source_id):
+            if wanted in normalise(found.text):
+                given.setdefault(date_label(found.date, found.precision), found.expression)
+    read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
+    for date in (" ".join(part.split()) for part in block.cells[0].split(";")):
+        if date and date not in given:
+            mismatches.append(Mismatch(
+                block.first_line, "date", date, cited, verbatim,
+                reason=f"not one the event's sentence gives in {_names(verbatim, numbers)}",
+                changes=(f"brief reads {read} there" if read else "brief reads no date there",),
+                numbering=numbering))
+    if len(block.cells) >= 4 and block.cells[3]:
+        published = {s: long_date(date) if (date := readings.sources[s].date) else "date unknown" for s in verbatim}
+        if block.cells[3] not in published.values():
+            mismatches.append(Mismatch(
+                block.first_line, "publication date", block.cells[3], cited, verbatim,
+                reason=f"not that of {_names(verbatim, numbers)}",
+                changes=tuple(f"[{n}] {s} was published {published[s]}" if published[s] != "date unknown"
+                              else f"[{n}] {s} has no known date" for n, s in numbering if s in published),
+                numbering=numbering))
+    return mismatches

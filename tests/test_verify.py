@@ -237,7 +237,7 @@ def test_markdown_escaping_is_not_a_mismatch(escape_project: Path, cli) -> None:
     assert (result.code, result.out) == (0, ""), result.out + result.err  # ... and verify undoes it
 
     workspace = load_workspace(paths)
-    changed = markdown.replace(r"\*final\* map of", r"\*first\* map of")
+    changed = markdown.replace(r"\*final\* map of", r"\*first\* map of", 1)  # the item, not the timeline row
     [mismatch] = verify_brief(changed, workspace)
     assert mismatch.changes == ('"*first*" where the source has "*final*"',)
 
@@ -251,6 +251,155 @@ def test_a_brief_without_the_mapping_is_read_through_its_sources_list(built: str
     index = next(i for i in _item_lines(old) if "“no compromise”" in lines[i])
     lines[index] = lines[index].replace("“no compromise”", "“no agreement”")
     assert {m.line for m in verify_brief("\n".join(lines), shipped_workspace)} == {index + 1}
+
+
+# --- the tables: key figures and timeline --------------------------------------------------------
+
+
+def _row(lines: list[str], start: str) -> int:
+    """Index of the table row whose text starts with ``start``."""
+    return _line_index(lines, lambda line: line.startswith(start))
+
+
+def test_a_fresh_brief_has_both_tables_and_they_verify_clean(built: str, shipped_workspace: Workspace) -> None:
+    assert "| Figure | Unit | What it measures | Source |" in built
+    assert "| Date | Event | Source | Published |" in built
+    assert verify_brief(built, shipped_workspace) == []
+
+
+def test_a_changed_digit_in_a_key_figure_is_caught_on_its_line(built: str, shipped_workspace, tmp_path,
+                                                                cli) -> None:
+    lines = built.splitlines()
+    index = _row(lines, "| around 19,000 | deaths |")
+    number = int(CITATION.search(lines[index]).group(1))
+    lines[index] = lines[index].replace("| around 19,000 |", "| around 29,000 |")
+    edited = "\n".join(lines) + "\n"
+
+    [mismatch] = verify_brief(edited, shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (index + 1, "figure", "around 29,000")
+    assert mismatch.source_ids == (_numbering(built)[number],)
+    assert mismatch.closest == "around 19,000"
+    assert mismatch.changes == ('"29,000" where the source has "19,000"',)
+
+    path = _write(tmp_path, edited)
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    assert result.out.startswith(f"{path}:{index + 1}: figure not found in [{number}] {_numbering(built)[number]}: "
+                                 "«around 29,000»")
+    # The summary names the kind found, and only it.
+    assert "brief: 1 key figure(s) not as their sources give them" in result.err
+    assert "quotation" not in result.err and "speaker" not in result.err
+
+
+def test_a_key_figure_cited_to_the_wrong_source_is_caught(built: str, shipped_workspace: Workspace) -> None:
+    numbering = _numbering(built)
+    lines = built.splitlines()
+    index = _row(lines, "| around 19,000 | deaths |")
+    right = int(CITATION.search(lines[index]).group(1))
+    wrong = next(n for n in sorted(numbering) if n != right)
+    lines[index] = lines[index].replace(f"[\\[{right}\\]](#src-{right})", f"[\\[{wrong}\\]](#src-{wrong})")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.source_ids) == (index + 1, "figure", (numbering[wrong],))
+    assert mismatch.found_in == (numbering[right],)
+    assert mismatch.format("b.md").endswith(f"it is verbatim in [{right}] {numbering[right]}")
+
+
+def test_every_source_a_figure_row_cites_must_give_the_figure(built: str, shipped_workspace: Workspace) -> None:
+    """The row's writing is one source's; a source added to the row that gives no such figure is reported."""
+    numbering = _numbering(built)
+    lines = built.splitlines()
+    index = _row(lines, "| 28-point | points |")
+    cited = [int(n) for n, _ in CITATION.findall(lines[index])]
+    assert len(cited) > 1
+    texts = {s.id: s.text for s in shipped_workspace.corpus.sources}
+    stranger = next(n for n in sorted(numbering) if n not in cited and "28" not in texts[numbering[n]])
+    replaced = cited[-1]
+    lines[index] = lines[index].replace(f"[\\[{replaced}\\]](#src-{replaced})",
+                                        f"[\\[{stranger}\\]](#src-{stranger})")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.source_ids) == (index + 1, "figure", (numbering[stranger],))
+    assert mismatch.found_in == tuple(numbering[n] for n in cited[:-1])
+
+
+def test_a_changed_unit_or_a_dropped_qualifier_is_caught(built: str, shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    unit = _row(lines, "| 156,000 | deaths |")
+    lines[unit] = lines[unit].replace("| deaths |", "| casualties |")
+    qualified = _row(lines, "| close to 1 million |")
+    lines[qualified] = lines[qualified].replace("| close to 1 million |", "| 1 million |")
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.kind, m.text) for m in mismatches] == [(unit + 1, "unit", "casualties"),
+                                                               (qualified + 1, "figure", "1 million")]
+    assert mismatches[0].changes == ('"casualties" where brief reads "deaths"',)
+    assert mismatches[1].closest == "close to 1 million"
+
+
+def test_a_capital_letter_or_undone_escaping_in_a_figure_is_not_a_mismatch(built: str,
+                                                                           shipped_workspace: Workspace) -> None:
+    assert "| 0\\.77% |" in built
+    edited = built.replace("| around 19,000 |", "| Around 19,000 |").replace("| 0\\.77% |", "| 0.77% |")
+    assert verify_brief(edited, shipped_workspace) == []
+
+
+def test_a_figure_that_another_cited_source_writes_differently_is_not_a_mismatch(tmp_path: Path) -> None:
+    """One source's "28-point plan" and another's "with 28 points" are one figure: the row cites both."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "wire.txt").write_text(
+        "Envoys revise the peace plan\n\nPublished 3 March 2025\n\nEnvoys in Geneva said on Monday that the "
+        "28-point peace plan drafted by Washington would be revised before the next round of talks.\n",
+        encoding="utf-8")
+    (tmp_path / "seeds" / "daily.txt").write_text(
+        "Plan to be revised, envoys say\n\nPublished 4 March 2025\n\nThe peace plan, first drafted in "
+        "Washington with 28 points, will be revised before the next round of talks, envoys in Geneva said.\n",
+        encoding="utf-8")
+    (tmp_path / "briefings").mkdir()
+    for name in ("situation.yaml", "topics.yaml"):
+        (tmp_path / "briefings" / name).write_text((REPO / "briefings" / name).read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    paths = ProjectPaths(root=tmp_path, corpus=tmp_path / "seeds", briefings=tmp_path / "briefings")
+    markdown = build(paths, tmp_path / "briefings" / "situation.yaml", out_dir=tmp_path / "out",
+                     formats=["md"]).markdown
+    [row] = [line for line in markdown.splitlines() if line.startswith("| 28")]
+    assert len(CITATION.findall(row)) == 2
+    workspace = load_workspace(paths)
+    assert verify_brief(markdown, workspace) == []
+    changed = markdown.replace(row, row.replace("28", "27", 1))
+    assert [m.kind for m in verify_brief(changed, workspace)] == ["figure"]
+
+
+def test_a_changed_word_in_a_timeline_event_is_caught(built: str, shipped_workspace: Workspace) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| ") and "Putin met with" in line)
+    lines[index] = lines[index].replace("Putin met with", "Putin dined with")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.line, mismatch.kind) == (index + 1, "statement")
+    assert mismatch.changes == ('"dined" where the source has "met"',)
+
+
+def test_a_changed_timeline_date_or_publication_date_is_caught(built: str, shipped_workspace, tmp_path,
+                                                               cli) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 |") and "Putin met with" in line)
+    assert lines[index].endswith("| 2 December 2025 |")
+    lines[index] = "| 3 December 2025 |" + lines[index][len("| 2 December 2025 |"):-len("2 December 2025 |")] + \
+        "1 December 2025 |"
+    mismatches = verify_brief("\n".join(lines), shipped_workspace)
+    assert [(m.line, m.kind, m.text) for m in mismatches] == [(index + 1, "date", "3 December 2025"),
+                                                               (index + 1, "publication date", "1 December 2025")]
+    assert mismatches[0].changes == ('brief reads "2 December 2025" (from "December 2, 2025") there',)
+
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    assert "brief: 2 timeline date(s) not as their sources give them" in result.err
+
+
+def test_the_summary_names_each_kind_found_once(built: str, shipped_workspace: Workspace, tmp_path, cli) -> None:
+    edited = built.replace("“no compromise”", "“no agreement”", 1).replace("| around 19,000 |", "| around 29,000 |")
+    result = cli("verify", _write(tmp_path, edited), cwd=REPO)
+    assert result.code == 1
+    assert result.err.strip().endswith("brief: 2 quotation(s) or statement(s) not found verbatim in their sources, "
+                                       "1 key figure(s) not as their sources give them")
 
 
 # --- the user's errors ---------------------------------------------------------------------------
