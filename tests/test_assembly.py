@@ -253,3 +253,92 @@ def test_the_better_graded_source_speaks_for_a_merged_item(tmp_path: Path) -> No
     assert [c.source_id for c in plain.citations] == ["a", "b"]
     assert item.excerpt_id.startswith("b:") and [c.source_id for c in item.citations] == ["b", "a"]
     assert item.score == pytest.approx(plain.score + 0.2)
+
+
+# --- one claim or two: numbers and dates -----------------------------------------------------------------
+
+ALL_SECTIONS = [{"id": "state-of-talks"}, {"id": "sticking-points"}, {"id": "outlook"}, {"id": "background"}]
+
+
+def _items_citing(tmp_path: Path, articles: dict[str, tuple[str, str, str]]) -> list[tuple[str, set[str]]]:
+    """(text, cited sources) of every item of a whole-corpus brief of ``articles``."""
+    paths = _project(tmp_path, articles)
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    return [(item.text, {c.source_id for c in item.citations}) for item in briefing.all_items()]
+
+
+def test_counts_of_two_nights_are_not_one_claim_of_two_sources(tmp_path: Path) -> None:
+    # Alike in words (air force, Russia launched, drones, missiles, overnight), but two attacks ten days apart.
+    items = _items_citing(tmp_path, {
+        "wire": ("2025-12-09", "Meridian Wire", "Overnight Russia launched 410 drones and 38 missiles at Ukraine, "
+                 "the Ukrainian air force said, targeting power plants and substations in six regions."),
+        "blog": ("2025-12-19", "Daily Ledger", "Ukraine's air force says Russia launched 135 drones and four "
+                 "ballistic missiles overnight."),
+    })
+    assert all(len(sources) == 1 for _, sources in items)
+
+
+def test_different_counts_the_brief_cannot_note_are_not_merged(tmp_path: Path) -> None:
+    # The same night, but 410 drones against 400: drones are not a figure the item could show as a
+    # difference, so citing both would credit the second source with the first one's number.
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power plants in six regions "
+              "of Ukraine, the Ukrainian air force said."),
+        "b": ("2025-12-09", "Beta News", "Overnight Russia launched 400 drones at power plants in six regions "
+              "of Ukraine, the Ukrainian air force said."),
+    })
+    assert all(len(sources) == 1 for _, sources in items)
+
+
+def test_the_same_count_on_two_dates_is_two_events(tmp_path: Path) -> None:
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "Envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on "
+              "Dec. 2 for five hours of talks on the peace plan."),
+        "b": ("2025-12-18", "Beta News", "Envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on "
+              "Dec. 17 for five hours of talks on the peace plan."),
+    })
+    assert all(len(sources) == 1 for _, sources in items)
+
+
+def test_the_same_day_told_two_ways_is_one_event(tmp_path: Path) -> None:
+    # "On Tuesday" in articles of Wednesday 3 and Thursday 4 December is 2 December in both; "overnight"
+    # in articles of consecutive days may be one night. Dates that meet do not part passages.
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", "Envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on "
+              "Tuesday for five hours of talks on the peace plan."),
+        "b": ("2025-12-04", "Beta News", "Envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on "
+              "Dec. 2 for five-hour talks on the peace plan, officials said."),
+        "c": ("2025-12-09", "Gamma Times", "Overnight Russia launched 410 drones at power plants in six regions "
+              "of Ukraine, the Ukrainian air force said."),
+        "d": ("2025-12-10", "Delta Daily", "Overnight Russia launched some 400 drones at power plants in six "
+              "regions of Ukraine, the Ukrainian air force said."),
+    })
+    assert sorted(sorted(sources) for _, sources in items) == [["a", "b"], ["c", "d"]]
+
+
+def test_two_versions_of_a_plan_are_two_claims(tmp_path: Path) -> None:
+    # "Revised" and "earlier" make two plans (brief.differences): neither source makes the other's claim.
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-03", "Alpha Post", "Witkoff brought the revised 20-point peace plan to the Kremlin talks "
+              "in Moscow, officials said."),
+        "b": ("2025-12-03", "Beta News", "Witkoff brought the earlier 28-point peace plan to the Kremlin talks "
+              "in Moscow, officials said."),
+    })
+    assert all(len(sources) == 1 for _, sources in items)
+
+
+def test_two_counts_of_one_thing_stay_one_item_that_notes_them(tmp_path: Path) -> None:
+    # The same measure, the same scope, two values: a difference between sources, shown under one item.
+    paths = _project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", "Envoys from Washington brought a 20-point peace plan to the Kremlin "
+              "talks in Moscow with Vladimir Putin, officials said."),
+        "b": ("2025-12-02", "Beta News", "Envoys from Washington brought a 28-point peace plan to the Kremlin "
+              "talks in Moscow with Vladimir Putin, officials said."),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    (item,) = briefing.all_items()
+    assert {c.source_id for c in item.citations} == {"a", "b"}
+    (difference,) = item.differences
+    assert sorted(r.text for r in difference.readings) == ["20-point", "28-point"]
