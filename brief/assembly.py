@@ -165,6 +165,19 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """:func:`content_words` less names and titles (words capitalised other than first in a sentence):
+    what a passage says about the people it names. "Putin met with U.S. Special Envoy Steve Witkoff at the
+    Kremlin" and "talks between Special Envoy Steve Witkoff and Russian President Vladimir Putin ended with the
+    Kremlin confirming no compromise" share names only: two statements, not one."""
+    names = {m.group().lower().rstrip(".") for m in _CAPITALISED.finditer(text)
+             if m.start() > 0 and not re.search(r"[.!?:]\s*$", text[max(0, m.start() - 3):m.start()])}
+    return frozenset(w for w in content_words(text) if w not in names)
+
+
 # --- one claim or two ---------------------------------------------------------------------------
 # Shared words make two passages look alike; their numbers and dates tell whether they can say the same.
 
@@ -576,12 +589,16 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
     def one_claim(excerpt: Excerpt, group: _Candidate) -> bool:
         return all(_one_claim_possible(read(member), read(excerpt)) for member in group.excerpts)
 
+    plain: list[frozenset[str]] = []
+    """Each group's lead's :func:`_plain_words`: near-duplicates share more than names."""
     for excerpt, score in ranked:
         words = content_words(excerpt.text)
+        plain_words = _plain_words(excerpt.text)
         sharing = sorted({number for word in words for number in holding.get(word, ())})
         home = next((groups[n] for n in sharing if _similar(words, groups[n].words)
-                     and one_claim(excerpt, groups[n])), None)
+                     and _similar(plain_words, plain[n]) and one_claim(excerpt, groups[n])), None)
         if home is None:
+            plain.append(plain_words)
             for word in words:
                 holding[word].append(len(groups))
             groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),

@@ -342,3 +342,20 @@ def test_two_counts_of_one_thing_stay_one_item_that_notes_them(tmp_path: Path) -
     assert {c.source_id for c in item.citations} == {"a", "b"}
     (difference,) = item.differences
     assert sorted(r.text for r in difference.readings) == ["20-point", "28-point"]
+
+
+def test_passages_that_share_only_names_are_not_one_claim(tmp_path: Path) -> None:
+    # Seed 003 says the two men met; seed 002 says how their talks ended. Their shared words are all names and
+    # titles, enough for the word measure, but the first source does not report the outcome.
+    met = ("On December 2, 2025, Russian President Vladimir Putin met with U.S. Special Envoy Steve Witkoff at the "
+           "Kremlin in Moscow.")
+    outcome = ("High-level, five-hour talks between U.S. Special Envoy Steve Witkoff and Russian President "
+               "Vladimir Putin ended with the Kremlin confirming no compromise was reached on territory.")
+    paths = _project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "\n\n".join([outcome, *OTHER_NEWS[:3]])),
+        "b": ("2025-12-02", "Beta News", "\n\n".join([met, *OTHER_NEWS[3:]])),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    (item,) = [item for item in briefing.all_items() if item.text == outcome]
+    assert [c.source_id for c in item.citations] == ["a"]

@@ -124,7 +124,8 @@ def test_one_word_changed_in_a_cited_statement_is_caught(built: str, shipped_wor
 def test_a_statement_cited_to_the_wrong_source_is_caught(built: str, shipped_workspace, tmp_path, cli) -> None:
     numbering = _numbering(built)
     lines = built.splitlines()
-    index = next(i for i in _item_lines(built) if len(CITATION.findall(lines[i])) == 1)
+    index = next(i for i in _item_lines(built) if len(CITATION.findall(lines[i])) == 1
+                 and not set("“”\"") & set(lines[i]))  # a statement, not a quotation, is what is checked here
     right = int(CITATION.search(lines[index]).group(1))
     wrong = next(n for n in sorted(numbering) if n != right)
     lines[index] = lines[index].replace(f"[\\[{right}\\]](#src-{right})", f"[\\[{wrong}\\]](#src-{wrong})")
