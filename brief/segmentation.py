@@ -113,6 +113,22 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def asks(text: str) -> bool:
+    """Whether a passage asks rather than tells: it ends on a question in its own words.
+
+    "Will there be a ceasefire in 2026?" (an interviewer, an explainer's heading) asks. A quoted
+    question ("How will it work?”", or one whose quotation is still open) reports what someone
+    asked, and "The key question now shifts to Kyiv: how will …?" states what the question is.
+    """
+    body = text.rstrip()
+    if not body.endswith("?"):
+        return False
+    if body.count("“") > body.count("”") or body.count('"') % 2:
+        return False
+    start, end = sentence_bounds(body, 0, len(body))[-1]
+    return ":" not in body[start:end]
+
+
 def token_before(text: str, start: int, end: int) -> str:
     """``_TOKEN_BEFORE.search(text, start, end).group(1)``, or "": the run of word characters,
     periods and apostrophes that ends at ``end`` (or just before a newline there), read backwards.
@@ -152,7 +168,8 @@ _LABEL_MARKS = "•·▪◦‣*-–— \t"
 
 
 def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
-    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour.
+    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour (the next one,
+    or at the paragraph's end the one before, unless the short one is a question).
 
     A paragraph that follows a lead-in label ("• Territorial Integrity:", a heading that ends
     with a colon) starts with it: "Territorial Integrity: Russia's demand for …" says what the
@@ -180,7 +197,9 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
                 continue
             merged.append((left, right))
         if pending is not None:
-            if merged:
+            # A short closing question ("Is that meaningful?") stays apart from the statement before
+            # it: joined, the statement would ask too, and a question is no finding (:func:`asks`).
+            if merged and not asks(text[pending[0]:pending[1]]):
                 merged[-1] = (merged[-1][0], pending[1])
             else:
                 merged.append(pending)

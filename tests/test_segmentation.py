@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.segmentation import MIN_SPAN_WORDS, paragraph_spans, sentence_bounds, split_blocks
+from brief.segmentation import MIN_SPAN_WORDS, asks, paragraph_spans, sentence_bounds, split_blocks
 
 
 def sentences(text: str) -> list[str]:
@@ -98,6 +98,36 @@ def test_a_short_last_sentence_joins_the_one_before():
     text = "Both sides then left the talks in Istanbul without a joint statement. Nothing else.\n"
     spans = paragraph_spans(text, split_blocks(text))
     assert [text[s.start:s.end] for s in spans] == [text.strip()]
+
+
+def test_a_short_closing_question_does_not_join_the_statement_before_it():
+    """An interviewer's "Is that meaningful?" is not a finding: glued to the statement before it,
+    it made that statement a question too, and the question an item of a brief."""
+    text = "Washington says ninety per cent of the text is agreed. Is that meaningful?\n"
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [
+        "Washington says ninety per cent of the text is agreed.", "Is that meaningful?"]
+    # A short statement still travels with the question after it: together they ask.
+    text = "You were in Moscow for four years. What does the Kremlin want from these talks?\n"
+    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == [text.strip()]
+    # A quoted question is someone's words, reported: it joins as any short sentence does.
+    text = 'Zelensky put it to the leaders in Brussels on Thursday. "How will it work?"\n'
+    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == [text.strip()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Will there be a ceasefire in 2026?", True),
+    ("You were in Moscow for four years. What does the Kremlin want from these talks?", True),
+    ("And if the talks fail?", True),
+    ("Is that meaningful? It is, for relations between Washington and Kyiv.", False),
+    ("“What will these security guarantees do? How will it work?”", False),
+    ("“What will the United States do if Russia comes with aggression again?", False),
+    ('He asked: "Why now?"', False),
+    ("The key question now shifts to Kyiv: how will Zelenskyy navigate the pressure?", False),
+    ("Russia demands that Ukraine withdraw from Donbas.", False),
+])
+def test_a_passage_asks_when_it_ends_on_a_question_of_its_own(text: str, expected: bool) -> None:
+    assert asks(text) is expected
 
 
 def test_sentences_of_minimum_length_stand_alone():

@@ -38,6 +38,26 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     assert (tagging.section, tagging.section_score) == ("background", 0.0)
 
 
+@pytest.mark.parametrize("question", [
+    "Will there be a ceasefire in 2026?",
+    "You were in Moscow for four years. What does the Kremlin want from these talks?",
+    "Are the security guarantees now on the table credible?",
+])
+def test_a_question_tells_nothing_so_it_has_no_topics_and_no_section(question: str, taxonomy: Taxonomy) -> None:
+    """An interviewer's or an explainer's question is not a finding: untagged, it never becomes an item of
+    a brief (a brief draws on passages with topics), though it stays an excerpt the analyst can include."""
+    tagging = tag_passage(question, taxonomy)
+    assert (tagging.topics, tagging.section, tagging.section_score) == ({}, "background", 0.0)
+
+
+def test_a_quoted_question_or_a_statement_of_the_question_is_still_tagged(taxonomy: Taxonomy) -> None:
+    quoted = "“What will the United States do if Russia comes with aggression again? How will it work?”"
+    assert "us-policy" in tag_passage(quoted, taxonomy).topics
+    stated = ("The key question now shifts to Kyiv: how will President Zelenskyy navigate the pressure from "
+              "Washington for concessions against his nation’s commitment to territorial integrity?")
+    assert tag_passage(stated, taxonomy).section == "outlook"
+
+
 @pytest.mark.parametrize("spelling", ["cease-fire", "cease fire", "CEASE-FIRE", "Cease Fire"])
 def test_cease_fire_spellings_carry_the_ceasefire_topic(spelling: str, taxonomy: Taxonomy) -> None:
     assert "ceasefire" in tag_passage(f"Both sides said a {spelling} was possible.", taxonomy).topics
