@@ -163,6 +163,30 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     return len(token) == 1 and raw_token.isupper()
 
 
+def list_introductions(text: str, blocks: list[Block]) -> dict[int, int]:
+    """Paragraph → the paragraph that introduces the list it is an item of.
+
+    A paragraph that ends with a colon ("… the core points of contention likely revolve around
+    three interconnected areas:") introduces the paragraphs after it that each follow a lead-in
+    label ("• Economic Reintegration:"), up to the first paragraph or heading that is not such an item.
+    """
+    items: dict[int, int] = {}
+    intro: int | None = None
+    for number, block in enumerate(blocks):
+        body = text[block.start:block.end]
+        if block.kind != "paragraph":
+            if not _is_lead_in(body):
+                intro = None
+            continue
+        label = blocks[number - 1] if number else None
+        labelled = label is not None and label.kind == "heading" and _is_lead_in(text[label.start:label.end])
+        if labelled and intro is not None:
+            items[block.paragraph] = intro
+            continue
+        intro = block.paragraph if body.rstrip().endswith(":") else None
+    return items
+
+
 _LABEL_MARKS = "•·▪◦‣*-–— \t"
 """What may stand before a lead-in label: bullets and dashes."""
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.segmentation import MIN_SPAN_WORDS, asks, paragraph_spans, sentence_bounds, split_blocks
+from brief.segmentation import MIN_SPAN_WORDS, asks, list_introductions, paragraph_spans, sentence_bounds, split_blocks
 
 
 def sentences(text: str) -> list[str]:
@@ -162,6 +162,18 @@ def test_a_label_leads_in_only_the_paragraph_right_after_it():
     texts = [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))]
     assert texts == ["What we know:\n\nNegotiators met for five hours in Moscow and parted without a statement.",
                      "Both delegations said they would meet again before the end of the month."]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_labelled_paragraphs_after_it():
+    intro = ("Kyiv says it has agreed almost all of the text with the American team in Florida, and that "
+             "only three issues remain open:")
+    text = (f"{intro}\n\n• Land:\n\nThe line along which the forces would stop.\n\n"
+            "• Plant:\n\nWho runs the nuclear power plant.\n\nBoth sides met again on Friday.\n\n"
+            "• Late label:\n\nNot an item: the list ended with the paragraph before.\n")
+    assert list_introductions(text, split_blocks(text)) == {1: 0, 2: 0}
+    # A heading that is not a lead-in label ends the list.
+    text = f"{intro}\n\nNext section\n\n• Land:\n\nThe line along which the forces would stop.\n"
+    assert list_introductions(text, split_blocks(text)) == {}
 
 
 def test_spans_of_a_seed_cover_its_paragraphs(shipped_workspace):
