@@ -1,8 +1,12 @@
 """Excerpts: tagged passages of a source's canonical text, from rules and from the analyst.
 
 Automatic excerpts are the sentences of each paragraph (very short ones joined to
-a neighbour), tagged by :mod:`brief.tagging`. The analyst's annotations then win:
-their excerpts replace the automatic ones they overlap, rejections remove them.
+a neighbour), tagged by :mod:`brief.tagging`. An item of a list whose own words
+serve no section takes the section of the sentence that introduces the list:
+"Economic Reintegration: The future of sanctions …" is one of the "core points of
+contention" that "… revolve around three interconnected areas:" announces. The
+analyst's annotations then win: their excerpts replace the automatic ones they
+overlap, rejections remove them.
 
 An excerpt's id is the source id plus a hash of its text, so it survives
 re-ingest and re-ordering; the same sentence twice in one source gets ``-2``.
@@ -13,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.annotations import AnchoredAnnotation
 from brief.corpus import Source
-from brief.segmentation import paragraph_spans, split_blocks
+from brief.segmentation import list_introductions, paragraph_spans, split_blocks
 from brief.tagging import tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
 
@@ -63,9 +67,18 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     blocks = split_blocks(source.text, title if isinstance(title, str) else None)
     excerpts: list[Excerpt] = []
     seen: Counter[str] = Counter()
+    introduced_by = list_introductions(source.text, blocks)
+    closing_section: dict[int, str] = {}  # paragraph → the section of its last passage
     for span in paragraph_spans(source.text, blocks):
         text = source.text[span.start:span.end]
         tagging = tag_passage(text, taxonomy)
+        closing_section[span.paragraph] = tagging.section
+        intro = introduced_by.get(span.paragraph)
+        if intro is not None and tagging.section == BACKGROUND and tagging.topics:
+            # An item of a list whose own words give it no section takes the one the sentence that
+            # introduces the list gives (a passage with no topic, such as a question, takes none).
+            # Its cue score stays its own: the item is no stronger for its introduction.
+            tagging = replace(tagging, section=closing_section.get(intro, BACKGROUND))
         base_id = excerpt_id(source.id, text)
         seen[base_id] += 1
         identifier = base_id if seen[base_id] == 1 else f"{base_id}-{seen[base_id]}"

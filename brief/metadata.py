@@ -2,9 +2,11 @@
 
 Precedence, highest first: ``seeds/sources.yaml`` (an analyst checked it),
 the article's own front matter, an HTML page's metadata, then inference from
-the text (title line, "Published …" line or dateline, "By …"/"Author: …" byline,
-an outlet named in the sign-off). Nothing is invented: what none of these gives
-stays unknown and is shown as such.
+the text (title line, "Published …" line or dateline, "By …"/"Author: …" byline
+and a date on it, a strapline under the title or a dateline opening the first
+paragraph, an outlet named in the sign-off; for the date, last of all the latest
+date the text mentions). Nothing is invented: what none of these gives stays
+unknown and is shown as such.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.cleaning import CleanedArticle
-from brief.dates import FULL_DATE, find_full_date, full_date_of, long_date, parse_any_date
+from brief.dates import FULL_DATE, find_full_date, full_date_of, leading_dateline, long_date, parse_any_date
+from brief.segmentation import split_blocks
 
 Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
@@ -85,6 +88,7 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
     one, so the dates of its whole text are not read for one (a long article's costliest step).
     """
     found: dict[str, MetaValue] = {}
+    byline_date: MetaValue | None = None
     if cleaned.title:
         found["title"] = MetaValue(cleaned.title, "inferred", "first line")
     for dropped in cleaned.dropped:
@@ -94,11 +98,16 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
             date = find_full_date(core)
             if date:
                 found["published"] = MetaValue(date, "inferred", f"{dropped.reason}, {where}")
-        elif dropped.reason == "byline" and "author" not in found:
+        elif dropped.reason == "byline":
             match = _BYLINE_NAME.match(core)
-            if match:
+            if match and "author" not in found:
                 name = re.split(r"\s*[,|–—]\s*", match.group(1))[0].strip()
                 found["author"] = MetaValue(name, "inferred", f"byline, {where}")
+            # "By Maria Lund | 22 December 2025": a date on the byline is when the article appeared;
+            # a "Published …" line or a dateline, more explicit, wins wherever it stands.
+            date = find_full_date(core) if byline_date is None else None
+            if date:
+                byline_date = MetaValue(date, "inferred", f"byline, {where}")
         if dropped.reason in ("sign-off", "byline", "source list") and "outlet" not in found:
             outlet = _COPYRIGHT.search(core) or _OUTLET.search(core)
             if outlet and dropped.reason != "source list":
@@ -107,11 +116,47 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
             url = _URL.search(core)
             if url:
                 found["url"] = MetaValue(url.group(0).rstrip(".,"), "inferred", f"{where}")
+    if "published" not in found and byline_date is not None:
+        found["published"] = byline_date
+    if "published" not in found and not dated:
+        found.update(_header_date(cleaned))
     if "published" not in found and not dated:
         latest = _latest_date_mentioned(cleaned.text)
         if latest:
             found["published"] = MetaValue(latest, "inferred", MENTIONED_DATE)
     return found
+
+
+_FIELD_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")
+_DATE_FIELD = re.compile(rf"(?:[A-Z][a-z]+day,?\s+)?(?:{FULL_DATE.pattern})"
+                         r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?", re.IGNORECASE)
+"""One field of a strapline that is a date and nothing else: "Monday 22 December 2025", "22 December 2025, 07:00"."""
+
+
+def _header_date(cleaned: CleanedArticle) -> dict[str, MetaValue]:
+    """The publication date the head of the canonical text gives, as ``{"published": …}`` or nothing.
+
+    A strapline under the title ("The Eastfield Policy Newsletter | Monday 22 December 2025": fields
+    apart, one of them a date alone) or a dateline opening the first paragraph ("MOSCOW, 12 December
+    2025. The Kremlin …") dates the article itself. The cleaner keeps both in the text (the strapline
+    reads as a heading, the dateline is part of a paragraph), so without this they passed for dates
+    the text mentions, which never decide a brief's "latest" date. A dateline without a year gives none.
+    """
+    blocks = split_blocks(cleaned.text, cleaned.title)
+    for block in blocks:
+        body = cleaned.text[block.start:block.end]
+        if block.kind == "paragraph":
+            dateline = leading_dateline(body)
+            date = find_full_date(dateline.group("date") or "") if dateline else None
+            return {"published": MetaValue(date, "inferred", "dateline opening the first paragraph")} if date else {}
+        if block.kind != "heading":
+            continue
+        for line in body.split("\n"):
+            fields = _FIELD_SEPARATOR.split(line.strip())
+            dates = [find_full_date(field) for field in fields if _DATE_FIELD.fullmatch(field)]
+            if len(fields) > 1 and dates and dates[0] is not None:
+                return {"published": MetaValue(dates[0], "inferred", "strapline under the title")}
+    return {}
 
 
 _AHEAD = re.compile(

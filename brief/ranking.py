@@ -3,7 +3,8 @@
 The strength is what the excerpt is, whatever brief it serves: the strength of
 its topic and section cues, its place in the article (leads first), how much
 it says (:func:`substance_shortfall`), and penalties for passages that cannot
-stand alone (a leading "He"/"This"/"However", a question, very long). It is computed once, at ingest,
+stand alone (a leading "He"/"This"/"However", a quotation that does not say who
+spoke, a question, very long). It is computed once, at ingest,
 and kept in the index, so a brief can ask the index for its strongest
 candidates. The recency bonus depends on the window and is added at assembly;
 it is never more than :data:`MAX_RECENCY_BONUS`. So is the small bonus for a
@@ -24,6 +25,7 @@ from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
+from brief.speakers import SPEECH_VERBS
 
 MAX_RECENCY_BONUS = 1.0
 FULL_SENTENCE_WORDS = 12
@@ -100,6 +102,32 @@ is wide.", "Despite this, a resolution remains theoretically possible.") is left
 when the sentences after it read on their own."""
 
 
+_LEADING_QUOTATION = re.compile(r'“[^“”]*(?:”|$)|"[^"]*(?:"|$)')
+"""A quotation the passage opens with, in curly or straight double quotes; an unclosed one runs to the end."""
+_QUOTATION = re.compile(r'“[^“”]*(?:”|$)|(?<![\w"])"[^"]*(?:"|$)')
+_PRONOUNS_BEFORE = frozenset({"he", "she", "they", "one", "i", "we"})
+_PRONOUNS_AFTER = frozenset({"he", "she", "they"})
+"""A speech verb's subject that names nobody: "he said", "one said", "said she" (but "said one official")."""
+_WORDS = re.compile(r"[a-z]+")
+
+
+def quotes_nobody(text: str) -> bool:
+    """Whether a passage opens with a quotation and does not say who spoke.
+
+    No speech verb outside the quotation marks (“The test is whether Putin accepts …” — the
+    speaker was named in the sentence before; "The Americans want a quick result … — the
+    quotation runs on into the next passage, which says "one said"), or only ones whose subject
+    is a pronoun ("“…,” he said."). A brief that shows such a passage shows words without
+    their speaker. Single quotation marks are left aside: they are also apostrophes.
+    """
+    if not _LEADING_QUOTATION.match(text):
+        return False
+    outside = _WORDS.findall(_QUOTATION.sub(" ", text).lower())
+    spoken = [index for index, word in enumerate(outside) if word in SPEECH_VERBS]
+    return all((index > 0 and outside[index - 1] in _PRONOUNS_BEFORE)
+               or (index + 1 < len(outside) and outside[index + 1] in _PRONOUNS_AFTER) for index in spoken)
+
+
 def standalone_text(text: str) -> str:
     """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`)
     and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
@@ -128,7 +156,7 @@ def static_strength(excerpt: Excerpt) -> float:
     if excerpt.paragraph >= 0:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
     words = len(text.split())
-    if _DANGLING_START.match(text):
+    if _DANGLING_START.match(text) or quotes_nobody(text):
         score -= 1.5
     elif _BACK_REFERENCE.search(text):
         score -= 1.0

@@ -113,6 +113,22 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def asks(text: str) -> bool:
+    """Whether a passage asks rather than tells: it ends on a question in its own words.
+
+    "Will there be a ceasefire in 2026?" (an interviewer, an explainer's heading) asks. A quoted
+    question ("How will it work?”", or one whose quotation is still open) reports what someone
+    asked, and "The key question now shifts to Kyiv: how will …?" states what the question is.
+    """
+    body = text.rstrip()
+    if not body.endswith("?"):
+        return False
+    if body.count("“") > body.count("”") or body.count('"') % 2:
+        return False
+    start, end = sentence_bounds(body, 0, len(body))[-1]
+    return ":" not in body[start:end]
+
+
 def token_before(text: str, start: int, end: int) -> str:
     """``_TOKEN_BEFORE.search(text, start, end).group(1)``, or "": the run of word characters,
     periods and apostrophes that ends at ``end`` (or just before a newline there), read backwards.
@@ -147,12 +163,37 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
     return len(token) == 1 and raw_token.isupper()
 
 
+def list_introductions(text: str, blocks: list[Block]) -> dict[int, int]:
+    """Paragraph → the paragraph that introduces the list it is an item of.
+
+    A paragraph that ends with a colon ("… the core points of contention likely revolve around
+    three interconnected areas:") introduces the paragraphs after it that each follow a lead-in
+    label ("• Economic Reintegration:"), up to the first paragraph or heading that is not such an item.
+    """
+    items: dict[int, int] = {}
+    intro: int | None = None
+    for number, block in enumerate(blocks):
+        body = text[block.start:block.end]
+        if block.kind != "paragraph":
+            if not _is_lead_in(body):
+                intro = None
+            continue
+        label = blocks[number - 1] if number else None
+        labelled = label is not None and label.kind == "heading" and _is_lead_in(text[label.start:label.end])
+        if labelled and intro is not None:
+            items[block.paragraph] = intro
+            continue
+        intro = block.paragraph if body.rstrip().endswith(":") else None
+    return items
+
+
 _LABEL_MARKS = "•·▪◦‣*-–— \t"
 """What may stand before a lead-in label: bullets and dashes."""
 
 
 def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
-    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour.
+    """Excerpt-sized spans: sentences, with very short ones joined to their neighbour (the next one,
+    or at the paragraph's end the one before, unless the short one is a question).
 
     A paragraph that follows a lead-in label ("• Territorial Integrity:", a heading that ends
     with a colon) starts with it: "Territorial Integrity: Russia's demand for …" says what the
@@ -180,7 +221,9 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
                 continue
             merged.append((left, right))
         if pending is not None:
-            if merged:
+            # A short closing question ("Is that meaningful?") stays apart from the statement before
+            # it: joined, the statement would ask too, and a question is no finding (:func:`asks`).
+            if merged and not asks(text[pending[0]:pending[1]]):
                 merged[-1] = (merged[-1][0], pending[1])
             else:
                 merged.append(pending)

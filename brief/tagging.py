@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from brief.segmentation import asks
 from brief.taxonomy import BACKGROUND, Taxonomy
 
 
@@ -18,7 +19,14 @@ class Tagging:
 
 
 def tag_passage(text: str, taxonomy: Taxonomy) -> Tagging:
-    """Score ``text`` against every topic and section rule of ``taxonomy``."""
+    """Score ``text`` against every topic and section rule of ``taxonomy``.
+
+    A passage that asks (:func:`~brief.segmentation.asks`: an interviewer's or an explainer's
+    question) tells nothing, so it gets no topic and no section: a brief draws only on passages
+    with topics, and a question's words ("Will there be a ceasefire?") would otherwise tag it.
+    """
+    if asks(text):
+        return Tagging(topics={}, section=BACKGROUND, section_score=0.0)
     scores = taxonomy.matcher.scores(text)
     topics = {}
     for topic, score in zip(taxonomy.topics, scores, strict=False):

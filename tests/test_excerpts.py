@@ -137,3 +137,36 @@ def test_invented_articles_load_with_exact_excerpts(data_dir: Path, taxonomy, tm
         assert excerpts, source.id
         for excerpt in excerpts:
             assert source.text[excerpt.start:excerpt.end] == excerpt.text
+
+
+LISTED = (
+    "Where the talks are stuck\n\n"
+    "Envoys met in Moscow for five hours on Tuesday and left without a joint statement, the third round "
+    "to end that way since the summer. Analysts say the core points of contention revolve around three areas:\n\n"
+    "• Territory:\n\nRussia’s demand for the legal recognition of its annexed territories in the east, which "
+    "Kyiv has ruled out in every round of talks so far.\n\n"
+    "• Economic Reintegration:\n\n"
+    "The future of sanctions against Russia and the fate of frozen Russian assets, a subject of intense debate "
+    "among European leaders and their finance ministers.\n\n"
+    "The fate of frozen Russian assets was also discussed at a dinner in Brussels on Thursday, where European "
+    "finance ministers met the heads of the largest banks.\n"
+)
+
+
+def test_an_item_of_a_list_takes_the_section_its_introduction_gives_when_it_has_none(tmp_path: Path, taxonomy):
+    """"Economic Reintegration: The future of sanctions …" has no cue of its own; the sentence that
+    introduces the list names its items points of contention, so it is a sticking point."""
+    path = tmp_path / "listed.txt"
+    path.write_text(LISTED, encoding="utf-8")
+    sections = {e.text.split()[0]: e.section for e in automatic_excerpts(load_source(path), taxonomy)}
+    assert sections["Analysts"] == "sticking-points"
+    assert sections["Territory:"] == "sticking-points"       # its own cue ("demand")
+    assert sections["Economic"] == "sticking-points"         # its introduction's
+    assert sections["The"] == "background"                   # after the list: no label, no item
+
+
+def test_no_list_without_a_colon_before_it(tmp_path: Path, taxonomy):
+    path = tmp_path / "listed.txt"
+    path.write_text(LISTED.replace("three areas:", "three areas."), encoding="utf-8")
+    sections = {e.text.split()[0]: e.section for e in automatic_excerpts(load_source(path), taxonomy)}
+    assert sections["Economic"] == "background"

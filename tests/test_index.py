@@ -484,6 +484,19 @@ def test_window_dates_equal_brute_force(data: st.DataObject, generated: Workspac
     assert generated.index.newest_date(scope) == max((d for d in in_scope.values() if d), default=None)
 
 
+def test_a_strapline_date_decides_latest(tmp_path: Path, index_dir_unset: None) -> None:
+    """A newsletter dated in its strapline is dated, not guessed: a brief "as of latest" is as of its day
+    (it was as of the day before while citing the newsletter, its date taken for a mentioned one)."""
+    corpus = copy_seeds(tmp_path / "seeds")
+    (corpus / "newsletter.txt").write_text(
+        "Morning Brief: Miami round ends\n\nThe Eastfield Policy Newsletter | Monday 22 December 2025\n\n"
+        "The weekend's meetings in Miami between the envoys produced a statement but no breakthrough on "
+        "territory or security guarantees, people briefed on the talks said.\n", encoding="utf-8")
+    workspace = open_workspace(tmp_path, corpus)
+    assert workspace.index.newest_date() == dt.date(2025, 12, 22)
+    workspace.index.close()
+
+
 def test_a_date_guessed_from_mentioned_dates_never_decides_latest_alone(tmp_path: Path, index_dir_unset: None
                                                                         ) -> None:
     corpus = copy_seeds(tmp_path / "seeds")

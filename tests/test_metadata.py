@@ -11,7 +11,7 @@ import pytest
 from brief.cleaning import clean_article
 from brief.corpus import add_articles, load_corpus, load_stated_metadata
 from brief.errors import UserError
-from brief.metadata import infer_metadata
+from brief.metadata import MENTIONED_DATE, infer_metadata
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 SEED_000 = "000_0207c4399900d62a"
@@ -140,6 +140,52 @@ def test_without_a_publication_date_the_latest_date_of_what_happened_stands_in(t
     meta = infer_metadata(clean_article(f"Envoys meet\n\n{text}\n"))
     assert meta["published"].value == date
     assert meta["published"].how == "latest date the text mentions; no publication date given"
+
+
+_MIAMI = ("The weekend's meetings in Miami between the envoys produced a statement but no breakthrough, and "
+          "the round that ended on 20 December 2025 left the territorial question where it was.")
+
+
+@pytest.mark.parametrize("strapline", [
+    "The Eastfield Policy Newsletter | Monday 22 December 2025",
+    "Monday 22 December 2025 | The Eastfield Policy Newsletter",
+    "Morning Brief · Issue 212 · 22 December 2025, 07:00",
+])
+def test_a_date_in_the_strapline_is_the_publication_date(strapline):
+    """The newsletter's strapline gives its date: it was labelled "latest date mentioned" (by luck the same
+    day), so ``as_of: latest`` passed over it and a brief as of 19 December cited a 22 December article."""
+    meta = infer_metadata(clean_article(f"Morning Brief: Miami round ends\n\n{strapline}\n\n{_MIAMI}\n"))
+    assert meta["published"].value == dt.date(2025, 12, 22)
+    assert meta["published"].how == "strapline under the title"
+    assert meta["published"].how != MENTIONED_DATE
+
+
+def test_a_date_in_a_headline_or_standfirst_is_not_a_strapline():
+    """Only a line of fields, one of them the date alone, is a strapline: "Envoys met in Miami on 19 December
+    2025" is news; the text's dates stand in as before."""
+    meta = infer_metadata(clean_article(f"Morning Brief\n\nEnvoys met in Miami on 19 December 2025\n\n{_MIAMI}\n"))
+    assert (meta["published"].value, meta["published"].how) == (dt.date(2025, 12, 20), MENTIONED_DATE)
+
+
+def test_a_date_on_the_byline_is_the_publication_date():
+    raw = f"Envoys meet in Miami\n\nBy Maria Lund | 22 December 2025\n\n{_MIAMI}\n"
+    meta = infer_metadata(clean_article(raw))
+    assert meta["author"].value == "Maria Lund"
+    assert (meta["published"].value, meta["published"].how) == (dt.date(2025, 12, 22), "byline, line 3")
+
+
+def test_a_dateline_opening_the_first_paragraph_is_the_publication_date():
+    """"MOSCOW, 12 December 2025. The Kremlin has said …": the filing date, not a date the text mentions."""
+    raw = ("Kremlin: settlement possible only if root causes are addressed\n\n"
+           "By Sergei Antonov, Moscow Evening Courier\n\n"
+           "MOSCOW, 12 December 2025. The Kremlin has said that a lasting settlement is possible only if the "
+           "root causes of the conflict are removed, after the talks of 10 December 2025 in Berlin.\n")
+    meta = infer_metadata(clean_article(raw))
+    assert (meta["published"].value, meta["published"].how) == (dt.date(2025, 12, 12),
+                                                                 "dateline opening the first paragraph")
+    # A wire dateline without a year ("KYIV, Dec 9 (Meridian Wire) - ") gives no date: nothing is invented.
+    meta = infer_metadata(clean_article(raw.replace("MOSCOW, 12 December 2025.", "KYIV, Dec 9 (Meridian Wire) -")))
+    assert (meta["published"].value, meta["published"].how) == (dt.date(2025, 12, 10), MENTIONED_DATE)
 
 
 def test_a_text_that_only_announces_dates_leaves_the_publication_date_unknown():

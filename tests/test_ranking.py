@@ -104,6 +104,55 @@ def test_a_passage_without_its_lead_in_no_longer_counts_as_dangling() -> None:
     assert strength("Despite this, a deal remains possible. " + rest, "analyst") < strength(rest, "analyst")
 
 
+@pytest.mark.parametrize(("text", "unattributed"), [
+    # The speaker is in the sentence before or after: the item would show words without their speaker.
+    ('"The test is whether Putin accepts anything short of the whole of Donbas, and so far there is no sign of it."',
+     True),
+    ('"The Americans want a quick result, but Russia is not in a hurry.', True),   # "one said" is in the next
+    ("“What will the United States do if Russia comes with aggression again?", True),
+    ("“Any mechanized units, any tank armor or vehicles will be killed immediately,” he said.", True),
+    ("“The goals of the special military operation will be achieved unconditionally,” he said on Dec. 17.", True),
+    # Said by someone the passage names or describes.
+    ("“There’s a question I still can’t get an answer to,” Zelensky said on Dec. 18 in Brussels.", False),
+    ('"Agreement between Washington and Kyiv is necessary but not sufficient," said Marta Kowalczyk.', False),
+    ('"The guarantees on the table are the strongest Ukraine has ever been offered," the official said.', False),
+    ('"A guarantee that can be withdrawn is not a guarantee," said a European diplomat briefed on the talks.',
+     False),
+    ('"The talks are over for this year," said one official in Kyiv.', False),
+    ('"The talks are over for this year," one said.', True),
+    # Not a quotation first: a passage that quotes inside its own statement.
+    ('Zelensky welcomed the decision, calling it "a strong signal to Moscow."', False),
+    ("Russia rejected the plan.", False),
+])
+def test_a_quotation_without_its_speaker_is_recognised(text: str, unattributed: bool) -> None:
+    from brief.ranking import quotes_nobody
+
+    assert quotes_nobody(text) is unattributed
+
+
+def test_a_quotation_without_its_speaker_ranks_as_a_passage_that_leans_on_what_came_before() -> None:
+    """An item that is a quotation and says nobody said it reads like one that opens with "He": the reader
+    cannot tell whose words they are. It loses what a dangling start loses, and only once."""
+    from brief.excerpts import Excerpt
+    from brief.ranking import static_strength
+
+    def strength(text: str) -> float:
+        return static_strength(Excerpt(id="a:1", source_id="a", start=0, end=len(text), text=text, topics=(),
+                                       section="state-of-talks", topic_score=2.0, section_score=2.0, paragraph=3,
+                                       position=1, published=None))
+
+    words = ('"The test is whether Putin accepts anything short of the whole of Donbas, and so far there is no '
+             'sign of it."')
+    named = words[:-2] + '," said Marta Kowalczyk.'
+    from brief.ranking import substance_shortfall
+
+    # The name also adds content words: that part of the difference is the substance measure's.
+    assert strength(named) - strength(words) == pytest.approx(
+        1.5 + substance_shortfall(words) - substance_shortfall(named))
+    assert strength('"We have closed most of the technical chapters of the framework with the Americans.') == \
+        pytest.approx(strength("We have closed most of the technical chapters of the framework with the Americans."))
+
+
 def test_comparable_words_meet_across_wordings() -> None:
     from brief.ranking import comparable_words
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.segmentation import MIN_SPAN_WORDS, paragraph_spans, sentence_bounds, split_blocks
+from brief.segmentation import MIN_SPAN_WORDS, asks, list_introductions, paragraph_spans, sentence_bounds, split_blocks
 
 
 def sentences(text: str) -> list[str]:
@@ -100,6 +100,36 @@ def test_a_short_last_sentence_joins_the_one_before():
     assert [text[s.start:s.end] for s in spans] == [text.strip()]
 
 
+def test_a_short_closing_question_does_not_join_the_statement_before_it():
+    """An interviewer's "Is that meaningful?" is not a finding: glued to the statement before it,
+    it made that statement a question too, and the question an item of a brief."""
+    text = "Washington says ninety per cent of the text is agreed. Is that meaningful?\n"
+    spans = paragraph_spans(text, split_blocks(text))
+    assert [text[s.start:s.end] for s in spans] == [
+        "Washington says ninety per cent of the text is agreed.", "Is that meaningful?"]
+    # A short statement still travels with the question after it: together they ask.
+    text = "You were in Moscow for four years. What does the Kremlin want from these talks?\n"
+    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == [text.strip()]
+    # A quoted question is someone's words, reported: it joins as any short sentence does.
+    text = 'Zelensky put it to the leaders in Brussels on Thursday. "How will it work?"\n'
+    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == [text.strip()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Will there be a ceasefire in 2026?", True),
+    ("You were in Moscow for four years. What does the Kremlin want from these talks?", True),
+    ("And if the talks fail?", True),
+    ("Is that meaningful? It is, for relations between Washington and Kyiv.", False),
+    ("“What will these security guarantees do? How will it work?”", False),
+    ("“What will the United States do if Russia comes with aggression again?", False),
+    ('He asked: "Why now?"', False),
+    ("The key question now shifts to Kyiv: how will Zelenskyy navigate the pressure?", False),
+    ("Russia demands that Ukraine withdraw from Donbas.", False),
+])
+def test_a_passage_asks_when_it_ends_on_a_question_of_its_own(text: str, expected: bool) -> None:
+    assert asks(text) is expected
+
+
 def test_sentences_of_minimum_length_stand_alone():
     sentence = "Word " + " ".join(["word"] * (MIN_SPAN_WORDS - 2)) + " end."
     text = f"{sentence} {sentence}\n"
@@ -132,6 +162,18 @@ def test_a_label_leads_in_only_the_paragraph_right_after_it():
     texts = [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))]
     assert texts == ["What we know:\n\nNegotiators met for five hours in Moscow and parted without a statement.",
                      "Both delegations said they would meet again before the end of the month."]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_labelled_paragraphs_after_it():
+    intro = ("Kyiv says it has agreed almost all of the text with the American team in Florida, and that "
+             "only three issues remain open:")
+    text = (f"{intro}\n\n• Land:\n\nThe line along which the forces would stop.\n\n"
+            "• Plant:\n\nWho runs the nuclear power plant.\n\nBoth sides met again on Friday.\n\n"
+            "• Late label:\n\nNot an item: the list ended with the paragraph before.\n")
+    assert list_introductions(text, split_blocks(text)) == {1: 0, 2: 0}
+    # A heading that is not a lead-in label ends the list.
+    text = f"{intro}\n\nNext section\n\n• Land:\n\nThe line along which the forces would stop.\n"
+    assert list_introductions(text, split_blocks(text)) == {}
 
 
 def test_spans_of_a_seed_cover_its_paragraphs(shipped_workspace):

@@ -38,6 +38,45 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     assert (tagging.section, tagging.section_score) == ("background", 0.0)
 
 
+@pytest.mark.parametrize(("sentence", "section"), [
+    # A decision taken is what the talks reached, even after a refusal: "refused" (2) outweighed
+    # "agreed" (0.75) and filed the EU's €90bn decision under sticking points.
+    ("After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 instead "
+     "agreed to raise €90bn through joint borrowing backed by the EU budget.", "state-of-talks"),
+    ("After Slovakia refused to sign, the other members agreed to adopt the package by a majority vote.",
+     "state-of-talks"),
+    ("Russia has not agreed to any of the text.", "state-of-talks"),
+    ("Moscow refused to discuss the text.", "sticking-points"),
+    # "oppos…" meant opposing, and also took "opposite" for a refusal.
+    ("It has the opposite impact on morale.", "background"),
+    ("At the moment he hears the opposite from Washington on many days.", "background"),
+    ("Russia opposes any Western troops in Ukraine.", "sticking-points"),
+    ("Moscow's opposition to NATO membership is unchanged.", "sticking-points"),
+])
+def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, taxonomy: Taxonomy) -> None:
+    assert tag_passage(sentence, taxonomy).section == section
+
+
+@pytest.mark.parametrize("question", [
+    "Will there be a ceasefire in 2026?",
+    "You were in Moscow for four years. What does the Kremlin want from these talks?",
+    "Are the security guarantees now on the table credible?",
+])
+def test_a_question_tells_nothing_so_it_has_no_topics_and_no_section(question: str, taxonomy: Taxonomy) -> None:
+    """An interviewer's or an explainer's question is not a finding: untagged, it never becomes an item of
+    a brief (a brief draws on passages with topics), though it stays an excerpt the analyst can include."""
+    tagging = tag_passage(question, taxonomy)
+    assert (tagging.topics, tagging.section, tagging.section_score) == ({}, "background", 0.0)
+
+
+def test_a_quoted_question_or_a_statement_of_the_question_is_still_tagged(taxonomy: Taxonomy) -> None:
+    quoted = "“What will the United States do if Russia comes with aggression again? How will it work?”"
+    assert "us-policy" in tag_passage(quoted, taxonomy).topics
+    stated = ("The key question now shifts to Kyiv: how will President Zelenskyy navigate the pressure from "
+              "Washington for concessions against his nation’s commitment to territorial integrity?")
+    assert tag_passage(stated, taxonomy).section == "outlook"
+
+
 @pytest.mark.parametrize("spelling", ["cease-fire", "cease fire", "CEASE-FIRE", "Cease Fire"])
 def test_cease_fire_spellings_carry_the_ceasefire_topic(spelling: str, taxonomy: Taxonomy) -> None:
     assert "ceasefire" in tag_passage(f"Both sides said a {spelling} was possible.", taxonomy).topics
