@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -65,10 +64,8 @@ from brief.briefing import (
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
 from brief.dates import long_date
-from brief.differences import APPROXIMATE, SourcedFigure, find_differences, stem
 from brief.errors import Problem, UserError
 from brief.excerpts import Excerpt
-from brief.figures import Figure, figures_in_passage
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
@@ -83,8 +80,8 @@ from brief.ranking import (
     static_strength,
 )
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
+from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars
 from brief.section_kinds import EXTRA_SECTIONS
-from brief.timeline import extract_events, find_dates
 from brief.workspace import Workspace
 
 MERGE_OVERLAP = 0.6
@@ -163,179 +160,6 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     shared = len(a & b)
     return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
-
-
-def _plain_words(text: str) -> frozenset[str]:
-    """:func:`content_words` less names and titles (words capitalised other than first in a sentence):
-    what a passage says about the people it names. "Putin met with U.S. Special Envoy Steve Witkoff at the
-    Kremlin" and "talks between Special Envoy Steve Witkoff and Russian President Vladimir Putin ended with the
-    Kremlin confirming no compromise" share names only: two statements, not one."""
-    names = {m.group().lower().rstrip(".") for m in _CAPITALISED.finditer(text)
-             if m.start() > 0 and not re.search(r"[.!?:]\s*$", text[max(0, m.start() - 3):m.start()])}
-    return frozenset(w for w in content_words(text) if w not in names)
-
-
-# --- one claim or two ---------------------------------------------------------------------------
-# Shared words make two passages look alike; their numbers and dates tell whether they can say the same.
-
-_COUNT = re.compile(r"(?<![\w$€£₴₽.,:/-])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b(?![.,:/]\d)",
-                    re.IGNORECASE)
-"""A number in digits or words ("one" is left out: "one of them", "no one" count nothing)."""
-_SPELLED_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                   "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_COUNTED = re.compile(r"^(?:-|\s+)(?P<a>[A-Za-z][\w’']*)(?:[\s-]+(?P<b>[A-Za-z][\w’']*))?")
-"""The words after a number: "410 drones and …" → "drones", "four ballistic missiles" → both, "28-point plan"."""
-_QUALIFIER = re.compile(r"\b(?P<q>more than|over|at least|upwards of|in excess of|well over|just over|as few as|"
-                        r"less than|fewer than|at most|up to|as many as|just under|around|about|nearly|almost|"
-                        r"approximately|roughly|some|close to|an estimated|estimated)\s+$", re.IGNORECASE)
-"""The qualifiers :mod:`brief.differences` reads before a figure ("more than 30"), before any count."""
-_AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "well over", "just over",
-                       "as few as"})
-_AT_MOST = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "just under"})
-_NIGHT = re.compile(r"\b(?:overnight|last night)\b", re.IGNORECASE)
-_ANY_DAY = dt.date(2000, 1, 1)
-"""Stands in for an unknown publication date when only where the dates are is wanted, not what they are."""
-
-
-@dataclass(frozen=True)
-class _Count:
-    """A number in a passage with the words for what it counts."""
-
-    kind: frozenset[str]
-    """Stems of the words after the number, and the unit of a figure: two counts with one in common count the
-    same kind of thing ("410 drones", "135 drones"; "38 missiles", "four ballistic missiles")."""
-    low: float
-    high: float
-    """The values the number allows: ``low == high`` when it is given flat, wider for "around", "more than"."""
-    figure: Figure | None = None
-    """The figure of :mod:`brief.figures` it is, when it is one: only figures can be noted as a difference."""
-
-
-@dataclass(frozen=True)
-class _Particulars:
-    """What two passages must not disagree on to be one claim: what they count and the days they name."""
-
-    excerpt: Excerpt
-    counts: tuple[_Count, ...]
-    days: tuple[tuple[dt.date, dt.date], ...]
-    """Each event date the passage names, as the days [first, last] it may be; a dateline is no event date."""
-
-
-def _particulars(excerpt: Excerpt) -> _Particulars:
-    """The counts and event days of one passage; relative dates ("on Tuesday") need its article's date."""
-    text, published = excerpt.text, excerpt.published
-    days: list[tuple[dt.date, dt.date]] = []
-    for event in extract_events(text, excerpt.source_id, published):
-        days.append((event.date, _last_day(event.date, event.precision)))
-    if published is not None and _NIGHT.search(text):
-        days.append((published - dt.timedelta(days=1), published))  # the night that ended on publication
-    figures = figures_in_passage(text, excerpt.source_id)
-    taken = [(f.figure_start, f.figure_end) for f in figures]
-    taken += [(m.start, m.end) for m in find_dates(text, published or _ANY_DAY)]  # "Dec. 9", "2025" count nothing
-    counts = [_Count(frozenset({stem(f.unit.lower())}) | _counted(text, f.figure_end)[0],
-                     *_interval(f.value, f.upper, f.qualifier), figure=f) for f in figures]
-    for match in _COUNT.finditer(text):
-        start, end = match.span("n")
-        kind, scale = _counted(text, end)
-        if not kind or any(start < b and a < end for a, b in taken):
-            continue
-        raw = match.group("n").lower()
-        value = (_SPELLED_COUNTS.get(raw) or float(raw.replace(",", ""))) * scale
-        qualifier = _QUALIFIER.search(text[max(0, start - 30):start])
-        counts.append(_Count(kind, *_interval(value, None, qualifier.group("q") if qualifier else None)))
-    return _Particulars(excerpt, tuple(counts), tuple(days))
-
-
-def _counted(text: str, end: int) -> tuple[frozenset[str], float]:
-    """Stems of the (at most two) content words right after a number, and the scale word ("million") before
-    them that multiplies it (1 when none)."""
-    match = _COUNTED.match(text[end:])
-    if match is None:
-        return frozenset(), 1.0
-    words = [w.lower() for w in match.group("a", "b") if w]
-    scale = _SCALE.get(words[0], 1.0)
-    if scale != 1.0:
-        words = words[1:]
-    kept: list[str] = []
-    for word in words:
-        if not content_words(word):
-            break
-        kept.append(stem(word))
-    return frozenset(kept), scale
-
-
-def _interval(value: float, upper: float | None, qualifier: str | None) -> tuple[float, float]:
-    low, high = value, value if upper is None else upper
-    qualifier = (qualifier or "").lower()
-    if qualifier in _AT_LEAST:
-        return low, math.inf
-    if qualifier in _AT_MOST:
-        return 0.0, high
-    if qualifier:
-        return low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)  # "around 400 drones" agrees with 410
-    return low, high
-
-
-def _last_day(first: dt.date, precision: str) -> dt.date:
-    if precision == "week":
-        return first + dt.timedelta(days=6)
-    if precision == "month":
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(first.year, 12, 31)
-    return first
-
-
-def _one_claim_possible(a: _Particulars, b: _Particulars) -> bool:
-    """Whether two alike passages may be merged as one claim: they name no different event days, and every
-    count of a kind both give agrees, or is a figure the item will note as one the sources differ on.
-
-    Two sources that count one thing differently both make the claim only if the brief says they differ;
-    two that count different things (another night's attack, an earlier plan) do not make each other's.
-    """
-    if a.days and b.days and not any(a_first <= b_last and b_first <= a_last
-                                      for a_first, a_last in a.days for b_first, b_last in b.days):
-        return False
-    at_odds = [(x, y) for x in _lone(a.counts, b.counts) for y in _lone(b.counts, a.counts)
-               if x.kind & y.kind and not _agree(x, y)]
-    if not at_odds:
-        return True
-    noted = _noted_differences(a, b)
-    return all(x.figure is not None and y.figure is not None and (id(x.figure), id(y.figure)) in noted
-               for x, y in at_odds)
-
-
-def _lone(counts: tuple[_Count, ...], others: tuple[_Count, ...]) -> list[_Count]:
-    """The counts that no count of the same kind among ``others`` agrees with."""
-    return [c for c in counts if not any(c.kind & o.kind and _agree(c, o) for o in others)]
-
-
-def _agree(x: _Count, y: _Count) -> bool:
-    return x.low <= y.high and y.low <= x.high
-
-
-def _noted_differences(a: _Particulars, b: _Particulars) -> set[tuple[int, int]]:
-    """Pairs (by id) of a figure of ``a`` and one of ``b`` that the item would show as a difference between sources."""
-    sourced = [SourcedFigure(c.figure, p.excerpt.text, p.excerpt.source_id, p.excerpt.start, p.excerpt.end, True)
-               for p in (a, b) for c in p.counts if c.figure is not None]
-    if len({f.source_id for f in sourced}) < 2:
-        return set()
-    mine = {id(c.figure) for c in a.counts if c.figure is not None}
-    noted: set[tuple[int, int]] = set()
-    for difference in find_differences(sourced):
-        for i, reading in enumerate(difference.readings):
-            for other in difference.readings[i + 1:]:
-                for x in reading:
-                    for y in other:
-                        first, second = (x, y) if id(x.figure) in mine else (y, x)
-                        noted.add((id(first.figure), id(second.figure)))
-    return noted
 
 
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
@@ -579,21 +403,21 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
     groups: list[_Candidate] = []
     holding: dict[str, list[int]] = defaultdict(list)
     """Word → the groups (by position) whose words include it: only those can be similar."""
-    particulars: dict[str, _Particulars] = {}
+    particulars: dict[str, Particulars] = {}
 
-    def read(member: Excerpt) -> _Particulars:
+    def read(member: Excerpt) -> Particulars:
         if member.id not in particulars:
-            particulars[member.id] = _particulars(member)
+            particulars[member.id] = read_particulars(member)
         return particulars[member.id]
 
     def one_claim(excerpt: Excerpt, group: _Candidate) -> bool:
-        return all(_one_claim_possible(read(member), read(excerpt)) for member in group.excerpts)
+        return all(one_claim_possible(read(member), read(excerpt)) for member in group.excerpts)
 
     plain: list[frozenset[str]] = []
-    """Each group's lead's :func:`_plain_words`: near-duplicates share more than names."""
+    """Each group's lead's :func:`plain_words`: near-duplicates share more than names."""
     for excerpt, score in ranked:
         words = content_words(excerpt.text)
-        plain_words = _plain_words(excerpt.text)
+        plain_words = plain_words_of(excerpt.text)
         sharing = sorted({number for word in words for number in holding.get(word, ())})
         home = next((groups[n] for n in sharing if _similar(words, groups[n].words)
                      and _similar(plain_words, plain[n]) and one_claim(excerpt, groups[n])), None)

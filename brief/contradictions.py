@@ -316,11 +316,11 @@ _TALKS = _Lazy(r"\b(?:talks|meeting|meetings|discussions|negotiations|summit|rou
 
 _AUX = frozenset("do does did has have had is are was were be been being will shall 'll".split())
 _BE = frozenset("is are was were be been being".split())
-_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "won't", "won’t", "wont"})
-_MODALS = frozenset("""would could may might should must can cannot ought wouldn't wouldn’t couldn't couldn’t
+FUTURE = frozenset({"will", "shall", "'ll", "’ll", "won't", "won’t", "wont"})
+MODALS = frozenset("""would could may might should must can cannot ought wouldn't wouldn’t couldn't couldn’t
 shouldn't shouldn’t can't can’t mustn't mustn’t""".split())
-_NEGATORS = frozenset({"not", "never"})
-_ADVERBS = frozenset("""also already again still even just then now once repeatedly publicly privately firmly
+NEGATORS = frozenset({"not", "never"})
+ADVERBS = frozenset("""also already again still even just then now once repeatedly publicly privately firmly
 flatly quickly swiftly reportedly immediately effectively ultimately essentially openly explicitly duly""".split())
 """Adverbs that may stand between a subject and its verb."""
 _HEDGES = frozenset("""partly partially tentatively conditionally outright formally fully entirely completely
@@ -345,7 +345,7 @@ _CONDITIONAL = frozenset({"if", "unless", "whether", "once", "until", "when", "w
 _STOP_PUNCTUATION = frozenset(",;:—–()[]?!.…")
 _QUOTE_CHARS = frozenset("“”\"‘’'«»")
 _DETERMINERS = frozenset({"the", "a", "an"})
-_GROUP_NOUNS = frozenset("""officials negotiators negotiator delegation delegations government governments side
+GROUP_NOUNS = frozenset("""officials negotiators negotiator delegation delegations government governments side
 leaders leadership diplomats envoys team authorities administration forces troops army military parliament
 lawmakers ministry spokesman spokeswoman spokesperson""".split())
 """Heads of a noun phrase that speak for the party a word before them names ("Ukrainian negotiators"); one
@@ -636,20 +636,20 @@ def _verb_group(tokens: list[_Token], head: int) -> _VerbGroup | None:
     future = earlier = passive = False
     while j >= 0:
         word = tokens[j].lower
-        if word in _MODALS:
+        if word in MODALS:
             return None
-        if word in _NEGATORS or word.endswith(("n't", "n’t")):
+        if word in NEGATORS or word.endswith(("n't", "n’t")):
             negations += 1
-            if word in _FUTURE:
+            if word in FUTURE:
                 future = True
-        elif word in _FUTURE:
+        elif word in FUTURE:
             future = True
         elif word in _AUX:
             passive = passive or word in _BE
             earlier = earlier or word == "had"
         elif word == "to":
             return None  # "to be approved by Russia": an infinitive, not done
-        elif word in _ADVERBS or word in _HEDGES or (word.endswith("ly") and tokens[j].text.islower()):
+        elif word in ADVERBS or word in _HEDGES or (word.endswith("ly") and tokens[j].text.islower()):
             pass
         else:
             break
@@ -971,7 +971,7 @@ def _noun_phrase_left(tokens: list[_Token], j: int) -> tuple[list[_Token], int]:
     while j >= 0:
         token = tokens[j]
         word = token.bare
-        if token.text[:1].isupper() or word in _DETERMINERS or word in _GROUP_NOUNS or word in _NP_MODIFIERS \
+        if token.text[:1].isupper() or word in _DETERMINERS or word in GROUP_NOUNS or word in _NP_MODIFIERS \
                 or word in TITLE_WORDS or token.lower != word:
             if word in _CLAUSE_WORDS or word in _CONDITIONAL or word in _NP_STOP or word in _CALENDAR:
                 break
@@ -989,7 +989,7 @@ def _noun_phrase_right(tokens: list[_Token]) -> list[_Token]:
     phrase: list[_Token] = []
     for token in tokens:
         word = token.bare
-        if (token.text[:1].isupper() or word in _DETERMINERS or word in _GROUP_NOUNS or word in _NP_MODIFIERS
+        if (token.text[:1].isupper() or word in _DETERMINERS or word in GROUP_NOUNS or word in _NP_MODIFIERS
                 or word in TITLE_WORDS) and word not in _NP_STOP and word not in _CALENDAR:
             phrase.append(token)
             continue
@@ -1005,7 +1005,7 @@ def _phrase_left(tokens: list[_Token], j: int, limit: int = 10) -> tuple[list[_T
         token = tokens[j]
         word = token.lower
         if token.text in _STOP_PUNCTUATION or word in _CLAUSE_WORDS or (word in FRAMES and not _noun(tokens, j)) \
-                or word in _AUX or word in _SPEECH or word in _MODALS or (word.endswith("ed") and token.text.islower()):
+                or word in _AUX or word in _SPEECH or word in MODALS or (word.endswith("ed") and token.text.islower()):
             break
         phrase.insert(0, token)
         j -= 1
@@ -1039,9 +1039,9 @@ def _actor(phrase: list[_Token], tokens: list[_Token]) -> str | None:
     last = phrase[-1]
     if words[-1] in PARTY_WORDS or tuple(words[-2:]) in _PARTY_PHRASES:
         return _party(words[-2:])
-    if words[-1] in TITLE_WORDS and words[-1] not in _GROUP_NOUNS:
+    if words[-1] in TITLE_WORDS and words[-1] not in GROUP_NOUNS:
         return None  # "a senior Russian lawmaker": one unnamed person, not Russia
-    if words[-1] in _GROUP_NOUNS:
+    if words[-1] in GROUP_NOUNS:
         if len(phrase) >= 2 and phrase[-2].lower != phrase[-2].bare and is_name_word(phrase[-2].text[:-2]):
             return None  # "Zelensky’s team": not Zelensky
         return _party(words)
@@ -1162,12 +1162,12 @@ def _outcome_claim(statement: Statement, tokens: list[_Token], cue_start: int, c
             break
     lead = [t for t in before if t.start >= clause_start]
     words = [t.lower for t in lead]
-    if any(w in _MODALS or w in _CONDITIONAL for w in words) or (words and words[-1] == "to"):
+    if any(w in MODALS or w in _CONDITIONAL for w in words) or (words and words[-1] == "to"):
         return None
     if any(w in ("hope", "hoped", "hopes", "aim", "aims", "seek", "seeks", "expected", "likely", "want", "wants",
                  "attempt", "effort", "bid", "push") for w in words[-6:]):
         return None
-    negations = sum(1 for w in words[-3:] if w in _NEGATORS or w.endswith(("n't", "n’t")))
+    negations = sum(1 for w in words[-3:] if w in NEGATORS or w.endswith(("n't", "n’t")))
     if negations > 1 or (negations and not positive):
         return None
     if negations:

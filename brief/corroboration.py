@@ -29,7 +29,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from brief.contradictions import Claim, Statement, claims_in, same_matter
+from brief.contradictions import (
+    ADVERBS,
+    FUTURE,
+    GROUP_NOUNS,
+    MODALS,
+    NEGATORS,
+    Claim,
+    Statement,
+    claims_in,
+    same_matter,
+)
 from brief.parties import PARTY_WORDS
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
@@ -52,11 +62,11 @@ _ASKED_UNTIL = re.compile(r"[;:—–]|,\s*(?:and|but)\b|\b(?:while|whereas|vers
 """Where what a position asks may end: a new clause, if it has a subject of its own (:func:`_what_is_asked`)."""
 _PARENTHETICAL = re.compile(r",\s*[^,]{1,25}?,")
 """A short aside between commas ("Russia, conversely, demands"), read past."""
-_HOLDERS = frozenset("""negotiators negotiator officials government leadership delegation side president
-leader authorities""".split())
+_HOLDERS = GROUP_NOUNS | {"president", "leader"}
 """Heads of a subject that speak for the party a word before them names ("Russia's negotiators")."""
-_NOT_ASSERTED = frozenset("""not never no longer would could may might should will if unless whether""".split())
-_LEADING = frozenset("""the still also now long repeatedly publicly reportedly""".split())
+_NOT_ASSERTED = MODALS | FUTURE | NEGATORS | {"no", "longer", "if", "unless", "whether"}
+_LEADING = ADVERBS | {"the", "long"}
+"""Words between a subject's start and its verb that do not change whose position it is ("the Kremlin still")."""
 _COMMON = frozenset(comparable_words("""war peace talks negotiations deal agreement plan proposal side sides
 part any all future current currently""")) | {"russia", "ukraine", "u.s.", "europe"}
 """Stems too common in the talks' reporting to tell one demand from another, and the parties to the talks (who are

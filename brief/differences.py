@@ -34,11 +34,12 @@ CONTEXT_WORDS = 3
 APPROXIMATE = 0.1
 """How far "around", "nearly", "some" … let a figure stray: ±10%."""
 
-_APPROXIMATE = frozenset({"around", "about", "nearly", "almost", "approximately", "roughly", "some", "close to",
+APPROXIMATE_WORDS = frozenset({"around", "about", "nearly", "almost", "approximately", "roughly", "some", "close to",
                           "an estimated", "estimated"})
-_AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "well over", "just over",
+AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "well over", "just over",
                        "as few as"})
-_AT_MOST = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "just under"})
+AT_MOST = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "just under"})
+"""The qualifiers of a figure ("around 19,000", "more than 30", "up to 800,000") by what they allow."""
 LATER_WORDS = frozenset({"revised", "new", "newer", "updated", "latest", "amended", "scaled", "reduced", "final",
                          "current", "shortened", "trimmed", "cut", "down", "lowered", "raised", "expanded"})
 """Words that mark a later version of a thing ("the revised plan"); contradictions reads them too."""
@@ -172,13 +173,19 @@ def stem(word: str) -> str:
 
 
 def _interval(figure: Figure) -> tuple[float, float]:
-    low, high = figure.value, figure.upper if figure.upper is not None else figure.value
-    qualifier = (figure.qualifier or "").lower()
-    if qualifier in _APPROXIMATE:
+    return value_interval(figure.value, figure.upper, figure.qualifier)
+
+
+def value_interval(value: float, upper: float | None, qualifier: str | None) -> tuple[float, float]:
+    """The values a number allows as written: itself (or its range), ±:data:`APPROXIMATE` after "around",
+    open above after "more than", from 0 after "up to"."""
+    low, high = value, upper if upper is not None else value
+    qualifier = (qualifier or "").lower()
+    if qualifier in APPROXIMATE_WORDS:
         return low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
-    if qualifier in _AT_LEAST:
+    if qualifier in AT_LEAST:
         return low, math.inf
-    if qualifier in _AT_MOST:
+    if qualifier in AT_MOST:
         return 0.0, high
     return low, high
 

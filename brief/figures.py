@@ -111,7 +111,7 @@ class _Found:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+SPELLED_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
             "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
             "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozens": 24, "hundreds": 200,
@@ -125,7 +125,7 @@ _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": 
 """Currencies written after the number; the singular is the adjective of "a 90 billion euro loan"."""
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SPELLED_RE = "|".join(sorted(_SPELLED, key=len, reverse=True))
+_SPELLED_RE = "|".join(sorted(SPELLED_NUMBERS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?<![\w.,/:$€£-])(?P<cur>US\$|\$|€|£|₴|₽)?\s?(?P<num>{_DIGITS})"
     rf"(?:\s?(?:-|–|to|and)\s?(?P<hi>{_DIGITS}))?"
@@ -133,10 +133,11 @@ _NUMBER = re.compile(
     rf"|(?<![\w-])(?P<word>{_SPELLED_RE}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
     rf"|[Tt]en|[Tt]welve|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Dd]ozens|[Hh]undreds|[Tt]housands)"
     rf"(?P<wscale>\s(?:thousand|million|billion))?\b")
-_QUALIFIER = re.compile(
+QUALIFIER_BEFORE = re.compile(
     r"(?P<q>\b(?:around|about|nearly|almost|approximately|roughly|some|over|more than|less than|fewer than"
     r"|at least|at most|up to|close to|an estimated|as many as|as few as|just over|just under|well over"
     r"|upwards of|in excess of|estimated))\s+$", re.IGNORECASE)
+"""A qualifier written right before a number ("more than " 30): the text before the number is searched."""
 
 # --- units -----------------------------------------------------------------------------------
 
@@ -189,7 +190,7 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         start += 1
     spelled = match.group("word")
     if spelled:
-        number = _SPELLED[spelled.lower()]
+        number = SPELLED_NUMBERS[spelled.lower()]
         value = float(number) * (_SCALES[match.group("wscale").strip()] if match.group("wscale") else 1.0)
         upper = None
         currency = None
@@ -211,7 +212,7 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and currency is None and not scale_word \
                 and not _PERCENT.match(sentence[end:]):
             return None  # a year
-    qualifier_match = _QUALIFIER.search(sentence[max(0, start - 25):start])
+    qualifier_match = QUALIFIER_BEFORE.search(sentence[max(0, start - 25):start])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else None
     after = sentence[end:]
 
@@ -389,7 +390,7 @@ def _loss_unit(measure: str) -> str:
 
 
 def _without_qualifier(head: str) -> str:
-    qualifier = _QUALIFIER.search(head)
+    qualifier = QUALIFIER_BEFORE.search(head)
     return head[:qualifier.start()] if qualifier else head
 
 
@@ -462,7 +463,7 @@ def _count_noun(sentence: str, end: int, value: float) -> tuple[int, str, Catego
                 phrase += f" {whose.group('who')} {whose.group('v')}"  # "four regions Moscow claims"
             return noun_end, unit, category, phrase
         if not re.fullmatch(r"[\w’'-]+", word) or lower in _NOT_MODIFIER or lower.endswith("ly") \
-                or lower in _SPELLED or word.isdigit():
+                or lower in SPELLED_NUMBERS or word.isdigit():
             return None
         modifiers.append(word)
     return None
@@ -491,7 +492,7 @@ def _frame(sentence: str, start: int) -> tuple[str, str, Category] | None:
     """A unitless number given its meaning by the verb before it: "put X at N", "cap X at N", "X reached N",
     "an army of N"."""
     head = sentence[:start]
-    qualifier = _QUALIFIER.search(head)
+    qualifier = QUALIFIER_BEFORE.search(head)
     if qualifier:
         head = head[:qualifier.start()]
     match = _FRAME.search(head)
@@ -517,7 +518,7 @@ def _frame(sentence: str, start: int) -> tuple[str, str, Category] | None:
 
 def _frame_measure(sentence: str, start: int) -> str | None:
     head = sentence[:start]
-    qualifier = _QUALIFIER.search(head)
+    qualifier = QUALIFIER_BEFORE.search(head)
     match = _FRAME.search(head[:qualifier.start()] if qualifier else head)
     return match.group("x").strip() if match else None
 
@@ -648,7 +649,7 @@ _HOLDING = re.compile(r"\b(?:occup\w+|control\w*|holds?|held|seized?|captured?|a
 def _subject_of_change(sentence: str, start: int) -> str | None:
     """"Russia's GDP growth slowed to 1%" → "Russia's GDP growth"."""
     head = sentence[:start]
-    qualifier = _QUALIFIER.search(head)
+    qualifier = QUALIFIER_BEFORE.search(head)
     match = _CHANGE.search(head[:qualifier.start()] if qualifier else head)
     if match is None:
         return None
@@ -661,7 +662,7 @@ def _subject_of_change(sentence: str, start: int) -> str | None:
 def _group_of(sentence: str, start: int) -> str | None:
     """"a “Coalition of the Willing” of more than 30 countries" → "countries in Coalition of the Willing"."""
     head = sentence[:start]
-    qualifier = _QUALIFIER.search(head)
+    qualifier = QUALIFIER_BEFORE.search(head)
     if qualifier:
         head = head[:qualifier.start()]
     match = re.search(r"[“\"]?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|the|for|and|[A-Z][\w’'-]*))*)[”\"]?\s+of\s+$", head)
