@@ -112,7 +112,7 @@ class _ExtractionCache:
         self.lock = threading.Lock()
 
     def get(self, kind: str, source: Source, compute: Callable[[], tuple[object, ...]]) -> tuple[object, ...]:
-        key = (kind, source.id, source.content_hash, source.date)
+        key = (kind, source.id, source.content_hash, source.date, source.date_is_earliest)
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
@@ -145,7 +145,7 @@ def gather_material(sources: Sequence[Source], kinds: Iterable[str], cited: set[
     """
     wanted = set(kinds)
     needed = [kind for kind, (_, sections) in _EXTRACTED.items() if wanted & sections]
-    keys = {source.id: findings_key(source.content_hash, source.date) for source in sources} if needed else {}
+    keys = {source.id: findings_key(source.content_hash, source.date, source.date_is_earliest) for source in sources} if needed else {}
     kept: dict[tuple[str, str], tuple[object, ...]] = {}
     if store is not None and keys:
         for kind in needed:
@@ -176,9 +176,10 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
 
     extractors: dict[str, Callable[[], tuple[object, ...]]] = {
         "quotes": lambda: tuple(_extract_quotes(source.text, source.id, source.date, sentences=shared(),
-                                                reported=False)),
+                                                reported=False, published_earliest=source.date_is_earliest)),
         "figures": lambda: tuple(extract_figures(source.text, source.id, source.date, sentences=shared())),
-        "events": lambda: tuple(extract_events(source.text, source.id, source.date, sentences=shared())),
+        "events": lambda: tuple(extract_events(source.text, source.id, source.date, sentences=shared(),
+                                               published_earliest=source.date_is_earliest)),
     }
     found: dict[str, tuple[object, ...]] = {}
     for kind in kinds:
@@ -429,6 +430,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window
     entries = tuple(TimelineEntry(
         date=g.events[0].date, precision=g.events[0].precision, expression=g.events[0].expression,
         relative=g.events[0].relative, text=g.events[0].text, published=g.events[0].published,
+        published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]))
         for g in chosen)

@@ -101,6 +101,11 @@ MAX_CANDIDATES = 250
 far more than a brief holds, and few enough that a whole-archive brief stays quick."""
 SOURCE_REPEAT_PENALTY = 0.35
 """Rank given up per item already taken from the same source."""
+MIN_ITEM_SCORE = 1.6
+"""Below this rank a passage does not fill a place a brief has left: a section's cap is a ceiling, and
+a thin window (one article in the week) fills it otherwise with what cannot stand alone ("But it has
+also looped back on itself: …", "“…,” he said."). Pinned and included passages are always shown. On the
+shipped and the eval corpora the weakest passage a whole-corpus brief shows ranks 1.76."""
 MIN_ITEM_BUDGET = 0.5
 """The analyst's sections take their words from the budget, but leave the items at least this share of it."""
 
@@ -520,7 +525,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
     def take(pool: list[_Candidate], accept) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
-            if not accept(candidate):
+            if candidate.score < MIN_ITEM_SCORE or not accept(candidate):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from brief.dates import long_date
 from brief.metadata import MetaValue
+from brief.quotes import DatedBy
 
 ExtraKind = Literal["key-quotes", "key-figures", "timeline", "sources-differ"]
 Precision = Literal["day", "week", "month", "year"]
@@ -116,7 +117,7 @@ class KeyQuote:
     date: dt.date | None
     """When it was said: the date the sentence gives, else the publication date (see ``dated_by``)."""
     date_precision: Precision | None
-    dated_by: Literal["sentence", "published"] | None
+    dated_by: DatedBy | None
     date_text: str | None
     """The date as the sentence writes it ("Dec. 17") when the article's year is unknown; else None."""
     citations: tuple[Passage, ...]
@@ -126,6 +127,8 @@ class KeyQuote:
     def when(self) -> str:
         if self.date is not None and self.date_precision is not None:
             label = date_label(self.date, self.date_precision)
+            if self.dated_by == "published or later":
+                return f"published {label} or later"
             return label if self.dated_by == "sentence" else f"published {label}"
         if self.date_text:
             return f"{self.date_text} (year not given)"
@@ -183,6 +186,8 @@ class TimelineEntry:
     """Every source reporting the same event on the same date."""
     more_dates: tuple[tuple[dt.date, Precision], ...] = ()
     """Later dates the same sentence gives ("the Anchorage summit in August and … in October")."""
+    published_earliest: bool = False
+    """Whether ``published`` is only the earliest the first citing source can have appeared."""
 
     @property
     def date_text(self) -> str:
@@ -191,7 +196,9 @@ class TimelineEntry:
 
     @property
     def published_text(self) -> str:
-        return long_date(self.published) if self.published else "date unknown"
+        if self.published is None:
+            return "date unknown"
+        return long_date(self.published) + (" or later" if self.published_earliest else "")
 
     @property
     def words(self) -> int:

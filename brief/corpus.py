@@ -84,6 +84,11 @@ class Source:
         return self.meta.date
 
     @property
+    def date_is_earliest(self) -> bool:
+        """Whether :attr:`date` is only the earliest the article can have appeared (see :mod:`brief.metadata`)."""
+        return self.meta.date_is_earliest
+
+    @property
     def text_hash(self) -> str:
         """Identity of the cleaned content: two copies of an article share it."""
         if self._text_hash is None:

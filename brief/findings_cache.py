@@ -37,9 +37,11 @@ class FindingsStore(Protocol):
         ...
 
 
-def findings_key(content_hash: str, published: dt.date | None) -> str:
-    """The key under which what the extractors found in one source holds."""
-    return f"{extractor_fingerprint()}:{content_hash}:{published.isoformat() if published else '-'}"
+def findings_key(content_hash: str, published: dt.date | None, earliest: bool = False) -> str:
+    """The key under which what the extractors found in one source holds (``earliest``: ``published`` is
+    only the earliest the article can have appeared)."""
+    date = (published.isoformat() + ("+" if earliest else "")) if published else "-"
+    return f"{extractor_fingerprint()}:{content_hash}:{date}"
 
 
 def extractor_fingerprint() -> str:

@@ -5,8 +5,13 @@ the article's own front matter, an HTML page's metadata, then inference from
 the text (title line, "Published …" line or dateline, "By …"/"Author: …" byline
 and a date on it, a strapline under the title or a dateline opening the first
 paragraph, an outlet named in the sign-off; for the date, last of all the latest
-date the text mentions). Nothing is invented: what none of these gives stays
-unknown and is shown as such.
+date the text mentions, or the earliest it can have been published). Nothing is
+invented: what none of these gives stays unknown and is shown as such.
+
+The earliest date an article can have appeared comes from a text that says which
+year it is written in ("as 2025 closes", "2025 so far", a title naming the year
+that no later year in the text contradicts) and reports days of that year without
+one ("Zelensky said on Dec. 18"): it was published on the latest of them or later.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from typing import Literal
 from brief.cleaning import CleanedArticle
 from brief.dates import FULL_DATE, find_full_date, full_date_of, leading_dateline, long_date, parse_any_date
 from brief.segmentation import split_blocks
+from brief.sentences import article_sentences
+from brief.timeline import find_dates, tense_near
 
 Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
@@ -27,6 +34,10 @@ RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 MENTIONED_DATE = "latest date the text mentions; no publication date given"
 """How a publication date guessed from the dates an article's text mentions is marked: a guess that
 may lie in the future (an announced meeting), so it never decides a brief's "latest" date alone."""
+
+EARLIEST_DATE = "no earlier than"
+"""How the start of an inferred publication date's ``how`` marks it as the earliest the article can have
+appeared, not the day it did: the latest day of the year it is written in that it reports."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,14 @@ class MetaValue:
     def display(self) -> str:
         if self.value is None:
             return "unknown"
-        return long_date(self.value) if isinstance(self.value, dt.date) else str(self.value)
+        if isinstance(self.value, dt.date):
+            return long_date(self.value) + (" or later" if self.is_earliest else "")
+        return str(self.value)
+
+    @property
+    def is_earliest(self) -> bool:
+        """Whether this date is only the earliest possible (see :data:`EARLIEST_DATE`)."""
+        return self.how.startswith(EARLIEST_DATE)
 
 
 UNKNOWN = MetaValue(None, "unknown")
@@ -67,6 +85,11 @@ class SourceMeta:
     def date(self) -> dt.date | None:
         value = self.published.value
         return value if isinstance(value, dt.date) else None
+
+    @property
+    def date_is_earliest(self) -> bool:
+        """Whether :attr:`date` is only the earliest the article can have appeared."""
+        return self.published.is_earliest
 
 
 _OUTLET_WORDS = (r"Times|Post|News|Herald|Journal|Tribune|Telegraph|Guardian|Gazette|Chronicle|Monitor"
@@ -122,9 +145,70 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
         found.update(_header_date(cleaned))
     if "published" not in found and not dated:
         latest = _latest_date_mentioned(cleaned.text)
-        if latest:
+        earliest = _earliest_publication(cleaned)
+        if earliest and (latest is None or earliest.value > latest):  # type: ignore[operator]
+            found["published"] = earliest
+        elif latest:
             found["published"] = MetaValue(latest, "inferred", MENTIONED_DATE)
     return found
+
+
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_WRITTEN_IN = re.compile(
+    rf"\bas (?P<a>{_YEAR}) (?:closes|ends|draws to (?:a|its) close|comes to (?:a close|an end)|winds down"
+    rf"|nears (?:its|an) end)\b|\b(?P<b>{_YEAR}) so far\b|\bso far (?:in|this year,?) (?P<c>{_YEAR})\b"
+    rf"|\b(?:in|for) (?P<d>{_YEAR}) to date\b|\bthis year,? (?P<e>{_YEAR})\b", re.IGNORECASE)
+"""Words that say which year a text is written in: "as 2025 closes", "2025 so far", "in 2025 to date"."""
+_BARE_YEAR = re.compile(rf"(?<![\d/.-])\b(?P<y>{_YEAR})\b(?![\d/.-])")
+
+
+def _year_written_in(cleaned: CleanedArticle) -> tuple[int, str] | None:
+    """The year the text says it is written in, and the words that say so; None when it does not say.
+
+    A title naming a year ("Ukraine War 2025: …") says so too when the text names no later year
+    outside announcements ("talks due in 2026"). Cues that disagree give no year.
+    """
+    said = {(int(next(y for y in match.groups() if y)), match.group(0)) for match in _YEAR_WRITTEN_IN.finditer(cleaned.text)}
+    title_years = {int(match.group("y")) for match in _BARE_YEAR.finditer(cleaned.title or "")}
+    if len(title_years) == 1:
+        year = next(iter(title_years))
+        later = [match for match in _BARE_YEAR.finditer(cleaned.text) if int(match.group("y")) > year
+                 and not _AHEAD.search(cleaned.text, max(0, match.start() - 100), match.start())]
+        if not later:
+            said.add((year, f"the title, “{cleaned.title}”"))
+    years = {year for year, _ in said}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year, min(cue for found, cue in said if found == year)
+
+
+def _earliest_publication(cleaned: CleanedArticle) -> MetaValue | None:
+    """The earliest date the article can have appeared, as an inferred publication date, or None.
+
+    The text says which year it is written in, and reports days of that year without naming it
+    ("said on Dec. 18"): the latest of them, in the past tense, is the earliest it can be from.
+    """
+    written = _year_written_in(cleaned)
+    if written is None:
+        return None
+    year, cue = written
+    end_of_year = dt.date(year, 12, 31)
+    latest: tuple[dt.date, str] | None = None
+    for sentence in article_sentences(cleaned.text):
+        body = cleaned.text[sentence.start:sentence.end]
+        for mention in find_dates(body, end_of_year, published_earliest=True):
+            if mention.precision != "day" or not mention.relative or mention.date.year != year:
+                continue
+            if tense_near(body, mention.start, mention.end) != "past":
+                continue  # "talks on Dec. 20" may be ahead of the writing
+            if latest is None or mention.date > latest[0]:
+                latest = (mention.date, mention.expression)
+    if latest is None:
+        return None
+    return MetaValue(latest[0], "inferred",
+                     f"{EARLIEST_DATE} the latest day it reports ({latest[1]}) of {year}, the year it is written in"
+                     f" ({cue})")
 
 
 _FIELD_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+")

@@ -57,6 +57,11 @@ MIN_QUOTE_WORDS = 4
 MIN_REPORTED_WORDS = 6
 
 
+DatedBy = Literal["sentence", "published", "published or later"]
+"""Where a quote's date comes from: the sentence, the publication date, or the earliest the article can
+have appeared (the words were said then or before)."""
+
+
 @dataclass(frozen=True)
 class Quote:
     """Words someone said, as an article gives them."""
@@ -77,7 +82,7 @@ class Quote:
     date: dt.date | None
     """When it was said: the date the sentence gives ("said on Dec. 17"), else the publication date."""
     date_precision: Precision | None
-    dated_by: Literal["sentence", "published"] | None
+    dated_by: DatedBy | None
     """Where ``date`` comes from; None when there is no date at all."""
     source_id: str
     kind: QuoteKind = "direct"
@@ -101,17 +106,20 @@ class Quote:
 
 
 def extract_quotes(text: str, source_id: str, published: dt.date | None, *,
-                   sentences: list[Sentence] | None = None, reported: bool = True) -> list[Quote]:
+                   sentences: list[Sentence] | None = None, reported: bool = True,
+                   published_earliest: bool = False) -> list[Quote]:
     """Every quote in ``text`` (direct and, unless ``reported`` is False, reported), in text order.
 
-    ``sentences`` are ``article_sentences(text)`` when the caller has them already.
+    ``sentences`` are ``article_sentences(text)`` when the caller has them already;
+    ``published_earliest``: ``published`` is only the earliest date the article can have.
     """
     sentences = article_sentences(text) if sentences is None else sentences
     spans = [span for sentence in _paragraph_starts(sentences)
              for span in quote_marks(text, sentence.block_start, sentence.block_end)]
     if not spans and not reported:
         return []
-    article = _Article(text, _mask(text, spans), sentences, People.of(text), source_id, published, [])
+    article = _Article(text, _mask(text, spans), sentences, People.of(text), source_id, published, [],
+                       published_earliest)
     for open_at, close_at in spans:
         quote = _direct_quote(article, open_at, close_at)
         if quote is not None:
@@ -249,6 +257,8 @@ class _Article:
     published: dt.date | None
     found: list[Quote]
     """Quotes found so far, in text order: a "he said" or a continued quote may refer back to them."""
+    published_earliest: bool = False
+    """Whether ``published`` is only the earliest the article can have appeared."""
 
     def sentence_at(self, offset: int) -> Sentence | None:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
@@ -284,7 +294,8 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
     if speaker is None and not text[first.start:open_at].strip() and not _VERB.search(masked, first.start, span_end):
         speaker = _continued(article, first)  # no speech verb at all: the last speaker goes on
     verb_span = (verb.start() - first.start, verb.end() - first.start) if verb is not None else None
-    date, precision, dated_by, expression = _quote_date(masked[first.start:span_end], article.published, verb_span)
+    date, precision, dated_by, expression = _quote_date(masked[first.start:span_end], article.published, verb_span,
+                                                        article.published_earliest)
     if speaker is not None and speaker.attribution == "continued" and expression is None:
         said = _continued_quote(article, first)  # “…,” he said on Dec. 18. “…” — the same words, the same day
         if said is not None and said.date_expression is not None:
@@ -487,8 +498,8 @@ _STAND_IN = dt.date(2001, 6, 15)
 """A publication date to find the date expressions of an undated article with; their dates are not used."""
 
 
-def _quote_date(attribution: str, published: dt.date | None, verb: tuple[int, int] | None
-                ) -> tuple[dt.date | None, Precision | None, Literal["sentence", "published"] | None, str | None]:
+def _quote_date(attribution: str, published: dt.date | None, verb: tuple[int, int] | None,
+                earliest: bool = False) -> tuple[dt.date | None, Precision | None, DatedBy | None, str | None]:
     """The date the attribution gives ("said on Dec. 17"), else the publication date; and the expression.
 
     ``attribution`` is the sentence with the quoted words blanked out: a date inside
@@ -497,16 +508,18 @@ def _quote_date(attribution: str, published: dt.date | None, verb: tuple[int, in
     out in June 2024", "…, a week after the summit on Nov. 20"): only one the speech
     ``verb`` (offsets into ``attribution``) carries, or one opening the sentence,
     dates the words. Without a publication date, a date without a year ("Dec. 17")
-    cannot be placed: the expression is kept, the date is not.
+    cannot be placed: the expression is kept, the date is not. When ``published`` is only the
+    earliest the article can have appeared (``earliest``), a weekday or "yesterday" cannot be
+    placed either, and words the sentence does not date were said then or before.
     """
-    for mention in find_dates(attribution, published or _STAND_IN):
+    for mention in find_dates(attribution, published or _STAND_IN, published_earliest=earliest):
         if mention.precision == "year" or not _dates_the_verb(attribution, mention.start, mention.end, verb):
             continue
         if published is None and mention.relative:
             return None, None, None, mention.expression
         return mention.date, mention.precision, "sentence", mention.expression
     if published is not None:
-        return published, "day", "published", None
+        return published, "day", "published or later" if earliest else "published", None
     return None, None, None, None
 
 
@@ -576,7 +589,7 @@ def _reported_quote(article: _Article, sentence: Sentence) -> Quote | None:
     if "_" in masked[q_start:q_end] or len(text[q_start:q_end].split()) < MIN_REPORTED_WORDS:
         return None
     attribution = masked[base:q_start] + " " * (q_end - q_start) + masked[q_end:sentence.end]
-    date, precision, dated_by, expression = _quote_date(attribution, article.published, verb)
+    date, precision, dated_by, expression = _quote_date(attribution, article.published, verb, article.published_earliest)
     return Quote(text=text[q_start:q_end], speaker=speaker.name, role=speaker.role, start=sentence.start,
                  end=sentence.end, quote_start=q_start, quote_end=q_end, date=date, date_precision=precision,
                  dated_by=dated_by, source_id=article.source_id, kind="reported", attribution=speaker.attribution,

@@ -52,6 +52,10 @@ _DANGLING_START = re.compile(
     re.IGNORECASE)
 """An opening that leans on what came before: a pronoun (not the "it" of "it has been a year since",
 "it is unclear whether"), the first person of an interview ("I think …"), a connective."""
+_DANGLING_SUBJECT = re.compile(
+    r"^(?:If|When|While|As|Although|Though|After|Before|Unless|Once|Since|Because|Despite|Until)\b[^,;:.]{3,120},"
+    r"\s+(?:he|she|they|his|her|their)\b")
+"""A sentence whose subject is a pronoun after an opening clause: "If Kyiv refuses talks, he vowed …"."""
 _BACK_REFERENCE = re.compile(
     r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
     re.IGNORECASE)
@@ -156,7 +160,7 @@ def static_strength(excerpt: Excerpt) -> float:
     if excerpt.paragraph >= 0:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
     words = len(text.split())
-    if _DANGLING_START.match(text) or quotes_nobody(text):
+    if _DANGLING_START.match(text) or _DANGLING_SUBJECT.match(text) or quotes_nobody(text):
         score -= 1.5
     elif _BACK_REFERENCE.search(text):
         score -= 1.0

@@ -19,7 +19,11 @@ publication date and kept apart from it:
   after it when the verb nearest to it is in the future tense ("will meet on
   Tuesday");
 - when the publication date is unknown, expressions that need it are skipped and
-  only dates that name their own year count.
+  only dates that name their own year count;
+- when only the earliest date the article can have been published is known (it
+  reports "Dec. 18" in a text written in 2025: :mod:`brief.metadata`), a month and
+  day or a month is placed against it, the year being what matters there, but a
+  weekday, "yesterday", "last week" or "two days ago" is not: those need the day.
 
 A dateline ("KYIV, Dec 9 (Reuters) -") says when the story was filed, not when
 anything happened: it is no event. Neither is a sentence with nothing in it but
@@ -83,19 +87,23 @@ class Event:
     """Whether ``date`` was worked out from the publication date."""
     published: dt.date | None
     """The article's publication date, kept for reference."""
+    published_earliest: bool = False
+    """Whether ``published`` is only the earliest the article can have appeared (it was later, or then)."""
 
     def as_json(self) -> dict[str, object]:
         return {"source": self.source_id, "start": self.start, "end": self.end, "text": self.text,
                 "date": self.date.isoformat(), "precision": self.precision, "expression": self.expression,
                 "relative": self.relative,
-                "published": self.published.isoformat() if self.published else None}
+                "published": self.published.isoformat() if self.published else None,
+                "published_earliest": self.published_earliest}
 
 
 def extract_events(text: str, source_id: str, published: dt.date | None, *,
-                   sentences: list[Sentence] | None = None) -> list[Event]:
+                   sentences: list[Sentence] | None = None, published_earliest: bool = False) -> list[Event]:
     """Every dated event in ``text``, one per date expression, in text order.
 
-    ``sentences`` are ``article_sentences(text)`` when the caller has them already.
+    ``sentences`` are ``article_sentences(text)`` when the caller has them already;
+    ``published_earliest``: ``published`` is only the earliest date the article can have.
     """
     events: list[Event] = []
     for sentence in article_sentences(text) if sentences is None else sentences:
@@ -103,7 +111,7 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
         if _SIGN_OFF.search(body):
             continue
         dateline = leading_dateline(body)
-        for mention in find_dates(body, published):
+        for mention in find_dates(body, published, published_earliest=published_earliest):
             if dateline and dateline.group("date") and mention.start == dateline.start("date"):
                 continue  # "KYIV, Dec 9 (Meridian Wire) -": when the story was filed, not an event
             if not _CONTENT_WORD.search(body[:mention.start] + " " + body[mention.end:]):
@@ -112,7 +120,7 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
                 precision=mention.precision, expression=mention.expression,
                 expression_start=sentence.start + mention.start, expression_end=sentence.start + mention.end,
-                relative=mention.relative, published=published))
+                relative=mention.relative, published=published, published_earliest=published_earliest))
     return events
 
 
@@ -177,10 +185,13 @@ _ANY_CUE = re.compile(r"\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|da
 """Something every date expression below contains: a sentence without it has none (a quick first test)."""
 
 
-def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(sentence: str, published: dt.date | None, *, published_earliest: bool = False
+               ) -> list[DateMention]:
     """The date expressions of one sentence, resolved; offsets are into ``sentence``.
 
-    Expressions that need the publication date are left out when it is None.
+    Expressions that need the publication date are left out when it is None; those that
+    need its day (a weekday, "yesterday", "last week", "two days ago") when it is only the
+    earliest the article can have appeared (``published_earliest``).
     """
     if not _ANY_CUE.search(sentence):
         return []
@@ -222,6 +233,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         tense = tense_near(sentence, match.start("m"), match.end("m"))
         date = _month(published, _month_number(match.group("m")), cue, tense)
         add(match, date, "month", True, "m")
+    for match in _RELATIVE_PERIOD.finditer(sentence):
+        if match.group("unit") == "year":  # "this year", "last year": the year is all they need
+            step = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower().split()[-1]]
+            add(match, _shifted(published, "year", step), "year", True)
+    if published_earliest:
+        return sorted(found, key=lambda m: m.start)
     for match in _WEEKDAY.finditer(sentence):
         rel = (match.group("rel") or "").lower()
         tense = tense_near(sentence, match.start(), match.end())

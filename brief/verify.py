@@ -54,7 +54,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.briefing import date_label
-from brief.dates import long_date
 from brief.errors import Problem, UserError, did_you_mean
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
@@ -659,7 +658,8 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
                 changes=(f"brief reads {read} there" if read else "brief reads no date there",),
                 numbering=numbering))
     if len(block.cells) >= 4 and block.cells[3]:
-        published = {s: long_date(date) if (date := readings.sources[s].date) else "date unknown" for s in verbatim}
+        published = {s: readings.sources[s].meta.published.display() if readings.sources[s].date else "date unknown"
+                     for s in verbatim}
         if block.cells[3] not in published.values():
             mismatches.append(Mismatch(
                 block.first_line, "publication date", block.cells[3], cited, verbatim,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import brief.assembly
 from brief.assembly import assemble_briefing
 from brief.errors import UserError
 from brief.recipe import load_recipe
@@ -103,6 +104,27 @@ def test_a_short_lead_in_sentence_is_left_out_of_the_item(tmp_path: Path) -> Non
     (item,) = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0)).all_items()
     assert item.text == body.split(". ", 1)[1]
     assert workspace.excerpt(item.excerpt_id).text == body  # the excerpt itself is whole
+
+
+def test_a_thin_window_leaves_places_empty_rather_than_fill_them_with_what_cannot_stand_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    strong = ("Moscow demands that Ukraine withdraw its forces from the rest of the Donbas region before any "
+              "cease-fire, and Kyiv has rejected the condition as a red line in the peace talks.")
+    weak = "“Europe must pay for security guarantees and sanctions on Russian oil,” he said."  # said by whom?
+    paths = _project(tmp_path, {"a": ("2025-12-03", "Alpha Post", f"{strong}\n\nBut the talks went on. {weak}")})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert texts == [strong]
+    # It is the floor that keeps it out: without it, the empty places take it.
+    monkeypatch.setattr(brief.assembly, "MIN_ITEM_SCORE", float("-inf"))
+    assert [item.text for item in assemble_briefing(workspace, recipe).all_items()] == [strong, weak]
+    monkeypatch.undo()
+    # Pinned, the analyst's choice is shown all the same.
+    weak_id = next(e.id for e in workspace.excerpts_of("a") if weak in e.text)
+    pinned = _recipe(paths, workspace, key_points=1, pin=[weak_id])
+    assert weak in [item.text for item in assemble_briefing(workspace, pinned).all_items()]
 
 
 def test_sources_are_numbered_by_first_citation(two_sources) -> None:

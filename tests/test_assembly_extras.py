@@ -103,8 +103,10 @@ def test_key_quotes_are_verbatim_and_attributed_to_who_the_article_says(seeds) -
     assert ushakov.when == "published 4 December 2025"  # the sentence gives no date of its own
     putin = by_words["The goals of the special military operation will be achieved unconditionally"]
     assert putin.speaker == "Vladimir Putin" and putin.role is None  # the article gives him no role
-    # "… he said on Dec. 17." in an article without a publication date: the day, but no year.
-    assert (putin.date, putin.when) == (None, "Dec. 17 (year not given)")
+    # "… he said on Dec. 17." in an article that gives no date but is written "as 2025 closes".
+    assert (putin.date, putin.when) == (dt.date(2025, 12, 17), "17 December 2025")
+    baev = next(q for q in quotes if q.speaker == "Pavel K. Baev")
+    assert baev.when == "published 18 December 2025 or later"  # when the article appeared, at the earliest
     assert "one step forward, two steps back" not in by_words  # nobody is named as saying it
 
 
@@ -140,9 +142,12 @@ def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> N
     summits = next(e for e in events if "Anchorage summit in August" in e.text)
     assert summits.date_text == "August 2025; October 2025"  # both dates of the sentence, one row
     assert "| 2 December 2025 | On December 2, 2025, Russian President Vladimir Putin met" in markdown
-    # The analysis has no publication date: its "Dec. 17" cannot be placed, and the brief says so.
-    (note,) = timeline.notes
-    assert "no known publication date" in note and "“Dec. 17”" in note
+    # The analysis gives no publication date, but the year it is written in ("as 2025 closes") places
+    # its "Dec. 17"; its Published cell says the article appeared then or later.
+    goals = next(e for e in events if e.expression == "Dec. 17")
+    assert (goals.date, goals.published_text) == (dt.date(2025, 12, 17), "18 December 2025 or later")
+    assert "| 17 December 2025 | “The goals of the special military operation will be achieved" in markdown
+    assert timeline.notes == ()
 
 
 def test_the_shipped_sources_do_not_differ_on_any_figure(seeds) -> None:

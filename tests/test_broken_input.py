@@ -33,7 +33,7 @@ def test_bad_article_is_reported_and_the_corpus_still_builds(project: Path, cli,
     built = cli("build", "briefings/situation.yaml", "--format", "md", cwd=project)
     assert built.code == 0
     assert f"warning: {project / 'seeds' / fixture}" in built.err
-    assert (project / "out" / "situation-2025-12-04.md").is_file()
+    assert (project / "out" / "situation-2025-12-18.md").is_file()
 
 
 def test_many_bad_articles_are_counted_past_the_first_ten_and_check_lists_them_all(project: Path, cli) -> None:

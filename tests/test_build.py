@@ -67,10 +67,12 @@ def test_no_boilerplate_or_other_stories_in_the_brief(tmp_path: Path) -> None:
 
 def test_weekly_window_only_uses_sources_dated_in_the_week(tmp_path: Path) -> None:
     markdown = _build_md("weekly.yaml", tmp_path)
-    assert "28 November 2025 – 4 December 2025" in markdown
+    # The newest article is the analysis, which cannot have appeared before 18 December 2025.
+    assert "12 December 2025 – 18 December 2025" in markdown
     sources = markdown.split("## Sources")[1]
-    assert "June 2025" not in sources  # the June article is outside the week
-    assert "without a known date were left out" in markdown
+    assert "18 December 2025 or later" in sources
+    assert "June 2025" not in sources and "4 December 2025" not in sources  # outside the week
+    assert "without a known date were left out of the window: 001\\_83039b644387e352" in markdown
 
 
 @pytest.mark.pdf

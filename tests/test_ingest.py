@@ -363,7 +363,7 @@ def test_a_broken_annotation_file_is_reported_on_every_run(seeds: Path, sync: Sy
 
 def test_a_changed_sources_yaml_entry_rereads_only_that_source(seeds: Path, sync: Sync, calls: Calls) -> None:
     index, _, _ = sync(seeds)
-    source_id = "000_0207c4399900d62a"
+    source_id = "001_83039b644387e352"
     assert index.source_dates()[source_id] is None, "the test gives a date to the undated seed"
     stated = seeds / "sources.yaml"
     text = stated.read_text(encoding="utf-8")

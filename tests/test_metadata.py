@@ -43,9 +43,12 @@ def test_seed_000_author_and_outlet_come_from_its_sign_off(seeds, repo):
     assert meta.author.how == f"byline, line {line_of(path, 'By Abdiwahab Ahmed')}"
     assert (meta.outlet.value, meta.outlet.origin) == ("Axadle Times", "inferred")
     assert meta.outlet.how.endswith(f"line {line_of(path, 'Axadle Times')}")
-    # It quotes "Dec. 17" and "Dec. 18" without a year: no date can be inferred.
-    assert meta.published.value is None and meta.published.origin == "unknown"
-    assert seeds[SEED_000].date is None
+    # No date of its own, but it is written "as 2025 closes" and reports "Dec. 17" and "Dec. 18" in the past
+    # tense: it cannot have appeared before 18 December 2025, and that is all the brief claims.
+    assert (meta.published.value, meta.published.origin) == (dt.date(2025, 12, 18), "inferred")
+    assert "(Dec. 18)" in meta.published.how and "(as 2025 closes)" in meta.published.how
+    assert meta.published.is_earliest and seeds[SEED_000].date_is_earliest
+    assert meta.published.display() == "18 December 2025 or later"
     assert meta.title.value == "Ukraine War 2025: Negotiations falter amid setbacks and escalating conflict"
     assert meta.title.origin == "inferred"
 
@@ -193,6 +196,40 @@ def test_a_text_that_only_announces_dates_leaves_the_publication_date_unknown():
     meta = infer_metadata(clean_article("Envoys meet\n\nTalks will resume on 12 April 2025, and close by "
                                         "1 May 2025, officials said.\n"))
     assert "published" not in meta
+
+
+_LATE_2025 = ("Envoys return to Geneva\n\nAs 2025 ends, no deal is in sight. Zelensky said on Dec. 9 that the talks "
+              "had stalled, and the Kremlin answered on Dec. 11. Both sides agreed to meet in November.\n")
+
+
+@pytest.mark.parametrize(("text", "earliest"), [
+    (_LATE_2025, dt.date(2025, 12, 11)),
+    # the year said another way
+    (_LATE_2025.replace("As 2025 ends,", "In 2025 so far,"), dt.date(2025, 12, 11)),
+    # a day ahead of the telling ("will meet on Dec. 20") is no evidence of when it was written
+    (_LATE_2025.replace("the Kremlin answered on Dec. 11", "the envoys will meet on Dec. 20"), dt.date(2025, 12, 9)),
+    # the title names the year, and the text names none later
+    ("Ukraine 2025: the year of talks\n\nNo deal is in sight. Zelensky said on Dec. 9 that talks had stalled.\n",
+     dt.date(2025, 12, 9)),
+])
+def test_the_year_a_text_is_written_in_and_the_days_it_reports_give_its_earliest_date(text, earliest):
+    published = infer_metadata(clean_article(text))["published"]
+    assert (published.value, published.origin, published.is_earliest) == (earliest, "inferred", True)
+    assert published.display() == f"{earliest.day} December 2025 or later"
+
+
+@pytest.mark.parametrize("text", [
+    # no word says which year it is
+    _LATE_2025.replace("As 2025 ends, no", "No"),
+    # the year is said, but no day of it is reported
+    "Envoys return to Geneva\n\nAs 2025 ends, no deal is in sight, and the sides last met in November.\n",
+    # the title's year is contradicted by a later one in the text
+    "Ukraine 2025: the year of talks\n\nIn 2026 the talks failed. Zelensky said on Dec. 9 that talks had stalled.\n",
+    # cues that disagree
+    _LATE_2025.replace("no deal is in sight.", "no deal is in sight, and 2024 so far was worse."),
+])
+def test_without_the_year_and_a_reported_day_no_earliest_date_is_inferred(text):
+    assert "published" not in infer_metadata(clean_article(text))
 
 
 @pytest.mark.parametrize(("front", "read", "published"), [

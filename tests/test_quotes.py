@@ -100,11 +100,26 @@ def test_quotes_are_dated_by_publication_unless_the_sentence_says(shipped_worksp
     rubio = one(quotes_of(shipped_workspace, "002_e759f5f9dd5bc10b"), "by Putin alone")
     assert (rubio.date, rubio.dated_by) == (DEC_4, "published")
     source = shipped_workspace.corpus.get("000_0207c4399900d62a")
-    assert source.date is None  # the article gives no date: its quotes have none either …
+    # Without a publication date, no quote has a date …
     assert all(q.date is None for q in extract_quotes(source.text, source.id, None))
     # … but given one, "he said on Dec. 17" dates the quote itself.
     dated = one(extract_quotes(source.text, source.id, dt.date(2025, 12, 20)), "The goals of the special")
     assert (dated.date, dated.date_precision, dated.dated_by) == (dt.date(2025, 12, 17), "day", "sentence")
+
+
+def test_with_only_the_earliest_publication_date_undated_words_were_said_then_or_before(
+        shipped_workspace: Workspace) -> None:
+    source = shipped_workspace.corpus.get("000_0207c4399900d62a")
+    assert (source.date, source.date_is_earliest) == (dt.date(2025, 12, 18), True)
+    quotes = extract_quotes(source.text, source.id, source.date, published_earliest=True)
+    goals = one(quotes, "The goals of the special")
+    assert (goals.date, goals.dated_by) == (dt.date(2025, 12, 17), "sentence")
+    baev = one(quotes, "see the war as nonsense")
+    assert (baev.date, baev.dated_by) == (dt.date(2025, 12, 18), "published or later")
+    # A weekday needs the day the article appeared, which is not known: it dates nothing.
+    text = "“We will not give up the east,” Zelensky said on Tuesday."
+    (tuesday,) = extract_quotes(text, "t", dt.date(2025, 12, 18), published_earliest=True)
+    assert (tuesday.date, tuesday.dated_by) == (dt.date(2025, 12, 18), "published or later")
 
 
 @pytest.mark.parametrize(("text", "date", "dated_by"), [

@@ -160,3 +160,24 @@ def test_comparable_words_meet_across_wordings() -> None:
     b = comparable_words("Russia insisted that Kyiv recognize the territories it annexed.")
     assert {"russia", "insist", "recogn", "annex", "territori"} <= a & b
     assert comparable_words("Kyiv and the Ukrainians") == {"ukraine"}  # a party's name is kept whole
+
+
+@pytest.mark.parametrize(("text", "dangles"), [
+    ("If Kyiv refuses “substantive” talks on Moscow’s terms, he vowed Russia would fight on.", True),
+    ("When the envoys left Moscow, they had no deal.", True),
+    ("If Kyiv refuses talks, Putin vowed Russia would fight on.", False),  # the subject is named
+    ("When the envoys left Moscow, the Kremlin said no deal was near.", False),
+])
+def test_a_pronoun_subject_after_an_opening_clause_leans_on_what_came_before(text: str, dangles: bool) -> None:
+    from brief.excerpts import Excerpt
+    from brief.ranking import static_strength
+
+    def strength(body: str) -> float:
+        return static_strength(Excerpt(id="a:1", source_id="a", start=0, end=len(body), text=body, topics=(),
+                                       section="outlook", topic_score=2.0, section_score=2.0, paragraph=3,
+                                       position=1, published=None))
+
+    # The same sentence with its subject named (same length, same words otherwise) is the yardstick.
+    named = text.replace(", he ", ", Al ").replace(", they ", ", Al ")
+    named_strength = strength(named) + substance_shortfall(named) - substance_shortfall(text)
+    assert strength(text) == pytest.approx(named_strength - (1.5 if dangles else 0.0))

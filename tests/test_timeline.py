@@ -46,8 +46,21 @@ def test_dec_17_in_a_december_2025_article(shipped_workspace: Workspace) -> None
     assert [e.date for e in by_expression(events, "August")] == [D(2025, 8, 1)] * 3
 
 
+def test_against_the_earliest_publication_date_only_what_needs_no_day_is_placed() -> None:
+    text = ("Zelensky said on Dec. 9 that the talks had stalled. The envoys met on Tuesday. Officials spoke "
+            "yesterday. This year has been hard. The summit in August failed.")
+    events = extract_events(text, "s", D(2025, 12, 18), published_earliest=True)
+    assert [(e.expression, e.date) for e in events] == [
+        ("Dec. 9", D(2025, 12, 9)), ("This year", D(2025, 1, 1)), ("August", D(2025, 8, 1))]
+    assert all(e.published_earliest for e in events)
+    # with the day known, the weekday and "yesterday" are placed too
+    known = extract_events(text, "s", D(2025, 12, 18))
+    assert {"Tuesday", "yesterday"} <= {e.expression for e in known}
+
+
 def test_without_a_publication_date_only_written_years_count(shipped_workspace: Workspace) -> None:
-    events = events_of(shipped_workspace, "000_0207c4399900d62a")
+    source = shipped_workspace.corpus.get("000_0207c4399900d62a")
+    events = extract_events(source.text, source.id, None)
     assert events, "the article names 2025 and 2022"
     assert not by_expression(events, "Dec. 17")
     assert all(not e.relative for e in events)

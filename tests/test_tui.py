@@ -447,7 +447,7 @@ MARKUP_ARTICLE = """\
 ---
 title: "Talks [bold]resume[/] <b>now</b>"
 outlet: "The [i]Markup[/i] Post"
-published: 2025-12-04
+published: 2025-12-18
 ---
 
 Negotiators said the talks on territory [/] would resume next week, but the [bold red]x[/] demands on [bold]occupied land and <b>borders</b> remain the main sticking point between Moscow and Kyiv.
