@@ -74,6 +74,7 @@ from brief.ranking import (
     comparable_words,
     content_words,
     grade_bonus,
+    leans_on_what_came_before,
     recency_bonus,
     recency_terms,
     shown_text,
@@ -101,11 +102,6 @@ MAX_CANDIDATES = 250
 far more than a brief holds, and few enough that a whole-archive brief stays quick."""
 SOURCE_REPEAT_PENALTY = 0.35
 """Rank given up per item already taken from the same source."""
-MIN_ITEM_SCORE = 1.6
-"""Below this rank a passage does not fill a place a brief has left: a section's cap is a ceiling, and
-a thin window (one article in the week) fills it otherwise with what cannot stand alone ("But it has
-also looped back on itself: …", "“…,” he said."). Pinned and included passages are always shown. On the
-shipped and the eval corpora the weakest passage a whole-corpus brief shows ranks 1.76."""
 MIN_ITEM_BUDGET = 0.5
 """The analyst's sections take their words from the budget, but leave the items at least this share of it."""
 
@@ -525,7 +521,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
     def take(pool: list[_Candidate], accept) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
-            if candidate.score < MIN_ITEM_SCORE or not accept(candidate):
+            if _cannot_stand_alone(candidate) or not accept(candidate):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:
@@ -573,6 +569,16 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
                     candidate.lead.start)
         bucket.sort(key=order_key)
     return key_points, by_section
+
+
+def _cannot_stand_alone(candidate: _Candidate) -> bool:
+    """Whether the item would read as a fragment: what it shows leans on a sentence it leaves out
+    (:func:`leans_on_what_came_before`). Such a passage ranks lower, but in a thin window (one article
+    in the week) it would still fill a section's last places: it is never taken to fill one. A section's
+    cap is a ceiling. An interview's answer in the first person is taken, and the analyst's own, pinned
+    and included passages are always shown."""
+    return candidate.lead.origin != "analyst" and leans_on_what_came_before(shown_text(candidate.lead),
+                                                                             first_person=False)
 
 
 def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]], budget: int) -> None:

@@ -45,7 +45,9 @@ add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
-    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then|there"
+    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then"
+    r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|can|must|should|seems?|appears?"
+    r"|remains?)\b)"
     r"|it(?!\s+(?:is|was|has\s+been|had\s+been|remains|seems|appears)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:that|to|since|whether|unclear|likely|unlikely|possible|clear)\b)"
     r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
@@ -152,6 +154,20 @@ def shown_text(excerpt: Excerpt) -> str:
     return excerpt.text if excerpt.origin == "analyst" else standalone_text(excerpt.text)
 
 
+def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
+    """Whether a passage cannot be read alone: it opens on a pronoun or a connective ("That is why …",
+    "But it has also …"), its subject is a pronoun after an opening clause ("If Kyiv refuses talks, he
+    vowed …"), or it is a quotation that does not say who spoke ("“…,” he said.").
+
+    ``first_person=False`` leaves aside an opening in the first person: an interview's answer ("I think
+    there is a chance of a ceasefire by the summer") is the words of the person the article is about.
+    """
+    opening = _DANGLING_START.match(text)
+    if opening and not first_person and opening.group(1).lower() in ("i", "we", "my", "our"):
+        opening = None
+    return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text)
+
+
 def static_strength(excerpt: Excerpt) -> float:
     """The excerpt's rank before recency: cues, place in the article, how much it says, whether it
     stands alone; all judged on what a brief would show of it (:func:`shown_text`)."""
@@ -160,7 +176,7 @@ def static_strength(excerpt: Excerpt) -> float:
     if excerpt.paragraph >= 0:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
     words = len(text.split())
-    if _DANGLING_START.match(text) or _DANGLING_SUBJECT.match(text) or quotes_nobody(text):
+    if leans_on_what_came_before(text):
         score -= 1.5
     elif _BACK_REFERENCE.search(text):
         score -= 1.0

@@ -117,8 +117,8 @@ def test_a_thin_window_leaves_places_empty_rather_than_fill_them_with_what_canno
         "state-of-talks", "sticking-points", "outlook", "background")])
     texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
     assert texts == [strong]
-    # It is the floor that keeps it out: without it, the empty places take it.
-    monkeypatch.setattr(brief.assembly, "MIN_ITEM_SCORE", float("-inf"))
+    # It is the stand-alone rule that keeps it out: without it, the empty places take it.
+    monkeypatch.setattr(brief.assembly, "_cannot_stand_alone", lambda candidate: False)
     assert [item.text for item in assemble_briefing(workspace, recipe).all_items()] == [strong, weak]
     monkeypatch.undo()
     # Pinned, the analyst's choice is shown all the same.

@@ -82,6 +82,8 @@ def test_a_wire_dateline_is_left_out(text: str, shown: str | None) -> None:
     ("It has been one year since the Oval Office meeting.", False),  # "it" stands for nothing
     ("It is unclear whether the talks will resume.", False),
     ("Italy agreed to the plan.", False),
+    ("There may still be space for a cease-fire pause.", False),  # "there" that stands for nothing
+    ("There, the envoys met again the next day.", True),
 ])
 def test_what_counts_as_leaning_on_what_came_before(text: str, dangles: bool) -> None:
     from brief.ranking import _DANGLING_START
@@ -181,3 +183,12 @@ def test_a_pronoun_subject_after_an_opening_clause_leans_on_what_came_before(tex
     named = text.replace(", he ", ", Al ").replace(", they ", ", Al ")
     named_strength = strength(named) + substance_shortfall(named) - substance_shortfall(text)
     assert strength(text) == pytest.approx(named_strength - (1.5 if dangles else 0.0))
+
+
+def test_an_interview_answer_in_the_first_person_ranks_lower_but_is_not_a_fragment() -> None:
+    from brief.ranking import leans_on_what_came_before
+
+    answer = "I think there is a reasonable chance of a ceasefire by the summer, but it will be fragile."
+    assert leans_on_what_came_before(answer)
+    assert not leans_on_what_came_before(answer, first_person=False)
+    assert leans_on_what_came_before("That is why Kyiv will not give them up.", first_person=False)
