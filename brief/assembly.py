@@ -144,7 +144,7 @@ def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
 
 def window_dates(workspace: Workspace, recipe: Recipe, window: Window) -> dict[str, dt.date | None]:
     """Source id → date of the sources a brief of ``recipe`` draws from in ``window``, in id order."""
-    return workspace.index.dates_in_window(window.start, window.end, _sources_in_scope(recipe))
+    return workspace.index.dates_in_window(window.start, window.end, _sources_in_scope(recipe), window.not_after)
 
 
 def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade: object = None) -> float:
@@ -182,6 +182,13 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         shown = ", ".join(undated[:10]) + (f" and {len(undated) - 10} more" if len(undated) > 10 else "")
         notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
                      + shown + ". Give their dates in seeds/sources.yaml.")
+    if window.not_after is not None:
+        later = [sid for sid, date in workspace.index.source_dates().items()
+                 if date is not None and date > window.not_after and (scope is None or sid in scope)]
+        if later:
+            shown = ", ".join(later[:10]) + (f" and {len(later) - 10} more" if len(later) > 10 else "")
+            notes.append(f"{len(later)} source(s) dated after {long_date(window.not_after)} were left out: "
+                         + shown + ".")
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
@@ -194,7 +201,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
     newest = max((date for date in in_window_dates.values() if date), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
-                         is not None, sources=None if spec.sources == "all" else frozenset(spec.sources),
+                         is not None, not_after=window.not_after, sources=None if spec.sources == "all" else frozenset(spec.sources),
                          topics=None if spec.topics == "all" else frozenset(spec.topics),
                          sections=frozenset(section_ids) if section_ids else None)
 

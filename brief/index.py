@@ -345,6 +345,8 @@ class ExcerptQuery:
     end: dt.date | None = None
     dated_only: bool = False
     """Leave out undated sources (a window with any bound does)."""
+    not_after: dt.date | None = None
+    """Leave out sources dated after this day; undated ones stay (the whole corpus as of a date)."""
     sources: frozenset[str] | None = None
     topics: frozenset[str] | None = None
     """Any of these topics; None for any topic (then untagged rule excerpts are left out)."""
@@ -362,6 +364,8 @@ class ExcerptQuery:
                 return False
             if (self.start and excerpt.published < self.start) or (self.end and excerpt.published > self.end):
                 return False
+        if self.not_after and excerpt.published and excerpt.published > self.not_after:
+            return False
         if self.sources is not None and excerpt.source_id not in self.sources:
             return False
         if self.ids is not None and excerpt.id not in self.ids:
@@ -547,10 +551,15 @@ class CorpusIndex:
         return [row[0] for row in self.connection.execute("SELECT id FROM sources ORDER BY id")]
 
     def dates_in_window(self, start: dt.date | None, end: dt.date | None,
-                        sources: frozenset[str] | None = None) -> dict[str, dt.date | None]:
+                        sources: frozenset[str] | None = None, not_after: dt.date | None = None
+                        ) -> dict[str, dt.date | None]:
         """Source id → date of the sources a window holds, in id order; an open window (no start, no end)
-        holds the undated too. ``sources`` limits the answer to those ids. Its cost follows the window."""
+        holds the undated too, and those dated after ``not_after`` not. ``sources`` limits the answer to
+        those ids. Its cost follows the window."""
         clauses, arguments = [], []
+        if not_after is not None:
+            clauses.append("(published IS NULL OR published <= ?)")
+            arguments.append(not_after.isoformat())
         if start is not None:
             clauses.append("published >= ?")
             arguments.append(start.isoformat())
@@ -709,6 +718,9 @@ class CorpusIndex:
         if query.end:
             clauses.append(f"{alias}.published <= ?")
             params.append(query.end.isoformat())
+        if query.not_after:
+            clauses.append(f"({alias}.published IS NULL OR {alias}.published <= ?)")
+            params.append(query.not_after.isoformat())
         if query.sources is not None:
             marks = ",".join("?" * len(query.sources))
             clauses.append(f"{alias}.source_id IN ({marks})")

@@ -110,6 +110,8 @@ class WindowRecord(_Record):
     start: dt.date | None = None
     end: dt.date | None = None
     label: str
+    not_after: dt.date | None = None
+    """The whole corpus as of this day: sources dated later were not in the window."""
 
 
 class PreviousEdition(_Record):
@@ -199,7 +201,8 @@ def make_manifest(*, briefing: Briefing, recipe: Recipe, recipe_text: str, proje
     return Manifest(
         brief_version=__version__,
         recipe=RecipeRecord(name=recipe.name, path=_recipe_path_text(recipe, project_root), text=recipe_text),
-        as_of=briefing.as_of, window=WindowRecord(start=window.start, end=window.end, label=window.label),
+        as_of=briefing.as_of, window=WindowRecord(start=window.start, end=window.end, label=window.label,
+                                                        not_after=window.not_after),
         template=recipe.spec.template, template_sha256=template_sha256, rules_sha256=rules_sha256,
         formats=list(formats), markdown_file=markdown_file, markdown_sha256=sha256_text(markdown),
         window_source_count=len(window_ids), window_sources_complete=all(sid in sources for sid in window_ids),

@@ -76,7 +76,8 @@ def input_changes(workspace: Workspace, manifest: Manifest, recipe: Recipe) -> l
         if annotations != record.annotations_hash:
             changes.append(InputChange(where, f"{role}: the analyst's annotations of it changed since"))
     if manifest.window_sources_complete:
-        window = Window(manifest.window.start, manifest.window.end, manifest.window.label)
+        window = Window(manifest.window.start, manifest.window.end, manifest.window.label,
+                        manifest.window.not_after)
         added = [sid for sid in window_dates(workspace, recipe, window) if sid not in manifest.sources]
         changes.extend(InputChange(f"sources.{sid}", "a source in this edition's window that it did not have")
                        for sid in added)

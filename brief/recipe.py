@@ -137,10 +137,13 @@ class Window:
     """First day included; None for the whole corpus."""
     end: dt.date | None
     label: str
+    not_after: dt.date | None = None
+    """For the whole corpus (no start, no end): the brief's date. Sources dated after it are left out
+    (a brief as of 4 December does not cite an article of the 18th); undated ones stay in."""
 
     def contains(self, date: dt.date | None) -> bool:
         if self.start is None and self.end is None:
-            return True
+            return date is None or self.not_after is None or date <= self.not_after
         if date is None:
             return False
         return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
@@ -170,7 +173,7 @@ class Recipe:
             start, end = parse_iso_date(window.from_), parse_iso_date(window.to)
             return Window(start, end, f"{start.isoformat()} to {end.isoformat()}")  # type: ignore[union-attr]
         if window == "all":
-            return Window(None, None, "all sources")
+            return Window(None, None, "all sources", not_after=as_of)
         days = int(_DAYS.match(window).group(1))  # type: ignore[union-attr]
         start = as_of - dt.timedelta(days=max(days - 1, 0))
         return Window(start, as_of, f"{days} days to {as_of.isoformat()}")

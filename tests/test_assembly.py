@@ -157,6 +157,24 @@ def test_as_of_latest_is_the_newest_source(two_sources) -> None:
     assert briefing.window_start == dt.date(2025, 11, 27)
 
 
+def test_the_whole_corpus_as_of_a_date_leaves_out_what_was_published_after_it(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", SHARED_CLAIM),
+        "b": ("2025-12-03", "Beta News", "The talks in Moscow ended without a breakthrough after five hours, "
+              "the Kremlin said of the peace proposal."),
+    })
+    (paths.corpus / "c.txt").write_text("Undated view\n\nHungary has threatened to veto the next package of "
+                                        "sanctions against Russian oil exports, diplomats said.\n", encoding="utf-8")
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0)
+    cited = {c.source_id for item in assemble_briefing(workspace, recipe).all_items() for c in item.citations}
+    assert cited == {"a", "b", "c"}
+    earlier = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 2))
+    cited = {c.source_id for item in earlier.all_items() for c in item.citations}
+    assert cited == {"a", "c"}  # the undated article may be from any day: it stays
+    assert "1 source(s) dated after 2 December 2025 were left out: b." in earlier.notes
+
+
 def test_exclude_include_pin_and_move(two_sources) -> None:
     paths, workspace = two_sources
     base = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))

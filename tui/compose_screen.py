@@ -130,6 +130,7 @@ class ComposeScreen(Screen[None]):
         window = self._window()
         bounded = window is not None and (window.start is not None or window.end is not None)
         return ExcerptQuery(start=window.start if window else None, end=window.end if window else None,
+                            not_after=window.not_after if window else None,
                             dated_only=bounded, sources=None if spec.sources == "all" else frozenset(spec.sources),
                             topics=None if spec.topics == "all" else frozenset(spec.topics),
                             search=self.query_one("#search", Input).value.strip() or None if search else None)
