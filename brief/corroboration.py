@@ -14,7 +14,11 @@ it makes, read narrowly:
   "Russia, conversely, demands that Ukraine cede its eastern Donbas region, limit its military
   capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO);
 - or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
-  an outcome of talks …) on the same matter with the same polarity.
+  an outcome of talks …) on the same matter with the same polarity;
+- or the same outcome of talks of the same length, reported within :data:`MAX_DAYS_APART` days:
+  "High-level, five-hour talks … ended with the Kremlin confirming “no compromise” was reached"
+  and "The discussions, which lasted five hours, ended without any breakthrough" (the length says
+  which talks where neither names a place, a person or a day).
 
 The claim must be what each passage is about: in the first sentence of the passage that joins
 another item, a passage of at most :data:`MAX_JOINING_SENTENCES` sentences that states no other
@@ -33,6 +37,7 @@ from brief.contradictions import (
     ADVERBS,
     FUTURE,
     GROUP_NOUNS,
+    MAX_DAYS_APART,
     MODALS,
     NEGATORS,
     Claim,
@@ -40,6 +45,7 @@ from brief.contradictions import (
     claims_in,
     same_matter,
 )
+from brief.figures import SPELLED_NUMBERS
 from brief.parties import PARTY_WORDS
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
@@ -187,4 +193,31 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
             if other.holder == position.holder and other.past == position.past \
                     and len(other.asks & position.asks) >= SHARED_WORDS:
                 return True
-    return any(a.positive == b.positive and same_matter(a, b) for a in joining.join_claims for b in item.lead_claims)
+    return any(a.positive == b.positive and (same_matter(a, b) or _same_talks_outcome(a, b))
+               for a in joining.join_claims for b in item.lead_claims)
+
+
+_HOURS = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)[- ]hours?(?:[- ]long)?\b", re.IGNORECASE)
+"""The length of talks: "five-hour talks", "which lasted five hours", "a 5-hour meeting"."""
+
+
+def _hours(text: str) -> frozenset[int]:
+    found = set()
+    for match in _HOURS.finditer(text):
+        word = match.group("n").lower()
+        number = int(word) if word.isdigit() else SPELLED_NUMBERS.get(word)
+        if isinstance(number, int):
+            found.add(number)
+    return frozenset(found)
+
+
+def _same_talks_outcome(a: Claim, b: Claim) -> bool:
+    """Whether two outcome claims report how the same talks ended: the same polarity, talks of the same
+    length in both sentences, and articles at most :data:`MAX_DAYS_APART` days apart (both dated)."""
+    if not (a.frame == b.frame == "outcome" and a.actor == b.actor == "talks" and a.positive == b.positive):
+        return False
+    published = (a.statement.published, b.statement.published)
+    if published[0] is None or published[1] is None or abs((published[0] - published[1]).days) > MAX_DAYS_APART:
+        return False
+    hours = _hours(a.statement.text)
+    return bool(hours) and hours == _hours(b.statement.text)

@@ -114,3 +114,25 @@ def test_a_pinned_paraphrase_stays_an_item_of_its_own(tmp_path: Path) -> None:
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, pin=[pinned]))
     texts = [item.text for item in briefing.all_items()]
     assert DONBAS in texts and DONBAS_REWORDED in texts
+
+
+DEADLOCK = ("High-level, five-hour talks between U.S. Special Envoy Steve Witkoff and Russian President Vladimir "
+            "Putin ended with the Kremlin confirming “no compromise” was reached on the central issue of territory.")
+
+
+def _dated(text: str, source_id: str, day: int | None) -> object:
+    return passage_claims(Statement(text, source_id, 0, dt.date(2025, 12, day) if day else None))
+
+
+@pytest.mark.parametrize(("joining", "day", "joins"), [
+    # the same talks, by their length, where neither sentence names a place, a person or a day
+    ("The discussions, which lasted five hours, ended without any breakthrough.", 2, True),
+    ("The discussions, which lasted 5 hours, ended without any breakthrough.", 3, True),
+    ("The discussions, which lasted three hours, ended without any breakthrough.", 2, False),  # other talks
+    ("The discussions, which lasted five hours, ended with a breakthrough.", 2, False),  # the other outcome
+    ("The discussions ended without any breakthrough.", 2, False),  # which talks?
+    ("The discussions, which lasted five hours, ended without any breakthrough.", 20, False),  # weeks apart
+    ("The discussions, which lasted five hours, ended without any breakthrough.", None, False),  # when?
+])
+def test_the_outcome_of_talks_of_one_length_is_one_claim(joining: str, day: int | None, joins: bool) -> None:
+    assert corroborates(_dated(joining, "b", day), _dated(DEADLOCK, "a", 4)) is joins
