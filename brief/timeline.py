@@ -234,9 +234,11 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         date = _month(published, _month_number(match.group("m")), cue, tense)
         add(match, date, "month", True, "m")
     for match in _RELATIVE_PERIOD.finditer(sentence):
-        if match.group("unit") == "year":  # "this year", "last year": the year is all they need
-            step = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower().split()[-1]]
-            add(match, _shifted(published, "year", step), "year", True)
+        unit = match.group("unit")
+        if published_earliest and unit != "year":
+            continue  # "last week" needs the day; "this year", "last year" only the year
+        step = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower().split()[-1]]
+        add(match, _shifted(published, unit, step), _UNIT_PRECISION[unit], True)
     if published_earliest:
         return sorted(found, key=lambda m: m.start)
     for match in _WEEKDAY.finditer(sentence):
@@ -247,11 +249,6 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
     for match in _DAY_WORD.finditer(sentence):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("w").lower()]
         add(match, published + dt.timedelta(days=shift), "day", True)
-    for match in _RELATIVE_PERIOD.finditer(sentence):
-        rel = match.group("rel").lower().split()[-1]
-        step = {"last": -1, "this": 0, "next": 1}[rel]
-        unit = match.group("unit")
-        add(match, _shifted(published, unit, step), _UNIT_PRECISION[unit], True)
     for match in _AGO.finditer(sentence):
         raw = match.group("n").lower()
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
