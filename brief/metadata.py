@@ -168,19 +168,17 @@ def _year_written_in(cleaned: CleanedArticle) -> tuple[int, str] | None:
     A title naming a year ("Ukraine War 2025: …") says so too when the text names no later year
     outside announcements ("talks due in 2026"). Cues that disagree give no year.
     """
-    said = {(int(next(y for y in match.groups() if y)), match.group(0)) for match in _YEAR_WRITTEN_IN.finditer(cleaned.text)}
+    said: dict[int, str] = {}  # year → the first words that say it
+    for match in _YEAR_WRITTEN_IN.finditer(cleaned.text):
+        said.setdefault(int(next(y for y in match.groups() if y)), match.group(0))
     title_years = {int(match.group("y")) for match in _BARE_YEAR.finditer(cleaned.title or "")}
     if len(title_years) == 1:
-        year = next(iter(title_years))
-        later = [match for match in _BARE_YEAR.finditer(cleaned.text) if int(match.group("y")) > year
-                 and not _AHEAD.search(cleaned.text, max(0, match.start() - 100), match.start())]
-        if not later:
-            said.add((year, f"the title, “{cleaned.title}”"))
-    years = {year for year, _ in said}
-    if len(years) != 1:
-        return None
-    year = years.pop()
-    return year, min(cue for found, cue in said if found == year)
+        year = title_years.pop()
+        if not any(int(match.group("y")) > year and not _AHEAD.search(cleaned.text, max(0, match.start() - 100),
+                                                                       match.start())
+                   for match in _BARE_YEAR.finditer(cleaned.text)):
+            said.setdefault(year, f"the title, “{cleaned.title}”")
+    return next(iter(said.items())) if len(said) == 1 else None
 
 
 def _earliest_publication(cleaned: CleanedArticle) -> MetaValue | None:
