@@ -64,7 +64,7 @@ from brief.briefing import (
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
 from brief.dates import long_date
-from brief.errors import Problem, UserError
+from brief.errors import Problem, UserError, first_few
 from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
@@ -179,16 +179,14 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     notes: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
-        shown = ", ".join(undated[:10]) + (f" and {len(undated) - 10} more" if len(undated) > 10 else "")
         notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
-                     + shown + ". Give their dates in seeds/sources.yaml.")
+                     f"{first_few(undated)}. Give their dates in seeds/sources.yaml.")
     if window.not_after is not None:
         later = [sid for sid, date in workspace.index.source_dates().items()
                  if date is not None and date > window.not_after and (scope is None or sid in scope)]
         if later:
-            shown = ", ".join(later[:10]) + (f" and {len(later) - 10} more" if len(later) > 10 else "")
             notes.append(f"{len(later)} source(s) dated after {long_date(window.not_after)} were left out: "
-                         + shown + ".")
+                         f"{first_few(later)}.")
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
@@ -528,7 +526,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
     def take(pool: list[_Candidate], accept) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
-            if _cannot_stand_alone(candidate) or not accept(candidate):
+            if not accept(candidate):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:
@@ -539,7 +537,8 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
             per_source[best.lead.source_id] += 1
         return best
 
-    pool = [c for c in candidates if c not in key_points and c.section in section_ids]
+    pool = [c for c in candidates if c not in key_points and c.section in section_ids
+            and (c.forced or not _cannot_stand_alone(c))]
     repeats = _Repeats(candidates)
 
     def fits_key_points(candidate: _Candidate) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from brief.cleaning import DroppedLine, clean_article
-from brief.errors import Problem, UserError, did_you_mean
+from brief.errors import Problem, UserError, did_you_mean, first_few
 from brief.metadata import RELIABILITY_GRADES, SourceMeta, infer_metadata, merge_metadata, normalise_stated
 from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
@@ -203,8 +203,7 @@ class Corpus:
         if len(matches) == 1:
             return self.source(matches[0])
         if matches:
-            shown = ", ".join(matches[:10]) + (f" and {len(matches) - 10} more" if len(matches) > 10 else "")
-            raise UserError(f"{reference!r} names several sources: {shown}", hint="give more of the id")
+            raise UserError(f"{reference!r} names several sources: {first_few(matches)}", hint="give more of the id")
         raise UserError(Problem(f"no source {reference!r} in {self.root}",
                                 hint=did_you_mean(reference, ids) or "see `brief sources`"))
 

@@ -8,7 +8,7 @@ exit code 2. Anything else that escapes is a bug: a traceback and exit code 1.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,3 +89,9 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     if len(choices) <= 15:
         return "valid names: " + ", ".join(choices)
     return None
+
+
+def first_few(names: Sequence[str], limit: int = 10) -> str:
+    """``names`` for a message, the first ``limit`` of them: "a, b, c and 4 more"."""
+    rest = len(names) - limit
+    return ", ".join(names[:limit]) + (f" and {rest} more" if rest > 0 else "")
