@@ -709,3 +709,14 @@ def test_an_excerpt_row_strikes_through_what_the_brief_leaves_out(text: str, ori
     left_out = [row.plain[span.start:span.end].strip() for span in row.spans if span.style == LEFT_OUT_STYLE]
     assert left_out == ([struck] if struck else [])
     assert row.plain.endswith(" ".join(text.split()))  # the whole passage is still listed
+
+
+def test_the_source_list_marks_a_date_that_is_only_the_earliest_possible(shipped_workspace) -> None:
+    from tui.rows import source_label
+
+    by_id = shipped_workspace.corpus.by_id()
+    analysis = source_label(by_id["000_0207c4399900d62a"], 47).plain
+    dated = source_label(by_id["002_e759f5f9dd5bc10b"], 32).plain
+    assert "≥2025-12-18" in analysis  # "18 December 2025 or later"
+    assert "2025-12-04" in dated and "≥" not in dated
+    assert analysis.index("47") == dated.index("32")  # the counts stay in one column

@@ -74,7 +74,9 @@ def source_label(source: Source, count: int) -> Text:
     label = Text()
     label.append(f"{short_id(source.id)} ", style="bold")
     date = source.date.isoformat() if source.date else "undated"
-    label.append(f"{outlet[:13]:<13} {date:<10} ")
+    if source.date_is_earliest:
+        date = f"≥{date}"  # only the earliest it can have appeared: "18 December 2025 or later"
+    label.append(f"{outlet[:13]:<13} {date:<11} ")
     label.append(f"{count:>3}", style="cyan")
     return label
 
