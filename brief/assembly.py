@@ -182,11 +182,18 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
                      f"{first_few(undated)}. Give their dates in seeds/sources.yaml.")
     if window.not_after is not None:
-        later = [sid for sid, date in workspace.index.source_dates().items()
-                 if date is not None and date > window.not_after and (scope is None or sid in scope)]
+        later = {sid: date for sid, date in workspace.index.source_dates().items()
+                 if date is not None and date > window.not_after and (scope is None or sid in scope)}
+        if later and not any(in_window_dates.values()):
+            # Every dated source is later: a mistyped year ("--as-of 2020-12-04") more likely than a
+            # brief of the undated alone.
+            raise UserError(Problem(
+                f"every dated source is dated after {window.not_after.isoformat()}: only undated ones would "
+                "remain", file=recipe.path,
+                hint=f"the oldest is dated {min(later.values()).isoformat()}; give a later --as-of"))
         if later:
             notes.append(f"{len(later)} source(s) dated after {long_date(window.not_after)} were left out: "
-                         f"{first_few(later)}.")
+                         f"{first_few(list(later))}.")
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
