@@ -69,6 +69,7 @@ from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
+from brief.quotes import quoted_words
 from brief.ranking import (
     MAX_RECENCY_BONUS,
     comparable_words,
@@ -118,6 +119,9 @@ class _Candidate:
     forced: bool = False
     said: frozenset[str] = frozenset()
     """The words of all its passages as :func:`comparable_words`: what the group says, for redundancy."""
+    quoted: frozenset[tuple[str, str]] = frozenset()
+    """(source id, words) of what its passages quote (:func:`quoted_by`): an article that quotes the same
+    words in two passages reports one thing twice."""
 
     @property
     def lead(self) -> Excerpt:
@@ -440,10 +444,11 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
                 holding[word].append(len(groups))
             groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),
                                      pinned=excerpt.id in pinned, forced=excerpt.id in included,
-                                     said=comparable_words(excerpt.text)))
+                                     said=comparable_words(excerpt.text), quoted=quoted_by(excerpt)))
             continue
         home.excerpts.append(excerpt)
         home.said |= comparable_words(excerpt.text)
+        home.quoted |= quoted_by(excerpt)
         home.pinned |= excerpt.id in pinned
         home.forced |= excerpt.id in included
     for group in groups:
@@ -477,8 +482,9 @@ class _Repeats:
     """Whether a candidate repeats an item already chosen (:data:`REDUNDANT_OVERLAP`), for the choice loop.
 
     Words weigh by their rarity among the candidates (smoothed inverse document frequency): a word most
-    passages share ("Russia", "talks") says little about whether two passages say the same. The chosen
-    items only grow, so each candidate is compared with each chosen item once per threshold.
+    passages share ("Russia", "talks") says little about whether two passages say the same. Passages of one
+    article that quote the same words repeat each other whatever their other words (:func:`quoted_by`). The
+    chosen items only grow, so each candidate is compared with each chosen item once per threshold.
     """
 
     def __init__(self, candidates: list[_Candidate]) -> None:
@@ -507,11 +513,20 @@ class _Repeats:
         start = self._compared.get(key, 0)
         if start < 0:
             return True
-        if any(self.overlap(candidate, other) >= threshold for other in chosen[start:]):
+        if any(self.overlap(candidate, other) >= threshold or candidate.quoted & other.quoted
+               for other in chosen[start:]):
             self._compared[key] = -1
             return True
         self._compared[key] = len(chosen)
         return False
+
+
+def quoted_by(excerpt: Excerpt) -> frozenset[tuple[str, str]]:
+    """What a passage quotes (:func:`brief.quotes.quoted_words`), with its source: two passages of one article
+    that quote the same words ("the Kremlin confirming “no compromise” was reached" in the lead and again
+    in a summary point) report the same thing, however differently the rest is worded. Another article
+    quoting the same words is corroboration, not a repeat."""
+    return frozenset((excerpt.source_id, words) for words in quoted_words(excerpt.text))
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
@@ -633,5 +648,6 @@ def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         home.excerpts.extend(candidate.excerpts)
         home.said |= candidate.said
+        home.quoted |= candidate.quoted
         home.score += 1.5 * len({e.source_id for e in candidate.excerpts})
     return [candidate for candidate, _ in kept]

@@ -180,6 +180,17 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pairs
 
 
+def quoted_words(text: str) -> frozenset[str]:
+    """What ``text`` puts in quotation marks, of two words or more and not a name or title, lower-cased with
+    its spacing evened: the words an article quotes ("“no compromise”"), to tell when it quotes them twice."""
+    found = set()
+    for open_at, close_at in quote_marks(text, 0, len(text)):
+        words = text[open_at + 1:close_at].split()
+        if len(words) >= 2 and not _is_title(words):
+            found.add(" ".join(words).lower().strip(" ,.;:!?"))
+    return frozenset(found)
+
+
 def _opens(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < len(text) else " "

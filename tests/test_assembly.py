@@ -96,6 +96,28 @@ def test_a_statement_reworded_by_another_source_is_not_printed_twice(tmp_path: P
     assert OTHER_NEWS[0] in texts and OTHER_NEWS[1] in texts  # other news about the same parties stays
 
 
+def test_an_article_quoting_the_same_words_twice_is_one_item_but_another_article_quoting_them_is_not(
+        tmp_path: Path) -> None:
+    # One article reports the talks' outcome in its lead and again in a summary point, in different words
+    # but with the same quoted phrase; another article quotes the phrase about something else.
+    lead = ("The renewed diplomatic effort to broker a peace deal has hit a major roadblock, with a senior "
+            "Kremlin aide confirming that “no compromise” was reached during marathon talks in Moscow.")
+    summary = ("Diplomatic Deadlock: High-level talks between the U.S. envoy and the Russian president ended "
+               "with the Kremlin confirming “no compromise” was reached on the central issue of territory.")
+    elsewhere = ("Ukraine’s parliament speaker said there could be “no compromise” on the constitution’s "
+                 "borders, whatever the envoys propose.")
+    paths = _project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "\n\n".join([lead, *OTHER_NEWS[:3], summary])),
+        "b": ("2025-12-03", "Beta News", "\n\n".join([elsewhere, *OTHER_NEWS[3:]])),
+    })
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=1, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert (lead in texts) != (summary in texts)
+    assert elsewhere in texts and OTHER_NEWS[0] in texts
+
+
 def test_a_short_lead_in_sentence_is_left_out_of_the_item(tmp_path: Path) -> None:
     body = ("Despite this, a resolution remains theoretically possible. A comprehensive agreement could "
             "include a cease-fire along current lines and security guarantees for Ukraine.")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from brief.quotes import Quote, extract_quotes, quote_marks, quote_score, rank_quotes
+from brief.quotes import Quote, extract_quotes, quote_marks, quote_score, quoted_words, rank_quotes
 from brief.workspace import Workspace
 
 DEC_4 = dt.date(2025, 12, 4)
@@ -327,3 +327,9 @@ def test_best_quotes_come_first() -> None:
     assert ranked[0].speaker == "Andrii Sybiha"
     assert [q.speaker for q in ranked[1:]] == [None, None]
     assert quote_score(ranked[0]) > quote_score(ranked[1]) >= quote_score(ranked[2])
+
+
+def test_quoted_words_are_phrases_of_two_words_or_more_not_names() -> None:
+    text = ("The aide confirmed that “no  Compromise” was reached; the “Coalition of the Willing” will meet, "
+            "and Kyiv called the plan “unacceptable.”")
+    assert quoted_words(text) == {"no compromise"}

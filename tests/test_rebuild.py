@@ -44,9 +44,9 @@ def test_rebuilding_gives_the_same_markdown_even_after_the_recipe_and_folder_cha
 
 def test_a_changed_cited_article_is_named_and_nothing_is_written(project: Path, cli) -> None:
     built = build_at(project, LATER)
-    assert "high-stakes diplomatic effort" in built.markdown, "the edit below must change a cited item"
+    assert "environment surrounding the talks" in built.markdown, "the edit below must change a cited item"
     path = article(project, CITED)
-    path.write_text(path.read_text(encoding="utf-8").replace("high-stakes diplomatic effort", "high-stakes effort"),
+    path.write_text(path.read_text(encoding="utf-8").replace("environment surrounding the talks", "mood around the talks"),
                     encoding="utf-8")
     result = cli("rebuild", "out/weekly-2025-12-04.manifest.json", "--out", "again", cwd=project)
     assert result.code == 2 and "Traceback" not in result.err
