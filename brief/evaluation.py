@@ -9,7 +9,10 @@ analyst's: precision and recall per topic, micro and macro, and section
 accuracy with a confusion table. A whole-corpus brief (``briefings/situation.yaml``)
 is then assembled from the group's articles, and each labelled key fact counts
 as covered when one item of that brief, which keeps within its word budget,
-carries all of the fact's phrases.
+carries all of the fact's phrases. A fact no item shows in its own article's
+words may still be in the brief as another source's item that cites the fact's
+article as corroboration (the item joined the passage that carries the phrases):
+such facts are counted apart, never as covered.
 
 The gap between the two groups says whether the rules generalise or only fit
 the five shipped texts they were written against.
@@ -154,6 +157,9 @@ class FactCheck:
     source_id: str
     fact: str
     covered: bool
+    corroborated: bool = False
+    """Not shown in its own words, but an item cites its article for it: the item joined the passage of that
+    article that carries the fact's phrases as corroboration of another source's wording."""
 
 
 @dataclass(frozen=True)
@@ -174,17 +180,30 @@ class Coverage:
     def share(self) -> float | None:
         return self.covered / len(self.facts) if self.facts else None
 
+    @property
+    def corroborated(self) -> int:
+        return sum(1 for fact in self.facts if fact.corroborated)
+
 
 def fact_covered(fact: KeyFact, item_texts: Iterable[str]) -> bool:
     """Whether one of the brief's items carries every phrase of ``fact``."""
     return any(contains_all(fact.phrases, text) for text in item_texts)
 
 
-def score_coverage(facts: Sequence[tuple[str, KeyFact]], briefing: Briefing, max_words: int) -> Coverage:
-    """Which of ``facts`` ((source id, fact) pairs) the items of ``briefing`` carry."""
+def score_coverage(facts: Sequence[tuple[str, KeyFact]], briefing: Briefing, max_words: int,
+                   joined: Sequence[Excerpt] = ()) -> Coverage:
+    """Which of ``facts`` ((source id, fact) pairs) the items of ``briefing`` carry; ``joined`` are the passages
+    that items cite as corroboration without showing them (see the module's docstring)."""
     texts = [item.text for item in briefing.all_items()]
-    checks = tuple(FactCheck(source_id, fact.fact, fact_covered(fact, texts)) for source_id, fact in facts)
-    return Coverage(facts=checks, words=briefing.word_count, max_words=max_words, items=len(texts))
+    joined_texts: dict[str, list[str]] = {}
+    for excerpt in joined:
+        joined_texts.setdefault(excerpt.source_id, []).append(excerpt.text)
+    checks = []
+    for source_id, fact in facts:
+        covered = fact_covered(fact, texts)
+        corroborated = not covered and fact_covered(fact, joined_texts.get(source_id, ()))
+        checks.append(FactCheck(source_id, fact.fact, covered, corroborated))
+    return Coverage(facts=tuple(checks), words=briefing.word_count, max_words=max_words, items=len(texts))
 
 
 @dataclass(frozen=True)
@@ -243,12 +262,14 @@ def _evaluate_group(paths: ProjectPaths, eval_set: EvalSet, group: str, articles
         notes = [f"corpus: {problem.format()}" for problem in workspace.problems] + notes
         recipe = load_recipe_for(workspace, recipe_path)
         briefing = assemble_briefing(workspace, recipe)
+        joined = workspace.excerpts_by_id({excerpt_id for item in briefing.all_items()
+                                           for excerpt_id in item.excerpt_ids if excerpt_id != item.excerpt_id})
     facts = [(article.source_id, fact) for article in articles for fact in article.key_facts]
     taxonomy = workspace.taxonomy
     result = GroupEvaluation(
         group=group, source_ids=tuple(article.source_id for article in articles), judged=tuple(judged),
         tagging=score_tagging(judged, taxonomy.topic_ids(), taxonomy.section_ids()),
-        coverage=score_coverage(facts, briefing, recipe.spec.max_words))
+        coverage=score_coverage(facts, briefing, recipe.spec.max_words, joined))
     return result, notes
 
 

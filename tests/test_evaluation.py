@@ -262,6 +262,23 @@ def test_the_shipped_group_is_judged_on_the_shipped_brief(real_evaluation, shipp
     assert shipped.coverage.items == len(briefing.all_items())
 
 
+def test_a_fact_shown_in_another_sources_words_is_counted_apart_as_corroboration(
+        real_evaluation, shipped_workspace: Workspace) -> None:
+    shipped = real_evaluation.groups[0]
+    recipe = load_recipe_for(shipped_workspace, REPO / "briefings" / "situation.yaml")
+    items = assemble_briefing(shipped_workspace, recipe).all_items()
+    labels = load_eval_set(DATA / "eval", shipped_workspace.taxonomy, REPO / "seeds")
+    facts = {fact.fact: fact for article in labels.articles for fact in article.key_facts}
+    corroborated = [check for check in shipped.coverage.facts if check.corroborated]
+    assert corroborated, "the shipped brief joins other sources' passages to its items"
+    assert shipped.coverage.corroborated == len(corroborated)
+    for check in corroborated:
+        assert not check.covered and not fact_covered(facts[check.fact], [item.text for item in items])
+        carriers = [e for item in items for e in shipped_workspace.excerpts_by_id(item.excerpt_ids[1:])
+                    if e.source_id == check.source_id and contains_all(facts[check.fact].phrases, e.text)]
+        assert carriers, check.fact
+
+
 def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None:
     result = cli("eval", cwd=repo)
     assert result.code == 0, result.err
@@ -278,6 +295,9 @@ def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None
     for group in real_evaluation.groups:
         covered = f"{group.group:<10} {group.coverage.covered:>3} of {len(group.coverage.facts):<3}"
         assert covered in result.out
+        line = next(line for line in result.out.splitlines() if line.startswith(f"  {covered}"))
+        assert line.endswith(f"; {group.coverage.corroborated} more cited as corroboration") == \
+            (group.coverage.corroborated > 0)
 
 
 def test_the_set_folder_must_exist(repo: Path, cli, tmp_path: Path) -> None:
