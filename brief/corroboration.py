@@ -12,7 +12,8 @@ it makes, read narrowly:
   (word stems, party names aside: "Russia demands that Ukraine withdraw from parts of Donbas …; it
   also wants permanent limits on Ukraine's armed forces and a veto on Kyiv's NATO ambitions" and
   "Russia, conversely, demands that Ukraine cede its eastern Donbas region, limit its military
-  capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO);
+  capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO; words that ask one
+  thing count as one, :data:`_ONE_ASK`: "cede", "relinquish", "withdraw from"; "territory", "region");
 - or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
   an outcome of talks …) on the same matter with the same polarity;
 - or the same outcome of talks of the same length, reported within :data:`MAX_DAYS_APART` days:
@@ -77,6 +78,13 @@ _COMMON = frozenset(comparable_words("""war peace talks negotiations deal agreem
 part any all future current currently""")) | {"russia", "ukraine", "u.s.", "europe"}
 """Stems too common in the talks' reporting to tell one demand from another, and the parties to the talks (who are
 named in most demands: "Russia demands that Ukraine …"); NATO, which is not at the table, is what a demand is about."""
+_ONE_ASK = {stem: group[0] for group in (
+    ("cede", "relinquish", "surrend", "withdraw", "leav", "pull"),
+    ("territori", "region", "area", "land"),
+) for stem in group}
+"""Stems that ask one thing in a demand, counted as one: "cede its eastern Donbas region", "relinquish territories
+… the remaining Donbas areas", "withdraw from parts of Donbas", "Ukrainian forces leave the whole of the Donetsk
+region", "pull its forces out of … Donetsk" (not "give" or "hand", which give guarantees and aid as often)."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,8 @@ def _positions_in(sentence: str) -> tuple[Position, ...]:
         holder = _holder(sentence[:match.start()])
         if holder is None:
             continue
-        asks = frozenset(comparable_words(_what_is_asked(sentence[match.end():]))) - _COMMON
+        asks = frozenset(_ONE_ASK.get(word, word) for word in comparable_words(_what_is_asked(sentence[match.end():])))
+        asks -= _COMMON
         found.append(Position(holder, match.group("past") is not None, asks))
     return tuple(found)
 

@@ -65,6 +65,19 @@ def test_a_reworded_demand_corroborates_the_item_it_repeats() -> None:
     assert corroborates(_statement(DONBAS_REWORDED), _statement("The core impasse is unchanged. " + DONBAS, "a"))
 
 
+@pytest.mark.parametrize(("item", "joining"), [
+    ("Moscow continues to demand that Ukraine must relinquish territories that Russia claims as its own, and insists "
+     "on the withdrawal of Ukrainian forces from the remaining Donbas areas currently under Kyiv’s control.",
+     DONBAS_REWORDED),  # relinquish / cede, territories / region, Donbas
+    ("Russia wants Kyiv to pull its forces out of the roughly fifth of Donetsk it still controls.",
+     "Moscow insists that Ukrainian forces leave the whole of the Donetsk region before any ceasefire."),
+])
+def test_words_that_ask_one_thing_count_as_one(item: str, joining: str) -> None:
+    assert corroborates(_statement(joining), _statement(item, "a"))
+    assert not corroborates(_statement(joining.replace("Donetsk", "Kharkiv").replace("Donbas", "Kharkiv")),
+                            _statement(item, "a")), "two shared words are not enough"
+
+
 @pytest.mark.parametrize(("joining", "why"), [
     (SANCTIONS, "another demand of the same party"),
     (DONBAS_REWORDED.replace("Russia", "Ukraine"), "another party's demand"),
