@@ -22,7 +22,7 @@ import pydantic
 import yaml
 
 from brief.atomic import update_lock, write_atomic
-from brief.errors import Problem, UserError, did_you_mean
+from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_document
 from brief.yamlfile import YamlDocument, load_yaml_file
@@ -194,7 +194,7 @@ def report_annotations(corpus_root: Path, source_ids: set[str], text_of: Callabl
             count = _count_annotations(path)
             orphaned.append(Problem(
                 f"annotations for source {path.stem}, which is not in the corpus: "
-                f"{count if count is not None else 'its'} annotation(s) not applied", file=path,
+                f"{counted(count, 'annotation') if count is not None else 'its annotations'} not applied", file=path,
                 hint="put the article back, or delete the file if the annotations are no longer wanted"))
             continue
         relocated.extend(load_source_annotations(corpus_root, path.stem, text_of(path.stem), taxonomy).relocated)

@@ -64,7 +64,7 @@ from brief.briefing import (
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
 from brief.dates import long_date
-from brief.errors import Problem, UserError, first_few
+from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
@@ -183,8 +183,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     notes: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
-        notes.append(f"{len(undated)} source(s) without a known date were left out of the window: "
-                     f"{first_few(undated)}. Give their dates in seeds/sources.yaml.")
+        notes.append(f"{counted(len(undated), 'source')} without a known date "
+                     f"{'was' if len(undated) == 1 else 'were'} left out of the window: "
+                     f"{first_few(undated)}. Give {'its date' if len(undated) == 1 else 'their dates'} in seeds/sources.yaml.")
     if window.not_after is not None:
         later = {sid: date for sid, date in workspace.index.source_dates().items()
                  if date is not None and date > window.not_after and (scope is None or sid in scope)}
@@ -196,7 +197,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 "remain", file=recipe.path,
                 hint=f"the oldest is dated {min(later.values()).isoformat()}; give a later --as-of"))
         if later:
-            notes.append(f"{len(later)} source(s) dated after {long_date(window.not_after)} were left out: "
+            notes.append(f"{counted(len(later), 'source')} dated after {long_date(window.not_after)} "
+                         f"{'was' if len(later) == 1 else 'were'} left out: "
                          f"{first_few(list(later))}.")
     if not in_window:
         newest = workspace.index.newest_date(scope)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief import __version__
-from brief.errors import EXIT_USER_ERROR, Problem, UserError
+from brief.errors import EXIT_USER_ERROR, Problem, UserError, counted
 
 if TYPE_CHECKING:
     from brief.build import BuildResult
@@ -232,7 +232,7 @@ def _report_edition(result: BuildResult) -> None:
         print(f"first edition of {result.briefing.recipe_name} in this folder: nothing to compare with",
               file=sys.stderr)
     else:
-        print(f"compared with {edition.previous_file}: {edition.new_count} new item(s), "
+        print(f"compared with {edition.previous_file}: {counted(edition.new_count, 'new item')}, "
               f"{len(edition.dropped)} dropped out", file=sys.stderr)
 
 
@@ -310,7 +310,7 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     source = _workspace(args).corpus.get(args.source)
     if args.dropped:
-        print(f"# {source.id}: {len(source.dropped)} line(s) dropped by the cleaner ({source.path})")
+        print(f"# {source.id}: {counted(len(source.dropped), 'line')} dropped by the cleaner ({source.path})")
         for dropped in source.dropped:
             print(f"{dropped.line:>5}  {dropped.reason:<20} {dropped.text}")
         return 0

@@ -91,6 +91,11 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     return None
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number: "1 source", "3 sources", "2 analyses" (``plural`` given)."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 def first_few(names: Sequence[str], limit: int = 10) -> str:
     """``names`` for a message, the first ``limit`` of them: "a, b, c and 4 more"."""
     rest = len(names) - limit

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from brief.errors import counted
+
 _QUOTE_FORMS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
 _WORD = re.compile(r"\S+")
 _BARE = re.compile(r"[^\w]+")
@@ -115,5 +117,5 @@ def word_changes(wanted: str, passage: str, *, limit: int = 4) -> list[str]:
         elif tag == "insert":
             changes.append(f'the source has "{source_words}" here')
     if len(changes) > limit:
-        changes = changes[:limit] + [f"and {len(changes) - limit} more difference(s)"]
+        changes = changes[:limit] + [f"and {counted(len(changes) - limit, 'more difference')}"]
     return changes

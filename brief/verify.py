@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.briefing import date_label
-from brief.errors import Problem, UserError, did_you_mean
+from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.timeline import Event, extract_events
@@ -94,13 +94,13 @@ CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures
 """The header rows of the tables whose rows are checked cell by cell (as the standard template writes them)."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
-_SUMMARY = {"quotation": "quotation(s) or statement(s) not found verbatim in their sources",
-            "statement": "quotation(s) or statement(s) not found verbatim in their sources",
-            "speaker": "speaker(s) not named beside their quotation",
-            "figure": "key figure(s) not as their sources give them",
-            "unit": "key figure(s) not as their sources give them",
-            "date": "timeline date(s) not as their sources give them",
-            "publication date": "timeline date(s) not as their sources give them"}
+_SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
+            "statement": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
+            "speaker": ("speaker", "speakers", "not named beside their quotation"),
+            "figure": ("key figure", "key figures", "not as their sources give them"),
+            "unit": ("key figure", "key figures", "not as their sources give them"),
+            "date": ("timeline date", "timeline dates", "not as their sources give them"),
+            "publication date": ("timeline date", "timeline dates", "not as their sources give them")}
 """What the one-line summary calls each kind of mismatch; kinds that read alike are counted together."""
 
 
@@ -208,11 +208,11 @@ def unescape_markdown(text: str) -> str:
 
 
 def summarise(mismatches: Sequence[Mismatch]) -> str:
-    """How many mismatches of each kind, naming only the kinds found: "1 key figure(s) not as …"."""
-    counts = Counter(_SUMMARY.get(m.kind, f"{m.kind}(s) not found in their sources") for m in mismatches)
+    """How many mismatches of each kind, naming only the kinds found: "1 key figure not as …, 2 speakers …"."""
+    counts = Counter(_SUMMARY.get(m.kind, (m.kind, m.kind + "s", "not found in their sources")) for m in mismatches)
     order = list(dict.fromkeys(_SUMMARY.values()))
     ranked = sorted(counts, key=lambda what: order.index(what) if what in order else len(order))
-    return ", ".join(f"{counts[what]} {what}" for what in ranked)
+    return ", ".join(f"{counted(counts[what], what[0], what[1])} {what[2]}" for what in ranked)
 
 
 def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:

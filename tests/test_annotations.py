@@ -347,6 +347,6 @@ def test_check_reports_annotations_whose_source_is_gone(project: Path, cli) -> N
     seed_file(project).unlink()
     result = cli("check", cwd=project)
     assert result.code == 2
-    assert (f"{path}: annotations for source {SOURCE}, which is not in the corpus: 1 annotation(s) not applied"
+    assert (f"{path}: annotations for source {SOURCE}, which is not in the corpus: 1 annotation not applied"
             in result.err)
     assert path.is_file()

@@ -194,7 +194,7 @@ def test_the_whole_corpus_as_of_a_date_leaves_out_what_was_published_after_it(tm
     earlier = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 2))
     cited = {c.source_id for item in earlier.all_items() for c in item.citations}
     assert cited == {"a", "c"}  # the undated article may be from any day: it stays
-    assert "1 source(s) dated after 2 December 2025 were left out: b." in earlier.notes
+    assert "1 source dated after 2 December 2025 was left out: b." in earlier.notes
     # Before every dated source, only the undated would be left: a mistyped year, said so.
     with pytest.raises(UserError) as raised:
         assemble_briefing(workspace, recipe, as_of=dt.date(2020, 12, 2))

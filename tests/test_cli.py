@@ -94,7 +94,7 @@ def test_show_dropped_lists_the_lines_the_cleaner_removed(repo: Path, cli) -> No
     assert result.code == 0
     header, *rows = result.out.splitlines()
     assert header.startswith("# 002_e759f5f9dd5bc10b: ")
-    assert f"{len(rows)} line(s) dropped" in header
+    assert f"{len(rows)} line{'' if len(rows) == 1 else 's'} dropped" in header
     assert rows
     raw_lines = (repo / "seeds" / "002_e759f5f9dd5bc10b.txt").read_text(encoding="utf-8").splitlines()
     for row in rows:

@@ -288,7 +288,7 @@ def test_a_changed_digit_in_a_key_figure_is_caught_on_its_line(built: str, shipp
     assert result.out.startswith(f"{path}:{index + 1}: figure not found in [{number}] {_numbering(built)[number]}: "
                                  "«around 29,000»")
     # The summary names the kind found, and only it.
-    assert "brief: 1 key figure(s) not as their sources give them" in result.err
+    assert "brief: 1 key figure not as their sources give them" in result.err
     assert "quotation" not in result.err and "speaker" not in result.err
 
 
@@ -392,15 +392,15 @@ def test_a_changed_timeline_date_or_publication_date_is_caught(built: str, shipp
     path = _write(tmp_path, "\n".join(lines) + "\n")
     result = cli("verify", path, cwd=REPO)
     assert result.code == 1
-    assert "brief: 2 timeline date(s) not as their sources give them" in result.err
+    assert "brief: 2 timeline dates not as their sources give them" in result.err
 
 
 def test_the_summary_names_each_kind_found_once(built: str, shipped_workspace: Workspace, tmp_path, cli) -> None:
     edited = built.replace("“no compromise”", "“no agreement”", 1).replace("| around 19,000 |", "| around 29,000 |")
     result = cli("verify", _write(tmp_path, edited), cwd=REPO)
     assert result.code == 1
-    assert result.err.strip().endswith("brief: 2 quotation(s) or statement(s) not found verbatim in their sources, "
-                                       "1 key figure(s) not as their sources give them")
+    assert result.err.strip().endswith("brief: 2 quotations or statements not found verbatim in their sources, "
+                                       "1 key figure not as their sources give them")
 
 
 # --- the user's errors ---------------------------------------------------------------------------
