@@ -9,6 +9,7 @@ test runs its scenario with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -720,3 +721,15 @@ def test_the_source_list_marks_a_date_that_is_only_the_earliest_possible(shipped
     assert "≥2025-12-18" in analysis  # "18 December 2025 or later"
     assert "2025-12-04" in dated and "≥" not in dated
     assert analysis.index("47") == dated.index("32")  # the counts stay in one column
+
+
+def test_an_excerpt_row_marks_its_sources_date_as_only_the_earliest_possible(project: Path) -> None:
+    app = make_app(project)
+
+    async def scenario(app: BriefApp, pilot: Pilot) -> None:
+        rows = option_texts(excerpt_list(app))  # the weekly of 12–18 December: seed 000 only
+        assert rows and all("000 · ≥18 Dec 2025" in row for row in rows)  # "18 December 2025 or later"
+
+    drive(app, scenario)
+    from tui.rows import short_date
+    assert short_date(dt.date(2025, 12, 4)) == "04 Dec 2025" and short_date(None) == "undated"

@@ -222,10 +222,13 @@ class ComposeScreen(Screen[None]):
         pinned, excluded = set(spec.pin), set(spec.exclude)
         options = []
         self.shown = {excerpt.id: excerpt for excerpt in excerpts}
+        earliest = {source.id for source in app.workspace.corpus.sources_named({e.source_id for e in excerpts})
+                    if source.date_is_earliest}
         for excerpt in excerpts:
             section = spec.moves.get(excerpt.id, excerpt.section)
             status = excerpt_status(excerpt.id, order.get(excerpt.id), pinned, excluded)
-            options.append(Option(excerpt_row(excerpt, section, status), id=excerpt.id))
+            options.append(Option(excerpt_row(excerpt, section, status, excerpt.source_id in earliest),
+                                  id=excerpt.id))
         listing.clear_options()
         listing.add_options(options)
         ids = [option.id for option in options]

@@ -26,8 +26,9 @@ SECTION_SHORT = {"state-of-talks": "STATE", "sticking-points": "STICKING", "outl
                  "background": "BACKGR"}
 
 
-def short_date(date: dt.date | None) -> str:
-    return date.strftime("%d %b %Y") if date else "undated"
+def short_date(date: dt.date | None, earliest: bool = False) -> str:
+    """"18 Dec 2025"; "≥18 Dec 2025" when that is only the earliest the article can have appeared."""
+    return ("≥" if earliest else "") + date.strftime("%d %b %Y") if date else "undated"
 
 
 def excerpt_status(excerpt_id: str, place: tuple[int, ...] | None, pinned: set[str], excluded: set[str]) -> str:
@@ -47,14 +48,14 @@ def short_id(source_id: str) -> str:
     return source_id[:3] if len(source_id) > 4 and source_id[:3].isdigit() and source_id[3] == "_" else source_id[:12]
 
 
-def excerpt_row(excerpt: Excerpt, section: str, status: str) -> Text:
+def excerpt_row(excerpt: Excerpt, section: str, status: str, date_is_earliest: bool = False) -> Text:
     """Two lines: status, section, source and topics; then the excerpt's text, with what a brief leaves out
-    of it struck through."""
+    of it struck through. ``date_is_earliest``: the source's date is only the earliest it can have appeared."""
     row = Text()
     status_style = {"★": "bold yellow", "✓": "bold green", "✗": "bold red"}.get(status, "dim")
     row.append(f"{status} ", style=status_style)
     row.append(f"{SECTION_SHORT.get(section, section[:8].upper()):<8} ", style=SECTION_STYLES.get(section, ""))
-    row.append(f"{short_id(excerpt.source_id)} · {short_date(excerpt.published)}", style="italic")
+    row.append(f"{short_id(excerpt.source_id)} · {short_date(excerpt.published, date_is_earliest)}", style="italic")
     if excerpt.origin == "analyst":
         row.append(" · analyst", style="bold magenta")
     row.append("  " + ", ".join(excerpt.topics), style="dim")
