@@ -104,6 +104,20 @@ def date_label(date: dt.date, precision: Precision) -> str:
     return long_date(date)
 
 
+def quote_when(date: dt.date | None, precision: Precision | None, dated_by: DatedBy | None,
+               date_text: str | None) -> str:
+    """When a quote was said, as a brief writes it: "17 December 2025" (the sentence says so), "published
+    4 December 2025", "published 18 December 2025 or later", "Dec. 17 (year not given)", "date unknown"."""
+    if date is not None and precision is not None:
+        label = date_label(date, precision)
+        if dated_by == "published or later":
+            return f"published {label} or later"
+        return label if dated_by == "sentence" else f"published {label}"
+    if date_text:
+        return f"{date_text} (year not given)"
+    return "date unknown"
+
+
 @dataclass(frozen=True)
 class KeyQuote:
     """A direct quotation with a named speaker, verbatim from its source(s)."""
@@ -125,14 +139,7 @@ class KeyQuote:
 
     @property
     def when(self) -> str:
-        if self.date is not None and self.date_precision is not None:
-            label = date_label(self.date, self.date_precision)
-            if self.dated_by == "published or later":
-                return f"published {label} or later"
-            return label if self.dated_by == "sentence" else f"published {label}"
-        if self.date_text:
-            return f"{self.date_text} (year not given)"
-        return "date unknown"
+        return quote_when(self.date, self.date_precision, self.dated_by, self.date_text)
 
     @property
     def words(self) -> int:

@@ -35,6 +35,11 @@ their section is called):
   publication date, as the build did), and the Published cell must be the
   publication date of a source that has the sentence.
 
+A **key quote**'s attribution line ("— Yuri Ushakov, Kremlin aide · published 4 December 2025 [1]") names
+a speaker who must be named near the quotation in a cited source, and its date must be the one brief
+reads for that quotation in a cited source: the day the sentence gives ("said on Dec. 17"), else the
+article's publication date ("published …", "… or later"), or "date unknown".
+
 Any other table is read as a paragraph: its quotations are checked.
 
 Citation numbers are mapped to source ids by the ``sources:`` mapping in the
@@ -53,10 +58,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import date_label
+from brief.briefing import date_label, quote_when
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
+from brief.quotes import Quote, extract_quotes
 from brief.timeline import Event, extract_events
 from brief.yamlfile import parse_yaml_text
 
@@ -86,6 +92,8 @@ _CLOSING_QUOTES = "”"
 _QUOTE_MARKS = "\"“”„‟'‘’"
 _SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=,|·|\[|\n|$)")
 """The attribution line under a key quote: "— Marco Rubio, U.S. Secretary of State · 4 December 2025 [1]"."""
+_QUOTE_WHEN = re.compile(r"[ \t]·[ \t]+(?P<when>[^·\[\n]+?)[ \t]*(?=\[|\n|$)")
+"""The date after the speaker and role on that line: "· published 4 December 2025", "· date unknown"."""
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
@@ -100,6 +108,7 @@ _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", 
             "figure": ("key figure", "key figures", "not as their sources give them"),
             "unit": ("key figure", "key figures", "not as their sources give them"),
             "date": ("timeline date", "timeline dates", "not as their sources give them"),
+            "quote date": ("key quote date", "key quote dates", "not as their sources give them"),
             "publication date": ("timeline date", "timeline dates", "not as their sources give them")}
 """What the one-line summary calls each kind of mismatch; kinds that read alike are counted together."""
 
@@ -112,7 +121,7 @@ class Mismatch:
     """1-based line of the brief where the quotation or statement starts."""
     kind: str
     """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``; in a Timeline
-    row ``statement`` (the event), ``date`` or ``publication date``."""
+    row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``quote date``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -246,6 +255,8 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
             mismatches.extend(_check_figure_row(block, numbers, readings))
         elif block.table == "timeline":
             mismatches.extend(_check_timeline_row(block, numbers, readings))
+        else:
+            mismatches.extend(_check_quote_date(block, segments, numbers, readings))
     if problems:
         raise UserError(problems)
     return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
@@ -503,6 +514,33 @@ def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: d
                      numbering=tuple(sorted(numbers.items())))]
 
 
+def _check_quote_date(block: _Block, segments: list[_Segment], numbers: dict[int, str],
+                      readings: _Readings) -> list[Mismatch]:
+    """A key quote's date on its attribution line: one that brief reads for the quotation in a cited source
+    (see the module's docstring). A quotation not found is reported as such, not again for its date."""
+    speaker = _SPEAKER_LINE.search(block.text)
+    when = _QUOTE_WHEN.search(block.text, speaker.end()) if speaker else None
+    cited = tuple(dict.fromkeys(n for s in segments for n in s.numbers if n in numbers))
+    quotations = [normalise(unescape_markdown(block.text[b:f]))
+                  for b, f in _quotations(block.text, 0, speaker.start())] if speaker else []
+    if speaker is None or when is None or not cited or not quotations:
+        return []
+    written = " ".join(unescape_markdown(when.group("when")).split())
+    source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
+    given: dict[str, None] = {}
+    for source_id in source_ids:
+        for quote in readings.quotes(source_id):
+            if normalise(quote.text) == quotations[0]:
+                given[quote_when(quote.date, quote.date_precision, quote.dated_by,
+                                 quote.date_expression if quote.date is None else None)] = None
+    if not given or written in given:
+        return []
+    return [Mismatch(block.line_at(when.start("when")), "quote date", written, cited, source_ids,
+                     reason=f"not the date brief reads for the quotation in {_names(source_ids, numbers)}",
+                     changes=("brief reads " + "; ".join(f'"{w}"' for w in given) + " there",),
+                     numbering=tuple(sorted(numbers.items())))]
+
+
 # --- the tables: key figures and timeline ---------------------------------------------------------
 
 
@@ -515,6 +553,7 @@ class _Readings:
         self.texts = {source.id: ComparableText(source.text) for source in sources}
         self._figures: dict[str, list[Figure]] = {}
         self._events: dict[str, list[Event]] = {}
+        self._quotes: dict[str, list[Quote]] = {}
 
     def figures(self, source_id: str) -> list[Figure]:
         if source_id not in self._figures:
@@ -525,8 +564,17 @@ class _Readings:
     def events(self, source_id: str) -> list[Event]:
         if source_id not in self._events:
             source = self.sources[source_id]
-            self._events[source_id] = extract_events(source.text, source_id, source.date)
+            self._events[source_id] = extract_events(source.text, source_id, source.date,
+                                                     published_earliest=source.date_is_earliest)
         return self._events[source_id]
+
+    def quotes(self, source_id: str) -> list[Quote]:
+        """The direct quotations brief reads in the source, each with its speaker and date."""
+        if source_id not in self._quotes:
+            source = self.sources[source_id]
+            self._quotes[source_id] = extract_quotes(source.text, source_id, source.date, reported=False,
+                                                     published_earliest=source.date_is_earliest)
+        return self._quotes[source_id]
 
 
 def _row_citations(block: _Block, numbers: dict[int, str]) -> tuple[tuple[int, ...], tuple[str, ...]]:

@@ -504,3 +504,20 @@ def test_a_changed_quotation_is_reported_once_not_again_as_its_speaker(built: st
     lines[rubio] = lines[rubio].replace("Marco Rubio", "Vladimir Putin")
     mismatches = verify_brief("\n".join(lines) + "\n", shipped_workspace)
     assert [m.kind for m in mismatches] == ["quotation"]
+
+
+@pytest.mark.parametrize(("speaker", "written", "edited"), [
+    ("Volodymyr Zelensky", "18 December 2025", "16 December 2025"),  # the day the sentence gives
+    ("Marco Rubio", "published 4 December 2025", "3 December 2025"),  # the article's date, passed off as the day
+    ("Pavel K. Baev", "published 18 December 2025 or later", "published 18 December 2025"),  # a bound made a date
+])
+def test_a_changed_key_quote_date_is_caught_on_its_line(built: str, shipped_workspace: Workspace, speaker: str,
+                                                        written: str, edited: str) -> None:
+    lines = built.splitlines()
+    at = next(i for i in _speaker_lines(built) if lines[i].startswith(f"> — {speaker},")
+              or lines[i].startswith(f"> — {speaker} "))
+    assert f" · {written} [" in lines[at]
+    lines[at] = lines[at].replace(f" · {written} [", f" · {edited} [")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (at + 1, "quote date", edited)
+    assert f'brief reads "{written}" there' in mismatch.format("b.md")
