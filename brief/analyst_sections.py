@@ -74,10 +74,10 @@ MAX_EVENT_WORDS = 70
 CACHE_SIZE = 512
 """Sources whose extractions are kept in memory (per kind)."""
 
-CATEGORY_ORDER = ("casualties", "territory", "troops", "prisoners", "plan", "countries", "money", "people",
-                  "distance", "share")
+CATEGORY_ORDER = ("casualties", "territory", "troops", "prisoners", "strikes", "plan", "countries", "money",
+                  "people", "distance", "share")
 _CATEGORY_WEIGHT = {"casualties": 3.0, "territory": 3.0, "troops": 2.5, "prisoners": 2.5, "plan": 2.0,
-                    "money": 2.0, "countries": 1.5, "people": 1.5, "distance": 1.0, "share": 1.0}
+                    "money": 2.0, "strikes": 2.0, "countries": 1.5, "people": 1.5, "distance": 1.0, "share": 1.0}
 _PRECISION_WEIGHT = {"day": 3.0, "week": 2.0, "month": 2.0, "year": 0.5}
 _SOME_DAY = dt.date(2001, 6, 15)
 """A stand-in publication date, only to find which date expressions of an undated article need one."""
@@ -177,7 +177,8 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
     extractors: dict[str, Callable[[], tuple[object, ...]]] = {
         "quotes": lambda: tuple(_extract_quotes(source.text, source.id, source.date, sentences=shared(),
                                                 reported=False, published_earliest=source.date_is_earliest)),
-        "figures": lambda: tuple(extract_figures(source.text, source.id, source.date, sentences=shared())),
+        "figures": lambda: tuple(extract_figures(
+            source.text, source.id, None if source.date_is_earliest else source.date, sentences=shared())),
         "events": lambda: tuple(extract_events(source.text, source.id, source.date, sentences=shared(),
                                                published_earliest=source.date_is_earliest)),
     }

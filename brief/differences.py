@@ -9,7 +9,10 @@ Two figures (:mod:`brief.figures`) speak of the same thing when
   on its own, and then their sentences must share :data:`CONTEXT_WORDS`
   content words besides (figures of one merged item always do);
 - they carry the same version words: a "revised 20-point plan" and an
-  "earlier 28-point plan" are two plans, not two counts of one.
+  "earlier 28-point plan" are two plans, not two counts of one;
+- counts of an attack (drones, missiles) name the same night ("in the night to
+  9 December 2025"): a count whose night is not known is another attack's as
+  likely as this one's.
 
 They differ when both cannot be right: different values whose ranges and
 bounds do not meet ("more than 30" agrees with 40; "around 19,000" with
@@ -25,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from brief.figures import Figure
+from brief.figures import NIGHT_TO, Figure
 
 SAME_MEASURE = 0.6
 """Share of content words (of all of the two measures') two measures must have in common."""
@@ -151,6 +154,9 @@ class _Key:
                 break
         low, high = _interval(figure)
         context = frozenset(_content(item.sentence) - _content(figure.measure))
+        if figure.category == "strikes":  # one attack: the same night, or nothing to compare with
+            night = measure.partition(NIGHT_TO)[2]
+            scope = frozenset({f"night {night}" if night else f"attack {id(item)}"})
         return cls(figure.unit, figure.category, version, scope, specific_words(figure.measure), low, high, context)
 
 

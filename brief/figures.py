@@ -2,7 +2,8 @@
 
 A number counts only with a unit that says what it counts: people killed or
 wounded, troops, prisoners, territory (percent, km², square miles, regions),
-plan points ("28-point plan"), countries, distances, money. That rule alone
+plan points ("28-point plan"), countries, distances, money, and the drones and
+missiles of an attack ("410 drones and 38 missiles overnight"). That rule alone
 keeps out years, dates, times, ages of articles ("3 hours ago"), list numbers and
 ordinals; years written with a count noun ("2022 invasion") are excluded by name.
 
@@ -33,7 +34,7 @@ from typing import Literal
 from brief.sentences import Sentence, article_sentences
 
 Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
-                   "money", "people"]
+                   "money", "people", "strikes"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Figure:
     """The number, scale words applied: "1 million" → 1000000.0."""
     unit: str
     """Canonical unit: %, km², mi², km, mi, points, countries, regions, troops, people, casualties, deaths,
-    prisoners, exchanges, civilians, children, refugees, USD, EUR, GBP."""
+    prisoners, exchanges, civilians, children, refugees, drones, missiles, USD, EUR, GBP."""
     category: Category
     measure: str
     """What the number measures, a short noun phrase from the sentence ("Russian military deaths in 2025")."""
@@ -73,7 +74,9 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
                     sentences: list[Sentence] | None = None) -> list[Figure]:
     """Every figure that matters in ``text``, in text order.
 
-    ``published`` is accepted for symmetry with the other extractors; figures do not depend on it.
+    ``published`` dates the night of an attack: "410 drones … overnight" in an article of 9 December
+    measures "drones launched in the night to 9 December 2025" (:func:`night_of`). Callers pass None for a date
+    that is only the earliest the article can have appeared: its night is not known.
     ``sentences`` are ``article_sentences(text)`` when the caller has them already.
     """
     figures: list[Figure] = []
@@ -82,10 +85,21 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
         for found in sentence_figures(body):
             figures.append(Figure(
                 text=found.text, value=found.value, unit=found.unit, category=found.category,
-                measure=found.measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
+                measure=night_of(found.measure, published) if found.category == "strikes" else found.measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
                 end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
                 source_id=source_id))
     return figures
+
+
+NIGHT_TO = " in the night to "
+"""How a count of an attack names its night, in its measure (:func:`night_of`)."""
+
+
+def night_of(measure: str, published: dt.date | None) -> str:
+    """A strike count's measure with its night: "overnight" in an article of a known day is the night to it."""
+    if published is None or not measure.endswith(" overnight"):
+        return measure
+    return measure.removesuffix(" overnight") + NIGHT_TO + f"{published.day} {published:%B %Y}"
 
 
 def figures_in_passage(passage: str, source_id: str) -> list[Figure]:
@@ -160,6 +174,7 @@ _COUNT_NOUNS: dict[str, tuple[str, Category]] = {
     "countries": ("countries", "countries"), "nations": ("countries", "countries"), "states": ("countries", "countries"),
     "regions": ("regions", "territory"), "oblasts": ("regions", "territory"), "provinces": ("regions", "territory"),
     "villages": ("villages", "territory"), "towns": ("towns", "territory"), "settlements": ("settlements", "territory"),
+    "drones": ("drones", "strikes"), "missiles": ("missiles", "strikes"), "rockets": ("missiles", "strikes"),
 }
 _SINGULAR_COUNT = {"person": "people", "soldier": "troops", "civilian": "civilians", "child": "children",
                    "prisoner": "prisoners", "country": "countries", "nation": "countries", "region": "regions",
@@ -266,6 +281,8 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
             measure += " " + _LOSS_PARTICIPLE[loss.group("v")[:4].lower()]  # "killed 25 people" → "people killed"
         if unit_name in _PEOPLE_UNITS and _CASUALTY_AFTER.search(measure):
             category, unit_name = "casualties", _loss_unit(measure)
+        if category == "strikes":
+            measure = _strike_measure(sentence, start, measure)
         if unit_name == "countries" and not measure.replace("countries", "").strip():
             measure = _group_of(sentence, start) or measure
         framed = _frame(sentence, start) if " " not in measure else None
@@ -379,6 +396,29 @@ _LOSS_BEFORE = re.compile(r"\b(?P<v>killed|killing|kills|kill|wounded|wounding|w
 """A verb of loss right before a count of people: "the strike killed 25 people", "Russia has lost 400,000 troops"."""
 _LOSS_PARTICIPLE = {"kill": "killed", "woun": "wounded", "inju": "injured", "lost": "lost", "losi": "lost",
                     "lose": "lost"}
+
+
+_STRIKE_VERB = re.compile(r"\b(?P<v>launched|launching|launches|launch|fired|firing|fires|fire|sent|sending|sends"
+                          r"|send|used|using|uses|use|shot\s+down|shooting\s+down|downed|intercepted"
+                          r"|intercepting|destroyed|destroying)\b", re.IGNORECASE)
+_STRIKE_PARTICIPLE = {"laun": "launched", "fire": "fired", "firi": "fired", "sent": "launched", "send": "launched",
+                      "used": "launched", "usin": "launched", "uses": "launched", "use": "launched",
+                      "shot": "shot down", "shoo": "shot down", "down": "shot down", "inte": "intercepted",
+                      "dest": "destroyed"}
+_OVERNIGHT = re.compile(r"\b(?:overnight|last night|during the night|in the night)\b", re.IGNORECASE)
+
+
+def _strike_measure(sentence: str, start: int, measure: str) -> str:
+    """What a count of drones or missiles measures: "drones launched overnight", "missiles shot down"; the verb
+    is the nearest before the number in its clause ("Russia launched 410 drones and 38 missiles overnight")."""
+    clause = sentence[_clause_start(sentence, start):start]
+    verbs = list(_STRIKE_VERB.finditer(clause))
+    if verbs:
+        word = verbs[-1].group("v").lower()
+        measure += " " + _STRIKE_PARTICIPLE.get(word[:4], _STRIKE_PARTICIPLE.get(word, "launched"))
+    if _OVERNIGHT.search(sentence):
+        measure += " overnight"
+    return measure
 
 
 def _loss_unit(measure: str) -> str:

@@ -558,7 +558,8 @@ class _Readings:
     def figures(self, source_id: str) -> list[Figure]:
         if source_id not in self._figures:
             source = self.sources[source_id]
-            self._figures[source_id] = extract_figures(source.text, source_id, source.date)
+            self._figures[source_id] = extract_figures(
+                source.text, source_id, None if source.date_is_earliest else source.date)
         return self._figures[source_id]
 
     def events(self, source_id: str) -> list[Event]:

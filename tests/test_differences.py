@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from brief.differences import SourcedFigure, find_differences
 from brief.figures import extract_figures
 
@@ -73,3 +75,19 @@ def test_a_generic_measure_needs_the_same_context() -> None:
 def test_different_units_never_differ() -> None:
     assert readings(("a", "Russia has gained 0.77% of Ukrainian territory this year."),
                     ("b", "Russia has gained 4,000 square kilometres of Ukrainian territory this year.")) == []
+
+
+def test_counts_of_an_attack_differ_only_for_the_same_night() -> None:
+    def dated(source_id: str, sentence: str, day: int | None) -> list[SourcedFigure]:
+        published = dt.date(2025, 12, day) if day else None
+        return [SourcedFigure(f, sentence, source_id, f.start, f.end, False)
+                for f in extract_figures(sentence, source_id, published)]
+
+    first = "Overnight Russia launched 410 drones and 38 missiles at Ukraine, the air force said."
+    second = "Ukraine's air force says Russia launched 135 drones and four ballistic missiles overnight."
+    same_night = find_differences([*dated("a", first, 9), *dated("b", second, 9)])
+    assert [(d.measure, [[f.figure.text for f in r] for r in d.readings]) for d in same_night] == [
+        ("drones launched in the night to 9 December 2025", [["410"], ["135"]]),
+        ("missiles launched in the night to 9 December 2025", [["38"], ["four"]])]
+    assert find_differences([*dated("a", first, 9), *dated("b", second, 19)]) == []  # two attacks
+    assert find_differences([*dated("a", first, None), *dated("b", second, None)]) == []  # which nights?

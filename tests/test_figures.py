@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -235,3 +236,16 @@ def test_a_share_of_people_who_answer_a_poll() -> None:
 def test_a_sum_followed_by_a_time_is_measured_by_its_subject() -> None:
     (gap,) = figures("Kyiv's budget gap is $45 billion next year.")
     assert (gap.value, gap.measure) == (45e9, "Kyiv's budget gap")
+
+
+@pytest.mark.parametrize(("text", "published", "found"), [
+    ("Overnight Russia launched 410 drones and 38 missiles at Ukraine, the air force said.", dt.date(2025, 12, 9),
+     [("410", "drones", "drones launched in the night to 9 December 2025"),
+      ("38", "missiles", "missiles launched in the night to 9 December 2025")]),
+    ("Air defences shot down 41 drones overnight.", None, [("41", "drones", "drones shot down overnight")]),
+    ("Russia builds 2,000 Shahed drones a month.", None, [("2,000", "drones", "Shahed drones")]),
+])
+def test_drones_and_missiles_of_an_attack_are_figures_with_their_night(text: str, published, found) -> None:
+    figures = extract_figures(text, "x", published)
+    assert [(f.text, f.unit, f.measure) for f in figures] == found
+    assert {f.category for f in figures} == {"strikes"}
