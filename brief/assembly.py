@@ -83,6 +83,7 @@ from brief.ranking import (
 )
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars
+from brief.schedules import PASSED_SCHEDULE_PENALTY, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
 
@@ -155,9 +156,12 @@ def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade:
     return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
 
 
-def _grades(workspace: Workspace, source_ids: set[str]) -> dict[str, object]:
-    """Source id → the reliability grade its metadata gives (None when ungraded); metadata only, no text."""
-    return {source.id: source.meta.reliability.value for source in workspace.corpus.sources_named(source_ids)}
+def _source_standing(workspace: Workspace, source_ids: set[str]) -> tuple[dict[str, object], dict[str, bool]]:
+    """Source id → the reliability grade its metadata gives (None when ungraded), and → whether its date is only
+    the earliest it can have appeared; metadata only, no text."""
+    sources = workspace.corpus.sources_named(source_ids)
+    return ({source.id: source.meta.reliability.value for source in sources},
+            {source.id: source.date_is_earliest for source in sources})
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -224,7 +228,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
-    grades = _grades(workspace, {e.source_id for e in (*strongest, *named)})
+    grades, earliest = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -241,6 +245,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
 
+    stale = superseded([e for e, _ in selected], as_of_date, earliest)
+    selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of))
     held_back: list[str] = []
     if spec.only_new and earlier_ids is not None:

@@ -22,7 +22,7 @@ from brief.differences import SourcedFigure, find_differences, stem, value_inter
 from brief.excerpts import Excerpt
 from brief.figures import QUALIFIER_BEFORE, SPELLED_NUMBERS, Figure, figures_in_passage
 from brief.ranking import content_words
-from brief.timeline import extract_events, find_dates
+from brief.timeline import extract_events, find_dates, last_day
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
@@ -78,7 +78,7 @@ def read_particulars(excerpt: Excerpt) -> Particulars:
     text, published = excerpt.text, excerpt.published
     days: list[tuple[dt.date, dt.date]] = []
     for event in extract_events(text, excerpt.source_id, published):
-        days.append((event.date, _last_day(event.date, event.precision)))
+        days.append((event.date, last_day(event.date, event.precision)))
     if published is not None and _NIGHT.search(text):
         days.append((published - dt.timedelta(days=1), published))  # the night that ended on publication
     figures = figures_in_passage(text, excerpt.source_id)
@@ -114,17 +114,6 @@ def _counted(text: str, end: int) -> tuple[frozenset[str], float]:
             break
         kept.append(stem(word))
     return frozenset(kept), scale
-
-
-def _last_day(first: dt.date, precision: str) -> dt.date:
-    if precision == "week":
-        return first + dt.timedelta(days=6)
-    if precision == "month":
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(first.year, 12, 31)
-    return first
 
 
 def one_claim_possible(a: Particulars, b: Particulars) -> bool:

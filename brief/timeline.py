@@ -137,6 +137,18 @@ _CONTENT_WORD = re.compile(
 """A word that says something: a sentence with none besides its date ("That's it for today.") tells of no event."""
 
 
+def last_day(first: dt.date, precision: str) -> dt.date:
+    """The last day a date of ``precision`` may be, from its first: a week's seventh, a month's last."""
+    if precision == "week":
+        return first + dt.timedelta(days=6)
+    if precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    return first
+
+
 def chronological(events: list[Event]) -> list[Event]:
     """``events`` oldest first; events on the same date keep their source and text order."""
     return sorted(events, key=lambda e: (e.date, e.source_id, e.start, e.expression_start))
