@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from brief.dates import long_date
 from brief.sentences import Sentence, article_sentences
 
 Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
@@ -83,9 +84,10 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
         for found in sentence_figures(body):
+            measure = night_of(found.measure, published) if found.category == "strikes" else found.measure
             figures.append(Figure(
                 text=found.text, value=found.value, unit=found.unit, category=found.category,
-                measure=night_of(found.measure, published) if found.category == "strikes" else found.measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
+                measure=measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
                 end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
                 source_id=source_id))
     return figures
@@ -99,7 +101,7 @@ def night_of(measure: str, published: dt.date | None) -> str:
     """A strike count's measure with its night: "overnight" in an article of a known day is the night to it."""
     if published is None or not measure.endswith(" overnight"):
         return measure
-    return measure.removesuffix(" overnight") + NIGHT_TO + f"{published.day} {published:%B %Y}"
+    return measure.removesuffix(" overnight") + NIGHT_TO + long_date(published)
 
 
 def figures_in_passage(passage: str, source_id: str) -> list[Figure]:
@@ -405,6 +407,7 @@ _STRIKE_PARTICIPLE = {"laun": "launched", "fire": "fired", "firi": "fired", "sen
                       "used": "launched", "usin": "launched", "uses": "launched", "use": "launched",
                       "shot": "shot down", "shoo": "shot down", "down": "shot down", "inte": "intercepted",
                       "dest": "destroyed"}
+"""A strike verb's participle, by the verb's first four letters (as :data:`_LOSS_PARTICIPLE`)."""
 _OVERNIGHT = re.compile(r"\b(?:overnight|last night|during the night|in the night)\b", re.IGNORECASE)
 
 
@@ -415,7 +418,7 @@ def _strike_measure(sentence: str, start: int, measure: str) -> str:
     verbs = list(_STRIKE_VERB.finditer(clause))
     if verbs:
         word = verbs[-1].group("v").lower()
-        measure += " " + _STRIKE_PARTICIPLE.get(word[:4], _STRIKE_PARTICIPLE.get(word, "launched"))
+        measure += " " + _STRIKE_PARTICIPLE[word[:4]]
     if _OVERNIGHT.search(sentence):
         measure += " overnight"
     return measure
