@@ -236,7 +236,6 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
     numbers = _source_numbers(parsed, workspace, where)
     # Only the sources the brief cites are read: every look-up is among them.
     readings = _Readings(workspace.corpus.sources_named(set(numbers.values())))
-    texts = readings.texts
     problems: list[Problem] = []
     mismatches: list[Mismatch] = []
     for block in parsed.blocks:
@@ -250,13 +249,11 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
                                                                           or "no entries")))
         if problems:
             continue
-        mismatches.extend(_check_block(block, segments, numbers, texts))
+        mismatches.extend(_check_block(block, segments, numbers, readings))
         if block.table == "key-figures":
             mismatches.extend(_check_figure_row(block, numbers, readings))
         elif block.table == "timeline":
             mismatches.extend(_check_timeline_row(block, numbers, readings))
-        else:
-            mismatches.extend(_check_quote_date(block, segments, numbers, readings))
     if problems:
         raise UserError(problems)
     return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
@@ -433,7 +430,8 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str],
-                 texts: dict[str, ComparableText]) -> list[Mismatch]:
+                 readings: _Readings) -> list[Mismatch]:
+    texts = readings.texts
     mismatches: list[Mismatch] = []
     cited_anywhere = tuple(dict.fromkeys(n for s in segments for n in s.numbers))
     for segment in segments:
@@ -455,20 +453,23 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
             if normalise(quotation):
                 mismatches.extend(_look_up(quotation, "quotation", block.line_at(begin - 1), cited, numbers, texts))
     speaker = _SPEAKER_LINE.search(block.text)
-    if speaker and cited_anywhere:
-        mismatches.extend(_check_speaker(block, speaker, cited_anywhere, numbers, texts))
+    quotations = [normalise(unescape_markdown(block.text[b:f]))
+                  for b, f in _quotations(block.text, 0, speaker.start())] if speaker else []
+    if speaker and quotations and cited_anywhere:  # a key quote: "“…”" then "— Name, role · date [n]"
+        mismatches.extend(_check_speaker(block, speaker, quotations[0], cited_anywhere, numbers, texts))
+        mismatches.extend(_check_quote_date(block, speaker, quotations[0], cited_anywhere, numbers, readings))
     return mismatches
 
 
-def _check_speaker(block: _Block, speaker: re.Match[str], cited: tuple[int, ...], numbers: dict[int, str],
-                   texts: dict[str, ComparableText]) -> list[Mismatch]:
-    """A quote's "— Name, role" line: the name's last word must be in a cited source near the quotation."""
+def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],
+                   numbers: dict[int, str], texts: dict[str, ComparableText]) -> list[Mismatch]:
+    """A quote's "— Name, role" line: the name's last word must be in a cited source near the (normalised)
+    quotation."""
     name = unescape_markdown(speaker.group("name")).strip()
     words = normalise(name).split()
-    quotations = [normalise(unescape_markdown(block.text[b:f])) for b, f in _quotations(block.text, 0, speaker.start())]
-    if not words or not quotations:
+    if not words:
         return []
-    quotation, surname = quotations[0], words[-1]
+    surname = words[-1]
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
     found = False
     for source_id in source_ids:
@@ -514,23 +515,20 @@ def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: d
                      numbering=tuple(sorted(numbers.items())))]
 
 
-def _check_quote_date(block: _Block, segments: list[_Segment], numbers: dict[int, str],
-                      readings: _Readings) -> list[Mismatch]:
-    """A key quote's date on its attribution line: one that brief reads for the quotation in a cited source
-    (see the module's docstring). A quotation not found is reported as such, not again for its date."""
-    speaker = _SPEAKER_LINE.search(block.text)
-    when = _QUOTE_WHEN.search(block.text, speaker.end()) if speaker else None
-    cited = tuple(dict.fromkeys(n for s in segments for n in s.numbers if n in numbers))
-    quotations = [normalise(unescape_markdown(block.text[b:f]))
-                  for b, f in _quotations(block.text, 0, speaker.start())] if speaker else []
-    if speaker is None or when is None or not cited or not quotations:
+def _check_quote_date(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],
+                      numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A key quote's date on its attribution line: one that brief reads for the (normalised) quotation in a
+    cited source (see the module's docstring). A quotation not found is reported as such, not again for its
+    date."""
+    when = _QUOTE_WHEN.search(block.text, speaker.end())
+    if when is None:
         return []
     written = " ".join(unescape_markdown(when.group("when")).split())
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
     given: dict[str, None] = {}
     for source_id in source_ids:
         for quote in readings.quotes(source_id):
-            if normalise(quote.text) == quotations[0]:
+            if normalise(quote.text) == quotation:
                 given[quote_when(quote.date, quote.date_precision, quote.dated_by,
                                  quote.date_expression if quote.date is None else None)] = None
     if not given or written in given:
