@@ -347,8 +347,9 @@ def test_counts_of_two_nights_are_not_one_claim_of_two_sources(tmp_path: Path) -
 
 
 def test_different_counts_the_brief_cannot_note_are_not_merged(tmp_path: Path) -> None:
-    # The same night, but 410 drones against 400: drones are not a figure the item could show as a
-    # difference, so citing both would credit the second source with the first one's number.
+    # The same night, but 410 drones against 400. A passage's figures carry no night (only an article's do:
+    # brief.figures.night_of), so the item could not show them as a difference, and citing both would
+    # credit the second source with the first one's number.
     items = _items_citing(tmp_path, {
         "a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power plants in six regions "
               "of Ukraine, the Ukrainian air force said."),
