@@ -92,8 +92,9 @@ _CLOSING_QUOTES = "”"
 _QUOTE_MARKS = "\"“”„‟'‘’"
 _SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=,|·|\[|\n|$)")
 """The attribution line under a key quote: "— Marco Rubio, U.S. Secretary of State · 4 December 2025 [1]"."""
-_QUOTE_WHEN = re.compile(r"[ \t]·[ \t]+(?P<when>[^·\[\n]+?)[ \t]*(?=\[|\n|$)")
-"""The date after the speaker and role on that line: "· published 4 December 2025", "· date unknown"."""
+_QUOTE_WHEN = re.compile(r"[ \t]·[ \t]+(?P<when>[^\[\n]+?)[ \t]*(?=\[|\n|$)")
+"""The date after the speaker and role on that line: "· published 4 December 2025", "· date unknown"; all
+of what follows the first "·", so that words added before the date are part of what is checked."""
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""

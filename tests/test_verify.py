@@ -510,6 +510,7 @@ def test_a_changed_quotation_is_reported_once_not_again_as_its_speaker(built: st
     ("Volodymyr Zelensky", "18 December 2025", "16 December 2025"),  # the day the sentence gives
     ("Marco Rubio", "published 4 December 2025", "3 December 2025"),  # the article's date, passed off as the day
     ("Pavel K. Baev", "published 18 December 2025 or later", "published 18 December 2025"),  # a bound made a date
+    ("Volodymyr Zelensky", "18 December 2025", "yesterday · 18 December 2025"),  # words put before the date
 ])
 def test_a_changed_key_quote_date_is_caught_on_its_line(built: str, shipped_workspace: Workspace, speaker: str,
                                                         written: str, edited: str) -> None:
