@@ -299,11 +299,13 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                      numbers).entries
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
+        fresh = _new_sources(candidate, earlier_ids)
         return BriefItem(text=shown_text(candidate.lead), excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
                          new=_is_new(candidate, earlier_ids), differences=differences,  # type: ignore[arg-type]
+                         new_sources=tuple(sid for sid in in_order if sid in fresh),
                          contradictions=contradictions)  # type: ignore[arg-type]
 
     item_key_points = tuple(to_item(c) for c in key_points)
@@ -338,6 +340,16 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 def _is_new(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> bool:
     """New: the previous edition reported none of the item's merged excerpts (nothing is new in a first one)."""
     return earlier_ids is not None and not any(e.id in earlier_ids for e in candidate.excerpts)
+
+
+def _new_sources(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> frozenset[str]:
+    """The sources that carry an item which is not new only for the previous edition's passages of other
+    sources: it reported none of these sources' passages of the item. The Kremlin's "no compromise", reported
+    last week from one article, is not new this week; the article that now says it too is."""
+    if earlier_ids is None or _is_new(candidate, earlier_ids):
+        return frozenset()
+    reported = {e.source_id for e in candidate.excerpts if e.id in earlier_ids}
+    return frozenset(e.source_id for e in candidate.excerpts) - reported
 
 
 def _keep_new(candidates: list[_Candidate], earlier_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:

@@ -55,6 +55,9 @@ class BriefItem:
     origin: str = "rules"
     new: bool = False
     """No excerpt of this item was reported in the previous edition (always False in a first edition)."""
+    new_sources: tuple[str, ...] = ()
+    """Of an item that is not new, the sources (ids, in citation order) of which the previous edition reported
+    no passage of the item: the claim was there, these sources now carry it too."""
     differences: tuple[FigureDifference, ...] = ()
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
@@ -64,6 +67,11 @@ class BriefItem:
     def source_count(self) -> int:
         """How many independent sources carry the item: copies of one wire text count once."""
         return len({c.source_id for c in self.citations if c.copy_of is None})
+
+    @property
+    def new_source_numbers(self) -> tuple[int, ...]:
+        """The numbers of :attr:`new_sources` in the brief's list of sources."""
+        return tuple(c.number for c in self.citations if c.source_id in self.new_sources)
 
     @property
     def copy_count(self) -> int:
@@ -338,6 +346,8 @@ class EditionComparison:
     """The previous edition's Markdown file name, e.g. ``weekly-2025-12-02.md``."""
     new_count: int = 0
     """Items of this edition marked new."""
+    new_source_count: int = 0
+    """Items of this edition that are not new but are now carried by a source they did not cite then."""
     dropped: tuple[DroppedItem, ...] = ()
 
     @property

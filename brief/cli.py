@@ -232,7 +232,8 @@ def _report_edition(result: BuildResult) -> None:
         print(f"first edition of {result.briefing.recipe_name} in this folder: nothing to compare with",
               file=sys.stderr)
     else:
-        print(f"compared with {edition.previous_file}: {counted(edition.new_count, 'new item')}, "
+        renewed = f"{edition.new_source_count} more with a new source, " if edition.new_source_count else ""
+        print(f"compared with {edition.previous_file}: {counted(edition.new_count, 'new item')}, {renewed}"
               f"{len(edition.dropped)} dropped out", file=sys.stderr)
 
 

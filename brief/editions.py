@@ -2,7 +2,8 @@
 
 The previous edition is the newest manifest of the recipe in the output folder
 dated strictly before this brief (see :func:`brief.manifest.find_previous_edition`).
-An item is new when the previous edition reported none of its merged excerpts;
+An item is new when the previous edition reported none of its merged excerpts; an item
+that is not new names the sources of which it reported none (a new source now carries the claim);
 an item of the previous edition dropped out when this one carries none of its
 excerpts (for an ``only_new`` recipe, items held back as already reported have
 not dropped out); a dropped item whose sentence is still a timeline event or whose
@@ -46,7 +47,8 @@ def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: Previous
                     still_in=_still_shown(record, briefing))
         for record in previous.items if not any(excerpt_id in carried for excerpt_id in record.excerpt_ids))
     comparison = EditionComparison(previous_as_of=previous.as_of, previous_file=previous.markdown_file,
-                                   new_count=sum(item.new for item in items), dropped=dropped)
+                                   new_count=sum(item.new for item in items),
+                                   new_source_count=sum(bool(item.new_sources) for item in items), dropped=dropped)
     if recipe.spec.only_new:
         since = long_date(previous.as_of)
         notes.append(f"Only items new since the edition of {since} are shown (the recipe's only_new)."

@@ -82,6 +82,8 @@ class ItemRecord(_Record):
     """The ids of the sources it cited, in citation order."""
     new: bool = False
     """Marked new in that edition."""
+    new_sources: list[str] = []
+    """Of an item not marked new, the sources it cited for the first time in that edition."""
 
 
 class SourceRecord(_Record):
@@ -178,7 +180,8 @@ def manifest_path(out_dir: Path, stem: str) -> Path:
 
 def _item_record(item: BriefItem, section: str) -> ItemRecord:
     return ItemRecord(section=section, excerpt_ids=list(item.excerpt_ids), text=item.text,
-                      sources=[citation.source_id for citation in item.citations], new=item.new)
+                      sources=[citation.source_id for citation in item.citations], new=item.new,
+                      new_sources=list(item.new_sources))
 
 
 def item_records(briefing: Briefing) -> list[ItemRecord]:

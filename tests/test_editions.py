@@ -80,7 +80,8 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
     assert [d.text for d in edition.dropped] == [item.text for item in dropped]
     changes = section_text(second.markdown, "What changed")
     assert changes.startswith(f"Since the edition of 2 December 2025 (changes-2025-12-02.md): {len(new_items)} new "
-                              f"items, marked **New**; {len(dropped)} items of that edition dropped out:")
+                              f"items, marked **New**; 1 more now carried by a new source as well; {len(dropped)} "
+                              "items of that edition dropped out:")
     for item in dropped:
         assert f"- {escape_markdown(item.text)} — *Reasons for the Failure of U.S.-Russia Ukraine Talks, " \
                "2 December 2025*" in changes
@@ -122,9 +123,36 @@ def test_without_a_what_changed_section_the_header_explains_the_marks(project: P
     new = sum(item.new for item in shown(second))
     edition = second.briefing.edition
     assert edition is not None
+    renewed = sum(bool(item.new_sources) for item in shown(second))
     assert (f"Compared with the edition of 2 December 2025: {new} new items (marked **New**), "
-            f"{len(edition.dropped)} dropped out.") in second.markdown
+            f"{renewed} more now carried by a new source, {len(edition.dropped)} dropped out.") in second.markdown
     assert "## What changed" not in second.markdown and "unchecked_sections" not in second.markdown
+
+
+def test_an_item_reported_before_names_the_source_that_now_carries_it_too(project: Path) -> None:
+    """The 2 December edition reported 003's five-hour talks without a breakthrough; on the 4th, 002's
+    "no compromise" leads that item. It is not new, but 002 is: the brief says so, and the manifest keeps it."""
+    recipe = recipe_with(project, "changes")
+    first = build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    before = reported(first)
+    excerpts = {e.id: e for e in load_workspace(paths(project)).excerpts_by_id(
+        {i for item in shown(second) for i in item.excerpt_ids})}
+    for item in shown(second):
+        carried = {c.source_id for c in item.citations}
+        told = {excerpts[i].source_id for i in item.excerpt_ids if i in before}
+        assert set(item.new_sources) == (set() if item.new else carried - told), item.text
+    [renewed] = [item for item in shown(second) if item.new_sources]
+    assert not renewed.new and "no compromise" in renewed.text and renewed.source_count == 2
+    [number] = renewed.new_source_numbers
+    assert renewed.new_sources == (second.briefing.sources[number - 1].source_id,)
+    line = next(line for line in second.markdown.splitlines() if escape_markdown(renewed.text) in line)
+    assert not line.startswith(NEW_MARK) and line.endswith(f" *(2 sources; new since the last edition: source {number})*")
+    assert "; 1 more now carried by a new source as well; " in section_text(second.markdown, "What changed")
+    assert second.manifest is not None
+    records = json.loads(second.manifest.read_text(encoding="utf-8"))["items"]
+    assert [r["new_sources"] for r in records if r["new_sources"]] == [list(renewed.new_sources)]
+    assert verify_brief(second.markdown, load_workspace(paths(project))) == []
 
 
 def test_only_new_keeps_what_no_earlier_edition_reported(project: Path) -> None:
