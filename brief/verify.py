@@ -29,6 +29,9 @@ their section is called):
   build merges only such figures. "What it measures" is brief's own phrase made
   from the sentence ("projected …", "… cap", "gained by Russia" for "Russia has
   gained"): neither quoted nor verbatim, it is not checked, but a quotation in it is.
+- what each source says where sources differ on a figure, in a row of that table (What | Unit | What
+  each source says) and in an item's note ("*Sources differ on … (deaths):* around 19,000 [1] ·
+  25,000 [2]"): each reading is a figure checked as above against its own citation;
 - a **Timeline** row (Date | Event | Source | Published): the event is a cited
   statement, checked like a list item's; each date of the Date cell must be one
   :mod:`brief.timeline` reads in that sentence of the source (with the source's
@@ -99,8 +102,13 @@ SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
 CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures",
-                  ("date", "event", "source", "published"): "timeline"}
+                  ("date", "event", "source", "published"): "timeline",
+                  ("what", "unit", "what each source says"): "figure-differences"}
 """The header rows of the tables whose rows are checked cell by cell (as the standard template writes them)."""
+_DIFFERENCE_NOTE = re.compile(r"\s*\*Sources differ on (?P<measure>.+) \((?P<unit>[^()\n]+)\):\*[ \t]*(?P<said>.*)",
+                              re.DOTALL)
+"""An item's note on a figure its sources give differently: "*Sources differ on Russian military deaths in 2025
+(deaths):* around 19,000 [1] · 25,000 [2]"."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
 _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
@@ -253,6 +261,11 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
         mismatches.extend(_check_block(block, segments, numbers, readings))
         if block.table == "key-figures":
             mismatches.extend(_check_figure_row(block, numbers, readings))
+        elif block.table == "figure-differences" and len(block.cells) >= 3:
+            mismatches.extend(_check_differences(block, block.cells[1], _cells(block.text, raw=True)[2], numbers,
+                                                 readings))
+        elif not block.is_item and (note := _DIFFERENCE_NOTE.match(block.text)):
+            mismatches.extend(_check_differences(block, note.group("unit"), note.group("said"), numbers, readings))
         elif block.table == "timeline":
             mismatches.extend(_check_timeline_row(block, numbers, readings))
     if problems:
@@ -376,8 +389,9 @@ def _numbers_from_titles(parsed: _ParsedBrief, workspace: Workspace, file: Path)
     return numbers
 
 
-def _cells(line: str) -> tuple[str, ...]:
-    """A table row's cells, Markdown escaping undone and whitespace collapsed ("0\\.77%" → "0.77%")."""
+def _cells(line: str, *, raw: bool = False) -> tuple[str, ...]:
+    """A table row's cells, Markdown escaping undone and whitespace collapsed ("0\\.77%" → "0.77%"); with
+    ``raw``, as written (citation markers stay markers)."""
     cells: list[str] = []
     cell = ""
     index = 0
@@ -398,7 +412,7 @@ def _cells(line: str) -> tuple[str, ...]:
         cells = cells[1:]
     if len(cells) > 1 and not cells[-1].strip():  # after the closing pipe
         cells = cells[:-1]
-    return tuple(" ".join(unescape_markdown(cell).split()) for cell in cells)
+    return tuple(cells) if raw else tuple(" ".join(unescape_markdown(cell).split()) for cell in cells)
 
 
 def _segments(block: _Block) -> list[_Segment]:
@@ -639,12 +653,7 @@ def _figure_mismatch(block: _Block, figure: str, unit: str, cited: tuple[int, ..
 
 def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
     """A Key figures row: the figure as written in a cited source, read there as counting its unit, and the
-    same number in the same unit in every other source the row cites.
-
-    The row's figure is the first source's writing and the build merges the same number and unit from
-    other sources (however they write it), so only one cited source need have the writing; each must
-    have the figure.
-    """
+    same number in the same unit in every other source the row cites (:func:`_check_figure`)."""
     if len(block.cells) < 2 or not normalise(block.cells[0]):
         return []
     figure, unit = block.cells[0], block.cells[1]
@@ -652,6 +661,40 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     if not cited:
         return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
                          numbering=tuple(sorted(numbers.items())))]
+    return _check_figure(block, figure, unit, cited, source_ids, numbers, readings)
+
+
+def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, str],
+                       readings: _Readings) -> list[Mismatch]:
+    """What each source says where sources differ on a figure ("around 19,000 [1] · 25,000 [2]", in a row of
+    "Where sources differ" or in an item's note): each reading is a figure its own citation must give, as
+    written and counting ``unit`` (:func:`_check_figure`)."""
+    mismatches: list[Mismatch] = []
+    position = 0
+    for run in _CITATION_RUN.finditer(said):
+        figure = " ".join(unescape_markdown(said[position:run.start()]).strip(" ·").split())
+        position = run.end()
+        if not normalise(figure):
+            continue
+        cited = tuple(dict.fromkeys(int(m.group(1)) for m in _CITATION.finditer(run.group())))
+        source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
+        mismatches.extend(_check_figure(block, figure, unit, cited, source_ids, numbers, readings))
+    if normalise(unescape_markdown(said[position:]).strip(" ·")):
+        figure = " ".join(unescape_markdown(said[position:]).strip(" ·").split())
+        mismatches.append(Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation after it",
+                                   numbering=tuple(sorted(numbers.items()))))
+    return mismatches
+
+
+def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...], source_ids: tuple[str, ...],
+                  numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """``figure`` as written in one of ``source_ids``, read there as counting ``unit``, and the same number
+    in the same unit in each of the others.
+
+    A Key figures row's figure is the first source's writing and the build merges the same number and unit
+    from other sources (however they write it), so only one cited source need have the writing; each must
+    have the figure.
+    """
     texts = readings.texts
     verbatim = tuple(s for s in source_ids if _has_figure(texts[s], figure))
     if not verbatim:

@@ -289,6 +289,37 @@ def test_sources_giving_different_figures_are_shown_side_by_side(tmp_path: Path)
     assert verify_brief(markdown, workspace) == []  # the note is not taken for a cited statement
 
 
+def test_verify_checks_what_each_source_says_where_sources_differ(tmp_path: Path) -> None:
+    """The readings of a difference, in the item's note and in "Where sources differ", are figures each
+    reading's own citation must give: a changed number, or the numbers' citations swapped, is reported."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [DEATHS_A, *PARAGRAPHS]),
+        "b": ("2025-12-02", "Beta News", [DEATHS_B, *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert verify_brief(markdown, workspace) == []
+    note = next(n for n, line in enumerate(markdown.splitlines(), 1) if line.startswith("  *Sources differ on "))
+    row = next(n for n, line in enumerate(markdown.splitlines(), 1)
+               if line.startswith("| Russian military deaths in 2025 | deaths |"))
+
+    def numbered(source_id: str) -> int:
+        return next(entry.number for entry in briefing.sources if entry.source_id == source_id)
+
+    changed = verify_brief(markdown.replace("25,000 [", "26,000 ["), workspace)
+    assert [(m.line, m.kind, m.text, m.closest) for m in changed] == [(note, "figure", "26,000", "25,000"),
+                                                                      (row, "figure", "26,000", "25,000")]
+    a, b = numbered("a"), numbered("b")
+    swapped = markdown.replace(f"25,000 [\\[{b}\\]](#src-{b})", f"25,000 [\\[{a}\\]](#src-{a})")
+    assert swapped != markdown
+    assert {(m.line, m.text, m.source_ids, m.found_in) for m in verify_brief(swapped, workspace)} == {
+        (note, "25,000", ("a",), ("b",)), (row, "25,000", ("a",), ("b",))}
+    unit = markdown.replace("(deaths):*", "(casualties):*").replace("| Russian military deaths in 2025 | deaths |",
+                                                                   "| Russian military deaths in 2025 | casualties |")
+    assert {(m.line, m.kind) for m in verify_brief(unit, workspace)} == {(note, "unit"), (row, "unit")}
+
+
 def test_dates_without_a_year_take_the_articles_year_and_stay_apart_from_it(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "dec": ("2025-12-20", "Alpha Post", [
