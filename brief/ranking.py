@@ -45,7 +45,7 @@ add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
-    r"|furthermore|moreover|yet|so|also|alternatively|instead|still|meanwhile|then"
+    r"|furthermore|moreover|yet|so(?!\s+far\b)|also|alternatively|instead|still|meanwhile|then"
     r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|can|must|should|seems?|appears?"
     r"|remains?)\b)"
     r"|it(?!\s+(?:is|was|has\s+been|had\s+been|remains|seems|appears)\s+(?:[\w-]+\s+){0,3}?"
@@ -53,7 +53,8 @@ _DANGLING_START = re.compile(
     r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
     re.IGNORECASE)
 """An opening that leans on what came before: a pronoun (not the "it" of "it has been a year since",
-"it is unclear whether"), the first person of an interview ("I think …"), a connective."""
+"it is unclear whether"), the first person of an interview ("I think …"), a connective (not the "so" of "So
+far, …", which leans on nothing)."""
 _DANGLING_SUBJECT = re.compile(
     r"^(?:If|When|While|As|Although|Though|After|Before|Unless|Once|Since|Because|Despite|Until)\b[^,;:.]{3,120},"
     r"\s+(?:he|she|they|his|her|their)\b")

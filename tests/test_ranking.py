@@ -192,3 +192,14 @@ def test_an_interview_answer_in_the_first_person_ranks_lower_but_is_not_a_fragme
     assert leans_on_what_came_before(answer)
     assert not leans_on_what_came_before(answer, first_person=False)
     assert leans_on_what_came_before("That is why Kyiv will not give them up.", first_person=False)
+
+
+@pytest.mark.parametrize(("text", "dangles"), [
+    ("So far, security guarantees—the one element that could unlock painful compromises—remain vague.", False),
+    ("So far, no compromise version of a peace settlement has been found, said Yuri Ushakov.", False),
+    ("So the envoys flew on to Kyiv the next morning.", True),  # "so" the connective
+])
+def test_so_far_leans_on_nothing_but_so_the_connective_does(text: str, dangles: bool) -> None:
+    from brief.ranking import leans_on_what_came_before
+
+    assert leans_on_what_came_before(text) is dangles
