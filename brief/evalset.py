@@ -117,8 +117,10 @@ def load_eval_set(set_dir: Path, taxonomy: Taxonomy, corpus_dir: Path) -> EvalSe
     """
     set_dir = Path(set_dir)
     if not set_dir.is_dir():
-        raise UserError(Problem("no such evaluation set folder", file=set_dir,
-                                hint="the labelled set lives in tests/data/eval/"))
+        raise UserError(Problem("not a folder: an evaluation set is a folder of labelled articles" if set_dir.exists()
+                                else "no such evaluation set folder", file=set_dir,
+                                hint="the labelled set lives in tests/data/eval/; give that folder (or one laid out "
+                                     "like it) to --set"))
     files = sorted(set_dir.glob("*.yaml"))
     if not files:
         raise UserError(Problem("the evaluation set folder holds no label files (*.yaml)", file=set_dir))

@@ -304,6 +304,11 @@ def test_the_set_folder_must_exist(repo: Path, cli, tmp_path: Path) -> None:
     result = cli("eval", "--set", tmp_path / "nowhere", cwd=repo)
     assert result.code == 2
     assert "no such evaluation set folder" in result.err
+    a_file = tmp_path / "labels.yaml"
+    a_file.write_text("key_facts: []\n", encoding="utf-8")
+    result = cli("eval", "--set", a_file, cwd=repo)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{a_file}: not a folder: an evaluation set is a folder of labelled articles" in result.err
 
 
 def test_the_set_is_not_in_the_corpus(repo: Path) -> None:
