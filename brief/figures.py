@@ -278,6 +278,9 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         phrase_end, unit_name, category, measure = counted
         if unit_name == "people" and _is_reporting_source(sentence, start, phrase_end):
             return None  # "according to two people familiar with …", "the two people said"
+        if unit_name == "regions" and measure == sentence[end:phrase_end].strip() \
+                and _WHERE_BEFORE.search(_without_qualifier(sentence[:start])):
+            return None  # "substations in six regions": where something happened, not territory held or asked
         loss = _LOSS_BEFORE.search(_without_qualifier(sentence[:start])) if unit_name in _PEOPLE_UNITS else None
         if loss is not None and not _CASUALTY_AFTER.search(measure):
             measure += " " + _LOSS_PARTICIPLE[loss.group("v")[:4].lower()]  # "killed 25 people" → "people killed"
@@ -385,6 +388,9 @@ def _whose_territory(sentence: str, start: int, unit_end: int, measure: str) -> 
     return measure
 
 
+_WHERE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$", re.IGNORECASE)
+"""A preposition of place right before a count of regions that says nothing more ("power plants and substations
+in six regions"): the regions are where the thing happened, not a figure of territory."""
 _CASUALTY_AFTER = re.compile(r"\b(?:killed|wounded|injured|dead|died|casualties|deaths|missing|captured|lost)\b")
 _CLAIMED_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<v>(?:still\s+)?"
                          r"(?:claims|claimed|holds|held|controls|controlled|occupies|occupied|annexed|seized"

@@ -223,6 +223,14 @@ def test_regions_someone_claims() -> None:
     assert (claimed.unit, claimed.measure) == ("regions", "regions Moscow claims")
 
 
+def test_regions_that_only_say_where_something_happened_are_not_territory() -> None:
+    attack = ("Overnight Russia launched 410 drones and 38 missiles at Ukraine, the Ukrainian air force said, "
+              "targeting power plants and substations in six regions.")
+    assert [f.unit for f in figures(attack)] == ["drones", "missiles"]
+    (asked,) = figures("Putin demands Ukraine's withdrawal from four regions.")
+    assert (asked.unit, asked.category) == ("regions", "territory")
+
+
 def test_a_sum_per_year_is_not_a_sum_of_years() -> None:
     (need,) = figures("Kyiv needs $40bn a year for its budget.")
     assert (need.value, need.measure) == (40e9, "budget per year")
