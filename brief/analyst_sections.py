@@ -36,7 +36,7 @@ import datetime as dt
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from brief.briefing import (
@@ -513,13 +513,16 @@ def _contradiction_entry(conflict: Conflict) -> Contradiction:
     return Contradiction(question=conflict.question, readings=tuple(reading(side) for side in conflict.sides))
 
 
-def item_differences(excerpts: Sequence[Excerpt]) -> tuple[FigureDifference, ...]:
-    """Figures on which the merged excerpts of one item (from different sources) disagree."""
+def item_differences(excerpts: Sequence[Excerpt], earliest: Mapping[str, bool] | None = None
+                     ) -> tuple[FigureDifference, ...]:
+    """Figures on which the merged excerpts of one item (from different sources) disagree. ``earliest``: the
+    sources whose date is only the earliest possible (their attack counts carry no night)."""
     if len({e.source_id for e in excerpts}) < 2:
         return ()
     figures = []
     for excerpt in excerpts:
-        for figure in figures_in_passage(excerpt.text, excerpt.source_id):
+        night_known = not (earliest or {}).get(excerpt.source_id)
+        for figure in figures_in_passage(excerpt.text, excerpt.source_id, excerpt.published if night_known else None):
             if figure.measure:
                 figures.append(SourcedFigure(figure, excerpt.text, excerpt.source_id, excerpt.start, excerpt.end, True))
     return tuple(_difference_entry(d.measure, d.unit, d.category, d.readings) for d in find_differences(figures))

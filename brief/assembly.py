@@ -247,7 +247,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
-    candidates = _join_corroborating(_merge(selected, pinned, included, section_of))
+    candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     held_back: list[str] = []
     if spec.only_new and earlier_ids is not None:
         candidates, held_back = _keep_new(candidates, earlier_ids)
@@ -295,8 +295,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         citations = tuple(Citation(numbers[sid], sid, seen[sid].id,
                                    numbers[copies[sid]] if sid in copies else None) for sid in in_order)
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
-        differences = number_section(ExtraSection("sources-differ", "", item_differences(list(seen.values()))),
-                                     numbers).entries
+        differences = number_section(
+            ExtraSection("sources-differ", "", item_differences(list(seen.values()), earliest)), numbers).entries
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
         fresh = _new_sources(candidate, earlier_ids)
@@ -434,7 +434,7 @@ def _window_text(window: Window) -> str:
 
 
 def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: set[str],
-           section_of) -> list[_Candidate]:
+           section_of, earliest: dict[str, bool]) -> list[_Candidate]:
     """Group near-duplicate excerpts; the strongest member speaks for the group."""
     ranked = sorted(selected, key=lambda pair: (-pair[1], pair[0].source_id, pair[0].start))
     groups: list[_Candidate] = []
@@ -444,7 +444,7 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
 
     def read(member: Excerpt) -> Particulars:
         if member.id not in particulars:
-            particulars[member.id] = read_particulars(member)
+            particulars[member.id] = read_particulars(member, dated=not earliest.get(member.source_id))
         return particulars[member.id]
 
     def one_claim(excerpt: Excerpt, group: _Candidate) -> bool:

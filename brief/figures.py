@@ -104,10 +104,12 @@ def night_of(measure: str, published: dt.date | None) -> str:
     return measure.removesuffix(" overnight") + NIGHT_TO + long_date(published)
 
 
-def figures_in_passage(passage: str, source_id: str) -> list[Figure]:
-    """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``."""
+def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
+    """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
+    ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""
     return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
-                   measure=found.measure, qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
+                   measure=night_of(found.measure, published) if found.category == "strikes" else found.measure,
+                   qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
                    figure_start=found.start, figure_end=found.end, source_id=source_id)
             for found in sentence_figures(passage)]
 

@@ -73,15 +73,17 @@ class Particulars:
     """Each event date the passage names, as the days [first, last] it may be; a dateline is no event date."""
 
 
-def read_particulars(excerpt: Excerpt) -> Particulars:
-    """The counts and event days of one passage; relative dates ("on Tuesday") need its article's date."""
+def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
+    """The counts and event days of one passage; relative dates ("on Tuesday") need its article's date.
+    ``dated``: the excerpt's date is its article's day, not only the earliest it can have appeared, so an
+    attack's count carries its night (two sources' counts of one night can then be noted as a difference)."""
     text, published = excerpt.text, excerpt.published
     days: list[tuple[dt.date, dt.date]] = []
     for event in extract_events(text, excerpt.source_id, published):
         days.append((event.date, last_day(event.date, event.precision)))
     if published is not None and _NIGHT.search(text):
         days.append((published - dt.timedelta(days=1), published))  # the night that ended on publication
-    figures = figures_in_passage(text, excerpt.source_id)
+    figures = figures_in_passage(text, excerpt.source_id, published if dated else None)
     taken = [(f.figure_start, f.figure_end) for f in figures]
     taken += [(m.start, m.end) for m in find_dates(text, published or _ANY_DAY)]  # "Dec. 9", "2025" count nothing
     counts = [Count(frozenset({stem(f.unit.lower())}) | _counted(text, f.figure_end)[0],

@@ -346,17 +346,40 @@ def test_counts_of_two_nights_are_not_one_claim_of_two_sources(tmp_path: Path) -
     assert all(len(sources) == 1 for _, sources in items)
 
 
-def test_different_counts_the_brief_cannot_note_are_not_merged(tmp_path: Path) -> None:
-    # The same night, but 410 drones against 400. A passage's figures carry no night (only an article's do:
-    # brief.figures.night_of), so the item could not show them as a difference, and citing both would
-    # credit the second source with the first one's number.
-    items = _items_citing(tmp_path, {
+def test_two_counts_of_one_night_are_one_item_noting_the_difference(tmp_path: Path) -> None:
+    # The same night, 410 drones against 400: one claim of two sources, whose item shows both counts.
+    paths = _project(tmp_path, {
         "a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power plants in six regions "
               "of Ukraine, the Ukrainian air force said."),
         "b": ("2025-12-09", "Beta News", "Overnight Russia launched 400 drones at power plants in six regions "
               "of Ukraine, the Ukrainian air force said."),
     })
-    assert all(len(sources) == 1 for _, sources in items)
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    [item] = [item for item in briefing.all_items() if "drones" in item.text]
+    assert {c.source_id for c in item.citations} == {"a", "b"}
+    [difference] = item.differences
+    assert (difference.measure, difference.unit) == ("drones launched in the night to 9 December 2025", "drones")
+    number = {c.source_id: c.number for c in item.citations}
+    assert {(r.text, r.citations[0].number) for r in difference.readings} == {("410", number["a"]),
+                                                                                ("400", number["b"])}
+
+
+def test_counts_whose_night_is_not_known_are_not_merged(tmp_path: Path) -> None:
+    # b has no date of its own: 9 December is only the earliest it can have appeared (the latest date it
+    # mentions), so its "overnight" may be another night, and its 400 drones cannot be noted against a's 410.
+    paths = _project(tmp_path, {"a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power "
+                                      "plants in six regions of Ukraine, the Ukrainian air force said.")})
+    (paths.corpus / "b.txt").write_text(
+        "Ukraine war 2025: drone attack on the grid\n\nOvernight Russia launched 400 drones at power plants in six regions of "
+        "Ukraine, the Ukrainian air force said.\n\nThe peace talks resumed in Geneva on Dec. 9, officials said, as "
+        "2025 closes without a deal.\n",
+        encoding="utf-8")
+    workspace = load_workspace(paths)
+    assert {s.id: s.date_is_earliest for s in workspace.corpus.sources} == {"a": False, "b": True}
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    drones = [item for item in briefing.all_items() if "drones" in item.text]
+    assert drones and all(len(item.citations) == 1 and not item.differences for item in drones)
 
 
 def test_the_same_count_on_two_dates_is_two_events(tmp_path: Path) -> None:
