@@ -51,13 +51,17 @@ def format_evaluation(evaluation: Evaluation) -> str:
         coverage = group.coverage
         lines.append(f"  {group.group:<10} {coverage.covered:>3} of {len(coverage.facts):<3} ({_pct(coverage.share).strip()}%)"
                      f"   brief: {coverage.items} items, {coverage.words} of {coverage.max_words} words"
-                     + (f"; {coverage.corroborated} more cited as corroboration" if coverage.corroborated else ""))
+                     + (f"; {coverage.corroborated} more cited as corroboration" if coverage.corroborated else "")
+                     + (f"; {coverage.elsewhere} more shown only in the timeline or key quotes"
+                        if coverage.elsewhere else ""))
     for group in evaluation.groups:
         missed = [fact for fact in group.coverage.facts if not fact.covered]
         if missed:
             lines.append(f"  missed ({group.group}):")
             lines.extend(f"    {fact.source_id[:24]:<24} {fact.fact}"
-                         + ("   [cited as corroboration, not shown]" if fact.corroborated else "") for fact in missed)
+                         + ("   [cited as corroboration, not shown]" if fact.corroborated else "")
+                         + ("   [in the timeline or key quotes, not an item]" if fact.elsewhere else "")
+                         for fact in missed)
     for name, scores in columns:
         lines.append("")
         lines.append(f"Sections, {name}: rows = analyst, columns = rules")

@@ -12,7 +12,8 @@ as covered when one item of that brief, which keeps within its word budget,
 carries all of the fact's phrases. A fact no item shows in its own article's
 words may still be in the brief as another source's item that cites the fact's
 article as corroboration (the item joined the passage that carries the phrases):
-such facts are counted apart, never as covered.
+such facts are counted apart, never as covered. So are facts that only a timeline
+event or a key quote of the brief shows: outside the sections its word budget counts.
 
 The gap between the two groups says whether the rules generalise or only fit
 the five shipped texts they were written against.
@@ -30,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from brief.assembly import assemble_briefing
-from brief.briefing import Briefing
+from brief.briefing import Briefing, KeyQuote, TimelineEntry
 from brief.build import load_recipe_for
 from brief.errors import Problem, UserError
 from brief.evalset import GROUPS, ArticleLabels, EvalSet, KeyFact, check_against_text, contains_all, load_eval_set
@@ -160,6 +161,9 @@ class FactCheck:
     corroborated: bool = False
     """Not shown in its own words, but an item cites its article for it: the item joined the passage of that
     article that carries the fact's phrases as corroboration of another source's wording."""
+    elsewhere: bool = False
+    """In no item, but in a timeline event or a key quote citing its article: the brief shows it, outside the
+    sections the word budget counts."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,10 @@ class Coverage:
     def corroborated(self) -> int:
         return sum(1 for fact in self.facts if fact.corroborated)
 
+    @property
+    def elsewhere(self) -> int:
+        return sum(1 for fact in self.facts if fact.elsewhere)
+
 
 def fact_covered(fact: KeyFact, item_texts: Iterable[str]) -> bool:
     """Whether one of the brief's items carries every phrase of ``fact``."""
@@ -198,11 +206,18 @@ def score_coverage(facts: Sequence[tuple[str, KeyFact]], briefing: Briefing, max
     joined_texts: dict[str, list[str]] = {}
     for excerpt in joined:
         joined_texts.setdefault(excerpt.source_id, []).append(excerpt.text)
+    shown_apart: dict[str, list[str]] = {}  # timeline events and key quotes, by each source they cite
+    for section in briefing.extras:
+        for entry in section.entries:
+            if isinstance(entry, TimelineEntry | KeyQuote):
+                for passage in entry.citations:
+                    shown_apart.setdefault(passage.source_id, []).append(entry.text)
     checks = []
     for source_id, fact in facts:
         covered = fact_covered(fact, texts)
         corroborated = not covered and fact_covered(fact, joined_texts.get(source_id, ()))
-        checks.append(FactCheck(source_id, fact.fact, covered, corroborated))
+        elsewhere = not covered and fact_covered(fact, shown_apart.get(source_id, ()))
+        checks.append(FactCheck(source_id, fact.fact, covered, corroborated, elsewhere))
     return Coverage(facts=tuple(checks), words=briefing.word_count, max_words=max_words, items=len(texts))
 
 

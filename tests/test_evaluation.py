@@ -279,6 +279,31 @@ def test_a_fact_shown_in_another_sources_words_is_counted_apart_as_corroboration
         assert carriers, check.fact
 
 
+def test_a_fact_only_the_timeline_or_a_key_quote_shows_is_counted_apart(
+        real_evaluation, shipped_workspace: Workspace) -> None:
+    """000's "Between March and August, Russia repeatedly rejected a U.S. proposal for a cease-fire-first
+    approach" is a timeline event of the shipped brief, not one of its items: shown, but outside the budget."""
+    shipped = real_evaluation.groups[0]
+    recipe = load_recipe_for(shipped_workspace, REPO / "briefings" / "situation.yaml")
+    briefing = assemble_briefing(shipped_workspace, recipe)
+    labels = load_eval_set(DATA / "eval", shipped_workspace.taxonomy, REPO / "seeds")
+    facts = {fact.fact: fact for article in labels.articles for fact in article.key_facts}
+    apart = [check for check in shipped.coverage.facts if check.elsewhere]
+    assert "Russia repeatedly rejected the U.S. cease-fire-first proposal that Kyiv accepted" in \
+        [check.fact for check in apart]
+    assert shipped.coverage.elsewhere == len(apart)
+    entries = [entry for section in briefing.extras if section.id in ("timeline", "key-quotes")
+               for entry in section.entries]
+    for check in apart:
+        assert not check.covered and not fact_covered(facts[check.fact], [item.text for item in briefing.all_items()])
+        assert any(contains_all(facts[check.fact].phrases, entry.text)
+                   and check.source_id in {passage.source_id for passage in entry.citations} for entry in entries)
+    others = [check for check in shipped.coverage.facts if not check.elsewhere and not check.covered]
+    assert not any(contains_all(facts[check.fact].phrases, entry.text)
+                   and check.source_id in {passage.source_id for passage in entry.citations}
+                   for check in others for entry in entries)
+
+
 def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None:
     result = cli("eval", cwd=repo)
     assert result.code == 0, result.err
@@ -296,8 +321,10 @@ def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None
         covered = f"{group.group:<10} {group.coverage.covered:>3} of {len(group.coverage.facts):<3}"
         assert covered in result.out
         line = next(line for line in result.out.splitlines() if line.startswith(f"  {covered}"))
-        assert line.endswith(f"; {group.coverage.corroborated} more cited as corroboration") == \
+        assert (f"; {group.coverage.corroborated} more cited as corroboration" in line) == \
             (group.coverage.corroborated > 0)
+        assert line.endswith(f"; {group.coverage.elsewhere} more shown only in the timeline or key quotes") == \
+            (group.coverage.elsewhere > 0)
 
 
 def test_the_set_folder_must_exist(repo: Path, cli, tmp_path: Path) -> None:
