@@ -108,6 +108,7 @@ from brief.parties import PARTY_WORDS
 from brief.quotes import quote_marks
 from brief.segmentation import sentence_bounds
 from brief.speakers import TITLE_WORDS, is_name_word
+from brief.stopwords import CLAIM_STOPWORDS
 from brief.timeline import find_dates
 
 SAME_OBJECT = 0.6
@@ -373,8 +374,7 @@ _ATTRIBUTING = _SPEECH | frozenset("""warned argued wrote stressed cautioned exp
 contended countered replied remarked observed admitted vowed complained tweeted""".split())
 """Verbs that give the words of a clause before them to a speaker ("…, Skimo argued"): a claim someone is said to
 have made is theirs, not the source's."""
-_STOPWORDS = frozenset("""the a an and or of to in on at for with by from as is are was were be been has have had
-that this it its their his her which who said says than more over some about around any all into not no""".split())
+_STOPWORDS = CLAIM_STOPWORDS
 _PRONOUNS = frozenset("it this that them these those him her one so what all everything anything something nothing"
                       .split())
 """An object that only points back ("accepted it") names nothing two sources can be compared on."""

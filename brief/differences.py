@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from brief.figures import NIGHT_TO, Figure
+from brief.stopwords import MEASURE_STOPWORDS
 
 SAME_MEASURE = 0.6
 """Share of content words (of all of the two measures') two measures must have in common."""
@@ -54,8 +55,7 @@ _SCOPE = re.compile(r"\b(?:(?:19|20)\d\d|since|total|overall|daily|weekly|monthl
 GENERIC_WORDS = frozenset({"plan", "plans", "proposal", "proposals", "outline", "framework", "draft", "deal", "peace",
                            "area", "distance", "share", "u", "s", "us"})
 """Words too general to tell one measure or object from another on their own."""
-_STOPWORDS = frozenset("the a an and or of to in on at for with by from as is are was were be been has have had "
-                       "that this it its their which who said says than more over some about around".split())
+_STOPWORDS = MEASURE_STOPWORDS
 _WORD = re.compile(r"[a-z0-9]+")
 
 

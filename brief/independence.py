@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from brief.stopwords import COPY_STOPWORDS
+
 if TYPE_CHECKING:
     from brief.corpus import Source
 
@@ -47,8 +49,7 @@ _CREDIT_REASONS = frozenset({"credits", "sign-off", "byline", "dateline", "stand
 """Dropped lines that may carry a wire credit; never photo captions or credits."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+")
 _WORDS = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset("the a an and or but of to in on at for with by from as is are was were be been has have "
-                       "had that this it its their which who said says".split())
+_STOPWORDS = COPY_STOPWORDS
 
 
 @dataclass(frozen=True)

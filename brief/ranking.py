@@ -26,6 +26,7 @@ from brief.parties import PARTY_WORDS
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERBS
+from brief.stopwords import CONTENT_STOPWORDS
 
 MAX_RECENCY_BONUS = 1.0
 FULL_SENTENCE_WORDS = 12
@@ -65,11 +66,7 @@ _BACK_REFERENCE = re.compile(
 """A pronoun standing for something said before the passage: it reads poorly on its own."""
 
 
-_STOPWORDS = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been has have had that this "
-    "these those it its their there which who whom whose what when where while than then also not no into "
-    "over after before about between during under against any all some such only more most very can could "
-    "would should will may might must do does did said says say he she they them his her our we you".split())
+_STOPWORDS = CONTENT_STOPWORDS
 _WORD = re.compile(r"[a-z0-9]+(?:[’'][a-z]+)?")
 
 
