@@ -343,9 +343,9 @@ def _is_new(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> bool:
 
 
 def _new_sources(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> frozenset[str]:
-    """The sources that carry an item which is not new only for the previous edition's passages of other
-    sources: it reported none of these sources' passages of the item. The Kremlin's "no compromise", reported
-    last week from one article, is not new this week; the article that now says it too is."""
+    """Of an item the previous edition reported (so not new), the sources of which it reported no passage of
+    the item: they carry it for the first time. The talks' failure, reported last week from one article, is
+    not new this week; the article that now says it too is."""
     if earlier_ids is None or _is_new(candidate, earlier_ids):
         return frozenset()
     reported = {e.source_id for e in candidate.excerpts if e.id in earlier_ids}
