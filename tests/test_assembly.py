@@ -327,11 +327,19 @@ def test_the_better_graded_source_speaks_for_a_merged_item(tmp_path: Path) -> No
 ALL_SECTIONS = [{"id": "state-of-talks"}, {"id": "sticking-points"}, {"id": "outlook"}, {"id": "background"}]
 
 
+DRONES = "Overnight Russia launched {} drones at power plants in six regions of Ukraine, the Ukrainian air force said."
+"""One night's attack as a source reports it, with its count of drones."""
+
+
+def _whole_corpus_brief(paths: ProjectPaths):
+    """A whole-corpus brief of the project's corpus: every excerpt section, no key points."""
+    workspace = load_workspace(paths)
+    return workspace, assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+
+
 def _items_citing(tmp_path: Path, articles: dict[str, tuple[str, str, str]]) -> list[tuple[str, set[str]]]:
     """(text, cited sources) of every item of a whole-corpus brief of ``articles``."""
-    paths = _project(tmp_path, articles)
-    workspace = load_workspace(paths)
-    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    _, briefing = _whole_corpus_brief(_project(tmp_path, articles))
     return [(item.text, {c.source_id for c in item.citations}) for item in briefing.all_items()]
 
 
@@ -348,14 +356,8 @@ def test_counts_of_two_nights_are_not_one_claim_of_two_sources(tmp_path: Path) -
 
 def test_two_counts_of_one_night_are_one_item_noting_the_difference(tmp_path: Path) -> None:
     # The same night, 410 drones against 400: one claim of two sources, whose item shows both counts.
-    paths = _project(tmp_path, {
-        "a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power plants in six regions "
-              "of Ukraine, the Ukrainian air force said."),
-        "b": ("2025-12-09", "Beta News", "Overnight Russia launched 400 drones at power plants in six regions "
-              "of Ukraine, the Ukrainian air force said."),
-    })
-    workspace = load_workspace(paths)
-    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    _, briefing = _whole_corpus_brief(_project(tmp_path, {
+        "a": ("2025-12-09", "Alpha Post", DRONES.format(410)), "b": ("2025-12-09", "Beta News", DRONES.format(400))}))
     [item] = [item for item in briefing.all_items() if "drones" in item.text]
     assert {c.source_id for c in item.citations} == {"a", "b"}
     [difference] = item.differences
@@ -368,16 +370,12 @@ def test_two_counts_of_one_night_are_one_item_noting_the_difference(tmp_path: Pa
 def test_counts_whose_night_is_not_known_are_not_merged(tmp_path: Path) -> None:
     # b has no date of its own: 9 December is only the earliest it can have appeared (the latest date it
     # mentions), so its "overnight" may be another night, and its 400 drones cannot be noted against a's 410.
-    paths = _project(tmp_path, {"a": ("2025-12-09", "Alpha Post", "Overnight Russia launched 410 drones at power "
-                                      "plants in six regions of Ukraine, the Ukrainian air force said.")})
+    paths = _project(tmp_path, {"a": ("2025-12-09", "Alpha Post", DRONES.format(410))})
     (paths.corpus / "b.txt").write_text(
-        "Ukraine war 2025: drone attack on the grid\n\nOvernight Russia launched 400 drones at power plants in six regions of "
-        "Ukraine, the Ukrainian air force said.\n\nThe peace talks resumed in Geneva on Dec. 9, officials said, as "
-        "2025 closes without a deal.\n",
-        encoding="utf-8")
-    workspace = load_workspace(paths)
+        f"Ukraine war 2025: drone attack on the grid\n\n{DRONES.format(400)}\n\nThe peace talks resumed in Geneva "
+        "on Dec. 9, officials said, as 2025 closes without a deal.\n", encoding="utf-8")
+    workspace, briefing = _whole_corpus_brief(paths)
     assert {s.id: s.date_is_earliest for s in workspace.corpus.sources} == {"a": False, "b": True}
-    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
     drones = [item for item in briefing.all_items() if "drones" in item.text]
     assert drones and all(len(item.citations) == 1 and not item.differences for item in drones)
 
@@ -400,8 +398,7 @@ def test_the_same_day_told_two_ways_is_one_event(tmp_path: Path) -> None:
               "Tuesday for five hours of talks on the peace plan."),
         "b": ("2025-12-04", "Beta News", "Envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on "
               "Dec. 2 for five-hour talks on the peace plan, officials said."),
-        "c": ("2025-12-09", "Gamma Times", "Overnight Russia launched 410 drones at power plants in six regions "
-              "of Ukraine, the Ukrainian air force said."),
+        "c": ("2025-12-09", "Gamma Times", DRONES.format(410)),
         "d": ("2025-12-10", "Delta Daily", "Overnight Russia launched some 400 drones at power plants in six "
               "regions of Ukraine, the Ukrainian air force said."),
     })
@@ -427,8 +424,7 @@ def test_two_counts_of_one_thing_stay_one_item_that_notes_them(tmp_path: Path) -
         "b": ("2025-12-02", "Beta News", "Envoys from Washington brought a 28-point peace plan to the Kremlin "
               "talks in Moscow with Vladimir Putin, officials said."),
     })
-    workspace = load_workspace(paths)
-    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    _, briefing = _whole_corpus_brief(paths)
     (item,) = briefing.all_items()
     assert {c.source_id for c in item.citations} == {"a", "b"}
     (difference,) = item.differences
