@@ -248,7 +248,7 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
     problems: list[Problem] = []
     mismatches: list[Mismatch] = []
     for block in parsed.blocks:
-        segments = _segments(block)
+        segments = _cut_at_citations(block.text)
         for number in sorted({n for segment in segments for n in segment.numbers}):
             if number not in numbers:
                 line = block.line_at(next(s.start for s in segments if number in s.numbers))
@@ -415,15 +415,16 @@ def _cells(line: str, *, raw: bool = False) -> tuple[str, ...]:
     return tuple(cells) if raw else tuple(" ".join(unescape_markdown(cell).split()) for cell in cells)
 
 
-def _segments(block: _Block) -> list[_Segment]:
-    """The block cut after each run of citations; the last segment may carry none."""
+def _cut_at_citations(text: str) -> list[_Segment]:
+    """``text`` (a block of the brief, or a cell) cut after each run of citations; the last segment may carry
+    none."""
     segments: list[_Segment] = []
     position = 0
-    for run in _CITATION_RUN.finditer(block.text):
+    for run in _CITATION_RUN.finditer(text):
         found = tuple(dict.fromkeys(int(m.group(1)) for m in _CITATION.finditer(run.group())))
         segments.append(_Segment(position, run.start(), found))
         position = run.end()
-    segments.append(_Segment(position, len(block.text), ()))
+    segments.append(_Segment(position, len(text), ()))
     return segments
 
 
@@ -670,19 +671,16 @@ def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, s
     "Where sources differ" or in an item's note): each reading is a figure its own citation must give, as
     written and counting ``unit`` (:func:`_check_figure`)."""
     mismatches: list[Mismatch] = []
-    position = 0
-    for run in _CITATION_RUN.finditer(said):
-        figure = " ".join(unescape_markdown(said[position:run.start()]).strip(" ·").split())
-        position = run.end()
+    for segment in _cut_at_citations(said):
+        figure = " ".join(unescape_markdown(said[segment.start:segment.end]).strip(" ·").split())
         if not normalise(figure):
             continue
-        cited = tuple(dict.fromkeys(int(m.group(1)) for m in _CITATION.finditer(run.group())))
-        source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
-        mismatches.extend(_check_figure(block, figure, unit, cited, source_ids, numbers, readings))
-    if normalise(unescape_markdown(said[position:]).strip(" ·")):
-        figure = " ".join(unescape_markdown(said[position:]).strip(" ·").split())
-        mismatches.append(Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation after it",
-                                   numbering=tuple(sorted(numbers.items()))))
+        if not segment.numbers:
+            mismatches.append(Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation after it",
+                                       numbering=tuple(sorted(numbers.items()))))
+            continue
+        source_ids = tuple(dict.fromkeys(numbers[n] for n in segment.numbers))
+        mismatches.extend(_check_figure(block, figure, unit, segment.numbers, source_ids, numbers, readings))
     return mismatches
 
 
