@@ -346,10 +346,10 @@ def _new_sources(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> f
     """Of an item the previous edition reported (so not new), the sources of which it reported no passage of
     the item: they carry it for the first time. The talks' failure, reported last week from one article, is
     not new this week; the article that now says it too is."""
-    if earlier_ids is None or _is_new(candidate, earlier_ids):
+    if earlier_ids is None:
         return frozenset()
     reported = {e.source_id for e in candidate.excerpts if e.id in earlier_ids}
-    return frozenset(e.source_id for e in candidate.excerpts) - reported
+    return frozenset(e.source_id for e in candidate.excerpts) - reported if reported else frozenset()
 
 
 def _keep_new(candidates: list[_Candidate], earlier_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
