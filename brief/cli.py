@@ -225,16 +225,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _report_edition(result: BuildResult) -> None:
     """One line on stderr: what the edition was compared with."""
-    edition = result.briefing.edition
-    if edition is None:
-        return
-    if edition.first_edition:
-        print(f"first edition of {result.briefing.recipe_name} in this folder: nothing to compare with",
-              file=sys.stderr)
-    else:
-        renewed = f"{edition.new_source_count} more with a new source, " if edition.new_source_count else ""
-        print(f"compared with {edition.previous_file}: {counted(edition.new_count, 'new item')}, {renewed}"
-              f"{len(edition.dropped)} dropped out", file=sys.stderr)
+    from brief.editions import comparison_line
+
+    line = comparison_line(result.briefing)
+    if line is not None:
+        print(line, file=sys.stderr)
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:

@@ -18,10 +18,24 @@ from dataclasses import replace
 
 from brief.briefing import Briefing, DroppedItem, EditionComparison, KeyQuote, TimelineEntry
 from brief.dates import long_date
+from brief.errors import counted
 from brief.manifest import ItemRecord, PreviousEdition, SourceRecord
 from brief.recipe import WHAT_CHANGED, Recipe
 
 FIRST_EDITION = "First edition: nothing to compare with."
+
+
+def comparison_line(briefing: Briefing) -> str | None:
+    """One line on what an edition was compared with, for the command line and the TUI; None when the brief
+    was not built as an edition."""
+    edition = briefing.edition
+    if edition is None:
+        return None
+    if edition.first_edition:
+        return f"first edition of {briefing.recipe_name} in this folder: nothing to compare with"
+    renewed = f"{edition.new_source_count} more with a new source, " if edition.new_source_count else ""
+    return (f"compared with {edition.previous_file}: {counted(edition.new_count, 'new item')}, {renewed}"
+            f"{len(edition.dropped)} dropped out")
 
 
 def lists_what_changed(recipe: Recipe) -> bool:

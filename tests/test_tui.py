@@ -170,6 +170,33 @@ def test_export_equals_brief_build_of_the_saved_recipe(project: Path, capsys: py
     assert source not in exported[0].read_text(encoding="utf-8")
 
 
+def test_export_says_what_the_edition_was_compared_with(project: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `brief build` does on stderr: a first edition says so; the next one counts its new items."""
+    recipe = md_only_recipe(project)
+    app = make_app(project, recipe)
+    said: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: said.append(str(message)))
+
+    async def export(app: BriefApp, pilot: Pilot) -> None:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async def scenario(app: BriefApp, pilot: Pilot) -> None:
+        await export(app, pilot)
+        assert said[-1].endswith("\nFirst edition of md-only in this folder: nothing to compare with.")
+        assert brief_main(["build", str(recipe), "--as-of", "2025-12-04", "--out", str(project / "out")]) == 0
+        await export(app, pilot)  # 18 December again: compared with the newest edition strictly before it
+
+    drive(app, scenario)
+    capsys.readouterr()
+    manifest = json.loads((project / "out" / "md-only-2025-12-18.manifest.json").read_text(encoding="utf-8"))
+    new = sum(item["new"] for item in manifest["items"])
+    assert new and said[-1].startswith("Written: ")
+    assert f"\nCompared with md-only-2025-12-04.md: {new} new items, " in said[-1] and said[-1].endswith(" dropped out.")
+
+
 @pytest.mark.pdf
 def test_export_writes_markdown_and_pdf(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     app = make_app(project)

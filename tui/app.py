@@ -21,6 +21,7 @@ from brief.briefing import Briefing
 from brief.build import load_recipe_for, template_dirs
 from brief.composition import Composition
 from brief.drafts import load_draft, save_draft
+from brief.editions import comparison_line
 from brief.errors import UserError
 from brief.markdown_html import split_front_matter
 from brief.recipe import Recipe, dump_recipe, save_recipe
@@ -241,7 +242,9 @@ class BriefApp(App[None]):
             if "md" not in formats:
                 written[0].unlink(missing_ok=True)
                 written = written[1:]
-            self.call_from_thread(self.notify, "Written: " + ", ".join(str(p) for p in written), markup=False,
+            compared = comparison_line(result.briefing)
+            self.call_from_thread(self.notify, "Written: " + ", ".join(str(p) for p in written)
+                                  + (f"\n{compared[:1].upper()}{compared[1:]}." if compared else ""), markup=False,
                                   timeout=8)
         except UserError as error:
             self.call_from_thread(self.push_screen, MessageDialog("Export failed", error.format()))
