@@ -82,14 +82,12 @@ from brief.ranking import (
     static_strength,
 )
 from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
-from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars
+from brief.restatements import EarlierEdition, EarlierItem, Restatements
+from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.workspace import Workspace
 
-MERGE_OVERLAP = 0.6
-"""Share of the smaller passage's content words that two passages must share to be one item."""
-MERGE_JACCARD = 0.3
 REDUNDANT_OVERLAP = 0.35
 """Below the merge threshold, but too close to an item already chosen to be worth the reader's time:
 the share of the smaller passage's words, stemmed and weighted by rarity (:meth:`_Repeats.overlap`), that the
@@ -123,6 +121,8 @@ class _Candidate:
     quoted: frozenset[tuple[str, str]] = frozenset()
     """(source id, words) of what its passages quote (:func:`quoted_by`): an article that quotes the same
     words in two passages reports one thing twice."""
+    restates: EarlierItem | None = None
+    """The previous edition's item whose claim it makes under other excerpts (:mod:`brief.restatements`)."""
 
     @property
     def lead(self) -> Excerpt:
@@ -164,19 +164,12 @@ def _source_standing(workspace: Workspace, source_ids: set[str]) -> tuple[dict[s
             {source.id: source.date_is_earliest for source in sources})
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    shared = len(a & b)
-    return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
-
-
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
-                      earlier_ids: frozenset[str] | None = None) -> Briefing:
+                      earlier: EarlierEdition | None = None) -> Briefing:
     """Build the brief that ``recipe`` describes from ``workspace`` as of a date.
 
-    ``earlier_ids`` are the excerpt ids the previous edition reported (None: no
-    previous edition); they mark items new and serve the recipe's ``only_new``.
+    ``earlier`` is what the previous edition reported (None: no previous edition): it marks items new
+    and serves the recipe's ``only_new``.
     """
     spec = recipe.spec
     as_of_date = resolve_as_of(workspace, recipe, as_of)
@@ -248,9 +241,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
+    if earlier is not None:
+        _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
-    if spec.only_new and earlier_ids is not None:
-        candidates, held_back = _keep_new(candidates, earlier_ids)
+    if spec.only_new and earlier is not None:
+        candidates, held_back = _keep_new(candidates, earlier.reported_ids)
     key_points, by_section = _fill(candidates, spec, section_ids)
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
@@ -299,13 +294,14 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             ExtraSection("sources-differ", "", item_differences(list(seen.values()), earliest)), numbers).entries
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
-        fresh = _new_sources(candidate, earlier_ids)
+        fresh = _new_sources(candidate, earlier)
         return BriefItem(text=shown_text(candidate.lead), excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
-                         new=_is_new(candidate, earlier_ids), differences=differences,  # type: ignore[arg-type]
+                         new=_is_new(candidate, earlier), differences=differences,  # type: ignore[arg-type]
                          new_sources=tuple(sid for sid in in_order if sid in fresh),
+                         restates=candidate.restates.excerpt_ids if candidate.restates else (),
                          contradictions=contradictions)  # type: ignore[arg-type]
 
     item_key_points = tuple(to_item(c) for c in key_points)
@@ -337,34 +333,57 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
 
 
-def _is_new(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> bool:
-    """New: the previous edition reported none of the item's merged excerpts (nothing is new in a first one)."""
-    return earlier_ids is not None and not any(e.id in earlier_ids for e in candidate.excerpts)
+def _reported(candidate: _Candidate, reported_ids: frozenset[str]) -> bool:
+    """Whether the previous edition reported one of the item's merged excerpts, or the claim it makes."""
+    return candidate.restates is not None or any(e.id in reported_ids for e in candidate.excerpts)
 
 
-def _new_sources(candidate: _Candidate, earlier_ids: frozenset[str] | None) -> frozenset[str]:
+def _is_new(candidate: _Candidate, earlier: EarlierEdition | None) -> bool:
+    """New: the previous edition reported neither the item's merged excerpts nor its claim (nothing is new in a
+    first one)."""
+    return earlier is not None and not _reported(candidate, earlier.reported_ids)
+
+
+def _new_sources(candidate: _Candidate, earlier: EarlierEdition | None) -> frozenset[str]:
     """Of an item the previous edition reported (so not new), the sources of which it reported no passage of
-    the item: they carry it for the first time. The talks' failure, reported last week from one article, is
-    not new this week; the article that now says it too is."""
-    if earlier_ids is None:
+    the item, nor cited them on the item this one restates: they carry it for the first time. The talks'
+    failure, reported last week from one article, is not new this week; the article that now says it too is."""
+    if earlier is None or not _reported(candidate, earlier.reported_ids):
         return frozenset()
-    reported = {e.source_id for e in candidate.excerpts if e.id in earlier_ids}
-    return frozenset(e.source_id for e in candidate.excerpts) - reported if reported else frozenset()
+    reported = {e.source_id for e in candidate.excerpts if e.id in earlier.reported_ids}
+    if candidate.restates is not None:
+        reported |= set(candidate.restates.source_ids)
+    return frozenset(e.source_id for e in candidate.excerpts) - reported
 
 
-def _keep_new(candidates: list[_Candidate], earlier_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
-    """``only_new``: the candidates an earlier edition did not report, and the excerpt ids of those held back.
+def _find_restatements(workspace: Workspace, candidates: list[_Candidate], earlier: EarlierEdition) -> None:
+    """Note on each candidate none of whose excerpts the previous edition reported the item of that edition
+    whose claim it makes (:mod:`brief.restatements`)."""
+    unreported = [c for c in candidates if not any(e.id in earlier.reported_ids for e in c.excerpts)]
+    if not unreported or not earlier.items:
+        return
+    restatements = Restatements(earlier.items, workspace.index.source_dates())
+    for candidate in unreported:
+        lead = candidate.lead
+        candidate.restates = restatements.restated(shown_text(lead), lead.source_id, lead.published)
+
+
+def _keep_new(candidates: list[_Candidate], reported_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
+    """``only_new``: the candidates an earlier edition did not report, and the excerpt ids of those held back
+    (with those of the earlier item a held-back candidate restates: the claim stays reported).
 
     Items the recipe includes or pins by id stay: the analyst asked for them by name.
     """
     kept: list[_Candidate] = []
     held_back: list[str] = []
     for candidate in candidates:
-        if candidate.forced or candidate.pinned or _is_new(candidate, earlier_ids):
+        if candidate.forced or candidate.pinned or not _reported(candidate, reported_ids):
             kept.append(candidate)
         else:
             held_back.extend(e.id for e in candidate.excerpts)
-    return kept, sorted(held_back)
+            if candidate.restates is not None:
+                held_back.extend(candidate.restates.excerpt_ids)
+    return kept, sorted(set(held_back))
 
 
 
@@ -456,8 +475,8 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
         words = content_words(excerpt.text)
         plain_words = plain_words_of(excerpt.text)
         sharing = sorted({number for word in words for number in holding.get(word, ())})
-        home = next((groups[n] for n in sharing if _similar(words, groups[n].words)
-                     and _similar(plain_words, plain[n]) and one_claim(excerpt, groups[n])), None)
+        home = next((groups[n] for n in sharing if similar_words(words, groups[n].words)
+                     and similar_words(plain_words, plain[n]) and one_claim(excerpt, groups[n])), None)
         if home is None:
             plain.append(plain_words)
             for word in words:

@@ -54,10 +54,14 @@ class BriefItem:
     pinned: bool = False
     origin: str = "rules"
     new: bool = False
-    """No excerpt of this item was reported in the previous edition (always False in a first edition)."""
+    """No excerpt of this item was reported in the previous edition, nor its claim (:attr:`restates`); always
+    False in a first edition."""
     new_sources: tuple[str, ...] = ()
     """Of an item that is not new, the sources (ids, in citation order) of which the previous edition reported
-    no passage of the item: the claim was there, these sources now carry it too."""
+    no passage of the item (nor of the item it restates): the claim was there, these sources now carry it too."""
+    restates: tuple[str, ...] = ()
+    """The excerpt ids of the previous edition's item whose claim this item makes under other excerpts
+    (:mod:`brief.restatements`): a claim that edition carried from another source, or a passage reworded since."""
     differences: tuple[FigureDifference, ...] = ()
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
@@ -72,6 +76,11 @@ class BriefItem:
     def new_source_numbers(self) -> tuple[int, ...]:
         """The numbers of :attr:`new_sources` in the brief's list of sources."""
         return tuple(c.number for c in self.citations if c.source_id in self.new_sources)
+
+    @property
+    def restated_elsewhere(self) -> bool:
+        """Whether the previous edition reported this item's claim from other sources only."""
+        return bool(self.restates) and {c.source_id for c in self.citations} <= set(self.new_sources)
 
     @property
     def copy_count(self) -> int:

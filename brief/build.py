@@ -16,7 +16,7 @@ from pathlib import Path
 from brief.assembly import assemble_briefing, resolve_as_of
 from brief.atomic import write_atomic
 from brief.briefing import Briefing
-from brief.editions import compare_with_previous, earlier_ids
+from brief.editions import compare_with_previous
 from brief.errors import Problem
 from brief.manifest import (
     Manifest,
@@ -30,6 +30,7 @@ from brief.manifest import (
 )
 from brief.recipe import Recipe, load_recipe, recipe_text
 from brief.render_markdown import MARKDOWN_TEMPLATE, render_markdown
+from brief.restatements import earlier_edition
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 
 
@@ -95,7 +96,7 @@ def next_edition(workspace: Workspace, recipe: Recipe, *, out_dir: Path, as_of: 
 def make_edition(workspace: Workspace, recipe: Recipe, as_of: dt.date,
                  previous: PreviousEdition | None) -> Edition:
     """Assemble, compare with ``previous`` and render the Markdown; nothing is written."""
-    briefing = assemble_briefing(workspace, recipe, as_of=as_of, earlier_ids=earlier_ids(previous))
+    briefing = assemble_briefing(workspace, recipe, as_of=as_of, earlier=earlier_edition(previous))
     briefing = compare_with_previous(briefing, recipe, previous)
     dirs = template_dirs(workspace.paths, recipe)
     return Edition(recipe, briefing, render_markdown(briefing, dirs), dirs, previous)

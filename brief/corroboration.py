@@ -1,7 +1,7 @@
 """Whether a passage of one source makes the claim another source's passage makes, in other words.
 
 Near-duplicates (the same sentence, lightly edited) are merged by their shared words
-(:func:`brief.assembly._similar`). A paraphrase shares too few words for that, and shared words
+(:func:`brief.same_claim.similar_words`). A paraphrase shares too few words for that, and shared words
 alone cannot tell one claim from another: "the Kremlin's five-hour meeting" and "the
 Chancellery's five-hour meeting" share most of theirs. So a paraphrase is recognised by the claim
 it makes, read narrowly:
@@ -202,7 +202,7 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
             if other.holder == position.holder and other.past == position.past \
                     and len(other.asks & position.asks) >= SHARED_WORDS:
                 return True
-    return any(a.positive == b.positive and (same_matter(a, b) or _same_talks_outcome(a, b))
+    return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))
                for a in joining.join_claims for b in item.lead_claims)
 
 
@@ -220,7 +220,7 @@ def _hours(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _same_talks_outcome(a: Claim, b: Claim) -> bool:
+def same_talks_outcome(a: Claim, b: Claim) -> bool:
     """Whether two outcome claims report how the same talks ended: the same polarity, talks of the same
     length in both sentences, and articles at most :data:`MAX_DAYS_APART` days apart (both dated)."""
     if not (a.frame == b.frame == "outcome" and a.actor == b.actor == "talks" and a.positive == b.positive):

@@ -2,10 +2,12 @@
 
 The previous edition is the newest manifest of the recipe in the output folder
 dated strictly before this brief (see :func:`brief.manifest.find_previous_edition`).
-An item is new when the previous edition reported none of its merged excerpts; an item
-that is not new names the sources of which it reported none (a new source now carries the claim);
+An item is new when the previous edition reported none of its merged excerpts, nor the claim it
+makes (:mod:`brief.restatements`: "Russia demands that Ukraine withdraw from parts of Donbas" from one
+article restates last week's "Moscow continues to demand … the remaining Donbas areas" from another); an
+item that is not new names the sources of which it reported none (a new source now carries the claim);
 an item of the previous edition dropped out when this one carries none of its
-excerpts (for an ``only_new`` recipe, items held back as already reported have
+excerpts and no item restates it (for an ``only_new`` recipe, items held back as already reported have
 not dropped out); a dropped item whose sentence is still a timeline event or whose
 quotation is still a key quote says so. A first edition marks nothing and says so once: in its "What
 changed" section when the recipe lists one, else in "About this brief" when the
@@ -42,11 +44,6 @@ def lists_what_changed(recipe: Recipe) -> bool:
     return any(section.id == WHAT_CHANGED for section in recipe.spec.sections)
 
 
-def earlier_ids(previous: PreviousEdition | None) -> frozenset[str] | None:
-    """The excerpt ids the previous edition reported, or None when there is none."""
-    return None if previous is None else frozenset(previous.reported_ids)
-
-
 def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: PreviousEdition | None) -> Briefing:
     """``briefing`` with its comparison to ``previous`` and the notes it calls for."""
     notes = list(briefing.notes)
@@ -55,7 +52,8 @@ def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: Previous
             notes.append(FIRST_EDITION + " Every item is shown, although the recipe asks for new items only.")
         return replace(briefing, edition=EditionComparison(previous_as_of=None), notes=tuple(notes))
     items = briefing.all_items()
-    carried = {excerpt_id for item in items for excerpt_id in item.excerpt_ids} | set(briefing.held_back_ids)
+    carried = {excerpt_id for item in items for excerpt_id in (*item.excerpt_ids, *item.restates)} \
+        | set(briefing.held_back_ids)
     dropped = tuple(
         DroppedItem(record.text, tuple(_source_label(sid, previous.sources.get(sid)) for sid in record.sources),
                     still_in=_still_shown(record, briefing))

@@ -84,6 +84,8 @@ class ItemRecord(_Record):
     """Marked new in that edition."""
     new_sources: list[str] = []
     """Of an item not marked new, the sources it cited for the first time in that edition."""
+    restates: list[str] = []
+    """The excerpt ids of the previous edition's item whose claim it made under other excerpts."""
 
 
 class SourceRecord(_Record):
@@ -181,7 +183,7 @@ def manifest_path(out_dir: Path, stem: str) -> Path:
 def _item_record(item: BriefItem, section: str) -> ItemRecord:
     return ItemRecord(section=section, excerpt_ids=list(item.excerpt_ids), text=item.text,
                       sources=[citation.source_id for citation in item.citations], new=item.new,
-                      new_sources=list(item.new_sources))
+                      new_sources=list(item.new_sources), restates=list(item.restates))
 
 
 def item_records(briefing: Briefing) -> list[ItemRecord]:

@@ -24,6 +24,21 @@ from brief.figures import QUALIFIER_BEFORE, SPELLED_NUMBERS, Figure, figures_in_
 from brief.ranking import content_words
 from brief.timeline import extract_events, find_dates, last_day
 
+MERGE_OVERLAP = 0.6
+"""Share of the smaller passage's content words that two passages must share to be one item."""
+MERGE_JACCARD = 0.3
+"""Share of all the two passages' content words that they must share."""
+
+
+def similar_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two passages' words (:func:`brief.ranking.content_words`, or :func:`plain_words_of`) make them
+    near-duplicates: the same sentence, lightly edited."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) >= MERGE_OVERLAP and shared / len(a | b) >= MERGE_JACCARD
+
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 

@@ -15,6 +15,7 @@ import pytest
 from brief.briefing import BriefItem
 from brief.build import BuildResult, build
 from brief.errors import UserError
+from brief.rebuild import rebuild_from_manifest
 from brief.recipe import load_recipe
 from brief.templating import escape_markdown
 from brief.verify import verify_brief
@@ -232,3 +233,50 @@ def test_a_dropped_item_still_shown_in_the_timeline_says_so(project: Path) -> No
     for item in still:
         assert f"- {escape_markdown(item.text)} — *" in changes
         assert changes.split(escape_markdown(item.text), 1)[1].split("\n", 1)[0].endswith("* (still in Timeline)")
+
+
+DONBAS_WEEK = dt.date(2025, 12, 18)
+"""The weekly as of 18 December sees 000 only; 000 says again that Russia wants the rest of Donbas, which the
+edition of 4 December reported from 002 ("Moscow continues to demand that Ukraine must relinquish …")."""
+
+
+def test_a_claim_the_last_edition_carried_from_another_source_is_not_new(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    build_at(project, recipe, LATER)
+    later = build_at(project, recipe, DONBAS_WEEK)
+    previous = later.briefing.edition
+    assert previous is not None and previous.previous_as_of == LATER
+    [restating] = [item for item in shown(later) if item.restates]
+    assert "parts of Donbas" in restating.text and not restating.new and restating.restated_elsewhere
+    manifest = json.loads(later.manifest.read_text(encoding="utf-8")) if later.manifest else {}
+    [earlier] = [record for record in manifest["previous"]["items"] if record["excerpt_ids"] == list(restating.restates)]
+    assert "relinquish" in earlier["text"] and restating.citations[0].source_id not in earlier["sources"]
+    assert [item.new for item in shown(later)].count(False) == 1, "nothing else 000 says was in that edition"
+    line = next(line for line in later.markdown.splitlines() if escape_markdown(restating.text) in line)
+    assert not line.startswith(NEW_MARK) and line.endswith(" *(reported in the last edition from another source)*")
+    assert previous.new_source_count == 1 and previous.new_count == len(shown(later)) - 1
+    assert "relinquish" not in section_text(later.markdown, "What changed"), "restated, so it has not dropped out"
+    assert [r["restates"] for r in manifest["items"] if r["restates"]] == [list(restating.restates)]
+    assert verify_brief(later.markdown, load_workspace(paths(project))) == []
+
+
+def test_only_new_holds_back_a_claim_the_last_edition_carried_and_keeps_it_reported(project: Path) -> None:
+    recipe = recipe_with(project, "fresh", only_new=True)
+    first = build_at(project, recipe, LATER)
+    later = build_at(project, recipe, DONBAS_WEEK)
+    assert shown(later) and all(item.new for item in shown(later))
+    assert not any("parts of Donbas" in item.text for item in shown(later))
+    [earlier] = [item for item in shown(first) if "relinquish" in item.text]
+    held_back = set(later.briefing.held_back_ids)
+    assert set(earlier.excerpt_ids) <= held_back, "the restated item is still reported, for the edition after"
+    assert later.briefing.edition is not None
+    assert "relinquish" not in " ".join(d.text for d in later.briefing.edition.dropped)
+
+
+def test_an_edition_that_restates_an_earlier_one_rebuilds_byte_for_byte(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    build_at(project, recipe, LATER)
+    later = build_at(project, recipe, DONBAS_WEEK)
+    assert later.manifest is not None and any(item.restates for item in shown(later))
+    again = rebuild_from_manifest(load_workspace(paths(project)), later.manifest, out_dir=project / "again")
+    assert again.written[0].read_bytes() == later.written[0].read_bytes()

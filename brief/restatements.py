@@ -1,0 +1,107 @@
+"""Whether an item restates what the previous edition reported, under other excerpts.
+
+An item is new when the previous edition reported none of its excerpts (:mod:`brief.editions`).
+Excerpt ids name a passage's wording, so that test alone calls new a claim the previous edition
+carried from one article and this one carries from another ("Moscow continues to demand that
+Ukraine must relinquish territories … the remaining Donbas areas" on 4 December, "Russia demands
+that Ukraine withdraw from parts of Donbas …" on 18 December), and a passage an updated article
+reworded. An item restates an earlier one when:
+
+- its text is a near-duplicate of the earlier item's (the words test that merges passages into one
+  item, :func:`brief.same_claim.similar_words`); or
+- everything its lead claims (:func:`brief.corroboration.passage_claims`: the positions parties
+  state, and the contradiction finder's claims) the earlier item's lead claims too: each position
+  by the same holder in the same tense with at least :data:`brief.corroboration.SHARED_WORDS`
+  words in common in what is asked, each claim on the same matter with the same polarity. An item
+  whose lead claims nothing this way restates nothing by it.
+
+The earlier items are read from the previous edition's manifest (their shown text and sources), so a
+rebuild from a manifest compares alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from brief.contradictions import Statement, same_matter
+from brief.corroboration import SHARED_WORDS, PassageClaims, passage_claims, same_talks_outcome
+from brief.manifest import PreviousEdition
+from brief.ranking import content_words
+from brief.same_claim import plain_words_of, similar_words
+
+
+@dataclass(frozen=True)
+class EarlierItem:
+    """An item of the previous edition, as its manifest recorded it."""
+
+    text: str
+    lead_source: str
+    """The source of the passage whose text the item showed."""
+    source_ids: tuple[str, ...]
+    excerpt_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EarlierEdition:
+    """What the previous edition reported: the excerpt ids (its items' and those it held back) and its items."""
+
+    reported_ids: frozenset[str]
+    items: tuple[EarlierItem, ...] = ()
+
+
+def earlier_edition(previous: PreviousEdition | None) -> EarlierEdition | None:
+    """What ``previous`` reported, or None when there is no previous edition."""
+    if previous is None:
+        return None
+    items = tuple(EarlierItem(record.text, _source_of(record.excerpt_ids[0]) if record.excerpt_ids else "",
+                              tuple(record.sources), tuple(record.excerpt_ids)) for record in previous.items)
+    return EarlierEdition(frozenset(previous.reported_ids), items)
+
+
+def _source_of(excerpt_id: str) -> str:
+    return excerpt_id.rsplit(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    item: EarlierItem
+    words: frozenset[str]
+    plain: frozenset[str]
+    claims: PassageClaims
+
+
+class Restatements:
+    """The previous edition's items, read once, to ask which of them a passage restates."""
+
+    def __init__(self, items: Iterable[EarlierItem], published: Mapping[str, dt.date | None]) -> None:
+        """``published``: source id → its date (outcome claims of talks must be days apart at most)."""
+        self._readings = [_Reading(item, content_words(item.text), plain_words_of(item.text),
+                                   passage_claims(Statement(item.text, item.lead_source, 0,
+                                                            published.get(item.lead_source))))
+                          for item in items]
+
+    def restated(self, text: str, source_id: str, published: dt.date | None) -> EarlierItem | None:
+        """The first earlier item that ``text`` (shown from ``source_id``, published then) restates, if any."""
+        if not self._readings:
+            return None
+        words, plain = content_words(text), plain_words_of(text)
+        claims = passage_claims(Statement(text, source_id, 0, published))
+        for reading in self._readings:
+            if (similar_words(words, reading.words) and similar_words(plain, reading.plain)) \
+                    or claims_made_before(claims, reading.claims):
+                return reading.item
+        return None
+
+
+def claims_made_before(claims: PassageClaims, earlier: PassageClaims) -> bool:
+    """Whether ``earlier``'s lead makes every claim ``claims``'s lead makes (and it makes one)."""
+    if not (claims.leads or claims.lead_claims):
+        return False
+    positions = all(any(other.holder == position.holder and other.past == position.past
+                        and len(other.asks & position.asks) >= SHARED_WORDS for other in earlier.leads)
+                    for position in claims.leads)
+    return positions and all(
+        any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b)) for b in earlier.lead_claims)
+        for a in claims.lead_claims)
