@@ -445,7 +445,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("brief: " + summarise(mismatches), file=sys.stderr)
         return 1
     print(f"{path}: every quotation and cited statement is verbatim in its sources, every speaker named beside "
-          "their quotation, every key figure, timeline date and key quote date as its sources give it", file=sys.stderr)
+          "their quotation, every key figure, differing figure, timeline date and key quote date as its sources give it", file=sys.stderr)
     return 0
 
 

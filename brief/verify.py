@@ -57,7 +57,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,6 +117,8 @@ _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", 
             "speaker": ("speaker", "speakers", "not named beside their quotation"),
             "figure": ("key figure", "key figures", "not as their sources give them"),
             "unit": ("key figure", "key figures", "not as their sources give them"),
+            "differing figure": ("differing figure", "differing figures", "not as their sources give them"),
+            "differing unit": ("differing figure", "differing figures", "not as their sources give them"),
             "date": ("timeline date", "timeline dates", "not as their sources give them"),
             "quote date": ("key quote date", "key quote dates", "not as their sources give them"),
             "publication date": ("timeline date", "timeline dates", "not as their sources give them")}
@@ -131,7 +133,8 @@ class Mismatch:
     """1-based line of the brief where the quotation or statement starts."""
     kind: str
     """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``; in a Timeline
-    row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``quote date``."""
+    row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``quote date``; a reading
+    where sources differ on a figure ``differing figure`` or ``differing unit``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -666,6 +669,10 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     return _check_figure(block, figure, unit, cited, source_ids, numbers, readings)
 
 
+_DIFFERING = {"figure": "differing figure", "unit": "differing unit"}
+"""A difference's reading is no key figure: its mismatches say so."""
+
+
 def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, str],
                        readings: _Readings) -> list[Mismatch]:
     """What each source says where sources differ on a figure ("around 19,000 [1] · 25,000 [2]", in a row of
@@ -677,12 +684,12 @@ def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, s
         if not normalise(figure):
             continue
         if not segment.numbers:
-            mismatches.append(Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation after it",
-                                       numbering=tuple(sorted(numbers.items()))))
+            mismatches.append(Mismatch(block.first_line, "differing figure", figure, (), (),
+                                       reason="has no citation after it", numbering=tuple(sorted(numbers.items()))))
             continue
         source_ids = tuple(dict.fromkeys(numbers[n] for n in segment.numbers))
         mismatches.extend(_check_figure(block, figure, unit, segment.numbers, source_ids, numbers, readings))
-    return mismatches
+    return [replace(m, kind=_DIFFERING.get(m.kind, m.kind)) for m in mismatches]
 
 
 def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...], source_ids: tuple[str, ...],

@@ -29,7 +29,7 @@ from brief.build import template_dirs
 from brief.markdown_html import markdown_to_html, split_front_matter
 from brief.recipe import load_recipe
 from brief.render_markdown import render_markdown
-from brief.verify import verify_brief
+from brief.verify import summarise, verify_brief
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 
 from .conftest import REPO
@@ -308,8 +308,9 @@ def test_verify_checks_what_each_source_says_where_sources_differ(tmp_path: Path
         return next(entry.number for entry in briefing.sources if entry.source_id == source_id)
 
     changed = verify_brief(markdown.replace("25,000 [", "26,000 ["), workspace)
-    assert [(m.line, m.kind, m.text, m.closest) for m in changed] == [(note, "figure", "26,000", "25,000"),
-                                                                      (row, "figure", "26,000", "25,000")]
+    assert [(m.line, m.kind, m.text, m.closest) for m in changed] == [(note, "differing figure", "26,000", "25,000"),
+                                                                      (row, "differing figure", "26,000", "25,000")]
+    assert summarise(changed) == "2 differing figures not as their sources give them", "no key figure was changed"
     a, b = numbered("a"), numbered("b")
     swapped = markdown.replace(f"25,000 [\\[{b}\\]](#src-{b})", f"25,000 [\\[{a}\\]](#src-{a})")
     assert swapped != markdown
@@ -317,7 +318,8 @@ def test_verify_checks_what_each_source_says_where_sources_differ(tmp_path: Path
         (note, "25,000", ("a",), ("b",)), (row, "25,000", ("a",), ("b",))}
     unit = markdown.replace("(deaths):*", "(casualties):*").replace("| Russian military deaths in 2025 | deaths |",
                                                                    "| Russian military deaths in 2025 | casualties |")
-    assert {(m.line, m.kind) for m in verify_brief(unit, workspace)} == {(note, "unit"), (row, "unit")}
+    assert {(m.line, m.kind) for m in verify_brief(unit, workspace)} == {(note, "differing unit"),
+                                                                         (row, "differing unit")}
 
 
 def test_dates_without_a_year_take_the_articles_year_and_stay_apart_from_it(tmp_path: Path) -> None:
