@@ -28,7 +28,7 @@ SECTION_SHORT = {"state-of-talks": "STATE", "sticking-points": "STICKING", "outl
 
 def short_date(date: dt.date | None, earliest: bool = False) -> str:
     """"18 Dec 2025"; "≥18 Dec 2025" when that is only the earliest the article can have appeared."""
-    return ("≥" if earliest else "") + date.strftime("%d %b %Y") if date else "undated"
+    return f"{'≥' if earliest else ''}{date.day} {date:%b %Y}" if date else "undated"
 
 
 def excerpt_status(excerpt_id: str, place: tuple[int, ...] | None, pinned: set[str], excluded: set[str]) -> str:
@@ -74,10 +74,8 @@ def source_label(source: Source, count: int) -> Text:
     outlet = str(source.meta.outlet.value) if source.meta.outlet.known else "outlet unknown"
     label = Text()
     label.append(f"{short_id(source.id)} ", style="bold")
-    date = source.date.isoformat() if source.date else "undated"
-    if source.date_is_earliest:
-        date = f"≥{date}"  # only the earliest it can have appeared: "18 December 2025 or later"
-    label.append(f"{outlet[:13]:<13} {date:<11} ")
+    date = short_date(source.date, source.date_is_earliest)  # as the excerpt rows give it: "≥18 Dec 2025"
+    label.append(f"{outlet[:12]:<12} {date:<12} ")
     label.append(f"{count:>3}", style="cyan")
     return label
 
