@@ -22,8 +22,8 @@ from typing import Literal
 
 from brief.annotations import AnchoredAnnotation
 from brief.corpus import Source
-from brief.segmentation import list_introductions, paragraph_spans, split_blocks
-from brief.tagging import tag_passage
+from brief.segmentation import answered_questions, list_introductions, paragraph_spans, split_blocks
+from brief.tagging import question_topics, tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
 
 
@@ -68,6 +68,8 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     excerpts: list[Excerpt] = []
     seen: Counter[str] = Counter()
     introduced_by = list_introductions(source.text, blocks)
+    answering = answered_questions(source.text, blocks)
+    asked: dict[int, dict[str, float]] = {}  # question block start → the topics its words carry
     closing_section: dict[int, str] = {}  # paragraph → the section of its last passage
     for span in paragraph_spans(source.text, blocks):
         text = source.text[span.start:span.end]
@@ -79,6 +81,19 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
             # introduces the list gives (a passage with no topic, such as a question, takes none).
             # Its cue score stays its own: the item is no stronger for its introduction.
             tagging = replace(tagging, section=closing_section.get(intro, BACKGROUND))
+        question = answering.get(span.paragraph)
+        if question is not None:
+            if question.start not in asked:
+                asked[question.start] = question_topics(source.text[question.start:question.end], taxonomy)
+            # An answer is about what was asked ("Are the security guarantees now on the table credible?" …
+            # "each of these can still be blocked by Russia"): it takes the question's topics too. Its cue
+            # score stays its own: an answer is no stronger for its question.
+            own = tagging.topics
+            inherited = {t: 0.0 for t in asked[question.start] if t not in own}
+            if inherited:
+                order = [topic.id for topic in taxonomy.topics]
+                topics = sorted([*own, *inherited], key=order.index)
+                tagging = replace(tagging, topics={t: own.get(t, 0.0) for t in topics})
         base_id = excerpt_id(source.id, text)
         seen[base_id] += 1
         identifier = base_id if seen[base_id] == 1 else f"{base_id}-{seen[base_id]}"

@@ -187,6 +187,22 @@ def list_introductions(text: str, blocks: list[Block]) -> dict[int, int]:
     return items
 
 
+def answered_questions(text: str, blocks: list[Block]) -> dict[int, Block]:
+    """Paragraph → the question it answers: an interviewer's question ("**Are the security guarantees now on
+    the table credible?**") or an explainer's heading ("## Why is the Donbas so hard?") that
+    :func:`asks`, for each paragraph after it up to the next question or heading."""
+    answers: dict[int, Block] = {}
+    question: Block | None = None
+    for block in blocks:
+        if asks(text[block.start:block.end]):
+            question = block
+        elif block.kind != "paragraph":
+            question = None
+        elif question is not None:
+            answers[block.paragraph] = question
+    return answers
+
+
 _LABEL_MARKS = "•·▪◦‣*-–— \t"
 """What may stand before a lead-in label: bullets and dashes."""
 

@@ -28,10 +28,7 @@ def tag_passage(text: str, taxonomy: Taxonomy) -> Tagging:
     if asks(text):
         return Tagging(topics={}, section=BACKGROUND, section_score=0.0)
     scores = taxonomy.matcher.scores(text)
-    topics = {}
-    for topic, score in zip(taxonomy.topics, scores, strict=False):
-        if score > 0 and score >= topic.min_score:
-            topics[topic.id] = score
+    topics = _topics(scores, taxonomy)
     best_section, best_score = BACKGROUND, 0.0
     for section, score in zip(taxonomy.sections, scores[len(taxonomy.topics):], strict=True):
         if section.id == BACKGROUND or not section.rules:
@@ -39,3 +36,23 @@ def tag_passage(text: str, taxonomy: Taxonomy) -> Tagging:
         if score >= section.min_score and score > best_score:
             best_section, best_score = section.id, score
     return Tagging(topics=topics, section=best_section, section_score=best_score)
+
+
+QUESTION_TOPIC_SCORE = 2.0
+"""The cue score a question's topic must reach for the answer to take it: "Are the security guarantees now on
+the table credible?" is about security guarantees (3), not about the talks its "on the table" cues (1); an
+interviewer's "What does the Kremlin want from these talks?" names the talks that every answer is about."""
+
+
+def question_topics(question: str, taxonomy: Taxonomy) -> dict[str, float]:
+    """The topics the words of an interviewer's or explainer's ``question`` carry strongly
+    (:data:`QUESTION_TOPIC_SCORE`), for the answer to it; the question itself is tagged with none
+    (:func:`tag_passage`)."""
+    return {topic: score for topic, score in _topics(taxonomy.matcher.scores(question), taxonomy).items()
+            if score >= QUESTION_TOPIC_SCORE}
+
+
+def _topics(scores, taxonomy: Taxonomy) -> dict[str, float]:
+    """Topic id → score of the topics whose ``min_score`` ``scores`` reach, in taxonomy order."""
+    return {topic.id: score for topic, score in zip(taxonomy.topics, scores, strict=False)
+            if score > 0 and score >= topic.min_score}

@@ -170,3 +170,41 @@ def test_no_list_without_a_colon_before_it(tmp_path: Path, taxonomy):
     path.write_text(LISTED.replace("three areas:", "three areas."), encoding="utf-8")
     sections = {e.text.split()[0]: e.section for e in automatic_excerpts(load_source(path), taxonomy)}
     assert sections["Economic"] == "background"
+
+
+INTERVIEW = """---
+title: "A former ambassador on the talks"
+published: 2025-12-17
+---
+
+# A former ambassador on the talks
+
+**What does the Kremlin want from these talks?**
+
+A Ukraine that cannot choose its allies, and the land it has not taken.
+
+**Are the security guarantees now on the table credible?**
+
+More credible than anything Ukraine had in 2022, and the Kremlin knows it.
+
+The problem is that each of these can still be blocked by Russia, which demands a say over who may be stationed in Ukraine.
+"""
+
+
+def test_an_answer_takes_the_topics_its_question_names_strongly_but_no_more_cue_score(tmp_path: Path, taxonomy):
+    path = tmp_path / "interview.md"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    by_start = {e.text.split()[0]: e for e in automatic_excerpts(load_source(path), taxonomy)}
+    blocked = by_start["The"]
+    assert "security-guarantees" in blocked.topics, "the question asks about the guarantees"
+    assert "security-guarantees" in by_start["More"].topics
+    assert "security-guarantees" not in by_start["A"].topics, "the answer before that question does not take it"
+    assert "diplomacy-process" not in by_start["A"].topics, "“these talks” is what every question is about"
+    assert by_start["Are"].topics == () and by_start["What"].topics == (), "a question still tells nothing"
+    plain = tmp_path / "plain.md"
+    plain.write_text(INTERVIEW.replace("**Are the security guarantees now on the table credible?**",
+                                       "**Is that credible?**"), encoding="utf-8")
+    alone = next(e for e in automatic_excerpts(load_source(plain), taxonomy) if e.text.startswith("The problem"))
+    assert "security-guarantees" not in alone.topics
+    assert (alone.topic_score, alone.section) == (blocked.topic_score, blocked.section), \
+        "the answer is no stronger for its question"

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.segmentation import MIN_SPAN_WORDS, asks, list_introductions, paragraph_spans, sentence_bounds, split_blocks
+from brief.segmentation import (
+    MIN_SPAN_WORDS,
+    answered_questions,
+    asks,
+    list_introductions,
+    paragraph_spans,
+    sentence_bounds,
+    split_blocks,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -248,3 +256,23 @@ def test_the_token_before_a_period_is_the_regexs(text, data):
     start = data.draw(st.integers(0, end))
     match = _TOKEN_BEFORE.search(text, start, end)
     assert token_before(text, start, end) == (match.group(1) if match else "")
+
+
+def test_an_answer_is_known_by_the_question_before_it() -> None:
+    text = ("Helena Virtanen served as ambassador to Moscow.\n\n"
+            "Are the security guarantees credible?\n\n"
+            "More credible than before.\n\n"
+            "The problem is that Russia can block each of them.\n\n"
+            "## What comes next?\n\n"
+            "A meeting in Berlin.\n\n"
+            "## Background\n\n"
+            "The war began in 2022. Why does it go on? Nobody knows.\n\n"
+            "It goes on.")
+    blocks = split_blocks(text)
+    answers = {paragraph: text[q.start:q.end].lstrip("# ") for paragraph, q in answered_questions(text, blocks).items()}
+    paragraphs = {b.paragraph: text[b.start:b.end] for b in blocks if b.kind == "paragraph"}
+    assert {paragraphs[p]: question for p, question in answers.items()} == {
+        "More credible than before.": "Are the security guarantees credible?",
+        "The problem is that Russia can block each of them.": "Are the security guarantees credible?",
+        "A meeting in Berlin.": "What comes next?",
+    }, "a heading that asks nothing ends the answer; a question inside a paragraph starts none"
