@@ -29,6 +29,7 @@ test: $(STAMP) check-pango
 
 lint: $(STAMP)
 	$(BIN)/ruff check brief tui tests bench
+	$(BIN)/python -m mypy brief tui
 
 bench: $(STAMP) check-pango
 	$(BIN)/python bench/bench_build.py

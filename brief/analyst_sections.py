@@ -193,7 +193,7 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
 
         found[kind] = _cache.get(kind, source, extract)
     return Material(source, cited, found.get("quotes", ()), found.get("figures", ()),  # type: ignore[arg-type]
-                    found.get("events", ()))
+                    found.get("events", ()))  # type: ignore[arg-type]
 
 
 def material_source_ids(cited: Sequence[str], strongest: Sequence[str], cap: int = MAX_MATERIAL_SOURCES) -> list[str]:

@@ -76,8 +76,8 @@ def _still_shown(record: ItemRecord, briefing: Briefing) -> tuple[str, ...]:
     found = []
     for section in briefing.extras:
         for entry in section.entries:
-            shown = entry.text if isinstance(entry, TimelineEntry | KeyQuote) else None
-            if shown and _plain(shown) in text and sources & {c.source_id for c in entry.citations}:
+            if isinstance(entry, TimelineEntry | KeyQuote) and entry.text and _plain(entry.text) in text \
+                    and sources & {c.source_id for c in entry.citations}:
                 found.append(section.title)
                 break
     return tuple(found)

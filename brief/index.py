@@ -268,7 +268,8 @@ class IndexedArticle:
     source_row: tuple[object, ...]
     text_row: tuple[str, str, str]
     print_row: tuple[str, str | None, bytes]
-    excerpt_rows: list[tuple[object, ...]]
+    excerpt_rows: Sequence[tuple[str, str, int, int, str, str, str, float, float, int, int, str, str | None, float,
+                                 int]]
     """The columns of ``excerpts`` from ``id`` to ``tagged``: no row number, no topic bits."""
 
     @classmethod

@@ -160,10 +160,9 @@ class ComposeScreen(Screen[None]):
         self._replace_options(topics, [(topic_label(t.label, per_topic.get(t.id, 0)), t.id, t.id in chosen_topics)
                                        for t in app.workspace.taxonomy.topics])
         span = self.query_one("#span", Select)
-        window = spec.window
-        value = _span_choice(window)
+        value = _span_choice(spec.window)
         with self.prevent(Select.Changed):
-            choices = _span_choices(window)
+            choices = _span_choices(spec.window)
             if choices != self.span_choices:
                 span.set_options(choices)
                 self.span_choices = choices
