@@ -88,12 +88,10 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
             # An answer is about what was asked ("Are the security guarantees now on the table credible?" …
             # "each of these can still be blocked by Russia"): it takes the question's topics too. Its cue
             # score stays its own: an answer is no stronger for its question.
-            own = tagging.topics
-            inherited = {t: 0.0 for t in asked[question.start] if t not in own}
-            if inherited:
-                order = [topic.id for topic in taxonomy.topics]
-                topics = sorted([*own, *inherited], key=order.index)
-                tagging = replace(tagging, topics={t: own.get(t, 0.0) for t in topics})
+            if set(asked[question.start]) - set(tagging.topics):
+                topics = {topic.id: tagging.topics.get(topic.id, 0.0) for topic in taxonomy.topics
+                          if topic.id in tagging.topics or topic.id in asked[question.start]}
+                tagging = replace(tagging, topics=topics)
         base_id = excerpt_id(source.id, text)
         seen[base_id] += 1
         identifier = base_id if seen[base_id] == 1 else f"{base_id}-{seen[base_id]}"
