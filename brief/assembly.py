@@ -86,6 +86,7 @@ from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, superseded
 from brief.section_kinds import EXTRA_SECTIONS
+from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -121,6 +122,9 @@ class _Candidate:
     quoted: frozenset[tuple[str, str]] = frozenset()
     """(source id, words) of what its passages quote (:func:`quoted_by`): an article that quotes the same
     words in two passages reports one thing twice."""
+    outcomes: tuple[OutcomeReport, ...] = ()
+    """How its passages say talks ended (:mod:`brief.talks_outcomes`): an article that says in two passages
+    that the same talks failed reports one thing twice, whatever the words."""
     restates: EarlierItem | None = None
     """The previous edition's item whose claim it makes under other excerpts (:mod:`brief.restatements`)."""
 
@@ -365,7 +369,8 @@ def _find_restatements(workspace: Workspace, candidates: list[_Candidate], earli
     restatements = Restatements(earlier.items, workspace.index.source_dates())
     for candidate in unreported:
         lead = candidate.lead
-        candidate.restates = restatements.restated(shown_text(lead), lead.source_id, lead.published)
+        candidate.restates = restatements.restated(shown_text(lead), lead.source_id, lead.published) \
+            or restatements.with_outcome(candidate.outcomes)
 
 
 def _keep_new(candidates: list[_Candidate], reported_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
@@ -483,11 +488,13 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
                 holding[word].append(len(groups))
             groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),
                                      pinned=excerpt.id in pinned, forced=excerpt.id in included,
-                                     said=comparable_words(excerpt.text), quoted=quoted_by(excerpt)))
+                                     said=comparable_words(excerpt.text), quoted=quoted_by(excerpt),
+                                     outcomes=_outcomes_of(excerpt)))
             continue
         home.excerpts.append(excerpt)
         home.said |= comparable_words(excerpt.text)
         home.quoted |= quoted_by(excerpt)
+        home.outcomes += _outcomes_of(excerpt)
         home.pinned |= excerpt.id in pinned
         home.forced |= excerpt.id in included
     for group in groups:
@@ -553,11 +560,19 @@ class _Repeats:
         if start < 0:
             return True
         if any(self.overlap(candidate, other) >= threshold or candidate.quoted & other.quoted
-               for other in chosen[start:]):
+               or _same_outcome_told(candidate, other) for other in chosen[start:]):
             self._compared[key] = -1
             return True
         self._compared[key] = len(chosen)
         return False
+
+
+def _outcomes_of(excerpt: Excerpt) -> tuple[OutcomeReport, ...]:
+    return outcome_reports(excerpt.text, excerpt.source_id, excerpt.published)
+
+
+def _same_outcome_told(a: _Candidate, b: _Candidate) -> bool:
+    return any(same_outcome(x, y) for x in a.outcomes for y in b.outcomes)
 
 
 def quoted_by(excerpt: Excerpt) -> frozenset[tuple[str, str]]:
@@ -688,5 +703,6 @@ def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
         home.excerpts.extend(candidate.excerpts)
         home.said |= candidate.said
         home.quoted |= candidate.quoted
+        home.outcomes += candidate.outcomes
         home.score += 1.5 * len({e.source_id for e in candidate.excerpts})
     return [candidate for candidate, _ in kept]

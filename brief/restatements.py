@@ -13,7 +13,11 @@ reworded. An item restates an earlier one when:
   state, and the contradiction finder's claims) the earlier item's lead claims too: each position
   by the same holder in the same tense with at least :data:`brief.corroboration.SHARED_WORDS`
   words in common in what is asked, each claim on the same matter with the same polarity. An item
-  whose lead claims nothing this way restates nothing by it.
+  whose lead claims nothing this way restates nothing by it; or
+- one of its passages tells how talks ended as the earlier item told it from the same article
+  (:func:`brief.talks_outcomes.same_outcome`): the article said the talks failed last week in one
+  passage, and an item carrying another passage of it saying so is not news, whichever source
+  now leads it.
 
 The earlier items are read from the previous edition's manifest (their shown text and sources), so a
 rebuild from a manifest compares alike.
@@ -30,6 +34,7 @@ from brief.corroboration import SHARED_WORDS, PassageClaims, passage_claims, sam
 from brief.manifest import PreviousEdition
 from brief.ranking import content_words
 from brief.same_claim import plain_words_of, similar_words
+from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class _Reading:
     words: frozenset[str]
     plain: frozenset[str]
     claims: PassageClaims
+    outcomes: tuple[OutcomeReport, ...]
 
 
 class Restatements:
@@ -79,7 +85,8 @@ class Restatements:
         """``published``: source id → its date (outcome claims of talks must be days apart at most)."""
         self._readings = [_Reading(item, content_words(item.text), plain_words_of(item.text),
                                    passage_claims(Statement(item.text, item.lead_source, 0,
-                                                            published.get(item.lead_source))))
+                                                            published.get(item.lead_source))),
+                                   outcome_reports(item.text, item.lead_source, published.get(item.lead_source)))
                           for item in items]
 
     def restated(self, text: str, source_id: str, published: dt.date | None) -> EarlierItem | None:
@@ -93,6 +100,13 @@ class Restatements:
                     or claims_made_before(claims, reading.claims):
                 return reading.item
         return None
+
+
+    def with_outcome(self, outcomes: Iterable[OutcomeReport]) -> EarlierItem | None:
+        """The first earlier item whose article told one of ``outcomes`` (how talks ended) there, if any."""
+        told = tuple(outcomes)
+        return next((reading.item for reading in self._readings
+                     if any(same_outcome(a, b) for a in told for b in reading.outcomes)), None) if told else None
 
 
 def claims_made_before(claims: PassageClaims, earlier: PassageClaims) -> bool:

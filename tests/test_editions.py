@@ -66,14 +66,14 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
     second = build_at(project, recipe, LATER)
     before = reported(first)
     for item in shown(second):
-        assert item.new == (not any(i in before for i in item.excerpt_ids)), item.text
+        assert item.new == (not any(i in before for i in (*item.excerpt_ids, *item.restates))), item.text
     new_items = [item for item in shown(second) if item.new]
     assert new_items and len(new_items) < len(shown(second)), "some items are new, some were there before"
     assert second.markdown.count(NEW_MARK) == len(new_items)
     for item in new_items:
         assert f"{NEW_MARK}{escape_markdown(item.text)} " in second.markdown
 
-    now = {i for item in shown(second) for i in item.excerpt_ids}
+    now = {i for item in shown(second) for i in (*item.excerpt_ids, *item.restates)}
     dropped = [item for item in shown(first) if not any(i in now for i in item.excerpt_ids)]
     assert dropped, "the later week's brief leaves some of the earlier items out"
     edition = second.briefing.edition
@@ -131,8 +131,9 @@ def test_without_a_what_changed_section_the_header_explains_the_marks(project: P
 
 
 def test_an_item_reported_before_names_the_source_that_now_carries_it_too(project: Path) -> None:
-    """The 2 December edition reported 003's five-hour talks without a breakthrough; on the 4th, 002's
-    "no compromise" leads that item. It is not new, but 002 is: the brief says so, and the manifest keeps it."""
+    """The 2 December edition reported from 003 that the talks failed ("So far, no compromise version …"); on
+    the 4th, 002's "no compromise" leads an item that carries 003's telling of it too ("ended without any
+    breakthrough"). It is not new, but 002 is: the brief says so, and the manifest keeps it."""
     recipe = recipe_with(project, "changes")
     first = build_at(project, recipe, EARLIER)
     second = build_at(project, recipe, LATER)
@@ -141,7 +142,8 @@ def test_an_item_reported_before_names_the_source_that_now_carries_it_too(projec
         {i for item in shown(second) for i in item.excerpt_ids})}
     for item in shown(second):
         carried = {c.source_id for c in item.citations}
-        told = {excerpts[i].source_id for i in item.excerpt_ids if i in before}
+        told = {excerpts[i].source_id for i in item.excerpt_ids if i in before} \
+            | {i.rsplit(":", 1)[0] for i in item.restates}
         assert set(item.new_sources) == (set() if item.new else carried - told), item.text
     [renewed] = [item for item in shown(second) if item.new_sources]
     assert not renewed.new and "no compromise" in renewed.text and renewed.source_count == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from brief.restatements import EarlierItem, Restatements
+from brief.talks_outcomes import outcome_reports
 
 DAY = dt.date(2025, 12, 4)
 RUSSIA_WANTS_DONBAS = EarlierItem(
@@ -59,3 +60,15 @@ def test_a_passage_reworded_since_restates_the_earlier_wording() -> None:
 def test_a_passage_that_claims_nothing_the_earlier_items_claim_is_new() -> None:
     assert restated("Europe is preparing a coalition of more than 30 countries to monitor a cease-fire.") is None
     assert Restatements([], {}).restated("Russia demands Donbas.", "000", DAY) is None
+
+
+def test_an_item_carrying_an_articles_other_telling_of_the_same_failed_talks_restates_it() -> None:
+    """The earlier edition told 003's talks failing in its words; this edition's item, led by another
+    source, carries 003's other passage saying so ("with minimal results"), which the claim reader skips."""
+    restatements = Restatements([STRIKES, TALKS_FAILED], {"003": DAY - dt.timedelta(days=1), "004": DAY})
+    minimal = "U.S. negotiators left the Kremlin with minimal results after extensive diplomatic efforts."
+    assert restatements.restated(minimal, "003", DAY - dt.timedelta(days=1)) is None
+    assert restatements.with_outcome(outcome_reports(minimal, "003", DAY - dt.timedelta(days=1))) is TALKS_FAILED
+    assert restatements.with_outcome(outcome_reports(minimal, "005", DAY)) is None  # another article's telling
+    earlier = "Earlier efforts, such as the Anchorage summit in August, were unproductive or canceled."
+    assert restatements.with_outcome(outcome_reports(earlier, "003", DAY - dt.timedelta(days=1))) is None
