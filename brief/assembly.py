@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -52,6 +53,7 @@ from brief.analyst_sections import (
     timeline,
     with_item_differences,
 )
+from brief.antecedents import PERSON_PRONOUN, names_someone, points_at_what_came_before
 from brief.briefing import (
     Briefing,
     BriefItem,
@@ -71,6 +73,7 @@ from brief.index import ExcerptQuery
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
+    LEANING_PENALTY,
     MAX_RECENCY_BONUS,
     comparable_words,
     content_words,
@@ -125,12 +128,22 @@ class _Candidate:
     outcomes: tuple[OutcomeReport, ...] = ()
     """How its passages say talks ended (:mod:`brief.talks_outcomes`): an article that says in two passages
     that the same talks failed reports one thing twice, whatever the words."""
+    context: Excerpt | None = None
+    """The sentence before the lead in its paragraph, shown before it: the lead says "he" of someone only that
+    sentence names (:func:`_give_context`)."""
+    shown: str | None = None
+    """What the brief shows when it is more than the lead's :func:`shown_text`: the context and the lead."""
     restates: EarlierItem | None = None
     """The previous edition's item whose claim it makes under other excerpts (:mod:`brief.restatements`)."""
 
     @property
     def lead(self) -> Excerpt:
         return self.excerpts[0]
+
+    @property
+    def text(self) -> str:
+        """What the brief shows of it."""
+        return self.shown if self.shown is not None else shown_text(self.lead)
 
 
 def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -> dt.date:
@@ -245,6 +258,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
+    candidates = _give_context(workspace, candidates)
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -256,7 +270,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                           for e in strongest]  # a brief of extras only
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     extra_words = sum(section.words for section in extras)
-    _fit_budget(key_points, by_section, max(spec.max_words - extra_words, int(spec.max_words * MIN_ITEM_BUDGET)))
+    _fit_budget(key_points, by_section, max(spec.max_words - extra_words - _furniture_words(spec, extras),
+                                            int(spec.max_words * MIN_ITEM_BUDGET)))
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -299,8 +314,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
         fresh = _new_sources(candidate, earlier)
-        return BriefItem(text=shown_text(candidate.lead), excerpt_id=candidate.lead.id,
-                         excerpt_ids=tuple(e.id for e in candidate.excerpts), citations=citations,
+        context = (candidate.context.id,) if candidate.context else ()
+        return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
+                         excerpt_ids=tuple(e.id for e in candidate.excerpts) + context, citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
                          new=_is_new(candidate, earlier), differences=differences,  # type: ignore[arg-type]
@@ -659,16 +675,99 @@ def _cannot_stand_alone(candidate: _Candidate) -> bool:
     in the week) it would still fill a section's last places: it is never taken to fill one. A section's
     cap is a ceiling. An interview's answer in the first person is taken, and the analyst's own, pinned
     and included passages are always shown."""
-    return candidate.lead.origin != "analyst" and leans_on_what_came_before(shown_text(candidate.lead),
-                                                                             first_person=False)
+    return candidate.lead.origin != "analyst" and candidate.context is None \
+        and leans_on_what_came_before(candidate.text, first_person=False)
+
+
+CONTEXT_MAX_WORDS = 60
+"""The longest a passage and the sentence before it, shown together (:func:`_give_context`), may be."""
+
+
+_POINTING = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)
+"""A passage that opens on a demonstrative ("This would give the Kremlin a veto")."""
+
+
+def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
+    only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
+    round of consultations at expert level could be held before the end of the year, he said." Alone, it would
+    leave the principal to guess who spoke, or what Moscow "calls unacceptable".
+
+    The sentence before must be an excerpt of the same paragraph that reads alone, and name someone
+    (:func:`brief.antecedents.names_someone`) when the passage says "he" or "she"; the two together must be
+    at most :data:`CONTEXT_MAX_WORDS` words. The item then ranks as a passage that reads alone, and cites the
+    earlier sentence's excerpt too. Where that sentence was a candidate of its own, the pair takes its place,
+    with its rank and section when it was the stronger: the pair says all that sentence says, and more. Only passages of the rules: the analyst's
+    own are shown as marked, and a passage that leans for another reason ("However, …") is left as it is.
+    """
+    leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
+               and (PERSON_PRONOUN.search(c.lead.text) or _POINTING.match(c.lead.text)
+                    or points_at_what_came_before(c.lead.text))
+               and leans_on_what_came_before(c.text, first_person=False)]
+    if not leaning:
+        return candidates
+    alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
+    absorbed: set[int] = set()
+    sources = {source.id: source for source in
+               workspace.corpus.sources_named({c.lead.source_id for c in leaning})}
+    places: dict[str, dict[tuple[int, int], Excerpt]] = {}
+    for candidate in leaning:
+        lead = candidate.lead
+        if lead.source_id not in places:
+            places[lead.source_id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(lead.source_id)
+                                      if e.origin == "rules"}
+        before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
+        if before is None or lead.source_id not in sources or before.end > lead.start \
+                or leans_on_what_came_before(before.text, first_person=False) \
+                or (PERSON_PRONOUN.search(lead.text) and not names_someone(before.text)):
+            continue
+        text = sources[lead.source_id].text[before.start:lead.end]
+        if len(text.split()) > CONTEXT_MAX_WORDS:
+            continue
+        candidate.context, candidate.shown = before, text
+        candidate.score += LEANING_PENALTY
+        candidate.said |= comparable_words(before.text)
+        candidate.quoted |= quoted_by(before)
+        own = alone.get(before.id)
+        if own is not None and own is not candidate and id(own) not in absorbed:
+            absorbed.add(id(own))
+            if own.score > candidate.score:  # the pair serves the section its stronger sentence serves
+                candidate.score, candidate.section = own.score, own.section
+    kept = [c for c in candidates if id(c) not in absorbed]
+    return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+AS_OF_LINE_WORDS = 16
+"""Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
+
+
+TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4}
+"""Words of a table's header row ("Figure | Unit | What it measures | Source")."""
+EMPTY_NOTE_WORDS = 20
+"""Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
+
+
+def _furniture_words(spec, extras: list[ExtraSection]) -> int:
+    """Words a reader reads besides items and entries: the classification, title, subtitle, the as-of line,
+    the section headings ("Key points" and each section's title, or its id's words), the tables' header rows
+    and the notes of empty sections. The brief's word budget is what a reader reads, all of it."""
+    headings = 2 + sum(len((section.title or section.id.replace("-", " ")).split()) for section in spec.sections)
+    tables = sum(TABLE_HEADER_WORDS.get(section.id, 0) if section.entries else EMPTY_NOTE_WORDS
+                 for section in extras)
+    return 1 + len(spec.title.split()) + len((spec.subtitle or "").split()) + AS_OF_LINE_WORDS + headings + tables
+
+
+def _sources_read(candidate: _Candidate) -> int:
+    sources = len({e.source_id for e in candidate.excerpts})
+    return sources + (2 if sources > 1 else 0)
 
 
 def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]], budget: int) -> None:
     """Drop the weakest section items (never pinned or included ones) until within ``budget`` words."""
     def total() -> int:
         items = key_points + [c for bucket in by_section.values() for c in bucket]
-        # An item reads as its words and one citation marker per source it cites.
-        return sum(len(shown_text(c.lead).split()) + len({e.source_id for e in c.excerpts}) for c in items)
+        # An item reads as its bullet, its words, one citation marker per source it cites, and "(N sources)".
+        return sum(1 + len(c.text.split()) + _sources_read(c) for c in items)
 
     while total() > budget:
         removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket

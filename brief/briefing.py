@@ -160,7 +160,10 @@ class KeyQuote:
 
     @property
     def words(self) -> int:
-        return len(self.text.split()) + len(self.speaker.split()) + len((self.role or "").split())
+        """Words a reader reads of it: the quotation, and the line that says who said it when ("— Yuri Ushakov,
+        Kremlin aide · 4 December 2025 [2]")."""
+        return len(self.text.split()) + len(self.speaker.split()) + len((self.role or "").split()) \
+            + len(self.when.split()) + 3
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ class KeyFigure:
 
     @property
     def words(self) -> int:
-        return len(self.display.split()) + len(self.measure.split()) + 1
+        return len(self.display.split()) + len(self.unit.split()) + len(self.measure.split()) + 1
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,8 @@ class TimelineEntry:
 
     @property
     def words(self) -> int:
-        return len(self.text.split()) + 3
+        """Words a reader reads of its row: the dates, the sentence and the citation."""
+        return len(self.text.split()) + len(self.date_text.split()) + len(self.published_text.split()) + 1
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from brief.antecedents import points_at_what_came_before, refers_to_someone_unnamed
 from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
@@ -100,6 +101,8 @@ def substance_shortfall(text: str) -> float:
     return SUBSTANCE_WEIGHT * missing / FULL_SENTENCE_WORDS
 
 
+LEANING_PENALTY = 1.5
+"""Rank lost by a passage that cannot be read alone (:func:`leans_on_what_came_before`)."""
 LEAD_IN_WORDS = 8
 """A passage's first sentence of at most this many words that only leads in ("That remaining gap
 is wide.", "Despite this, a resolution remains theoretically possible.") is left out of the brief
@@ -155,7 +158,8 @@ def shown_text(excerpt: Excerpt) -> str:
 def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     """Whether a passage cannot be read alone: it opens on a pronoun or a connective ("That is why …",
     "But it has also …"), its subject is a pronoun after an opening clause ("If Kyiv refuses talks, he
-    vowed …"), or it is a quotation that does not say who spoke ("“…,” he said.").
+    vowed …"), it is a quotation that does not say who spoke ("“…,” he said."), or further in it has a
+    "he" or "his" that nobody it names can be, or a "this" with no noun after it (:mod:`brief.antecedents`).
 
     ``first_person=False`` leaves aside an opening in the first person: an interview's answer ("I think
     there is a chance of a ceasefire by the summer") is the words of the person the article is about.
@@ -163,7 +167,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     opening = _DANGLING_START.match(text)
     if opening and not first_person and opening.group(1).lower() in ("i", "we", "my", "our"):
         opening = None
-    return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text)
+    return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
+        or refers_to_someone_unnamed(text) or points_at_what_came_before(text)
 
 
 def static_strength(excerpt: Excerpt) -> float:
@@ -175,7 +180,7 @@ def static_strength(excerpt: Excerpt) -> float:
         score += 1.2 / (1 + excerpt.paragraph) + (0.3 if excerpt.position == 0 else 0.0)
     words = len(text.split())
     if leans_on_what_came_before(text):
-        score -= 1.5
+        score -= LEANING_PENALTY
     elif _BACK_REFERENCE.search(text):
         score -= 1.0
     score -= substance_shortfall(text)

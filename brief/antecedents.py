@@ -1,0 +1,83 @@
+"""Whether a passage points at someone or something it does not name: words a brief cannot show alone.
+
+A passage that opens on "He" or "This" is caught by its first word (:mod:`brief.ranking`). Some lean on
+the sentence before further in:
+
+- a third-person pronoun with nobody before it in the passage that it can stand for: "A new round of
+  consultations at expert level could be held before the end of the year, he said." (the article's
+  sentence before names Yuri Ushakov), "The demand for all of Donetsk … goes beyond anything Ukraine's
+  negotiators have discussed with the Americans, and his terms on NATO have not softened." (whose?).
+  Someone it can stand for is a person's name ("Zelensky said he …"), or a person named by a role
+  after an article ("a senior U.S. official said he …"); an opening clause may name them after the
+  pronoun ("Since assuming his second term, President Donald Trump has …");
+- "this", "these" or "those" standing alone for what came before: "Moscow calls this unacceptable",
+  "treats these as preconditions".
+
+Shown in a brief, such a passage leaves the principal to guess who spoke or what is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.speakers import TITLE_WORDS, full_names, is_name_word, words_in
+
+PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PERSON_NOUNS = "|".join(sorted((TITLE_WORDS - {"former", "special", "senior", "top", "foreign", "defense", "defence",
+                                                "policy", "security", "national", "military", "vice", "deputy",
+                                                "prime", "major", "general", "chief", "head", "host", "mr", "mrs",
+                                                "ms", "dr"})
+                                | {"man", "woman", "person", "soldier", "resident", "mother", "father", "son",
+                                   "daughter", "voter", "citizen", "pilot", "wife", "husband", "commander",
+                                   "negotiator", "interviewer", "guest"}, key=len, reverse=True))
+_PERSON_BY_ROLE = re.compile(rf"\b(?:a|an|the|one|another)\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})\b",
+                             re.IGNORECASE)
+"""Someone named by a role after an article: "a senior U.S. official", "the envoy" (not "at expert level")."""
+_NOT_NAMES = frozenset("""first second third fourth fifth finally next last two three four five six seven eight
+nine ten""".split())
+"""Capitalised words that open a sentence and are not a name, though :func:`is_name_word` would allow them
+(nor are words ending in -ly, -ed or -ing there: "Recently", "Described as …")."""
+_DEMONSTRATIVE_ALONE = re.compile(
+    r"\b(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
+    r"|necessary|essential|untenable|unrealistic|outright|too|either)\b)", re.IGNORECASE)
+"""A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.")."""
+
+
+def refers_to_someone_unnamed(text: str) -> bool:
+    """Whether ``text`` has a he/his/she/her that nobody in ``text`` can be (see the module's docstring)."""
+    match = PERSON_PRONOUN.search(text)
+    if match is None:
+        return False
+    before = text[:match.start()]
+    if names_someone(before):
+        return False
+    # An opening clause that names them after the pronoun: "Since assuming his second term, President …".
+    comma = text.find(",", match.end())
+    sentence_end = re.search(r"[.!?]\s", text[match.end():])
+    if comma != -1 and (sentence_end is None or comma < match.end() + sentence_end.start()):
+        after = text[comma + 1:]
+        first = re.match(r"\s*(?:[\w.’'-]+\s+){0,4}", after)
+        if first is not None and names_someone(after[:first.end() + 30], opening=False):
+            return False
+    return True
+
+
+def names_someone(text: str, *, opening: bool = True) -> bool:
+    """Whether ``text`` names a person, by name or by a role after an article ("a senior official");
+    ``opening``: it starts a sentence, whose first word may be capitalised without being a name ("Second, …")."""
+    if full_names(text) or _PERSON_BY_ROLE.search(text):
+        return True
+    for word in words_in(text, 0, len(text)):
+        if not is_name_word(word.text):
+            continue
+        starts_sentence = (word.start == 0 and opening) or bool(re.search(r"[.!?:]\s+$", text[:word.start]))
+        lower = word.text.lower()
+        if not starts_sentence or (lower not in _NOT_NAMES and not lower.endswith(("ly", "ed", "ing"))):
+            return True
+    return False
+
+
+def points_at_what_came_before(text: str) -> bool:
+    """Whether ``text`` has a "this", "these" or "those" with no noun after it: it stands for something said
+    before the passage ("Moscow calls this unacceptable")."""
+    return bool(_DEMONSTRATIVE_ALONE.search(text))

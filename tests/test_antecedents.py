@@ -1,0 +1,85 @@
+"""Antecedents: a he/his or a this that nothing in the passage can stand for, and a passage shown with the
+sentence before it that names who or what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.antecedents import names_someone, points_at_what_came_before, refers_to_someone_unnamed
+from brief.assembly import assemble_briefing
+from brief.ranking import leans_on_what_came_before
+from brief.workspace import load_workspace
+
+from .test_assembly import _project, _recipe
+
+
+@pytest.mark.parametrize("text", [
+    "A new round of consultations at expert level could be held before the end of the year, he said.",
+    "The demand for all of Donetsk, Luhansk, Zaporizhzhia and Kherson goes beyond anything Ukraine's "
+    "negotiators have discussed with the Americans, and his terms on NATO have not softened.",
+    "Second, a clear signal that time is not on his side, that the United States will keep arming Ukraine.",
+])
+def test_a_he_or_his_that_nobody_named_can_be_leans_on_what_came_before(text: str) -> None:
+    assert refers_to_someone_unnamed(text) and leans_on_what_came_before(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said he was prepared to drop Ukraine's bid to join NATO in exchange for binding guarantees.",
+    "President Volodymyr Zelensky and his team met the U.S. delegation at the Chancellery.",
+    "A senior U.S. official said he expected the draft to be ready within days.",
+    "Since assuming his second term, President Donald Trump has attempted to mediate an end to the war.",
+    "The talks moved to the expert level this week, officials said.",
+])
+def test_a_he_or_his_with_someone_to_stand_for_reads_alone(text: str) -> None:
+    assert not refers_to_someone_unnamed(text)
+
+
+def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
+    assert points_at_what_came_before("Moscow calls this unacceptable and wants a veto over any foreign presence.")
+    assert points_at_what_came_before("Kyiv rejected this, saying it would reward aggression.")
+    assert not points_at_what_came_before("Moscow rejected this proposal on Monday.")
+    assert not points_at_what_came_before("Envoys will meet again this week.")
+
+
+def test_a_sentence_capital_is_not_a_name() -> None:
+    assert not names_someone("Two things. First, a real cost to continuing: energy revenues falling further.")
+    assert names_someone("Ushakov said the talks were useful.")
+    assert names_someone("The talks were useful, Ushakov said.")
+
+
+OTHER_NEWS = [
+    "Russia demands that Ukraine withdraw from parts of Donbas it does not occupy, a red line for Kyiv.",
+    "European leaders agreed to raise a loan of 90 billion euros for Ukraine over the next two years.",
+]
+
+
+def test_a_passage_that_says_he_of_someone_the_sentence_before_names_is_shown_after_it(tmp_path: Path) -> None:
+    quoted = ('"We value the constructive approach of the American negotiators," Kremlin aide Yuri Ushakov '
+              'said on Friday.')
+    unnamed = "A new round of consultations at expert level could be held before the end of the year, he said."
+    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
+        [OTHER_NEWS[0], f"{quoted} {unnamed}", OTHER_NEWS[1]]))})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    items = assemble_briefing(workspace, recipe).all_items()
+    texts = [item.text for item in items]
+    assert f"{quoted} {unnamed}" in texts, texts  # who said it, in the article's words
+    assert unnamed not in texts and quoted not in texts  # neither alone: the pair says both
+    [pair] = [item for item in items if item.text == f"{quoted} {unnamed}"]
+    excerpts = {e.text: e.id for e in workspace.excerpts_of("a")}
+    assert pair.excerpt_id == excerpts[unnamed] and set(pair.excerpt_ids) == {excerpts[unnamed], excerpts[quoted]}
+
+
+def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_path: Path) -> None:
+    before = "Officials signalled openness to continued contacts with Washington on Friday."
+    unnamed = "A new round of consultations at expert level could be held before the end of the year, he said."
+    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
+        [OTHER_NEWS[0], f"{before} {unnamed}", OTHER_NEWS[1]]))})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert not any(unnamed in text for text in texts)
