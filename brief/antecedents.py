@@ -81,3 +81,14 @@ def points_at_what_came_before(text: str) -> bool:
     """Whether ``text`` has a "this", "these" or "those" with no noun after it: it stands for something said
     before the passage ("Moscow calls this unacceptable")."""
     return bool(_DEMONSTRATIVE_ALONE.search(text))
+
+
+_OPENS_ON_DEMONSTRATIVE = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)
+
+
+def lacks_who_or_what(text: str) -> bool:
+    """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
+    a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
+    no noun after it. (Whether it then cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s
+    to say.)"""
+    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) or points_at_what_came_before(text)

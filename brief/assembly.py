@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -53,7 +52,7 @@ from brief.analyst_sections import (
     timeline,
     with_item_differences,
 )
-from brief.antecedents import PERSON_PRONOUN, names_someone, points_at_what_came_before
+from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
 from brief.briefing import (
     Briefing,
     BriefItem,
@@ -130,7 +129,7 @@ class _Candidate:
     that the same talks failed reports one thing twice, whatever the words."""
     context: Excerpt | None = None
     """The sentence before the lead in its paragraph, shown before it: the lead says "he" of someone only that
-    sentence names (:func:`_give_context`)."""
+    sentence names, or "this" of what only it says (:func:`_give_context`)."""
     shown: str | None = None
     """What the brief shows when it is more than the lead's :func:`shown_text`: the context and the lead."""
     restates: EarlierItem | None = None
@@ -683,10 +682,6 @@ CONTEXT_MAX_WORDS = 60
 """The longest a passage and the sentence before it, shown together (:func:`_give_context`), may be."""
 
 
-_POINTING = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)
-"""A passage that opens on a demonstrative ("This would give the Kremlin a veto")."""
-
-
 def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_Candidate]:
     """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
     only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
@@ -697,13 +692,12 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
     (:func:`brief.antecedents.names_someone`) when the passage says "he" or "she"; the two together must be
     at most :data:`CONTEXT_MAX_WORDS` words. The item then ranks as a passage that reads alone, and cites the
     earlier sentence's excerpt too. Where that sentence was a candidate of its own, the pair takes its place,
-    with its rank and section when it was the stronger: the pair says all that sentence says, and more. Only passages of the rules: the analyst's
-    own are shown as marked, and a passage that leans for another reason ("However, …") is left as it is.
+    with its rank and section when it was the stronger: the pair says all that sentence says, and more.
+    Only passages of the rules: the analyst's own are shown as marked, and a passage that leans for another
+    reason ("However, …") is left as it is (:func:`brief.antecedents.lacks_who_or_what`).
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
-               and (PERSON_PRONOUN.search(c.lead.text) or _POINTING.match(c.lead.text)
-                    or points_at_what_came_before(c.lead.text))
-               and leans_on_what_came_before(c.text, first_person=False)]
+               and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)]
     if not leaning:
         return candidates
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
