@@ -20,16 +20,12 @@ from __future__ import annotations
 
 import re
 
-from brief.speakers import TITLE_WORDS, full_names, is_name_word, words_in
+from brief.speakers import ROLE_HEADS, full_names, is_name_word, words_in
 
 PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_PERSON_NOUNS = "|".join(sorted((TITLE_WORDS - {"former", "special", "senior", "top", "foreign", "defense", "defence",
-                                                "policy", "security", "national", "military", "vice", "deputy",
-                                                "prime", "major", "general", "chief", "head", "host", "mr", "mrs",
-                                                "ms", "dr"})
-                                | {"man", "woman", "person", "soldier", "resident", "mother", "father", "son",
-                                   "daughter", "voter", "citizen", "pilot", "wife", "husband", "commander",
-                                   "negotiator", "interviewer", "guest"}, key=len, reverse=True))
+_PERSON_NOUNS = "|".join(sorted(ROLE_HEADS | {"man", "woman", "person", "soldier", "resident", "mother", "father",
+                                              "son", "daughter", "voter", "citizen", "pilot", "wife", "husband",
+                                              "interviewer", "guest"}, key=len, reverse=True))
 _PERSON_BY_ROLE = re.compile(rf"\b(?:a|an|the|one|another)\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})\b",
                              re.IGNORECASE)
 """Someone named by a role after an article: "a senior U.S. official", "the envoy" (not "at expert level")."""

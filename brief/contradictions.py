@@ -1234,7 +1234,7 @@ def _version(words: Iterable[str]) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _anchors(statement: Statement) -> tuple[frozenset[str], frozenset[str]]:
+def names_and_places(statement: Statement) -> tuple[frozenset[str], frozenset[str]]:
     """Names in the sentence (not its first word, not a party or a month), and the places after in/at."""
     tokens = _tokens(statement.text)
     names, places = set(), set()
@@ -1279,8 +1279,8 @@ def same_matter(a: Claim, b: Claim) -> bool:
         dates_a, dates_b = _dates(a.statement), _dates(b.statement)
         if dates_a and dates_b and not dates_a & dates_b:
             return False
-        names_a, places_a = _anchors(a.statement)
-        names_b, places_b = _anchors(b.statement)
+        names_a, places_a = names_and_places(a.statement)
+        names_b, places_b = names_and_places(b.statement)
         if places_a and places_b and not places_a & places_b:
             return False
         if a.frame in _EVENT_FRAMES and not (names_a & names_b or dates_a & dates_b):

@@ -72,7 +72,7 @@ strategist historian scholar officer commissioner ceo founder host
 """.split())
 """Words of a title or role ("Foreign Minister", "Kremlin aide"); never part of a person's name."""
 
-_ROLE_HEADS = frozenset("""
+ROLE_HEADS = frozenset("""
 president minister secretary aide envoy adviser advisor spokesman spokeswoman spokesperson official analyst
 ambassador chancellor general commander chief head leader negotiator diplomat senator lawmaker governor mayor
 director expert researcher fellow professor economist journalist correspondent editor chairman chairwoman chair
@@ -434,7 +434,7 @@ def role_after(text: str, name_end: int, limit: int) -> str | None:
 def names_a_function(role: str) -> bool:
     """Whether ``role`` names a function ("aide", "Foreign Minister", "analysts")."""
     words = [w.lower().strip("’'.,") for w in role.split()]
-    return any(w in _ROLE_HEADS or (w.endswith("s") and w[:-1] in _ROLE_HEADS) for w in words)
+    return any(w in ROLE_HEADS or (w.endswith("s") and w[:-1] in ROLE_HEADS) for w in words)
 
 
 def is_official(role: str | None) -> bool:

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from brief.contradictions import Statement, names_and_places
 from brief.ranking import content_words
 from brief.segmentation import sentence_bounds
 from brief.timeline import find_dates
@@ -74,7 +75,6 @@ _OTHER_TALKS = re.compile(
 _CONSEQUENCE = re.compile(rf"\b(?:lack|absence|failure)\s+of\s+(?:a\s+|any\s+)?(?:{_DEAL}|progress)\b",
                           re.IGNORECASE)
 """A failure named as a noun is the premise of another statement ("the lack of a breakthrough places …")."""
-_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+)")
 _MATTER = re.compile(r"^\s*(?:on|over|about|regarding)\s+(?P<matter>[^,.;:—–]{1,80})", re.IGNORECASE)
 
 
@@ -88,7 +88,9 @@ class OutcomeReport:
     when: frozenset[dt.date | None]
     """The dates the sentence names that lie away from the article's own; ``{None}`` for its own days."""
     places: frozenset[str]
-    """Where the sentence says the talks were ("Moscow", "Kremlin"); empty when it does not say."""
+    """Where the sentence says the talks were ("Moscow", "Kremlin": the contradiction finder's reading of places,
+    :func:`brief.contradictions.names_and_places`, which leaves out parties: "the war in Ukraine" is no place of
+    talks); empty when it does not say."""
     matter: frozenset[str]
     """Content words of what it says the outcome was on ("territory"); empty when it does not say."""
 
@@ -117,7 +119,7 @@ def _report_in(sentence: str, source_id: str, published: dt.date | None) -> Outc
         return None
     when = frozenset(mention.date if published is None or abs((mention.date - published).days) > RECENT_DAYS
                      else None for mention in find_dates(sentence, published)) or frozenset({None})
-    places = frozenset(m.group("place") for m in _PLACE.finditer(sentence))
+    places = names_and_places(Statement(sentence, source_id, 0, published))[1]
     on = _MATTER.match(sentence[end:])
     matter = content_words(on.group("matter")) if on else frozenset()
     return OutcomeReport(source_id, positive, when, places, matter)
