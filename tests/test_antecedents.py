@@ -9,8 +9,9 @@ import pytest
 
 from brief.antecedents import names_someone, points_at_what_came_before, refers_to_someone_unnamed
 from brief.assembly import assemble_briefing
+from brief.briefing import BriefItem
 from brief.ranking import leans_on_what_came_before
-from brief.workspace import load_workspace
+from brief.workspace import Workspace, load_workspace
 
 from .test_assembly import _project, _recipe
 
@@ -55,16 +56,21 @@ OTHER_NEWS = [
 ]
 
 
+def _brief_of(tmp_path: Path, paragraph: str) -> tuple[Workspace, list[BriefItem]]:
+    """A brief of one article: ``paragraph`` between two others, every section of excerpts with room."""
+    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
+        [OTHER_NEWS[0], paragraph, OTHER_NEWS[1]]))})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    return workspace, assemble_briefing(workspace, recipe).all_items()
+
+
 def test_a_passage_that_says_he_of_someone_the_sentence_before_names_is_shown_after_it(tmp_path: Path) -> None:
     quoted = ('"We value the constructive approach of the American negotiators," Kremlin aide Yuri Ushakov '
               'said on Friday.')
     unnamed = "A new round of consultations at expert level could be held before the end of the year, he said."
-    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
-        [OTHER_NEWS[0], f"{quoted} {unnamed}", OTHER_NEWS[1]]))})
-    workspace = load_workspace(paths)
-    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
-        "state-of-talks", "sticking-points", "outlook", "background")])
-    items = assemble_briefing(workspace, recipe).all_items()
+    workspace, items = _brief_of(tmp_path, f"{quoted} {unnamed}")
     texts = [item.text for item in items]
     assert f"{quoted} {unnamed}" in texts, texts  # who said it, in the article's words
     assert unnamed not in texts and quoted not in texts  # neither alone: the pair says both
@@ -76,10 +82,6 @@ def test_a_passage_that_says_he_of_someone_the_sentence_before_names_is_shown_af
 def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_path: Path) -> None:
     before = "Officials signalled openness to continued contacts with Washington on Friday."
     unnamed = "A new round of consultations at expert level could be held before the end of the year, he said."
-    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
-        [OTHER_NEWS[0], f"{before} {unnamed}", OTHER_NEWS[1]]))})
-    workspace = load_workspace(paths)
-    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
-        "state-of-talks", "sticking-points", "outlook", "background")])
-    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    _, items = _brief_of(tmp_path, f"{before} {unnamed}")
+    texts = [item.text for item in items]
     assert not any(unnamed in text for text in texts)
