@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from brief.analyst_sections import (
@@ -54,6 +55,8 @@ from brief.analyst_sections import (
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
 from brief.briefing import (
+    COMPARISON_LINE_WORDS,
+    NEW_MARK_WORDS,
     Briefing,
     BriefItem,
     BriefSection,
@@ -61,6 +64,8 @@ from brief.briefing import (
     ExtraSection,
     SourceDifference,
     SourceEntry,
+    frame_words,
+    item_words,
 )
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
@@ -268,9 +273,14 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
                           for e in strongest]  # a brief of extras only
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
-    extra_words = sum(section.words for section in extras)
-    _fit_budget(key_points, by_section, max(spec.max_words - extra_words - _furniture_words(spec, extras),
-                                            int(spec.max_words * MIN_ITEM_BUDGET)))
+    compared = COMPARISON_LINE_WORDS if earlier is not None else 0
+
+    def reading_words(candidate: _Candidate) -> int:
+        sources = len({e.source_id for e in candidate.excerpts})
+        return item_words(candidate.text, sources) + (NEW_MARK_WORDS if _is_new(candidate, earlier) else 0)
+
+    _fit_budget(key_points, by_section, reading_words,
+                max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET)))
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -731,37 +741,19 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 
 
-AS_OF_LINE_WORDS = 16
-"""Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
-
-
-TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4}
-"""Words of a table's header row ("Figure | Unit | What it measures | Source")."""
-EMPTY_NOTE_WORDS = 20
-"""Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
-
-
 def _furniture_words(spec, extras: list[ExtraSection]) -> int:
-    """Words a reader reads besides items and entries: the classification, title, subtitle, the as-of line,
-    the section headings ("Key points" and each section's title, or its id's words), the tables' header rows
-    and the notes of empty sections. The brief's word budget is what a reader reads, all of it."""
-    headings = 2 + sum(len((section.title or section.id.replace("-", " ")).split()) for section in spec.sections)
-    tables = sum(TABLE_HEADER_WORDS.get(section.id, 0) if section.entries else EMPTY_NOTE_WORDS
-                 for section in extras)
-    return 1 + len(spec.title.split()) + len((spec.subtitle or "").split()) + AS_OF_LINE_WORDS + headings + tables
+    """Words a reader reads besides items: the title block, "Key points" and each section's heading, and the
+    analyst's sections (:attr:`ExtraSection.words`). The brief's word budget is what a reader reads, all of it."""
+    headings = ["Key points"] + [section.title or section.id.replace("-", " ") for section in spec.sections]
+    return frame_words(spec.title, spec.subtitle, headings) + sum(section.words for section in extras)
 
 
-def _sources_read(candidate: _Candidate) -> int:
-    sources = len({e.source_id for e in candidate.excerpts})
-    return sources + (2 if sources > 1 else 0)
-
-
-def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]], budget: int) -> None:
-    """Drop the weakest section items (never pinned or included ones) until within ``budget`` words."""
+def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]],
+                reading_words: Callable[[_Candidate], int], budget: int) -> None:
+    """Drop the weakest section items (never pinned or included ones) until their ``reading_words`` are within
+    ``budget``."""
     def total() -> int:
-        items = key_points + [c for bucket in by_section.values() for c in bucket]
-        # An item reads as its bullet, its words, one citation marker per source it cites, and "(N sources)".
-        return sum(1 + len(c.text.split()) + _sources_read(c) for c in items)
+        return sum(reading_words(c) for c in key_points + [c for bucket in by_section.values() for c in bucket])
 
     while total() > budget:
         removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket

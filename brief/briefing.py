@@ -22,6 +22,32 @@ from brief.quotes import DatedBy
 ExtraKind = Literal["key-quotes", "key-figures", "timeline", "sources-differ"]
 Precision = Literal["day", "week", "month", "year"]
 
+# What a reader reads besides the articles' words. The word budget and :attr:`Briefing.word_count` both count
+# these, so that "1,780 of 1,800 words" is the length of the brief a principal is handed.
+AS_OF_LINE_WORDS = 16
+"""Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
+COMPARISON_LINE_WORDS = 20
+"""Words of the line that compares an edition with the last one ("Compared with the edition of …")."""
+TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "sources-differ": 6}
+"""Words of a table's header row ("Figure | Unit | What it measures | Source")."""
+EMPTY_NOTE_WORDS = 20
+"""Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
+NEW_MARK_WORDS = 2
+"""Words of the mark before an item new since the last edition ("**New** ·")."""
+
+
+def item_words(text: str, sources: int) -> int:
+    """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites, and
+    "(N sources)" when it cites more than one."""
+    return 1 + len(text.split()) + sources + (2 if sources > 1 else 0)
+
+
+def frame_words(title: str, subtitle: str | None, headings: list[str]) -> int:
+    """Words a reader reads around the sections: the classification, the title and subtitle, the as-of line and
+    the section ``headings``."""
+    return 1 + len(title.split()) + len((subtitle or "").split()) + AS_OF_LINE_WORDS \
+        + sum(len(heading.split()) for heading in headings)
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -76,6 +102,11 @@ class BriefItem:
     def new_source_numbers(self) -> tuple[int, ...]:
         """The numbers of :attr:`new_sources` in the brief's list of sources."""
         return tuple(c.number for c in self.citations if c.source_id in self.new_sources)
+
+    @property
+    def words(self) -> int:
+        """Words a reader reads of it: :func:`item_words`, and the mark of an item new since the last edition."""
+        return item_words(self.text, len(self.citations)) + (NEW_MARK_WORDS if self.new else 0)
 
     @property
     def restated_elsewhere(self) -> bool:
@@ -317,7 +348,11 @@ class ExtraSection:
 
     @property
     def words(self) -> int:
-        return sum(entry.words for entry in self.entries)
+        """Words a reader reads of it below its heading: its entries and the table's header row, or the note
+        that it has none, and its own notes."""
+        shown = sum(entry.words for entry in self.entries) + TABLE_HEADER_WORDS.get(self.id, 0) \
+            if self.entries else EMPTY_NOTE_WORDS
+        return shown + sum(len(note.split()) for note in self.notes)
 
 
 @dataclass(frozen=True)
@@ -414,8 +449,21 @@ class Briefing:
 
     @property
     def word_count(self) -> int:
-        items = list(self.key_points) + [item for section in self.sections for item in section.items]
-        return sum(len(item.text.split()) for item in items) + sum(section.words for section in self.extras)
+        """Words a reader reads before the list of sources: the title block, headings, items with their
+        citation markers and notes, the analyst's sections, and what changed since the last edition. The
+        word budget counts the same (:func:`brief.assembly.assemble_briefing`)."""
+        headings = (["Key points"] if self.key_points else []) + [part.title for part in self.parts]
+        compared = self.edition is not None and not self.edition.first_edition
+        lists_changes = any(section.id == "what-changed" for section in self.sections)
+        changes = 0
+        if compared and lists_changes:
+            assert self.edition is not None
+            changes = COMPARISON_LINE_WORDS + sum(len(item.text.split()) + 2 * len(item.sources) + 2
+                                                  for item in self.edition.dropped)
+        elif compared:
+            changes = COMPARISON_LINE_WORDS
+        return frame_words(self.title, self.subtitle, headings) + changes \
+            + sum(item.words for item in self.all_items()) + sum(section.words for section in self.extras)
 
     def all_items(self) -> list[BriefItem]:
         return list(self.key_points) + [item for section in self.sections for item in section.items]

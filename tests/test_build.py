@@ -6,6 +6,7 @@ Golden files live in tests/data/golden/. Refresh them with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -42,13 +43,17 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first == second
 
 
+def _words_read(markdown: str) -> int:
+    """Words a reader reads before the sources: not the front matter (data for tools), nor a table's rules and
+    bars."""
+    shown = markdown.split("## Sources")[0].split("\n---\n", 1)[1]
+    return len([word for word in shown.split() if word.strip("|-:>#*") or word == "-"])
+
+
 def test_situation_brief_reads_in_ten_minutes_and_cites_every_item(tmp_path: Path) -> None:
     markdown = _build_md("situation.yaml", tmp_path)
     body = markdown.split("## Sources")[0]
-    # What a reader reads: not the front matter (data for tools), nor a table's rules and bars.
-    shown = body.split("\n---\n", 1)[1]
-    read = [word for word in shown.split() if word.strip("|-:>#*") or word == "-"]
-    assert len(read) <= 1800
+    assert _words_read(markdown) <= 1800
     items = [line for line in body.splitlines() if line.startswith("- ")]
     assert len(items) >= 15
     for line in items:
@@ -56,6 +61,21 @@ def test_situation_brief_reads_in_ten_minutes_and_cites_every_item(tmp_path: Pat
     cited = {int(n) for n in re.findall(r"#src-(\d+)", body)}
     listed = {int(n) for n in re.findall(r"^(\d+)\. ", markdown.split("## Sources")[1], re.M)}
     assert cited == listed
+
+
+@pytest.mark.parametrize(("recipe", "previous", "as_of"), [("situation.yaml", None, None),
+                                                           ("weekly.yaml", "2025-12-02", "2025-12-04"),
+                                                           ("weekly.yaml", "2025-12-04", "2025-12-18")])
+def test_the_briefs_word_count_is_what_its_markdown_gives_to_read(recipe: str, previous: str | None,
+                                                                  as_of: str | None, tmp_path: Path) -> None:
+    # The count `brief eval` and the TUI show, and the budget keeps, is the brief's length as read: items with
+    # their markers and notes, the title block, headings, tables and the comparison with the last edition.
+    paths = ProjectPaths(root=REPO, corpus=REPO / "seeds", briefings=REPO / "briefings")
+    for date in (previous, as_of):  # the edition before, so that this one is compared and marks what is new
+        result = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"],
+                       as_of=dt.date.fromisoformat(date) if date else None)
+    read = _words_read(result.markdown)
+    assert abs(result.briefing.word_count - read) <= 0.03 * read, (result.briefing.word_count, read)
 
 
 def test_no_boilerplate_or_other_stories_in_the_brief(tmp_path: Path) -> None:
