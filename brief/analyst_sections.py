@@ -39,6 +39,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from brief.antecedents import refers_to_someone_unnamed
 from brief.briefing import (
     Contradiction,
     ExtraEntry,
@@ -55,6 +56,7 @@ from brief.briefing import (
 from brief.contradictions import Claim, Conflict, find_contradictions, statements_of
 from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
+from brief.event_clauses import event_clause
 from brief.excerpts import Excerpt
 from brief.figures import Figure, extract_figures, figures_in_passage
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
@@ -71,6 +73,9 @@ MAX_QUOTE_WORDS = 70
 """A longer quotation is a speech, not a key quote."""
 MAX_EVENT_WORDS = 70
 """A longer sentence makes a poor timeline row; it ranks last."""
+UNNAMED_ACTOR_PENALTY = 1.0
+"""A row whose sentence says "he" of someone it does not name ("He says Russia is ready …") tells no reader who
+acted: it ranks below events of the same precision."""
 CACHE_SIZE = 512
 """Sources whose extractions are kept in memory (per kind)."""
 
@@ -415,7 +420,8 @@ def timeline(material: Sequence[Material], cap: int, window: Window
                     home.events.append(event)
                 continue
             score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
-                + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
+                + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0) \
+                - (UNNAMED_ACTOR_PENALTY if refers_to_someone_unnamed(event.text) else 0.0)
             groups.append(_EventGroup([event], words, score))
     for group in groups:
         group.score += 0.75 * (len(group.events) - 1)
@@ -430,12 +436,17 @@ def timeline(material: Sequence[Material], cap: int, window: Window
     chosen.sort(key=lambda g: (g.events[0].date, g.events[0].source_id, g.events[0].start))
     entries = tuple(TimelineEntry(
         date=g.events[0].date, precision=g.events[0].precision, expression=g.events[0].expression,
-        relative=g.events[0].relative, text=g.events[0].text, published=g.events[0].published,
+        relative=g.events[0].relative, text=_row_text(g.events[0]), published=g.events[0].published,
         published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]))
         for g in chosen)
     return entries, _unplaced(material)
+
+
+def _row_text(event: Event) -> str:
+    """What the event's row shows of its sentence (:func:`brief.event_clauses.event_clause`)."""
+    return event_clause(event.text, event.expression_start - event.start, event.expression_end - event.start)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

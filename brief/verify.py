@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING
 
 from brief.briefing import date_label, quote_when
 from brief.errors import Problem, UserError, counted, did_you_mean
+from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
@@ -510,8 +511,9 @@ def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited:
 
 def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: dict[int, str],
              texts: dict[str, ComparableText]) -> list[Mismatch]:
-    """A one-item list with the mismatch when ``text`` is in none of the ``cited`` sources, else []."""
-    wanted = normalise(text)
+    """A one-item list with the mismatch when ``text`` is in none of the ``cited`` sources, else []. A cut
+    marked at either end ("… ", " …") is read as such: what is left must be there."""
+    wanted = normalise(without_elision(text))
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited)) if cited else \
         tuple(dict.fromkeys(numbers[n] for n in sorted(numbers)))
     if any(texts[sid].contains(wanted) for sid in source_ids):
@@ -738,7 +740,7 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     wrong = _look_up(event, "statement", block.first_line, cited, numbers, readings.texts)
     if wrong:
         return wrong  # its dates cannot be looked for in a sentence that is not there
-    wanted = normalise(event)
+    wanted = normalise(without_elision(event))
     verbatim = tuple(s for s in source_ids if readings.texts[s].contains(wanted))
     mismatches: list[Mismatch] = []
     given: dict[str, str] = {}

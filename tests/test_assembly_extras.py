@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pypdf
 import pytest
@@ -27,8 +28,9 @@ from brief.briefing import (
 )
 from brief.build import template_dirs
 from brief.markdown_html import markdown_to_html, split_front_matter
-from brief.recipe import load_recipe
+from brief.recipe import Window, load_recipe
 from brief.render_markdown import render_markdown
+from brief.timeline import extract_events
 from brief.verify import summarise, verify_brief
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 
@@ -128,7 +130,7 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
 
 
 def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> None:
-    _, _, briefing, markdown = seeds
+    _, workspace, briefing, markdown = seeds
     timeline = section(briefing, "timeline")
     events = timeline.entries
     assert all(isinstance(e, TimelineEntry) for e in events)
@@ -143,10 +145,15 @@ def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> N
     assert summits.date_text == "August 2025; October 2025"  # both dates of the sentence, one row
     assert "| 2 December 2025 | On December 2, 2025, Russian President Vladimir Putin met" in markdown
     # The analysis gives no publication date, but the year it is written in ("as 2025 closes") places
-    # its "Dec. 17"; its Published cell says the article appeared then or later.
-    goals = next(e for e in events if e.expression == "Dec. 17")
-    assert (goals.date, goals.published_text) == (dt.date(2025, 12, 17), "18 December 2025 or later")
-    assert "| 17 December 2025 | “The goals of the special military operation will be achieved" in markdown
+    # its "Alaska summit in August" (and its "Dec. 17"); its Published cell says the article appeared then or later.
+    alaska = next(e for e in events if "Alaska summit in August" in e.text)
+    assert (alaska.date, alaska.published_text) == (dt.date(2025, 8, 1), "18 December 2025 or later")
+    assert "| August 2025 | Putin instead cast Europe as the spoiler" in markdown
+    analysis = workspace.corpus.source(ANALYSIS_SOURCE)
+    goals = next(e for e in extract_events(analysis.text, analysis.id, analysis.date,
+                                           published_earliest=analysis.date_is_earliest)
+                 if e.expression == "Dec. 17")
+    assert goals.date == dt.date(2025, 12, 17)
     assert timeline.notes == ()
 
 
@@ -531,3 +538,18 @@ def test_a_contradiction_is_in_the_pdf(tmp_path: Path) -> None:
     assert "Sources contradict each other on whether Russia accepted the revised 20-point U.S. peace plan" in text
     assert "What the sources contradict each other on" in text
     assert "Russia rejected the revised 20-point U.S. peace plan presented by the envoys in Moscow" in text
+
+
+def test_a_timeline_row_that_says_he_of_someone_unnamed_gives_way_to_one_that_names_who_acted() -> None:
+    text = ("He told reporters in Geneva on Tuesday that the talks had gone well. "
+            "Vladimir Putin met Steve Witkoff in Moscow on Wednesday.")
+    published = dt.date(2025, 12, 5)
+    events = tuple(extract_events(text, "a", published))
+    assert [e.expression for e in events] == ["Tuesday", "Wednesday"]  # both dated to the day
+    dated = SimpleNamespace(id="a", date=published)  # all a timeline reads of a source
+    material = [analyst_sections.Material(source=dated, cited=True, events=events)]  # type: ignore[arg-type]
+    window = Window(start=None, end=None, label="whole corpus")
+    [entry], _ = analyst_sections.timeline(material, 1, window)
+    assert entry.text.startswith("Vladimir Putin met Steve Witkoff")
+    both, _ = analyst_sections.timeline(material, 2, window)
+    assert [e.text[:2] for e in both] == ["He", "Vl"]  # still shown when there is room, in date order

@@ -1,0 +1,75 @@
+"""What a timeline row shows of the sentence that dates an event: the event, not the wire dateline before it,
+nor a second event or an aside after it.
+
+A timeline is read at a glance, down the dates. A 50-word sentence such as "KYIV, Dec 9 (Meridian Wire) -
+Ukraine has sent the United States a revised version of the U.S.-drafted peace framework after three days of
+talks in Florida, officials in Kyiv said on Tuesday, while the Kremlin repeated that any settlement must begin
+with Ukrainian troops leaving …" tells the day's event in its first half; the Kremlin's demand is another
+statement, which the brief's items carry. So a row shows, verbatim:
+
+- the sentence after a leading wire dateline ("KYIV, Dec 9 (Meridian Wire) - "), whose date the row's Date
+  column gives anyway;
+- up to where, after the date expression, a clause that tells something else begins: "…, while the Kremlin
+  repeated", "…, before joining a dinner", "…, which include", "…; …". A "while"/"as" clause is cut only
+  when a new subject follows it ("while conceding that …" goes on telling the same event, and stays).
+
+A cut is marked with " …", which :mod:`brief.verify` reads as such. Short sentences are shown whole, and no
+cut is made inside a quotation, or where it would leave too little or take too little away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.dates import leading_dateline
+
+ELISION = "…"
+"""The mark that ends a row whose sentence goes on."""
+SHORT_SENTENCE_WORDS = 25
+"""A sentence of at most this many words is shown whole."""
+MIN_KEPT_WORDS = 10
+"""A cut leaves at least this many words."""
+MIN_CUT_WORDS = 5
+"""A cut takes away at least this many words."""
+
+_NEXT_STATEMENT = re.compile(
+    r",\s+(?:while|as|whereas)\s+(?![a-z]+ing\b)(?=(?:the|a|an|its|his|her|their)\b|[A-Z])"  # a new subject
+    r"|,\s+(?:before|after)\s+(?=[a-z]+ing\b)"  # a later or earlier act: "before joining a dinner"
+    r"|,\s+which\s+"
+    r"|;\s+")
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether ``text`` ends inside a quotation: an opening mark not yet closed."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def event_clause(sentence: str, expression_start: int, expression_end: int) -> str:
+    """What a timeline row shows of ``sentence`` (verbatim, with " …" after a cut), whose date expression is
+    ``sentence[expression_start:expression_end]``."""
+    start = 0
+    dateline = leading_dateline(sentence)
+    if dateline is not None and sentence[dateline.end():dateline.end() + 1].isupper():
+        start = dateline.end()
+    shown = sentence[start:]
+    if len(shown.split()) <= SHORT_SENTENCE_WORDS:
+        return shown
+    after = max(expression_end - start, 0)
+    for boundary in _NEXT_STATEMENT.finditer(shown, after):
+        kept, cut = shown[:boundary.start()], shown[boundary.start():]
+        if len(kept.split()) < MIN_KEPT_WORDS or _inside_quotation(kept):
+            continue
+        if len(re.findall(r"[\w’'-]+", cut)) < MIN_CUT_WORDS:
+            break
+        return f"{kept.rstrip(' ,;:')} {ELISION}"
+    return shown
+
+
+def without_elision(shown: str) -> str:
+    """``shown`` without the marks of a cut at either end: the part that must be in the source verbatim."""
+    text = shown.strip()
+    if text.endswith(f" {ELISION}") or text.endswith(" ..."):
+        text = text[:-len(ELISION if text.endswith(ELISION) else "...")].rstrip()
+    if text.startswith(f"{ELISION} "):
+        text = text[len(ELISION):].lstrip()
+    return text
