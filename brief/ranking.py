@@ -46,7 +46,10 @@ source costs (0.35). D (not usually reliable), E (unreliable), F (cannot be judg
 add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
-    r"^[\"“‘']?(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
+    r"^[\"“‘']?(?:(?:for|to|in)\s+[^,;:.]{1,40},\s+)?"  # "For Kyiv, the answer has been no."
+    r"(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
+    r"|the\s+(?:first|second|third|fourth|fifth|last|final|other|next|latter|former)\s+(?:is|was|are|were)"
+    r"|the\s+answer"
     r"|furthermore|moreover|yet|so(?!\s+far\b)|also|alternatively|instead|still|meanwhile|then"
     r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|can|must|should|seems?|appears?"
     r"|remains?)\b)"

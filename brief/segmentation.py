@@ -39,10 +39,12 @@ class Span:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "sen", "rep",
-    "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "vol", "fig",
+    "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "vol", "fig",
     "approx", "est", "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "gov't", "rev", "hon", "amb",
 }
+_NUMBER_SIGNS = {"no", "nos"}
+"""Abbreviations only before a number ("No. 10"); elsewhere the word and its full stop end a sentence."""
 _SENTENCE_OPENERS = {
     "However", "But", "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "In",
     "On", "At", "As", "If", "When", "While", "Meanwhile", "Yet", "Still", "Moreover", "Furthermore", "A", "An",
@@ -152,6 +154,8 @@ def _is_abbreviation(text: str, dot: int, sentence_start: int) -> bool:
         return False
     raw_token = token
     token = token.lower().strip("'’")
+    if token in _NUMBER_SIGNS:  # "No. 10", not "the answer has been no."
+        return bool(re.match(r"\s*\d", text[dot + 1:dot + 4]))
     if token in _ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # u.s, u.k, e.u

@@ -43,6 +43,13 @@ def test_saying_more_never_ranks_lower() -> None:
      "cease-fire along current lines.", "A comprehensive agreement could include a cease-fire along current lines."),
     ("That remaining gap is wide. Moscow insists that Ukrainian forces leave the whole of Donetsk.",
      "Moscow insists that Ukrainian forces leave the whole of Donetsk."),
+    # An answer to a question the article asked before, a place in a list it announced before.
+    ("For Kyiv, the answer has been no. Zelensky says he has no mandate to give away land.",
+     "Zelensky says he has no mandate to give away land."),
+    ("The third is sequencing. Washington wants a ceasefire first and guarantees second.",
+     "Washington wants a ceasefire first and guarantees second."),
+    ("The second is the deterrence architecture. The British-French reassurance force has been planned in detail.",
+     "The British-French reassurance force has been planned in detail."),
     # Kept whole: the lead-in says too much to drop, the rest leans on it too, or it is the only sentence.
     ("However, behind the scenes, Trump has reportedly pushed Ukraine towards territorial concessions for "
      "months. Kyiv refused.", None),

@@ -36,6 +36,10 @@ def sentences(text: str) -> list[str]:
      ["Talks resumed in the U.K. and the E.U. on Friday.", "Nothing was agreed."]),
     ("Gen. Syrsky and Dr. Olsen met on Jan. 5 in Kyiv. They spoke for an hour.",
      ["Gen. Syrsky and Dr. Olsen met on Jan. 5 in Kyiv.", "They spoke for an hour."]),
+    # "No." is a number sign before a number only; elsewhere the word ends its sentence.
+    ("Resolution No. 2774 was adopted. Russia voted for it.", ["Resolution No. 2774 was adopted.", "Russia voted for it."]),
+    ("For Kyiv, the answer has been no. Zelensky says he has no mandate.",
+     ["For Kyiv, the answer has been no.", "Zelensky says he has no mandate."]),
 ])
 def test_abbreviations_and_initials_do_not_end_a_sentence(text, expected):
     assert sentences(text) == expected
