@@ -331,6 +331,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          new=_is_new(candidate, earlier), differences=differences,  # type: ignore[arg-type]
                          new_sources=tuple(sid for sid in in_order if sid in fresh),
                          restates=candidate.restates.excerpt_ids if candidate.restates else (),
+                         restated_from=_restated_from(candidate.restates, numbers),
                          contradictions=contradictions)  # type: ignore[arg-type]
 
     item_key_points = tuple(to_item(c) for c in key_points)
@@ -365,6 +366,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 def _reported(candidate: _Candidate, reported_ids: frozenset[str]) -> bool:
     """Whether the previous edition reported one of the item's merged excerpts, or the claim it makes."""
     return candidate.restates is not None or any(e.id in reported_ids for e in candidate.excerpts)
+
+
+def _restated_from(earlier: EarlierItem | None, numbers: dict[str, int]) -> tuple[str, ...]:
+    """Where the previous edition reported the claim an item restates: "source 2" for a source this brief
+    numbers, else the earlier edition's "title, date"."""
+    if earlier is None:
+        return ()
+    labels = dict(zip(earlier.source_ids, earlier.source_labels, strict=False))
+    return tuple(f"source {numbers[sid]}" if sid in numbers else labels.get(sid, sid) for sid in earlier.source_ids)
 
 
 def _is_new(candidate: _Candidate, earlier: EarlierEdition | None) -> bool:

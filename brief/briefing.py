@@ -88,6 +88,9 @@ class BriefItem:
     restates: tuple[str, ...] = ()
     """The excerpt ids of the previous edition's item whose claim this item makes under other excerpts
     (:mod:`brief.restatements`): a claim that edition carried from another source, or a passage reworded since."""
+    restated_from: tuple[str, ...] = ()
+    """Where the previous edition reported the claim this item restates: "source 2" for a source this brief
+    lists, else "title, date" as that edition named it."""
     differences: tuple[FigureDifference, ...] = ()
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()

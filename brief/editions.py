@@ -21,7 +21,8 @@ from dataclasses import replace
 from brief.briefing import Briefing, DroppedItem, EditionComparison, KeyQuote, TimelineEntry
 from brief.dates import long_date
 from brief.errors import counted
-from brief.manifest import ItemRecord, PreviousEdition, SourceRecord
+from brief.event_clauses import without_elision
+from brief.manifest import ItemRecord, PreviousEdition, source_label
 from brief.recipe import WHAT_CHANGED, Recipe
 
 FIRST_EDITION = "First edition: nothing to compare with."
@@ -55,7 +56,7 @@ def compare_with_previous(briefing: Briefing, recipe: Recipe, previous: Previous
     carried = {excerpt_id for item in items for excerpt_id in (*item.excerpt_ids, *item.restates)} \
         | set(briefing.held_back_ids)
     dropped = tuple(
-        DroppedItem(record.text, tuple(_source_label(sid, previous.sources.get(sid)) for sid in record.sources),
+        DroppedItem(record.text, tuple(source_label(sid, previous.sources.get(sid)) for sid in record.sources),
                     still_in=_still_shown(record, briefing))
         for record in previous.items if not any(excerpt_id in carried for excerpt_id in record.excerpt_ids))
     comparison = EditionComparison(previous_as_of=previous.as_of, previous_file=previous.markdown_file,
@@ -76,7 +77,7 @@ def _still_shown(record: ItemRecord, briefing: Briefing) -> tuple[str, ...]:
     found = []
     for section in briefing.extras:
         for entry in section.entries:
-            if isinstance(entry, TimelineEntry | KeyQuote) and entry.text and _plain(entry.text) in text \
+            if isinstance(entry, TimelineEntry | KeyQuote) and entry.text and _plain(without_elision(entry.text)) in text \
                     and sources & {c.source_id for c in entry.citations}:
                 found.append(section.title)
                 break
@@ -85,9 +86,3 @@ def _still_shown(record: ItemRecord, briefing: Briefing) -> tuple[str, ...]:
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
-
-
-def _source_label(source_id: str, record: SourceRecord | None) -> str:
-    if record is None:
-        return source_id
-    return f"{record.title}, {record.published}" if record.published else record.title

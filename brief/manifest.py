@@ -100,6 +100,15 @@ class SourceRecord(_Record):
     """SHA-256 of the analyst's annotation file for the source, when there was one."""
     cited: bool = False
 
+    def label(self) -> str:
+        """How a brief names it: "title, date" ("title" when its date was unknown)."""
+        return f"{self.title}, {self.published}" if self.published else self.title
+
+
+def source_label(source_id: str, record: SourceRecord | None) -> str:
+    """How a brief names a source an edition recorded (its id when the edition did not record it)."""
+    return record.label() if record is not None else source_id
+
 
 class RecipeRecord(_Record):
     name: str

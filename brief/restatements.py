@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from brief.contradictions import Statement, same_matter
 from brief.corroboration import SHARED_WORDS, PassageClaims, passage_claims, same_talks_outcome
-from brief.manifest import PreviousEdition
+from brief.manifest import PreviousEdition, source_label
 from brief.ranking import content_words
 from brief.same_claim import plain_words_of, similar_words
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
@@ -46,6 +46,9 @@ class EarlierItem:
     """The source of the passage whose text the item showed."""
     source_ids: tuple[str, ...]
     excerpt_ids: tuple[str, ...]
+    source_labels: tuple[str, ...] = ()
+    """How that edition named each of ``source_ids`` ("title, date"), so that a brief can say where it
+    reported the claim from when the source is no longer cited."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ def earlier_edition(previous: PreviousEdition | None) -> EarlierEdition | None:
     if previous is None:
         return None
     items = tuple(EarlierItem(record.text, _source_of(record.excerpt_ids[0]) if record.excerpt_ids else "",
-                              tuple(record.sources), tuple(record.excerpt_ids)) for record in previous.items)
+                              tuple(record.sources), tuple(record.excerpt_ids),
+                              tuple(source_label(sid, previous.sources.get(sid)) for sid in record.sources))
+                  for record in previous.items)
     return EarlierEdition(frozenset(previous.reported_ids), items)
 
 

@@ -83,9 +83,9 @@ SHOW_CHANGES_FROM = 0.5
 
 _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
-_SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in the last edition from another source)\)\*")
+_SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in the last edition from [^\n]*?)\)\*")
 """The template's "*(3 sources)*", "*(2 sources; 1 more carries the same wire text)*" or "*(reported in the last
-edition from another source)*" after an item."""
+edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025")."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")

@@ -255,7 +255,13 @@ def test_a_claim_the_last_edition_carried_from_another_source_is_not_new(project
     assert "relinquish" in earlier["text"] and restating.citations[0].source_id not in earlier["sources"]
     assert [item.new for item in shown(later)].count(False) == 1, "nothing else 000 says was in that edition"
     line = next(line for line in later.markdown.splitlines() if escape_markdown(restating.text) in line)
-    assert not line.startswith(NEW_MARK) and line.endswith(" *(reported in the last edition from another source)*")
+    # It names where: 002, which this week's brief does not cite, by the title and date that edition gave it.
+    recorded = manifest["previous"]["sources"]["002_e759f5f9dd5bc10b"]
+    assert restating.restated_from == (f"{recorded['title']}, {recorded['published']}",)
+    assert restating.restated_from[0].startswith("Path to Peace") and restating.restated_from[0].endswith(
+        ", 4 December 2025")
+    assert not line.startswith(NEW_MARK) and line.endswith(
+        f" *(reported in the last edition from {escape_markdown(restating.restated_from[0])})*")
     assert previous.new_source_count == 1 and previous.new_count == len(shown(later)) - 1
     assert "relinquish" not in section_text(later.markdown, "What changed"), "restated, so it has not dropped out"
     assert [r["restates"] for r in manifest["items"] if r["restates"]] == [list(restating.restates)]

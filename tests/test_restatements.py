@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from brief.assembly import _restated_from
 from brief.restatements import EarlierItem, Restatements
 from brief.talks_outcomes import outcome_reports
 
@@ -72,3 +73,11 @@ def test_an_item_carrying_an_articles_other_telling_of_the_same_failed_talks_res
     assert restatements.with_outcome(outcome_reports(minimal, "005", DAY)) is None  # another article's telling
     earlier = "Earlier efforts, such as the Anchorage summit in August, were unproductive or canceled."
     assert restatements.with_outcome(outcome_reports(earlier, "003", DAY - dt.timedelta(days=1))) is None
+
+
+def test_a_restated_claim_names_an_earlier_source_this_brief_cites_by_its_number() -> None:
+    # Else by the title and date the earlier edition gave it: the source may have left the window.
+    earlier = EarlierItem("Moscow demands all of Donetsk.", "a", ("a", "b"), ("a:1", "b:4"),
+                          ("Talks stall, 1 December 2025", "Kremlin holds firm, 2 December 2025"))
+    assert _restated_from(earlier, {"b": 3, "c": 1}) == ("Talks stall, 1 December 2025", "source 3")
+    assert _restated_from(None, {"b": 3}) == ()
