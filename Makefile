@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 check-pango:
 	@$(BIN)/python -c 'import weasyprint' 2>/dev/null || { \
-	  echo "WeasyPrint cannot load Pango. On Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core"; \
+	  echo "WeasyPrint cannot load Pango. On Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core"; \
 	  exit 2; }
 
 run: $(STAMP) check-pango

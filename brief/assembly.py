@@ -66,6 +66,7 @@ from brief.briefing import (
     SourceEntry,
     frame_words,
     item_words,
+    restated_note_words,
 )
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
@@ -276,8 +277,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     def reading_words(candidate: _Candidate) -> int:
-        sources = len({e.source_id for e in candidate.excerpts})
-        return item_words(candidate.text, sources) + (NEW_MARK_WORDS if _is_new(candidate, earlier) else 0)
+        sources = {e.source_id for e in candidate.excerpts}
+        restated = candidate.restates is not None and not sources & set(candidate.restates.source_ids)
+        note = restated_note_words(candidate.restates.source_labels) if restated and candidate.restates else 0
+        return item_words(candidate.text, len(sources)) + (NEW_MARK_WORDS if _is_new(candidate, earlier) else 0) + note
 
     _fit_budget(key_points, by_section, reading_words,
                 max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET)))

@@ -36,6 +36,15 @@ NEW_MARK_WORDS = 2
 """Words of the mark before an item new since the last edition ("**New** ·")."""
 
 
+NEW_SOURCES_NOTE_WORDS = 5
+"""Words of "new since the last edition: source(s)" before the sources' numbers."""
+
+
+def restated_note_words(restated_from: tuple[str, ...]) -> int:
+    """Words of "reported in the last edition from …", naming ``restated_from``."""
+    return 5 + (sum(len(label.split()) for label in restated_from) if restated_from else 2)
+
+
 def item_words(text: str, sources: int) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites, and
     "(N sources)" when it cites more than one."""
@@ -108,8 +117,15 @@ class BriefItem:
 
     @property
     def words(self) -> int:
-        """Words a reader reads of it: :func:`item_words`, and the mark of an item new since the last edition."""
-        return item_words(self.text, len(self.citations)) + (NEW_MARK_WORDS if self.new else 0)
+        """Words a reader reads of it: :func:`item_words`, the mark of an item new since the last edition, and
+        the note of where the last edition had its claim or which sources are new to it."""
+        if self.restated_elsewhere:
+            note = restated_note_words(self.restated_from)
+        elif self.new_sources:
+            note = NEW_SOURCES_NOTE_WORDS + len(self.new_sources)
+        else:
+            note = 0
+        return item_words(self.text, len(self.citations)) + (NEW_MARK_WORDS if self.new else 0) + note
 
     @property
     def restated_elsewhere(self) -> bool:
