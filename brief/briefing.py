@@ -36,13 +36,13 @@ NEW_MARK_WORDS = 2
 """Words of the mark before an item new since the last edition ("**New** ·")."""
 
 
-NEW_SOURCES_NOTE_WORDS = 5
+NEW_SOURCES_NOTE_WORDS = 6
 """Words of "new since the last edition: source(s)" before the sources' numbers."""
 
 
 def restated_note_words(restated_from: tuple[str, ...]) -> int:
     """Words of "reported in the last edition from …", naming ``restated_from``."""
-    return 5 + (sum(len(label.split()) for label in restated_from) if restated_from else 2)
+    return 6 + (sum(len(label.split()) for label in restated_from) if restated_from else 2)
 
 
 def item_words(text: str, sources: int) -> int:
@@ -402,6 +402,12 @@ class DroppedItem:
     still_in: tuple[str, ...] = ()
     """Titles of this edition's sections that still show its words (a timeline event, a key quote)."""
 
+    @property
+    def words(self) -> int:
+        """Words a reader reads of its line under "What changed": bullet, text, its sources, "(still in …)"."""
+        still = 2 + sum(len(title.split()) for title in self.still_in) if self.still_in else 0
+        return 2 + len(self.text.split()) + sum(len(source.split()) for source in self.sources) + still
+
 
 @dataclass(frozen=True)
 class EditionComparison:
@@ -472,15 +478,12 @@ class Briefing:
         citation markers and notes, the analyst's sections, and what changed since the last edition. The
         word budget counts the same (:func:`brief.assembly.assemble_briefing`)."""
         headings = (["Key points"] if self.key_points else []) + [part.title for part in self.parts]
-        compared = self.edition is not None and not self.edition.first_edition
-        lists_changes = any(section.id == "what-changed" for section in self.sections)
+        edition = self.edition
         changes = 0
-        if compared and lists_changes:
-            assert self.edition is not None
-            changes = COMPARISON_LINE_WORDS + sum(len(item.text.split()) + 2 * len(item.sources) + 2
-                                                  for item in self.edition.dropped)
-        elif compared:
+        if edition is not None and not edition.first_edition:
             changes = COMPARISON_LINE_WORDS
+            if any(section.id == "what-changed" for section in self.sections):  # it lists what dropped out
+                changes += sum(item.words for item in edition.dropped)
         return frame_words(self.title, self.subtitle, headings) + changes \
             + sum(item.words for item in self.all_items()) + sum(section.words for section in self.extras)
 

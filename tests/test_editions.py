@@ -289,3 +289,13 @@ def test_an_edition_that_restates_an_earlier_one_rebuilds_byte_for_byte(project:
     assert later.manifest is not None and any(item.restates for item in shown(later))
     again = rebuild_from_manifest(load_workspace(paths(project)), later.manifest, out_dir=project / "again")
     assert again.written[0].read_bytes() == later.written[0].read_bytes()
+
+
+def test_an_edition_with_what_changed_counts_the_dropped_items_it_lists(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    assert second.briefing.edition is not None and second.briefing.edition.dropped
+    shown_words = second.markdown.split("## Sources")[0].split("\n---\n", 1)[1]
+    read = len([word for word in shown_words.split() if word.strip("|-:>#*") or word == "-"])
+    assert abs(second.briefing.word_count - read) <= 0.03 * read, (second.briefing.word_count, read)
