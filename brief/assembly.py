@@ -56,7 +56,6 @@ from brief.analyst_sections import (
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
 from brief.briefing import (
     COMPARISON_LINE_WORDS,
-    NEW_MARK_WORDS,
     Briefing,
     BriefItem,
     BriefSection,
@@ -66,7 +65,6 @@ from brief.briefing import (
     SourceEntry,
     frame_words,
     item_words,
-    restated_note_words,
 )
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims
@@ -277,10 +275,13 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     def reading_words(candidate: _Candidate) -> int:
+        """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
+        longer than the earlier edition's title and date counted here)."""
         sources = {e.source_id for e in candidate.excerpts}
-        restated = candidate.restates is not None and not sources & set(candidate.restates.source_ids)
-        note = restated_note_words(candidate.restates.source_labels) if restated and candidate.restates else 0
-        return item_words(candidate.text, len(sources)) + (NEW_MARK_WORDS if _is_new(candidate, earlier) else 0) + note
+        fresh = _new_sources(candidate, earlier)
+        restated = candidate.restates is not None and sources <= fresh
+        return item_words(candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
+                          restated_from=candidate.restates.source_labels if restated and candidate.restates else None)
 
     _fit_budget(key_points, by_section, reading_words,
                 max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET)))
@@ -765,8 +766,10 @@ def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candid
                 reading_words: Callable[[_Candidate], int], budget: int) -> None:
     """Drop the weakest section items (never pinned or included ones) until their ``reading_words`` are within
     ``budget``."""
+    words = {id(c): reading_words(c) for c in key_points + [c for bucket in by_section.values() for c in bucket]}
+
     def total() -> int:
-        return sum(reading_words(c) for c in key_points + [c for bucket in by_section.values() for c in bucket])
+        return sum(words[id(c)] for c in key_points + [c for bucket in by_section.values() for c in bucket])
 
     while total() > budget:
         removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket

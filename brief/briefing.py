@@ -34,21 +34,21 @@ EMPTY_NOTE_WORDS = 20
 """Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
 NEW_MARK_WORDS = 2
 """Words of the mark before an item new since the last edition ("**New** ·")."""
-
-
 NEW_SOURCES_NOTE_WORDS = 6
 """Words of "new since the last edition: source(s)" before the sources' numbers."""
+RESTATED_NOTE_WORDS = 6
+"""Words of "reported in the last edition from" before where that was."""
 
 
-def restated_note_words(restated_from: tuple[str, ...]) -> int:
-    """Words of "reported in the last edition from …", naming ``restated_from``."""
-    return 6 + (sum(len(label.split()) for label in restated_from) if restated_from else 2)
-
-
-def item_words(text: str, sources: int) -> int:
-    """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites, and
-    "(N sources)" when it cites more than one."""
-    return 1 + len(text.split()) + sources + (2 if sources > 1 else 0)
+def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
+               new_sources: int = 0) -> int:
+    """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
+    "(N sources)" when it cites more than one, the mark of a ``new`` item, and its note of where the last edition
+    reported its claim (``restated_from``, when only from other sources) or else of its ``new_sources``."""
+    words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
+    if restated_from is not None:
+        return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
+    return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
 
 
 def frame_words(title: str, subtitle: str | None, headings: list[str]) -> int:
@@ -117,15 +117,9 @@ class BriefItem:
 
     @property
     def words(self) -> int:
-        """Words a reader reads of it: :func:`item_words`, the mark of an item new since the last edition, and
-        the note of where the last edition had its claim or which sources are new to it."""
-        if self.restated_elsewhere:
-            note = restated_note_words(self.restated_from)
-        elif self.new_sources:
-            note = NEW_SOURCES_NOTE_WORDS + len(self.new_sources)
-        else:
-            note = 0
-        return item_words(self.text, len(self.citations)) + (NEW_MARK_WORDS if self.new else 0) + note
+        """Words a reader reads of it (:func:`item_words`)."""
+        return item_words(self.text, len(self.citations), new=self.new, new_sources=len(self.new_sources),
+                          restated_from=self.restated_from if self.restated_elsewhere else None)
 
     @property
     def restated_elsewhere(self) -> bool:
@@ -256,7 +250,8 @@ class TimelineEntry:
     relative: bool
     """Whether the year (or the day) was worked out from the article's publication date."""
     text: str
-    """The sentence, verbatim."""
+    """What the row shows of the sentence that dates it: the event, verbatim, with " …" where the sentence goes
+    on (:mod:`brief.event_clauses`)."""
     published: dt.date | None
     """The publication date of the first citing source: not the event's date."""
     citations: tuple[Passage, ...]

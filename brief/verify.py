@@ -33,7 +33,8 @@ their section is called):
   each source says) and in an item's note ("*Sources differ on … (deaths):* around 19,000 [1] ·
   25,000 [2]"): each reading is a figure checked as above against its own citation;
 - a **Timeline** row (Date | Event | Source | Published): the event is a cited
-  statement, checked like a list item's; each date of the Date cell must be one
+  statement, checked like a list item's (a row the build cut short ends with " …": what comes before the
+  mark must be there; a "…" inside a statement is not forgiven); each date of the Date cell must be one
   :mod:`brief.timeline` reads in that sentence of the source (with the source's
   publication date, as the build did), and the Published cell must be the
   publication date of a source that has the sentence.
