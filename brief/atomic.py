@@ -12,11 +12,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from brief.errors import Problem, UserError
+
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` in one step; never leaves a torn file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -51,6 +53,19 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         os.close(dir_fd)
 
 
+def _make_folder(path: Path) -> None:
+    """Make the folder ``path`` goes in; a folder that cannot be (a file of that name, no permission) is the
+    user's error, reported before anything is written."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "it is a file, not a folder" if folder.exists() else (error.strerror or str(error)).lower()
+        raise UserError(Problem(f"cannot write {path.name} into {folder}: {reason}",
+                                hint="give a folder that can be written to (it is made if it does not exist)")) \
+            from error
+
+
 @contextlib.contextmanager
 def update_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock for a read-modify-write of ``path``.
@@ -60,7 +75,7 @@ def update_lock(path: Path) -> Iterator[None]:
     The lock lives in a ``.lock`` file beside the target; without fcntl it is a no-op.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on POSIX

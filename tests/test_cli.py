@@ -151,6 +151,15 @@ def test_markdown_build_writes_the_brief_and_its_manifest(project: Path, cli) ->
     assert "first edition of weekly in this folder: nothing to compare with" in result.err
 
 
+def test_an_output_folder_that_is_a_file_is_a_user_error_and_the_file_is_kept(project: Path, cli) -> None:
+    (project / "out").write_text("my notes\n", encoding="utf-8")
+    result = cli("build", "briefings/weekly.yaml", "--format", "md", "--out", "out", cwd=project)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert "into out: it is a file, not a folder" in result.err and "give a folder" in result.err
+    assert (project / "out").read_text(encoding="utf-8") == "my notes\n"
+
+
 def test_window_with_no_sources_says_why_and_writes_nothing(project: Path, cli,
                                                               shipped_workspace: Workspace) -> None:
     result = cli("build", "briefings/weekly.yaml", "--as-of", "2020-01-01", "--format", "md", cwd=project)
