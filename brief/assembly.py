@@ -22,7 +22,11 @@
 5. Fill the analyst's sections the recipe lists (key quotes, key figures,
    timeline, where sources differ: :mod:`brief.analyst_sections`) from the
    sources the items cite and the window's strongest sources.
-6. Keep the whole within the word budget by dropping the weakest items.
+6. Keep the whole within the word budget: fill again, now with the words the
+   analyst's sections and the headings leave to items. An item that no longer
+   fits is passed over for the next strongest that does, so a short strong
+   item still gets in where a long one would not (the analyst's pinned and
+   included passages always go in).
 7. Number the cited sources in order of first citation, in the recipe's section
    order; tell which cited sources only repeat another's wire text
    (:mod:`brief.independence`) and where merged sources give different figures
@@ -274,17 +278,23 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
+    reckoned: dict[int, int] = {}
+
     def reading_words(candidate: _Candidate) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
         longer than the earlier edition's title and date counted here)."""
-        sources = {e.source_id for e in candidate.excerpts}
-        fresh = _new_sources(candidate, earlier)
-        restated = candidate.restates is not None and sources <= fresh
-        return item_words(candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
-                          restated_from=candidate.restates.source_labels if restated and candidate.restates else None)
+        if id(candidate) not in reckoned:
+            sources = {e.source_id for e in candidate.excerpts}
+            fresh = _new_sources(candidate, earlier)
+            restated = candidate.restates is not None and sources <= fresh
+            reckoned[id(candidate)] = item_words(
+                candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
+                restated_from=candidate.restates.source_labels if restated and candidate.restates else None)
+        return reckoned[id(candidate)]
 
-    _fit_budget(key_points, by_section, reading_words,
-                max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET)))
+    room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
+    if sum(reading_words(c) for c in chosen) > room:
+        key_points, by_section = _fill(candidates, spec, section_ids, _WordRoom(room, reading_words))
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -622,12 +632,28 @@ def quoted_by(excerpt: Excerpt) -> frozenset[tuple[str, str]]:
     return frozenset((excerpt.source_id, words) for words in quoted_words(excerpt.text))
 
 
-def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
+@dataclass
+class _WordRoom:
+    """The words left for items, and what each candidate would take of them (:func:`item_words`)."""
+
+    left: int
+    words_of: Callable[[_Candidate], int]
+
+    def fits(self, candidate: _Candidate) -> bool:
+        return self.words_of(candidate) <= self.left
+
+    def spend(self, candidate: _Candidate) -> None:
+        self.left -= self.words_of(candidate)
+
+
+def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None
           ) -> tuple[list[_Candidate], dict[str, list[_Candidate]]]:
     """Key points first (pinned, then the strongest), then each section up to its cap.
 
     Choice is greedy on the rank, less a small penalty per item already taken
     from the same source, so that one prolific article does not fill the brief.
+    With a ``room``, a candidate that does not fit the words left is passed over
+    for the next that does; pinned and included candidates go in regardless.
     """
     pinned = [c for c in candidates if c.pinned]
     key_points = list(pinned)
@@ -637,11 +663,13 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
     for candidate in key_points:
         per_section[candidate.section] += 1
         per_source[candidate.lead.source_id] += 1
+        if room is not None:
+            room.spend(candidate)
 
     def take(pool: list[_Candidate], accept) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
-            if not accept(candidate):
+            if not accept(candidate) or (room is not None and not room.fits(candidate)):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:
@@ -650,6 +678,8 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
             pool.remove(best)
             chosen.append(best)
             per_source[best.lead.source_id] += 1
+            if room is not None:
+                room.spend(best)
         return best
 
     pool = [c for c in candidates if c not in key_points and c.section in section_ids
@@ -675,6 +705,8 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str]
         by_section[candidate.section].append(candidate)
         chosen.append(candidate)
         pool.remove(candidate)
+        if room is not None:
+            room.spend(candidate)
     while True:
         picked = take(pool, lambda c: len(by_section[c.section]) < caps[c.section] and not repeats.of(c, chosen))
         if picked is None:
@@ -760,24 +792,6 @@ def _furniture_words(spec, extras: list[ExtraSection]) -> int:
     analyst's sections (:attr:`ExtraSection.words`). The brief's word budget is what a reader reads, all of it."""
     headings = ["Key points"] + [section.title or section.id.replace("-", " ") for section in spec.sections]
     return frame_words(spec.title, spec.subtitle, headings) + sum(section.words for section in extras)
-
-
-def _fit_budget(key_points: list[_Candidate], by_section: dict[str, list[_Candidate]],
-                reading_words: Callable[[_Candidate], int], budget: int) -> None:
-    """Drop the weakest section items (never pinned or included ones) until their ``reading_words`` are within
-    ``budget``."""
-    words = {id(c): reading_words(c) for c in key_points + [c for bucket in by_section.values() for c in bucket]}
-
-    def total() -> int:
-        return sum(words[id(c)] for c in key_points + [c for bucket in by_section.values() for c in bucket])
-
-    while total() > budget:
-        removable = [(c.score, sid, c) for sid, bucket in by_section.items() for c in bucket
-                     if not c.forced and not c.pinned]
-        if not removable:
-            return
-        _, sid, weakest = min(removable, key=lambda t: (t[0], t[1], t[2].lead.source_id, t[2].lead.start))
-        by_section[sid].remove(weakest)
 
 
 def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:

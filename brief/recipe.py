@@ -84,8 +84,9 @@ class RecipeSpec(pydantic.BaseModel):
     key_points: int = pydantic.Field(default=4, ge=0, le=20)
     """How many of the strongest items lead the brief as key points (0: no key points)."""
     max_words: int = pydantic.Field(default=1800, ge=100, le=50_000)
-    """Word budget for the whole brief; the weakest items give way first. The analyst's sections (key
-    quotes, figures, timeline) count in it, but leave the items at least half of it."""
+    """Word budget for the whole brief; an item that does not fit the words left gives way to the next
+    strongest that does. The analyst's sections (key quotes, figures, timeline) count in it, but leave
+    the items at least half of it."""
     template: str = "standard"
     formats: list[Format] = ["md", "pdf"]
     paper: Literal["A4", "Letter"] = "A4"

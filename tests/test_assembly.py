@@ -446,3 +446,34 @@ def test_passages_that_share_only_names_are_not_one_claim(tmp_path: Path) -> Non
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
     (item,) = [item for item in briefing.all_items() if item.text == outcome]
     assert [c.source_id for c in item.citations] == ["a"]
+
+
+# --- the word budget -------------------------------------------------------------------------------------
+
+LONG_OUTLOOK = ("EU leaders are expected to approve the new loan for Kyiv at their summit in Brussels next month, "
+                "and the European Commission is expected to propose using the immobilised Russian central bank "
+                "assets to repay it, diplomats said, after Belgium asked for guarantees from the other member "
+                "states before it agrees to any use of the money.")
+
+
+SHORT_OUTLOOK = "Envoys are expected to meet again in Geneva in January."
+LONG_TITLE = ("Outlook for the talks on Ukraine and on the loan for Kyiv that the European Union is to decide next "
+              "month, and for what comes after")
+
+
+def test_an_item_too_long_for_the_words_left_gives_way_to_a_shorter_one(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {"long": ("2025-12-03", "Long Post", LONG_OUTLOOK),
+                                "short": ("2025-12-03", "Short News", SHORT_OUTLOOK)})
+    workspace = load_workspace(paths)
+
+    def brief(max_words: int):
+        return assemble_briefing(workspace, _recipe(paths, workspace, title=LONG_TITLE, key_points=0,
+                                                    max_words=max_words, sections=[{"id": "outlook", "max_items": 2}]))
+
+    roomy = brief(1000)
+    long, short = roomy.all_items()  # the premise: the long passage is the stronger
+    assert (long.citations[0].source_id, short.citations[0].source_id) == ("long", "short")
+    assert long.score > short.score
+    tight = brief(100)  # the title block leaves the items too few words for the long one
+    assert [item.citations[0].source_id for item in tight.all_items()] == ["short"]
+    assert tight.word_count <= 100 < tight.word_count + long.words
