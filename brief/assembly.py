@@ -41,7 +41,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from brief.analyst_sections import (
     Unplaced,
@@ -64,6 +64,7 @@ from brief.briefing import (
     BriefItem,
     BriefSection,
     Citation,
+    DroppedItem,
     ExtraSection,
     SourceDifference,
     SourceEntry,
@@ -91,7 +92,7 @@ from brief.ranking import (
     shown_text,
     static_strength,
 )
-from brief.recipe import Recipe, SectionRef, Window, excerpt_sections
+from brief.recipe import WHAT_CHANGED, Recipe, SectionRef, Window, excerpt_sections
 from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, superseded
@@ -293,8 +294,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return reckoned[id(candidate)]
 
     room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
-    if sum(reading_words(c) for c in chosen) > room:
-        key_points, by_section = _fill(candidates, spec, section_ids, _WordRoom(room, reading_words))
+    listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
+    if sum(reading_words(c) for c in chosen) + _WordRoom(0, reading_words, listed).dropped_words(chosen) > room:
+        key_points, by_section = _fill(candidates, spec, section_ids,
+                                       _WordRoom(room - sum(words for _, words in listed.values()), reading_words,
+                                                 dict(listed)))
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -634,16 +638,39 @@ def quoted_by(excerpt: Excerpt) -> frozenset[tuple[str, str]]:
 
 @dataclass
 class _WordRoom:
-    """The words left for items, and what each candidate would take of them (:func:`item_words`)."""
+    """The words left for items, and what each candidate would take of them (:func:`item_words`).
+
+    With a "What changed" list, every item of the previous edition starts as listed there, dropped; a
+    candidate that carries one of them takes its own words less that line's: keeping last week's item costs
+    about nothing, a new one its words.
+    """
 
     left: int
     words_of: Callable[[_Candidate], int]
+    listed: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
+    """The previous edition's items still listed as dropped (:func:`_listed_if_dropped`)."""
+
+    def _carried_by(self, candidate: _Candidate) -> list[int]:
+        ids = {e.id for e in candidate.excerpts} | set(candidate.restates.excerpt_ids if candidate.restates else ())
+        return [key for key, (excerpt_ids, _) in self.listed.items() if excerpt_ids & ids]
+
+    def cost(self, candidate: _Candidate) -> int:
+        return self.words_of(candidate) - sum(self.listed[key][1] for key in self._carried_by(candidate))
 
     def fits(self, candidate: _Candidate) -> bool:
-        return self.words_of(candidate) <= self.left
+        """Whether the candidate fits the words left; one that takes no more words than it saves always does."""
+        cost = self.cost(candidate)
+        return cost <= 0 or cost <= self.left
 
     def spend(self, candidate: _Candidate) -> None:
-        self.left -= self.words_of(candidate)
+        self.left -= self.cost(candidate)
+        for key in self._carried_by(candidate):
+            del self.listed[key]
+
+    def dropped_words(self, chosen: list[_Candidate]) -> int:
+        """Words of the listed lines that ``chosen`` would leave listed."""
+        carried = {key for candidate in chosen for key in self._carried_by(candidate)}
+        return sum(words for key, (_, words) in self.listed.items() if key not in carried)
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None
@@ -785,6 +812,16 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
                 candidate.score, candidate.section = own.score, own.section
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str]) -> dict[int, tuple[frozenset[str], int]]:
+    """The previous edition's items a "What changed" list would show as dropped if the brief carried none of
+    them: their excerpt ids and the words of their line (:attr:`DroppedItem.words`, less a "still in" note: the
+    analyst's sections are not final yet). Those held back as already reported (``only_new``) are not."""
+    if earlier is None:
+        return {}
+    return {index: (frozenset(item.excerpt_ids), DroppedItem(item.text, item.source_labels).words)
+            for index, item in enumerate(earlier.items) if not set(held_back).intersection(item.excerpt_ids)}
 
 
 def _furniture_words(spec, extras: list[ExtraSection]) -> int:

@@ -30,7 +30,8 @@ def paths(project: Path) -> ProjectPaths:
     return ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
 
 
-def recipe_with(project: Path, name: str, *, what_changed: bool = True, only_new: bool = False) -> str:
+def recipe_with(project: Path, name: str, *, what_changed: bool = True, only_new: bool = False,
+                max_words: int | None = None) -> str:
     """The weekly recipe, Markdown only, with a "What changed" section first and/or only_new."""
     text = (project / "briefings" / "weekly.yaml").read_text(encoding="utf-8")
     text = text.replace("formats: [md, pdf]", "formats: [md]")
@@ -38,6 +39,8 @@ def recipe_with(project: Path, name: str, *, what_changed: bool = True, only_new
         text = text.replace("sections:\n", "sections:\n  - {id: what-changed}\n", 1)
     if only_new:
         text += "only_new: true\n"
+    if max_words is not None:
+        text += f"max_words: {max_words}\n"
     (project / "briefings" / f"{name}.yaml").write_text(text, encoding="utf-8")
     return f"{name}.yaml"
 
@@ -299,3 +302,14 @@ def test_an_edition_with_what_changed_counts_the_dropped_items_it_lists(project:
     shown_words = second.markdown.split("## Sources")[0].split("\n---\n", 1)[1]
     read = len([word for word in shown_words.split() if word.strip("|-:>#*") or word == "-"])
     assert abs(second.briefing.word_count - read) <= 0.03 * read, (second.briefing.word_count, read)
+
+
+def test_the_dropped_items_an_edition_lists_count_in_its_budget(project: Path) -> None:
+    """Keeping last week's item costs about nothing (else its line is listed); a new one costs its words."""
+    recipe = recipe_with(project, "tight", max_words=600)
+    first = build_at(project, recipe, EARLIER)
+    second = build_at(project, recipe, LATER)
+    assert second.briefing.edition is not None
+    assert second.briefing.word_count <= 600
+    kept = {i for item in shown(second) for i in item.excerpt_ids} & reported(first)
+    assert kept and len(second.briefing.edition.dropped) < len(shown(first))
