@@ -14,7 +14,9 @@ between commands too (:mod:`brief.findings_cache`): a weekly brief reads them ba
   quoted by several sources are one entry citing them all.
 - **Key figures**: numbers with a unit and what they measure
   (:mod:`brief.figures`); the same figure in several sources is one entry. Losses,
-  territory and forces come first, then plan points, countries, money, distances.
+  territory and forces come first, then plan points, countries, money, distances;
+  a handful of people or villages ("one person injured") is a local detail and
+  ranks lower.
 - **Timeline**: dated sentences (:mod:`brief.timeline`), one row per sentence at
   its first date (its later dates beside it), events of the window first, then
   shown oldest first. A bare year ("in 2025", "Russia’s 2022 invasion") says when,
@@ -83,6 +85,12 @@ CATEGORY_ORDER = ("casualties", "territory", "troops", "prisoners", "strikes", "
                   "people", "distance", "share")
 _CATEGORY_WEIGHT = {"casualties": 3.0, "territory": 3.0, "troops": 2.5, "prisoners": 2.5, "plan": 2.0,
                     "money": 2.0, "strikes": 2.0, "countries": 1.5, "people": 1.5, "distance": 1.0, "share": 1.0}
+MINOR_COUNT = 10
+"""Fewer people or places than this ("one person injured", "two villages") is a local detail of one strike or
+one advance: such a figure ranks :data:`MINOR_COUNT_PENALTY` lower than its category would put it."""
+MINOR_COUNT_PENALTY = 1.5
+_COUNTED_LOCALLY = frozenset({"casualties", "deaths", "civilians", "children", "people", "prisoners", "villages",
+                              "towns", "settlements"})
 _PRECISION_WEIGHT = {"day": 3.0, "week": 2.0, "month": 2.0, "year": 0.5}
 _SOME_DAY = dt.date(2001, 6, 15)
 """A stand-in publication date, only to find which date expressions of an undated article need one."""
@@ -333,7 +341,8 @@ def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]
                     home.members.append(item)
                 continue
             specific = min(len(_words(figure.measure)), 3)
-            score = _CATEGORY_WEIGHT.get(figure.category, 1.0) + 0.25 * specific + (0.5 if found.cited else 0.0)
+            score = _CATEGORY_WEIGHT.get(figure.category, 1.0) + 0.25 * specific + (0.5 if found.cited else 0.0) \
+                - (MINOR_COUNT_PENALTY if figure.unit in _COUNTED_LOCALLY and figure.value < MINOR_COUNT else 0.0)
             group = _FigureGroup([item], score)
             groups.append(group)
             by_number.setdefault(number, []).append(group)

@@ -668,8 +668,35 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
     if match:
         return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
     if _WHEN_AFTER.match(sentence[end:]):  # "Kyiv's budget gap is $45 billion next year"
-        return _subject_of_change(sentence, start)
-    return _noun_phrase_after(sentence, end, skip_prepositions=False)
+        return _subject_of_change(sentence, start) or _funding_measure(sentence, start, end)
+    return _noun_phrase_after(sentence, end, skip_prepositions=False) or _funding_measure(sentence, start, end)
+
+
+_FUNDING_VERB = re.compile(
+    r"\b(?P<v>rais|borrow|lend|lent|pledg|provid|commit|allocat|disburs|releas|unlock|spen[dt])(?:e|es|ed|ing|s)?"
+    r"(?P<whom>\s+(?:Ukraine|Kyiv|Kiev|Russia|Moscow|it|them))?\s+$")
+_FUNDING_NOUN = {"rais": "funding raised", "borrow": "borrowing", "lend": "loan", "lent": "loan", "pledg": "pledge",
+                 "provid": "funding", "commit": "funding committed", "allocat": "funding allocated",
+                 "disburs": "disbursement", "releas": "funding released", "unlock": "funding unlocked",
+                 "spend": "spending", "spent": "spending"}
+
+
+def _funding_measure(sentence: str, start: int, end: int) -> str | None:
+    """A sum a verb says what is done with: "agreed to raise €90bn through joint borrowing" → "funding raised
+    through joint borrowing"; "to lend Ukraine €90bn over two years" → "loan to Ukraine"."""
+    verb = _FUNDING_VERB.search(_without_qualifier(sentence[:start]))
+    if verb is None:
+        return None
+    noun = _FUNDING_NOUN[verb.group("v").lower()]
+    whom = (verb.group("whom") or "").strip()
+    if whom and whom not in {"it", "them"}:
+        return f"{noun} to {whom}"
+    how = re.match(r"^\s+(?:through|via|by way of)\s+", sentence[end:])
+    if how:
+        means = _noun_phrase_after(sentence, end + how.end() - 1, skip_prepositions=False)
+        if means:
+            return f"{noun} through {_clean_measure(means)}"
+    return noun
 
 
 _WHEN_AFTER = re.compile(r"^\s+(?:(?:next|this|last|a|per|each|every)\s+(?:year|month|week|day|quarter)|in\s+(?:19|20)\d\d"

@@ -129,6 +129,20 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     assert categories.index("casualties") < categories.index("plan")  # losses before plan points
 
 
+def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {"a": ("2025-12-09", "Alpha Post", [
+        "Russian forces claimed the capture of two villages in the Zaporizhzhia region on Monday.",
+        "The draft would cap Ukraine's armed forces at 800,000 personnel in peacetime.",
+        "A drone strike on the port of Odesa killed two civilians overnight.",
+        "The 27 instead agreed to raise €90bn through joint borrowing backed by the EU budget.",
+        *PARAGRAPHS])})
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a"]), ["key-figures"], {"a"})
+    every = analyst_sections.key_figures(material, 10)
+    assert {f.unit for f in every} >= {"villages", "deaths", "troops", "EUR"}
+    top = analyst_sections.key_figures(material, 2)
+    assert {f.unit for f in top} == {"troops", "EUR"}
+
+
 def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> None:
     _, workspace, briefing, markdown = seeds
     timeline = section(briefing, "timeline")

@@ -203,6 +203,23 @@ def test_money_measures_the_thing_it_is_the_sum_of() -> None:
     assert (agreed.text, agreed.value, agreed.unit, agreed.measure) == ("90 billion euro", 90e9, "EUR", "loan")
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The 27 instead agreed to raise €90bn through joint borrowing backed by the EU budget.",
+     "funding raised through joint borrowing"),
+    ("EU leaders agreed to lend Ukraine €90bn over the next two years.", "loan to Ukraine"),
+    ("Germany pledged €2bn.", "pledge"),
+    ("The United States has spent more than $60 billion since 2022.", "spending"),
+])
+def test_a_sum_measures_what_its_verb_does_with_it(text: str, measure: str) -> None:
+    (money,) = figures(text)
+    assert (money.category, money.measure) == ("money", measure)
+
+
+def test_a_sum_with_neither_a_noun_nor_a_verb_of_funding_measures_nothing() -> None:
+    (money,) = figures("Officials put the figure at €90bn.")
+    assert money.measure == ""
+
+
 @pytest.mark.parametrize("text", [
     "The document leaves the land to the presidents, according to two people familiar with its contents.",
     "Kyiv has not accepted the idea and Moscow has dismissed it, the two people said.",
