@@ -37,6 +37,15 @@ _DEMONSTRATIVE_ALONE = re.compile(
     r"\b(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
     r"|necessary|essential|untenable|unrealistic|outright|too|either)\b)", re.IGNORECASE)
 """A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.")."""
+_WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
+                  r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)s?")
+_DEMONSTRATIVE_OF_WHAT_WAS_SAID = re.compile(
+    rf"\b(?:(?:this|these|those)\s+{_WHAT_WAS_SAID}\b"
+    rf"|that\s+{_WHAT_WAS_SAID}\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|remains?)\b))",
+    re.IGNORECASE)
+"""A demonstrative before a noun that sums up what was said before ("translate that bargaining into a
+guarantee", "If none of these moves, …"); "that" only where it is not the "that" of a clause ("highlights
+that positions have hardened")."""
 
 
 def refers_to_someone_unnamed(text: str) -> bool:
@@ -75,8 +84,9 @@ def names_someone(text: str, *, opening: bool = True) -> bool:
 
 def points_at_what_came_before(text: str) -> bool:
     """Whether ``text`` has a "this", "these" or "those" with no noun after it: it stands for something said
-    before the passage ("Moscow calls this unacceptable")."""
-    return bool(_DEMONSTRATIVE_ALONE.search(text))
+    before the passage ("Moscow calls this unacceptable"); or one before a noun that sums up what was said
+    ("translate that bargaining into a guarantee", "If none of these moves, …")."""
+    return bool(_DEMONSTRATIVE_ALONE.search(text) or _DEMONSTRATIVE_OF_WHAT_WAS_SAID.search(text))
 
 
 _OPENS_ON_DEMONSTRATIVE = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)

@@ -41,6 +41,19 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
     assert points_at_what_came_before("Moscow calls this unacceptable and wants a veto over any foreign presence.")
     assert points_at_what_came_before("Kyiv rejected this, saying it would reward aggression.")
     assert not points_at_what_came_before("Moscow rejected this proposal on Monday.")
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Until the U.S. can translate that bargaining into a guarantee Kyiv trusts, the rhythm will not change.", True),
+    ("If none of these moves, the most likely outcome is a winter of inconclusive diplomacy.", True),
+    ("Kyiv fears this approach would reward aggression.", True),
+    ("Recent reporting highlights that positions have only hardened since the summer.", False),
+    ("Moscow dismissed that signal on Monday.", True),
+    ("Officials said that signals have been mixed since the summit.", False),
+    ("Moscow rejected this proposal on Monday.", False),
+])
+def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(text: str, leans: bool) -> None:
+    assert points_at_what_came_before(text) == leans
     assert not points_at_what_came_before("Envoys will meet again this week.")
 
 
