@@ -34,9 +34,12 @@ nine ten""".split())
 """Capitalised words that open a sentence and are not a name, though :func:`is_name_word` would allow them
 (nor are words ending in -ly, -ed or -ing there: "Recently", "Described as …")."""
 _DEMONSTRATIVE_ALONE = re.compile(
-    r"\b(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
-    r"|necessary|essential|untenable|unrealistic|outright|too|either)\b)", re.IGNORECASE)
-"""A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.")."""
+    r"\b(?:(?:accept|accepts|accepted|reject|rejects|rejected|do|does|did|want|wants|wanted|prevent|stop|avoid)\s+that"
+    r"\s*[.,;:!?—–)]"  # "If you accept that, you have handed Moscow a veto"
+    r"|(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
+    r"|necessary|essential|untenable|unrealistic|outright|too|either)\b))", re.IGNORECASE)
+"""A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.",
+"If you accept that, …")."""
 _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
                   r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)s?")
 _DEMONSTRATIVE_OF_WHAT_WAS_SAID = re.compile(

@@ -24,6 +24,7 @@ from brief.antecedents import points_at_what_came_before, refers_to_someone_unna
 from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
+from brief.reader_address import asks_without_saying, talks_to_reader
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERBS
@@ -65,7 +66,8 @@ _DANGLING_SUBJECT = re.compile(
     r"\s+(?:he|she|they|his|her|their)\b")
 """A sentence whose subject is a pronoun after an opening clause: "If Kyiv refuses talks, he vowed …"."""
 _BACK_REFERENCE = re.compile(
-    r"\b(?:this|these|those|such)\s+(?:could|would|will|may|might|is|are|was|were|has|have|had|means|makes)\b",
+    r"\b(?:this|these|those|such)\s+(?:(?:still|also)\s+)?(?:could|would|will|may|might|can|must|should|is|are|was"
+    r"|were|has|have|had|means|makes)\b",
     re.IGNORECASE)
 """A pronoun standing for something said before the passage: it reads poorly on its own."""
 
@@ -144,13 +146,26 @@ def standalone_text(text: str) -> str:
     the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
     dateline = leading_dateline(text)
     text = text[dateline.end():] if dateline else text
-    if not _DANGLING_START.match(text):
+    if not (_DANGLING_START.match(text) or _short_lead_in_ends_on_pronoun(text)):
         return text
     sentences = sentence_bounds(text, 0, len(text))
     if len(sentences) < 2 or len(text[: sentences[0][1]].split()) > LEAD_IN_WORDS:
         return text
     rest = text[sentences[1][0]:]
     return text if _DANGLING_START.match(rest) or _BACK_REFERENCE.search(rest) else rest
+
+
+_ENDS_ON_PRONOUN = re.compile(r"\b(?:it|them|this|that)\s*[.!]\s*$", re.IGNORECASE)
+
+
+def _short_lead_in_ends_on_pronoun(text: str) -> bool:
+    """Whether ``text`` opens on a short sentence whose object is a pronoun ("Russia will test it."): what
+    "it" is, the passage does not say."""
+    sentences = sentence_bounds(text, 0, len(text))
+    if len(sentences) < 2:
+        return False
+    first = text[sentences[0][0]:sentences[0][1]]
+    return len(first.split()) <= LEAD_IN_WORDS and bool(_ENDS_ON_PRONOUN.search(first))
 
 
 def shown_text(excerpt: Excerpt) -> str:
@@ -164,6 +179,12 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     vowed …"), it is a quotation that does not say who spoke ("“…,” he said."), or further in it has a
     "he" or "his" that nobody it names can be, or a "this" with no noun after it (:mod:`brief.antecedents`).
 
+    So does one that opens on a short sentence ending on "it" or "them" ("Russia will test it.").
+    A passage that says nothing on its own reads no better: one in which the page talks to its reader
+    ("Good morning. Here is what you need to know …", an interview's "We asked her …") or one that opens
+    on a watch-list question ("Whether Putin answers … or lets the matter drift into January.",
+    :mod:`brief.reader_address`).
+
     ``first_person=False`` leaves aside an opening in the first person: an interview's answer ("I think
     there is a chance of a ceasefire by the summer") is the words of the person the article is about.
     """
@@ -171,7 +192,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     if opening and not first_person and opening.group(1).lower() in ("i", "we", "my", "our"):
         opening = None
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
-        or refers_to_someone_unnamed(text) or points_at_what_came_before(text)
+        or refers_to_someone_unnamed(text) or points_at_what_came_before(text) \
+        or talks_to_reader(text) or asks_without_saying(text) or _short_lead_in_ends_on_pronoun(text)
 
 
 def static_strength(excerpt: Excerpt) -> float:

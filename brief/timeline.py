@@ -27,11 +27,11 @@ publication date and kept apart from it:
 
 A dateline ("KYIV, Dec 9 (Reuters) -") says when the story was filed, not when
 anything happened: it is no event. Neither is a sentence with nothing in it but
-its date ("That's it for today.") or a page's sign-off. Nor is a sentence that tells
-no event but asks, bids or judges: a newsletter's watch-list question ("Whether
-Putin answers before the New Year."), an order to the reader ("Expect a quiet
-holiday period …", "Watch for …") or a labelled opinion ("Our view: the gap is no
-smaller than it was in August.").
+its date ("That's it for today."), nor one that talks to the reader, asks, bids or
+judges (:func:`brief.reader_address.tells_no_event`): a sign-off, a newsletter's
+watch-list question ("Whether Putin answers before the New Year."), an order to the
+reader ("Expect a quiet holiday period …") or a labelled opinion ("Our view: the gap
+is no smaller than it was in August.").
 
 Every event records its precision (day, week, month or year): "last week" is the
 Monday of that week at week precision, "in August" the 1st at month precision.
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.dates import FULL_DATE, MONTHS, full_date_of, leading_dateline
+from brief.reader_address import tells_no_event
 from brief.sentences import Sentence, article_sentences
 
 Precision = Literal["day", "week", "month", "year"]
@@ -112,7 +113,7 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     events: list[Event] = []
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
-        if _SIGN_OFF.search(body) or _NO_STATEMENT.match(body):
+        if tells_no_event(body):
             continue
         dateline = leading_dateline(body)
         for mention in find_dates(body, published, published_earliest=published_earliest):
@@ -128,21 +129,6 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     return events
 
 
-_SIGN_OFF = re.compile(r"^\s*(?:That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading"
-                       r"|following|joining|watching)|(?:We|I)(?:[’']ll| will) be back\b|Here(?:[’']s| is| are) what"
-                       r" you need to know\b)|\b(?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing)"
-                       r" (?:will|is to) (?:return|be back|resume)\b", re.IGNORECASE)
-"""A page talking to its reader ("That's all from us for today.", "The newsletter will return on 5
-January."): it dates no event."""
-_NO_STATEMENT = re.compile(
-    r"\s*(?:Whether\b"
-    r"|(?:Do not|Don[’']t) (?:expect|count on|look for|bet on)\b"
-    r"|(?:Expect|Watch|Look (?:for|out for)|Keep an eye on|Remember|Bear in mind|Note that)\b(?! (?:is|are|was|were)\b)"
-    r"|(?:Our|My|The) (?:view|take|verdict|assessment|read|reading|bottom line)\s*:"
-    r"|(?:Bottom line|Analysis|Opinion|Comment|Verdict)\s*:)")
-"""A sentence that tells no event: a watch-list question ("Whether Putin answers … or lets the matter
-drift into January."), an order to the reader ("Expect a quiet holiday period …"), a labelled opinion
-("Our view: …")."""
 _CONTENT_WORD = re.compile(
     r"\b(?!(?:that|that[’']s|this|these|those|it|its|is|are|was|were|be|been|for|from|with|and|but|the|you|your"
     r"|our|all|from|here|there|what|who|how|now|then|just|any|some|not|has|have|had|did|does|too|also|still"

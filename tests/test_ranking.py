@@ -50,6 +50,10 @@ def test_saying_more_never_ranks_lower() -> None:
      "Washington wants a ceasefire first and guarantees second."),
     ("The second is the deterrence architecture. The British-French reassurance force has been planned in detail.",
      "The British-French reassurance force has been planned in detail."),
+    # A short sentence whose object is a pronoun: what "it" is, the passage does not say.
+    ("Moscow will test it. The first months after a ceasefire will be the most dangerous.",
+     "The first months after a ceasefire will be the most dangerous."),
+    ("Kyiv has rejected them. The draft would cap the army at 800,000.", "The draft would cap the army at 800,000."),
     # Kept whole: the lead-in says too much to drop, the rest leans on it too, or it is the only sentence.
     ("However, behind the scenes, Trump has reportedly pushed Ukraine towards territorial concessions for "
      "months. Kyiv refused.", None),
@@ -210,3 +214,25 @@ def test_so_far_leans_on_nothing_but_so_the_connective_does(text: str, dangles: 
     from brief.ranking import leans_on_what_came_before
 
     assert leans_on_what_came_before(text) is dangles
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Good morning. Here is what you need to know about the Ukraine negotiations this week.", True),
+    ("Anna Berg served as Sweden's envoy to Moscow. We asked her where the negotiations stand.", True),
+    ("Whether the EU starts paying out the loan agreed last week, which would cover Kyiv's budget gap.", True),
+    ("What to watch: Whether the Kremlin answers the U.S. proposals before the holidays.", True),
+    ("The problem is that each of these rules can be vetoed. If you accept that, Moscow decides.", True),
+    ("Moscow will test it. The first months after a ceasefire will be the most dangerous.", True),
+    # Statements that only look like one of those.
+    ("Good relations with Washington remain Kyiv's priority, officials said.", False),
+    ("Officials said that, in their view, talks would resume in January.", False),
+    ("The envoys asked the Finnish government for more time on the security chapter.", False),
+    ("Whether talks resume depends on Moscow, the envoy said.", False),
+    ("Whether the Kremlin would accept monitors it cannot bend remains doubtful.", False),
+    ("Whether in back-channel talks or through UN appeals, each attempt at ending the war has stalled.", False),
+    ("Whether Kyiv agrees or not, Moscow will press its offensive in the spring.", False),
+])
+def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragment: bool) -> None:
+    from brief.ranking import leans_on_what_came_before
+
+    assert leans_on_what_came_before(text) is fragment
