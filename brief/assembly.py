@@ -92,6 +92,7 @@ from brief.ranking import (
     shown_text,
     static_strength,
 )
+from brief.reader_address import talks_to_reader
 from brief.recipe import WHAT_CHANGED, Recipe, SectionRef, Window, excerpt_sections
 from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
@@ -777,10 +778,12 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
     earlier sentence's excerpt too. Where that sentence was a candidate of its own, the pair takes its place,
     with its rank and section when it was the stronger: the pair says all that sentence says, and more.
     Only passages of the rules: the analyst's own are shown as marked, and a passage that leans for another
-    reason ("However, …") is left as it is (:func:`brief.antecedents.lacks_who_or_what`).
+    reason ("However, …") or in which the page talks to its reader ("We asked her where the negotiations
+    stand.") is left as it is (:func:`brief.antecedents.lacks_who_or_what`).
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
-               and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)]
+               and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)
+               and not talks_to_reader(c.text)]  # "We asked her …": no sentence before makes it say something
     if not leaning:
         return candidates
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}

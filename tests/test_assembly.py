@@ -477,3 +477,15 @@ def test_an_item_too_long_for_the_words_left_gives_way_to_a_shorter_one(tmp_path
     tight = brief(100)  # the title block leaves the items too few words for the long one
     assert [item.citations[0].source_id for item in tight.all_items()] == ["short"]
     assert tight.word_count <= 100 < tight.word_count + long.words
+
+
+def test_an_interviews_framing_is_never_an_item_even_after_the_sentence_that_names_her(tmp_path: Path) -> None:
+    framing = "We asked her where the negotiations stand after the Berlin meetings."
+    paths = _project(tmp_path, {"a": ("2025-12-03", "Alpha Post",
+                                      "Anna Berg served as Sweden's ambassador to Moscow and later to the OSCE. " + framing
+                                      + "\n\n" + SHARED_CLAIM + "\n\n" + GENEVA)})
+    workspace = load_workspace(paths)
+    assert any(framing == e.text for e in workspace.excerpts)  # the premise: a passage of its own
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
+    assert briefing.all_items()
+    assert not any(framing in item.text for item in briefing.all_items())
