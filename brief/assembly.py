@@ -232,12 +232,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]
+    # Key points of a recipe that lists none of the excerpts' sections (key points and key figures, say)
+    # are the strongest passages of any section.
+    drawn_from = section_ids or (workspace.taxonomy.section_ids() if spec.key_points else [])
     extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
     newest = max((date for date in in_window_dates.values() if date), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
                          is not None, not_after=window.not_after, sources=None if spec.sources == "all" else frozenset(spec.sources),
                          topics=None if spec.topics == "all" else frozenset(spec.topics),
-                         sections=frozenset(section_ids) if section_ids else None)
+                         sections=frozenset(drawn_from) if drawn_from else None)
 
     def section_of(excerpt: Excerpt) -> str:
         return spec.moves.get(excerpt.id, excerpt.section)
@@ -257,7 +260,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             continue
         if not forced and excerpt.id not in fetched and excerpt.id not in spec.moves:
             continue
-        if section_of(excerpt) not in section_ids and excerpt.id not in pinned:
+        if section_of(excerpt) not in drawn_from and excerpt.id not in pinned:
             continue
         selected.append((excerpt, _base_score(excerpt, window, newest, grades.get(excerpt.source_id))))
     if not selected and (section_ids or spec.key_points):
@@ -273,7 +276,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     held_back: list[str] = []
     if spec.only_new and earlier is not None:
         candidates, held_back = _keep_new(candidates, earlier.reported_ids)
-    key_points, by_section = _fill(candidates, spec, section_ids)
+    key_points, by_section = _fill(candidates, spec, section_ids, drawn_from=drawn_from)
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
                           for e in strongest]  # a brief of extras only
@@ -299,7 +302,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if sum(reading_words(c) for c in chosen) + _WordRoom(0, reading_words, listed).dropped_words(chosen) > room:
         key_points, by_section = _fill(candidates, spec, section_ids,
                                        _WordRoom(room - sum(words for _, words in listed.values()), reading_words,
-                                                 dict(listed)))
+                                                 dict(listed)), drawn_from=drawn_from)
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -674,14 +677,15 @@ class _WordRoom:
         return sum(words for key, (_, words) in self.listed.items() if key not in carried)
 
 
-def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None
-          ) -> tuple[list[_Candidate], dict[str, list[_Candidate]]]:
+def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None, *,
+          drawn_from: list[str] | None = None) -> tuple[list[_Candidate], dict[str, list[_Candidate]]]:
     """Key points first (pinned, then the strongest), then each section up to its cap.
 
     Choice is greedy on the rank, less a small penalty per item already taken
     from the same source, so that one prolific article does not fill the brief.
     With a ``room``, a candidate that does not fit the words left is passed over
     for the next that does; pinned and included candidates go in regardless.
+    ``drawn_from``: the sections key points may come from, when not only ``section_ids``.
     """
     pinned = [c for c in candidates if c.pinned]
     key_points = list(pinned)
@@ -710,7 +714,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
                 room.spend(best)
         return best
 
-    pool = [c for c in candidates if c not in key_points and c.section in section_ids
+    pool = [c for c in candidates if c not in key_points and c.section in (drawn_from or section_ids)
             and (c.forced or not _cannot_stand_alone(c))]
     repeats = _Repeats(candidates)
 
@@ -729,14 +733,15 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
 
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
-    for candidate in [c for c in pool if c.forced]:
+    for candidate in [c for c in pool if c.forced and c.section in by_section]:
         by_section[candidate.section].append(candidate)
         chosen.append(candidate)
         pool.remove(candidate)
         if room is not None:
             room.spend(candidate)
     while True:
-        picked = take(pool, lambda c: len(by_section[c.section]) < caps[c.section] and not repeats.of(c, chosen))
+        picked = take(pool, lambda c: c.section in by_section and len(by_section[c.section]) < caps[c.section]
+                      and not repeats.of(c, chosen))
         if picked is None:
             break
         by_section[picked.section].append(picked)

@@ -489,3 +489,14 @@ def test_an_interviews_framing_is_never_an_item_even_after_the_sentence_that_nam
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=ALL_SECTIONS))
     assert briefing.all_items()
     assert not any(framing in item.text for item in briefing.all_items())
+
+
+def test_a_recipe_of_key_points_and_an_analysts_section_draws_its_key_points_from_every_section(
+        shipped_workspace, tmp_path: Path) -> None:
+    recipe_path = tmp_path / "flash.yaml"
+    recipe_path.write_text(yaml.safe_dump({"title": "Flash", "window": "all", "key_points": 3,
+                                           "sections": [{"id": "key-figures", "max_items": 3}]}))
+    briefing = assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
+    assert len(briefing.key_points) == 3 and briefing.sections == ()
+    assert [part.id for part in briefing.parts] == ["key-figures"]
+    assert len({item.section for item in briefing.key_points}) >= 2  # not one section's strongest only
