@@ -44,11 +44,14 @@ _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|s
                   r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)s?")
 _DEMONSTRATIVE_OF_WHAT_WAS_SAID = re.compile(
     rf"\b(?:(?:this|these|those)\s+{_WHAT_WAS_SAID}\b"
-    rf"|that\s+{_WHAT_WAS_SAID}\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|remains?)\b))",
+    rf"|(?<!said )(?<!says )(?<!noted )(?<!reported )(?<!warned )(?<!argued )(?<!insisted )(?<!stressed )"
+    rf"that\s+{_WHAT_WAS_SAID[:-3]})\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must"
+    rf"|remains?)\b))",
     re.IGNORECASE)
 """A demonstrative before a noun that sums up what was said before ("translate that bargaining into a
-guarantee", "If none of these moves, …"); "that" only where it is not the "that" of a clause ("highlights
-that positions have hardened")."""
+guarantee", "If none of these moves, …"); "that" only before a singular noun, not after a verb of saying and
+not before a verb: the "that" of a clause ("highlights that positions have hardened", "said that offers of
+guarantees were not enough") is no demonstrative."""
 
 
 def refers_to_someone_unnamed(text: str) -> bool:

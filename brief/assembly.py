@@ -655,7 +655,8 @@ class _WordRoom:
     """The previous edition's items still listed as dropped (:func:`_listed_if_dropped`)."""
 
     def _carried_by(self, candidate: _Candidate) -> list[int]:
-        ids = {e.id for e in candidate.excerpts} | set(candidate.restates.excerpt_ids if candidate.restates else ())
+        ids = {e.id for e in candidate.excerpts} | set(candidate.restates.excerpt_ids if candidate.restates else ()) \
+            | ({candidate.context.id} if candidate.context else set())
         return [key for key, (excerpt_ids, _) in self.listed.items() if excerpt_ids & ids]
 
     def cost(self, candidate: _Candidate) -> int:
@@ -698,10 +699,13 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         if room is not None:
             room.spend(candidate)
 
+    prepaid: set[int] = set()  # included passages go in whatever is left: their words are spent first
+
     def take(pool: list[_Candidate], accept) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
-            if not accept(candidate) or (room is not None and not room.fits(candidate)):
+            if not accept(candidate) or (room is not None and id(candidate) not in prepaid
+                                         and not room.fits(candidate)):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:
@@ -710,12 +714,17 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
             pool.remove(best)
             chosen.append(best)
             per_source[best.lead.source_id] += 1
-            if room is not None:
+            if room is not None and id(best) not in prepaid:
                 room.spend(best)
         return best
 
     pool = [c for c in candidates if c not in key_points and c.section in (drawn_from or section_ids)
             and (c.forced or not _cannot_stand_alone(c))]
+    if room is not None:
+        for candidate in pool:
+            if candidate.forced and candidate.section in section_ids:
+                room.spend(candidate)
+                prepaid.add(id(candidate))
     repeats = _Repeats(candidates)
 
     def fits_key_points(candidate: _Candidate) -> bool:
@@ -737,8 +746,6 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         by_section[candidate.section].append(candidate)
         chosen.append(candidate)
         pool.remove(candidate)
-        if room is not None:
-            room.spend(candidate)
     while True:
         picked = take(pool, lambda c: c.section in by_section and len(by_section[c.section]) < caps[c.section]
                       and not repeats.of(c, chosen))

@@ -673,12 +673,13 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
 
 
 _FUNDING_VERB = re.compile(
-    r"\b(?P<v>rais|borrow|lend|lent|pledg|provid|commit|allocat|disburs|releas|unlock|spen[dt])(?:e|es|ed|ing|s)?"
-    r"(?P<whom>\s+(?:Ukraine|Kyiv|Kiev|Russia|Moscow|it|them))?\s+$")
+    r"\b(?P<v>rais(?:e|es|ed|ing)|borrow(?:s|ed|ing)?|lend(?:s|ing)?|lent|pledg(?:e|es|ed|ing)|provid(?:e|es|ed|ing)"
+    r"|commit(?:s|ted|ting)?|allocat(?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|releas(?:e|es|ed|ing)|unlock(?:s|ed|ing)?"
+    r"|spen(?:d|ds|ding|t))(?P<whom>\s+(?:Ukraine|Kyiv|Kiev|Russia|Moscow|it|them))?\s+$", re.IGNORECASE)
 _FUNDING_NOUN = {"rais": "funding raised", "borrow": "borrowing", "lend": "loan", "lent": "loan", "pledg": "pledge",
                  "provid": "funding", "commit": "funding committed", "allocat": "funding allocated",
                  "disburs": "disbursement", "releas": "funding released", "unlock": "funding unlocked",
-                 "spend": "spending", "spent": "spending"}
+                 "spen": "spending"}
 
 
 def _funding_measure(sentence: str, start: int, end: int) -> str | None:
@@ -687,7 +688,8 @@ def _funding_measure(sentence: str, start: int, end: int) -> str | None:
     verb = _FUNDING_VERB.search(_without_qualifier(sentence[:start]))
     if verb is None:
         return None
-    noun = _FUNDING_NOUN[verb.group("v").lower()]
+    verb_word = verb.group("v").lower()
+    noun = next(noun for stem, noun in _FUNDING_NOUN.items() if verb_word.startswith(stem))
     whom = (verb.group("whom") or "").strip()
     if whom and whom not in {"it", "them"}:
         return f"{noun} to {whom}"

@@ -158,14 +158,19 @@ def standalone_text(text: str) -> str:
 _ENDS_ON_PRONOUN = re.compile(r"\b(?:it|them|this|that)\s*[.!]\s*$", re.IGNORECASE)
 
 
+PRONOUN_LEAD_IN_WORDS = 6
+"""A first sentence of at most this many words, one clause, ending on a pronoun ("Russia will test it.")."""
+
+
 def _short_lead_in_ends_on_pronoun(text: str) -> bool:
-    """Whether ``text`` opens on a short sentence whose object is a pronoun ("Russia will test it."): what
-    "it" is, the passage does not say."""
+    """Whether ``text`` opens on a short sentence of one clause whose object is a pronoun ("Russia will test
+    it."): what "it" is, the passage does not say. "Kyiv wants a ceasefire, but Moscow rejects it." says."""
     sentences = sentence_bounds(text, 0, len(text))
     if len(sentences) < 2:
         return False
     first = text[sentences[0][0]:sentences[0][1]]
-    return len(first.split()) <= LEAD_IN_WORDS and bool(_ENDS_ON_PRONOUN.search(first))
+    return len(first.split()) <= PRONOUN_LEAD_IN_WORDS and not re.search(r"[,;:]|\b(?:and|but|or)\b", first) \
+        and bool(_ENDS_ON_PRONOUN.search(first))
 
 
 def shown_text(excerpt: Excerpt) -> str:
@@ -179,7 +184,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     vowed …"), it is a quotation that does not say who spoke ("“…,” he said."), or further in it has a
     "he" or "his" that nobody it names can be, or a "this" with no noun after it (:mod:`brief.antecedents`).
 
-    So does one that opens on a short sentence ending on "it" or "them" ("Russia will test it.").
+    So does one that opens on a short sentence ending on "it", "them", "this" or "that" ("Russia will test
+    it.").
     A passage that says nothing on its own reads no better: one in which the page talks to its reader
     ("Good morning. Here is what you need to know …", an interview's "We asked her …") or one that opens
     on a watch-list question ("Whether Putin answers … or lets the matter drift into January.",

@@ -16,24 +16,33 @@ from __future__ import annotations
 
 import re
 
+from brief.segmentation import sentence_bounds
+
 _TO_THE_READER = re.compile(
-    r"(?:^|[.!?]\s+)[\"“]?(?:Good (?:morning|afternoon|evening)\b|Welcome (?:back )?to (?:the|our|this|today)\b"
-    r"|That[’']s (?:it|all)\b|That is (?:it|all)\b|Thanks? (?:you )?for (?:reading|following|joining|watching)"
+    r"(?:^|[.!?]\s+)(?:Good (?:morning|afternoon|evening)\s*[.,!]"
+    r"|Welcome (?:back )?to (?:the|our|this|today[’']s) (?:newsletter|briefing|bulletin|live blog|blog|coverage|edition"
+    r"|podcast)\b"
+    r"|That[’']s (?:it|all) (?:for|from)\b|That is (?:it|all) (?:for|from)\b"
+    r"|Thanks? (?:you )?for (?:reading|following|joining|watching)"
     r"|(?:We|I)(?:[’']ll| will) be back\b|Here(?:[’']s| is| are) what you need to know\b"
-    r"|(?:We|I) (?:asked|spoke to|spoke with|talked to) (?:him|her|them)\b)"
-    r"|\b(?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing) (?:will|is to) (?:return|be back|resume)\b",
-    re.IGNORECASE)
+    r"|(?:We|I) asked (?:him|her|them) (?:where|what|how|whether|why|when|about)\b"
+    r"|(?:The|This|Our)(?:\s+[\w’'-]+){0,3}? (?:newsletter|live blog|blog|live coverage|podcast|bulletin|briefing)"
+    r" (?:will|is to)"
+    r" (?:return|be back|resume)\b)", re.IGNORECASE)
 _LABEL = r"(?:What to watch(?: this week| next week| next)?|Watch|To watch|Questions?|Open questions?)\s*:\s*"
-_ASKS_WITHOUT_SAYING = re.compile(rf"\s*(?:{_LABEL})?Whether\b")
-_WHETHER_THEN_SAYS = re.compile(
-    r"\b(?:depends?|depended|hinges?|rests?|turns?|remains?|remained|is|was|will be|would be)\s+(?:still\s+|now\s+)?"
-    r"(?:on|upon|unclear|uncertain|open|doubtful|in doubt|to be seen|an open question|the (?:key|main|big|central) question"
-    r"|far from|not yet|unknown|another matter)\b")
-""""Whether the Kremlin would accept monitors … remains doubtful.": the question is the subject of a statement."""
-_WHETHER_OR = re.compile(r"\s*Whether\s+(?:in|through|at|by|on|from|for|with|under|via)\b|[^.!?]*\bor not\s*,",
+_ASKS = re.compile(rf"\s*(?P<label>{_LABEL})?Whether\b")
+_ASIDE = re.compile(r",\s+(?:or|which|who|where|when|as|while|and)\b[^,;]*")
+""", or lets the matter drift …", ", which would cover …": an alternative or an aside, not the sentence's verb."""
+_MAIN_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|remains?|remained|depends?|depended"
+    r"|hinges?|rests?"
+    r"|matters?|shapes?|decides?|determines?|seems?|looks?|turns? on)\b", re.IGNORECASE)
+"""A verb of the sentence's own, after its "Whether" clause ("Whether Russia will agree is anyone's guess")."""
+_WHETHER_OR = re.compile(r"\s*Whether\s+(?:in|through|at|by|on|from|for|with|under|via)\b|[^;]*?\bor not\s*,",
                          re.IGNORECASE)
 """"Whether in Istanbul's back-channel talks or through UN appeals, each attempt has stalled", "Whether Kyiv
 agrees or not, …": whichever it is, the sentence goes on to say something."""
+_SAID = re.compile(r"[,”\"]\s+[^,.;]*\b(?:said|says|warned|told|added|predicted|argued|wrote)\b")
 _BIDS_OR_JUDGES = re.compile(
     r"\s*(?:(?:Do not|Don[’']t) (?:expect|count on|look for|bet on)\b"
     r"|(?:Expect|Watch|Look (?:for|out for)|Keep an eye on|Remember|Bear in mind|Note that)\b(?! (?:is|are|was|were)\b)"
@@ -49,14 +58,23 @@ def talks_to_reader(text: str) -> bool:
 
 def asks_without_saying(text: str) -> bool:
     """Whether ``text`` opens on a watch-list question: "Whether …", perhaps after "What to watch:", that its
-    sentence never answers ("Whether talks resume depends on Moscow." says something)."""
-    if not _ASKS_WITHOUT_SAYING.match(text) or _WHETHER_OR.match(text):
+    first sentence never answers. Without a label, a "Whether" sentence that has a verb of its own besides
+    its asides ("Whether Russia will agree is anyone's guess", "Whether talks resume depends on Moscow")
+    says something; "Whether Putin answers …, or lets the matter drift into January." does not."""
+    asks = _ASKS.match(text)
+    if asks is None:
         return False
-    end = re.search(r"[.!?](?:\s|$)", text)
-    return not _WHETHER_THEN_SAYS.search(text[:end.end()] if end else text)
+    if asks.group("label"):
+        return True
+    if _WHETHER_OR.match(text):
+        return False
+    bounds = sentence_bounds(text, 0, len(text))
+    first = text[asks.end():bounds[0][1] if bounds else len(text)]
+    return not _MAIN_VERB.search(_ASIDE.sub("", first))
 
 
 def tells_no_event(sentence: str) -> bool:
     """Whether ``sentence`` talks to the reader, asks without saying, bids the reader ("Expect …") or
     gives a labelled opinion ("Our view: …"): whatever date it names, nothing happened then."""
-    return talks_to_reader(sentence) or asks_without_saying(sentence) or bool(_BIDS_OR_JUDGES.match(sentence))
+    bids = bool(_BIDS_OR_JUDGES.match(sentence)) and not _SAID.search(sentence)  # "Expect …, Zelensky warned."
+    return talks_to_reader(sentence) or asks_without_saying(sentence) or bids

@@ -50,6 +50,8 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
     ("Recent reporting highlights that positions have only hardened since the summer.", False),
     ("Moscow dismissed that signal on Monday.", True),
     ("Officials said that signals have been mixed since the summit.", False),
+    ("Zelensky said that offers of security guarantees from Europe were not enough.", False),
+    ("Reuters reported that moves to seize Russian assets stalled on Friday.", False),
     ("Moscow rejected this proposal on Monday.", False),
 ])
 def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(text: str, leans: bool) -> None:

@@ -208,6 +208,7 @@ def test_money_measures_the_thing_it_is_the_sum_of() -> None:
      "funding raised through joint borrowing"),
     ("EU leaders agreed to lend Ukraine €90bn over the next two years.", "loan to Ukraine"),
     ("Germany pledged €2bn.", "pledge"),
+    ("The EU committed €50bn through the Ukraine Facility.", "funding committed through Ukraine Facility"),
     ("The United States has spent more than $60 billion since 2022.", "spending"),
 ])
 def test_a_sum_measures_what_its_verb_does_with_it(text: str, measure: str) -> None:

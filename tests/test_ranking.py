@@ -231,6 +231,12 @@ def test_so_far_leans_on_nothing_but_so_the_connective_does(text: str, dangles: 
     ("Whether the Kremlin would accept monitors it cannot bend remains doubtful.", False),
     ("Whether in back-channel talks or through UN appeals, each attempt at ending the war has stalled.", False),
     ("Whether Kyiv agrees or not, Moscow will press its offensive in the spring.", False),
+    ("Whether the U.S. would accept monitors on the line remains doubtful.", False),
+    ("Whether Russia will agree to a truce is anyone's guess.", False),
+    ("Whether Ukraine can hold Pokrovsk through the winter will shape the talks.", False),
+    ("Welcome to the new reality, a Kremlin official said of the sanctions.", False),
+    ("Kremlin spokesman Dmitry Peskov said the daily briefing will resume next week.", False),
+    ("Kyiv wants a ceasefire, but Moscow rejects it. Talks in Geneva on Tuesday ended without a deal.", False),
 ])
 def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragment: bool) -> None:
     from brief.ranking import leans_on_what_came_before

@@ -194,6 +194,8 @@ def test_a_watch_list_question_an_order_or_an_opinion_is_not_an_event(text: str)
     ("Watchdogs reported the strike on Tuesday.", "Tuesday"),
     ("The view from Kyiv changed in November.", "November"),
     ("Analysts said on Monday that whether talks resume is unclear.", "Monday"),
+    ("Expect more strikes on the grid this winter, Zelensky warned on Monday.", "Monday"),
+    ("Whether the U.S. would accept monitors remained doubtful after the talks on Monday.", "Monday"),
 ])
 def test_a_statement_that_opens_like_one_is_still_an_event(text: str, expression: str) -> None:
     assert [e.expression for e in extract_events(text, "t", D(2025, 12, 22))] == [expression]
