@@ -500,3 +500,25 @@ def test_a_recipe_of_key_points_and_an_analysts_section_draws_its_key_points_fro
     assert len(briefing.key_points) == 3 and briefing.sections == ()
     assert [part.id for part in briefing.parts] == ["key-figures"]
     assert len({item.section for item in briefing.key_points}) >= 2  # not one section's strongest only
+
+
+def test_the_budget_spends_an_included_passages_words_before_it_picks_key_points() -> None:
+    """An included passage goes in whatever is left: a key point that would leave it no room gives way."""
+    from types import SimpleNamespace
+
+    from brief.assembly import _Candidate, _fill, _WordRoom
+    from brief.excerpts import Excerpt
+
+    def candidate(name: str, words: int, score: float, *, forced: bool = False) -> _Candidate:
+        text = " ".join(f"{name}{i}" for i in range(words)) + "."
+        excerpt = Excerpt(id=f"{name}:1", source_id=name, start=0, end=len(text), text=text, topics=(f"t{name}",),
+                          section="outlook", topic_score=2.0, section_score=2.0, paragraph=0, position=0,
+                          published=None)
+        return _Candidate([excerpt], score, frozenset(text.split()), section="outlook", forced=forced)
+
+    strong, middle, included = candidate("a", 16, 3.0), candidate("b", 10, 2.0), candidate("c", 13, 1.0, forced=True)
+    spec = SimpleNamespace(key_points=1, sections=[SimpleNamespace(id="outlook", max_items=3)], order={})
+    room = _WordRoom(25, lambda c: len(c.lead.text.split()))
+    key_points, by_section = _fill([strong, middle, included], spec, ["outlook"], room)
+    assert included in by_section["outlook"] and strong not in key_points + by_section["outlook"]
+    assert key_points == [middle] and room.left == 25 - 13 - 10
