@@ -299,10 +299,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
     listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
-    if sum(reading_words(c) for c in chosen) + _WordRoom(0, reading_words, listed).dropped_words(chosen) > room:
-        key_points, by_section = _fill(candidates, spec, section_ids,
-                                       _WordRoom(room - sum(words for _, words in listed.values()), reading_words,
-                                                 dict(listed)), drawn_from=drawn_from)
+    budget = _WordRoom(room - sum(words for _, words in listed.values()), reading_words, listed)
+    if not budget.holds(chosen):
+        key_points, by_section = _fill(candidates, spec, section_ids, budget, drawn_from=drawn_from)
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -672,10 +671,10 @@ class _WordRoom:
         for key in self._carried_by(candidate):
             del self.listed[key]
 
-    def dropped_words(self, chosen: list[_Candidate]) -> int:
-        """Words of the listed lines that ``chosen`` would leave listed."""
+    def holds(self, chosen: list[_Candidate]) -> bool:
+        """Whether ``chosen`` all fit the words left, each listed line they carry saved once."""
         carried = {key for candidate in chosen for key in self._carried_by(candidate)}
-        return sum(words for key, (_, words) in self.listed.items() if key not in carried)
+        return sum(self.words_of(c) for c in chosen) - sum(self.listed[key][1] for key in carried) <= self.left
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None, *,
