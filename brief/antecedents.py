@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from brief.speakers import ROLE_HEADS, full_names, is_name_word, words_in
+from brief.speakers import ROLE_HEADS, SPEECH_VERBS, full_names, is_name_word, words_in
 
 PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PERSON_NOUNS = "|".join(sorted(ROLE_HEADS | {"man", "woman", "person", "soldier", "resident", "mother", "father",
@@ -41,17 +41,16 @@ _DEMONSTRATIVE_ALONE = re.compile(
 """A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.",
 "If you accept that, …")."""
 _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
-                  r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)s?")
+                  r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)")
 _DEMONSTRATIVE_OF_WHAT_WAS_SAID = re.compile(
-    rf"\b(?:(?:this|these|those)\s+{_WHAT_WAS_SAID}\b"
-    rf"|(?<!said )(?<!says )(?<!noted )(?<!reported )(?<!warned )(?<!argued )(?<!insisted )(?<!stressed )"
-    rf"that\s+{_WHAT_WAS_SAID[:-3]})\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must"
-    rf"|remains?)\b))",
+    rf"\b(?:(?:this|these|those)\s+{_WHAT_WAS_SAID}s?\b"
+    rf"|(?:(?P<before>\w+)\s+)?that\s+{_WHAT_WAS_SAID}\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can"
+    rf"|may|might|must|remains?)\b))",
     re.IGNORECASE)
 """A demonstrative before a noun that sums up what was said before ("translate that bargaining into a
-guarantee", "If none of these moves, …"); "that" only before a singular noun, not after a verb of saying and
-not before a verb: the "that" of a clause ("highlights that positions have hardened", "said that offers of
-guarantees were not enough") is no demonstrative."""
+guarantee", "If none of these moves, …"); "that" only before a singular noun, not after a verb of saying
+(:data:`brief.speakers.SPEECH_VERBS`) and not before a verb: the "that" of a clause ("highlights that
+positions have hardened", "said that offers of guarantees were not enough") is no demonstrative."""
 
 
 def refers_to_someone_unnamed(text: str) -> bool:
@@ -92,7 +91,9 @@ def points_at_what_came_before(text: str) -> bool:
     """Whether ``text`` has a "this", "these" or "those" with no noun after it: it stands for something said
     before the passage ("Moscow calls this unacceptable"); or one before a noun that sums up what was said
     ("translate that bargaining into a guarantee", "If none of these moves, …")."""
-    return bool(_DEMONSTRATIVE_ALONE.search(text) or _DEMONSTRATIVE_OF_WHAT_WAS_SAID.search(text))
+    return bool(_DEMONSTRATIVE_ALONE.search(text)) or any(
+        (match.group("before") or "").lower() not in SPEECH_VERBS
+        for match in _DEMONSTRATIVE_OF_WHAT_WAS_SAID.finditer(text))
 
 
 _OPENS_ON_DEMONSTRATIVE = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)
