@@ -156,8 +156,7 @@ def standalone_text(text: str) -> str:
 
 
 _ENDS_ON_PRONOUN = re.compile(r"\b(?:it|them|this|that)\s*[.!]\s*$", re.IGNORECASE)
-
-
+_PRONOUN_THEN_STOP = re.compile(r"\b(?:it|them|this|that)\s*[.!]\s", re.IGNORECASE)
 PRONOUN_LEAD_IN_WORDS = 6
 """A first sentence of at most this many words, one clause, ending on a pronoun ("Russia will test it.")."""
 
@@ -165,6 +164,8 @@ PRONOUN_LEAD_IN_WORDS = 6
 def _short_lead_in_ends_on_pronoun(text: str) -> bool:
     """Whether ``text`` opens on a short sentence of one clause whose object is a pronoun ("Russia will test
     it."): what "it" is, the passage does not say. "Kyiv wants a ceasefire, but Moscow rejects it." says."""
+    if not _PRONOUN_THEN_STOP.search(text):
+        return False  # most passages: no need to find their sentences
     sentences = sentence_bounds(text, 0, len(text))
     if len(sentences) < 2:
         return False
