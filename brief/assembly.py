@@ -232,9 +232,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]
-    # Key points of a recipe that lists none of the excerpts' sections (key points and key figures, say)
-    # are the strongest passages of any section.
-    drawn_from = section_ids or (workspace.taxonomy.section_ids() if spec.key_points else [])
+    # Key points of a recipe that lists none of the excerpts' sections (key points and key figures, or what
+    # changed, say) are the strongest passages of any section.
+    drawn_from = [sid for sid in section_ids if sid != WHAT_CHANGED] \
+        or (workspace.taxonomy.section_ids() if spec.key_points else [])
     extra_refs = [section for section in spec.sections if section.id in EXTRA_SECTIONS]
     newest = max((date for date in in_window_dates.values() if date), default=None)
     query = ExcerptQuery(start=window.start, end=window.end, dated_only=window.start is not None or window.end
@@ -263,7 +264,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if section_of(excerpt) not in drawn_from and excerpt.id not in pinned:
             continue
         selected.append((excerpt, _base_score(excerpt, window, newest, grades.get(excerpt.source_id))))
-    if not selected and (section_ids or spec.key_points):
+    if not selected and drawn_from:
         raise UserError(Problem(f"no excerpt matches the recipe's topics in the window ({window.label})",
                                 file=recipe.path, hint="widen the window or the topics"))
 

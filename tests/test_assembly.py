@@ -522,3 +522,13 @@ def test_the_budget_spends_an_included_passages_words_before_it_picks_key_points
     key_points, by_section = _fill([strong, middle, included], spec, ["outlook"], room)
     assert included in by_section["outlook"] and strong not in key_points + by_section["outlook"]
     assert key_points == [middle] and room.left == 25 - 13 - 10
+
+
+def test_a_recipe_of_key_points_and_what_changed_draws_its_key_points_from_every_section(
+        shipped_workspace, tmp_path: Path) -> None:
+    recipe_path = tmp_path / "changes.yaml"
+    recipe_path.write_text(yaml.safe_dump({"title": "Changes", "window": "all", "key_points": 2,
+                                           "sections": [{"id": "what-changed"}]}))
+    briefing = assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
+    assert len(briefing.key_points) == 2
+    assert all(not section.items for section in briefing.sections)
