@@ -32,6 +32,7 @@ from brief.recipe import Recipe, load_recipe, recipe_text
 from brief.render_markdown import MARKDOWN_TEMPLATE, render_markdown
 from brief.restatements import earlier_edition
 from brief.workspace import ProjectPaths, Workspace, load_workspace
+from brief.yamlfile import format_path, parse_yaml_text
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,31 @@ def load_recipe_for(workspace: Workspace, recipe_path: Path) -> Recipe:
     return load_recipe(recipe_path, workspace.taxonomy,
                        source_ids=workspace.corpus.ids(),
                        templates_roots=workspace.paths.template_roots(recipe_path))
+
+
+def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Problem]:
+    """The excerpt ids a recipe includes, excludes, pins, moves or orders that no passage of the corpus has
+    (mistyped, or the passage's text changed since it was chosen): the brief leaves them out silently, so
+    ``brief check`` reports each with its line."""
+    spec = recipe.spec
+    named: list[tuple[tuple[str | int, ...], str]] = [
+        *(((key, index), excerpt_id) for key in ("include", "exclude", "pin")
+          for index, excerpt_id in enumerate(getattr(spec, key))),
+        *((("moves", excerpt_id), excerpt_id) for excerpt_id in spec.moves),
+        *((("order", section_id, index), excerpt_id) for section_id, ids in spec.order.items()
+          for index, excerpt_id in enumerate(ids))]
+    found = {excerpt.id for excerpt in workspace.excerpts_by_id({excerpt_id for _, excerpt_id in named})}
+    missing = [(path, excerpt_id) for path, excerpt_id in named if excerpt_id not in found]
+    if not missing:
+        return []
+    message = "no passage of the corpus has this excerpt id"
+    hint = "its passage's text may have changed, or the id is mistyped: choose the passage again in the TUI, or " \
+           "remove the id"
+    if recipe.text is None:  # a recipe not read from a file: no lines to give
+        return [Problem(message, file=recipe.path, field=format_path(path), value=excerpt_id, hint=hint)
+                for path, excerpt_id in missing]
+    document = parse_yaml_text(recipe.text, recipe.path)
+    return [document.problem(path, message, value=excerpt_id, hint=hint) for path, excerpt_id in missing]
 
 
 def output_stem(briefing: Briefing) -> str:

@@ -207,13 +207,14 @@ def _warn_corpus(problems: list[Problem]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from brief.build import build_recipe, load_recipe_for
+    from brief.build import build_recipe, load_recipe_for, unknown_excerpt_problems
 
     if not args.recipe.is_file():
         raise UserError(Problem("recipe not found", file=args.recipe, hint="recipes live in briefings/"))
     workspace = _workspace(args, args.recipe)
     _warn_corpus(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
+    _warn(unknown_excerpt_problems(workspace, recipe))  # the brief is built without them: a weekly run goes on
     result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
     _warn([Problem(note) for note in result.briefing.notes])
     _warn(list(result.warnings))
@@ -386,7 +387,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Problems (exit code 2) and, as information, annotations re-attached after their text changed."""
-    from brief.build import load_recipe_for, template_dirs
+    from brief.build import load_recipe_for, template_dirs, unknown_excerpt_problems
     from brief.templating import check_template
 
     workspace = _workspace(args)
@@ -395,6 +396,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for recipe_path in recipes:
         try:
             recipe = load_recipe_for(workspace, recipe_path)
+            problems.extend(unknown_excerpt_problems(workspace, recipe))
             dirs = template_dirs(workspace.paths, recipe)
             for name, kind in (("brief.md.j2", "markdown"), ("page.html.j2", "html")):
                 try:

@@ -142,6 +142,20 @@ def test_check_reports_a_broken_recipe(project: Path, cli) -> None:
     assert "did you mean 'territory'?" in result.err
 
 
+def test_an_excerpt_id_no_passage_has_is_a_check_problem_and_a_build_warning(project: Path, cli) -> None:
+    (project / "briefings" / "stale.yaml").write_text(
+        "title: T\nsections:\n  - {id: outlook}\ninclude:\n  - 000_0207c4399900d62a:deadbeef00\n",
+        encoding="utf-8")
+    checked = cli("check", cwd=project)
+    assert checked.code == 2
+    assert ("stale.yaml:5: include[0]: no passage of the corpus has this excerpt id "
+            "(got '000_0207c4399900d62a:deadbeef00')") in checked.err
+    assert "choose the passage again in the TUI" in checked.err
+    built = cli("build", "briefings/stale.yaml", "--format", "md", "--out", "out", cwd=project)
+    assert built.code == 0, built.err  # an unattended weekly run still writes its brief
+    assert "warning: briefings/stale.yaml:5: include[0]: no passage of the corpus has this excerpt id" in built.err
+
+
 def test_markdown_build_writes_the_brief_and_its_manifest(project: Path, cli) -> None:
     result = cli("build", "briefings/weekly.yaml", "--format", "md", "--out", "out", cwd=project)
     assert result.code == 0, result.err
