@@ -271,7 +271,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
-    candidates = _give_context(workspace, candidates)
+    candidates = _give_context(workspace, candidates, excluded)
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -778,7 +778,7 @@ CONTEXT_MAX_WORDS = 60
 """The longest a passage and the sentence before it, shown together (:func:`_give_context`), may be."""
 
 
-def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_Candidate]:
+def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: set[str]) -> list[_Candidate]:
     """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
     only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
     round of consultations at expert level could be held before the end of the year, he said." Alone, it would
@@ -791,7 +791,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
     with its rank and section when it was the stronger: the pair says all that sentence says, and more.
     Only passages of the rules: the analyst's own are shown as marked, and a passage that leans for another
     reason ("However, …") or in which the page talks to its reader ("We asked her where the negotiations
-    stand.") is left as it is (:func:`brief.antecedents.lacks_who_or_what`).
+    stand.") is left as it is (:func:`brief.antecedents.lacks_who_or_what`). So is one whose sentence before
+    is ``excluded`` by the recipe: the analyst does not want that sentence in the brief.
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
                and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)
@@ -809,7 +810,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate]) -> list[_C
             places[lead.source_id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(lead.source_id)
                                       if e.origin == "rules"}
         before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
-        if before is None or lead.source_id not in sources or before.end > lead.start \
+        if before is None or before.id in excluded or lead.source_id not in sources or before.end > lead.start \
                 or leans_on_what_came_before(before.text, first_person=False) \
                 or (PERSON_PRONOUN.search(lead.text) and not names_someone(before.text)):
             continue

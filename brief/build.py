@@ -10,7 +10,7 @@ used beside its outputs (:mod:`brief.manifest`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from brief.assembly import assemble_briefing, resolve_as_of
@@ -29,6 +29,7 @@ from brief.manifest import (
     write_manifest,
 )
 from brief.recipe import Recipe, load_recipe, recipe_text
+from brief.recipe_ids import named_excerpt_ids, reattach_ids
 from brief.render_markdown import MARKDOWN_TEMPLATE, render_markdown
 from brief.restatements import earlier_edition
 from brief.workspace import ProjectPaths, Workspace, load_workspace
@@ -68,9 +69,13 @@ def template_dirs(paths: ProjectPaths, recipe: Recipe) -> list[Path]:
 
 
 def load_recipe_for(workspace: Workspace, recipe_path: Path) -> Recipe:
-    return load_recipe(recipe_path, workspace.taxonomy,
-                       source_ids=workspace.corpus.ids(),
-                       templates_roots=workspace.paths.template_roots(recipe_path))
+    """The recipe at ``recipe_path``, checked against the workspace, its excerpt ids re-attached to passages
+    whose text changed (:mod:`brief.recipe_ids`)."""
+    recipe = load_recipe(recipe_path, workspace.taxonomy,
+                         source_ids=workspace.corpus.ids(),
+                         templates_roots=workspace.paths.template_roots(recipe_path))
+    spec, reattached = reattach_ids(workspace, recipe.spec)
+    return replace(recipe, spec=spec, reattached=reattached) if reattached else recipe
 
 
 def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Problem]:
@@ -78,24 +83,40 @@ def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Probl
     (mistyped, or the passage's text changed since it was chosen): the brief leaves them out silently, so
     ``brief check`` reports each with its line."""
     spec = recipe.spec
-    named: list[tuple[tuple[str | int, ...], str]] = [
-        *(((key, index), excerpt_id) for key in ("include", "exclude", "pin")
-          for index, excerpt_id in enumerate(getattr(spec, key))),
-        *((("moves", excerpt_id), excerpt_id) for excerpt_id in spec.moves),
-        *((("order", section_id, index), excerpt_id) for section_id, ids in spec.order.items()
-          for index, excerpt_id in enumerate(ids))]
+    named = named_excerpt_ids(spec)
     found = {excerpt.id for excerpt in workspace.excerpts_by_id({excerpt_id for _, excerpt_id in named})}
     missing = [(path, excerpt_id) for path, excerpt_id in named if excerpt_id not in found]
-    if not missing:
-        return []
     message = "no passage of the corpus has this excerpt id"
-    hint = "its passage's text may have changed, or the id is mistyped: choose the passage again in the TUI, or " \
-           "remove the id"
+
+    def hint(excerpt_id: str) -> str:
+        if excerpt_id in spec.passages:
+            return "the passage the recipe kept for it is no longer in its source, or not clearly one passage: " \
+                   "choose the passage again in the TUI, or remove the id"
+        return "its passage's text may have changed, or the id is mistyped: choose the passage again in the " \
+               "TUI, or remove the id"
+
+    return [_problem_at(recipe, path, message, value=excerpt_id, hint=hint(excerpt_id)) for path, excerpt_id in missing]
+
+
+def reattached_notes(recipe: Recipe) -> list[Problem]:
+    """For ``brief check``, as information: each excerpt id of the recipe that now names its passage's new id,
+    with its line."""
+    if not recipe.reattached:
+        return []
+    old_id = {r.new_id: r.old_id for r in recipe.reattached}
+    # the file names the old id; a move's key is the id itself
+    places = [(("moves", old_id[excerpt_id]) if path[0] == "moves" else path, excerpt_id)
+              for path, excerpt_id in named_excerpt_ids(recipe.spec) if excerpt_id in old_id]
+    return [_problem_at(recipe, path, f"{old_id[new_id]} re-attached to {new_id}: its passage's text changed",
+                        value=None, hint="the brief uses the passage; save the recipe in the TUI to keep its new id")
+            for path, new_id in places]
+
+
+def _problem_at(recipe: Recipe, path: tuple[str | int, ...], message: str, *, value: object, hint: str) -> Problem:
+    """A problem at ``path`` of the recipe's file, with its line when the recipe was read from one."""
     if recipe.text is None:  # a recipe not read from a file: no lines to give
-        return [Problem(message, file=recipe.path, field=format_path(path), value=excerpt_id, hint=hint)
-                for path, excerpt_id in missing]
-    document = parse_yaml_text(recipe.text, recipe.path)
-    return [document.problem(path, message, value=excerpt_id, hint=hint) for path, excerpt_id in missing]
+        return Problem(message, file=recipe.path, field=format_path(path), value=value, hint=hint)
+    return parse_yaml_text(recipe.text, recipe.path).problem(path, message, value=value, hint=hint)
 
 
 def output_stem(briefing: Briefing) -> str:

@@ -386,8 +386,9 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Problems (exit code 2) and, as information, annotations re-attached after their text changed."""
-    from brief.build import load_recipe_for, template_dirs, unknown_excerpt_problems
+    """Problems (exit code 2) and, as information, annotations and recipes' excerpt ids re-attached after
+    their passage's text changed."""
+    from brief.build import load_recipe_for, reattached_notes, template_dirs, unknown_excerpt_problems
     from brief.templating import check_template
 
     workspace = _workspace(args)
@@ -397,6 +398,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             recipe = load_recipe_for(workspace, recipe_path)
             problems.extend(unknown_excerpt_problems(workspace, recipe))
+            for notice in reattached_notes(recipe):
+                print(f"note: {notice.format()}")
             dirs = template_dirs(workspace.paths, recipe)
             for name, kind in (("brief.md.j2", "markdown"), ("page.html.j2", "html")):
                 try:

@@ -15,6 +15,7 @@ from brief.assembly import assemble_briefing
 from brief.briefing import Briefing
 from brief.build import BuildResult, build_recipe, next_edition, template_dirs
 from brief.recipe import DateRange, Recipe, RecipeSpec, dump_recipe
+from brief.recipe_ids import with_passages
 from brief.render_markdown import render_markdown
 from brief.workspace import Workspace
 
@@ -43,7 +44,9 @@ class Composition:
 
     @classmethod
     def from_recipe(cls, recipe: Recipe) -> Composition:
-        return cls(spec=recipe.spec.model_copy(deep=True), path=recipe.path, saved_text=dump_recipe(recipe.spec))
+        # Ids re-attached to passages whose text changed are a change the file does not have yet: unsaved.
+        saved = recipe.text if recipe.reattached and recipe.text is not None else dump_recipe(recipe.spec)
+        return cls(spec=recipe.spec.model_copy(deep=True), path=recipe.path, saved_text=saved)
 
     @property
     def recipe(self) -> Recipe:
@@ -117,6 +120,11 @@ class Composition:
                 self.reorder(section.id, ids)
                 return True
         return False
+
+    def keep_passages(self, workspace: Workspace) -> None:
+        """Keep in the recipe the text of every passage it names, so its ids re-attach after a text changes
+        (:mod:`brief.recipe_ids`); done before saving, not a step of its own to undo."""
+        self.spec = with_passages(workspace, self.spec)
 
     def undo(self) -> bool:
         if not self.history:

@@ -25,6 +25,7 @@ from brief.build import BuildResult, make_edition, template_dirs, write_edition
 from brief.errors import Problem, UserError
 from brief.manifest import Manifest, file_hash, first_file_hash, read_manifest, sha256_text
 from brief.recipe import Recipe, RecipeSpec, Window, check_names
+from brief.recipe_ids import reattach_ids
 from brief.render_markdown import MARKDOWN_TEMPLATE
 from brief.validation import validate_with_checks
 from brief.workspace import Workspace
@@ -55,7 +56,8 @@ def recipe_from_manifest(workspace: Workspace, manifest: Manifest, manifest_file
     roots = workspace.paths.template_roots(path)
     spec = validate_with_checks(RecipeSpec, document, what="recipe",
                                 checks=lambda: check_names(document, workspace.taxonomy, None, roots))
-    return Recipe(path=path, spec=spec, text=manifest.recipe.text)
+    spec, reattached = reattach_ids(workspace, spec)  # as the build did, should a source's text have changed
+    return Recipe(path=path, spec=spec, text=manifest.recipe.text, reattached=reattached)
 
 
 def input_changes(workspace: Workspace, manifest: Manifest, recipe: Recipe) -> list[InputChange]:

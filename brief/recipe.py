@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pydantic
 
@@ -24,6 +24,9 @@ from brief.section_kinds import EXTRA_SECTIONS
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
+
+if TYPE_CHECKING:
+    from brief.recipe_ids import Reattached
 
 Format = Literal["md", "pdf"]
 WHAT_CHANGED = "what-changed"
@@ -102,6 +105,9 @@ class RecipeSpec(pydantic.BaseModel):
     """Section id → excerpt ids in the order they are to appear (others follow by rank)."""
     only_new: bool = False
     """Keep only the items that the previous edition of this recipe did not report (see "Editions")."""
+    passages: dict[str, str] = {}
+    """Excerpt id → the text of its passage when the analyst chose it (written by the TUI): an id whose
+    passage's text has since changed re-attaches to it by this text (:mod:`brief.recipe_ids`)."""
 
     @pydantic.field_validator("as_of", mode="before")
     @classmethod
@@ -158,6 +164,8 @@ class Recipe:
     spec: RecipeSpec
     text: str | None = None
     """The text the spec was read from; None when it was made in memory (an unsaved composition)."""
+    reattached: tuple[Reattached, ...] = ()
+    """Ids of the text that the spec names by their passage's new id (:func:`brief.recipe_ids.reattach_ids`)."""
 
     @property
     def name(self) -> str:

@@ -392,6 +392,25 @@ def test_escape_in_the_section_dialog_changes_nothing(project: Path) -> None:
     drive(make_app(project), scenario)
 
 
+def test_a_saved_recipe_keeps_the_text_of_the_passages_it_names(project: Path) -> None:
+    """So that its ids re-attach when an article's text changes (brief.recipe_ids)."""
+    chosen: dict[str, str] = {}
+
+    async def scenario(app: BriefApp, pilot: Pilot) -> None:
+        chosen["id"] = highlighted_id(app)
+        await pilot.press("space")
+        await pilot.pause()
+        await save_recipe_as(pilot, "trimmed")
+        assert not app.composition.unsaved
+
+    app = make_app(project)
+    drive(app, scenario)
+    saved = load_recipe(project / "briefings" / "trimmed.yaml", app.workspace.taxonomy).spec
+    excerpt = app.workspace.excerpt(chosen["id"])
+    assert excerpt is not None
+    assert saved.exclude == [chosen["id"]] and saved.passages == {chosen["id"]: excerpt.text}
+
+
 def test_p_toggles_the_full_width_preview(project: Path) -> None:
     async def scenario(app: BriefApp, pilot: Pilot) -> None:
         body = app.screen.query_one("#body")

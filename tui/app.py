@@ -81,10 +81,16 @@ class BriefApp(App[None]):
             self.startup_messages.append((title, "\n\n".join(problem.format() for problem in problems)))
         if recipe_path is not None:
             try:
-                opened = Composition.from_recipe(load_recipe_for(self.workspace, recipe_path))
+                recipe = load_recipe_for(self.workspace, recipe_path)
+                opened = Composition.from_recipe(recipe)
             except UserError as error:
                 self.startup_messages.append(("The recipe could not be opened", error.format()))
             else:
+                if recipe.reattached:
+                    count = len(recipe.reattached)
+                    self.startup_messages.append(("", f"{count} excerpt {'id' if count == 1 else 'ids'} of the recipe "
+                                                      "re-attached to passages whose text changed: save the recipe "
+                                                      "(ctrl+s) to keep the new ids."))
                 draft = load_draft(self.paths.root) if restore_draft else None
                 if (draft is not None and draft.recipe_path.resolve() == Path(recipe_path).resolve()
                         and dump_recipe(draft.spec) != opened.saved_text):
@@ -270,6 +276,7 @@ class BriefApp(App[None]):
                             severity="error", markup=False)
                 self.save_recipe(then)
                 return
+            self.composition.keep_passages(self.workspace)
             try:
                 save_recipe(path, self.composition.spec)
             except OSError as error:
