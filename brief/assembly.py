@@ -78,6 +78,7 @@ from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
+from brief.interview_answers import needs_its_question, questions_before_answers
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -137,9 +138,10 @@ class _Candidate:
     outcomes: tuple[OutcomeReport, ...] = ()
     """How its passages say talks ended (:mod:`brief.talks_outcomes`): an article that says in two passages
     that the same talks failed reports one thing twice, whatever the words."""
-    context: Excerpt | None = None
+    context: tuple[Excerpt, ...] = ()
     """The sentence before the lead in its paragraph, shown before it: the lead says "he" of someone only that
-    sentence names, or "this" of what only it says (:func:`_give_context`)."""
+    sentence names, or "this" of what only it says (:func:`_give_context`); or the question an interview's
+    answer answers (:func:`_give_question`)."""
     shown: str | None = None
     """What the brief shows when it is more than the lead's :func:`shown_text`: the context and the lead."""
     restates: EarlierItem | None = None
@@ -271,7 +273,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
-    candidates = _give_context(workspace, candidates, excluded)
+    candidates = _give_context(workspace, _give_question(workspace, candidates, excluded), excluded)
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -345,7 +347,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
         fresh = _new_sources(candidate, earlier)
-        context = (candidate.context.id,) if candidate.context else ()
+        context = tuple(e.id for e in candidate.context)
         return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts) + context, citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
@@ -656,7 +658,7 @@ class _WordRoom:
 
     def _carried_by(self, candidate: _Candidate) -> list[int]:
         ids = {e.id for e in candidate.excerpts} | set(candidate.restates.excerpt_ids if candidate.restates else ()) \
-            | ({candidate.context.id} if candidate.context else set())
+            | {e.id for e in candidate.context}
         return [key for key, (excerpt_ids, _) in self.listed.items() if excerpt_ids & ids]
 
     def cost(self, candidate: _Candidate) -> int:
@@ -770,7 +772,7 @@ def _cannot_stand_alone(candidate: _Candidate) -> bool:
     in the week) it would still fill a section's last places: it is never taken to fill one. A section's
     cap is a ceiling. An interview's answer in the first person is taken, and the analyst's own, pinned
     and included passages are always shown."""
-    return candidate.lead.origin != "analyst" and candidate.context is None \
+    return candidate.lead.origin != "analyst" and not candidate.context \
         and leans_on_what_came_before(candidate.text, first_person=False)
 
 
@@ -817,7 +819,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         text = sources[lead.source_id].text[before.start:lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
-        candidate.context, candidate.shown = before, text
+        candidate.context, candidate.shown = (before,), text
         candidate.score += LEANING_PENALTY
         candidate.said |= comparable_words(before.text)
         candidate.quoted |= quoted_by(before)
@@ -826,6 +828,49 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
             absorbed.add(id(own))
             if own.score > candidate.score:  # the pair serves the section its stronger sentence serves
                 candidate.score, candidate.section = own.score, own.section
+    kept = [c for c in candidates if id(c) not in absorbed]
+    return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded: set[str]) -> list[_Candidate]:
+    """Show an interview's or an explainer's answer that does not read alone after the question it answers
+    (:mod:`brief.interview_answers`): "What would change Putin's calculation? Two things. First, …". The item
+    cites the question's passage too, and ranks as a passage that reads alone when it leaned. Where a sentence
+    of the question was a candidate of its own ("Washington says ninety per cent of the text is agreed. Is that
+    meaningful?"), the pair takes its place, as in :func:`_give_context`. Not when the recipe excludes the
+    question, nor when the two would be longer than :data:`CONTEXT_MAX_WORDS`."""
+    answering = [c for c in candidates if c.lead.origin == "rules" and c.shown is None and c.lead.position == 0
+                 and needs_its_question(shown_text(c.lead))]
+    if not answering:
+        return candidates
+    sources = {source.id: source for source in workspace.corpus.sources_named({c.lead.source_id for c in answering})}
+    asked: dict[str, dict[int, tuple[int, int]]] = {}
+    alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
+    absorbed: set[int] = set()
+    for candidate in answering:
+        lead = candidate.lead
+        source = sources.get(lead.source_id)
+        if source is None:
+            continue
+        if source.id not in asked:
+            title = source.meta.title.value
+            asked[source.id] = questions_before_answers(source.text, title if isinstance(title, str) else None)
+        span = asked[source.id].get(lead.paragraph)
+        if span is None or len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
+            continue
+        question = tuple(e for e in workspace.excerpts_of(source.id) if span[0] <= e.start and e.end <= span[1])
+        if not question or any(e.id in excluded for e in question):
+            continue
+        if leans_on_what_came_before(shown_text(lead)):
+            candidate.score += LEANING_PENALTY
+        candidate.context, candidate.shown = question, source.text[span[0]:lead.end]
+        candidate.said |= comparable_words(candidate.shown)
+        for excerpt in question:  # a question that states something ("Washington says … agreed.") is said here
+            own = alone.get(excerpt.id)
+            if own is not None and id(own) not in absorbed:
+                absorbed.add(id(own))
+                if own.score > candidate.score:
+                    candidate.score, candidate.section = own.score, own.section
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 

@@ -1,0 +1,82 @@
+"""brief.interview_answers: an answer that does not read alone is shown after its question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.assembly import assemble_briefing
+from brief.build import template_dirs
+from brief.interview_answers import needs_its_question, questions_before_answers
+from brief.render_markdown import render_markdown
+from brief.verify import verify_brief
+from brief.workspace import load_workspace
+
+from .test_assembly import _project, _recipe
+
+INTERVIEW = """Marek Dal was Norway's envoy to the OSCE for six years. We asked him about the talks.
+
+**What would make the Kremlin move on the Donbas?**
+
+Three things. First, sanctions on oil that are enforced at sea, not only announced in Brussels.
+
+**Will there be a ceasefire before the summer?**
+
+I think a ceasefire before the summer is unlikely, because Moscow still expects to take more territory.
+
+Neither side has a reason to stop the fighting while it believes that time favours its army.
+
+**Is the reconstruction fund ready?**
+
+The European reconstruction fund has been agreed by all member states and will start lending in March.
+"""
+
+
+@pytest.mark.parametrize(("answer", "needs"), [
+    ("Three things. First, sanctions on oil that are enforced at sea.", True),  # a few words that only answer
+    ("I think a ceasefire before the summer is unlikely.", True),  # who is "I"? whoever was asked
+    ("Then we are back where we were: a long war of attrition.", True),
+    ("The European reconstruction fund has been agreed by all member states and will start lending in March.", False),
+])
+def test_which_answers_need_their_question(answer: str, needs: bool) -> None:
+    assert needs_its_question(answer) is needs
+
+
+def test_only_the_paragraph_right_after_a_question_answers_it() -> None:
+    text = ("Title\n\nWhat is on the table?\n\nA plan of twenty points is on the table now.\n\n"
+            "Its details have not been published by either side.")
+    spans = questions_before_answers(text, "Title")
+    assert [text[start:end] for start, end in spans.values()] == ["What is on the table?"]
+
+
+def test_an_answer_is_shown_with_its_question_and_still_verifies(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0,
+                     sections=[{"id": s} for s in ("state-of-talks", "sticking-points", "outlook", "background")])
+    briefing = assemble_briefing(workspace, recipe)
+    texts = [item.text for item in briefing.all_items()]
+    asked = "Will there be a ceasefire before the summer?"
+    (shown,) = [text for text in texts if "I think a ceasefire" in text]
+    assert " ".join(shown.split()).startswith(asked + " I think a ceasefire")
+    (three,) = [text for text in texts if "Three things." in text]
+    assert " ".join(three.split()).startswith("What would make the Kremlin move on the Donbas? Three things.")
+    (item,) = [item for item in briefing.all_items() if "I think a ceasefire" in item.text]
+    assert any(workspace.excerpt(i).text == asked for i in item.excerpt_ids)  # cites the question's passage too
+    # An answer that reads alone, and the answer going on in a later paragraph, are shown as they are.
+    assert any(text.startswith("The European reconstruction fund") for text in texts)
+    assert any(text.startswith("Neither side has a reason") for text in texts)
+    markdown = render_markdown(briefing, template_dirs(paths, recipe))
+    assert verify_brief(markdown, workspace, file=paths.root / "brief.md") == []
+
+
+def test_an_excluded_question_is_not_shown(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
+    workspace = load_workspace(paths)
+    question = next(e for e in workspace.excerpts if e.text == "Will there be a ceasefire before the summer?")
+    recipe = _recipe(paths, workspace, key_points=0, exclude=[question.id],
+                     sections=[{"id": s} for s in ("state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert not any("Will there be a ceasefire" in text for text in texts)
+    assert any(text.startswith("I think a ceasefire") for text in texts)  # the answer, as it is
