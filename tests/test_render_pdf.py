@@ -95,3 +95,25 @@ def test_letter_paper(tmp_path: Path) -> None:
     (tmp_path / "l.pdf").write_bytes(pdf)
     box = pypdf.PdfReader(tmp_path / "l.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a_citation_stays_on_one_line_with_the_word_before_it() -> None:
+    from brief.markdown_html import markdown_to_html
+
+    html = markdown_to_html("- The talks would stop. [\\[1\\]](#src-1)[\\[2\\]](#src-2) *(2 sources)*\n"
+                            "- Short [\\[3\\]](#src-3)\n\n| a | b |\n|---|---|\n| x | [\\[1\\]](#src-1) |\n")
+    nowrap = '<span style="white-space: nowrap">'
+    assert f'would {nowrap}stop. <a href="#src-1">[1]</a><a href="#src-2">[2]</a></span> <em>' in html
+    assert f'<li>{nowrap}Short <a href="#src-3">[3]</a></span></li>' in html
+    assert '<td><a href="#src-1">[1]</a></td>' in html  # a table's source cell holds no word to keep
+
+
+def test_a_full_line_is_not_broken_after_its_first_word_to_fit_a_citation(tmp_path: Path) -> None:
+    """WeasyPrint 70 set "… left open: the / future / of the Zaporizhzhia … stop. [1]" for this item."""
+    item = ("Kyiv says it has agreed almost all of the text and that only two issues are left open: the future of "
+            "the Zaporizhzhia nuclear power plant and the line along which forces would stop.")
+    (tmp_path / "b.pdf").write_bytes(markdown_to_pdf(f"# T\n\n## S\n\n- {item} [\\[1\\]](#src-1)\n", TEMPLATES))
+    text = pypdf.PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "future" not in lines
+    assert " ".join(" ".join(lines).split()).count(item) == 1
