@@ -802,6 +802,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     if not leaning:
         return candidates
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
+    # An answer shown after its question (:func:`_give_question`) is not taken over: the question would be lost.
+    shown_with_question = {c.lead.id for c in candidates if c.context}
     absorbed: set[int] = set()
     sources = {source.id: source for source in
                workspace.corpus.sources_named({c.lead.source_id for c in leaning})}
@@ -812,7 +814,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
             places[lead.source_id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(lead.source_id)
                                       if e.origin == "rules"}
         before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
-        if before is None or before.id in excluded or lead.source_id not in sources or before.end > lead.start \
+        if before is None or before.id in shown_with_question or before.id in excluded or lead.source_id not in sources or before.end > lead.start \
                 or leans_on_what_came_before(before.text, first_person=False) \
                 or (PERSON_PRONOUN.search(lead.text) and not names_someone(before.text)):
             continue
@@ -865,7 +867,8 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
             candidate.score += LEANING_PENALTY
         candidate.context, candidate.shown = question, source.text[span[0]:lead.end]
         candidate.said |= comparable_words(candidate.shown)
-        for excerpt in question:  # a question that states something ("Washington says … agreed.") is said here
+        for excerpt in question:
+            candidate.quoted |= quoted_by(excerpt)  # a question that states something ("Washington says … agreed.") is said here
             own = alone.get(excerpt.id)
             if own is not None and id(own) not in absorbed:
                 absorbed.add(id(own))

@@ -90,8 +90,8 @@ def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Probl
 
     def hint(excerpt_id: str) -> str:
         if excerpt_id in spec.passages:
-            return "the passage the recipe kept for it is no longer in its source, or not clearly one passage: " \
-                   "choose the passage again in the TUI, or remove the id"
+            return "the passage the recipe kept for it is no longer in its source, or is not clearly one passage, " \
+                   "or is named by the recipe already: choose the passage again in the TUI, or remove the id"
         return "its passage's text may have changed, or the id is mistyped: choose the passage again in the " \
                "TUI, or remove the id"
 

@@ -14,6 +14,7 @@ dropped silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -69,7 +70,8 @@ def nearest_passage(kept: str, excerpts: list[Excerpt]) -> tuple[Excerpt, float]
     scored: list[tuple[float, Excerpt]] = []
     for excerpt in excerpts:
         matcher = SequenceMatcher(None, _flat(kept), _flat(excerpt.text), autojunk=False)
-        if matcher.real_quick_ratio() >= REATTACH_SIMILARITY and matcher.quick_ratio() >= REATTACH_SIMILARITY:
+        near = REATTACH_SIMILARITY - AMBIGUITY_MARGIN  # a runner-up this near still makes the best ambiguous
+        if matcher.real_quick_ratio() >= near and matcher.quick_ratio() >= near:
             scored.append((matcher.ratio(), excerpt))
     scored.sort(key=lambda pair: -pair[0])
     if not scored or scored[0][0] < REATTACH_SIMILARITY:
@@ -81,8 +83,9 @@ def nearest_passage(kept: str, excerpts: list[Excerpt]) -> tuple[Excerpt, float]
 
 def reattach_ids(workspace: Workspace, spec: RecipeSpec) -> tuple[RecipeSpec, tuple[Reattached, ...]]:
     """``spec`` with each named id that no passage has any more replaced by the id of the passage its kept
-    text (``passages``) now is, and what was so replaced. Ids with no kept text, or whose passage cannot be
-    told (:func:`nearest_passage`), stay as they are."""
+    text (``passages``) now is, and what was so replaced. Ids with no kept text, whose passage cannot be told
+    (:func:`nearest_passage`), whose passage the recipe names already, or that would become the same id as
+    another, stay as they are (and ``brief check`` reports them)."""
     named = {excerpt_id for _, excerpt_id in named_excerpt_ids(spec)}
     if not named:
         return spec, ()
@@ -102,6 +105,9 @@ def reattach_ids(workspace: Workspace, spec: RecipeSpec) -> tuple[RecipeSpec, tu
         nearest = nearest_passage(spec.passages[old_id], by_source[source_id])
         if nearest is not None and nearest[0].id not in named:
             new_ids[old_id] = Reattached(old_id, nearest[0].id, round(nearest[1], 3))
+    # Two ids the recipe tells apart (a sentence the article repeated) must not become one: neither is guessed.
+    claimed = Counter(r.new_id for r in new_ids.values())
+    new_ids = {old_id: r for old_id, r in new_ids.items() if claimed[r.new_id] == 1}
     if not new_ids:
         return spec, ()
 

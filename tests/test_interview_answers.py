@@ -30,6 +30,15 @@ Neither side has a reason to stop the fighting while it believes that time favou
 **Is the reconstruction fund ready?**
 
 The European reconstruction fund has been agreed by all member states and will start lending in March.
+
+**The Americans say nine of the ten chapters of the peace framework are agreed. Does that matter?**
+
+It is meaningful for the families of the prisoners, and for the trust between negotiators in Geneva. I expect a second exchange of prisoners before the talks resume in January.
+
+**Can Moscow wait?**
+
+I think Vladimir Putin will keep fighting through the winter, whatever Washington offers him in Geneva.
+He still expects his army to take the rest of the Donbas region by force during the coming months.
 """
 
 
@@ -67,6 +76,14 @@ def test_an_answer_is_shown_with_its_question_and_still_verifies(tmp_path: Path)
     # An answer that reads alone, and the answer going on in a later paragraph, are shown as they are.
     assert any(text.startswith("The European reconstruction fund") for text in texts)
     assert any(text.startswith("Neither side has a reason") for text in texts)
+    # Only the opening passage of an answer: a later one is not next to the question.
+    assert any(text.startswith("I expect a second exchange") for text in texts)
+    # A question that states something is shown once, with its answer, not also as an item of its own.
+    assert [text for text in texts if "ten chapters of the peace framework" in text] == [
+        next(text for text in texts if "It is meaningful for the families" in text)]
+    # An answer's next sentence that says "he" of someone it names does not take it away from its question.
+    (putin,) = [text for text in texts if "I think Vladimir Putin" in text]
+    assert " ".join(putin.split()).startswith("Can Moscow wait? I think Vladimir Putin")
     markdown = render_markdown(briefing, template_dirs(paths, recipe))
     assert verify_brief(markdown, workspace, file=paths.root / "brief.md") == []
 

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from brief.assembly import assemble_briefing
 from brief.composition import Composition
 from brief.excerpts import Excerpt
 from brief.recipe import Recipe, RecipeSpec, SectionRef, save_recipe
-from brief.recipe_ids import nearest_passage, reattach_ids, with_passages
+from brief.recipe_ids import (
+    AMBIGUITY_MARGIN,
+    REATTACH_SIMILARITY,
+    nearest_passage,
+    reattach_ids,
+    similarity,
+    with_passages,
+)
 from brief.workspace import ProjectPaths, Workspace, load_workspace
+
+from .test_assembly import _project
 
 ARTICLE = "000_0207c4399900d62a"
 DMITRIEV = "Kirill Dmitriev, head of Russia’s sovereign investment fund, has become a key interface with Witkoff."
@@ -62,7 +72,8 @@ def test_ids_re_attach_after_a_word_of_their_passages_changes(project: Path, cli
     assert len(notes) == 3  # pin, its move, the exclusion
     assert any(f"pin[0]: {pinned} re-attached to {ARTICLE}:" in line for line in notes)
     assert any(f"exclude[0]: {excluded} re-attached to" in line for line in notes)
-    assert all(":" in line.split("chosen.yaml")[1][:4] for line in notes)  # each with its line
+    assert all(re.search(r"chosen\.yaml:\d+: ", line) for line in notes)  # each with its line
+    assert any(f"moves.{pinned}: {pinned} re-attached" in line for line in notes)  # the key the file has
 
     built = cli("build", "briefings/chosen.yaml", "--format", "md", "--out", "out", cwd=project)
     assert built.code == 0, built.err
@@ -96,6 +107,36 @@ def test_the_nearest_passage_must_be_near_and_the_only_one_so_near() -> None:
     assert nearest_passage(kept, [other]) is None
     twin = _excerpt("Russia wants sanctions lifted as part of any deal and its frozen reserves returned!", 3)
     assert nearest_passage(kept, [changed, twin]) is None  # two passages as near: no guess
+
+
+def test_a_runner_up_just_below_the_threshold_still_makes_the_nearest_ambiguous() -> None:
+    kept = ("Russia wants sanctions lifted as part of any deal, and it wants its frozen central bank reserves "
+            "returned in full.")
+    best = _excerpt("Moscow demands sanctions lifted as part of a settlement, and it wants its frozen central bank "
+                    "reserves returned at once.", 1)
+    runner_up = _excerpt("Russia wants sanctions lifted as part of any deal, and it wants its froz.", 2)
+    assert similarity(kept, best.text) >= REATTACH_SIMILARITY > similarity(kept, runner_up.text) \
+        > similarity(kept, best.text) - AMBIGUITY_MARGIN
+    assert nearest_passage(kept, [best]) is not None
+    assert nearest_passage(kept, [best, runner_up]) is None
+
+
+def test_two_ids_of_a_repeated_sentence_do_not_become_one(tmp_path: Path) -> None:
+    """An article repeated a sentence (ids X and X-2); the recipe includes one copy and excludes the other.
+    The article then drops one copy and rewords the other: which one remains cannot be told, so neither id
+    is re-attached (both are reported), rather than both naming one passage that is then included and
+    excluded at once."""
+    sentence = "Envoys met in Geneva on Monday to discuss the prisoner exchange and the ceasefire line."
+    paths = _project(tmp_path, {"a": ("2025-12-03", "Alpha Post", f"{sentence}\n\nThe talks go on.\n\n{sentence}")})
+    workspace = load_workspace(paths)
+    first, second = [e.id for e in workspace.excerpts_of("a") if e.text == sentence]
+    assert second == f"{first}-2"
+    spec = with_passages(workspace, RecipeSpec(title="T", include=[first], exclude=[second]))
+    article = paths.corpus / "a.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        f"{sentence}\n\nThe talks go on.\n\n{sentence}", sentence.replace("on Monday", "on Tuesday") +
+        "\n\nThe talks go on."), encoding="utf-8")
+    assert reattach_ids(load_workspace(paths), spec) == (spec, ())
 
 
 def test_kept_passages_follow_the_ids_the_recipe_names(shipped_workspace: Workspace) -> None:

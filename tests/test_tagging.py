@@ -55,6 +55,7 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     # Terms stated without "demand": a withdrawal asked of one side, a promise never to join.
     ("The Kremlin leader set out terms that include the withdrawal of Kyiv's troops from two regions and a "
      "pledge never to join the alliance.", "sticking-points"),
+    ("Ukraine's withdrawal from Pokrovsk left a gap in the front line, commanders said.", "background"),  # a retreat
 ])
 def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section

@@ -720,6 +720,38 @@ def test_draft_of_an_opened_recipe_is_restored_when_it_is_opened_again(project: 
     asyncio.run(scenario())
 
 
+def test_a_restored_draft_keeps_its_passages_after_their_text_changed(project: Path) -> None:
+    """The draft names passages by the ids they had; once their article's text changes, the restored draft
+    names them by their new ids, as the recipe does (brief.recipe_ids)."""
+    from brief.recipe import RecipeSpec, SectionRef, save_recipe
+    from brief.recipe_ids import with_passages
+
+    article = project / "seeds" / "000_0207c4399900d62a.txt"
+    recipe = project / "briefings" / "chosen.yaml"
+    workspace = make_app(project).workspace
+    (pinned,) = [e for e in workspace.excerpts_of("000_0207c4399900d62a") if "has become a key interface" in e.text]
+    save_recipe(recipe, with_passages(workspace, RecipeSpec(title="Chosen", window="all", pin=[pinned.id],
+                                                            sections=[SectionRef(id="state-of-talks")])))
+
+    async def scenario() -> None:
+        first = make_app(project, recipe=recipe, restore_draft=True)
+        async with first.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            first.change(lambda c: c.set_title("Changed but not saved"))
+            await pilot.pause()
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("has become a key interface", "has become the key interface"), "utf-8")
+        again = make_app(project, recipe=recipe, restore_draft=True)
+        async with again.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert again.composition.spec.title == "Changed but not saved"
+            (new_id,) = again.composition.spec.pin
+            assert new_id != pinned.id
+            assert any("has become the key interface" in item.text for item in again.briefing.key_points)
+
+    asyncio.run(scenario())
+
+
 def test_a_recipe_window_the_menu_lacks_is_shown_and_kept(project: Path) -> None:
     recipe = project / "briefings" / "fortnight.yaml"
     recipe.write_text("title: Fortnight\nwindow: 14d\nformats: [md]\n", encoding="utf-8")

@@ -25,6 +25,7 @@ from brief.editions import comparison_line
 from brief.errors import UserError
 from brief.markdown_html import split_front_matter
 from brief.recipe import Recipe, dump_recipe, save_recipe
+from brief.recipe_ids import reattach_ids
 from brief.typeset import typeset_in_subprocess
 from brief.workspace import ProjectPaths, Workspace
 from tui.compose_screen import ComposeScreen
@@ -92,17 +93,20 @@ class BriefApp(App[None]):
                                                       "re-attached to passages whose text changed: save the recipe "
                                                       "(ctrl+s) to keep the new ids."))
                 draft = load_draft(self.paths.root) if restore_draft else None
-                if (draft is not None and draft.recipe_path.resolve() == Path(recipe_path).resolve()
-                        and dump_recipe(draft.spec) != opened.saved_text):
-                    # Unsaved changes to this very recipe were left in the draft: bring them back.
-                    self.startup_messages.append(("", f"Unsaved changes to {recipe_path} restored from the draft."))
-                    opened.spec = draft.spec
+                if draft is not None and draft.recipe_path.resolve() == Path(recipe_path).resolve():
+                    # The draft names passages as they were; compared and restored once its ids are re-attached.
+                    draft_spec, _ = reattach_ids(self.workspace, draft.spec)
+                    if dump_recipe(draft_spec) != dump_recipe(opened.spec):
+                        # Unsaved changes to this very recipe were left in the draft: bring them back.
+                        self.startup_messages.append(("", f"Unsaved changes to {recipe_path} restored from the draft."))
+                        opened.spec = draft_spec
                 return opened
         if restore_draft:
             draft = load_draft(self.paths.root)
             if draft is not None and (recipe_path is None or draft.recipe_path == Path(recipe_path)):
                 self.startup_messages.append(("", "Draft restored."))
-                return Composition(spec=draft.spec, path=draft.recipe_path, saved_text=draft.saved_text)
+                return Composition(spec=reattach_ids(self.workspace, draft.spec)[0], path=draft.recipe_path,
+                                   saved_text=draft.saved_text)
         weekly = self.paths.briefings / "weekly.yaml"
         composition = Composition.new(self.paths.briefings, "my-brief")
         if weekly.is_file():
