@@ -78,7 +78,7 @@ from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
-from brief.interview_answers import needs_its_question, questions_before_answers
+from brief.interview_answers import is_short_answer, needs_its_question, questions_before_answers
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -836,17 +836,20 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
 
 def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded: set[str]) -> list[_Candidate]:
     """Show an interview's or an explainer's answer that does not read alone after the question it answers
-    (:mod:`brief.interview_answers`): "What would change Putin's calculation? Two things. First, …". The item
-    cites the question's passage too, and ranks as a passage that reads alone when it leaned. Where a sentence
-    of the question was a candidate of its own ("Washington says ninety per cent of the text is agreed. Is that
-    meaningful?"), the pair takes its place, as in :func:`_give_context`. Not when the recipe excludes the
-    question, nor when the two would be longer than :data:`CONTEXT_MAX_WORDS`."""
-    answering = [c for c in candidates if c.lead.origin == "rules" and c.shown is None and c.lead.position == 0
-                 and needs_its_question(shown_text(c.lead))]
+    (:mod:`brief.interview_answers`): "What would change Putin's calculation? Two things. First, …". So too
+    the passage after a short opening answer, with it: "Are the guarantees credible? More credible than
+    anything Ukraine had in 2022. A European force in western Ukraine, …". The item cites the question's
+    passage too, and ranks as a passage that reads alone when it leaned. Where a passage it shows was a
+    candidate of its own ("Washington says ninety per cent of the text is agreed. Is that meaningful?"), the
+    item takes its place, as in :func:`_give_context`. Not when the recipe excludes a passage it would show,
+    nor when the whole would be longer than :data:`CONTEXT_MAX_WORDS`."""
+    answering = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
+                 and (c.lead.position == 1 or (c.lead.position == 0 and needs_its_question(shown_text(c.lead))))]
     if not answering:
         return candidates
     sources = {source.id: source for source in workspace.corpus.sources_named({c.lead.source_id for c in answering})}
     asked: dict[str, dict[int, tuple[int, int]]] = {}
+    places: dict[str, dict[tuple[int, int], Excerpt]] = {}
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
     absorbed: set[int] = set()
     for candidate in answering:
@@ -857,20 +860,26 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         if source.id not in asked:
             title = source.meta.title.value
             asked[source.id] = questions_before_answers(source.text, title if isinstance(title, str) else None)
+            places[source.id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(source.id)}
         span = asked[source.id].get(lead.paragraph)
         if span is None or len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
             continue
-        question = tuple(e for e in workspace.excerpts_of(source.id) if span[0] <= e.start and e.end <= span[1])
-        if not question or any(e.id in excluded for e in question):
+        shown = [e for e in places[source.id].values() if span[0] <= e.start and e.end <= span[1]]
+        if lead.position == 1:  # only after a short opening answer, which it goes on to explain
+            opening = places[source.id].get((lead.paragraph, 0))
+            if opening is None or not is_short_answer(opening.text):
+                continue
+            shown.append(opening)
+        if not shown or any(e.id in excluded for e in shown):
             continue
         if leans_on_what_came_before(shown_text(lead)):
             candidate.score += LEANING_PENALTY
-        candidate.context, candidate.shown = question, source.text[span[0]:lead.end]
+        candidate.context, candidate.shown = tuple(shown), source.text[span[0]:lead.end]
         candidate.said |= comparable_words(candidate.shown)
-        for excerpt in question:
-            candidate.quoted |= quoted_by(excerpt)  # a question that states something ("Washington says … agreed.") is said here
+        for excerpt in shown:  # a question that states something ("Washington says … agreed.") is said here
+            candidate.quoted |= quoted_by(excerpt)
             own = alone.get(excerpt.id)
-            if own is not None and id(own) not in absorbed:
+            if own is not None and own is not candidate and id(own) not in absorbed:
                 absorbed.add(id(own))
                 if own.score > candidate.score:
                     candidate.score, candidate.section = own.score, own.section

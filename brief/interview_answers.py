@@ -7,7 +7,9 @@ calculation? Two things. First, …"), they read as the answer they are, verbati
 article's own text, just before the answer.
 
 Only the first passage of the paragraph right after the question (:func:`brief.segmentation.answered_questions`)
-is shown so: a later one is the answer going on, and the question would not be next to it.
+is shown so, or the second after a first of a few words ("More credible than anything Ukraine had in 2022.")
+that it goes on to explain, with that first: a later one is the answer going on, and the question would not
+be next to it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ def needs_its_question(text: str) -> bool:
         return True
     start, end = sentence_bounds(text, 0, len(text))[0]
     return len(text[start:end].split()) <= LEAD_IN_WORDS
+
+
+def is_short_answer(text: str) -> bool:
+    """Whether a passage is only a few words ("More credible than anything Ukraine had in 2022.", "Not
+    soon."): an answer that the sentences after it explain."""
+    return len(text.split()) <= LEAD_IN_WORDS
 
 
 def questions_before_answers(text: str, title: str | None) -> dict[int, tuple[int, int]]:

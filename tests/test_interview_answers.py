@@ -35,6 +35,10 @@ The European reconstruction fund has been agreed by all member states and will s
 
 It is meaningful for the families of the prisoners, and for the trust between negotiators in Geneva. I expect a second exchange of prisoners before the talks resume in January.
 
+**Are the guarantees on offer credible?**
+
+More credible than anything Kyiv had in 2022. A European air mission over western Ukraine, American intelligence sharing and a treaty ratified by parliaments.
+
 **Can Moscow wait?**
 
 I think Vladimir Putin will keep fighting through the winter, whatever Washington offers him in Geneva.
@@ -84,6 +88,10 @@ def test_an_answer_is_shown_with_its_question_and_still_verifies(tmp_path: Path)
     # An answer's next sentence that says "he" of someone it names does not take it away from its question.
     (putin,) = [text for text in texts if "I think Vladimir Putin" in text]
     assert " ".join(putin.split()).startswith("Can Moscow wait? I think Vladimir Putin")
+    # The passage after a short opening answer is shown with it and the question.
+    (guarantees,) = [text for text in texts if "A European air mission" in text]
+    assert " ".join(guarantees.split()).startswith(
+        "Are the guarantees on offer credible? More credible than anything Kyiv had in 2022. A European air")
     markdown = render_markdown(briefing, template_dirs(paths, recipe))
     assert verify_brief(markdown, workspace, file=paths.root / "brief.md") == []
 
