@@ -29,7 +29,7 @@ from brief.manifest import (
     write_manifest,
 )
 from brief.recipe import Recipe, load_recipe, recipe_text
-from brief.recipe_ids import named_excerpt_ids, reattach_ids
+from brief.recipe_ids import named_excerpt_ids, reattach_ids, source_of
 from brief.render_markdown import MARKDOWN_TEMPLATE, render_markdown
 from brief.restatements import earlier_edition
 from brief.workspace import ProjectPaths, Workspace, load_workspace
@@ -88,7 +88,12 @@ def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Probl
     missing = [(path, excerpt_id) for path, excerpt_id in named if excerpt_id not in found]
     message = "no passage of the corpus has this excerpt id"
 
+    sources = set(workspace.corpus.ids())
+
     def hint(excerpt_id: str) -> str:
+        if source_of(excerpt_id) not in sources:
+            return f"no source {source_of(excerpt_id)!r} is in the corpus (`brief sources` lists them): the id is " \
+                   "mistyped, or its article was removed; remove the id"
         if excerpt_id in spec.passages:
             return "the passage the recipe kept for it is no longer in its source, or is not clearly one passage, " \
                    "or is named by the recipe already: choose the passage again in the TUI, or remove the id"

@@ -93,6 +93,15 @@ def test_an_id_whose_passage_is_gone_is_reported_with_its_line(project: Path, cl
     assert "the passage the recipe kept for it is no longer in its source" in checked.err
 
 
+def test_an_id_of_a_source_not_in_the_corpus_says_so(project: Path, cli) -> None:
+    (project / "briefings" / "stray.yaml").write_text(
+        "title: T\nsections:\n  - {id: outlook}\npin:\n  - gone_article:0123456789\n", encoding="utf-8")
+    checked = cli("check", cwd=project)
+    assert checked.code == 2
+    assert "stray.yaml:5: pin[0]: no passage of the corpus has this excerpt id" in checked.err
+    assert "no source 'gone_article' is in the corpus" in checked.err
+
+
 def test_a_recipe_without_kept_passages_is_left_as_it_is(shipped_workspace: Workspace) -> None:
     spec = RecipeSpec(title="T", include=[f"{ARTICLE}:deadbeef00"])
     assert reattach_ids(shipped_workspace, spec) == (spec, ())
