@@ -88,6 +88,7 @@ from brief.ranking import (
     content_words,
     grade_bonus,
     leans_on_what_came_before,
+    only_quotes,
     recency_bonus,
     recency_terms,
     shown_text,
@@ -273,7 +274,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
-    candidates = _give_context(workspace, _give_question(workspace, candidates, excluded), excluded)
+    candidates = _give_context(workspace, _give_question(workspace, candidates, excluded), excluded, spec.moves)
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -780,7 +781,8 @@ CONTEXT_MAX_WORDS = 60
 """The longest a passage and the sentence before it, shown together (:func:`_give_context`), may be."""
 
 
-def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: set[str]) -> list[_Candidate]:
+def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: set[str],
+                  moves: dict[str, str]) -> list[_Candidate]:
     """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
     only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
     round of consultations at expert level could be held before the end of the year, he said." Alone, it would
@@ -795,6 +797,11 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     reason ("However, …") or in which the page talks to its reader ("We asked her where the negotiations
     stand.") is left as it is (:func:`brief.antecedents.lacks_who_or_what`). So is one whose sentence before
     is ``excluded`` by the recipe: the analyst does not want that sentence in the brief.
+
+    A pair whose passage is only a quotation and who said it (:func:`brief.ranking.only_quotes`) serves the
+    section of the sentence before, which the quotation illustrates: "Samus describes a 20-kilometer “kill
+    zone” … “Any mechanized units … will be killed immediately,” he said." is context, not an outlook. A
+    section the analyst gave the passage (``moves``) is kept.
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
                and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)
@@ -829,7 +836,11 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if own is not None and own is not candidate and id(own) not in absorbed:
             absorbed.add(id(own))
             if own.score > candidate.score:  # the pair serves the section its stronger sentence serves
-                candidate.score, candidate.section = own.score, own.section
+                candidate.score = own.score
+                candidate.section = candidate.section if lead.id in moves else own.section
+        if only_quotes(shown_text(lead)) and lead.id not in moves and not (candidate.forced or candidate.pinned):
+            # it illustrates the sentence before
+            candidate.section = own.section if own is not None else moves.get(before.id, before.section)
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 

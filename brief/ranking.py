@@ -140,6 +140,20 @@ def quotes_nobody(text: str) -> bool:
                or (index + 1 < len(outside) and outside[index + 1] in _PRONOUNS_AFTER) for index in spoken)
 
 
+ATTRIBUTION_WORDS = 8
+"""At most this many words outside its quotation marks leave a passage a quotation and who said it."""
+
+
+def only_quotes(text: str) -> bool:
+    """Whether a passage is a quotation and its attribution, no more: "“Any mechanized units … will be killed
+    immediately,” he said." It illustrates what the sentence before it says, and serves that sentence's section:
+    its own words ("will be killed") are the speaker's, not the article's finding."""
+    if not _LEADING_QUOTATION.match(text):
+        return False
+    outside = _WORDS.findall(_QUOTATION.sub(" ", text).lower())
+    return len(outside) <= ATTRIBUTION_WORDS and any(word in SPEECH_VERBS for word in outside)
+
+
 def standalone_text(text: str) -> str:
     """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`)
     and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when

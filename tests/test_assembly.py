@@ -532,3 +532,27 @@ def test_a_recipe_of_key_points_and_what_changed_draws_its_key_points_from_every
     briefing = assemble_briefing(shipped_workspace, load_recipe(recipe_path, shipped_workspace.taxonomy))
     assert len(briefing.key_points) == 2
     assert all(not section.items for section in briefing.sections)
+
+
+def test_a_quotation_shown_after_the_sentence_it_illustrates_serves_that_sentences_section(
+        shipped_workspace, tmp_path: Path) -> None:
+    """"Samus describes a 20-kilometer “kill zone” … “Any mechanized units … will be killed immediately,” he said."
+    is context: the "will be" is the speaker's, not a forecast of the article. A section the analyst gives the
+    quotation is kept."""
+    from brief.recipe import Recipe, RecipeSpec, SectionRef
+
+    sections = [SectionRef(id=s, max_items=12) for s in ("state-of-talks", "sticking-points", "outlook", "background")]
+
+    def section_of_items(**keys) -> dict[str, str]:
+        spec = RecipeSpec(title="T", window="7d", key_points=0, sections=sections, **keys)
+        briefing = assemble_briefing(shipped_workspace, Recipe(path=tmp_path / "t.yaml", spec=spec),
+                                     as_of=dt.date(2025, 12, 18))
+        return {item.text: section.id for section in briefing.sections for item in section.items}
+
+    shown = section_of_items()
+    (kill_zone,) = [text for text in shown if "kill zone" in text and "will be killed immediately" in text]
+    assert shown[kill_zone] == "background"
+    (goals,) = [text for text in shown if "insists time is on his side" in text and "achieved unconditionally" in text]
+    assert shown[goals] == "sticking-points"
+    lead = next(e for e in shipped_workspace.excerpts if e.text.startswith("“Any mechanized units"))
+    assert section_of_items(moves={lead.id: "outlook"})[kill_zone] == "outlook"

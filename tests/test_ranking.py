@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.ranking import FULL_SENTENCE_WORDS, SUBSTANCE_WEIGHT, content_words, substance_shortfall
+from brief.ranking import FULL_SENTENCE_WORDS, SUBSTANCE_WEIGHT, content_words, only_quotes, substance_shortfall
 
 
 def test_content_words_leave_out_function_words_and_count_each_word_once() -> None:
@@ -242,3 +242,15 @@ def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragmen
     from brief.ranking import leans_on_what_came_before
 
     assert leans_on_what_came_before(text) is fragment
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("“Any mechanized units, any tank armor or vehicles will be killed immediately,” he said.", True),
+    ("“The goals will be achieved unconditionally,” he said on Dec. 17.", True),
+    ("“We need an answer,” Zelensky told reporters in Brussels on Friday.", True),
+    ("“We need an answer,” Zelensky said, adding that Kyiv had agreed the documents with the Americans.", False),
+    ("Zelensky said Kyiv had agreed the documents with the Americans.", False),
+    ("“The guarantees on the table are the strongest Ukraine has ever been offered.”", False),  # who said it?
+])
+def test_a_passage_that_only_quotes(text: str, quotes: bool) -> None:
+    assert only_quotes(text) is quotes
