@@ -274,7 +274,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
-    candidates = _give_context(workspace, _give_question(workspace, candidates, excluded), excluded, spec.moves)
+    candidates = _give_question(workspace, candidates, excluded, spec.moves)
+    candidates = _give_context(workspace, candidates, excluded, spec.moves)
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -800,8 +801,9 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
 
     A pair whose passage is only a quotation and who said it (:func:`brief.ranking.only_quotes`) serves the
     section of the sentence before, which the quotation illustrates: "Samus describes a 20-kilometer “kill
-    zone” … “Any mechanized units … will be killed immediately,” he said." is context, not an outlook. A
-    section the analyst gave the passage (``moves``) is kept.
+    zone” … “Any mechanized units … will be killed immediately,” he said." is context, not an outlook, and a
+    brief without a context section leaves it out like any context. A section the analyst gave the passage
+    (``moves``) is kept, and so is an included or pinned passage's.
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
                and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)
@@ -837,23 +839,27 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
             absorbed.add(id(own))
             if own.score > candidate.score:  # the pair serves the section its stronger sentence serves
                 candidate.score = own.score
-                candidate.section = candidate.section if lead.id in moves else own.section
+                if lead.id not in moves and not (candidate.forced or candidate.pinned):
+                    candidate.section = own.section
+        illustrated = own.section if own is not None else moves.get(before.id, before.section)
         if only_quotes(shown_text(lead)) and lead.id not in moves and not (candidate.forced or candidate.pinned):
             # it illustrates the sentence before
-            candidate.section = own.section if own is not None else moves.get(before.id, before.section)
+            candidate.section = illustrated
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 
 
-def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded: set[str]) -> list[_Candidate]:
+def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded: set[str],
+                   moves: dict[str, str]) -> list[_Candidate]:
     """Show an interview's or an explainer's answer that does not read alone after the question it answers
     (:mod:`brief.interview_answers`): "What would change Putin's calculation? Two things. First, …". So too
     the passage after a short opening answer, with it: "Are the guarantees credible? More credible than
     anything Ukraine had in 2022. A European force in western Ukraine, …". The item cites the question's
     passage too, and ranks as a passage that reads alone when it leaned. Where a passage it shows was a
     candidate of its own ("Washington says ninety per cent of the text is agreed. Is that meaningful?"), the
-    item takes its place, as in :func:`_give_context`. Not when the recipe excludes a passage it would show,
-    nor when the whole would be longer than :data:`CONTEXT_MAX_WORDS`."""
+    item takes its place, as in :func:`_give_context`. Not when the recipe excludes a passage it would show or
+    makes it an item of its own (pinned, included), when the analyst rejected the question, nor when the whole
+    would be longer than :data:`CONTEXT_MAX_WORDS`."""
     answering = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
                  and (c.lead.position == 1 or (c.lead.position == 0 and needs_its_question(shown_text(c.lead))))]
     if not answering:
@@ -862,6 +868,7 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
     asked: dict[str, dict[int, tuple[int, int]]] = {}
     places: dict[str, dict[tuple[int, int], Excerpt]] = {}
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
+    own_items = {e.id for c in candidates if c.pinned or c.forced for e in c.excerpts}
     absorbed: set[int] = set()
     for candidate in answering:
         lead = candidate.lead
@@ -871,17 +878,20 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         if source.id not in asked:
             title = source.meta.title.value
             asked[source.id] = questions_before_answers(source.text, title if isinstance(title, str) else None)
-            places[source.id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(source.id)}
+            places[source.id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(source.id)
+                                 if e.origin == "rules"}
         span = asked[source.id].get(lead.paragraph)
         if span is None or len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
             continue
         shown = [e for e in places[source.id].values() if span[0] <= e.start and e.end <= span[1]]
+        if not shown:  # the analyst rejected the question
+            continue
         if lead.position == 1:  # only after a short opening answer, which it goes on to explain
             opening = places[source.id].get((lead.paragraph, 0))
             if opening is None or not is_short_answer(opening.text):
                 continue
             shown.append(opening)
-        if not shown or any(e.id in excluded for e in shown):
+        if any(e.id in excluded or e.id in own_items for e in shown):
             continue
         if leans_on_what_came_before(shown_text(lead)):
             candidate.score += LEANING_PENALTY
@@ -893,7 +903,9 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
             if own is not None and own is not candidate and id(own) not in absorbed:
                 absorbed.add(id(own))
                 if own.score > candidate.score:
-                    candidate.score, candidate.section = own.score, own.section
+                    candidate.score = own.score
+                    if lead.id not in moves and not (candidate.forced or candidate.pinned):
+                        candidate.section = own.section
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 

@@ -91,6 +91,9 @@ def unknown_excerpt_problems(workspace: Workspace, recipe: Recipe) -> list[Probl
     sources = set(workspace.corpus.ids())
 
     def hint(excerpt_id: str) -> str:
+        if ":" not in excerpt_id:
+            return "not an excerpt id, which reads SOURCE:HASH (`brief excerpts` lists them): remove it, or choose " \
+                   "the passage in the TUI"
         if source_of(excerpt_id) not in sources:
             return f"no source {source_of(excerpt_id)!r} is in the corpus (`brief sources` lists them): the id is " \
                    "mistyped, or its article was removed; remove the id"

@@ -148,7 +148,9 @@ def only_quotes(text: str) -> bool:
     """Whether a passage is a quotation and its attribution, no more: "“Any mechanized units … will be killed
     immediately,” he said." It illustrates what the sentence before it says, and serves that sentence's section:
     its own words ("will be killed") are the speaker's, not the article's finding."""
-    if not _LEADING_QUOTATION.match(text):
+    opening = _LEADING_QUOTATION.match(text)
+    # what is quoted is said in full (“…,” / “….”), not a phrase the article goes on to use ("“Kill zone” tactics")
+    if not opening or not opening.group(0).rstrip("”\"").endswith((",", ".", "!", "?", "…")):
         return False
     outside = _WORDS.findall(_QUOTATION.sub(" ", text).lower())
     return len(outside) <= ATTRIBUTION_WORDS and any(word in SPEECH_VERBS for word in outside)

@@ -556,3 +556,6 @@ def test_a_quotation_shown_after_the_sentence_it_illustrates_serves_that_sentenc
     assert shown[goals] == "sticking-points"
     lead = next(e for e in shipped_workspace.excerpts if e.text.startswith("“Any mechanized units"))
     assert section_of_items(moves={lead.id: "outlook"})[kill_zone] == "outlook"
+    # A brief without a context section leaves it out, like any context: it is no outlook for want of one.
+    sections = sections[:3]
+    assert kill_zone not in section_of_items()

@@ -96,6 +96,18 @@ def test_an_answer_is_shown_with_its_question_and_still_verifies(tmp_path: Path)
     assert verify_brief(markdown, workspace, file=paths.root / "brief.md") == []
 
 
+def test_an_answer_the_analyst_moved_keeps_its_section_beside_a_stronger_question(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
+    workspace = load_workspace(paths)
+    answer = next(e for e in workspace.excerpts if e.text.startswith("It is meaningful for the families"))
+    sections = [{"id": s} for s in ("state-of-talks", "sticking-points", "outlook", "background")]
+    for moved_to in ("outlook", "sticking-points"):
+        recipe = _recipe(paths, workspace, key_points=0, moves={answer.id: moved_to}, sections=sections)
+        briefing = assemble_briefing(workspace, recipe)
+        (section,) = [s.id for s in briefing.sections for item in s.items if "meaningful for the families" in item.text]
+        assert section == moved_to
+
+
 def test_an_excluded_question_is_not_shown(tmp_path: Path) -> None:
     paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
     workspace = load_workspace(paths)

@@ -251,6 +251,7 @@ def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragmen
     ("“We need an answer,” Zelensky said, adding that Kyiv had agreed the documents with the Americans.", False),
     ("Zelensky said Kyiv had agreed the documents with the Americans.", False),
     ("“The guarantees on the table are the strongest Ukraine has ever been offered.”", False),  # who said it?
+    ("“Kill zone” tactics are spreading fast, Samus said.", False),  # a phrase the sentence uses, not a quotation
 ])
 def test_a_passage_that_only_quotes(text: str, quotes: bool) -> None:
     assert only_quotes(text) is quotes

@@ -100,6 +100,9 @@ def test_an_id_of_a_source_not_in_the_corpus_says_so(project: Path, cli) -> None
     assert checked.code == 2
     assert "stray.yaml:5: pin[0]: no passage of the corpus has this excerpt id" in checked.err
     assert "no source 'gone_article' is in the corpus" in checked.err
+    (project / "briefings" / "stray.yaml").write_text(
+        "title: T\nsections:\n  - {id: outlook}\npin:\n  - 0123456789\n", encoding="utf-8")
+    assert "not an excerpt id, which reads SOURCE:HASH" in cli("check", cwd=project).err
 
 
 def test_a_recipe_without_kept_passages_is_left_as_it_is(shipped_workspace: Workspace) -> None:
