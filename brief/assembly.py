@@ -820,10 +820,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     for candidate in leaning:
         lead = candidate.lead
         if lead.source_id not in places:
-            places[lead.source_id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(lead.source_id)
-                                      if e.origin == "rules"}
+            places[lead.source_id] = _rules_places(workspace, lead.source_id)
         before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
-        if before is None or before.id in shown_with_question or before.id in excluded or lead.source_id not in sources or before.end > lead.start \
+        if before is None or before.id in shown_with_question or before.id in excluded \
+                or lead.source_id not in sources or before.end > lead.start \
                 or leans_on_what_came_before(before.text, first_person=False) \
                 or (PERSON_PRONOUN.search(lead.text) and not names_someone(before.text)):
             continue
@@ -835,18 +835,35 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         candidate.said |= comparable_words(before.text)
         candidate.quoted |= quoted_by(before)
         own = alone.get(before.id)
-        if own is not None and own is not candidate and id(own) not in absorbed:
-            absorbed.add(id(own))
-            if own.score > candidate.score:  # the pair serves the section its stronger sentence serves
-                candidate.score = own.score
-                if lead.id not in moves and not (candidate.forced or candidate.pinned):
-                    candidate.section = own.section
-        illustrated = own.section if own is not None else moves.get(before.id, before.section)
-        if only_quotes(shown_text(lead)) and lead.id not in moves and not (candidate.forced or candidate.pinned):
-            # it illustrates the sentence before
-            candidate.section = illustrated
+        _take_place_of(candidate, own, absorbed, moves)
+        if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
+            candidate.section = own.section if own is not None else moves.get(before.id, before.section)
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+def _rules_places(workspace: Workspace, source_id: str) -> dict[tuple[int, int], Excerpt]:
+    """(paragraph, position in it) → the source's passage of the rules there (an analyst's excerpt has no place
+    among the sentences)."""
+    return {(e.paragraph, e.position): e for e in workspace.excerpts_of(source_id) if e.origin == "rules"}
+
+
+def _section_is_free(candidate: _Candidate, moves: dict[str, str]) -> bool:
+    """Whether a section other than its lead's may be given to ``candidate``: not one the analyst moved, included
+    or pinned (their section is the analyst's)."""
+    return candidate.lead.id not in moves and not (candidate.forced or candidate.pinned)
+
+
+def _take_place_of(candidate: _Candidate, own: _Candidate | None, absorbed: set[int], moves: dict[str, str]) -> None:
+    """``candidate`` now also shows the passage that ``own`` is a candidate of: ``own`` goes (into ``absorbed``),
+    and ``candidate`` ranks as the stronger of the two, in the stronger one's section when its own is free."""
+    if own is None or own is candidate or id(own) in absorbed:
+        return
+    absorbed.add(id(own))
+    if own.score > candidate.score:  # the item serves the section its stronger passage serves
+        candidate.score = own.score
+        if _section_is_free(candidate, moves):
+            candidate.section = own.section
 
 
 def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded: set[str],
@@ -866,7 +883,7 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         return candidates
     sources = {source.id: source for source in workspace.corpus.sources_named({c.lead.source_id for c in answering})}
     asked: dict[str, dict[int, tuple[int, int]]] = {}
-    places: dict[str, dict[tuple[int, int], Excerpt]] = {}
+    places: dict[str, dict[tuple[int, int], Excerpt]] = {}  # fetched only for a source that asks
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
     own_items = {e.id for c in candidates if c.pinned or c.forced for e in c.excerpts}
     absorbed: set[int] = set()
@@ -878,11 +895,11 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         if source.id not in asked:
             title = source.meta.title.value
             asked[source.id] = questions_before_answers(source.text, title if isinstance(title, str) else None)
-            places[source.id] = {(e.paragraph, e.position): e for e in workspace.excerpts_of(source.id)
-                                 if e.origin == "rules"}
         span = asked[source.id].get(lead.paragraph)
         if span is None or len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
             continue
+        if source.id not in places:
+            places[source.id] = _rules_places(workspace, source.id)
         shown = [e for e in places[source.id].values() if span[0] <= e.start and e.end <= span[1]]
         if not shown:  # the analyst rejected the question
             continue
@@ -899,13 +916,7 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         candidate.said |= comparable_words(candidate.shown)
         for excerpt in shown:  # a question that states something ("Washington says … agreed.") is said here
             candidate.quoted |= quoted_by(excerpt)
-            own = alone.get(excerpt.id)
-            if own is not None and own is not candidate and id(own) not in absorbed:
-                absorbed.add(id(own))
-                if own.score > candidate.score:
-                    candidate.score = own.score
-                    if lead.id not in moves and not (candidate.forced or candidate.pinned):
-                        candidate.section = own.section
+            _take_place_of(candidate, alone.get(excerpt.id), absorbed, moves)
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 

@@ -14,8 +14,13 @@ be next to it.
 
 from __future__ import annotations
 
+import re
+
 from brief.ranking import LEAD_IN_WORDS, leans_on_what_came_before
 from brief.segmentation import answered_questions, sentence_bounds, split_blocks
+
+_ENDS_ON_QUESTION = re.compile(r"\?\s*$", re.MULTILINE)
+"""A line that ends on a question mark: a block that asks (:func:`brief.segmentation.asks`) has one."""
 
 
 def needs_its_question(text: str) -> bool:
@@ -36,6 +41,8 @@ def is_short_answer(text: str) -> bool:
 
 def questions_before_answers(text: str, title: str | None) -> dict[int, tuple[int, int]]:
     """Paragraph → where in the source's ``text`` the question is that the paragraph, right after it, answers."""
+    if not _ENDS_ON_QUESTION.search(text):  # most articles ask nothing: no need to find their blocks
+        return {}
     blocks = split_blocks(text, title)
     starts = {block.paragraph: block.start for block in blocks if block.kind == "paragraph"}
     return {paragraph: (question.start, question.end)
