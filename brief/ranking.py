@@ -123,6 +123,11 @@ _PRONOUNS_AFTER = frozenset({"he", "she", "they"})
 _WORDS = re.compile(r"[a-z]+")
 
 
+def _words_outside_quotations(text: str) -> list[str]:
+    """The words of ``text`` that are not inside double quotation marks, lower-cased, in order."""
+    return _WORDS.findall(_QUOTATION.sub(" ", text).lower())
+
+
 def quotes_nobody(text: str) -> bool:
     """Whether a passage opens with a quotation and does not say who spoke.
 
@@ -134,7 +139,7 @@ def quotes_nobody(text: str) -> bool:
     """
     if not _LEADING_QUOTATION.match(text):
         return False
-    outside = _WORDS.findall(_QUOTATION.sub(" ", text).lower())
+    outside = _words_outside_quotations(text)
     spoken = [index for index, word in enumerate(outside) if word in SPEECH_VERBS]
     return all((index > 0 and outside[index - 1] in _PRONOUNS_BEFORE)
                or (index + 1 < len(outside) and outside[index + 1] in _PRONOUNS_AFTER) for index in spoken)
@@ -152,7 +157,7 @@ def only_quotes(text: str) -> bool:
     # what is quoted is said in full (“…,” / “….”), not a phrase the article goes on to use ("“Kill zone” tactics")
     if not opening or not opening.group(0).rstrip("”\"").endswith((",", ".", "!", "?", "…")):
         return False
-    outside = _WORDS.findall(_QUOTATION.sub(" ", text).lower())
+    outside = _words_outside_quotations(text)
     return len(outside) <= ATTRIBUTION_WORDS and any(word in SPEECH_VERBS for word in outside)
 
 
