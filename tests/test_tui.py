@@ -700,16 +700,21 @@ def test_a_recipe_cannot_be_saved_over_the_taxonomy(project: Path) -> None:
     assert topics_file.read_bytes() == before
 
 
+async def leave_a_title_unsaved(project: Path, recipe: Path) -> None:
+    """Open ``recipe`` in the TUI, change its title and quit without saving: the change is left in the draft."""
+    first = make_app(project, recipe=recipe, restore_draft=True)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        first.change(lambda c: c.set_title("Changed but not saved"))
+        await pilot.pause()
+
+
 def test_draft_of_an_opened_recipe_is_restored_when_it_is_opened_again(project: Path) -> None:
     """Changes to `brief compose RECIPE` left unsaved come back the next time that recipe is opened."""
     recipe = project / "briefings" / "situation.yaml"
 
     async def scenario() -> None:
-        first = make_app(project, recipe=recipe, restore_draft=True)
-        async with first.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
-            first.change(lambda c: c.set_title("Changed but not saved"))
-            await pilot.pause()
+        await leave_a_title_unsaved(project, recipe)
         again = make_app(project, recipe=recipe, restore_draft=True)
         async with again.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
@@ -734,11 +739,7 @@ def test_a_restored_draft_keeps_its_passages_after_their_text_changed(project: P
                                                             sections=[SectionRef(id="state-of-talks")])))
 
     async def scenario() -> None:
-        first = make_app(project, recipe=recipe, restore_draft=True)
-        async with first.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
-            first.change(lambda c: c.set_title("Changed but not saved"))
-            await pilot.pause()
+        await leave_a_title_unsaved(project, recipe)
         text = article.read_text(encoding="utf-8")
         article.write_text(text.replace("has become a key interface", "has become the key interface"), "utf-8")
         again = make_app(project, recipe=recipe, restore_draft=True)
