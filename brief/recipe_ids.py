@@ -68,9 +68,10 @@ def nearest_passage(kept: str, excerpts: list[Excerpt]) -> tuple[Excerpt, float]
     """The one passage of ``excerpts`` near enough to the ``kept`` text to be it, and how near; None when none
     is, or when two are about as near (a repeated sentence): guessing between them would mis-cite."""
     scored: list[tuple[float, Excerpt]] = []
+    flat = _flat(kept)
+    near = REATTACH_SIMILARITY - AMBIGUITY_MARGIN  # a runner-up this near still makes the best ambiguous
     for excerpt in excerpts:
-        matcher = SequenceMatcher(None, _flat(kept), _flat(excerpt.text), autojunk=False)
-        near = REATTACH_SIMILARITY - AMBIGUITY_MARGIN  # a runner-up this near still makes the best ambiguous
+        matcher = SequenceMatcher(None, flat, _flat(excerpt.text), autojunk=False)
         if matcher.real_quick_ratio() >= near and matcher.quick_ratio() >= near:
             scored.append((matcher.ratio(), excerpt))
     scored.sort(key=lambda pair: -pair[0])
