@@ -233,13 +233,17 @@ class _QuoteGroup:
     date_text: str | None
 
 
-def key_quotes(material: Sequence[Material], cap: int) -> tuple[KeyQuote, ...]:
+def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()) -> tuple[KeyQuote, ...]:
     """Up to ``cap`` direct quotations with a clear speaker, best first.
 
     A speaker's role is the one the quote's own article gives them (in the sentence, or
     wherever it names them in full). For ranking only, a speaker other articles of the
     material call an official ("Russian President") counts as one.
+
+    A quotation one of the brief's items already shows (``shown``: the items' texts) is not
+    repeated here: the reader has just read it, with its context.
     """
+    already = [" " + " ".join(_words(text)) + " " for text in shown]
     speakers_named = {q.speaker for found in material for q in found.quotes if q.speaker and " " in q.speaker}
     officials = {name for found in material for name in _officials(found, speakers_named)}
     groups: list[_QuoteGroup] = []
@@ -252,10 +256,13 @@ def key_quotes(material: Sequence[Material], cap: int) -> tuple[KeyQuote, ...]:
             if quote.speaker and quote.speaker not in roles:
                 roles[quote.speaker] = role_in_article(found.source.text, quote.speaker)
         for quote in found.quotes:
-            if quote.kind != "direct" or not quote.speaker or quote.words > MAX_QUOTE_WORDS:
+            if quote.kind != "direct" or not quote.speaker or quote.words > MAX_QUOTE_WORDS \
+                    or _finishes_the_reporters_clause(quote, found.source.text):
                 continue
             role = quote.role or roles.get(quote.speaker)
             words = tuple(_words(quote.text))
+            if words and any(" " + " ".join(words) + " " in text for text in already):
+                continue
             home = next((g for g in groups if _same_words(g.words, words)), None)
             if home is not None:
                 if all(q.source_id != quote.source_id for q in home.quotes):
@@ -276,6 +283,8 @@ def key_quotes(material: Sequence[Material], cap: int) -> tuple[KeyQuote, ...]:
         best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(g.quotes[0].speaker or "", 0)
                    - 0.3 * sources.get(g.quotes[0].source_id, 0))
         pool.remove(best)
+        if any(_one_statement(best.quotes[0], group.quotes[0]) for group in chosen):
+            continue
         chosen.append(best)
         speakers[best.quotes[0].speaker or ""] = speakers.get(best.quotes[0].speaker or "", 0) + 1
         sources[best.quotes[0].source_id] = sources.get(best.quotes[0].source_id, 0) + 1
@@ -289,6 +298,32 @@ def key_quotes(material: Sequence[Material], cap: int) -> tuple[KeyQuote, ...]:
             date_text=group.date_text if lead.date is None else None,
             citations=tuple(_passage(q.source_id, q.start, q.end) for q in group.quotes)))
     return tuple(entries)
+
+
+_VERB_PHRASE = re.compile(r"(?:could|would|will|should|may|might|must|can|cannot|to|is|are|was|were|be|has|have|"
+                          r"had|it|he|she|they|(?:do|does|did|wo|ca|is|are|was|were|has|have)n[’']t)\b")
+SHORT_QUOTE_WORDS = 10
+"""A verb phrase the reporter's sentence finishes is no key quote up to this many words."""
+
+
+def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
+    """Whether a short quotation is a verb phrase of the reporter's sentence: it opens on one ("… said it
+    “could form the basis” for talks") or follows one ("he vowed Russia would “liberate its historical
+    lands” on the battlefield"). Alone, under a speaker's name, it says nothing. A short characterisation
+    ("described the discussions as “constructive, very useful, and substantive”") stays."""
+    if len(_words(quote.text)) >= SHORT_QUOTE_WORDS:
+        return False
+    before = _words(text[max(0, quote.quote_start - 30):quote.quote_start])
+    return _VERB_PHRASE.fullmatch(before[-1] if before else "") is not None \
+        or _VERB_PHRASE.match(quote.text) is not None  # in lower case: inside the reporter's sentence
+
+
+def _one_statement(quote: Quote, other: Quote) -> bool:
+    """Whether two quotations are parts of one statement: the same speaker in the same or the next sentence
+    of one article ("“There’s a question I still can’t get an answer to,” Zelensky said. “What will the
+    United States do …?”"). One part, the best, is a key quote; two would read as a stutter."""
+    return (quote.source_id == other.source_id and quote.speaker == other.speaker
+            and quote.start <= other.end + 1 and other.start <= quote.end + 1)
 
 
 def _officials(found: Material, speakers: set[str]) -> set[str]:

@@ -112,6 +112,20 @@ def test_key_quotes_are_verbatim_and_attributed_to_who_the_article_says(seeds) -
     assert "one step forward, two steps back" not in by_words  # nobody is named as saying it
 
 
+def test_a_quotation_an_item_shows_is_not_repeated_as_a_key_quote(seeds) -> None:
+    paths, workspace, _, _ = seeds
+    goals = "The goals of the special military operation will be achieved unconditionally"
+    week = {"window": "7d", "as_of": "2025-12-18"}
+    alone = assemble_briefing(workspace, recipe_for(paths, workspace, sections=[{"id": "key-quotes"}], **week))
+    assert goals in [q.text for q in section(alone, "key-quotes").entries]  # a key quote when no item shows it
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, **week))
+    assert any(goals in item.text for item in briefing.all_items())  # Putin's pair is a sticking point
+    quotes = section(briefing, "key-quotes").entries
+    assert len(quotes) >= 3 and goals not in [q.text for q in quotes]
+    for quote in quotes:
+        assert not any(quote.text in item.text for item in briefing.all_items())
+
+
 def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     _, _, briefing, _ = seeds
     figures = section(briefing, "key-figures").entries
@@ -373,9 +387,31 @@ def test_quotes_without_a_clear_speaker_are_not_key_quotes(tmp_path: Path) -> No
             "“Nobody wants a frozen conflict on the continent of Europe,” the statement read.",
             *PARAGRAPHS]),
     })
-    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, sections=[{"id": "key-quotes"}]))
     quotes = section(briefing, "key-quotes").entries
     assert [(q.speaker, q.role) for q in quotes] == [("Olena Petrenko", "a Ukrainian negotiator")]
+
+
+def test_a_key_quote_reads_alone_and_says_one_thing_once(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-03", "Alpha Post", [
+            "Vladimir Putin, the Russian President, said the outline “could form the basis” of a settlement.",
+            "Hungarian Prime Minister Viktor Orbán told reporters that the money would “prolong a war that cannot "
+            "be won.”",
+            "Former U.S. President Donald Trump told Ukrainian President Volodymyr Zelensky that Ukraine “don’t "
+            "have the cards right now.”",
+            "Kremlin aide Yuri Ushakov described the discussions as “constructive, very useful, and substantive”, "
+            "but no compromise was found.",
+            "“There’s a question I still can’t get an answer to,” Volodymyr Zelensky, Ukraine’s President, said on "
+            "Dec. 2. “What will the United States do if Russia comes with aggression again?”",
+            *PARAGRAPHS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, sections=[{"id": "key-quotes"}]))
+    quotes = [(q.speaker, q.text) for q in section(briefing, "key-quotes").entries]
+    # Verb phrases the reporter's sentence finishes say nothing under a name; Zelensky's two quotations are
+    # one statement, shown once. Ushakov's characterisation reads alone, but a key point shows it already.
+    assert quotes == [("Volodymyr Zelensky", "There’s a question I still can’t get an answer to")]
+    assert any("“constructive, very useful, and substantive”" in point.text for point in briefing.key_points)
 
 
 def test_article_text_in_the_new_sections_stays_text(tmp_path: Path) -> None:
@@ -383,7 +419,7 @@ def test_article_text_in_the_new_sections_stays_text(tmp_path: Path) -> None:
     hostile = ("“We will \\*never\\* give up [our] land | not one <b>metre</b>,” said Olena Petrenko, "
                "a Ukrainian negotiator, on Dec. 2, 2025.")
     paths, workspace = project(tmp_path, {"h": ("2025-12-03", "Alpha Post", [hostile, *PARAGRAPHS])})
-    recipe = recipe_for(paths, workspace)
+    recipe = recipe_for(paths, workspace, sections=ALL_EXTRAS)  # no item shows the quotation first
     briefing = assemble_briefing(workspace, recipe)
     markdown = markdown_of(paths, workspace, briefing, recipe)
     assert "> “We will \\*never\\* give up \\[our\\] land \\| not one \\<b\\>metre\\</b\\>”\\" in markdown
