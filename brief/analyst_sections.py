@@ -58,7 +58,7 @@ from brief.briefing import (
 from brief.contradictions import Claim, Conflict, find_contradictions, statements_of
 from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
-from brief.event_clauses import event_clause
+from brief.event_clauses import event_clause, without_elision
 from brief.excerpts import Excerpt
 from brief.figures import Figure, extract_figures, figures_in_passage
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
@@ -441,9 +441,12 @@ class Unplaced:
     expressions: tuple[str, ...]
 
 
-def timeline(material: Sequence[Material], cap: int, window: Window
+def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequence[str] = ()
              ) -> tuple[tuple[TimelineEntry, ...], tuple[Unplaced, ...]]:
-    """Up to ``cap`` dated events, oldest first, and what could not be placed for want of a year."""
+    """Up to ``cap`` dated events, oldest first, and what could not be placed for want of a year.
+
+    A row whose sentence an item already shows (``shown``: the items' texts, whitespace made single) says only
+    what happened when: the reader has the rest a few lines up."""
     groups: list[_EventGroup] = []
     more: dict[tuple[str, int], list[Event]] = {}
     for found in material:
@@ -480,7 +483,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window
     chosen.sort(key=lambda g: (g.events[0].date, g.events[0].source_id, g.events[0].start))
     entries = tuple(TimelineEntry(
         date=g.events[0].date, precision=g.events[0].precision, expression=g.events[0].expression,
-        relative=g.events[0].relative, text=_row_text(g.events[0]), published=g.events[0].published,
+        relative=g.events[0].relative, text=_row_text(g.events[0], shown), published=g.events[0].published,
         published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]))
@@ -488,9 +491,15 @@ def timeline(material: Sequence[Material], cap: int, window: Window
     return entries, _unplaced(material)
 
 
-def _row_text(event: Event) -> str:
-    """What the event's row shows of its sentence (:func:`brief.event_clauses.event_clause`)."""
-    return event_clause(event.text, event.expression_start - event.start, event.expression_end - event.start)
+def _row_text(event: Event, items: Sequence[str]) -> str:
+    """What the event's row shows of its sentence (:func:`brief.event_clauses.event_clause`), shorter when one
+    of ``items`` shows the sentence (their whitespace made single)."""
+    start, end = event.expression_start - event.start, event.expression_end - event.start
+    row = event_clause(event.text, start, end)
+    told = " ".join(without_elision(row).split())
+    if not any(told in item for item in items):
+        return row
+    return event_clause(event.text, start, end, told_elsewhere=True)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -473,14 +473,15 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
                                set(cited), workspace.corpus.findings)
     extras: list[ExtraSection] = []
     unplaced: tuple[Unplaced, ...] = ()
+    shown = [" ".join(c.text.split()) for c in chosen]  # what the items say, not to be said again
     for ref in refs:
         heading = ref.title or EXTRA_SECTIONS[ref.id]
         if ref.id == "key-quotes":
-            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items, [c.text for c in chosen])))
+            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items, shown)))
         elif ref.id == "key-figures":
             extras.append(ExtraSection("key-figures", heading, key_figures(material, ref.max_items)))
         elif ref.id == "timeline":
-            events, unplaced = timeline(material, ref.max_items, window)
+            events, unplaced = timeline(material, ref.max_items, window, shown)
             extras.append(ExtraSection("timeline", heading, events))
         else:
             extras.append(ExtraSection("sources-differ", heading,

@@ -39,22 +39,36 @@ _NEXT_STATEMENT = re.compile(
     r"|;\s+")
 
 
+_SAME_EVENT_GOES_ON = re.compile(r"[,;]\s+|\s+(?:with|while|whereas)\s+")
+TOLD_ELSEWHERE_WORDS = 16
+"""A row whose sentence an item of the brief shows is cut to its event when longer than this many words."""
+MIN_EVENT_WORDS = 6
+"""What such a cut leaves: at least this many words."""
+
+
 def _inside_quotation(text: str) -> bool:
     """Whether ``text`` ends inside a quotation: an opening mark not yet closed."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-def event_clause(sentence: str, expression_start: int, expression_end: int) -> str:
+def event_clause(sentence: str, expression_start: int, expression_end: int, *, told_elsewhere: bool = False) -> str:
     """What a timeline row shows of ``sentence`` (verbatim, with " …" after a cut), whose date expression is
-    ``sentence[expression_start:expression_end]``."""
+    ``sentence[expression_start:expression_end]``.
+
+    ``told_elsewhere``: an item of the brief shows the sentence already, so the row needs only say what happened
+    when (:func:`_up_to_the_event`)."""
     start = 0
     dateline = leading_dateline(sentence)
     if dateline is not None and sentence[dateline.end():dateline.end() + 1].isupper():
         start = dateline.end()
     shown = sentence[start:]
+    after = max(expression_end - start, 0)
+    if told_elsewhere:
+        event = _up_to_the_event(shown, after)
+        if event is not None:
+            return event
     if len(shown.split()) <= SHORT_SENTENCE_WORDS:
         return shown
-    after = max(expression_end - start, 0)
     for boundary in _NEXT_STATEMENT.finditer(shown, after):
         kept, cut = shown[:boundary.start()], shown[boundary.start():]
         if len(kept.split()) < MIN_KEPT_WORDS or _inside_quotation(kept):
@@ -63,6 +77,22 @@ def event_clause(sentence: str, expression_start: int, expression_end: int) -> s
             break
         return f"{kept.rstrip(' ,;:')} {ELISION}"
     return shown
+
+
+def _up_to_the_event(shown: str, after: int) -> str | None:
+    """``shown`` up to the first comma, semicolon or "with"/"while" after its date expression (which ends at
+    ``after``): "Two days of talks in Berlin … ended on Monday …" of a sentence that goes on "with both sides
+    describing …". None when the sentence is short, or no such cut leaves enough and takes enough away."""
+    if len(shown.split()) <= TOLD_ELSEWHERE_WORDS:
+        return None
+    for boundary in _SAME_EVENT_GOES_ON.finditer(shown, after):
+        kept, cut = shown[:boundary.start()], shown[boundary.start():]
+        if len(kept.split()) < MIN_EVENT_WORDS or _inside_quotation(kept):
+            continue
+        if len(re.findall(r"[\w’'-]+", cut)) < MIN_CUT_WORDS:
+            return None
+        return f"{kept.rstrip(' ,;:')} {ELISION}"
+    return None
 
 
 def without_elision(shown: str) -> str:

@@ -126,6 +126,20 @@ def test_a_quotation_an_item_shows_is_not_repeated_as_a_key_quote(seeds) -> None
         assert not any(quote.text in item.text for item in briefing.all_items())
 
 
+def test_a_timeline_row_whose_sentence_an_item_shows_says_only_what_happened_when(seeds) -> None:
+    paths, workspace, briefing, markdown = seeds
+    istanbul = "The Istanbul channel this summer typified the Kremlin’s pattern: Putin offered direct talks in May"
+    (item,) = [item for item in briefing.all_items() if istanbul in item.text]
+    assert len(item.text.split()) > 25  # the item goes on: "torpedoing a U.S. ultimatum …"
+    rows = {entry.text: entry for entry in section(briefing, "timeline").entries}
+    assert f"{istanbul} …" in rows and f"| {istanbul} … |" in markdown
+    alone = assemble_briefing(workspace, recipe_for(paths, workspace, key_points=0,
+                                                   sections=[{"id": "timeline", "max_items": 30}]))
+    (whole,) = [e.text for e in section(alone, "timeline").entries if e.text.startswith(istanbul)]
+    assert len(whole.split()) > len(istanbul.split()) + 5  # with no item to show it, the row says more
+    assert verify_brief(markdown, workspace) == []
+
+
 def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     _, _, briefing, _ = seeds
     figures = section(briefing, "key-figures").entries

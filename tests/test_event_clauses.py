@@ -66,3 +66,39 @@ def test_without_elision_takes_the_marks_off_the_ends_only() -> None:
     assert without_elision("… met Witkoff on Tuesday") == "met Witkoff on Tuesday"
     assert without_elision("Putin met Witkoff on Tuesday ...") == "Putin met Witkoff on Tuesday"
     assert without_elision("Putin … on Tuesday") == "Putin … on Tuesday"
+
+
+BERLIN = ("Two days of talks in Berlin between American, Ukrainian and European negotiators ended on Monday with "
+          "both sides describing \"real progress\" on security guarantees for Ukraine, while conceding that the "
+          "question of territory in the east remains unresolved.")
+
+
+def _told(sentence: str, expression: str) -> str:
+    start = sentence.index(expression)
+    return event_clause(sentence, start, start + len(expression), told_elsewhere=True)
+
+
+def test_a_sentence_an_item_shows_is_cut_to_what_happened_when() -> None:
+    assert _told(BERLIN, "on Monday") == ("Two days of talks in Berlin between American, Ukrainian and European "
+                                          f"negotiators ended on Monday {ELISION}")
+    plan = ("The starting point is a U.S. plan first drafted in November with 28 points and since cut to about 20 "
+            "after consultations with Ukraine and European governments in Geneva and Florida.")
+    assert _told(plan, "in November") == f"The starting point is a U.S. plan first drafted in November {ELISION}"
+    # A dateline goes too, and the cut row is still verbatim.
+    told = _told(WIRE, "on Tuesday")
+    assert told.startswith("Ukraine has sent") and without_elision(told) in WIRE
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    # Short: shown whole.
+    ("Since the Geneva round in late November, negotiators have rewritten large parts of the American text.",
+     "in late November"),
+    # The only comma after the date would leave the date alone.
+    ("On Dec. 9, 2025, negotiators from both sides met in Geneva for six hours without agreeing on the front line "
+     "or on the timing of any ceasefire.", "On Dec. 9, 2025"),
+    # No cut inside a quotation.
+    ("A senior Russian lawmaker dismissed the talks on Monday as “a meeting of those, frankly, who will not decide "
+     "anything and never did”.", "on Monday"),
+])
+def test_a_told_sentence_is_not_cut_where_the_cut_would_say_too_little(sentence: str, expression: str) -> None:
+    assert _told(sentence, expression) == _clause(sentence, expression)

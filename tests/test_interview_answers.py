@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from brief.annotations import Action, add_annotation, make_annotation
 from brief.assembly import assemble_briefing
 from brief.build import template_dirs
 from brief.interview_answers import needs_its_question, questions_before_answers
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
-from brief.workspace import load_workspace
+from brief.workspace import ProjectPaths, Workspace, load_workspace
 
 from .test_assembly import _project, _recipe
 
@@ -117,3 +118,64 @@ def test_an_excluded_question_is_not_shown(tmp_path: Path) -> None:
     texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
     assert not any("Will there be a ceasefire" in text for text in texts)
     assert any(text.startswith("I think a ceasefire") for text in texts)  # the answer, as it is
+
+
+SECTIONS = [{"id": s} for s in ("state-of-talks", "sticking-points", "outlook", "background")]
+GUARANTEES = "Are the guarantees on offer credible?"
+OPENING = "More credible than anything Kyiv had in 2022."
+
+
+def _annotated(paths: ProjectPaths, workspace: Workspace, quotes: list[str], action: Action) -> Workspace:
+    """The workspace again, once the analyst has annotated each of ``quotes`` in source "i" with ``action``."""
+    text = workspace.corpus.source("i").text
+    for quote in quotes:
+        start = text.index(quote)
+        add_annotation(paths.corpus, "i", make_annotation(text, start, start + len(quote), action))
+    workspace.index.close()
+    return load_workspace(paths)
+
+
+def test_an_analysts_excerpt_beside_an_answer_does_not_stand_in_for_its_opening(tmp_path: Path) -> None:
+    # An analyst's excerpt is placed at position 0 of the paragraph it starts in, where the short opening
+    # answer is: the answer's item still shows the rules' opening, and cites it.
+    later = "Russia will call every one of these steps a provocation and will answer them along the front."
+    interview = INTERVIEW.replace("ratified by parliaments.", "ratified by parliaments. " + later)
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", interview)})
+    workspace = _annotated(paths, load_workspace(paths), [later], "excerpt")
+    (opening,) = [e for e in workspace.excerpts_of("i") if e.text == OPENING]
+    (analysts,) = [e for e in workspace.excerpts_of("i") if e.origin == "analyst"]
+    assert (analysts.paragraph, analysts.position) == (opening.paragraph, opening.position)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=SECTIONS))
+    (item,) = [item for item in briefing.all_items() if "A European air mission" in item.text]
+    assert " ".join(item.text.split()).startswith(f"{GUARANTEES} {OPENING} A European air mission")
+    assert opening.id in item.excerpt_ids and analysts.id not in item.excerpt_ids
+
+
+def test_an_answer_is_not_shown_with_a_question_the_analyst_rejected(tmp_path: Path) -> None:
+    # Both an answer that needs its question and the passage after a short opening answer.
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
+    rejected = [GUARANTEES, "Will there be a ceasefire before the summer?"]
+    workspace = _annotated(paths, load_workspace(paths), rejected, "reject")
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=SECTIONS))
+    texts = [item.text for item in briefing.all_items()]
+    assert not any(question in text for question in rejected for text in texts)
+    assert any(text.startswith("I think a ceasefire") for text in texts)  # the answers, as they are
+    assert any(text.startswith("A European air mission") for text in texts)
+
+
+@pytest.mark.parametrize(("key", "passage"), [("pin", OPENING), ("include", GUARANTEES)])
+@pytest.mark.parametrize("answer_included", [False, True], ids=["answer ranked", "answer included"])
+def test_a_passage_the_recipe_makes_an_item_is_not_shown_again_with_an_answer(
+        tmp_path: Path, key: str, passage: str, answer_included: bool) -> None:
+    # Shown with the answer too, it would be printed twice (an included answer) or lose the answer, which
+    # would only repeat the item (a ranked one).
+    paths = _project(tmp_path, {"i": ("2025-12-17", "Review", INTERVIEW)})
+    workspace = load_workspace(paths)
+    (chosen,) = [e for e in workspace.excerpts_of("i") if e.text == passage]
+    (answer,) = [e for e in workspace.excerpts_of("i") if e.text.startswith("A European air mission")]
+    included = [answer.id] if answer_included else []
+    keys = {"pin": [chosen.id], "include": included} if key == "pin" else {"include": [chosen.id, *included]}
+    recipe = _recipe(paths, workspace, key_points=0, sections=SECTIONS, **keys)
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert sum(passage in text for text in texts) == 1
+    assert answer.text in texts  # the answer, as it is

@@ -378,14 +378,14 @@ def test_a_changed_word_in_a_timeline_event_is_caught(built: str, shipped_worksp
 
 
 def test_a_timeline_row_cut_short_is_checked_up_to_its_cut(built: str, shipped_workspace: Workspace) -> None:
-    # The build shows "… in May, torpedoing a U.S. ultimatum and fresh EU sanctions threats …": the sentence goes
-    # on ("; expectations rose …"). What is shown must be verbatim; a cut inside it is not forgiven.
+    # The build shows "… Putin offered direct talks in May …": the sentence goes on (", torpedoing a U.S.
+    # ultimatum …"), and an item shows it whole. What is shown must be verbatim; a cut inside it is not forgiven.
     lines = built.splitlines()
     index = _line_index(lines, lambda line: line.startswith("| ") and "The Istanbul channel this summer" in line)
-    assert "sanctions threats … |" in lines[index]
+    assert "Putin offered direct talks in May … |" in lines[index]
     assert verify_brief(built, shipped_workspace) == []
     for edited, kind in ((lines[index].replace("direct talks", "secret talks"), "statement"),
-                         (lines[index].replace("torpedoing a U.S. ultimatum and", "…"), "statement")):
+                         (lines[index].replace("pattern: Putin offered", "pattern: …"), "statement")):
         [mismatch] = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
         assert (mismatch.line, mismatch.kind) == (index + 1, kind)
 
