@@ -117,3 +117,20 @@ def test_a_full_line_is_not_broken_after_its_first_word_to_fit_a_citation(tmp_pa
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert "future" not in lines
     assert " ".join(" ".join(lines).split()).count(item) == 1
+
+
+def test_about_this_brief_is_set_as_small_print(tmp_path: Path) -> None:
+    """The build's own notes close the brief in small print, not as a section of the brief's matter."""
+    markdown = ("# T\n\n## Sources\n\n1. An article — An outlet\n\n## About this brief\n\n"
+                "- 1 source without a known date was left out of the window.\n")
+    (tmp_path / "a.pdf").write_bytes(markdown_to_pdf(markdown, TEMPLATES))
+    sizes: dict[str, float] = {}
+
+    def record(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.setdefault(text.strip(), size * abs(cm[3] * tm[3]))
+
+    pypdf.PdfReader(tmp_path / "a.pdf").pages[0].extract_text(visitor_text=record)
+    note = next(size for text, size in sizes.items() if text.startswith("1 source without"))
+    assert sizes["About this brief"] < 0.75 * sizes["Sources"]
+    assert note < sizes["An article — An outlet"]
