@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.dates import long_date
+from brief.lead_labels import lead_label
 from brief.metadata import MetaValue
 from brief.quotes import DatedBy
 
@@ -104,6 +105,18 @@ class BriefItem:
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
     """Statements of the merged sources of this item that contradict each other ("rejected" [1], "accepted" [3])."""
+
+    @property
+    def label(self) -> str | None:
+        """The label the article put before the point ("Next Steps:"), which the brief sets in bold
+        (:mod:`brief.lead_labels`); None when it has none."""
+        return lead_label(self.text)
+
+    @property
+    def after_label(self) -> str:
+        """The text after :attr:`label`: all of it when there is none."""
+        label = self.label
+        return self.text[len(label):].lstrip() if label else self.text
 
     @property
     def source_count(self) -> int:

@@ -89,6 +89,9 @@ _SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in th
 edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025")."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
+_BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")
+"""The article's label for a point, which the template sets in bold (:mod:`brief.lead_labels`): checked as
+the text it is."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SOURCE_ENTRY = re.compile(r"^[ ]{0,3}(\d{1,9})[.)][ \t]+(.*)$")
@@ -459,7 +462,7 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     for segment in segments:
         raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
         if block.is_item and segment.start == 0:
-            raw = _NEW_MARK.sub("", raw)
+            raw = _BOLD_LABEL.sub(r"\1\2 ", _NEW_MARK.sub("", raw))
         statement = unescape_markdown(raw)
         if block.is_item and cited_anywhere and normalise(statement):
             line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))

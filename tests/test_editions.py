@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,13 @@ from brief.workspace import ProjectPaths, load_workspace
 
 EARLIER, LATER = dt.date(2025, 12, 2), dt.date(2025, 12, 4)
 NEW_MARK = "- **New** · "
+
+
+def as_shown(item: BriefItem) -> str:
+    """An item's text as the brief's Markdown shows it: the article's label for the point in bold."""
+    if item.label:
+        return f"**{escape_markdown(item.label)}** {escape_markdown(item.after_label)}"
+    return escape_markdown(item.text)
 
 
 def paths(project: Path) -> ProjectPaths:
@@ -75,7 +83,7 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
     assert new_items and len(new_items) < len(shown(second)), "some items are new, some were there before"
     assert second.markdown.count(NEW_MARK) == len(new_items)
     for item in new_items:
-        assert f"{NEW_MARK}{escape_markdown(item.text)} " in second.markdown
+        assert f"{NEW_MARK}{as_shown(item)} " in second.markdown
 
     now = {i for item in shown(second) for i in (*item.excerpt_ids, *item.restates)}
     dropped = [item for item in shown(first) if not any(i in now for i in item.excerpt_ids)]
@@ -153,7 +161,7 @@ def test_an_item_reported_before_names_the_source_that_now_carries_it_too(projec
     assert not renewed.new and "no compromise" in renewed.text and renewed.source_count == 2
     [number] = renewed.new_source_numbers
     assert renewed.new_sources == (second.briefing.sources[number - 1].source_id,)
-    line = next(line for line in second.markdown.splitlines() if escape_markdown(renewed.text) in line)
+    line = next(line for line in second.markdown.splitlines() if as_shown(renewed) in line)
     assert not line.startswith(NEW_MARK) and line.endswith(f" *(2 sources; new since the last edition: source {number})*")
     assert "; 1 more now carried by a new source as well; " in section_text(second.markdown, "What changed")
     assert second.manifest is not None
@@ -199,8 +207,9 @@ def test_verify_accepts_new_marks_and_what_changed_but_not_a_changed_new_item(pr
     workspace = load_workspace(paths(project))
     assert "unchecked_sections:\n  - \"What changed\"\n---" in second.markdown
     assert verify_brief(second.markdown, workspace) == []
-    item = next(item for item in shown(second) if item.new and " the " in item.text)
-    tampered = second.markdown.replace(escape_markdown(item.text), escape_markdown(item.text.replace(" the ", " a ", 1)))
+    item = next(item for item in shown(second) if item.new and " the " in item.after_label)
+    tampered = second.markdown.replace(as_shown(item), as_shown(replace(item, text=item.text.replace(" the ", " a ", 1))))
+    assert tampered != second.markdown
     [mismatch] = verify_brief(tampered, workspace)
     assert mismatch.kind == "statement" and "**New**" not in mismatch.text
 
@@ -258,7 +267,7 @@ def test_a_claim_the_last_edition_carried_from_another_source_is_not_new(project
     [earlier] = [record for record in manifest["previous"]["items"] if record["excerpt_ids"] == list(restating.restates)]
     assert "relinquish" in earlier["text"] and restating.citations[0].source_id not in earlier["sources"]
     assert [item.new for item in shown(later)].count(False) == 1, "nothing else 000 says was in that edition"
-    line = next(line for line in later.markdown.splitlines() if escape_markdown(restating.text) in line)
+    line = next(line for line in later.markdown.splitlines() if as_shown(restating) in line)
     # It names where: 002, which this week's brief does not cite, by the title and date that edition gave it.
     recorded = manifest["previous"]["sources"]["002_e759f5f9dd5bc10b"]
     assert restating.restated_from == (f"{recorded['title']}, {recorded['published']}",)

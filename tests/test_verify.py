@@ -535,3 +535,15 @@ def test_a_changed_key_quote_date_is_caught_on_its_line(built: str, shipped_work
     (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
     assert (mismatch.line, mismatch.kind, mismatch.text) == (at + 1, "quote date", edited)
     assert f'brief reads "{written}" there' in mismatch.format("b.md")
+
+
+def test_an_items_label_in_bold_is_checked_as_the_text_it_is(built: str, shipped_workspace: Workspace) -> None:
+    # The article heads the point "Next Steps:"; the brief sets the label in bold, and verify reads it as text.
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("- **Next Steps:** The U.S. delegation"))
+    assert verify_brief(built, shipped_workspace) == []
+    for edited, caught in ((lines[index].replace("**Next Steps:**", "Next Steps:"), False),
+                           (lines[index].replace("**Next Steps:**", "**Next Moves:**"), True),
+                           (lines[index].replace("will now proceed", "will soon proceed"), True)):
+        mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
+        assert [(m.line, m.kind) for m in mismatches] == ([(index + 1, "statement")] if caught else [])

@@ -1,0 +1,30 @@
+"""The label an article puts before a point ("Diplomatic Deadlock: High-level, five-hour talks … ended …").
+
+Articles written as lists of points head each point with a few capitalised words and a colon. A brief shows
+the passage verbatim, label included, but sets the label in bold, as a brief of its own would: plain, it
+reads like text pasted from the page. A label is at most :data:`MAX_LABEL_WORDS` words, each capitalised
+but for small joining words ("Kyiv’s Red Lines", "The Future of Sanctions"), followed by a colon and a
+capital letter or an opening quotation mark; at least :data:`MIN_POINT_WORDS` words must follow it.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LABEL_WORDS = 6
+MIN_POINT_WORDS = 4
+
+_CAPITALISED = r"[A-Z][\w’'.&-]*"
+_JOINING = r"(?:of|and|the|on|in|for|to|vs\.?|a|with|&)"
+_LABEL = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,{MAX_LABEL_WORDS - 1}}}:(?=\s+[A-Z“\"‘])")
+
+
+def lead_label(text: str) -> str | None:
+    """The label ``text`` opens on, with its colon ("Next Steps:"), or None."""
+    match = _LABEL.match(text)
+    if match is None or match.group().split()[-1].rstrip(":") in {"of", "and", "the", "on", "in", "for", "to",
+                                                                  "vs", "vs.", "a", "with", "&"}:
+        return None
+    if len(text[match.end():].split()) < MIN_POINT_WORDS:
+        return None
+    return match.group()

@@ -1,0 +1,33 @@
+"""The label an article puts before a point, which a brief sets in bold."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.lead_labels import lead_label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Diplomatic Deadlock: High-level, five-hour talks between the envoys ended without a compromise.",
+     "Diplomatic Deadlock:"),
+    ("Kyiv’s Red Lines: Ukrainian President Volodymyr Zelenskyy has stated that ceding territory is a non-starter.",
+     "Kyiv’s Red Lines:"),
+    ("The Future of Sanctions: Europe wants the frozen assets used for Ukraine.", "The Future of Sanctions:"),
+    ("Elsewhere: Russian drones struck an energy facility in the Odesa region overnight.", "Elsewhere:"),
+    ("Zelensky: “We need an answer from Russia, not more questions,” he wrote.", "Zelensky:"),
+])
+def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
+    assert lead_label(text) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism.",  # not a label's words
+    "The reason is simple: Russia believes time is on its side.",  # a sentence that goes on after a colon
+    "Next Steps: talks resume in Miami on Saturday.",  # no capital after the colon
+    "Next Steps: Talks resume.",  # too little after it to be a point
+    "One Two Three Four Five Six Seven: Eight words make no label of a point.",  # too long for a label
+    "Russia and: Ukraine met on Monday in Geneva for talks.",  # a label does not end on a joining word
+    "Dec. 17: Putin said the goals would be achieved.",  # a date, not a label
+])
+def test_what_is_no_label(text: str) -> None:
+    assert lead_label(text) is None
