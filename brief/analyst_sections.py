@@ -301,20 +301,24 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
 
 
 _VERB_PHRASE = re.compile(r"(?:could|would|will|should|may|might|must|can|cannot|to|is|are|was|were|be|has|have|"
-                          r"had|it|he|she|they|(?:do|does|did|wo|ca|is|are|was|were|has|have)n[’']t)\b")
+                          r"had|(?:do|does|did|wo|ca|is|are|was|were|has|have)n[’']t)\b")
+"""What a quotation woven into the reporter's sentence opens on when it is a verb phrase ("could form …")."""
+_VERB_BEFORE = re.compile(r"(?:could|would|will|should|may|might|must|can|to)")
+"""The word before a quotation that makes it the rest of a verb phrase ("Russia would “liberate …”")."""
 SHORT_QUOTE_WORDS = 10
 """A verb phrase the reporter's sentence finishes is no key quote up to this many words."""
 
 
 def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
     """Whether a short quotation is a verb phrase of the reporter's sentence: it opens on one ("… said it
-    “could form the basis” for talks") or follows one ("he vowed Russia would “liberate its historical
-    lands” on the battlefield"). Alone, under a speaker's name, it says nothing. A short characterisation
-    ("described the discussions as “constructive, very useful, and substantive”") stays."""
+    “could form the basis” for talks") or follows a modal or "to" in its sentence ("he vowed Russia would
+    “liberate its historical lands” on the battlefield"). Alone, under a speaker's name, it says nothing. A
+    short characterisation ("described the discussions as “constructive, very useful, and substantive”", "said
+    the meeting was “a very productive step toward peace”") stays."""
     if len(_words(quote.text)) >= SHORT_QUOTE_WORDS:
         return False
-    before = _words(text[max(0, quote.quote_start - 30):quote.quote_start])
-    return _VERB_PHRASE.fullmatch(before[-1] if before else "") is not None \
+    before = _words(text[max(quote.start, quote.quote_start - 30):quote.quote_start])
+    return (bool(before) and _VERB_BEFORE.fullmatch(before[-1]) is not None) \
         or _VERB_PHRASE.match(quote.text) is not None  # in lower case: inside the reporter's sentence
 
 

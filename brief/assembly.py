@@ -119,6 +119,8 @@ SOURCE_REPEAT_PENALTY = 0.35
 """Rank given up per item already taken from the same source."""
 MIN_ITEM_BUDGET = 0.5
 """The analyst's sections take their words from the budget, but leave the items at least this share of it."""
+MAX_FILLS = 3
+"""How many times the items are chosen again to fit the words the analyst's sections leave them."""
 
 
 @dataclass
@@ -285,7 +287,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
                           for e in strongest]  # a brief of extras only
-    extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     reckoned: dict[int, int] = {}
@@ -302,11 +303,26 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None)
         return reckoned[id(candidate)]
 
-    room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
     listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
-    budget = _WordRoom(room - sum(words for _, words in listed.values()), reading_words, listed)
-    if not budget.holds(chosen):
+
+    def room_beside(extras: list[ExtraSection]) -> _WordRoom:
+        room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
+        return _WordRoom(room - sum(words for _, words in listed.values()), reading_words, dict(listed))
+
+    # The analyst's sections take words from the items and leave out what the items show (a quotation, the
+    # rest of a dated sentence), so they are made again for the items that fit beside them.
+    extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
+    for _ in range(MAX_FILLS):
+        budget = room_beside(extras)
+        if budget.holds(chosen):
+            break
         key_points, by_section = _fill(candidates, spec, section_ids, budget, drawn_from=drawn_from)
+        fitted = key_points + [c for sid in section_ids for c in by_section[sid]]
+        if [id(c) for c in fitted] == [id(c) for c in chosen]:
+            break
+        chosen = fitted
+        if extra_refs:
+            extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
 
     numbers: dict[str, int] = {}
     for candidate in key_points:

@@ -72,8 +72,26 @@ class Citation:
     does not count as an independent source. None for an independent source."""
 
 
+class _Labelled:
+    """Text that may open on the label an article put before a point, which the brief sets in bold."""
+
+    text: str
+
+    @property
+    def label(self) -> str | None:
+        """The label the article put before the point ("Next Steps:") (:mod:`brief.lead_labels`); None when
+        it has none."""
+        return lead_label(self.text)
+
+    @property
+    def after_label(self) -> str:
+        """The text after :attr:`label`: all of it when there is none."""
+        label = self.label
+        return self.text[len(label):].lstrip() if label else self.text
+
+
 @dataclass(frozen=True)
-class BriefItem:
+class BriefItem(_Labelled):
     """One statement of the brief, as an article worded it, with every source carrying it."""
 
     text: str
@@ -105,18 +123,6 @@ class BriefItem:
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
     """Statements of the merged sources of this item that contradict each other ("rejected" [1], "accepted" [3])."""
-
-    @property
-    def label(self) -> str | None:
-        """The label the article put before the point ("Next Steps:"), which the brief sets in bold
-        (:mod:`brief.lead_labels`); None when it has none."""
-        return lead_label(self.text)
-
-    @property
-    def after_label(self) -> str:
-        """The text after :attr:`label`: all of it when there is none."""
-        label = self.label
-        return self.text[len(label):].lstrip() if label else self.text
 
     @property
     def source_count(self) -> int:
@@ -400,7 +406,7 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
-class DroppedItem:
+class DroppedItem(_Labelled):
     """An item of the previous edition that this edition no longer carries."""
 
     text: str

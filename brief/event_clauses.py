@@ -39,7 +39,16 @@ _NEXT_STATEMENT = re.compile(
     r"|;\s+")
 
 
-_SAME_EVENT_GOES_ON = re.compile(r"[,;]\s+|\s+(?:with|while|whereas)\s+")
+_WHAT_ELSE_BEGINS = re.compile(
+    _NEXT_STATEMENT.pattern
+    + r"|,\s+(?=[a-z]+ing\b)"  # a participle clause: ", torpedoing a U.S. ultimatum"
+    + r"|\s+with\s+(?=(?:[\w’'-]+\s+){1,3}?[a-z]+ing\b)")  # what went with it: "with both sides describing …"
+"""Where, in a sentence an item shows, what follows the event begins: a new statement (:data:`_NEXT_STATEMENT`),
+a participle clause, or a "with" and what went with the event. Not a comma inside a list, nor the "with" of a
+verb ("meet with Putin"): cut there, the row would say less than the event."""
+_OPENING_CLAUSE = re.compile(r"(?:After|When|Before|Following|Once|As)\s")
+"""A sentence that opens on the clause telling the event: "After the Kremlin meeting … ended without agreement
+this week, attention has turned …" keeps the clause."""
 TOLD_ELSEWHERE_WORDS = 16
 """A row whose sentence an item of the brief shows is cut to its event when longer than this many words."""
 MIN_EVENT_WORDS = 6
@@ -80,14 +89,18 @@ def event_clause(sentence: str, expression_start: int, expression_end: int, *, t
 
 
 def _up_to_the_event(shown: str, after: int) -> str | None:
-    """``shown`` up to the first comma, semicolon or "with"/"while" after its date expression (which ends at
-    ``after``): "Two days of talks in Berlin … ended on Monday …" of a sentence that goes on "with both sides
-    describing …". None when the sentence is short, or no such cut leaves enough and takes enough away."""
+    """``shown`` up to where, after its date expression (which ends at ``after``), what follows the event
+    begins (:data:`_WHAT_ELSE_BEGINS`): "Two days of talks in Berlin … ended on Monday …" of a sentence that
+    goes on "with both sides describing …". None when the sentence is short, or no such cut leaves enough and
+    takes enough away."""
     if len(shown.split()) <= TOLD_ELSEWHERE_WORDS:
         return None
-    for boundary in _SAME_EVENT_GOES_ON.finditer(shown, after):
+    boundaries = list(_WHAT_ELSE_BEGINS.finditer(shown, after))
+    if _OPENING_CLAUSE.match(shown) and (comma := re.compile(r",\s+").search(shown, after)):
+        boundaries.insert(0, comma)
+    for boundary in sorted(boundaries, key=lambda b: b.start()):
         kept, cut = shown[:boundary.start()], shown[boundary.start():]
-        if len(kept.split()) < MIN_EVENT_WORDS or _inside_quotation(kept):
+        if len(kept.split()) < MIN_EVENT_WORDS or _inside_quotation(kept) or kept.count("(") > kept.count(")"):
             continue
         if len(re.findall(r"[\w’'-]+", cut)) < MIN_CUT_WORDS:
             return None

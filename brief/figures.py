@@ -16,6 +16,11 @@ of the figure before it; "cap Ukraine's armed forces at 600,000" measures
 "Ukraine's armed forces cap" (and so does "… at 800,000 personnel"), and "the
 600,000 figure in the original plan" what the figure before it measured, in that plan.
 
+A share in words is a percentage of what it is a share of: "about three-quarters of Donetsk" is 75 %
+(held by whom the clause says: "Russia controls … about three-quarters of Donetsk"), "two-thirds of
+Ukraine's financing needs" 66.67 %; not a period ("the first half of 2026"), an ordinal ("the third of
+the points"), nor a share of what the sentence does not name ("the fifth of Donetsk it still controls").
+
 Losses are counted in deaths ("killed") or casualties ("killed or wounded",
 "lost"), whatever noun counts the people: "close to 1 million Russian troops have
 been killed or wounded" and "the strike killed 25 people" are losses, not troops
@@ -200,7 +205,37 @@ def sentence_figures(sentence: str) -> list[_Found]:
         figure = _figure_at(sentence, match, found)
         if figure is not None:
             found.append(figure)
-    return found
+    fractions = [f for f in (_fraction_at(sentence, m) for m in _FRACTION.finditer(sentence)) if f is not None]
+    return sorted(found + fractions, key=lambda f: f.start) if fractions else found
+
+
+def _fraction_at(sentence: str, match: re.Match[str]) -> _Found | None:
+    """The share a fraction in words gives, in per cent, with what it is a share of."""
+    count_word = (match.group("count") or "").lower()
+    den_word = match.group("den")
+    plural = den_word.endswith("s") and den_word != "half"
+    count = SPELLED_NUMBERS.get(count_word, 1)
+    if plural != (count > 1) or (den_word == "half" and count_word not in {"", "a", "one"}):
+        return None  # "two third", "a thirds"
+    if _NOT_A_SHARE_BEFORE.search(sentence[:match.start()]) or _NOT_A_SHARE_AFTER.match(sentence[match.end():]):
+        return None
+    start, end = match.start(), match.end()
+    qualifier_match = QUALIFIER_BEFORE.search(sentence[max(0, start - 25):start])
+    if not count_word and den_word != "half" and qualifier_match is None:
+        return None  # "the third of the points": an ordinal; "the roughly fifth of" is a share
+    measure = _of_phrase(sentence, end)
+    if not measure or measure.split()[-1].lower() in _PRONOUNS:
+        return None  # "the roughly fifth of Donetsk it still controls": whose, the sentence does not say
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else None
+    territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
+    category: Category = "territory" if territorial else "share"
+    if territorial:
+        whose = _whose_territory(sentence, start, end, measure)
+        holder = _CLAUSE_HOLDER.search(sentence[_clause_start(sentence, start):start]) if whose == measure else None
+        measure = f"{measure} {_HELD_AS.get(holder.group('verb'), holder.group('verb'))} by {holder.group('who')}" \
+            if holder else whose
+    value = round(100.0 * count / _DENOMINATORS[den_word.rstrip("s")], 2)
+    return _Found(start, end, sentence[start:end], value, None, "%", category, _clean_measure(measure), qualifier)
 
 
 def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _Found | None:
@@ -327,6 +362,22 @@ _MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
                r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b")
+
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(r"(?<![\w-])(?:(?P<count>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]+)?"
+                       r"(?P<den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\s)")
+"""A share in words: "two-thirds of Ukraine's financing needs", "about three-quarters of Donetsk", "the
+roughly fifth of Donetsk it still controls", "half of the points"."""
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final|latter|former|next|past|coming)"
+                                 r"[\s-]+$", re.IGNORECASE)
+_NOT_A_SHARE_AFTER = re.compile(rf"^\s+of\s+(?:the\s+|this\s+|next\s+|last\s+|a\s+)?(?:\d{{4}}\b|{_MONTH_WORD}"
+                                r"|year|month|century|decade|season|time|it|them|us|those|these|all)\b")
+"""A period ("the first half of 2026", "a quarter of a century"), or a share of nothing the sentence names."""
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "them"})
+_CLAUSE_HOLDER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:(?:still|now|already|currently)\s+)?"
+                            r"(?P<verb>controls|holds|occupies)\b(?!.*\b(?:controls|holds|occupies)\b)")
+"""Who holds a share of land given in words, earlier in its clause: "Russia controls nearly all of Luhansk and
+about three-quarters of Donetsk"."""
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|hours?\b|minutes?\b|seconds?\b"
                          r"|days?\b|weeks?\b|months?\b|years?\b|(?:st|nd|rd|th)\b|-year|-month|-week|-day|-hour))")
 

@@ -4,7 +4,8 @@ Articles written as lists of points head each point with a few capitalised words
 the passage verbatim, label included, but sets the label in bold, as a brief of its own would: plain, it
 reads like text pasted from the page. A label is at most :data:`MAX_LABEL_WORDS` words, each capitalised
 but for small joining words ("Kyiv’s Red Lines", "The Future of Sanctions"), followed by a colon and a
-capital letter or an opening quotation mark; at least :data:`MIN_POINT_WORDS` words must follow it.
+capital letter or an opening quotation mark; at least :data:`MIN_POINT_WORDS` words must follow it. So is
+one of the lead-ins some outlets write in sentence case ("Why it matters:", "The big picture:").
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ _JOINING = r"(?:of|and|the|on|in|for|to|vs\.?|a|with|&)"
 _LABEL = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,{MAX_LABEL_WORDS - 1}}}:(?=\s+[A-Z“\"‘])")
 
 
+_SENTENCE_CASE_LABELS = re.compile(
+    r"(?:Why it matters|The big picture|What'?s next|What’s next|What to watch|Between the lines|Driving the news"
+    r"|The bottom line|Bottom line|Yes, but|Go deeper|Catch up quick|State of play|Zoom in|Zoom out|Reality check"
+    r"|The other side|Flashback|What they're saying|What they’re saying|Our view|Background|Context):"
+    r"(?=\s+[A-Z“\"‘])")
+"""The lead-ins some outlets write in sentence case ("Why it matters: …")."""
+
+
 def lead_label(text: str) -> str | None:
     """The label ``text`` opens on, with its colon ("Next Steps:"), or None."""
-    match = _LABEL.match(text)
+    match = _SENTENCE_CASE_LABELS.match(text) or _LABEL.match(text)
     if match is None or match.group().split()[-1].rstrip(":") in {"of", "and", "the", "on", "in", "for", "to",
                                                                   "vs", "vs.", "a", "with", "&"}:
         return None

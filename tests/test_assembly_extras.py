@@ -27,10 +27,11 @@ from brief.briefing import (
     TimelineEntry,
 )
 from brief.build import template_dirs
+from brief.event_clauses import event_clause, without_elision
 from brief.markdown_html import markdown_to_html, split_front_matter
 from brief.recipe import Window, load_recipe
 from brief.render_markdown import render_markdown
-from brief.timeline import extract_events
+from brief.timeline import extract_events, find_dates
 from brief.verify import summarise, verify_brief
 from brief.workspace import ProjectPaths, Workspace, load_workspace
 
@@ -138,6 +139,33 @@ def test_a_timeline_row_whose_sentence_an_item_shows_says_only_what_happened_whe
     (whole,) = [e.text for e in section(alone, "timeline").entries if e.text.startswith(istanbul)]
     assert len(whole.split()) > len(istanbul.split()) + 5  # with no item to show it, the row says more
     assert verify_brief(markdown, workspace) == []
+
+
+@pytest.mark.parametrize("max_words", [450, 600, 900])
+def test_what_the_analysts_sections_leave_to_the_items_is_in_the_items_that_fit(seeds, max_words: int) -> None:
+    # A tight budget drops items after the analyst's sections are made: a quotation or the rest of a dated
+    # sentence they left to an item must not be left to one that is gone.
+    paths, workspace, _, _ = seeds
+    recipe = recipe_for(paths, workspace, max_words=max_words)
+    briefing = assemble_briefing(workspace, recipe)
+    items = [" ".join(item.text.split()) for item in briefing.all_items()]
+    quotes = [q.text for q in section(briefing, "key-quotes").entries]
+    alone = assemble_briefing(workspace, recipe_for(paths, workspace, key_points=0, sections=[
+        {"id": "key-quotes", "max_items": 6}]))
+    for quote in alone.extra("key-quotes").entries:  # the best quotations: each is an item's or a key quote
+        assert quote.text in quotes or any(quote.text in item for item in items), quote.text
+    for row in section(briefing, "timeline").entries:
+        whole = timeline_row(workspace, row)
+        if row.text != whole:  # cut short: an item shows the whole sentence
+            assert any(without_elision(whole) in item for item in items), row.text
+
+
+def timeline_row(workspace: Workspace, row: TimelineEntry) -> str:
+    """The row the timeline would show for ``row``'s sentence if no item showed it."""
+    first = row.citations[0]
+    sentence = workspace.corpus.source(first.source_id).text[first.start:first.end]
+    mentions = find_dates(sentence, row.published, published_earliest=row.published_earliest)
+    return next(event_clause(sentence, m.start, m.end) for m in mentions if m.expression == row.expression)
 
 
 def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
@@ -426,6 +454,22 @@ def test_a_key_quote_reads_alone_and_says_one_thing_once(tmp_path: Path) -> None
     # one statement, shown once. Ushakov's characterisation reads alone, but a key point shows it already.
     assert quotes == [("Volodymyr Zelensky", "There’s a question I still can’t get an answer to")]
     assert any("“constructive, very useful, and substantive”" in point.text for point in briefing.key_points)
+
+
+def test_a_short_quotation_that_reads_alone_is_a_key_quote(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-03", "Alpha Post", [
+            # The sentence before ends on "it": no part of the quotation's own sentence.
+            "Kyiv has rejected the plan and Moscow knows it. “We will never give up our land,” Volodymyr "
+            "Zelensky, Ukraine’s President, said.",
+            # A characterisation after "was", not a verb phrase.
+            "Marco Rubio, the U.S. Secretary of State, said the meeting was “a very productive step toward peace.”",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    quotes = {q.speaker: q.text for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries}
+    assert quotes == {"Volodymyr Zelensky": "We will never give up our land",
+                      "Marco Rubio": "a very productive step toward peace."}
 
 
 def test_article_text_in_the_new_sections_stays_text(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.briefing import BriefItem
+from brief.briefing import BriefItem, DroppedItem
 from brief.build import BuildResult, build
 from brief.errors import UserError
 from brief.event_clauses import without_elision
@@ -27,7 +27,7 @@ EARLIER, LATER = dt.date(2025, 12, 2), dt.date(2025, 12, 4)
 NEW_MARK = "- **New** · "
 
 
-def as_shown(item: BriefItem) -> str:
+def as_shown(item: BriefItem | DroppedItem) -> str:
     """An item's text as the brief's Markdown shows it: the article's label for the point in bold."""
     if item.label:
         return f"**{escape_markdown(item.label)}** {escape_markdown(item.after_label)}"
@@ -96,8 +96,21 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
                               f"items, marked **New**; 1 more now carried by a new source as well; {len(dropped)} "
                               "items of that edition dropped out:")
     for item in dropped:
-        assert f"- {escape_markdown(item.text)} — *Reasons for the Failure of U.S.-Russia Ukraine Talks, " \
+        assert f"- {as_shown(item)} — *Reasons for the Failure of U.S.-Russia Ukraine Talks, " \
                "2 December 2025*" in changes
+
+
+def test_a_dropped_items_label_is_in_bold_as_it_was_in_its_edition(project: Path) -> None:
+    recipe = recipe_with(project, "changes")
+    first = build_at(project, recipe, LATER)
+    second = build_at(project, recipe, dt.date(2025, 12, 18))  # the week after: the 4 December items drop out
+    edition = second.briefing.edition
+    assert edition is not None
+    labelled = [item for item in edition.dropped if item.label]
+    assert "Next Steps:" in [item.label for item in labelled]
+    changes = section_text(second.markdown, "What changed")
+    for item in labelled:
+        assert f"- {as_shown(item)} — *" in changes and f"**{escape_markdown(item.label)}**" in first.markdown
 
 
 def test_a_first_edition_marks_nothing_and_says_so_once(project: Path) -> None:
@@ -246,8 +259,8 @@ def test_a_dropped_item_still_shown_in_the_timeline_says_so(project: Path) -> No
     assert still, "the 4 December edition drops the Anchorage/Budapest passage, still a timeline event"
     changes = section_text(second.markdown, "What changed")
     for item in still:
-        assert f"- {escape_markdown(item.text)} — *" in changes
-        assert changes.split(escape_markdown(item.text), 1)[1].split("\n", 1)[0].endswith("* (still in Timeline)")
+        assert f"- {as_shown(item)} — *" in changes
+        assert changes.split(as_shown(item), 1)[1].split("\n", 1)[0].endswith("* (still in Timeline)")
 
 
 DONBAS_WEEK = dt.date(2025, 12, 18)

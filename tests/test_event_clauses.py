@@ -81,9 +81,14 @@ def _told(sentence: str, expression: str) -> str:
 def test_a_sentence_an_item_shows_is_cut_to_what_happened_when() -> None:
     assert _told(BERLIN, "on Monday") == ("Two days of talks in Berlin between American, Ukrainian and European "
                                           f"negotiators ended on Monday {ELISION}")
-    plan = ("The starting point is a U.S. plan first drafted in November with 28 points and since cut to about 20 "
-            "after consultations with Ukraine and European governments in Geneva and Florida.")
-    assert _told(plan, "in November") == f"The starting point is a U.S. plan first drafted in November {ELISION}"
+    istanbul = ("The Istanbul channel this summer typified the Kremlin’s pattern: Putin offered direct talks in May, "
+                "torpedoing a U.S. ultimatum and fresh EU sanctions threats.")
+    assert _told(istanbul, "in May") == ("The Istanbul channel this summer typified the Kremlin’s pattern: Putin "
+                                         f"offered direct talks in May {ELISION}")
+    kremlin = ("After the Kremlin meeting between Vladimir Putin and U.S. envoys ended without agreement this week, "
+               "attention has turned to the points that keep the two sides apart.")
+    assert _told(kremlin, "this week") == ("After the Kremlin meeting between Vladimir Putin and U.S. envoys ended "
+                                           f"without agreement this week {ELISION}")
     # A dateline goes too, and the cut row is still verbatim.
     told = _told(WIRE, "on Tuesday")
     assert told.startswith("Ukraine has sent") and without_elision(told) in WIRE
@@ -99,6 +104,17 @@ def test_a_sentence_an_item_shows_is_cut_to_what_happened_when() -> None:
     # No cut inside a quotation.
     ("A senior Russian lawmaker dismissed the talks on Monday as “a meeting of those, frankly, who will not decide "
      "anything and never did”.", "on Monday"),
+    # Nor in a list, in a verb's "with", inside brackets, or before what qualifies the event.
+    ("In Geneva on Sunday, officials from the United States, Ukraine, France, Germany and Britain met to discuss the "
+     "plan.", "on Sunday"),
+    ("Trump said on Monday that he would meet with Putin in Budapest within two weeks to discuss the draft.",
+     "on Monday"),
+    ("The Kremlin on Monday rejected the proposal (which Kyiv had accepted, officials said) as a basis for any "
+     "further talks.", "on Monday"),
+    ("U.S. officials said on Sunday that Russia had agreed to a partial ceasefire, though Moscow denied it within "
+     "hours.", "on Sunday"),
+    ("Russia said on Monday it would not, under any circumstances, withdraw its troops from the four regions it "
+     "claims.", "on Monday"),
 ])
 def test_a_told_sentence_is_not_cut_where_the_cut_would_say_too_little(sentence: str, expression: str) -> None:
     assert _told(sentence, expression) == _clause(sentence, expression)

@@ -114,6 +114,28 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     assert (spent.value, spent.measure) == (66e9, "military aid")
 
 
+def test_a_share_in_words_is_a_percentage_of_what_it_is_a_share_of() -> None:
+    (held,) = figures("Russia controls nearly all of Luhansk and about three-quarters of Donetsk.")
+    assert (held.text, held.value, held.unit, held.qualifier) == ("three-quarters", 75.0, "%", "about")
+    assert (held.category, held.measure) == ("territory", "Donetsk controlled by Russia")
+    (needs,) = figures("Costa said the loan would cover about two-thirds of Ukraine's financing needs for 2026.")
+    assert (needs.text, needs.value, needs.category, needs.measure) == (
+        "two-thirds", 66.67, "share", "Ukraine's financing needs")
+    (third,) = figures("A third of the country's power plants were damaged.")
+    assert (third.text, third.value) == ("A third", 33.33)
+
+
+@pytest.mark.parametrize("text", [
+    "Talks are expected to resume in the first half of 2026.",  # a period
+    "A quarter of a century has passed since the memorandum.",
+    "Half of them said they would vote against the deal.",  # a share of nobody named
+    "Kyiv would pull out of the roughly fifth of Donetsk it still controls.",  # whose, the sentence does not say
+    "The third of the points concerns sequencing.",  # an ordinal
+])
+def test_what_is_no_share_in_words(text: str) -> None:
+    assert [f.text for f in figures(text) if f.unit == "%"] == []
+
+
 def test_ranges_and_contingents() -> None:
     (spread,) = figures("Between 10,000 and 20,000 troops could be deployed to the line.")
     assert (spread.value, spread.upper, spread.unit) == (10_000.0, 20_000.0, "troops")

@@ -15,6 +15,7 @@ from brief.lead_labels import lead_label
     ("The Future of Sanctions: Europe wants the frozen assets used for Ukraine.", "The Future of Sanctions:"),
     ("Elsewhere: Russian drones struck an energy facility in the Odesa region overnight.", "Elsewhere:"),
     ("Zelensky: “We need an answer from Russia, not more questions,” he wrote.", "Zelensky:"),
+    ("Why it matters: The peace talks have stalled on the question of territory.", "Why it matters:"),
 ])
 def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
     assert lead_label(text) == label
