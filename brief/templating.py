@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from brief.briefing import BriefItem, DroppedItem
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 
@@ -132,6 +133,14 @@ def _citations(item: object) -> MarkdownText:
     return MarkdownText("".join(f"[\\[{c.number}\\]](#src-{c.number})" for c in citations))
 
 
+def _point(item: BriefItem | DroppedItem) -> MarkdownText:
+    """An item's text, escaped, with the label the article put before the point in bold ("**Next Steps:** The
+    U.S. delegation …"; :mod:`brief.lead_labels`)."""
+    if not item.label:
+        return MarkdownText(escape_markdown(item.text))
+    return MarkdownText(f"**{escape_markdown(item.label)}** {escape_markdown(item.after_label)}")
+
+
 def _meta_value(value: object, missing: str) -> MarkdownText:
     """A source's metadata value, † when inferred, in italics when unknown."""
     if not getattr(value, "known", False):
@@ -157,6 +166,7 @@ def _environment(roots: tuple[Path, ...], kind: str) -> jinja2.Environment:
     env.filters["yaml"] = _yaml_string
     env.filters["cite"] = _citations
     env.filters["meta"] = _meta_value
+    env.filters["point"] = _point
     env.filters["md"] = lambda value: MarkdownText(escape_markdown(value))
     return env
 
