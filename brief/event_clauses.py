@@ -49,6 +49,7 @@ verb ("meet with Putin"): cut there, the row would say less than the event."""
 _OPENING_CLAUSE = re.compile(r"(?:After|When|Before|Following|Once|As)\s")
 """A sentence that opens on the clause telling the event: "After the Kremlin meeting … ended without agreement
 this week, attention has turned …" keeps the clause."""
+_COMMA = re.compile(r",\s+")
 TOLD_ELSEWHERE_WORDS = 16
 """A row whose sentence an item of the brief shows is cut to its event when longer than this many words."""
 MIN_EVENT_WORDS = 6
@@ -96,7 +97,7 @@ def _up_to_the_event(shown: str, after: int) -> str | None:
     if len(shown.split()) <= TOLD_ELSEWHERE_WORDS:
         return None
     boundaries = list(_WHAT_ELSE_BEGINS.finditer(shown, after))
-    if _OPENING_CLAUSE.match(shown) and (comma := re.compile(r",\s+").search(shown, after)):
+    if _OPENING_CLAUSE.match(shown) and (comma := _COMMA.search(shown, after)):
         boundaries.insert(0, comma)
     for boundary in sorted(boundaries, key=lambda b: b.start()):
         kept, cut = shown[:boundary.start()], shown[boundary.start():]

@@ -17,13 +17,15 @@ MIN_POINT_WORDS = 4
 
 _CAPITALISED = r"[A-Z][\w’'.&-]*"
 _JOINING = r"(?:of|and|the|on|in|for|to|vs\.?|a|with|&)"
-_LABEL = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,{MAX_LABEL_WORDS - 1}}}:(?=\s+[A-Z“\"‘])")
+_LABEL = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,{MAX_LABEL_WORDS - 2}}}"
+                    rf"\s+{_CAPITALISED})?:(?=\s+[A-Z“\"‘])")
+"""Capitalised words, joining words between them but not last ("Russia and:" is no label)."""
 
 
 _SENTENCE_CASE_LABELS = re.compile(
-    r"(?:Why it matters|The big picture|What'?s next|What’s next|What to watch|Between the lines|Driving the news"
+    r"(?:Why it matters|The big picture|What[’']?s next|What to watch|Between the lines|Driving the news"
     r"|The bottom line|Bottom line|Yes, but|Go deeper|Catch up quick|State of play|Zoom in|Zoom out|Reality check"
-    r"|The other side|Flashback|What they're saying|What they’re saying|Our view|Background|Context):"
+    r"|The other side|Flashback|What they[’']re saying|Our view|Background|Context):"
     r"(?=\s+[A-Z“\"‘])")
 """The lead-ins some outlets write in sentence case ("Why it matters: …")."""
 
@@ -31,9 +33,6 @@ _SENTENCE_CASE_LABELS = re.compile(
 def lead_label(text: str) -> str | None:
     """The label ``text`` opens on, with its colon ("Next Steps:"), or None."""
     match = _SENTENCE_CASE_LABELS.match(text) or _LABEL.match(text)
-    if match is None or match.group().split()[-1].rstrip(":") in {"of", "and", "the", "on", "in", "for", "to",
-                                                                  "vs", "vs.", "a", "with", "&"}:
-        return None
-    if len(text[match.end():].split()) < MIN_POINT_WORDS:
+    if match is None or len(text[match.end():].split()) < MIN_POINT_WORDS:
         return None
     return match.group()
