@@ -209,6 +209,12 @@ def sentence_figures(sentence: str) -> list[_Found]:
     return sorted(found + fractions, key=lambda f: f.start) if fractions else found
 
 
+def _qualifier_before(sentence: str, start: int) -> str | None:
+    """The qualifier written right before the number at ``start`` ("more than", "about"), in lower case."""
+    match = QUALIFIER_BEFORE.search(sentence[max(0, start - 25):start])
+    return match.group("q").lower() if match else None
+
+
 def _fraction_at(sentence: str, match: re.Match[str]) -> _Found | None:
     """The share a fraction in words gives, in per cent, with what it is a share of."""
     count_word = (match.group("count") or "").lower()
@@ -220,20 +226,16 @@ def _fraction_at(sentence: str, match: re.Match[str]) -> _Found | None:
     if _NOT_A_SHARE_BEFORE.search(sentence[:match.start()]) or _NOT_A_SHARE_AFTER.match(sentence[match.end():]):
         return None
     start, end = match.start(), match.end()
-    qualifier_match = QUALIFIER_BEFORE.search(sentence[max(0, start - 25):start])
-    if not count_word and den_word != "half" and qualifier_match is None:
+    qualifier = _qualifier_before(sentence, start)
+    if not count_word and den_word != "half" and qualifier is None:
         return None  # "the third of the points": an ordinal; "the roughly fifth of" is a share
     measure = _of_phrase(sentence, end)
     if not measure or measure.split()[-1].lower() in _PRONOUNS:
         return None  # "the roughly fifth of Donetsk it still controls": whose, the sentence does not say
-    qualifier = qualifier_match.group("q").lower() if qualifier_match else None
     territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
     category: Category = "territory" if territorial else "share"
     if territorial:
-        whose = _whose_territory(sentence, start, end, measure)
-        holder = _CLAUSE_HOLDER.search(sentence[_clause_start(sentence, start):start]) if whose == measure else None
-        measure = f"{measure} {_HELD_AS.get(holder.group('verb'), holder.group('verb'))} by {holder.group('who')}" \
-            if holder else whose
+        measure = _whose_territory(sentence, start, end, measure)
     value = round(100.0 * count / _DENOMINATORS[den_word.rstrip("s")], 2)
     return _Found(start, end, sentence[start:end], value, None, "%", category, _clean_measure(measure), qualifier)
 
@@ -266,8 +268,7 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and currency is None and not scale_word \
                 and not _PERCENT.match(sentence[end:]):
             return None  # a year
-    qualifier_match = QUALIFIER_BEFORE.search(sentence[max(0, start - 25):start])
-    qualifier = qualifier_match.group("q").lower() if qualifier_match else None
+    qualifier = _qualifier_before(sentence, start)
     after = sentence[end:]
 
     def found(unit_end: int, unit: str, category: Category, measure: str) -> _Found:
@@ -376,8 +377,8 @@ _NOT_A_SHARE_AFTER = re.compile(rf"^\s+of\s+(?:the\s+|this\s+|next\s+|last\s+|a\
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "them"})
 _CLAUSE_HOLDER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:(?:still|now|already|currently)\s+)?"
                             r"(?P<verb>controls|holds|occupies)\b(?!.*\b(?:controls|holds|occupies)\b)")
-"""Who holds a share of land given in words, earlier in its clause: "Russia controls nearly all of Luhansk and
-about three-quarters of Donetsk"."""
+"""Who holds a share of land, earlier in its clause when not right before it: "Russia controls nearly all of
+Luhansk and about three-quarters of Donetsk"."""
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|hours?\b|minutes?\b|seconds?\b"
                          r"|days?\b|weeks?\b|months?\b|years?\b|(?:st|nd|rd|th)\b|-year|-month|-week|-day|-hour))")
 
@@ -431,7 +432,7 @@ def _whose_territory(sentence: str, start: int, unit_end: int, measure: str) -> 
         measure += " " + held.group("t")
         rest = rest[held.end():]
     else:
-        holder = _HOLDER.search(sentence[:start])
+        holder = _HOLDER.search(sentence[:start]) or _CLAUSE_HOLDER.search(sentence[_clause_start(sentence, start):start])
         if holder:
             verb = holder.group("verb")
             measure += f" {_HELD_AS.get(verb, verb)} by {holder.group('who')}"

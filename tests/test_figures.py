@@ -110,6 +110,8 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     assert (held.value, held.category, held.measure) == (20.0, "territory", "Ukraine occupied by Russia")
     (kept,) = figures("Kyiv still holds about 30% of the Donetsk region, held by Ukrainian forces since 2014.")
     assert kept.measure == "Donetsk region held by Kyiv"
+    (most,) = figures("Russia controls nearly all of Luhansk and about 75% of Donetsk.")  # who, earlier in the clause
+    assert most.measure == "Donetsk controlled by Russia"
     (spent,) = figures("The U.S. has spent $66bn on military aid since 2022.")
     assert (spent.value, spent.measure) == (66e9, "military aid")
 
