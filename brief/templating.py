@@ -91,15 +91,21 @@ class MarkdownText(str):
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&{}])")
+# What makes a line a heading, a bullet, a rule or a heading's underline (CommonMark §4.1–4.3, §5.2): "# ",
+# "- ", "+ ", "- - -", "===".
+# Only these are escaped, so "-5 %" and "#3" stay as typed in the Markdown an analyst reads.
+_BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?:\s|$)|(?:-\s*){3,}$|[=-]+$")
+# An ordered list's marker (§5.2): up to nine digits, "." or ")", then a space or the end: "1. " but not "0.77%".
+_LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def escape_markdown(text: object) -> str:
     """Literal text → Markdown that displays exactly that text, on one line."""
     flat = " ".join(str(text).split())
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    if re.match(r"[#+=>-]", escaped):
+    if _BLOCK_START.match(escaped):
         escaped = "\\" + escaped
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)
+    return _LIST_NUMBER.sub(r"\1\\\2", escaped)
 
 
 def _finalize_markdown(value: object) -> object:
