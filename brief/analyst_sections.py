@@ -279,11 +279,12 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
     speakers: dict[str, int] = {}
     sources: dict[str, int] = {}
     pool = sorted(groups, key=lambda g: (-g.score, g.quotes[0].source_id, g.quotes[0].quote_start))
+    texts = {found.source.id: found.source.text for found in material}
     while pool and len(chosen) < cap:
         best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(g.quotes[0].speaker or "", 0)
                    - 0.3 * sources.get(g.quotes[0].source_id, 0))
         pool.remove(best)
-        if any(_one_statement(best.quotes[0], group.quotes[0]) for group in chosen):
+        if any(_one_statement(best.quotes[0], group.quotes[0], texts[best.quotes[0].source_id]) for group in chosen):
             continue
         chosen.append(best)
         speakers[best.quotes[0].speaker or ""] = speakers.get(best.quotes[0].speaker or "", 0) + 1
@@ -322,12 +323,14 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
         or _VERB_PHRASE.match(quote.text) is not None  # in lower case: inside the reporter's sentence
 
 
-def _one_statement(quote: Quote, other: Quote) -> bool:
-    """Whether two quotations are parts of one statement: the same speaker in the same or the next sentence
-    of one article ("“There’s a question I still can’t get an answer to,” Zelensky said. “What will the
-    United States do …?”"). One part, the best, is a key quote; two would read as a stutter."""
-    return (quote.source_id == other.source_id and quote.speaker == other.speaker
-            and quote.start <= other.end + 1 and other.start <= quote.end + 1)
+def _one_statement(quote: Quote, other: Quote, text: str) -> bool:
+    """Whether two quotations are parts of one statement: the same speaker in one paragraph of one article
+    (``text``): "“There’s a question I still can’t get an answer to,” Zelensky said. “What will the United
+    States do …?”". One part, the best, is a key quote; two would read as a stutter."""
+    if quote.source_id != other.source_id or quote.speaker != other.speaker:
+        return False
+    first, second = sorted((quote, other), key=lambda q: q.start)
+    return first.end >= second.start or "\n\n" not in text[first.end:second.start]
 
 
 def _officials(found: Material, speakers: set[str]) -> set[str]:

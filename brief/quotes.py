@@ -297,9 +297,11 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
         return None
     span_end = last.end
     following = article.sentences[last.index + 1] if last.index + 1 < len(article.sentences) else None
-    if following is not None and following.paragraph == last.paragraph \
+    if following is not None and following.paragraph == last.paragraph and not text[first.start:open_at].strip() \
             and not masked[close_at + 1:last.end].strip(" .,") and _starts_with_attribution(masked, following):
-        span_end = following.end  # “…do? How will it work?” Zelensky said.
+        # “…do? How will it work?” Zelensky said. Only a sentence that is nothing but the quotation takes its
+        # speaker from the next: after 'calling it “… will not work.”', "He said Ukraine had …" is news of its own.
+        span_end = following.end
     verb = _speech_verb(article, open_at, close_at, first.start, span_end)
     speaker = _attribute(article, verb, close_at, first.start, span_end) if verb is not None else None
     if speaker is None and not text[first.start:open_at].strip() and not _VERB.search(masked, first.start, span_end):
@@ -438,6 +440,9 @@ def _clause_subject(article: _Article, floor: int, comma: int) -> _Speaker | Non
         return None
     mention, title = found
     rest = masked[mention.end:comma]
+    appositive = re.match(r",\s+([^,]+),(?=\s)", rest)  # "Andrii Sybiha, Ukraine’s Foreign Minister, welcomed …"
+    if appositive is not None and names_a_function(appositive.group(1)):
+        title, rest = appositive.group(1).strip(), rest[appositive.end():]
     if rest.strip() and not re.match(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s|t)?\b", rest):
         return None
     if rest.strip() and rest.split()[0] in {"and", "or", "of", "in", "on", "at", "for", "with", "to", "by"}:

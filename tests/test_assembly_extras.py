@@ -456,6 +456,21 @@ def test_a_key_quote_reads_alone_and_says_one_thing_once(tmp_path: Path) -> None
     assert any("“constructive, very useful, and substantive”" in point.text for point in briefing.key_points)
 
 
+def test_quotations_of_one_speaker_in_one_paragraph_are_one_key_quote(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-04", "Alpha Post", [
+            "Andrii Sybiha welcomed the loan, calling it “a strong signal that Europe "
+            "will not tire of helping us.” He said Kyiv had done its part and was waiting for an answer from "
+            "Moscow. “We need an answer from Russia, not more questions,” he said.",
+            "“Our partners have kept every promise they made this year,” Andrii Sybiha said later on Thursday.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    quotes = [q.text for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries]
+    assert len(quotes) == 2, quotes
+    assert "Our partners have kept every promise they made this year" in quotes
+
+
 def test_a_short_quotation_that_reads_alone_is_a_key_quote(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-03", "Alpha Post", [

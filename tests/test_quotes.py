@@ -277,6 +277,9 @@ def test_a_speaker_with_a_relative_clause_between_name_and_verb() -> None:
      "Zelensky"),
     ("Steve Witkoff met Putin in Moscow, describing the talks as “a very productive meeting for everyone.”",
      "Steve Witkoff"),
+    ("Andrii Sybiha, Ukraine’s Foreign Minister, welcomed the loan, calling it “a signal that Europe will not "
+     "tire.”", "Andrii Sybiha"),
+    ("Andrii Sybiha, a keen cyclist, welcomed the loan, calling it “a signal that Europe will not tire.”", None),
     ("The envoy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”", None),
     ("Steve Witkoff’s deputy met Putin in Moscow, calling the talks “a very productive meeting for everyone.”",
      None),
@@ -307,6 +310,14 @@ def test_a_quote_of_several_sentences_with_the_attribution_after_it() -> None:
     assert quote.text == "Why now? Why here? Who pays for it?"
     assert quote.speaker == "Zelensky"
     assert text[quote.start:quote.end] == "“Why now? Why here? Who pays for it?” Zelensky asked."
+
+
+def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_its_attribution() -> None:
+    text = ("Zelensky welcomed the decision, calling it “a strong signal to Moscow that Europe will not tire.” "
+            "He said Ukraine had done its part and was waiting for Russia's answer.")
+    quote = only(text)
+    assert quote.speaker == "Zelensky"
+    assert text[quote.start:quote.end].endswith("will not tire.”")
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:
