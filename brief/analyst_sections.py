@@ -234,7 +234,8 @@ class _QuoteGroup:
 
 
 def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()) -> tuple[KeyQuote, ...]:
-    """Up to ``cap`` direct quotations with a clear speaker, best first.
+    """Up to ``cap`` direct quotations with a clear speaker, best first: one the article names, or one it
+    describes without a name ("a European diplomat briefed on the talks"), which ranks lower.
 
     A speaker's role is the one the quote's own article gives them (in the sentence, or
     wherever it names them in full). For ranking only, a speaker other articles of the
@@ -256,10 +257,10 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
             if quote.speaker and quote.speaker not in roles:
                 roles[quote.speaker] = role_in_article(found.source.text, quote.speaker)
         for quote in found.quotes:
-            if quote.kind != "direct" or not quote.speaker or quote.words > MAX_QUOTE_WORDS \
+            if quote.kind != "direct" or not (quote.speaker or quote.described) or quote.words > MAX_QUOTE_WORDS \
                     or _finishes_the_reporters_clause(quote, found.source.text):
                 continue
-            role = quote.role or roles.get(quote.speaker)
+            role = quote.role or (roles.get(quote.speaker) if quote.speaker else None)
             words = tuple(_words(quote.text))
             if words and any(" " + " ".join(words) + " " in text for text in already):
                 continue
@@ -281,20 +282,19 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
     pool = sorted(groups, key=lambda g: (-g.score, g.quotes[0].source_id, g.quotes[0].quote_start))
     texts = {found.source.id: found.source.text for found in material}
     while pool and len(chosen) < cap:
-        best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(g.quotes[0].speaker or "", 0)
+        best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(_who(g.quotes[0]), 0)
                    - 0.3 * sources.get(g.quotes[0].source_id, 0))
         pool.remove(best)
         if any(_one_statement(best.quotes[0], group.quotes[0], texts[best.quotes[0].source_id]) for group in chosen):
             continue
         chosen.append(best)
-        speakers[best.quotes[0].speaker or ""] = speakers.get(best.quotes[0].speaker or "", 0) + 1
+        speakers[_who(best.quotes[0])] = speakers.get(_who(best.quotes[0]), 0) + 1
         sources[best.quotes[0].source_id] = sources.get(best.quotes[0].source_id, 0) + 1
     entries = []
     for group in chosen:
         lead = group.quotes[0]
-        assert lead.speaker is not None
         entries.append(KeyQuote(
-            text=lead.text, speaker=lead.speaker, role=next((r for r in group.roles if r), None), date=lead.date,
+            text=lead.text, speaker=_who(lead), role=next((r for r in group.roles if r), None), date=lead.date,
             date_precision=lead.date_precision, dated_by=lead.dated_by,
             date_text=group.date_text if lead.date is None else None,
             citations=tuple(_passage(q.source_id, q.start, q.end) for q in group.quotes)))
@@ -323,11 +323,16 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
         or _VERB_PHRASE.match(quote.text) is not None  # in lower case: inside the reporter's sentence
 
 
+def _who(quote: Quote) -> str:
+    """The speaker as a key quote names them: by name, else as the article describes them."""
+    return quote.speaker or quote.described or ""
+
+
 def _one_statement(quote: Quote, other: Quote, text: str) -> bool:
     """Whether two quotations are parts of one statement: the same speaker in one paragraph of one article
     (``text``): "“There’s a question I still can’t get an answer to,” Zelensky said. “What will the United
     States do …?”". One part, the best, is a key quote; two would read as a stutter."""
-    if quote.source_id != other.source_id or quote.speaker != other.speaker:
+    if quote.source_id != other.source_id or _who(quote) != _who(other):
         return False
     first, second = sorted((quote, other), key=lambda q: q.start)
     return first.end >= second.start or "\n\n" not in text[first.end:second.start]

@@ -200,12 +200,13 @@ def quote_when(date: dt.date | None, precision: Precision | None, dated_by: Date
 
 @dataclass(frozen=True)
 class KeyQuote:
-    """A direct quotation with a named speaker, verbatim from its source(s)."""
+    """A direct quotation with a clear speaker, verbatim from its source(s)."""
 
     text: str
     """The words between the quotation marks, exactly as the article writes them."""
     speaker: str
-    """The article's fullest form of the speaker's name; quotes without a clear speaker are never key quotes."""
+    """The article's fullest form of the speaker's name, or, for a speaker it does not name, its description
+    of them ("a European diplomat briefed on the talks"); quotes without a clear speaker are never key quotes."""
     role: str | None
     """The speaker's role as the article words it ("a Kremlin aide", "U.S. Secretary of State")."""
     date: dt.date | None

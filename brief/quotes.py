@@ -15,6 +15,11 @@ never guessed — not the person someone speaks for ("a source close to Putin
 said"), not one of two speaking together ("Witkoff and Kushner said"), not a
 group capitalised because it opens the sentence ("Critics said").
 
+A speaker the article describes without naming ("…,” said a European diplomat briefed
+on the talks"; "one European official said") is kept as ``described``, in the article's
+words: that is the article's attribution, not a guess. A definite description ("the
+official said") points back to someone and is not kept.
+
 A quote's date is one its speech verb carries ("said on Dec. 17") or one opening
 the sentence, never one of another clause ("… he set out in June 2024").
 
@@ -92,6 +97,9 @@ class Quote:
     date_expression: str | None = None
     """The date as the sentence writes it ("Dec. 17"), kept even when its year cannot be worked out (an
     article without a publication date); None when the sentence gives no date."""
+    described: str | None = None
+    """When ``speaker`` is None: the speaker as the article describes them without a name, in its words ("a
+    European diplomat briefed on the talks")."""
 
     @property
     def words(self) -> int:
@@ -102,7 +110,8 @@ class Quote:
                 "start": self.start, "end": self.end, "quote_start": self.quote_start,
                 "quote_end": self.quote_end, "date": self.date.isoformat() if self.date else None,
                 "date_precision": self.date_precision, "dated_by": self.dated_by, "kind": self.kind,
-                "attribution": self.attribution, "date_expression": self.date_expression}
+                "attribution": self.attribution, "date_expression": self.date_expression,
+                "described": self.described}
 
 
 def extract_quotes(text: str, source_id: str, published: dt.date | None, *,
@@ -142,6 +151,8 @@ def quote_score(quote: Quote) -> float:
             score += 1.0
         elif quote.role:
             score += 0.5
+    elif quote.described:
+        score += 1.0  # attributed, but to someone a reader cannot look up
     if quote.kind == "direct":
         score += 1.0
     if quote.words < 6:
@@ -314,11 +325,12 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
         if said is not None and said.date_expression is not None:
             date, precision, dated_by, expression = said.date, said.date_precision, said.dated_by, \
                 said.date_expression
+    described = _described_speaker(article, verb, close_at, span_end) if speaker is None and verb else None
     return Quote(text=text[q_start:q_end], speaker=speaker.name if speaker else None,
                  role=speaker.role if speaker else None, start=first.start, end=span_end,
                  quote_start=q_start, quote_end=q_end, date=date, date_precision=precision, dated_by=dated_by,
                  source_id=article.source_id, kind="direct", attribution=speaker.attribution if speaker else None,
-                 date_expression=expression)
+                 date_expression=expression, described=described)
 
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
@@ -369,6 +381,33 @@ def _attribute(article: _Article, verb: re.Match[str], close_at: int, start: int
         if inverted is not None:
             return inverted
     return _subject_before(article, verb.start(), floor)
+
+
+_SOMEONE = (r"(?:official|diplomat|lawmaker|legislator|negotiator|aide|adviser|advisor|source|spokesman|spokeswoman|"
+            r"spokesperson|minister|analyst|commander|officer|envoy|person|member|delegate|senator|general)")
+_DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?:(?!of\b|who\b|that\b)[A-Za-z.’'-]+\s+){0,4}?" + _SOMEONE
+              + r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in)\s+[^,.;:“”\"()_]{1,60}?)?")
+_DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")(?=\s*[,.;:]|\s*$)")
+_DESCRIBED_BEFORE = re.compile(r"(?:^|(?<=[\s,]))(" + _DESCRIBED + r")\s+$")
+
+
+def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, end: int) -> str | None:
+    """The speaker of ``verb`` when the article describes them without a name: "…,” said a European diplomat
+    briefed on the talks" / "one European official said". None for anyone it names or points back to ("the
+    official said"), and for "a spokesman for Zelensky", whose words are his office's, described as such."""
+    masked, text = article.masked, article.text
+    here = article.sentence_at(verb.start())
+    floor = here.start if here is not None else 0
+    found = None
+    if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
+        found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
+    found = found or _DESCRIBED_BEFORE.search(masked, floor, verb.start())
+    if found is None:
+        return None
+    described = " ".join(text[found.start(1):found.end(1)].split())
+    if len(described.split()) < 3:
+        return None  # "a source", "an official": nothing a reader could weigh
+    return described[0].lower() + described[1:]  # "A senior U.S. official said" opens its sentence
 
 
 def _subject_after(article: _Article, verb_start: int, verb_end: int, end: int) -> _Speaker | None:

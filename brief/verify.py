@@ -486,15 +486,20 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     return mismatches
 
 
+_UNNAMED = frozenset({"a", "an", "one"})
+"""How a speaker described without a name begins (:attr:`brief.quotes.Quote.described`)."""
+
+
 def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],
                    numbers: dict[int, str], texts: dict[str, ComparableText]) -> list[Mismatch]:
     """A quote's "— Name, role" line: the name's last word must be in a cited source near the (normalised)
-    quotation."""
+    quotation; a speaker described without a name ("— a European diplomat briefed on the talks"), all of the
+    description."""
     name = unescape_markdown(speaker.group("name")).strip()
     words = normalise(name).split()
     if not words:
         return []
-    surname = words[-1]
+    surname = " ".join(words) if words[0] in _UNNAMED else words[-1]
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
     found = False
     for source_id in source_ids:
@@ -509,7 +514,8 @@ def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited:
     if not found:
         return []  # the quotation itself is reported as not found; a second message would add nothing
     return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
-                     reason=f"not named within {SPEAKER_REACH} characters of the quotation in the cited source",
+                     reason=f"not {'described so' if words[0] in _UNNAMED else 'named'} within {SPEAKER_REACH} "
+                            "characters of the quotation in the cited source",
                      numbering=tuple(sorted(numbers.items())))]
 
 

@@ -471,6 +471,29 @@ def test_quotations_of_one_speaker_in_one_paragraph_are_one_key_quote(tmp_path: 
     assert "Our partners have kept every promise they made this year" in quotes
 
 
+def test_a_speaker_the_article_describes_without_a_name_is_shown_as_it_does(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-04", "Alpha Post", [
+            "“A guarantee the next administration can withdraw with a signature is not a guarantee,” said a "
+            "European diplomat briefed on the talks, adding that Kyiv wanted a binding text.",
+            "“Nobody in this room expects a ceasefire before the spring,” the official said after the meeting.",
+            "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    briefing = assemble_briefing(workspace, recipe)
+    # Named first; the official the article points back to ("the official") is nobody a reader can place.
+    assert [(q.speaker, q.role) for q in section(briefing, "key-quotes").entries] == [
+        ("Olena Petrenko", "a Ukrainian negotiator"), ("a European diplomat briefed on the talks", None)]
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "> — a European diplomat briefed on the talks · published 4 December 2025 [\\[1\\]](#src-1)" in markdown
+    assert verify_brief(markdown, workspace) == []
+    edited = markdown.replace("— a European diplomat briefed", "— a Polish diplomat briefed")
+    [mismatch] = verify_brief(edited, workspace)
+    assert (mismatch.kind, mismatch.text) == ("speaker", "a Polish diplomat briefed on the talks")
+    assert "not described so within" in mismatch.format("b.md")
+
+
 def test_a_short_quotation_that_reads_alone_is_a_key_quote(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-03", "Alpha Post", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -320,6 +321,28 @@ def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_i
     assert text[quote.start:quote.end].endswith("will not tire.”")
 
 
+@pytest.mark.parametrize(("text", "described"), [
+    ("“Withdrawing with a signature is no guarantee,” said a European diplomat briefed on the talks, adding "
+     "that Kyiv wanted more.", "a European diplomat briefed on the talks"),
+    ("The realistic goal, one European official said, is “a framework by spring and a ceasefire by summer.”",
+     "one European official"),
+    ("A senior U.S. official said: “We are ninety per cent there on every question.”", "a senior U.S. official"),
+    # Someone the article points back to, one of a group, the office someone speaks for, or too little to weigh.
+    ("“The guarantees are the strongest Ukraine has been offered,” the official said.", None),
+    ("“We have closed most of the technical chapters,” one of the people said.", None),
+    ("“We will never give up our land,” a spokesman for Zelensky said.", None),
+    ("“We are ninety per cent there on every question,” said a source.", None),
+])
+def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: str, described: str | None) -> None:
+    quote = only(text)
+    assert (quote.speaker, quote.described) == (None, described)
+
+
+def test_a_named_speaker_is_not_also_described() -> None:
+    quote = only("“We are ninety per cent there on every question,” said Olena Petrenko, a Ukrainian official.")
+    assert (quote.speaker, quote.described) == ("Olena Petrenko", None)
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     text = "Ukraine’s envoys don’t agree. The Russians’ offer ‘is not serious at all,’ an official said."
     assert [text[a + 1:b] for a, b in quote_marks(text, 0, len(text))] == ["is not serious at all,"]
@@ -338,6 +361,18 @@ def test_best_quotes_come_first() -> None:
     assert ranked[0].speaker == "Andrii Sybiha"
     assert [q.speaker for q in ranked[1:]] == [None, None]
     assert quote_score(ranked[0]) > quote_score(ranked[1]) >= quote_score(ranked[2])
+
+
+def test_an_official_outranks_a_named_speaker_who_outranks_a_described_one_then_nobody() -> None:
+    official = only("“We will not give up a single metre of our land, whatever Moscow demands,” said Andrii "
+                    "Sybiha, Ukraine’s foreign minister.")
+    assert official.role == "Ukraine’s foreign minister"
+    named = dataclasses.replace(official, role=None)
+    described = dataclasses.replace(official, speaker=None, role=None, attribution=None,
+                                    described="a European diplomat briefed on the talks")
+    nobody = dataclasses.replace(described, described=None)
+    scores = [quote_score(q) for q in (official, named, described, nobody)]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 4
 
 
 def test_quoted_words_are_phrases_of_two_words_or_more_not_names() -> None:
