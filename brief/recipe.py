@@ -49,6 +49,11 @@ class DateRange(pydantic.BaseModel):
         return str(value)
 
 
+RESERVED_TITLES = frozenset({"key points", "sources", "about this brief"})
+"""Headings of the brief's own parts. A section under one of them would be taken for that part: by `brief
+verify`, which reads the sources list under "Sources", and by the PDF's style for the closing note."""
+
+
 class SectionRef(pydantic.BaseModel):
     """A section of the brief, in the order the recipe lists them: a taxonomy section (excerpts) or
     one of the analyst's section kinds (:data:`brief.section_kinds.EXTRA_SECTIONS`)."""
@@ -58,6 +63,14 @@ class SectionRef(pydantic.BaseModel):
     title: str | None = None
     """Heading in the brief; the taxonomy's label (or the kind's default title) when left out."""
     max_items: int = pydantic.Field(default=6, ge=0, le=100)
+
+    @pydantic.field_validator("title")
+    @classmethod
+    def _not_the_briefs_own(cls, value: str | None) -> str | None:
+        if value is not None and " ".join(value.split()).casefold() in RESERVED_TITLES:
+            raise ValueError(f"{' '.join(value.split())!r} is a heading brief writes itself (key points, the "
+                             "sources list, the note about the brief); give this section another title")
+        return value
 
     @pydantic.model_validator(mode="after")
     def _what_changed_title(self) -> SectionRef:

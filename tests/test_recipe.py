@@ -139,6 +139,20 @@ def test_type_errors_and_name_errors_come_together(tmp_path: Path, taxonomy: Tax
     assert problems[2].message == "expected 'md' or 'pdf'"
 
 
+@pytest.mark.parametrize("title", ["Sources", "  about this   Brief", "KEY POINTS"])
+def test_a_section_may_not_take_a_heading_the_brief_writes_itself(tmp_path: Path, taxonomy: Taxonomy,
+                                                                   title: str) -> None:
+    path = write_recipe(tmp_path, f"title: T\nsections:\n  - id: state-of-talks\n  - {{id: outlook, title: '{title}'}}\n")
+    [problem] = load_problems(path, taxonomy, {})
+    assert (problem.line, problem.field) == (4, "sections[1].title")
+    assert "is a heading brief writes itself" in problem.message
+
+
+def test_a_section_title_that_only_contains_a_reserved_heading_is_fine(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    path = write_recipe(tmp_path, "title: T\nsections:\n  - {id: outlook, title: Sources of risk}\n")
+    assert load_recipe(path, taxonomy).spec.sections[0].title == "Sources of risk"
+
+
 def test_section_listed_twice_and_unknown_move_target(tmp_path: Path, taxonomy: Taxonomy) -> None:
     path = write_recipe(tmp_path, "title: T\nsections:\n  - id: outlook\n  - id: outlook\n"
                                   "moves:\n  x:1: outlok\norder:\n  stickingpoints: [x:1]\n")
