@@ -51,6 +51,7 @@ from brief.briefing import (
     KeyFigure,
     KeyQuote,
     Passage,
+    Precision,
     SourceDifference,
     StatementReading,
     TimelineEntry,
@@ -67,7 +68,7 @@ from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import is_official, role_in_article
-from brief.timeline import Event, extract_events, find_dates
+from brief.timeline import Event, extract_events, find_dates, spans_to
 
 MAX_MATERIAL_SOURCES = 12
 """The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
@@ -461,6 +462,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
     what happened when: the reader has the rest a few lines up."""
     groups: list[_EventGroup] = []
     more: dict[tuple[str, int], list[Event]] = {}
+    until: dict[tuple[str, int], Event] = {}
     for found in material:
         by_sentence: dict[int, list[Event]] = {}
         for event in found.events:
@@ -469,8 +471,10 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         for events in by_sentence.values():
             ordered = sorted(events, key=lambda e: (e.date, e.expression_start))
             event = ordered[0]
-            more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in ordered[1:]
-                                                         if e.date != event.date}.values())
+            later = [e for e in ordered[1:] if e.date != event.date]
+            if later and spans_to(event, later[0], found.source.text):
+                until[(event.source_id, event.start)] = later.pop(0)
+            more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in later}.values())
             words = frozenset(w for w in _words(event.text) if len(w) > 3)
             home = next((g for g in groups if g.events[0].date == event.date
                          and g.events[0].precision == event.precision and _overlap(g.words, words) >= 0.5), None)
@@ -498,9 +502,14 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         relative=g.events[0].relative, text=_row_text(g.events[0], shown), published=g.events[0].published,
         published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
-        more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]))
+        more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]),
+        until=_end_of(until.get((g.events[0].source_id, g.events[0].start))))
         for g in chosen)
     return entries, _unplaced(material)
+
+
+def _end_of(event: Event | None) -> tuple[dt.date, Precision] | None:
+    return (event.date, event.precision) if event is not None else None
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:

@@ -184,6 +184,18 @@ def date_label(date: dt.date, precision: Precision) -> str:
     return long_date(date)
 
 
+def span_label(start: dt.date, start_precision: Precision, end: dt.date, end_precision: Precision) -> str:
+    """A span of time as a brief writes it, sharing what both ends share: "March–August 2025", "2–5 December
+    2025", "28 November – 5 December 2025", "March 2024 – January 2025"."""
+    if start_precision == end_precision == "month" and start.year == end.year:
+        return f"{start.strftime('%B')}–{date_label(end, end_precision)}"
+    if start_precision == end_precision == "day" and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{long_date(end)}"
+        return f"{start.day} {start.strftime('%B')} – {long_date(end)}"
+    return f"{date_label(start, start_precision)} – {date_label(end, end_precision)}"
+
+
 def quote_when(date: dt.date | None, precision: Precision | None, dated_by: DatedBy | None,
                date_text: str | None) -> str:
     """When a quote was said, as a brief writes it: "17 December 2025" (the sentence says so), "published
@@ -278,13 +290,16 @@ class TimelineEntry:
     """Every source reporting the same event on the same date."""
     more_dates: tuple[tuple[dt.date, Precision], ...] = ()
     """Later dates the same sentence gives ("the Anchorage summit in August and … in October")."""
+    until: tuple[dt.date, Precision] | None = None
+    """The end of the span the event lasted, when the sentence gives one ("between March and August")."""
     published_earliest: bool = False
     """Whether ``published`` is only the earliest the first citing source can have appeared."""
 
     @property
     def date_text(self) -> str:
-        return "; ".join(date_label(date, precision)
-                         for date, precision in ((self.date, self.precision), *self.more_dates))
+        first = span_label(self.date, self.precision, *self.until) if self.until \
+            else date_label(self.date, self.precision)
+        return "; ".join([first, *(date_label(date, precision) for date, precision in self.more_dates)])
 
     @property
     def published_text(self) -> str:

@@ -148,6 +148,24 @@ def last_day(first: dt.date, precision: str) -> dt.date:
     return first
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<word>and|to|through|until|till)\s+|[-–—]\s*)")
+_RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+
+
+def spans_to(first: Event, second: Event, text: str) -> bool:
+    """Whether two dates of one sentence of ``text`` are the ends of one span: "between March and August",
+    "from Dec. 2 to Dec. 5", "March–August". Not a list of two events: "the summit in August and … in
+    October"."""
+    if first.start != second.start or not first.expression_end <= second.expression_start \
+            or second.date <= first.date:
+        return False
+    join = _RANGE_JOIN.fullmatch(text, first.expression_end, second.expression_start)
+    if join is None:
+        return False
+    opened = _RANGE_OPENS.search(text, first.start, first.expression_start) is not None
+    return opened if join.group("word") in {"and", "to"} else True
+
+
 def chronological(events: list[Event]) -> list[Event]:
     """``events`` oldest first; events on the same date keep their source and text order."""
     return sorted(events, key=lambda e: (e.date, e.source_id, e.start, e.expression_start))

@@ -54,6 +54,7 @@ titles in the "Sources" list. An unknown number or id is the user's error.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -62,13 +63,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import date_label, quote_when
+from brief.briefing import date_label, quote_when, span_label
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
-from brief.timeline import Event, extract_events
+from brief.timeline import Event, extract_events, spans_to
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
@@ -755,9 +756,13 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     mismatches: list[Mismatch] = []
     given: dict[str, str] = {}
     for source_id in verbatim:
-        for found in readings.events(source_id):
-            if wanted in normalise(found.text):
-                given.setdefault(date_label(found.date, found.precision), found.expression)
+        events = [found for found in readings.events(source_id) if wanted in normalise(found.text)]
+        for found in events:
+            given.setdefault(date_label(found.date, found.precision), found.expression)
+        for first, second in itertools.pairwise(events):
+            if spans_to(first, second, readings.sources[source_id].text):
+                given.setdefault(span_label(first.date, first.precision, second.date, second.precision),
+                                 f"{first.expression} … {second.expression}")
     read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
     for date in (" ".join(part.split()) for part in block.cells[0].split(";")):
         if date and date not in given:

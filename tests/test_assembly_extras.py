@@ -213,6 +213,9 @@ def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> N
     assert this_week.published == dt.date(2025, 12, 4)
     summits = next(e for e in events if "Anchorage summit in August" in e.text)
     assert summits.date_text == "August 2025; October 2025"  # both dates of the sentence, one row
+    span = next(e for e in events if e.text.startswith("Between March and August"))
+    assert (span.date, span.until, span.date_text) == (dt.date(2025, 3, 1), (dt.date(2025, 8, 1), "month"),
+                                                       "March–August 2025")  # one span, not two events
     assert "| 2 December 2025 | On December 2, 2025, Russian President Vladimir Putin met" in markdown
     # The analysis gives no publication date, but the year it is written in ("as 2025 closes") places
     # its "Alaska summit in August" (and its "Dec. 17"); its Published cell says the article appeared then or later.
@@ -238,6 +241,13 @@ def test_the_shipped_sources_do_not_differ_on_any_figure(seeds) -> None:
 def test_the_brief_with_every_section_verifies_clean(seeds) -> None:
     paths, workspace, _, markdown = seeds
     assert verify_brief(markdown, workspace) == []
+
+
+def test_a_span_the_sentence_does_not_give_is_caught(seeds) -> None:
+    _, workspace, _, markdown = seeds
+    assert "| March–August 2025 | Between March and August" in markdown
+    [mismatch] = verify_brief(markdown.replace("| March–August 2025 |", "| March–July 2025 |"), workspace)
+    assert (mismatch.kind, mismatch.text) == ("date", "March–July 2025")
 
 
 # --- small made-up corpora -------------------------------------------------------------------------

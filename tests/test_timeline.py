@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from brief.timeline import Event, chronological, extract_events
+from brief.briefing import span_label
+from brief.timeline import Event, chronological, extract_events, spans_to
 from brief.workspace import Workspace
 
 D = dt.date
@@ -207,3 +208,29 @@ def test_chronological_order() -> None:
     events = extract_events(text, "t", D(2025, 12, 4))
     assert [e.expression for e in chronological(events)] == ["2014", "22 November 2025", "Tuesday"]
     assert [e.expression for e in events] == ["22 November 2025", "2014", "Tuesday"]
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("Between March and August, Russia rejected a cease-fire-first proposal from Washington.", True),
+    ("Talks ran from Dec. 2 to Dec. 5 in Miami with both teams present.", True),
+    ("The offensive lasted from March 2024 until January 2025 in the east of the country.", True),
+    ("The freeze held from March through August along most of the front line.", True),
+    ("Shelling eased in March 2025–August 2025 along most of the front line.", True),
+    # Two events of one sentence, or two dates no word joins into a span.
+    ("Earlier efforts, such as the Anchorage summit in August and the Budapest summit in October, failed.", False),
+    ("Talks in March and August produced nothing that either side would sign.", False),
+    ("Talks moved from Geneva in March to Miami in August, and nothing was signed.", False),
+])
+def test_two_dates_of_a_sentence_are_a_span_only_when_the_sentence_joins_them(sentence: str, span: bool) -> None:
+    first, second = extract_events(sentence, "s", dt.date(2025, 12, 18))
+    assert spans_to(first, second, sentence) is span
+
+
+@pytest.mark.parametrize(("start", "end", "label"), [
+    ((dt.date(2025, 3, 1), "month"), (dt.date(2025, 8, 1), "month"), "March–August 2025"),
+    ((dt.date(2025, 12, 2), "day"), (dt.date(2025, 12, 5), "day"), "2–5 December 2025"),
+    ((dt.date(2025, 11, 28), "day"), (dt.date(2025, 12, 5), "day"), "28 November – 5 December 2025"),
+    ((dt.date(2024, 3, 1), "month"), (dt.date(2025, 1, 1), "month"), "March 2024 – January 2025"),
+])
+def test_a_span_is_written_sharing_what_both_ends_share(start, end, label: str) -> None:
+    assert span_label(*start, *end) == label
