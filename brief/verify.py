@@ -252,7 +252,7 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
     """
     where = file or Path("BRIEF.md")
     parsed = _parse(markdown, where)
-    numbers = _source_numbers(parsed, workspace, where)
+    numbers = _source_numbers(parsed, workspace, where, markdown)
     # Only the sources the brief cites are read: every look-up is among them.
     readings = _Readings(workspace.corpus.sources_named(set(numbers.values())))
     problems: list[Problem] = []
@@ -344,11 +344,19 @@ def _parse(markdown: str, file: Path) -> _ParsedBrief:
     return _ParsedBrief(front, front_lines, blocks, entries, has_sources)
 
 
-def _source_numbers(parsed: _ParsedBrief, workspace: Workspace, file: Path) -> dict[int, str]:
+_UNCLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n(?![\s\S]*^---[ \t]*$)", re.MULTILINE)
+"""A brief that opens front matter and never closes it (cut short, or its closing line deleted)."""
+
+
+def _source_numbers(parsed: _ParsedBrief, workspace: Workspace, file: Path, markdown: str) -> dict[int, str]:
     """Citation number → source id, from the front matter or else from the Sources list's titles."""
     known = set(workspace.corpus.ids())
     mapping = parsed.front_matter.get("sources")
     if mapping is None:
+        if not parsed.front_matter and _UNCLOSED_FRONT_MATTER.match(markdown):
+            raise UserError(Problem("the front matter opened by `---` on line 1 is never closed", file=file,
+                                    line=1, hint="end it with a line of `---`, as `brief build` writes it; "
+                                                 "a brief cut short should be built again"))
         if not parsed.has_sources_section:
             raise UserError(Problem("not a brief made by `brief build`: it has neither a `sources:` mapping "
                                     "in its front matter nor a \"## Sources\" list", file=file,

@@ -547,3 +547,14 @@ def test_an_items_label_in_bold_is_checked_as_the_text_it_is(built: str, shipped
                            (lines[index].replace("will now proceed", "will soon proceed"), True)):
         mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
         assert [(m.line, m.kind) for m in mismatches] == ([(index + 1, "statement")] if caught else [])
+
+
+def test_a_brief_cut_short_inside_its_front_matter_is_reported_as_such(built: str,
+                                                                      shipped_workspace: Workspace) -> None:
+    cut = "\n".join(built.splitlines()[:12]) + "\n"
+    assert cut.startswith("---\n") and "\nsources:\n" in cut
+    with pytest.raises(UserError) as caught:
+        verify_brief(cut, shipped_workspace, file=Path("b.md"))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == (Path("b.md"), 1)
+    assert problem.message == "the front matter opened by `---` on line 1 is never closed"
