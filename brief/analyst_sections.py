@@ -294,8 +294,11 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
     entries = []
     for group in chosen:
         lead = group.quotes[0]
+        # The speaker a source names wins over one another source only describes; the role is that speaker's.
+        named = next((q for q in group.quotes if q.speaker), lead)
+        role = next((r for q, r in zip(group.quotes, group.roles, strict=True) if r and _who(q) == _who(named)), None)
         entries.append(KeyQuote(
-            text=lead.text, speaker=_who(lead), role=next((r for r in group.roles if r), None), date=lead.date,
+            text=lead.text, speaker=_who(named), role=role, date=lead.date,
             date_precision=lead.date_precision, dated_by=lead.dated_by,
             date_text=group.date_text if lead.date is None else None,
             citations=tuple(_passage(q.source_id, q.start, q.end) for q in group.quotes)))
@@ -472,8 +475,11 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
             ordered = sorted(events, key=lambda e: (e.date, e.expression_start))
             event = ordered[0]
             later = [e for e in ordered[1:] if e.date != event.date]
-            if later and spans_to(event, later[0], found.source.text):
-                until[(event.source_id, event.start)] = later.pop(0)
+            in_text = sorted(events, key=lambda e: e.expression_start)
+            after = in_text[in_text.index(event) + 1] if event is not in_text[-1] else None
+            if after is not None and after in later and spans_to(event, after, found.source.text):
+                until[(event.source_id, event.start)] = after
+                later.remove(after)
             more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in later}.values())
             words = frozenset(w for w in _words(event.text) if len(w) > 3)
             home = next((g for g in groups if g.events[0].date == event.date

@@ -308,10 +308,10 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
         return None
     span_end = last.end
     following = article.sentences[last.index + 1] if last.index + 1 < len(article.sentences) else None
-    if following is not None and following.paragraph == last.paragraph and not text[first.start:open_at].strip() \
+    if following is not None and following.paragraph == last.paragraph and not _VERB.search(masked, first.start, open_at) \
             and not masked[close_at + 1:last.end].strip(" .,") and _starts_with_attribution(masked, following):
-        # “…do? How will it work?” Zelensky said. Only a sentence that is nothing but the quotation takes its
-        # speaker from the next: after 'calling it “… will not work.”', "He said Ukraine had …" is news of its own.
+        # “…do? How will it work?” Zelensky said. Only a sentence with no speech verb before the quotation takes
+        # its speaker from the next: after 'calling it “… will not work.”', "He said Ukraine had …" is news of its own.
         span_end = following.end
     verb = _speech_verb(article, open_at, close_at, first.start, span_end)
     speaker = _attribute(article, verb, close_at, first.start, span_end) if verb is not None else None
@@ -385,26 +385,44 @@ def _attribute(article: _Article, verb: re.Match[str], close_at: int, start: int
 
 _SOMEONE = (r"(?:official|diplomat|lawmaker|legislator|negotiator|aide|adviser|advisor|source|spokesman|spokeswoman|"
             r"spokesperson|minister|analyst|commander|officer|envoy|person|member|delegate|senator|general)")
-_DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?:(?!of\b|who\b|that\b)[A-Za-z.’'-]+\s+){0,4}?" + _SOMEONE
-              + r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in)\s+[^,.;:“”\"()_]{1,60}?)?")
+_DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?P<modifiers>(?:[A-Za-z0-9.’'-]+\s+){0,4}?)" + _SOMEONE + r"\b"
+              r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in|at)"
+              r"(?P<tail>(?:\s+[A-Za-z0-9.’'-]+){1,4}?))?")
 _DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")(?=\s*[,.;:]|\s*$)")
-_DESCRIBED_BEFORE = re.compile(r"(?:^|(?<=[\s,]))(" + _DESCRIBED + r")\s+$")
+_DESCRIBED_BEFORE = re.compile(r"(" + _DESCRIBED + r")\s+$")
+_NOT_IN_A_DESCRIPTION = frozenset({"and", "or", "nor", "but", "who", "whom", "whose", "that", "which"}) | SPEECH_VERBS
+"""Words that end a description: another person ("… and a diplomat"), a clause ("… said the Ukrainian side")."""
+_NOT_A_MODIFIER = _NOT_IN_A_DESCRIPTION | {"of", "for", "to", "with", "by", "the", "his", "her", "their", "its"}
+"""Words before the noun that make it someone else's: "a spokesman for a senior official", "an aide to one …"."""
+_WHEN_AFTER = re.compile(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week"
+                         r"|month)$")
 
 
 def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, end: int) -> str | None:
     """The speaker of ``verb`` when the article describes them without a name: "…,” said a European diplomat
-    briefed on the talks" / "one European official said". None for anyone it names or points back to ("the
-    official said"), and for "a spokesman for Zelensky", whose words are his office's, described as such."""
+    briefed on the talks" / "one European official said". The description is the verb's whole subject: it
+    opens the sentence or follows a comma or the quotation. None for anyone the article names or points back
+    to ("the official said"), for one of two ("a Ukrainian official and a European diplomat said"), and for
+    "a spokesman for Zelensky", whose words are his office's."""
     masked, text = article.masked, article.text
     here = article.sentence_at(verb.start())
     floor = here.start if here is not None else 0
     found = None
     if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
-    found = found or _DESCRIBED_BEFORE.search(masked, floor, verb.start())
+    if found is None:
+        found = _DESCRIBED_BEFORE.search(masked, floor, verb.start())
+        before = masked[floor:found.start(1)].rstrip() if found is not None else ""
+        if before and not before.endswith((",", "”", '"', "’", "—", "–", ":")):
+            return None  # "a letter sent to one European official said": the description is not the subject
     if found is None:
         return None
+    modifiers, tail = (found.group("modifiers") or "").split(), (found.group("tail") or "").split()
+    if any(word.lower() in _NOT_A_MODIFIER for word in modifiers) \
+            or any(word.lower().strip(".") in _NOT_IN_A_DESCRIPTION for word in tail):
+        return None  # not one person, or not the verb's subject
     described = " ".join(text[found.start(1):found.end(1)].split())
+    described = _WHEN_AFTER.sub("", re.sub(r"(?<![A-Z])\.$", "", described))
     if len(described.split()) < 3:
         return None  # "a source", "an official": nothing a reader could weigh
     return described[0].lower() + described[1:]  # "A senior U.S. official said" opens its sentence

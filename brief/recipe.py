@@ -20,7 +20,7 @@ import pydantic
 from brief.atomic import write_atomic
 from brief.dates import parse_iso_date
 from brief.errors import Problem, did_you_mean
-from brief.section_kinds import EXTRA_SECTIONS
+from brief.section_kinds import EXTRA_SECTIONS, takes_a_reserved_title
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
@@ -49,11 +49,6 @@ class DateRange(pydantic.BaseModel):
         return str(value)
 
 
-RESERVED_TITLES = frozenset({"key points", "sources", "about this brief"})
-"""Headings of the brief's own parts. A section under one of them would be taken for that part: by `brief
-verify`, which reads the sources list under "Sources", and by the PDF's style for the closing note."""
-
-
 class SectionRef(pydantic.BaseModel):
     """A section of the brief, in the order the recipe lists them: a taxonomy section (excerpts) or
     one of the analyst's section kinds (:data:`brief.section_kinds.EXTRA_SECTIONS`)."""
@@ -67,7 +62,7 @@ class SectionRef(pydantic.BaseModel):
     @pydantic.field_validator("title")
     @classmethod
     def _not_the_briefs_own(cls, value: str | None) -> str | None:
-        if value is not None and " ".join(value.split()).casefold() in RESERVED_TITLES:
+        if value is not None and takes_a_reserved_title(value):
             raise ValueError(f"{' '.join(value.split())!r} is a heading brief writes itself (key points, the "
                              "sources list, the note about the brief); give this section another title")
         return value

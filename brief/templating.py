@@ -95,6 +95,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&{}])")
 # "- ", "+ ", "- - -", "===".
 # Only these are escaped, so "-5 %" and "#3" stay as typed in the Markdown an analyst reads.
 _BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?:\s|$)|(?:-\s*){3,}$|[=-]+$")
+# A table's delimiter row (GFM §4.10), which would make the line above it a table's header: "-:", ":--- \\| ---".
+_TABLE_DELIMITER = re.compile(r"(?:[-:\s]|\\\|)*-(?:[-:\s]|\\\|)*")
+# A heading's closing run of "#" (§4.2), which a heading drops: "round #" in a title.
+_HEADING_CLOSE = re.compile(r"(\s)(#+)$")
 # An ordered list's marker (§5.2): up to nine digits, "." or ")", then a space or the end: "1. " but not "0.77%".
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
@@ -105,6 +109,9 @@ def escape_markdown(text: object) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     if _BLOCK_START.match(escaped):
         escaped = "\\" + escaped
+    if _TABLE_DELIMITER.fullmatch(escaped):
+        escaped = escaped.replace("-", "\\-")
+    escaped = _HEADING_CLOSE.sub(r"\1\\\2", escaped)
     return _LIST_NUMBER.sub(r"\1\\\2", escaped)
 
 

@@ -148,22 +148,32 @@ def last_day(first: dt.date, precision: str) -> dt.date:
     return first
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:(?P<word>and|to|through|until|till)\s+|[-–—]\s*)")
-_RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_RANGE_JOIN = re.compile(r"\s*(?P<word>and|to|through|until|till)\s+|(?P<dash>[-–—])|\s+(?P<spaced>[–—])\s+")
+_RANGE_OPENS = re.compile(r"\b(?P<opener>[Bb]etween|[Ff]rom)\s+$")
+_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed(?:\s+back)?|brought\s+forward|advanced"
+                         r"|rescheduled|shifted|put\s+off|changed|switched)\s+from\s+$")
+"""A date moved to another: "postponed from Dec. 2 to Dec. 9" is two dates, not a span."""
+_JOINS_AFTER = {"between": {"and"}, "from": {"to", "through", "until", "till", "dash", "spaced"},
+                None: {"through", "until", "till", "dash"}}
+"""What may join the two ends of a span after its opener: "between … and", "from … to", "March–August"."""
 
 
 def spans_to(first: Event, second: Event, text: str) -> bool:
     """Whether two dates of one sentence of ``text`` are the ends of one span: "between March and August",
-    "from Dec. 2 to Dec. 5", "March–August". Not a list of two events: "the summit in August and … in
-    October"."""
+    "from Dec. 2 to Dec. 5", "March–August". Not a list of two events ("the summit in August and … in
+    October", "surveys from March and August"), nor a date moved to another ("postponed from Dec. 2 to
+    Dec. 9")."""
     if first.start != second.start or not first.expression_end <= second.expression_start \
-            or second.date <= first.date:
+            or second.date <= last_day(first.date, first.precision):
         return False
     join = _RANGE_JOIN.fullmatch(text, first.expression_end, second.expression_start)
     if join is None:
         return False
-    opened = _RANGE_OPENS.search(text, first.start, first.expression_start) is not None
-    return opened if join.group("word") in {"and", "to"} else True
+    opens = _RANGE_OPENS.search(text, first.start, first.expression_start)
+    if opens is not None and _MOVED_FROM.search(text, first.start, first.expression_start):
+        return False
+    kind = join.group("word") or ("dash" if join.group("dash") else "spaced")
+    return kind in _JOINS_AFTER[opens.group("opener").lower() if opens else None]
 
 
 def chronological(events: list[Event]) -> list[Event]:

@@ -508,22 +508,24 @@ def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited:
     words = normalise(name).split()
     if not words:
         return []
-    surname = " ".join(words) if words[0] in _UNNAMED else words[-1]
+    described = words[0].lower() in _UNNAMED
+    surname = " ".join(words).lower() if described else words[-1]
     source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
     found = False
     for source_id in source_ids:
         text = texts[source_id].normalised
+        near = text.lower() if described else text  # "A senior official said" opens its sentence
         at = text.find(quotation)
         while at >= 0:
             found = True
             after = at + len(quotation)  # the quotation's own words name no speaker ("by Putin alone")
-            if surname in text[max(at - SPEAKER_REACH, 0):at] or surname in text[after:after + SPEAKER_REACH]:
+            if surname in near[max(at - SPEAKER_REACH, 0):at] or surname in near[after:after + SPEAKER_REACH]:
                 return []
             at = text.find(quotation, at + 1)
     if not found:
         return []  # the quotation itself is reported as not found; a second message would add nothing
     return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
-                     reason=f"not {'described so' if words[0] in _UNNAMED else 'named'} within {SPEAKER_REACH} "
+                     reason=f"not {'described so' if described else 'named'} within {SPEAKER_REACH} "
                             "characters of the quotation in the cited source",
                      numbering=tuple(sorted(numbers.items())))]
 

@@ -504,6 +504,33 @@ def test_a_speaker_the_article_describes_without_a_name_is_shown_as_it_does(tmp_
     assert "not described so within" in mismatch.format("b.md")
 
 
+def test_a_speaker_one_source_names_wins_over_one_another_describes_and_keeps_their_own_role(
+        tmp_path: Path) -> None:
+    words = "We are ninety per cent there on every question that matters"
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", [f"“{words},” said a senior Kremlin official.", *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [f"“{words},” said Dmitry Peskov, the Kremlin spokesman.", *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    briefing = assemble_briefing(workspace, recipe)
+    [quote] = section(briefing, "key-quotes").entries
+    assert (quote.speaker, quote.role, len(quote.citations)) == ("Dmitry Peskov", "the Kremlin spokesman", 2)
+    assert verify_brief(markdown_of(paths, workspace, briefing, recipe), workspace) == []
+
+
+def test_a_description_that_opens_its_sentence_verifies(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", [
+            "A senior European diplomat said: “A guarantee the next administration can withdraw is not a guarantee.”",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    briefing = assemble_briefing(workspace, recipe)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "> — a senior European diplomat · published 4 December 2025" in markdown
+    assert verify_brief(markdown, workspace) == []
+
+
 def test_a_short_quotation_that_reads_alone_is_a_key_quote(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-03", "Alpha Post", [

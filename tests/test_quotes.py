@@ -332,6 +332,18 @@ def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_i
     ("“We have closed most of the technical chapters,” one of the people said.", None),
     ("“We will never give up our land,” a spokesman for Zelensky said.", None),
     ("“We are ninety per cent there on every question,” said a source.", None),
+    # The verb's whole subject only: not a clause after it, not someone the subject serves or meets, not one of two.
+    ("A European official in Brussels said the Ukrainian side told him: “We will not sign anything that gives "
+     "away our land.”", None),
+    ("One European official in Brussels told Reuters that the president had said “we will not sign anything "
+     "that gives away land.”", None),
+    ("“We will not sign anything that gives away our land,” an adviser to one senior European official said.", None),
+    ("“We will not sign anything that gives away our land,” an aide who met a senior US official said.", None),
+    ("“We will not sign anything that gives away our land,” a letter sent to one European official said.", None),
+    ("“We will not sign anything that gives away our land,” a Ukrainian official and a European diplomat said.", None),
+    ("“We will not sign anything that gives away our land,” said a senior official in Kyiv and a diplomat in Brussels.", None),
+    ("“We will not sign anything that gives away our land,” said a senior official in Kyiv on Tuesday.", "a senior official in Kyiv"),
+    ("“We will not sign anything that gives away our land,” said a G7 official briefed on the talks.", "a G7 official briefed on the talks"),
 ])
 def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: str, described: str | None) -> None:
     quote = only(text)
@@ -341,6 +353,14 @@ def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: 
 def test_a_named_speaker_is_not_also_described() -> None:
     quote = only("“We are ninety per cent there on every question,” said Olena Petrenko, a Ukrainian official.")
     assert (quote.speaker, quote.described) == ("Olena Petrenko", None)
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, Dec 4 (Reuters) - “Why now? Why here? Who pays for it?” Zelensky asked.",
+    "KYIV, Dec 4 (Reuters) - “We will not sign. We never will.” Zelensky said on Thursday.",
+])
+def test_a_quotation_after_a_dateline_takes_its_speaker_from_the_next_sentence(text: str) -> None:
+    assert only(text).speaker == "Zelensky"
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:

@@ -139,7 +139,7 @@ def test_type_errors_and_name_errors_come_together(tmp_path: Path, taxonomy: Tax
     assert problems[2].message == "expected 'md' or 'pdf'"
 
 
-@pytest.mark.parametrize("title", ["Sources", "  about this   Brief", "KEY POINTS"])
+@pytest.mark.parametrize("title", ["Sources", "  about this   Brief", "KEY POINTS", "Sources ##"])
 def test_a_section_may_not_take_a_heading_the_brief_writes_itself(tmp_path: Path, taxonomy: Taxonomy,
                                                                    title: str) -> None:
     path = write_recipe(tmp_path, f"title: T\nsections:\n  - id: state-of-talks\n  - {{id: outlook, title: '{title}'}}\n")

@@ -53,17 +53,20 @@ def test_a_line_start_is_escaped_only_where_markdown_would_read_it_as_markup() -
     for text in ["0.77%", "-5 per cent", "#3 on the list", "3.5 million", "+40 km", "=x", "--x"]:
         assert escape_markdown(text) == text, text
     for text in ["1. not a list", "2) nor this", "# not a heading", "- not a bullet", "+ nor this", "---",
-                 "- - -", "===", "--"]:
+                 "- - -", "===", "--", "-:", ":-:", "round #"]:
         assert escape_markdown(text) != text, text
 
 
-@given(st.text(alphabet="-+=#1.) x", min_size=1, max_size=8))
-def test_a_line_start_renders_as_typed_alone_and_under_a_paragraph(text: str) -> None:
+@given(st.text(alphabet="-+=#1.):| x", min_size=1, max_size=8))
+def test_a_line_renders_as_typed_alone_under_a_paragraph_or_a_table_row_and_as_a_heading(text: str) -> None:
     flat = " ".join(text.split())
     if not flat:
         return
     assert _text_of(markdown_to_html(escape_markdown(text))) == flat
     assert _text_of(markdown_to_html("Above\n" + escape_markdown(text))) == "Above\n" + flat
+    above = escape_markdown("a | b")
+    assert _text_of(markdown_to_html(above + "\n" + escape_markdown(text))) == "a | b\n" + flat
+    assert _text_of(markdown_to_html("## " + escape_markdown(text))) == flat
 
 
 @settings(max_examples=300, deadline=None)

@@ -101,6 +101,17 @@ def test_the_analysts_section_ids_are_reserved(tmp_path: Path, taxonomy: Taxonom
     assert problem.message.startswith("reserved section id")
 
 
+def test_a_section_label_may_not_be_a_heading_the_brief_writes_itself(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    shipped = (Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else "")
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace("label: Outlook\n", "label: 'sources #'\n", 1), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_taxonomy(path)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.value) == ("sections[1].label", "sources #")
+    assert "a heading brief writes itself" in problem.message
+
+
 def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "topics.yaml"
     path.write_text("- territory\n", encoding="utf-8")

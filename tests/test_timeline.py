@@ -220,6 +220,12 @@ def test_chronological_order() -> None:
     ("Earlier efforts, such as the Anchorage summit in August and the Budapest summit in October, failed.", False),
     ("Talks in March and August produced nothing that either side would sign.", False),
     ("Talks moved from Geneva in March to Miami in August, and nothing was signed.", False),
+    ("Surveys from March and August showed support for talks falling.", False),
+    # A date moved to another, or an end inside the start's own period.
+    ("The summit was postponed from Dec. 2 to Dec. 9 at Moscow's request.", False),
+    ("The deadline was pushed back from Oct. 1 to Nov. 15 after the Geneva round.", False),
+    ("Fighting raged between March and March 15 in the east of the country.", False),
+    ("It was heavy on Dec. 2 — Dec. 5 was calmer along the whole front.", False),
 ])
 def test_two_dates_of_a_sentence_are_a_span_only_when_the_sentence_joins_them(sentence: str, span: bool) -> None:
     first, second = extract_events(sentence, "s", dt.date(2025, 12, 18))
