@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from brief.dates import leading_dateline
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import (
     SPEECH_VERBS,
@@ -308,10 +309,11 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
         return None
     span_end = last.end
     following = article.sentences[last.index + 1] if last.index + 1 < len(article.sentences) else None
-    if following is not None and following.paragraph == last.paragraph and not _VERB.search(masked, first.start, open_at) \
+    if following is not None and following.paragraph == last.paragraph and _opens_on(text, first.start, open_at) \
             and not masked[close_at + 1:last.end].strip(" .,") and _starts_with_attribution(masked, following):
-        # “…do? How will it work?” Zelensky said. Only a sentence with no speech verb before the quotation takes
-        # its speaker from the next: after 'calling it “… will not work.”', "He said Ukraine had …" is news of its own.
+        # “…do? How will it work?” Zelensky said. Only a sentence that opens on its quotation (after a dateline at
+        # most) takes its speaker from the next: after 'calling it “… will not work.”' or 'The resolution reads:
+        # “…”', "He said Ukraine had …" is news of its own.
         span_end = following.end
     verb = _speech_verb(article, open_at, close_at, first.start, span_end)
     speaker = _attribute(article, verb, close_at, first.start, span_end) if verb is not None else None
@@ -383,12 +385,31 @@ def _attribute(article: _Article, verb: re.Match[str], close_at: int, start: int
     return _subject_before(article, verb.start(), floor)
 
 
+def _opens_on(text: str, start: int, open_at: int) -> bool:
+    """Whether the sentence at ``start`` opens on the quotation at ``open_at``, after a dateline at most
+    ("KYIV, Dec 4 (Reuters) - “…”")."""
+    before = text[start:open_at]
+    if not before.strip():
+        return True
+    dateline = leading_dateline(before)
+    return dateline is not None and not before[dateline.end():].strip()
+
+
 _SOMEONE = (r"(?:official|diplomat|lawmaker|legislator|negotiator|aide|adviser|advisor|source|spokesman|spokeswoman|"
             r"spokesperson|minister|analyst|commander|officer|envoy|person|member|delegate|senator|general)")
 _DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?P<modifiers>(?:[A-Za-z0-9.’'-]+\s+){0,4}?)" + _SOMEONE + r"\b"
               r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in|at)"
               r"(?P<tail>(?:\s+[A-Za-z0-9.’'-]+){1,4}?))?")
-_DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")(?=\s*[,.;:]|\s*$)")
+_DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")(?=\s*[,;:]|\.(?:\s|$)|\s*$)")
+_ABBREVIATION_GOES_ON = re.compile(r"\.\s+[a-z]")
+"""A full stop the sentence goes on after: an abbreviation's ("familiar with the U.S. peace plan")."""
+_ANOTHER_AFTER = re.compile(r"\s*,\s*(?:an?|one)\s", re.IGNORECASE)
+"""A comma list of people after a description: "said a U.S. official, a European diplomat and …"."""
+_CLAUSE_OPENERS = frozenset({"but", "yet", "and", "so", "meanwhile", "however", "still", "now", "later", "earlier",
+                             "separately", "also", "then"})
+"""Words a description may follow without a comma: "But a senior EU diplomat said"."""
+_WHEN_BEFORE = re.compile(r"(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ater|[Ee]arlier)\s+(?:Monday|Tuesday|Wednesday|Thursday"
+                          r"|Friday|Saturday|Sunday|week|month)$")
 _DESCRIBED_BEFORE = re.compile(r"(" + _DESCRIBED + r")\s+$")
 _NOT_IN_A_DESCRIPTION = frozenset({"and", "or", "nor", "but", "who", "whom", "whose", "that", "which"}) | SPEECH_VERBS
 """Words that end a description: another person ("… and a diplomat"), a clause ("… said the Ukrainian side")."""
@@ -410,10 +431,17 @@ def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, en
     found = None
     if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
+        if found is not None and (_ANOTHER_AFTER.match(masked, found.end(1))
+                                  or _ABBREVIATION_GOES_ON.match(masked, found.end(1))):
+            return None  # one of several people; or cut inside "the U.S. peace plan"
     if found is None:
         found = _DESCRIBED_BEFORE.search(masked, floor, verb.start())
         before = masked[floor:found.start(1)].rstrip() if found is not None else ""
-        if before and not before.endswith((",", "”", '"', "’", "—", "–", ":")):
+        words = before.split()
+        opener = bool(words) and words[-1].lower() in _CLAUSE_OPENERS \
+            and (len(words) == 1 or " ".join(words[:-1]).endswith(","))  # "But a …", "…, and one …"
+        if before and not before.endswith((",", "”", '"', "’", "—", "–", ":")) and not opener \
+                and not _WHEN_BEFORE.fullmatch(before):
             return None  # "a letter sent to one European official said": the description is not the subject
     if found is None:
         return None
@@ -422,7 +450,7 @@ def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, en
             or any(word.lower().strip(".") in _NOT_IN_A_DESCRIPTION for word in tail):
         return None  # not one person, or not the verb's subject
     described = " ".join(text[found.start(1):found.end(1)].split())
-    described = _WHEN_AFTER.sub("", re.sub(r"(?<![A-Z])\.$", "", described))
+    described = _WHEN_AFTER.sub("", re.sub(r"(?<!\.[A-Z])\.$", "", described))  # "the EU." but "the U.S."
     if len(described.split()) < 3:
         return None  # "a source", "an official": nothing a reader could weigh
     return described[0].lower() + described[1:]  # "A senior U.S. official said" opens its sentence

@@ -148,13 +148,14 @@ def last_day(first: dt.date, precision: str) -> dt.date:
     return first
 
 
-_RANGE_JOIN = re.compile(r"\s*(?P<word>and|to|through|until|till)\s+|(?P<dash>[-–—])|\s+(?P<spaced>[–—])\s+")
+_RANGE_JOIN = re.compile(r"\s*(?P<word>and|to|through|until|till)\s+|(?P<dash>[-–—])|\s+(?P<spaced>–)\s+")
 _RANGE_OPENS = re.compile(r"\b(?P<opener>[Bb]etween|[Ff]rom)\s+$")
-_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed(?:\s+back)?|brought\s+forward|advanced"
-                         r"|rescheduled|shifted|put\s+off|changed|switched)\s+from\s+$")
+_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed|bumped|brought|advanced|rescheduled|shifted"
+                         r"|put\s+off|changed|switched|extended|postpone|delay|move|push|extend)\b[^.;]{0,40}?"
+                         r"\bfrom\s+$")
 """A date moved to another: "postponed from Dec. 2 to Dec. 9" is two dates, not a span."""
 _JOINS_AFTER = {"between": {"and"}, "from": {"to", "through", "until", "till", "dash", "spaced"},
-                None: {"through", "until", "till", "dash"}}
+                None: {"through", "until", "till", "dash", "spaced"}}
 """What may join the two ends of a span after its opener: "between … and", "from … to", "March–August"."""
 
 

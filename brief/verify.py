@@ -94,7 +94,9 @@ _BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")
 """The article's label for a point, which the template sets in bold (:mod:`brief.lead_labels`): checked as
 the text it is."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
+_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#*)?[ \t]*$")
+"""An ATX heading (CommonMark §4.2): its closing run of "#" only when a space comes before it ("Round \\#" keeps
+its "#")."""
 _SOURCE_ENTRY = re.compile(r"^[ ]{0,3}(\d{1,9})[.)][ \t]+(.*)$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _OPENING_QUOTES = "“„"

@@ -344,6 +344,13 @@ def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_i
     ("“We will not sign anything that gives away our land,” said a senior official in Kyiv and a diplomat in Brussels.", None),
     ("“We will not sign anything that gives away our land,” said a senior official in Kyiv on Tuesday.", "a senior official in Kyiv"),
     ("“We will not sign anything that gives away our land,” said a G7 official briefed on the talks.", "a G7 official briefed on the talks"),
+    ("“We will not sign anything that gives away our land,” Witkoff and a senior Ukrainian official said.", None),
+    ("“We will not sign anything that gives away our land,” said a U.S. official, a European diplomat and a Ukrainian negotiator.", None),
+    ("“We will not sign anything that gives away our land,” said a senior official familiar with the U.S. peace plan for Ukraine.", None),
+    ("“We will not sign anything that gives away our land,” said a senior official in the EU.", "a senior official in the EU"),
+    ("But a senior EU diplomat said: “We will not sign anything that gives away our land.”", "a senior EU diplomat"),
+    ("On Tuesday a senior EU diplomat said: “We will not sign anything that gives away our land.”",
+     "a senior EU diplomat"),
 ])
 def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: str, described: str | None) -> None:
     quote = only(text)
@@ -361,6 +368,15 @@ def test_a_named_speaker_is_not_also_described() -> None:
 ])
 def test_a_quotation_after_a_dateline_takes_its_speaker_from_the_next_sentence(text: str) -> None:
     assert only(text).speaker == "Zelensky"
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution reads: “The Assembly demands that Russia withdraw all of its forces.” Zelensky said he "
+    "welcomed the vote.",
+    "Ukraine’s answer was blunt: “We will never sign it, whatever is offered.” Zelensky said the plan would fail.",
+])
+def test_words_the_sentence_gives_to_no_one_do_not_take_the_next_sentences_subject(text: str) -> None:
+    assert only(text).speaker is None
 
 
 def test_apostrophes_are_not_quotation_marks() -> None:

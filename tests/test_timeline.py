@@ -216,6 +216,7 @@ def test_chronological_order() -> None:
     ("The offensive lasted from March 2024 until January 2025 in the east of the country.", True),
     ("The freeze held from March through August along most of the front line.", True),
     ("Shelling eased in March 2025–August 2025 along most of the front line.", True),
+    ("Talks ran 28 November – 5 December in Miami with both teams present.", True),
     # Two events of one sentence, or two dates no word joins into a span.
     ("Earlier efforts, such as the Anchorage summit in August and the Budapest summit in October, failed.", False),
     ("Talks in March and August produced nothing that either side would sign.", False),
@@ -224,6 +225,8 @@ def test_chronological_order() -> None:
     # A date moved to another, or an end inside the start's own period.
     ("The summit was postponed from Dec. 2 to Dec. 9 at Moscow's request.", False),
     ("The deadline was pushed back from Oct. 1 to Nov. 15 after the Geneva round.", False),
+    ("The deadline was extended from Nov. 27 to Dec. 4 after the talks in Geneva.", False),
+    ("The summit was postponed by a week, from Dec. 2 to Dec. 9, at Moscow's request.", False),
     ("Fighting raged between March and March 15 in the east of the country.", False),
     ("It was heavy on Dec. 2 — Dec. 5 was calmer along the whole front.", False),
 ])

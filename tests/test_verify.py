@@ -558,3 +558,14 @@ def test_a_brief_cut_short_inside_its_front_matter_is_reported_as_such(built: st
     [problem] = caught.value.problems
     assert (problem.file, problem.line) == (Path("b.md"), 1)
     assert problem.message == "the front matter opened by `---` on line 1 is never closed"
+
+
+def test_a_heading_whose_hash_has_no_space_before_it_is_not_the_sources_list(built: str,
+                                                                            shipped_workspace: Workspace) -> None:
+    # CommonMark drops a heading's closing "#" only after a space: "## Sources#" is a section of its own.
+    lines = built.replace("## Sticking points\n", "## Sources#\n").splitlines()
+    start = lines.index("## Sources#")
+    item = next(i for i in range(start, len(lines)) if lines[i].startswith("- ") and "Russia" in lines[i])
+    lines[item] = lines[item].replace("Russia", "Belarus", 1)
+    [mismatch] = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind) == (item + 1, "statement")
