@@ -90,26 +90,22 @@ def test_broken_topics_file_reports_every_problem(tmp_path: Path) -> None:
     assert text.startswith(f"{path}:6: topics[0].rules[0].patterns[1]:")
 
 
-def test_the_analysts_section_ids_are_reserved(tmp_path: Path, taxonomy: Taxonomy) -> None:
+@pytest.mark.parametrize(("written", "edited", "field", "value", "message"), [
+    # The analyst's section kinds' ids, which brief fills itself.
+    ("  - id: outlook\n", "  - id: timeline\n", "sections[1].id", "timeline", "reserved section id"),
+    # A label that would make the same heading as one of the brief's own parts.
+    ("label: Outlook\n", "label: 'sources #'\n", "sections[1].label", "sources #", "a heading brief writes itself"),
+])
+def test_reserved_section_ids_and_headings(tmp_path: Path, taxonomy: Taxonomy, written: str, edited: str, field: str,
+                                          value: str, message: str) -> None:
     shipped = (Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else "")
     path = tmp_path / "topics.yaml"
-    path.write_text(shipped.replace("  - id: outlook\n", "  - id: timeline\n", 1), encoding="utf-8")
+    path.write_text(shipped.replace(written, edited, 1), encoding="utf-8")
     with pytest.raises(UserError) as caught:
         load_taxonomy(path)
     (problem,) = caught.value.problems
-    assert (problem.field, problem.value) == ("sections[1].id", "timeline")
-    assert problem.message.startswith("reserved section id")
-
-
-def test_a_section_label_may_not_be_a_heading_the_brief_writes_itself(tmp_path: Path, taxonomy: Taxonomy) -> None:
-    shipped = (Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else "")
-    path = tmp_path / "topics.yaml"
-    path.write_text(shipped.replace("label: Outlook\n", "label: 'sources #'\n", 1), encoding="utf-8")
-    with pytest.raises(UserError) as caught:
-        load_taxonomy(path)
-    (problem,) = caught.value.problems
-    assert (problem.field, problem.value) == ("sections[1].label", "sources #")
-    assert "a heading brief writes itself" in problem.message
+    assert (problem.field, problem.value) == (field, value)
+    assert problem.message.startswith(message)
 
 
 def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
