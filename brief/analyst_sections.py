@@ -233,6 +233,11 @@ class _QuoteGroup:
     score: float
     date_text: str | None
 
+    @property
+    def who(self) -> str:
+        """The speaker the group's line names: one a source names wins over one another only describes."""
+        return _who(next((q for q in self.quotes if q.speaker), self.quotes[0]))
+
 
 def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()) -> tuple[KeyQuote, ...]:
     """Up to ``cap`` direct quotations with a clear speaker, best first: one the article names, or one it
@@ -283,22 +288,20 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
     pool = sorted(groups, key=lambda g: (-g.score, g.quotes[0].source_id, g.quotes[0].quote_start))
     texts = {found.source.id: found.source.text for found in material}
     while pool and len(chosen) < cap:
-        best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(_who(g.quotes[0]), 0)
+        best = max(pool, key=lambda g: g.score - 1.5 * speakers.get(g.who, 0)
                    - 0.3 * sources.get(g.quotes[0].source_id, 0))
         pool.remove(best)
-        if any(_one_statement(best.quotes[0], group.quotes[0], texts[best.quotes[0].source_id]) for group in chosen):
+        if any(_one_statement(best, group, texts[best.quotes[0].source_id]) for group in chosen):
             continue
         chosen.append(best)
-        speakers[_who(best.quotes[0])] = speakers.get(_who(best.quotes[0]), 0) + 1
+        speakers[best.who] = speakers.get(best.who, 0) + 1
         sources[best.quotes[0].source_id] = sources.get(best.quotes[0].source_id, 0) + 1
     entries = []
     for group in chosen:
         lead = group.quotes[0]
-        # The speaker a source names wins over one another source only describes; the role is that speaker's.
-        named = next((q for q in group.quotes if q.speaker), lead)
-        role = next((r for q, r in zip(group.quotes, group.roles, strict=True) if r and _who(q) == _who(named)), None)
+        role = next((r for q, r in zip(group.quotes, group.roles, strict=True) if r and _who(q) == group.who), None)
         entries.append(KeyQuote(
-            text=lead.text, speaker=_who(named), role=role, date=lead.date,
+            text=lead.text, speaker=group.who, role=role, date=lead.date,
             date_precision=lead.date_precision, dated_by=lead.dated_by,
             date_text=group.date_text if lead.date is None else None,
             citations=tuple(_passage(q.source_id, q.start, q.end) for q in group.quotes)))
@@ -332,13 +335,14 @@ def _who(quote: Quote) -> str:
     return quote.speaker or quote.described or ""
 
 
-def _one_statement(quote: Quote, other: Quote, text: str) -> bool:
+def _one_statement(group: _QuoteGroup, other: _QuoteGroup, text: str) -> bool:
     """Whether two quotations are parts of one statement: the same speaker in one paragraph of one article
     (``text``): "“There’s a question I still can’t get an answer to,” Zelensky said. “What will the United
     States do …?”". One part, the best, is a key quote; two would read as a stutter."""
-    if quote.source_id != other.source_id or _who(quote) != _who(other):
+    quote, other_quote = group.quotes[0], other.quotes[0]
+    if quote.source_id != other_quote.source_id or group.who != other.who:
         return False
-    first, second = sorted((quote, other), key=lambda q: q.start)
+    first, second = sorted((quote, other_quote), key=lambda q: q.start)
     return first.end >= second.start or "\n\n" not in text[first.end:second.start]
 
 

@@ -408,15 +408,15 @@ _ANOTHER_AFTER = re.compile(r"\s*,\s*(?:an?|one)\s", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset({"but", "yet", "and", "so", "meanwhile", "however", "still", "now", "later", "earlier",
                              "separately", "also", "then"})
 """Words a description may follow without a comma: "But a senior EU diplomat said"."""
-_WHEN_BEFORE = re.compile(r"(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ater|[Ee]arlier)\s+(?:Monday|Tuesday|Wednesday|Thursday"
-                          r"|Friday|Saturday|Sunday|week|month)$")
+_WHEN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+"""When a speaker spoke, next to a description of them: "On Tuesday a senior official said", "… on Tuesday"."""
+_WHEN_BEFORE = re.compile(r"(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ater|[Ee]arlier)\s+" + _WHEN)
 _DESCRIBED_BEFORE = re.compile(r"(" + _DESCRIBED + r")\s+$")
 _NOT_IN_A_DESCRIPTION = frozenset({"and", "or", "nor", "but", "who", "whom", "whose", "that", "which"}) | SPEECH_VERBS
 """Words that end a description: another person ("… and a diplomat"), a clause ("… said the Ukrainian side")."""
 _NOT_A_MODIFIER = _NOT_IN_A_DESCRIPTION | {"of", "for", "to", "with", "by", "the", "his", "her", "their", "its"}
 """Words before the noun that make it someone else's: "a spokesman for a senior official", "an aide to one …"."""
-_WHEN_AFTER = re.compile(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week"
-                         r"|month)$")
+_WHEN_AFTER = re.compile(r"\s+(?:on|this|last)\s+" + _WHEN + "$")
 
 
 def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, end: int) -> str | None:

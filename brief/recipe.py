@@ -20,7 +20,7 @@ import pydantic
 from brief.atomic import write_atomic
 from brief.dates import parse_iso_date
 from brief.errors import Problem, did_you_mean
-from brief.section_kinds import EXTRA_SECTIONS, takes_a_reserved_title
+from brief.section_kinds import EXTRA_SECTIONS, RESERVED_TITLE_PROBLEM, takes_a_reserved_title
 from brief.taxonomy import Taxonomy
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
@@ -63,8 +63,8 @@ class SectionRef(pydantic.BaseModel):
     @classmethod
     def _not_the_briefs_own(cls, value: str | None) -> str | None:
         if value is not None and takes_a_reserved_title(value):
-            raise ValueError(f"{' '.join(value.split())!r} is a heading brief writes itself (key points, the "
-                             "sources list, the note about the brief); give this section another title")
+            raise ValueError(f"{' '.join(value.split())!r} is {RESERVED_TITLE_PROBLEM}; give this section another "
+                             "title")
         return value
 
     @pydantic.model_validator(mode="after")

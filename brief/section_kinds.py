@@ -21,6 +21,10 @@ RESERVED_TITLES = frozenset({"key points", "sources", "about this brief"})
 verify`, which reads the sources list under "Sources", and by the PDF's style for the closing note."""
 
 
+RESERVED_TITLE_PROBLEM = "a heading brief writes itself (key points, the sources list, the note about the brief)"
+"""What a recipe's or the taxonomy's error says of a reserved title."""
+
+
 def takes_a_reserved_title(title: str) -> bool:
     """Whether ``title`` would make the same heading as one of the brief's own parts: case, spacing and a
     closing run of "#" (which Markdown drops from a heading) aside."""

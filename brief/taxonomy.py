@@ -18,7 +18,7 @@ from typing import Annotated
 import pydantic
 
 from brief.errors import Problem
-from brief.section_kinds import EXTRA_SECTIONS, takes_a_reserved_title
+from brief.section_kinds import EXTRA_SECTIONS, RESERVED_TITLE_PROBLEM, takes_a_reserved_title
 from brief.validation import validate_with_checks
 from brief.yamlfile import YamlDocument, load_yaml_file
 
@@ -401,9 +401,8 @@ def _check_ids(document: YamlDocument) -> list[Problem]:
                                                  hint="give the section another id"))
             label = item.get("label") if isinstance(item, dict) else None
             if kind == "sections" and isinstance(label, str) and takes_a_reserved_title(label):
-                problems.append(document.problem((kind, index, "label"), "a heading brief writes itself (key "
-                                                 "points, the sources list, the note about the brief)",
-                                                 value=label, hint="give the section another label"))
+                problems.append(document.problem((kind, index, "label"), RESERVED_TITLE_PROBLEM, value=label,
+                                                 hint="give the section another label"))
         if kind == "sections":
             section_ids = set(seen)
     if isinstance(document.data.get("sections"), list) and BACKGROUND not in section_ids:
