@@ -61,6 +61,34 @@ def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, tax
     assert tag_passage(sentence, taxonomy).section == section
 
 
+@pytest.mark.parametrize(("sentence", "section"), [
+    # Where the talks stand without the words "talks" or "progress": a side studying a text or waiting
+    # for an answer, chapters closed, a clause dropped, what is left to decide. Sentences written for
+    # the test, not taken from any article of the set.
+    ("The Kremlin is reviewing the draft handed over in Geneva.", "state-of-talks"),
+    ("Kyiv is still waiting for a reply from Moscow on the prisoner lists.", "state-of-talks"),
+    ("Negotiators have closed most of the chapters on reconstruction.", "state-of-talks"),
+    ("The amnesty clause has been dropped from the text.", "state-of-talks"),
+    ("What remains is the question of the nuclear plant.", "state-of-talks"),
+    ("Since the spring the process has faltered.", "state-of-talks"),
+    ("Both delegations agreed on a schedule for prisoner exchanges.", "state-of-talks"),
+    ("Defence ministers from Poland and the Baltic states joined the discussions by phone.", "state-of-talks"),
+    # A refusal worded as what a side did not give, or will not tolerate.
+    ("Putin made no concessions on the line of contact.", "sticking-points"),
+    ("Moscow has shown no sign that it will accept foreign peacekeepers.", "sticking-points"),
+    ("Russia says it would treat any Western aircraft over Ukraine as legitimate targets.", "sticking-points"),
+    # What may come, worded as options, challenges or near-certainties.
+    ("Options for raising the pressure include a tighter oil price cap.", "outlook"),
+    ("A referendum on ceding land would almost certainly fail.", "outlook"),
+    ("The defence ministry now faces the challenge of paying for the new brigades.", "outlook"),
+    # The same words where they say nothing about the talks.
+    ("The two brothers joined the army in March.", "background"),
+    ("The factory agreed wages with its workers.", "background"),
+])
+def test_section_cues_of_where_talks_stand(sentence: str, section: str, taxonomy: Taxonomy) -> None:
+    assert tag_passage(sentence, taxonomy).section == section
+
+
 @pytest.mark.parametrize("question", [
     "Will there be a ceasefire in 2026?",
     "You were in Moscow for four years. What does the Kremlin want from these talks?",
