@@ -513,13 +513,17 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]),
-        until=_end_of(until.get((g.events[0].source_id, g.events[0].start))))
+        until=_end_of(g.events[0], until.get((g.events[0].source_id, g.events[0].start))))
         for g in chosen)
     return entries, _unplaced(material)
 
 
-def _end_of(event: Event | None) -> tuple[dt.date, Precision] | None:
-    return (event.date, event.precision) if event is not None else None
+def _end_of(event: Event, joined_to: Event | None) -> tuple[dt.date, Precision] | None:
+    """The end of the span an event's date opens: its own expression's last day ("1 to 10 March"), or the date
+    the sentence joins to it (:func:`brief.timeline.spans_to`)."""
+    if event.until is not None:
+        return event.until, "day"
+    return (joined_to.date, joined_to.precision) if joined_to is not None else None
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:

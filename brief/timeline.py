@@ -35,6 +35,10 @@ is no smaller than it was in August.").
 
 Every event records its precision (day, week, month or year): "last week" is the
 Monday of that week at week precision, "in August" the 1st at month precision.
+Days of one month written once ("from 1 to 10 March", "between March 1 and 10",
+"22-23 November") are one date from the first day, with the last as ``until``; two
+date expressions that the sentence joins into a span ("between March and August")
+are paired later, by :func:`spans_to`.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ class DateMention:
     precision: Precision
     relative: bool
     """Whether the date was worked out from the publication date (no year written)."""
+    until: dt.date | None = None
+    """The last day of a span of days that one expression gives ("1 to 10 March", "between March 1 and 10",
+    "22-23 November"); ``date`` is its first."""
 
 
 @dataclass(frozen=True)
@@ -94,13 +101,16 @@ class Event:
     """The article's publication date, kept for reference."""
     published_earliest: bool = False
     """Whether ``published`` is only the earliest the article can have appeared (it was later, or then)."""
+    until: dt.date | None = None
+    """The last day of a span of days the expression gives (:attr:`DateMention.until`)."""
 
     def as_json(self) -> dict[str, object]:
         return {"source": self.source_id, "start": self.start, "end": self.end, "text": self.text,
                 "date": self.date.isoformat(), "precision": self.precision, "expression": self.expression,
                 "relative": self.relative,
                 "published": self.published.isoformat() if self.published else None,
-                "published_earliest": self.published_earliest}
+                "published_earliest": self.published_earliest,
+                "until": self.until.isoformat() if self.until else None}
 
 
 def extract_events(text: str, source_id: str, published: dt.date | None, *,
@@ -125,7 +135,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
                 precision=mention.precision, expression=mention.expression,
                 expression_start=sentence.start + mention.start, expression_end=sentence.start + mention.end,
-                relative=mention.relative, published=published, published_earliest=published_earliest))
+                relative=mention.relative, published=published, published_earliest=published_earliest,
+                until=mention.until))
     return events
 
 
@@ -165,7 +176,7 @@ def spans_to(first: Event, second: Event, text: str) -> bool:
     October", "surveys from March and August"), nor a date moved to another ("postponed from Dec. 2 to
     Dec. 9")."""
     if first.start != second.start or not first.expression_end <= second.expression_start \
-            or second.date <= last_day(first.date, first.precision):
+            or second.date <= (first.until or last_day(first.date, first.precision)):
         return False
     join = _RANGE_JOIN.fullmatch(text, first.expression_end, second.expression_start)
     if join is None:
@@ -196,6 +207,19 @@ _DAY_MONTH = re.compile(
     rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     rf"(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
 """A day and month ("22 November"), or a span of days ("22-23 November": the first day)."""
+_DAYS_JOIN = r"(?P<join>\s+(?:to|through|until|till|and)\s+|\s?[-–—]\s?)"
+_NOT_A_DAY_AFTER = (r"(?!\s*(?:%|per\s?cent|percent|[a-z]*illion|thousand|hundred|days?|weeks?|months?|years?|times"
+                    r"|points?|people|troops|soldiers|drones|missiles|km|kilomet\w+|miles?|countries|regions)\b)")
+_SPAN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+_MONTH_DAYS = re.compile(
+    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"(?![\d:%\w-]|[.,]\d){_NOT_A_DAY_AFTER}{_SPAN_YEAR}")
+_DAYS_MONTH = re.compile(
+    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MONTH_NAME})(?!\w){_SPAN_YEAR}")
+"""A span of days in one month, written once: "March 1 to 10", "between 1 and 10 March", "22-23 November",
+"Dec. 2–5, 2025". "and" joins a span only after "between" ("on March 1 and 10 soldiers …" is no span)."""
+_BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
     rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|or|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
@@ -242,14 +266,19 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         return not any(start < b and a < end for a, b in taken)
 
     def add(match: re.Match[str], date: dt.date | None, precision: Precision, relative: bool,
-            group: str | int = 0) -> None:
+            group: str | int = 0, until: dt.date | None = None) -> None:
         start, end = match.span(group)
         if not free(start, end):
             return
         taken.append((start, end))
         if date is not None:
-            found.append(DateMention(start, end, sentence[start:end], date, precision, relative))
+            found.append(DateMention(start, end, sentence[start:end], date, precision, relative, until))
 
+    for pattern in (_MONTH_DAYS, _DAYS_MONTH):
+        for match in pattern.finditer(sentence):
+            span = _span_of_days(match, sentence, published)
+            if span is not None:
+                add(match, *span)
     for match in FULL_DATE.finditer(sentence):
         add(match, full_date_of(match), "day", False)
     for match in _MONTH_YEAR.finditer(sentence):
@@ -297,6 +326,35 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
 
 
 _UNIT_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
+                  ) -> tuple[dt.date | None, Precision, bool, int, dt.date | None] | None:
+    """(first day, "day", relative, 0, last day) of a span of days (:data:`_MONTH_DAYS`, :data:`_DAYS_MONTH`) for
+    :func:`find_dates`'s ``add``; first day None when its year cannot be known (no year, no publication date).
+    None when it is no span: the second day not after the first, "and" without "between", a date moved
+    from one day to another ("postponed from March 1 to 10": the days are read one by one)."""
+    first_day, last_day_ = int(match.group("d")), int(match.group("e"))
+    join = match.group("join").strip()
+    before = sentence[:match.start()]
+    if not 1 <= first_day < last_day_ <= 31 or (join == "and" and not _BETWEEN_BEFORE.search(before)) \
+            or _MOVED_FROM.search(before):
+        return None
+    month = _month_number(match.group("m"))
+    year = match.group("y")
+    try:
+        if year is not None:
+            first = dt.date(int(year), month, first_day)
+        elif published is None:
+            return None, "day", True, 0, None
+        else:
+            resolved = _month_day(published, month, first_day, tense_near(sentence, match.start(), match.end()))
+            if resolved is None:
+                return None
+            first = resolved
+        return first, "day", year is None, 0, first.replace(day=last_day_)
+    except ValueError:  # 30 February, or "10 to 31 November"
+        return None
 
 
 def _month_number(name: str) -> int:

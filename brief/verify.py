@@ -771,6 +771,8 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
         events = [found for found in readings.events(source_id) if wanted in normalise(found.text)]
         for found in events:
             given.setdefault(date_label(found.date, found.precision), found.expression)
+            if found.until is not None:
+                given.setdefault(span_label(found.date, found.precision, found.until, "day"), found.expression)
         for first, second in itertools.pairwise(events):
             if spans_to(first, second, readings.sources[source_id].text):
                 given.setdefault(span_label(first.date, first.precision, second.date, second.precision),

@@ -736,3 +736,21 @@ def test_a_timeline_row_that_says_he_of_someone_unnamed_gives_way_to_one_that_na
     assert entry.text.startswith("Vladimir Putin met Steve Witkoff")
     both, _ = analyst_sections.timeline(material, 2, window)
     assert [e.text[:2] for e in both] == ["He", "Vl"]  # still shown when there is room, in date order
+
+
+def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "alpha": ("2025-12-18", "Alpha Post",
+                  ["Envoys met from 1 to 10 March in Geneva to draft the security chapter of the plan.",
+                   *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, sections=[{"id": "timeline", "max_items": 10}], key_points=0)
+    briefing = assemble_briefing(workspace, recipe)
+    [row] = [e for e in section(briefing, "timeline").entries if e.text.startswith("Envoys met")]
+    assert (row.date, row.until, row.date_text) == (dt.date(2025, 3, 1), (dt.date(2025, 3, 10), "day"),
+                                                    "1–10 March 2025")
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "| 1–10 March 2025 | Envoys met from 1 to 10 March" in markdown
+    assert verify_brief(markdown, workspace) == []
+    [mismatch] = verify_brief(markdown.replace("| 1–10 March 2025 |", "| 1–11 March 2025 |"), workspace)
+    assert (mismatch.kind, mismatch.text) == ("date", "1–11 March 2025")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from brief.briefing import span_label
-from brief.timeline import Event, chronological, extract_events, spans_to
+from brief.timeline import Event, chronological, extract_events, find_dates, spans_to
 from brief.workspace import Workspace
 
 D = dt.date
@@ -130,7 +130,7 @@ def resolve(text: str, published: dt.date | None) -> list[tuple[str, dt.date, st
     ("A plan backed by Europe in March is the basis of the talks.", D(2025, 12, 4), [("March", D(2025, 3, 1), "month")]),
     ("The Dec. 17 speech is the text everyone quotes.", D(2025, 12, 20), [("Dec. 17", D(2025, 12, 17), "day")]),
     ("The Jan. 5 deadline is the one that counts.", D(2025, 12, 20), [("Jan. 5", D(2026, 1, 5), "day")]),
-    # a span of days starts on its first; either month of "July or August"
+    # a span of days starts on its first (its last is the mention's until); either month of "July or August"
     ("Talks were held in Geneva on 22-23 November.", D(2025, 12, 4), [("22-23 November", D(2025, 11, 22), "day")]),
     ("Talks were held in Geneva on November 22-23.", D(2025, 12, 4), [("November 22-23", D(2025, 11, 22), "day")]),
     ("A third round could take place in July or August.", D(2025, 6, 12),
@@ -243,3 +243,38 @@ def test_two_dates_of_a_sentence_are_a_span_only_when_the_sentence_joins_them(se
 ])
 def test_a_span_is_written_sharing_what_both_ends_share(start, end, label: str) -> None:
     assert span_label(*start, *end) == label
+
+
+@pytest.mark.parametrize(("sentence", "expression", "first", "last"), [
+    ("Talks ran from 1 to 10 March in Geneva.", "1 to 10 March", D(2025, 3, 1), D(2025, 3, 10)),
+    ("Between March 1 and 10, Russia fired more drones than in any ten days before.", "March 1 and 10",
+     D(2025, 3, 1), D(2025, 3, 10)),
+    ("Talks were held in Geneva on 22-23 November.", "22-23 November", D(2025, 11, 22), D(2025, 11, 23)),
+    ("Talks were held in Geneva on November 22–23.", "November 22–23", D(2025, 11, 22), D(2025, 11, 23)),
+    ("The talks from December 12 through 14 ended without a text.", "December 12 through 14",
+     D(2025, 12, 12), D(2025, 12, 14)),
+    ("Talks ran Dec. 2–5, 2024 in Miami.", "Dec. 2–5, 2024", D(2024, 12, 2), D(2024, 12, 5)),
+    ("Talks ran from 22 to 23 November 2024 in Geneva.", "22 to 23 November 2024", D(2024, 11, 22), D(2024, 11, 23)),
+])
+def test_a_span_of_days_written_once_is_one_date_from_its_first_day_to_its_last(
+        sentence: str, expression: str, first: dt.date, last: dt.date) -> None:
+    """Before, "from 1 to 10 March" was dated 10 March (its end: the "1" was no date) and "between March 1 and
+    10" 1 March with no end."""
+    [mention] = find_dates(sentence, D(2025, 12, 18))
+    assert (mention.expression, mention.date, mention.until) == (expression, first, last)
+
+
+@pytest.mark.parametrize(("sentence", "expressions"), [
+    # "and" joins a span only after "between"; a count after the second number is no day
+    ("On March 1 and 10 soldiers were killed near the river.", ["March 1"]),
+    ("Prices rose from March 1 to 10 per cent of the budget.", ["March 1"]),
+    # a date moved to another is no span, nor days in the wrong order or a day the month lacks
+    ("The meeting was postponed from 1 to 10 March at Moscow's request.", ["10 March"]),
+    ("It was due on 10 to 5 March, the ministry said.", ["5 March"]),
+    ("Talks were planned for 30-31 February, a date that does not exist.", []),
+])
+def test_numbers_near_a_month_are_no_span_of_days_unless_they_read_as_one(sentence: str, expressions) -> None:
+    mentions = find_dates(sentence, D(2025, 12, 18))
+    assert [m.expression for m in mentions] == expressions
+    assert all(m.until is None for m in mentions)
+
