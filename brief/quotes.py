@@ -400,7 +400,13 @@ _SOMEONE = (r"(?:official|diplomat|lawmaker|legislator|negotiator|aide|adviser|a
 _DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?P<modifiers>(?:[A-Za-z0-9.’'-]+\s+){0,4}?)" + _SOMEONE + r"\b"
               r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in|at)"
               r"(?P<tail>(?:\s+[A-Za-z0-9.’'-]+){1,4}?))?")
-_DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")(?=\s*[,;:]|\.(?:\s|$)|\s*$)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_SAID_HOW = (r"(?:\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|spoke|requested)\s+not\s+to\s+be\s+named"
+             r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+" + _MONTH + r"\s+[0-3]?\d"
+             r"|on\s+[0-3]?\d\s+" + _MONTH + r"|(?:this|last)\s+(?:week|month)))?")
+"""How or when the described speaker spoke, after the description and outside it: "said a senior official on
+condition of anonymity", "… on Dec. 3", "… this week"."""
+_DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")" + _SAID_HOW + r"(?=\s*[,;:]|\.(?:\s|$)|\s*$)")
 _ABBREVIATION_GOES_ON = re.compile(r"\.\s+[a-z]")
 """A full stop the sentence goes on after: an abbreviation's ("familiar with the U.S. peace plan")."""
 _ANOTHER_AFTER = re.compile(r"\s*,\s*(?:an?|one)\s", re.IGNORECASE)
@@ -429,10 +435,14 @@ def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, en
     here = article.sentence_at(verb.start())
     floor = here.start if here is not None else 0
     found = None
-    if verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
+    if verb.group(0).lower() == "according to":  # "According to a senior European diplomat, “…”"
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
-        if found is not None and (_ANOTHER_AFTER.match(masked, found.end(1))
-                                  or _ABBREVIATION_GOES_ON.match(masked, found.end(1))):
+        if found is None or _ANOTHER_AFTER.match(masked, found.end()) or _ABBREVIATION_GOES_ON.match(masked, found.end()):
+            return None
+    elif verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
+        found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
+        if found is not None and (_ANOTHER_AFTER.match(masked, found.end())
+                                  or _ABBREVIATION_GOES_ON.match(masked, found.end())):
             return None  # one of several people; or cut inside "the U.S. peace plan"
     if found is None:
         found = _DESCRIBED_BEFORE.search(masked, floor, verb.start())

@@ -351,6 +351,23 @@ def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_i
     ("But a senior EU diplomat said: “We will not sign anything that gives away our land.”", "a senior EU diplomat"),
     ("On Tuesday a senior EU diplomat said: “We will not sign anything that gives away our land.”",
      "a senior EU diplomat"),
+    # How or when they spoke follows the description, and is not part of it.
+    ("“We will not sign anything that gives away our land,” said a senior official on condition of anonymity.",
+     "a senior official"),
+    ("“We will not sign anything that gives away our land,” said a senior official who asked not to be named.",
+     "a senior official"),
+    ("“We will not sign anything that gives away our land,” said a senior European official on Dec. 3.",
+     "a senior European official"),
+    ("“We will not sign anything that gives away our land,” said a senior European official this week.",
+     "a senior European official"),
+    # "according to" names its speaker after it, before the quotation as well as after it.
+    ("According to a senior European diplomat, “the Americans want a signature before Christmas and nothing else.”",
+     "a senior European diplomat"),
+    ("“The Americans want a signature before Christmas and nothing else,” according to a senior European diplomat.",
+     "a senior European diplomat"),
+    ("According to a senior European diplomat and a Ukrainian official, “the Americans want a signature before "
+     "Christmas.”", None),
+    ("According to a letter sent to one European official, “the Americans want a signature before Christmas.”", None),
 ])
 def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: str, described: str | None) -> None:
     quote = only(text)
