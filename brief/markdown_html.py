@@ -3,7 +3,8 @@
 Adds what the PDF needs and Markdown cannot say: ids on headings (for
 bookmarks and links) and ``src-N`` ids on the entries of the "Sources" list,
 so citations ``[1](#src-1)`` jump to their source; and keeps each run of citations on
-one line with the word before it (:func:`keep_citations_with_their_word`). Also splits
+one line with the word before it (:func:`keep_citations_with_their_word`), and a file path
+whole (:func:`keep_paths_whole`). Also splits
 off the YAML front matter that carries the title block.
 """
 
@@ -81,9 +82,20 @@ def keep_citations_with_their_word(html: str) -> str:
     return _CITED_WORD.sub(r'<span style="white-space: nowrap">\1 \2</span>', html)
 
 
+_FILE_PATH = re.compile(r"(?<![\w/:.&;-])((?:[\w-][\w.-]*/)+[\w-][\w.-]*\.(?:yaml|yml|md|txt|html|json|csv|pdf))(?![\w/-])")
+"""A relative file path such as ``seeds/sources.yaml``; not a part of a URL ("https://x.org/a/b.html" is left
+to break where it must)."""
+
+
+def keep_paths_whole(html: str) -> str:
+    """``html`` with each relative file path kept on one line: a line break after its slash ("seeds/ ⏎
+    sources.yaml") reads as two words."""
+    return _FILE_PATH.sub(r'<span style="white-space: nowrap">\1</span>', html)
+
+
 def markdown_to_html(markdown_body: str) -> str:
     """HTML for a Markdown body; any HTML in the text comes out as text."""
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.enable("table")
     parser.core.ruler.push("brief_anchors", _add_anchors)
-    return keep_citations_with_their_word(parser.render(markdown_body))
+    return keep_paths_whole(keep_citations_with_their_word(parser.render(markdown_body)))
