@@ -87,10 +87,15 @@ _FILE_PATH = re.compile(r"(?<![\w/:.&;-])((?:[\w-][\w.-]*/)+[\w-][\w.-]*\.(?:yam
 to break where it must)."""
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
 def keep_paths_whole(html: str) -> str:
     """``html`` with each relative file path kept on one line: a line break after its slash ("seeds/ ⏎
     sources.yaml") reads as two words."""
-    return _FILE_PATH.sub(r'<span style="white-space: nowrap">\1</span>', html)
+    parts = _TAG.split(html)  # text, tag, text, …: a path inside a tag's attribute stays as it is
+    return "".join(part if index % 2 else _FILE_PATH.sub(r'<span style="white-space: nowrap">\1</span>', part)
+                   for index, part in enumerate(parts))
 
 
 def markdown_to_html(markdown_body: str) -> str:

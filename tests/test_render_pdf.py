@@ -122,11 +122,13 @@ def test_a_full_line_is_not_broken_after_its_first_word_to_fit_a_citation(tmp_pa
 def test_a_file_path_is_never_broken_at_its_slash(tmp_path: Path) -> None:
     """The PDF set the About note's "Give its date in seeds/ ⏎ sources.yaml." on two lines; a URL still breaks
     where it must."""
-    from brief.markdown_html import markdown_to_html
+    from brief.markdown_html import keep_paths_whole, markdown_to_html
 
     html = markdown_to_html("- Give its date in seeds/sources.yaml. See https://example.org/a/b.html\n")
     assert '<span style="white-space: nowrap">seeds/sources.yaml</span>.' in html
     assert "https://example.org/a/b.html" in html and html.count("nowrap") == 1
+    assert keep_paths_whole('<a href="news/a.html">news/a.html</a>') == \
+        '<a href="news/a.html"><span style="white-space: nowrap">news/a.html</span></a>'
     note = "- 1 source without a known date was left out of the window: 001_83039b644387e352. Give its date in"
     for width in range(0, 10, 3):  # without the fix, 0-6 letters more break the line at the slash
         markdown = f"# T\n\n## About this brief\n\n{note} {'x' * width} seeds/sources.yaml.\n"
