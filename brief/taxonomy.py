@@ -299,8 +299,9 @@ class TaxonomyMatcher:
         self.by_word_start: dict[str, list[tuple[str, list[int]]]] = {}
         self.anywhere: list[tuple[str, list[int]]] = []
         for (text, at_word), members in by_needed.items():
-            if at_word:
-                self.by_word_start.setdefault(text[:3], []).append((text, members))
+            if at_word:  # the first word's first three characters, or all of a shorter word ("is left": "is")
+                start = re.sub(r"\W.*", "", text[:3], flags=re.DOTALL)
+                self.by_word_start.setdefault(start, []).append((text, members))
             else:
                 self.anywhere.append((text, members))
         # Sets, so that intersecting a passage's few words with them goes over those words only

@@ -207,19 +207,22 @@ _DAY_MONTH = re.compile(
     rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     rf"(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
 """A day and month ("22 November"), or a span of days ("22-23 November": the first day)."""
-_DAYS_JOIN = r"(?P<join>\s+(?:to|through|until|till|and)\s+|\s?[-–—]\s?)"
+_DAYS_JOIN = r"(?P<join>\s+(?:to|through|until|till|and)\s+|[-–])"
+"""A word, or a hyphen or an en dash with no space: "Dec. 2 — 12 hours after …" is a date and an aside."""
 _NOT_A_DAY_AFTER = (r"(?!\s*(?:%|per\s?cent|percent|[a-z]*illion|thousand|hundred|days?|weeks?|months?|years?|times"
                     r"|points?|people|troops|soldiers|drones|missiles|km|kilomet\w+|miles?|countries|regions)\b)")
 _SPAN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
 _MONTH_DAYS = re.compile(
     rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?"
-    rf"(?![\d:%\w-]|[.,]\d){_NOT_A_DAY_AFTER}{_SPAN_YEAR}")
+    rf"(?![\d:%\w-]|[.,]\d|\s+(?:of\s+)?{_MONTH_NAME}(?!\w)){_NOT_A_DAY_AFTER}{_SPAN_YEAR}")
 _DAYS_MONTH = re.compile(
     rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<m>{_MONTH_NAME})(?!\w){_SPAN_YEAR}")
 """A span of days in one month, written once: "March 1 to 10", "between 1 and 10 March", "22-23 November",
 "Dec. 2–5, 2025". "and" joins a span only after "between" ("on March 1 and 10 soldiers …" is no span)."""
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s+$")
+"""A month just before a span's first day: "November 2 to 5 December" is two dates, not "2 to 5 December"."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
     rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|or|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
@@ -338,7 +341,7 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
     join = match.group("join").strip()
     before = sentence[:match.start()]
     if not 1 <= first_day < last_day_ <= 31 or (join == "and" and not _BETWEEN_BEFORE.search(before)) \
-            or _MOVED_FROM.search(before):
+            or _MOVED_FROM.search(before) or _MONTH_BEFORE.search(before):
         return None
     month = _month_number(match.group("m"))
     year = match.group("y")
@@ -352,6 +355,8 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
             if resolved is None:
                 return None
             first = resolved
+            if first.year > published.year and dt.date(published.year, month, last_day_) >= published:
+                first = first.replace(year=published.year)  # "will continue from 15 to 20 December": under way
         return first, "day", year is None, 0, first.replace(day=last_day_)
     except ValueError:  # 30 February, or "10 to 31 November"
         return None
@@ -440,6 +445,9 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "seed", "feed", "bleed", "bree
                        "scheduled", "planned", "revised", "leaked", "rumoured", "rumored", "sustained",
                        "coordinated", "protracted", "supposed", "so-called", "alleged", "reported"})
 """Words ending in -ed that are not (or rarely) past-tense verbs: adjectives and participles before nouns."""
+_FUTURE_PASSIVE = re.compile(r"\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|would|could|to|[’']ll)"
+                             r"\s+(?:not\s+|also\s+|now\s+|then\s+|probably\s+|likely\s+)?be\s+$")
+"""What makes a participle future: "talks will be held on 5 January", "a deal is expected to be signed in March"."""
 
 
 def tense_near(sentence: str, start: int, end: int) -> Tense:
@@ -455,11 +463,13 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
         for match in pattern.finditer(sentence):
             if tense == "past" and match.group(0).lower() in _NOT_PAST:
                 continue
+            this = "future" if tense == "past" and _FUTURE_PASSIVE.search(
+                sentence, max(0, match.start() - 40), match.start()) else tense  # "will be held"
             if match.end() <= start:
                 if before is None or match.end() > before[0]:
-                    before = (match.end(), tense)  # type: ignore[assignment]
+                    before = (match.end(), this)  # type: ignore[assignment]
             elif match.start() >= end and (after is None or match.start() < after[0]):
-                after = (match.start(), tense)  # type: ignore[assignment]
+                after = (match.start(), this)  # type: ignore[assignment]
     chosen = before or after
     if chosen is before and before is not None and before[1] == "past" and sentence.startswith(" by ", before[0]) \
             and _FUTURE.search(sentence):

@@ -193,3 +193,23 @@ def test_patterns_are_searched_only_when_the_passage_has_what_they_need(taxonomy
     assert any(pattern.startswith(r"\b(draft|plan") for pattern in searched)
     assert scores == [category.score("Negotiators said the draft text contains a ceasefire line.")
                       for category in (*taxonomy.topics, *taxonomy.sections)]
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"\bwhat (is left|remains)\b", "What is left is the land."),
+    (r"\b(is|are) (still )?being studied\b", "The documents are still being studied in Moscow."),
+    (r"\b(an|one) envoy\b", "One envoy flew to Miami."),
+])
+def test_a_pattern_whose_first_word_is_short_is_still_searched(tmp_path: Path, taxonomy: Taxonomy,
+                                                                pattern: str, text: str) -> None:
+    """A pattern needing "is left" was keyed by "is " (three characters with the space), which no word starts
+    with: the passage was never searched, and the cue never counted."""
+    shipped = Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else ""
+    marker = "  - id: outlook\n"
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace(marker, "  - id: clue\n    label: Clue\n    min_score: 1\n    rules:\n"
+                                            f"      - patterns: ['{pattern}']\n        weight: 9\n" + marker, 1),
+                    encoding="utf-8")
+    edited = load_taxonomy(path)
+    clue = [section.id for section in edited.sections].index("clue")
+    assert edited.matcher.scores(text)[len(edited.topics) + clue] == 9

@@ -272,9 +272,34 @@ def test_a_span_of_days_written_once_is_one_date_from_its_first_day_to_its_last(
     ("The meeting was postponed from 1 to 10 March at Moscow's request.", ["10 March"]),
     ("It was due on 10 to 5 March, the ministry said.", ["5 March"]),
     ("Talks were planned for 30-31 February, a date that does not exist.", []),
+    # an aside after a dash, and two months: each date alone (the sentence may still join them, see spans_to)
+    ("Witkoff met Putin on Dec. 2 — 12 hours after Zelensky spoke to Trump.", ["Dec. 2"]),
+    ("The talks ran from November 2 to 5 December.", ["November 2", "5 December"]),
 ])
+
 def test_numbers_near_a_month_are_no_span_of_days_unless_they_read_as_one(sentence: str, expressions) -> None:
     mentions = find_dates(sentence, D(2025, 12, 18))
     assert [m.expression for m in mentions] == expressions
     assert all(m.until is None for m in mentions)
 
+
+@pytest.mark.parametrize(("sentence", "first", "last"), [
+    # a span under way at publication is this year's, though its first day is past and the verb future
+    ("Talks will continue from 15 to 20 December in Geneva.", D(2025, 12, 15), D(2025, 12, 20)),
+    ("Talks will take place from 5 to 9 January in Geneva.", D(2026, 1, 5), D(2026, 1, 9)),
+    # a future passive is future: "will be held" was read as the past "held", and dated the January before
+    ("Talks will be held from 5 to 9 January in Geneva.", D(2026, 1, 5), D(2026, 1, 9)),
+    ("Talks will be held on 5 January in Geneva.", D(2026, 1, 5), None),
+    ("A deal is expected to be signed on 5 January in Geneva.", D(2026, 1, 5), None),
+    ("Talks were held on 5 January in Geneva.", D(2025, 1, 5), None),
+])
+def test_the_year_of_a_day_follows_the_tense_of_its_verb(sentence: str, first: dt.date, last: dt.date | None) -> None:
+    [mention] = find_dates(sentence, D(2025, 12, 18))
+    assert (mention.date, mention.until) == (first, last)
+
+
+def test_two_months_with_their_own_days_are_joined_by_the_sentence() -> None:
+    sentence = "The talks ran from November 2 to 5 December."
+    first, second = extract_events(sentence, "s", D(2025, 12, 18))
+    assert spans_to(first, second, sentence)
+    assert span_label(first.date, first.precision, second.date, second.precision) == "2 November – 5 December 2025"
