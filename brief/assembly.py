@@ -89,6 +89,7 @@ from brief.ranking import (
     grade_bonus,
     leans_on_what_came_before,
     only_quotes,
+    quotes_nobody,
     recency_bonus,
     recency_terms,
     shown_text,
@@ -804,7 +805,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
     only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
     round of consultations at expert level could be held before the end of the year, he said." Alone, it would
-    leave the principal to guess who spoke, or what Moscow "calls unacceptable".
+    leave the principal to guess who spoke, or what Moscow "calls unacceptable". So is a quotation of "the
+    official" (:func:`brief.ranking.quotes_nobody`) after the sentence that introduces that official.
 
     The sentence before must be an excerpt of the same paragraph that reads alone, and name someone
     (:func:`brief.antecedents.names_someone`) when the passage says "he" or "she"; the two together must be
@@ -823,7 +825,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     (``moves``) is kept, and so is an included or pinned passage's.
     """
     leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
-               and lacks_who_or_what(c.lead.text) and leans_on_what_came_before(c.text, first_person=False)
+               and (lacks_who_or_what(c.lead.text) or quotes_nobody(c.lead.text))
+               and leans_on_what_came_before(c.text, first_person=False)
                and not talks_to_reader(c.text)]  # "We asked her …": no sentence before makes it say something
     if not leaning:
         return candidates
@@ -842,7 +845,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if before is None or before.id in shown_with_question or before.id in excluded \
                 or lead.source_id not in sources or before.end > lead.start \
                 or leans_on_what_came_before(before.text, first_person=False) \
-                or (PERSON_PRONOUN.search(lead.text) and not names_someone(before.text)):
+                or ((PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(before.text)):
             continue
         text = sources[lead.source_id].text[before.start:lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:

@@ -120,6 +120,10 @@ _QUOTATION = re.compile(r'“[^“”]*(?:”|$)|(?<![\w"])"[^"]*(?:"|$)')
 _PRONOUNS_BEFORE = frozenset({"he", "she", "they", "one", "i", "we"})
 _PRONOUNS_AFTER = frozenset({"he", "she", "they"})
 """A speech verb's subject that names nobody: "he said", "one said", "said she" (but "said one official")."""
+_UNNAMED_ROLES = frozenset({"official", "officials", "diplomat", "diplomats", "source", "sources", "aide", "adviser",
+                            "advisor", "negotiator", "person", "officer", "spokesman", "spokeswoman", "spokesperson",
+                            "lawmaker", "envoy", "analyst"})
+"""What "the official said" calls someone the article named or described before: the passage does not say who."""
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -134,7 +138,8 @@ def quotes_nobody(text: str) -> bool:
     No speech verb outside the quotation marks (“The test is whether Putin accepts …” — the
     speaker was named in the sentence before; "The Americans want a quick result … — the
     quotation runs on into the next passage, which says "one said"), or only ones whose subject
-    is a pronoun ("“…,” he said."). A brief that shows such a passage shows words without
+    is a pronoun ("“…,” he said.") or a role the article gave someone before ("“…,” the official
+    said."). A brief that shows such a passage shows words without
     their speaker. Single quotation marks are left aside: they are also apostrophes.
     """
     if not _LEADING_QUOTATION.match(text):
@@ -142,7 +147,25 @@ def quotes_nobody(text: str) -> bool:
     outside = _words_outside_quotations(text)
     spoken = [index for index, word in enumerate(outside) if word in SPEECH_VERBS]
     return all((index > 0 and outside[index - 1] in _PRONOUNS_BEFORE)
-               or (index + 1 < len(outside) and outside[index + 1] in _PRONOUNS_AFTER) for index in spoken)
+               or (index + 1 < len(outside) and outside[index + 1] in _PRONOUNS_AFTER)
+               or _the_role(outside[max(0, index - 4):index]) or _the_role(outside[index + 1:index + 5], after=True)
+               for index in spoken)
+
+
+def _the_role(words: list[str], *, after: bool = False) -> bool:
+    """Whether ``words``, just before a speech verb (or just after it, ``after``), are "the" and an unnamed role
+    with at most two words between: "the official", "the senior European diplomat"."""
+    if after:
+        return bool(words) and words[0] == "the" and any(word in _UNNAMED_ROLES for word in words[1:4]) \
+            and not any(word in ("of", "for", "to") for word in words[1:3])
+    if not words or words[-1] not in _UNNAMED_ROLES:
+        return False
+    for word in reversed(words[:-1]):
+        if word == "the":
+            return True
+        if word in ("a", "an", "one", "of", "for", "to"):
+            return False
+    return False
 
 
 ATTRIBUTION_WORDS = 8

@@ -100,3 +100,15 @@ def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_p
     _, items = _brief_of(tmp_path, f"{before} {unnamed}")
     texts = [item.text for item in items]
     assert not any(unnamed in text for text in texts)
+
+
+def test_a_quotation_of_the_official_is_shown_after_the_sentence_that_introduces_them(tmp_path: Path) -> None:
+    """"“…,” the official said." alone leaves the principal to guess which official; the sentence before says."""
+    before = ("An American official told reporters that 90 per cent of the issues between Washington and Kyiv had "
+              "now been settled.")
+    quoted = ('"The guarantees on the table are the strongest Ukraine has ever been offered," the official said. '
+              '"What remains is the land."')
+    _, items = _brief_of(tmp_path, f"{before} {quoted}")
+    texts = [item.text for item in items]
+    assert f"{before} {quoted}" in texts, texts
+    assert quoted not in texts

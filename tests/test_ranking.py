@@ -125,13 +125,18 @@ def test_a_passage_without_its_lead_in_no_longer_counts_as_dangling() -> None:
     ("“What will the United States do if Russia comes with aggression again?", True),
     ("“Any mechanized units, any tank armor or vehicles will be killed immediately,” he said.", True),
     ("“The goals of the special military operation will be achieved unconditionally,” he said on Dec. 17.", True),
+    # "the official" is someone the article named or described before: which official, the passage does not say
+    ('"The guarantees on the table are the strongest Ukraine has ever been offered," the official said.', True),
+    ("“We will not sign,” said the senior European diplomat.", True),
+    ("“We will not sign,” the official told reporters.", True),
     # Said by someone the passage names or describes.
     ("“There’s a question I still can’t get an answer to,” Zelensky said on Dec. 18 in Brussels.", False),
     ('"Agreement between Washington and Kyiv is necessary but not sufficient," said Marta Kowalczyk.', False),
-    ('"The guarantees on the table are the strongest Ukraine has ever been offered," the official said.', False),
     ('"A guarantee that can be withdrawn is not a guarantee," said a European diplomat briefed on the talks.',
      False),
     ('"The talks are over for this year," said one official in Kyiv.', False),
+    ("“We will not sign,” the spokesman for Zelensky said.", False),
+    ("“We will not sign,” said the head of the delegation.", False),
     ('"The talks are over for this year," one said.', True),
     # Not a quotation first: a passage that quotes inside its own statement.
     ('Zelensky welcomed the decision, calling it "a strong signal to Moscow."', False),
