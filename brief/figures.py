@@ -287,12 +287,15 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
     if currency is not None:
         return found(end, currency, "money", _money_measure(sentence, start, end) or "")
     if spelled is None and (unit := _PERCENT.match(after)):
-        measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or \
+        of = _of_phrase(sentence, end + unit.end())
+        measure = of or _frame_measure(sentence, start) or \
             _subject_of_change(sentence, start) or _inherited(earlier, "%", sentence, start) or ""
         territorial = _TERRITORY.search(measure) or _HOLDING.search(sentence[:start])
         category: Category = "territory" if territorial else "share"
         if territorial and measure:
             measure = _whose_territory(sentence, start, end + unit.end(), measure)
+        elif of:
+            measure = _in_what_state(sentence, end + unit.end(), measure)
         return found(end + unit.end(), "%", category, measure)
     if spelled is None and (unit := _HYPHEN_UNIT.match(after)):
         name = unit.group("u")
@@ -692,6 +695,20 @@ def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True
         if bare.endswith(".") and not acronym:
             break
     return " ".join(words) if words else None
+
+
+_STATE_AFTER = re.compile(r"^[^,;:.—()]{0,60}?\b(?:has|have|had|are|were|is|was)\s+(?P<not>not\s+)?"
+                          r"(?:(?:now|already|yet|so far|largely|mostly)\s+)?(?:been\s+)?(?P<p>[a-z]{3,}ed|agreed|done)\b")
+"""What a share's whole has become: "90 per cent of the issues between Washington and Kyiv had now been settled"."""
+
+
+def _in_what_state(sentence: str, at: int, measure: str) -> str:
+    """A share's measure with the state the sentence gives its whole: "issues" → "issues settled", for "90 per
+    cent| of the issues … had now been settled" (90 per cent of the issues is not what was measured)."""
+    state = _STATE_AFTER.match(sentence[at:])
+    if state is None or state.group("p") in ("based", "limited", "concerned", "interested"):
+        return measure
+    return f"{measure} {'not ' if state.group('not') else ''}{state.group('p')}"
 
 
 def _of_phrase(sentence: str, at: int) -> str | None:

@@ -116,6 +116,21 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     assert (spent.value, spent.measure) == (66e9, "military aid")
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    # the state the sentence gives the whole: "90 % | issues" said nothing of what the 90 per cent are
+    ("An American official told reporters that 90 per cent of the issues between Washington and Kyiv had now been "
+     "settled.", "issues settled"),
+    ("About 20 per cent of the text has not yet been agreed, a diplomat said.", "text not agreed"),
+    ("Some 60 per cent of Ukrainians are opposed to any territorial concession, a poll found.", "Ukrainians opposed"),
+    # none given: the whole alone
+    ("Turnout was 60 per cent of registered voters.", "registered voters"),
+    ("Only 40 per cent of the aid, which was pledged in March, has arrived.", "aid"),
+])
+def test_a_share_says_what_became_of_its_whole(text: str, measure: str) -> None:
+    (share,) = figures(text)
+    assert (share.unit, share.measure) == ("%", measure)
+
+
 def test_a_share_in_words_is_a_percentage_of_what_it_is_a_share_of() -> None:
     (held,) = figures("Russia controls nearly all of Luhansk and about three-quarters of Donetsk.")
     assert (held.text, held.value, held.unit, held.qualifier) == ("three-quarters", 75.0, "%", "about")
