@@ -200,24 +200,23 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 """Capitalised month names and abbreviations; case matters, so "may" and "march" the verbs do not count."""
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _MONTH_DAY = re.compile(
-    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?"
-    rf"(?![\d:%\w-])(?!,?\s+\d{{4}})")
+    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?{_DAY})?(?![\d:%\w-])(?!,?\s+\d{{4}})")
 _DAY_MONTH = re.compile(
-    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?{_DAY})?\s+(?:of\s+)?"
     rf"(?P<m>{_MONTH_NAME})(?![\w])(?!,?\s+\d{{4}})")
-"""A day and month ("22 November"), or a span of days ("22-23 November": the first day)."""
+"""A day and month ("22 November"), or a span of days that :data:`_DAYS_MONTH` does not take (its first day)."""
 _DAYS_JOIN = r"(?P<join>\s+(?:to|through|until|till|and)\s+|[-–])"
 """A word, or a hyphen or an en dash with no space: "Dec. 2 — 12 hours after …" is a date and an aside."""
 _NOT_A_DAY_AFTER = (r"(?!\s*(?:%|per\s?cent|percent|[a-z]*illion|thousand|hundred|days?|weeks?|months?|years?|times"
                     r"|points?|people|troops|soldiers|drones|missiles|km|kilomet\w+|miles?|countries|regions)\b)")
 _SPAN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+_FIRST_TO_LAST = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?"
 _MONTH_DAYS = re.compile(
-    rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"\b(?P<m>{_MONTH_NAME})\s+{_FIRST_TO_LAST}"
     rf"(?![\d:%\w-]|[.,]\d|\s+(?:of\s+)?{_MONTH_NAME}(?!\w)){_NOT_A_DAY_AFTER}{_SPAN_YEAR}")
-_DAYS_MONTH = re.compile(
-    rf"(?<![\d.,$€£–-])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_DAYS_JOIN}(?P<e>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<m>{_MONTH_NAME})(?!\w){_SPAN_YEAR}")
+_DAYS_MONTH = re.compile(rf"(?<![\d.,$€£–-])\b{_FIRST_TO_LAST}\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?!\w){_SPAN_YEAR}")
 """A span of days in one month, written once: "March 1 to 10", "between 1 and 10 March", "22-23 November",
 "Dec. 2–5, 2025". "and" joins a span only after "between" ("on March 1 and 10 soldiers …" is no span)."""
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
