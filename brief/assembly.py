@@ -87,12 +87,14 @@ from brief.ranking import (
     comparable_words,
     content_words,
     grade_bonus,
+    introduces_the_role,
     leans_on_what_came_before,
     only_quotes,
     quotes_nobody,
     recency_bonus,
     recency_terms,
     shown_text,
+    speaker_is_the_role,
     static_strength,
 )
 from brief.reader_address import talks_to_reader
@@ -847,6 +849,9 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
                 or leans_on_what_came_before(before.text, first_person=False) \
                 or ((PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(before.text)):
             continue
+        role = speaker_is_the_role(lead.text)
+        if role and not introduces_the_role(before.text, role):
+            continue  # "the official" is the official the sentence before introduces, not whoever it names
         text = sources[lead.source_id].text[before.start:lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue

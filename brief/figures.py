@@ -38,6 +38,7 @@ from typing import Literal
 
 from brief.dates import long_date
 from brief.sentences import Sentence, article_sentences
+from brief.speakers import SPEECH_VERBS
 
 Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
                    "money", "people", "strikes"]
@@ -702,12 +703,21 @@ _STATE_AFTER = re.compile(r"^[^,;:.—()]{0,60}?\b(?:has|have|had|are|were|is|wa
 """What a share's whole has become: "90 per cent of the issues between Washington and Kyiv had now been settled"."""
 
 
+_ANOTHER_CLAUSE = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if",
+                             "believe", "believes", "think", "thinks", "say", "says", "fear", "fears", "want", "wants",
+                             "expect", "expects", "hope", "hopes", "oppose", "support", "supports", "reject", "rejects"})
+"""Words after which the verb belongs to another clause or another subject than the share's whole."""
+
+
 def _in_what_state(sentence: str, at: int, measure: str) -> str:
     """A share's measure with the state the sentence gives its whole: "issues" → "issues settled", for "90 per
     cent| of the issues … had now been settled" (90 per cent of the issues is not what was measured)."""
     state = _STATE_AFTER.match(sentence[at:])
     if state is None or state.group("p") in ("based", "limited", "concerned", "interested"):
         return measure
+    between = re.findall(r"[\w’'-]+", sentence[at:at + state.start("p")].lower())
+    if any(word in _ANOTHER_CLAUSE or word.endswith("ed") or word in SPEECH_VERBS for word in between):
+        return measure  # "of voters said the plan was flawed", "of the weapons that Washington had promised were …"
     return f"{measure} {'not ' if state.group('not') else ''}{state.group('p')}"
 
 

@@ -82,9 +82,11 @@ def keep_citations_with_their_word(html: str) -> str:
     return _CITED_WORD.sub(r'<span style="white-space: nowrap">\1 \2</span>', html)
 
 
-_FILE_PATH = re.compile(r"(?<![\w/:.&;-])((?:[\w-][\w.-]*/)+[\w-][\w.-]*\.(?:yaml|yml|md|txt|html|json|csv|pdf))(?![\w/-])")
-"""A relative file path such as ``seeds/sources.yaml``; not a part of a URL ("https://x.org/a/b.html" is left
-to break where it must)."""
+_FILE_PATH = re.compile(
+    r"(?<![\w/:.&;=?%#~@-])((?:[\w-]+/)(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.(?:yaml|yml|md|txt|html|json|csv|pdf))(?![\w/-])")
+"""A relative file path such as ``seeds/sources.yaml``; not a part of a URL ("https://x.org/a/b.html",
+"www.x.gov.ua/en/b.html": a first part with a dot is a domain; "?file=docs/x.pdf"), which is left to break
+where it must."""
 
 
 _TAG = re.compile(r"(<[^>]*>)")

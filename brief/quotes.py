@@ -327,7 +327,7 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
         if said is not None and said.date_expression is not None:
             date, precision, dated_by, expression = said.date, said.date_precision, said.dated_by, \
                 said.date_expression
-    described = _described_speaker(article, verb, close_at, span_end) if speaker is None and verb else None
+    described = _described_speaker(article, verb, open_at, close_at, span_end) if speaker is None and verb else None
     return Quote(text=text[q_start:q_end], speaker=speaker.name if speaker else None,
                  role=speaker.role if speaker else None, start=first.start, end=span_end,
                  quote_start=q_start, quote_end=q_end, date=date, date_precision=precision, dated_by=dated_by,
@@ -425,7 +425,7 @@ _NOT_A_MODIFIER = _NOT_IN_A_DESCRIPTION | {"of", "for", "to", "with", "by", "the
 _WHEN_AFTER = re.compile(r"\s+(?:on|this|last)\s+" + _WHEN + "$")
 
 
-def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, end: int) -> str | None:
+def _described_speaker(article: _Article, verb: re.Match[str], open_at: int, close_at: int, end: int) -> str | None:
     """The speaker of ``verb`` when the article describes them without a name: "…,” said a European diplomat
     briefed on the talks" / "one European official said". The description is the verb's whole subject: it
     opens the sentence or follows a comma or the quotation. None for anyone the article names or points back
@@ -435,10 +435,16 @@ def _described_speaker(article: _Article, verb: re.Match[str], close_at: int, en
     here = article.sentence_at(verb.start())
     floor = here.start if here is not None else 0
     found = None
-    if verb.group(0).lower() == "according to":  # "According to a senior European diplomat, “…”"
+    if verb.group(0).lower() == "according to":
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
         if found is None or _ANOTHER_AFTER.match(masked, found.end()) or _ABBREVIATION_GOES_ON.match(masked, found.end()):
             return None
+        if verb.start() < open_at:  # "According to a senior European diplomat, “…”": it opens the sentence
+            opens = not masked[floor:verb.start()].strip() or _opens_on(text, floor, verb.start())
+            if not opens or masked[found.end():open_at].strip() != ",":
+                return None  # "Trump told Zelensky, according to …: “…”", "… Moscow's answer was blunt: “…”"
+        elif verb.group(0) != "according to" or masked[close_at + 1:verb.start()].strip(" ,"):
+            return None  # "“…” According to …, Zelensky's position has hardened.", "“…,” read the message, according to"
     elif verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
         if found is not None and (_ANOTHER_AFTER.match(masked, found.end())

@@ -444,9 +444,11 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "seed", "feed", "bleed", "bree
                        "scheduled", "planned", "revised", "leaked", "rumoured", "rumored", "sustained",
                        "coordinated", "protracted", "supposed", "so-called", "alleged", "reported"})
 """Words ending in -ed that are not (or rarely) past-tense verbs: adjectives and participles before nouns."""
-_FUTURE_PASSIVE = re.compile(r"\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|would|could|to|[’']ll)"
-                             r"\s+(?:not\s+|also\s+|now\s+|then\s+|probably\s+|likely\s+)?be\s+$")
-"""What makes a participle future: "talks will be held on 5 January", "a deal is expected to be signed in March"."""
+_FUTURE_PASSIVE = re.compile(
+    r"(?:\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might)|[’']ll|\b(?:is|are)\s+(?:expected|due|set|scheduled|likely|"
+    r"planned|going)\s+to)\s+(?:not\s+|also\s+|now\s+|then\s+|probably\s+|likely\s+)?be\s+$")
+"""What makes a participle future: "talks will be held on 5 January", "a deal is expected to be signed in March".
+Not "was due to be held", "had to be postponed", "would be completed" (reported speech): those are past."""
 
 
 def tense_near(sentence: str, start: int, end: int) -> Tense:

@@ -112,3 +112,11 @@ def test_a_quotation_of_the_official_is_shown_after_the_sentence_that_introduces
     texts = [item.text for item in items]
     assert f"{before} {quoted}" in texts, texts
     assert quoted not in texts
+
+
+def test_a_quotation_of_the_official_is_not_given_to_someone_else_the_sentence_before_names(tmp_path: Path) -> None:
+    """Shown after "President Volodymyr Zelensky rejected …", "the official" would read as Zelensky."""
+    before = "President Volodymyr Zelensky rejected any withdrawal from the Donbas on Monday."
+    quoted = '"The Americans want a signature before Christmas," the official said.'
+    _, items = _brief_of(tmp_path, f"{before} {quoted}")
+    assert not any(f"{before} {quoted}" in item.text for item in items)

@@ -125,6 +125,12 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     # none given: the whole alone
     ("Turnout was 60 per cent of registered voters.", "registered voters"),
     ("Only 40 per cent of the aid, which was pledged in March, has arrived.", "aid"),
+    # a verb of another clause, or of another subject, is no state of the whole
+    ("About 30 per cent of voters said the plan was flawed.", "voters"),
+    ("About 60 per cent of respondents believe the war has reached a stalemate.", "respondents"),
+    ("About 60 per cent of respondents in a poll that was published on Monday oppose the plan.", "respondents"),
+    ("About 40 per cent of the residents whose homes were destroyed have returned.", "residents"),
+    ("About 40 per cent of the weapons that Washington had promised were delivered.", "weapons"),
 ])
 def test_a_share_says_what_became_of_its_whole(text: str, measure: str) -> None:
     (share,) = figures(text)

@@ -368,6 +368,15 @@ def test_a_quote_inside_a_reported_sentence_does_not_take_the_next_sentence_as_i
     ("According to a senior European diplomat and a Ukrainian official, “the Americans want a signature before "
      "Christmas.”", None),
     ("According to a letter sent to one European official, “the Americans want a signature before Christmas.”", None),
+    # "according to" gives the quotation's speaker only next to it: not someone else's words it reports
+    ("Trump told Zelensky, according to a senior US official: “You need to sign this before Christmas, no more "
+     "delays.”", None),
+    ("According to a senior European diplomat, Moscow's answer was blunt: “We want all of Donbas and nothing less "
+     "than that.”", None),
+    ("“You need to sign this before Christmas, no more delays,” read the message, according to a senior US "
+     "official.", None),
+    ("“We will never give up our land, whatever they offer us.” According to a senior European diplomat, "
+     "Zelensky's position has hardened.", None),
 ])
 def test_a_speaker_described_without_a_name_is_kept_in_the_articles_words(text: str, described: str | None) -> None:
     quote = only(text)

@@ -136,6 +136,10 @@ def test_a_passage_without_its_lead_in_no_longer_counts_as_dangling() -> None:
      False),
     ('"The talks are over for this year," said one official in Kyiv.', False),
     ("“We will not sign,” the spokesman for Zelensky said.", False),
+    ("“We will not sign,” Dmitry Peskov, the Kremlin spokesman, said.", False),  # the role after a name
+    ("“We will not sign,” Rustem Umerov, the chief negotiator, told reporters.", False),
+    ("“We will not sign,” said the official, Yuri Ushakov.", False),  # a name after the role
+    ("“We will not sign,” said the Kremlin aide Yuri Ushakov.", False),
     ("“We will not sign,” said the head of the delegation.", False),
     ('"The talks are over for this year," one said.', True),
     # Not a quotation first: a passage that quotes inside its own statement.

@@ -127,6 +127,9 @@ def test_a_file_path_is_never_broken_at_its_slash(tmp_path: Path) -> None:
     html = markdown_to_html("- Give its date in seeds/sources.yaml. See https://example.org/a/b.html\n")
     assert '<span style="white-space: nowrap">seeds/sources.yaml</span>.' in html
     assert "https://example.org/a/b.html" in html and html.count("nowrap") == 1
+    for url in ("www.president.gov.ua/en/news/zelensky-addressed-the-nation-101234.html",  # a domain first
+                "https://example.org/get?file=docs/x.pdf"):
+        assert "nowrap" not in markdown_to_html(f"- published at {url}, says so\n")
     assert keep_paths_whole('<a href="news/a.html">news/a.html</a>') == \
         '<a href="news/a.html"><span style="white-space: nowrap">news/a.html</span></a>'
     note = "- 1 source without a known date was left out of the window: 001_83039b644387e352. Give its date in"

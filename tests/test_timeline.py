@@ -292,6 +292,11 @@ def test_numbers_near_a_month_are_no_span_of_days_unless_they_read_as_one(senten
     ("Talks will be held on 5 January in Geneva.", D(2026, 1, 5), None),
     ("A deal is expected to be signed on 5 January in Geneva.", D(2026, 1, 5), None),
     ("Talks were held on 5 January in Geneva.", D(2025, 1, 5), None),
+    # a passive that was to come, or that reported speech puts in the future, is past
+    ("The meeting was due to be held on 3 December in Istanbul.", D(2025, 12, 3), None),
+    ("The deal was to be signed on 10 December, but Kyiv balked.", D(2025, 12, 10), None),
+    ("The summit had to be postponed on 5 December.", D(2025, 12, 5), None),
+    ("The exchange would be completed on 15 December, officials said.", D(2025, 12, 15), None),
 ])
 def test_the_year_of_a_day_follows_the_tense_of_its_verb(sentence: str, first: dt.date, last: dt.date | None) -> None:
     [mention] = find_dates(sentence, D(2025, 12, 18))
