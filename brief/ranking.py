@@ -143,6 +143,8 @@ def introduces_the_role(text: str, role: str) -> bool:
     passage after it may call "the official"."""
     return re.search(rf"\b(?:an?|one|another)\s+(?:[\w.’'-]+\s+){{0,3}}?{re.escape(role)}s?\b", text,
                      re.IGNORECASE) is not None
+
+
 _WORDS = re.compile(r"[a-z]+")
 
 
