@@ -13,10 +13,11 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_MDY = rf"(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-_DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
+MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+"""A month's name or its abbreviation (without the full stop), capitalised."""
+_MDY = rf"(?P<m1>{MONTH_NAME})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+_DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_NAME})\.?,?\s+(?P<y2>\d{{4}})"
 # ISO, with the time a page's metadata or a CMS adds ("2025-03-04T09:12:00+02:00").
 _ISO = (r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
         r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -25,8 +26,8 @@ _DMY_DOT = r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})"
 # "04/03/2025" is 4 March in Europe and April 3 in the United States: only a part over 12 says which.
 _SLASHED = r"(?P<a6>\d{1,2})/(?P<b6>\d{1,2})/(?P<y6>\d{4})"
 
-_DATELINE_DAY = (rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"          # Dec 9, Dec. 9, 2025, December 15
-                 rf"|\d{{1,2}}\s+{_MONTH}\.?(?:\s+\d{{4}})?)")             # 12 December 2025
+_DATELINE_DAY = (rf"(?:{MONTH_NAME}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"          # Dec 9, Dec. 9, 2025, December 15
+                 rf"|\d{{1,2}}\s+{MONTH_NAME}\.?(?:\s+\d{{4}})?)")             # 12 December 2025
 LEADING_DATELINE = re.compile(
     r"[A-Z]{2}[A-Z’'.-]*(?:[ /][A-Z]{2}[A-Z’'.-]*)*"                       # KYIV, NEW YORK, WASHINGTON/KYIV
     r"(?:,\s+[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+)*)?"                    # , Ukraine

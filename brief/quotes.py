@@ -39,9 +39,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from brief.dates import leading_dateline
+from brief.dates import MONTH_NAME, leading_dateline
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import (
+    SPEECH_VERB,
     SPEECH_VERBS,
     Mention,
     People,
@@ -335,7 +336,7 @@ def _direct_quote(article: _Article, open_at: int, close_at: int) -> Quote | Non
                  date_expression=expression, described=described)
 
 
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|[Aa]ccording to)\b")
+_VERB = re.compile(r"\b(?:" + SPEECH_VERB + r"|[Aa]ccording to)\b")
 """A speech verb, or "according to" (whose speaker comes after it, wherever the quote is)."""
 _SKIPPABLE = frozenset({"has", "have", "had", "also", "reportedly", "later", "then", "once", "recently",
                         "previously", "publicly", "privately", "repeatedly", "himself", "herself", "again",
@@ -400,10 +401,9 @@ _SOMEONE = (r"(?:official|diplomat|lawmaker|legislator|negotiator|aide|adviser|a
 _DESCRIBED = (r"(?:[Aa]n?|[Oo]ne)\s+(?P<modifiers>(?:[A-Za-z0-9.’'-]+\s+){0,4}?)" + _SOMEONE + r"\b"
               r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|from|in|at)"
               r"(?P<tail>(?:\s+[A-Za-z0-9.’'-]+){1,4}?))?")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SAID_HOW = (r"(?:\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|spoke|requested)\s+not\s+to\s+be\s+named"
-             r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+" + _MONTH + r"\s+[0-3]?\d"
-             r"|on\s+[0-3]?\d\s+" + _MONTH + r"|(?:this|last)\s+(?:week|month)))?")
+             rf"|on\s+{_WEEKDAY}|on\s+{MONTH_NAME}\.?\s+[0-3]?\d|on\s+[0-3]?\d\s+{MONTH_NAME}|(?:this|last)\s+(?:week|month)))?")
 """How or when the described speaker spoke, after the description and outside it: "said a senior official on
 condition of anonymity", "… on Dec. 3", "… this week"."""
 _DESCRIBED_AFTER = re.compile(r"\s+(" + _DESCRIBED + r")" + _SAID_HOW + r"(?=\s*[,;:]|\.(?:\s|$)|\s*$)")
@@ -414,7 +414,7 @@ _ANOTHER_AFTER = re.compile(r"\s*,\s*(?:an?|one)\s", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset({"but", "yet", "and", "so", "meanwhile", "however", "still", "now", "later", "earlier",
                              "separately", "also", "then"})
 """Words a description may follow without a comma: "But a senior EU diplomat said"."""
-_WHEN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+_WHEN = rf"(?:{_WEEKDAY}|week|month)"
 """When a speaker spoke, next to a description of them: "On Tuesday a senior official said", "… on Tuesday"."""
 _WHEN_BEFORE = re.compile(r"(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ater|[Ee]arlier)\s+" + _WHEN)
 _DESCRIBED_BEFORE = re.compile(r"(" + _DESCRIBED + r")\s+$")
@@ -437,7 +437,7 @@ def _described_speaker(article: _Article, verb: re.Match[str], open_at: int, clo
     found = None
     if verb.group(0).lower() == "according to":
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
-        if found is None or _ANOTHER_AFTER.match(masked, found.end()) or _ABBREVIATION_GOES_ON.match(masked, found.end()):
+        if found is None or _goes_on(masked, found):
             return None
         if verb.start() < open_at:  # "According to a senior European diplomat, “…”": it opens the sentence
             opens = not masked[floor:verb.start()].strip() or _opens_on(text, floor, verb.start())
@@ -447,9 +447,8 @@ def _described_speaker(article: _Article, verb: re.Match[str], open_at: int, clo
             return None  # "“…” According to …, Zelensky's position has hardened.", "“…,” read the message, according to"
     elif verb.start() > close_at and not masked[close_at + 1:verb.start()].strip(" ,"):
         found = _DESCRIBED_AFTER.match(masked, verb.end(), end)
-        if found is not None and (_ANOTHER_AFTER.match(masked, found.end())
-                                  or _ABBREVIATION_GOES_ON.match(masked, found.end())):
-            return None  # one of several people; or cut inside "the U.S. peace plan"
+        if found is not None and _goes_on(masked, found):
+            return None
     if found is None:
         found = _DESCRIBED_BEFORE.search(masked, floor, verb.start())
         before = masked[floor:found.start(1)].rstrip() if found is not None else ""
@@ -470,6 +469,12 @@ def _described_speaker(article: _Article, verb: re.Match[str], open_at: int, clo
     if len(described.split()) < 3:
         return None  # "a source", "an official": nothing a reader could weigh
     return described[0].lower() + described[1:]  # "A senior U.S. official said" opens its sentence
+
+
+def _goes_on(masked: str, described: re.Match[str]) -> bool:
+    """Whether the text goes on after a description in a way that makes it not the whole speaker: another person
+    ("said a U.S. official, a European diplomat and …") or the rest of an abbreviation ("the U.S. peace plan")."""
+    return bool(_ANOTHER_AFTER.match(masked, described.end()) or _ABBREVIATION_GOES_ON.match(masked, described.end()))
 
 
 def _subject_after(article: _Article, verb_start: int, verb_end: int, end: int) -> _Speaker | None:

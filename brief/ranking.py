@@ -27,7 +27,7 @@ from brief.parties import PARTY_WORDS
 from brief.reader_address import asks_without_saying, talks_to_reader
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
-from brief.speakers import SPEECH_VERBS
+from brief.speakers import SPEECH_VERB, SPEECH_VERBS
 from brief.stopwords import CONTENT_STOPWORDS
 
 MAX_RECENCY_BONUS = 1.0
@@ -122,10 +122,9 @@ _PRONOUNS_AFTER = frozenset({"he", "she", "they"})
 """A speech verb's subject that names nobody: "he said", "one said", "said she" (but "said one official")."""
 _UNNAMED_ROLE = (r"(?P<role>official|diplomat|source|aide|adviser|advisor|negotiator|person|officer|spokesman"
                  r"|spokeswoman|spokesperson|lawmaker|envoy|analyst)s?")
-_SPEECH_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _THE_ROLE_BEFORE = re.compile(r"(?<=[”\"])(,?\s+)[Tt]he\s+(?:[\w.’'-]+\s+){0,2}?" + _UNNAMED_ROLE
-                              + r"\s+(?=" + _SPEECH_VERB + r"\b)")
-_THE_ROLE_AFTER = re.compile(r"\b(" + _SPEECH_VERB + r")\s+the\s+(?:[\w.’'-]+\s+){0,2}?" + _UNNAMED_ROLE
+                              + r"\s+(?=" + SPEECH_VERB + r"\b)")
+_THE_ROLE_AFTER = re.compile(r"\b(" + SPEECH_VERB + r")\s+the\s+(?:[\w.’'-]+\s+){0,2}?" + _UNNAMED_ROLE
                              + r"\b(?!,?\s+[A-Z])")
 """A speech verb whose subject is "the official": someone the article named or described before ("An American
 official told reporters …"), which the passage does not say. Not "“…,” Dmitry Peskov, the Kremlin spokesman, said"

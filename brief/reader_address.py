@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from brief.segmentation import sentence_bounds
-from brief.speakers import SPEECH_VERBS
+from brief.speakers import SPEECH_VERB
 
 _TO_THE_READER = re.compile(
     r"(?:^|[.!?]\s+)(?:Good (?:morning|afternoon|evening)\s*[.,!]"
@@ -43,7 +43,7 @@ _WHETHER_OR = re.compile(r"\s*Whether\s+(?:in|through|at|by|on|from|for|with|und
                          re.IGNORECASE)
 """"Whether in Istanbul's back-channel talks or through UN appeals, each attempt has stalled", "Whether Kyiv
 agrees or not, …": whichever it is, the sentence goes on to say something."""
-_SAID = re.compile(rf"[,”\"]\s+[^,.;]*\b(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
+_SAID = re.compile(rf"[,”\"]\s+[^,.;]*\b{SPEECH_VERB}\b")
 """"…, Zelensky warned": the words are someone's, reported."""
 _BIDS_OR_JUDGES = re.compile(
     r"\s*(?:(?:Do not|Don[’']t) (?:expect|count on|look for|bet on)\b"

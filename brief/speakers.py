@@ -27,6 +27,8 @@ asserting maintained maintains contended contends countered counters tweeted pos
 concluded concludes cautioned cautions complained complains promised promises calling
 """.split())
 """Verbs that introduce what someone said."""
+SPEECH_VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+"""A regular expression matching any of :data:`SPEECH_VERBS` (longest first; put ``\\b`` around it)."""
 
 _FUNCTION_WORDS = frozenset("""
 the a an this that these those it its he she they we i you his her their our my in on at as if when while
