@@ -68,7 +68,7 @@ from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import is_official, role_in_article
-from brief.timeline import Event, extract_events, find_dates, spans_to
+from brief.timeline import Event, extract_events, find_dates, span_end
 
 MAX_MATERIAL_SOURCES = 12
 """The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
@@ -469,7 +469,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
     what happened when: the reader has the rest a few lines up."""
     groups: list[_EventGroup] = []
     more: dict[tuple[str, int], list[Event]] = {}
-    until: dict[tuple[str, int], Event] = {}
+    until: dict[tuple[str, int], tuple[dt.date, Precision]] = {}
     for found in material:
         by_sentence: dict[int, list[Event]] = {}
         for event in found.events:
@@ -481,9 +481,12 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
             later = [e for e in ordered[1:] if e.date != event.date]
             in_text = sorted(events, key=lambda e: e.expression_start)
             after = in_text[in_text.index(event) + 1] if event is not in_text[-1] else None
-            if after is not None and after in later and spans_to(event, after, found.source.text):
-                until[(event.source_id, event.start)] = after
-                later.remove(after)
+            following = after if after in later else None
+            end = span_end(event, following, found.source.text) if following or event.until else None
+            if end is not None:
+                until[(event.source_id, event.start)] = end
+                if following is not None and (following.date, following.precision) == end:
+                    later.remove(following)  # one span, not two dates
             more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in later}.values())
             words = frozenset(w for w in _words(event.text) if len(w) > 3)
             home = next((g for g in groups if g.events[0].date == event.date
@@ -513,17 +516,9 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         published_earliest=g.events[0].published_earliest,
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]),
-        until=_end_of(g.events[0], until.get((g.events[0].source_id, g.events[0].start))))
+        until=until.get((g.events[0].source_id, g.events[0].start)))
         for g in chosen)
     return entries, _unplaced(material)
-
-
-def _end_of(event: Event, joined_to: Event | None) -> tuple[dt.date, Precision] | None:
-    """The end of the span an event's date opens: its own expression's last day ("1 to 10 March"), or the date
-    the sentence joins to it (:func:`brief.timeline.spans_to`)."""
-    if event.until is not None:
-        return event.until, "day"
-    return (joined_to.date, joined_to.precision) if joined_to is not None else None
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:

@@ -188,6 +188,17 @@ def spans_to(first: Event, second: Event, text: str) -> bool:
     return kind in _JOINS_AFTER[opens.group("opener").lower() if opens else None]
 
 
+def span_end(event: Event, following: Event | None, text: str) -> tuple[dt.date, Precision] | None:
+    """The end of the span ``event``'s date opens, and its precision: the last day its own expression gives
+    ("1 to 10 March"), or the date of ``following``, the next date of its sentence, when the sentence joins the
+    two (:func:`spans_to`: "between March and August"). None when it is one date."""
+    if event.until is not None:
+        return event.until, "day"
+    if following is not None and spans_to(event, following, text):
+        return following.date, following.precision
+    return None
+
+
 def chronological(events: list[Event]) -> list[Event]:
     """``events`` oldest first; events on the same date keep their source and text order."""
     return sorted(events, key=lambda e: (e.date, e.source_id, e.start, e.expression_start))
@@ -280,7 +291,8 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         for match in pattern.finditer(sentence):
             span = _span_of_days(match, sentence, published)
             if span is not None:
-                add(match, *span)
+                first, last = span
+                add(match, first, "day", match.group("y") is None, until=last)
     for match in FULL_DATE.finditer(sentence):
         add(match, full_date_of(match), "day", False)
     for match in _MONTH_YEAR.finditer(sentence):
@@ -331,9 +343,9 @@ _UNIT_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": 
 
 
 def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
-                  ) -> tuple[dt.date | None, Precision, bool, int, dt.date | None] | None:
-    """(first day, "day", relative, 0, last day) of a span of days (:data:`_MONTH_DAYS`, :data:`_DAYS_MONTH`) for
-    :func:`find_dates`'s ``add``; first day None when its year cannot be known (no year, no publication date).
+                  ) -> tuple[dt.date, dt.date] | tuple[None, None] | None:
+    """(first day, last day) of a span of days (:data:`_MONTH_DAYS`, :data:`_DAYS_MONTH`); (None, None) when its
+    year cannot be known (no year, no publication date): the expression is a date, of no known day.
     None when it is no span: the second day not after the first, "and" without "between", a date moved
     from one day to another ("postponed from March 1 to 10": the days are read one by one)."""
     first_day, last_day_ = int(match.group("d")), int(match.group("e"))
@@ -348,7 +360,7 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
         if year is not None:
             first = dt.date(int(year), month, first_day)
         elif published is None:
-            return None, "day", True, 0, None
+            return None, None
         else:
             resolved = _month_day(published, month, first_day, tense_near(sentence, match.start(), match.end()))
             if resolved is None:
@@ -356,7 +368,7 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
             first = resolved
             if first.year > published.year and dt.date(published.year, month, last_day_) >= published:
                 first = first.replace(year=published.year)  # "will continue from 15 to 20 December": under way
-        return first, "day", year is None, 0, first.replace(day=last_day_)
+        return first, first.replace(day=last_day_)
     except ValueError:  # 30 February, or "10 to 31 November"
         return None
 

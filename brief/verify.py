@@ -69,7 +69,7 @@ from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
-from brief.timeline import Event, extract_events, spans_to
+from brief.timeline import Event, extract_events, span_end
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
@@ -769,14 +769,13 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     given: dict[str, str] = {}
     for source_id in verbatim:
         events = [found for found in readings.events(source_id) if wanted in normalise(found.text)]
-        for found in events:
+        for found, following in itertools.zip_longest(events, events[1:]):
             given.setdefault(date_label(found.date, found.precision), found.expression)
-            if found.until is not None:
-                given.setdefault(span_label(found.date, found.precision, found.until, "day"), found.expression)
-        for first, second in itertools.pairwise(events):
-            if spans_to(first, second, readings.sources[source_id].text):
-                given.setdefault(span_label(first.date, first.precision, second.date, second.precision),
-                                 f"{first.expression} … {second.expression}")
+            end = span_end(found, following, readings.sources[source_id].text)
+            if end is not None:
+                joined = found.until is None and following is not None
+                given.setdefault(span_label(found.date, found.precision, *end),
+                                 f"{found.expression} … {following.expression}" if joined else found.expression)
     read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
     for date in (" ".join(part.split()) for part in block.cells[0].split(";")):
         if date and date not in given:
