@@ -863,6 +863,11 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         _take_place_of(candidate, own, absorbed, moves)
         if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
             candidate.section = own.section if own is not None else moves.get(before.id, before.section)
+    return _ranked_without(candidates, absorbed)
+
+
+def _ranked_without(candidates: list[_Candidate], absorbed: set[int]) -> list[_Candidate]:
+    """``candidates`` less those another now shows (``absorbed``), strongest first."""
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
 
@@ -942,8 +947,7 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
         for excerpt in shown:  # a question that states something ("Washington says … agreed.") is said here
             candidate.quoted |= quoted_by(excerpt)
             _take_place_of(candidate, alone.get(excerpt.id), absorbed, moves)
-    kept = [c for c in candidates if id(c) not in absorbed]
-    return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+    return _ranked_without(candidates, absorbed)
 
 
 def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str]) -> dict[int, tuple[frozenset[str], int]]:

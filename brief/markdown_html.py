@@ -67,6 +67,8 @@ def _add_anchors(state: Any) -> None:
                     number += 1
 
 
+_NOWRAP = '<span style="white-space: nowrap">{}</span>'
+"""What a line may not be broken in."""
 _CITED_WORD = re.compile(r'(?<=[\s>])([^\s<>]+) ((?:<a href="#src-\d+">\[\d+\]</a>)+)')
 """A word of text, a space and the citation links after it (markdown-it's rendering of ``[\\[1\\]](#src-1)``)."""
 
@@ -79,7 +81,7 @@ def keep_citations_with_their_word(html: str) -> str:
     on the next ("… left open: the / future / of the Zaporizhzhia … stop. [1]"); a word and its citation
     that cannot be parted avoid that.
     """
-    return _CITED_WORD.sub(r'<span style="white-space: nowrap">\1 \2</span>', html)
+    return _CITED_WORD.sub(_NOWRAP.format(r"\1 \2"), html)
 
 
 _FILE_PATH = re.compile(
@@ -96,7 +98,7 @@ def keep_paths_whole(html: str) -> str:
     """``html`` with each relative file path kept on one line: a line break after its slash ("seeds/ ⏎
     sources.yaml") reads as two words."""
     parts = _TAG.split(html)  # text, tag, text, …: a path inside a tag's attribute stays as it is
-    return "".join(part if index % 2 else _FILE_PATH.sub(r'<span style="white-space: nowrap">\1</span>', part)
+    return "".join(part if index % 2 else _FILE_PATH.sub(_NOWRAP.format(r"\1"), part)
                    for index, part in enumerate(parts))
 
 
