@@ -38,6 +38,11 @@ Pattern = Annotated[str, pydantic.AfterValidator(_compiles)]
 """A regular expression, checked one by one so that a bad one is reported at its own line."""
 
 
+FiniteNumber = Annotated[float, pydantic.Field(allow_inf_nan=False)]
+"""A weight or a threshold: YAML's ``.nan`` and ``.inf`` are numbers to pydantic, but a score that is NaN
+reaches no threshold and would silently take every passage it matches out of its topic or section."""
+
+
 class RuleSpec(pydantic.BaseModel):
     """One matching rule: phrases and/or patterns, all with the same weight."""
 
@@ -46,7 +51,7 @@ class RuleSpec(pydantic.BaseModel):
     """Words or phrases matched as whole words, ignoring case; `-` and space match each other."""
     patterns: list[Pattern] = []
     """Python regular expressions, matched ignoring case."""
-    weight: float = 1.0
+    weight: FiniteNumber = 1.0
     """Score added when any phrase or pattern of the rule matches (each counts once)."""
 
 
@@ -55,7 +60,7 @@ class TopicSpec(pydantic.BaseModel):
     id: str = pydantic.Field(pattern=ID_PATTERN)
     label: str
     description: str = ""
-    min_score: float = 1.0
+    min_score: FiniteNumber = 1.0
     rules: list[RuleSpec]
 
 
@@ -64,7 +69,7 @@ class SectionSpec(pydantic.BaseModel):
     id: str = pydantic.Field(pattern=ID_PATTERN)
     label: str
     description: str = ""
-    min_score: float = 1.0
+    min_score: FiniteNumber = 1.0
     rules: list[RuleSpec] = []
 
 

@@ -213,3 +213,24 @@ def test_a_pattern_whose_first_word_is_short_is_still_searched(tmp_path: Path, t
     edited = load_taxonomy(path)
     clue = [section.id for section in edited.sections].index("clue")
     assert edited.matcher.scores(text)[len(edited.topics) + clue] == 9
+
+
+@pytest.mark.parametrize(("written", "edited", "field", "value"), [
+    # A NaN score reaches no threshold: every passage the rule matched silently lost its section.
+    ("        weight: 1.5\n      - phrases: [\"on the table\"", "        weight: .nan\n      - phrases: [\"on the table\"",
+     "sections[2].rules[1].weight", "nan"),
+    ("        weight: 1.5\n      - phrases: [\"on the table\"", "        weight: .inf\n      - phrases: [\"on the table\"",
+     "sections[2].rules[1].weight", "inf"),
+    ("    min_score: 2\n", "    min_score: -.inf\n", "sections[0].min_score", "-inf"),
+])
+def test_a_weight_or_threshold_must_be_a_finite_number(tmp_path: Path, taxonomy: Taxonomy, written: str, edited: str,
+                                                       field: str, value: str) -> None:
+    shipped = Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else ""
+    assert shipped.count(written) == 1
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace(written, edited), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_taxonomy(path)
+    (problem,) = caught.value.problems
+    assert (problem.field, str(problem.value)) == (field, value)
+    assert "finite number" in problem.message and problem.line is not None
