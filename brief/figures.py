@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from brief.dates import long_date
+from brief.dates import MONTH_NAME, long_date
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import SPEECH_VERBS
 
@@ -674,6 +674,20 @@ favour favours favor favors think thinks agree agrees fear fears trust trusts ap
 Ukrainians| reject …")."""
 
 
+_CONTACT_VERB = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{2,}[^s’'\W]s|has|had|have|will|would|could|can|must|may|might|"
+                           r"wants|needs|says|sought|sent|gave|promised|paid|won|lost|took|made|holds|held)\b")
+"""The verb of a relative clause without "that" after its subject: "the funds Kyiv| requested", "the land Russia|
+holds"."""
+
+
+def _begins_contact_clause(word: str, after: str) -> bool:
+    """Whether a capitalised ``word`` after a common noun is the subject of a clause that describes that noun:
+    "funds| Kyiv requested", not "the| Donbas region" or "talks| Monday"."""
+    return bool(re.fullmatch(r"[A-Z][\w’'-]*", word)) and not re.search(r"[’']s$", word) \
+        and not re.fullmatch(rf"{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", word) \
+        and bool(_CONTACT_VERB.match(after))
+
+
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:
     """The noun phrase that follows ``sentence[:at]``: "28-point| outline seen as …" → "outline"."""
     rest = sentence[at:]
@@ -688,6 +702,8 @@ def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True
         acronym = re.fullmatch(r"(?:[A-Z]\.)+", bare)
         if words and bare.islower() and (bare.endswith("ed") or bare in _PARTICIPLES_EN):
             break  # "outline seen as favorable", "plan shaped by Ukraine": a clause begins
+        if words and words[-1].islower() and _begins_contact_clause(bare, rest[match.end():]):
+            break  # "the funds Kyiv requested": Kyiv is who requested them, not part of what was counted
         if re.match(rf"\s+by\s+{re.escape(bare)}\b", rest[match.end():]):
             break  # "document line by line", "step by step": how, not what
         words.append(bare if acronym else bare.rstrip("."))

@@ -131,6 +131,10 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     ("About 60 per cent of respondents in a poll that was published on Monday oppose the plan.", "respondents"),
     ("About 40 per cent of the residents whose homes were destroyed have returned.", "residents"),
     ("About 40 per cent of the weapons that Washington had promised were delivered.", "weapons"),
+    # a relative clause without "that": its subject is who did it, not part of the whole
+    ("Only 40 per cent of the funds Kyiv requested have arrived.", "funds"),
+    ("Russia now holds 90 per cent of the land Moscow claims in the east.", "land held by Russia"),
+    ("About 30 per cent of the Donbas region is contested.", "Donbas region"),
 ])
 def test_a_share_says_what_became_of_its_whole(text: str, measure: str) -> None:
     (share,) = figures(text)
