@@ -66,6 +66,7 @@ from brief.briefing import (
     Citation,
     DroppedItem,
     ExtraSection,
+    Overtaken,
     SourceDifference,
     SourceEntry,
     frame_words,
@@ -101,7 +102,7 @@ from brief.reader_address import talks_to_reader
 from brief.recipe import WHAT_CHANGED, Recipe, SectionRef, Window, excerpt_sections
 from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
-from brief.schedules import PASSED_SCHEDULE_PENALTY, superseded
+from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 from brief.workspace import Workspace
@@ -277,6 +278,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                 file=recipe.path, hint="widen the window or the topics"))
 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
+    stale_reporters = {a.reported_by for a in stale.values() if a.reported_by}
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
@@ -303,7 +305,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             restated = candidate.restates is not None and sources <= fresh
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
-                restated_from=candidate.restates.source_labels if restated and candidate.restates else None)
+                restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
+                overtaken=_overtaken(stale.get(candidate.lead.id), dict.fromkeys(stale_reporters, 0)))  # a number's words
         return reckoned[id(candidate)]
 
     listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
@@ -377,7 +380,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          new_sources=tuple(sid for sid in in_order if sid in fresh),
                          restates=candidate.restates.excerpt_ids if candidate.restates else (),
                          restated_from=_restated_from(candidate.restates, numbers),
-                         contradictions=contradictions)  # type: ignore[arg-type]
+                         contradictions=contradictions,  # type: ignore[arg-type]
+                         overtaken=_overtaken(stale.get(candidate.lead.id), numbers))
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
@@ -406,6 +410,18 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
         notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
         extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
+
+
+def _overtaken(announcement: Announcement | None, numbers: dict[str, int]) -> Overtaken | None:
+    """The note of an announcement old news by the brief's date, naming the source that reports on it by its
+    number when the brief cites it (``numbers``: source id → number)."""
+    if announcement is None:
+        return None
+    reporter = announcement.reported_by
+    return Overtaken(announcement.published, announcement.date, announcement.until, announcement.precision,
+                     announcement.over,
+                     reported_in=numbers.get(reporter) if reporter else None,
+                     reported_elsewhere=reporter is not None and reporter not in numbers)
 
 
 def _reported(candidate: _Candidate, reported_ids: frozenset[str]) -> bool:

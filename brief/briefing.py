@@ -42,11 +42,13 @@ RESTATED_NOTE_WORDS = 6
 
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
-               new_sources: int = 0) -> int:
+               new_sources: int = 0, overtaken: Overtaken | None = None) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
-    "(N sources)" when it cites more than one, the mark of a ``new`` item, and its note of where the last edition
-    reported its claim (``restated_from``, when only from other sources) or else of its ``new_sources``."""
+    "(N sources)" when it cites more than one, the mark of a ``new`` item, the note of an announcement
+    ``overtaken`` by events, and its note of where the last edition reported its claim (``restated_from``, when
+    only from other sources) or else of its ``new_sources``."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
+    words += len(overtaken.note.split()) if overtaken else 0
     if restated_from is not None:
         return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
@@ -91,6 +93,39 @@ class _Labelled:
 
 
 @dataclass(frozen=True)
+class Overtaken:
+    """Of an item that says what was due ("EU leaders are due to decide at a summit next week"): when its article
+    said so and what has happened since, so that the brief does not pass old news off as what lies ahead."""
+
+    published: dt.date
+    """The date of the article that announced it."""
+    date: dt.date
+    """The first day of the period it named."""
+    until: dt.date
+    """Its last day."""
+    precision: Precision
+    over: bool
+    """Whether that period is over by the brief's date."""
+    reported_in: int | None = None
+    """The number of a source the brief cites that reports what became of it."""
+    reported_elsewhere: bool = False
+    """Whether a later source the brief does not cite reports what became of it."""
+
+    @property
+    def note(self) -> str:
+        """"as of 9 December 2025; since reported by source 3", "as of 9 December 2025; the week of 15
+        December 2025 is now past"."""
+        said = f"as of {long_date(self.published)}"
+        if self.reported_in is not None:
+            return f"{said}; since reported by source {self.reported_in}"
+        if self.over:
+            period = date_label(self.date, self.precision) if self.until == self.date or self.precision != "day" \
+                else span_label(self.date, "day", self.until, "day")
+            return f"{said}; {'the ' if self.precision == 'week' else ''}{period} is now past"
+        return f"{said}; since reported by a later source"
+
+
+@dataclass(frozen=True)
 class BriefItem(_Labelled):
     """One statement of the brief, as an article worded it, with every source carrying it."""
 
@@ -123,6 +158,8 @@ class BriefItem(_Labelled):
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
     """Statements of the merged sources of this item that contradict each other ("rejected" [1], "accepted" [3])."""
+    overtaken: Overtaken | None = None
+    """Of an announcement of what was due, when its article said so and what has happened since."""
 
     @property
     def source_count(self) -> int:
@@ -138,7 +175,8 @@ class BriefItem(_Labelled):
     def words(self) -> int:
         """Words a reader reads of it (:func:`item_words`)."""
         return item_words(self.text, len(self.citations), new=self.new, new_sources=len(self.new_sources),
-                          restated_from=self.restated_from if self.restated_elsewhere else None)
+                          restated_from=self.restated_from if self.restated_elsewhere else None,
+                          overtaken=self.overtaken)
 
     @property
     def restated_elsewhere(self) -> bool:

@@ -9,7 +9,9 @@ due to decide at a summit next week"). By the brief's date it may be old news:
   €90bn", reported on 19 December): that source reports what became of it (:func:`superseded`).
 
 Either way the announcement loses rank (:data:`PASSED_SCHEDULE_PENALTY`) so that what happened leads;
-it is not dropped, since "was due to" is still part of the record. An article whose date is only the
+it is not dropped, since "was due to" is still part of the record. When it is still in the brief, its item
+says when it was said and what has happened since ("as of 9 December 2025; since reported by source 3":
+:class:`brief.briefing.Overtaken`), so that old news is not read as what lies ahead. An article whose date is only the
 earliest it can have appeared is never judged: what comes after it is not known.
 """
 
@@ -17,33 +19,53 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
 from brief.ranking import shown_text
-from brief.timeline import extract_events, last_day
+from brief.timeline import Precision, extract_events, last_day
 
 PASSED_SCHEDULE_PENALTY = 1.5
 """Rank an announcement of a day now past loses: as much as a second independent source adds, so that a
 later report of what happened outranks it."""
 
 
-def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date]]:
-    """The [first, last] days of each day, week or month the passage names after its article's date."""
+def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precision]]:
+    """The first and last days of each day, week or month the passage names after its article's date, and
+    which of these it is."""
     published = excerpt.published
     if published is None:
         return []
-    return [(event.date, last_day(event.date, event.precision))
+    return [(event.date, event.until or last_day(event.date, event.precision), event.precision)
             for event in extract_events(shown_text(excerpt), excerpt.source_id, published)
             if event.precision != "year" and event.date > published]
 
 
-def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> set[str]:
-    """Ids of the announcements among ``candidates`` whose period is over by ``as_of``, or has begun and is
-    reported on by another source's passage among them (see the module's docstring). ``earliest``: source id
+@dataclass(frozen=True)
+class Announcement:
+    """An announcement that is old news by the brief's date: when its article said it, the period it named,
+    and whether that period is over or a later source reports on it."""
+
+    published: dt.date
+    """Its article's date."""
+    date: dt.date
+    """The first day of the period it named (of the first such period, when it names several)."""
+    until: dt.date
+    """Its last day."""
+    precision: Precision
+    over: bool
+    """Whether that period is over by the brief's date."""
+    reported_by: str | None
+    """The source of a later passage that gives one of its figures again: it reports what became of it."""
+
+
+def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
+    """The announcements among ``candidates`` whose period is over by ``as_of``, or has begun and is reported on
+    by another source's passage among them (see the module's docstring), by excerpt id. ``earliest``: source id
     → whether its date is only the earliest possible."""
     passages = [e for e in candidates if e.published is not None and not earliest.get(e.source_id, False)]
-    found: set[str] = set()
+    found: dict[str, Announcement] = {}
     figures: dict[str, set[tuple[str, float]]] = {}
 
     def figures_of(excerpt: Excerpt) -> set[tuple[str, float]]:
@@ -52,16 +74,16 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
         return figures[excerpt.id]
 
     for excerpt in passages:
+        assert excerpt.published is not None
         periods = [period for period in announced_periods(excerpt) if period[0] <= as_of]
         if not periods:
             continue
-        if any(last < as_of for _, last in periods):
-            found.add(excerpt.id)
-            continue
-        began = min(first for first, _ in periods)
+        first, last, precision = min(periods)
+        over = any(last < as_of for _, last, _ in periods)
         wanted = figures_of(excerpt)
-        if wanted and any(other.source_id != excerpt.source_id and other.published is not None
-                          and began <= other.published <= as_of and wanted & figures_of(other)
-                          for other in passages):
-            found.add(excerpt.id)
+        reporter = next((other.source_id for other in passages
+                         if other.source_id != excerpt.source_id and other.published is not None
+                         and first <= other.published <= as_of and wanted and wanted & figures_of(other)), None)
+        if over or reporter is not None:
+            found[excerpt.id] = Announcement(excerpt.published, first, last, precision, over, reporter)
     return found

@@ -3,8 +3,8 @@
 A sentence dates an event when it carries a date expression: a full date ("on
 22 November 2025", "December 2, 2025"), a month and day ("on Dec. 17", "November
 30"), a month and year ("in March 2022"), a month ("in August"), a year ("in
-2014"), a weekday ("on Tuesday"), or a relative word ("yesterday", "last week",
-"two days ago"). The event's own date is resolved against the article's
+2014"), a weekday ("on Tuesday"), a weekend ("at the weekend", Saturday to Sunday), or a relative word
+("yesterday", "last week", "two days ago"). The event's own date is resolved against the article's
 publication date and kept apart from it:
 
 - a month and day takes the publication year, unless it falls later in the year
@@ -247,6 +247,10 @@ _YEAR_BEFORE_NOUN = re.compile(
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKEND = re.compile(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+coming|[Tt]he\s+past)|(?P<the>the))\s+weekend\b"
+                      r"(?![’']s|\s+of\b)")
+"""A weekend, Saturday to Sunday: "this weekend", "next weekend", "at the weekend", "over the past weekend" (not
+"the weekend's meetings" nor "the weekend of …": those say which weekend some other way, or not at all)."""
 _DAY_WORD = re.compile(r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?![’']s)")
 _RELATIVE_PERIOD = re.compile(
     r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year)\b(?![’']s)")
@@ -329,6 +333,10 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         tense = tense_near(sentence, match.start(), match.end())
         date = _weekday(published, _WEEKDAY_NAMES.index(match.group("wd")), rel, tense)
         add(match, date, "day", True)
+    for match in _WEEKEND.finditer(sentence):
+        saturday = _weekend(published, (match.group("rel") or "").lower(), tense_near(sentence, *match.span()))
+        if saturday is not None:
+            add(match, saturday, "day", True, until=saturday + dt.timedelta(days=1))
     for match in _DAY_WORD.finditer(sentence):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("w").lower()]
         add(match, published + dt.timedelta(days=shift), "day", True)
@@ -423,6 +431,25 @@ def _weekday(published: dt.date, weekday: int, rel: str, tense: Tense) -> dt.dat
     if rel == "next" or tense == "future":
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
+
+
+def _weekend(published: dt.date, rel: str, tense: Tense) -> dt.date | None:
+    """The Saturday of the weekend meant: "last weekend" and "the past weekend" are the one before the week of
+    publication, "next weekend" and "the coming weekend" the one after it; "this weekend" is the one under way
+    or else the one ahead (behind only in a Monday's past tense); "the weekend" is the one ahead or the one
+    behind as the verb's tense says, and with no tense it is no date."""
+    on_it = published.weekday() >= 5  # published on a Saturday or a Sunday
+    behind = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    ahead = behind if on_it else behind + dt.timedelta(days=7)
+    if rel in ("last", "the past"):
+        return behind - dt.timedelta(days=7) if on_it else behind
+    if rel in ("next", "the coming"):
+        return ahead + dt.timedelta(days=7) if on_it else ahead
+    if rel == "this":  # the weekend under way, else the coming one, unless a Monday's article looks back
+        return behind if on_it or (published.weekday() == 0 and tense == "past") else ahead
+    if tense == "unknown":
+        return None
+    return ahead if tense == "future" else behind
 
 
 def _shifted(published: dt.date, unit: str, step: int) -> dt.date:

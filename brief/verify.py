@@ -85,9 +85,11 @@ SHOW_CHANGES_FROM = 0.5
 
 _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
-_SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in the last edition from [^\n]*?)\)\*")
+_SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in the last edition from [^\n]*?"
+                           r"|as of \d{1,2} [A-Z][a-z]+ \d{4}; (?:since reported by [^()*\n]+|[^()*\n]+ is now past))\)\*")
 """The template's "*(3 sources)*", "*(2 sources; 1 more carries the same wire text)*" or "*(reported in the last
-edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025")."""
+edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025"), and
+its "*(as of 9 December 2025; since reported by source 3)*" after an announcement overtaken by events."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")

@@ -9,10 +9,14 @@ import pytest
 
 import brief.assembly
 from brief.assembly import assemble_briefing
+from brief.briefing import Overtaken, item_words
 from brief.excerpts import Excerpt
-from brief.schedules import superseded
+from brief.render_markdown import render_markdown
+from brief.schedules import Announcement, superseded
+from brief.verify import verify_brief
 from brief.workspace import load_workspace
 
+from .conftest import REPO
 from .test_assembly import OTHER_NEWS, _project, _recipe
 
 DUE = ("EU leaders are due to decide at a summit next week whether to use immobilised Russian assets to fund a "
@@ -32,13 +36,44 @@ def test_an_announcement_is_old_news_when_a_later_source_gives_its_figure_or_its
     due = _excerpt("due", "a", DUE, dt.date(2025, 12, 9))  # next week: 15–21 December
     done = _excerpt("done", "b", DONE, dt.date(2025, 12, 19))
     other = _excerpt("other", "b", OTHER, dt.date(2025, 12, 19))
-    assert superseded([due, done], dt.date(2025, 12, 19), {}) == {"due"}
-    assert superseded([due, other], dt.date(2025, 12, 19), {}) == set()  # nothing says what became of it
-    assert superseded([due], dt.date(2025, 12, 14), {}) == set()  # not begun yet
-    assert superseded([due], dt.date(2025, 12, 22), {}) == {"due"}  # the week is over
-    assert superseded([due, done], dt.date(2025, 12, 19), {"a": True}) == set()  # its date only the earliest
+    reported = superseded([due, done], dt.date(2025, 12, 19), {})
+    assert reported == {"due": Announcement(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21),
+                                            "week", over=False, reported_by="b")}
+    assert superseded([due, other], dt.date(2025, 12, 19), {}) == {}  # nothing says what became of it
+    assert superseded([due], dt.date(2025, 12, 14), {}) == {}  # not begun yet
+    over = superseded([due], dt.date(2025, 12, 22), {})  # the week is over
+    assert (over["due"].over, over["due"].reported_by) == (True, None)
+    assert superseded([due, done], dt.date(2025, 12, 19), {"a": True}) == {}  # its date only the earliest
     early = _excerpt("done", "b", DONE, dt.date(2025, 12, 12))  # reported before the period began: not its outcome
-    assert superseded([due, early], dt.date(2025, 12, 19), {}) == set()
+    assert superseded([due, early], dt.date(2025, 12, 19), {}) == {}
+
+
+def test_a_weekend_announced_is_over_on_the_monday_after() -> None:
+    meeting = ("U.S. envoys are expected to meet European and Ukrainian officials in Berlin at the weekend, a U.S. "
+               "official said.")
+    due = _excerpt("due", "a", meeting, dt.date(2025, 12, 9))  # a Tuesday: Saturday 13 and Sunday 14 December
+    assert superseded([due], dt.date(2025, 12, 14), {}) == {}
+    assert superseded([due], dt.date(2025, 12, 15), {}) == {"due": Announcement(
+        dt.date(2025, 12, 9), dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day", over=True, reported_by=None)}
+
+
+@pytest.mark.parametrize(("overtaken", "note"), [
+    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=False,
+               reported_in=3), "as of 9 December 2025; since reported by source 3"),
+    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=True),
+     "as of 9 December 2025; the week of 15 December 2025 is now past"),
+    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day", over=True),
+     "as of 9 December 2025; 13–14 December 2025 is now past"),
+    (Overtaken(dt.date(2025, 11, 20), dt.date(2025, 12, 1), dt.date(2025, 12, 31), "month", over=True),
+     "as of 20 November 2025; December 2025 is now past"),
+    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=False,
+               reported_elsewhere=True), "as of 9 December 2025; since reported by a later source"),
+])
+def test_the_note_of_an_overtaken_announcement_says_when_it_was_made_and_what_came_since(
+        overtaken: Overtaken, note: str) -> None:
+    assert overtaken.note == note
+    plain = item_words("EU leaders are due to decide next week.", 1)
+    assert item_words("EU leaders are due to decide next week.", 1, overtaken=overtaken) == plain + len(note.split())
 
 
 def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,6 +85,18 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=1))
     texts = [item.text for item in briefing.all_items()]
     assert texts.index(DONE) < texts.index(DUE)  # still in the brief, after what happened
+    due = next(item for item in briefing.all_items() if item.text == DUE)
+    done = next(item for item in briefing.all_items() if item.text == DONE)
+    assert due.overtaken is not None and due.overtaken.reported_in == done.citations[0].number
+    assert done.overtaken is None
+    assert briefing.word_count <= 1800 and due.words == item_words(DUE, 1, overtaken=due.overtaken)
+    # the reader is told when it was said and where to read what came of it; verify reads that as a note
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    line = next(line for line in markdown.splitlines() if line.startswith(f"- {DUE[:30]}"))
+    assert line.endswith(f"*(as of 9 December 2025; since reported by source {done.citations[0].number})*")
+    assert verify_brief(markdown, workspace) == []
+    [mismatch] = verify_brief(markdown.replace(line, line.replace("90 billion", "80 billion")), workspace)
+    assert mismatch.kind == "statement"
     monkeypatch.setattr(brief.assembly, "PASSED_SCHEDULE_PENALTY", 0.0)
     texts = [item.text for item in assemble_briefing(workspace, _recipe(paths, workspace, key_points=1)).all_items()]
     assert texts.index(DUE) < texts.index(DONE)  # the announcement, in its article's lead, would lead

@@ -308,3 +308,40 @@ def test_two_months_with_their_own_days_are_joined_by_the_sentence() -> None:
     first, second = extract_events(sentence, "s", D(2025, 12, 18))
     assert spans_to(first, second, sentence)
     assert span_label(first.date, first.precision, second.date, second.precision) == "2 November – 5 December 2025"
+
+
+TUESDAY, SUNDAY, MONDAY = D(2025, 12, 9), D(2025, 12, 14), D(2025, 12, 15)
+
+
+@pytest.mark.parametrize(("text", "published", "saturday"), [
+    ("Envoys are expected to meet in Berlin at the weekend.", TUESDAY, D(2025, 12, 13)),
+    ("Envoys will meet in Berlin this weekend.", TUESDAY, D(2025, 12, 13)),
+    ("The best that can be hoped for this weekend is a timetable.", D(2025, 12, 19), D(2025, 12, 20)),
+    ("Envoys met in Berlin over the weekend.", TUESDAY, D(2025, 12, 6)),
+    ("Envoys met in Berlin this weekend.", MONDAY, D(2025, 12, 13)),  # a Monday looking back
+    ("Envoys are meeting in Berlin this weekend.", SUNDAY, D(2025, 12, 13)),  # the weekend under way
+    ("Talks last weekend ended without a deal.", TUESDAY, D(2025, 12, 6)),
+    ("Talks last weekend ended without a deal.", SUNDAY, D(2025, 12, 6)),
+    ("Envoys will meet next weekend.", TUESDAY, D(2025, 12, 13)),
+    ("Envoys will meet next weekend.", SUNDAY, D(2025, 12, 20)),
+    ("Envoys meet over the coming weekend in Miami.", TUESDAY, D(2025, 12, 13)),
+])
+def test_a_weekend_is_saturday_to_sunday(text: str, published: dt.date, saturday: dt.date) -> None:
+    [mention] = find_dates(text, published)
+    assert (mention.date, mention.until, mention.precision) == (saturday, saturday + dt.timedelta(days=1), "day")
+    assert span_label(mention.date, "day", saturday + dt.timedelta(days=1), "day") == \
+        f"{saturday.day}–{saturday.day + 1} December 2025"
+
+
+@pytest.mark.parametrize("text", [
+    "The weekend is when the grid is under least strain.",  # no tense says which
+    "The weekend's meetings in Miami produced a statement.",  # a weekend named only as a possessive: no date
+    "Envoys met in Berlin on the weekend of their choosing.",
+])
+def test_a_weekend_without_a_tense_or_a_which_is_no_date(text: str) -> None:
+    assert find_dates(text, TUESDAY) == []
+
+
+def test_a_weekend_needs_the_day_of_publication() -> None:
+    assert find_dates("Envoys will meet in Berlin this weekend.", TUESDAY, published_earliest=True) == []
+    assert find_dates("Envoys will meet in Berlin this weekend.", None) == []
