@@ -278,7 +278,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                 file=recipe.path, hint="widen the window or the topics"))
 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
-    stale_reporters = {a.reported_by for a in stale.values() if a.reported_by}
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
@@ -306,7 +305,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken=_overtaken(stale.get(candidate.lead.id), dict.fromkeys(stale_reporters, 0)))  # a number's words
+                overtaken_words=overtaken.most_words() if (overtaken := _overtaken(stale.get(candidate.lead.id), {}))
+                else None)
         return reckoned[id(candidate)]
 
     listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
@@ -413,15 +413,12 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
 
 def _overtaken(announcement: Announcement | None, numbers: dict[str, int]) -> Overtaken | None:
-    """The note of an announcement old news by the brief's date, naming the source that reports on it by its
-    number when the brief cites it (``numbers``: source id → number)."""
+    """The note of an announcement old news by the brief's date, naming the later source that gives its figure
+    again by its number when the brief cites it (``numbers``: source id → number)."""
     if announcement is None:
         return None
-    reporter = announcement.reported_by
     return Overtaken(announcement.published, announcement.date, announcement.until, announcement.precision,
-                     announcement.over,
-                     reported_in=numbers.get(reporter) if reporter else None,
-                     reported_elsewhere=reporter is not None and reporter not in numbers)
+                     announcement.over, reported_in=numbers.get(announcement.reported_by or ""))
 
 
 def _reported(candidate: _Candidate, reported_ids: frozenset[str]) -> bool:
@@ -520,7 +517,8 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
             extras.append(ExtraSection("timeline", heading, events))
         else:
             extras.append(ExtraSection("sources-differ", heading,
-                                       sources_differ(material, ref.max_items, [e for e, _ in scored])))
+                                       sources_differ(material, ref.max_items, [e for e, _ in scored]),
+                                       compared=len(set(wanted) | set(best))))
     return extras, unplaced
 
 

@@ -12,7 +12,7 @@ sources differ — in figures or in words), whose entries are typed records draw
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.dates import long_date
@@ -42,13 +42,13 @@ RESTATED_NOTE_WORDS = 6
 
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
-               new_sources: int = 0, overtaken: Overtaken | None = None) -> int:
+               new_sources: int = 0, overtaken: Overtaken | None = None, overtaken_words: int | None = None) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
     "(N sources)" when it cites more than one, the mark of a ``new`` item, the note of an announcement
-    ``overtaken`` by events, and its note of where the last edition reported its claim (``restated_from``, when
+    ``overtaken`` by events (or ``overtaken_words`` for it, when they are known only at most), and its note of where the last edition reported its claim (``restated_from``, when
     only from other sources) or else of its ``new_sources``."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
-    words += len(overtaken.note.split()) if overtaken else 0
+    words += overtaken_words if overtaken_words is not None else len(overtaken.note.split()) if overtaken else 0
     if restated_from is not None:
         return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
@@ -107,22 +107,26 @@ class Overtaken:
     over: bool
     """Whether that period is over by the brief's date."""
     reported_in: int | None = None
-    """The number of a source the brief cites that reports what became of it."""
-    reported_elsewhere: bool = False
-    """Whether a later source the brief does not cite reports what became of it."""
+    """The number of a later source the brief cites that gives one of its figures again: that source may say
+    what became of it (:func:`brief.schedules.superseded`)."""
 
     @property
     def note(self) -> str:
-        """"as of 9 December 2025; since reported by source 3", "as of 9 December 2025; the week of 15
-        December 2025 is now past"."""
+        """"as of 9 December 2025; see the later source 3", "as of 9 December 2025; the week of 15 December 2025
+        is now past", or "as of 9 December 2025" alone."""
         said = f"as of {long_date(self.published)}"
         if self.reported_in is not None:
-            return f"{said}; since reported by source {self.reported_in}"
+            return f"{said}; see the later source {self.reported_in}"
         if self.over:
             period = date_label(self.date, self.precision) if self.until == self.date or self.precision != "day" \
                 else span_label(self.date, "day", self.until, "day")
             return f"{said}; {'the ' if self.precision == 'week' else ''}{period} is now past"
-        return f"{said}; since reported by a later source"
+        return said
+
+    def most_words(self) -> int:
+        """The words of the longest note it can have, whether or not the brief ends up citing the later source:
+        what the word budget reserves before it knows."""
+        return max(len(replace(self, reported_in=reported_in).note.split()) for reported_in in (None, 0))
 
 
 @dataclass(frozen=True)
@@ -428,6 +432,8 @@ class ExtraSection:
     entries: tuple[ExtraEntry, ...]
     notes: tuple[str, ...] = ()
     """What the reader should know about the section, e.g. dated events left out for want of a year."""
+    compared: int | None = None
+    """Of where sources differ: how many sources were set against each other (one has nothing to differ from)."""
 
     @property
     def kind(self) -> ExtraKind:

@@ -674,10 +674,14 @@ favour favours favor favors think thinks agree agrees fear fears trust trusts ap
 Ukrainians| reject …")."""
 
 
-_CONTACT_VERB = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{2,}[^s’'\W]s|has|had|have|will|would|could|can|must|may|might|"
-                           r"wants|needs|says|sought|sent|gave|promised|paid|won|lost|took|made|holds|held)\b")
+_CONTACT_VERB = re.compile(r"^\s+(?:(?:now|still|already|also|reportedly|has|have|had)\s+)?"
+                           r"(?:[a-z]{3,}ed|has|had|have|will|would|could|can|must|may|might|wants|needs|says|claims"
+                           r"|holds|controls|occupies|seeks|demands|expects|sought|sent|gave|promised|paid|won|lost"
+                           r"|took|made|held|pledged|offered|proposed)\b")
 """The verb of a relative clause without "that" after its subject: "the funds Kyiv| requested", "the land Russia|
-holds"."""
+now holds". Not a plural noun ("the Russian| forces"): a word ending in "s" is a verb only when listed."""
+_NOT_A_NOUN = frozenset("the a an all some any its their his her our this these those every each such".split())
+"""Words before a proper noun that make it part of the noun phrase ("the Russian forces"), not a clause's subject."""
 
 
 def _begins_contact_clause(word: str, after: str) -> bool:
@@ -702,7 +706,8 @@ def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True
         acronym = re.fullmatch(r"(?:[A-Z]\.)+", bare)
         if words and bare.islower() and (bare.endswith("ed") or bare in _PARTICIPLES_EN):
             break  # "outline seen as favorable", "plan shaped by Ukraine": a clause begins
-        if words and words[-1].islower() and _begins_contact_clause(bare, rest[match.end():]):
+        if words and words[-1].islower() and words[-1] not in _NOT_A_NOUN and not words[-1].endswith(("ed", "en")) \
+                and _begins_contact_clause(bare, rest[match.end():]):
             break  # "the funds Kyiv requested": Kyiv is who requested them, not part of what was counted
         if re.match(rf"\s+by\s+{re.escape(bare)}\b", rest[match.end():]):
             break  # "document line by line", "step by step": how, not what

@@ -50,7 +50,8 @@ class Announcement:
     published: dt.date
     """Its article's date."""
     date: dt.date
-    """The first day of the period it named (of the first such period, when it names several)."""
+    """The first day of the period it named: of the last one over by the brief's date, else of the first one
+    begun, when it names several."""
     until: dt.date
     """Its last day."""
     precision: Precision
@@ -78,8 +79,9 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
         periods = [period for period in announced_periods(excerpt) if period[0] <= as_of]
         if not periods:
             continue
-        first, last, precision = min(periods)
-        over = any(last < as_of for _, last, _ in periods)
+        ended = [period for period in periods if period[1] < as_of]
+        over = bool(ended)
+        first, last, precision = max(ended, key=lambda period: period[1]) if ended else min(periods)
         wanted = figures_of(excerpt)
         reporter = next((other.source_id for other in passages
                          if other.source_id != excerpt.source_id and other.published is not None

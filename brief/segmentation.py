@@ -211,9 +211,51 @@ _LABEL_MARKS = "•·▪◦‣*-–— \t"
 """What may stand before a lead-in label: bullets and dashes."""
 
 
+_COUNT_WORD = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[2-6])\b")
+_ORDINAL_OPENER = re.compile(r"^[\"“‘(]?(?:(?:The|A)\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|final)\b"
+                            r"|(?P<adverb>First|Second|Third|Fourth|Fifth|Sixth|Finally|Last)(?:ly)?,)")
+MAX_ENUMERATION_WORDS = 120
+"""Longer enumerations are left in their sentences: a passage that long is no longer an excerpt."""
+
+
+def _with_enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` with each counted enumeration made one: a sentence that counts what follows ("Three
+    signals in the coming weeks will show whether the talks are heading anywhere.", "Two things.") and the
+    sentences that go through it ("The first is …", "Second, …"). Apart, the count says nothing and each
+    ordinal needs it to be understood."""
+    result: list[tuple[int, int]] = []
+    index = 0
+    while index < len(sentences):
+        left, right = sentences[index]
+        last = index
+        if index + 1 < len(sentences) and _COUNT_WORD.search(text[left:right]) \
+                and _opens_with_ordinal(text, sentences[index + 1], first=True):
+            last = index + 1
+            while last + 1 < len(sentences) and _opens_with_ordinal(text, sentences[last + 1], first=False):
+                last += 1
+            if len(text[left:sentences[last][1]].split()) > MAX_ENUMERATION_WORDS:
+                last = index
+        result.append((left, sentences[last][1]))
+        index = last + 1
+    return result
+
+
+def _opens_with_ordinal(text: str, bounds: tuple[int, int], *, first: bool) -> bool:
+    """Whether the sentence opens with "The first", "First," (``first``), or a later one ("The second",
+    "Third,", "Finally,")."""
+    match = _ORDINAL_OPENER.match(text[bounds[0]:bounds[1]])
+    if match is None:
+        return False
+    word = (match.group("nth") or match.group("adverb")).lower()
+    return (word == "first") == first
+
+
 def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
     """Excerpt-sized spans: sentences, with very short ones joined to their neighbour (the next one,
     or at the paragraph's end the one before, unless the short one is a question).
+
+    A counted enumeration ("Three signals … will show …. The first is …. The second is …") is one span
+    (:func:`_with_enumerations`).
 
     A paragraph that follows a lead-in label ("• Territorial Integrity:", a heading that ends
     with a colon) starts with it: "Territorial Integrity: Russia's demand for …" says what the
@@ -232,7 +274,7 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
             sentences[0] = (left, sentences[0][1])
         merged: list[tuple[int, int]] = []
         pending: tuple[int, int] | None = None
-        for left, right in sentences:
+        for left, right in _with_enumerations(text, sentences):
             if pending is not None:
                 left = pending[0]
                 pending = None

@@ -247,10 +247,12 @@ _YEAR_BEFORE_NOUN = re.compile(
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKEND = re.compile(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+coming|[Tt]he\s+past)|(?P<the>the))\s+weekend\b"
-                      r"(?![’']s|\s+of\b)")
-"""A weekend, Saturday to Sunday: "this weekend", "next weekend", "at the weekend", "over the past weekend" (not
-"the weekend's meetings" nor "the weekend of …": those say which weekend some other way, or not at all)."""
+_WEEKEND = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+coming|[Tt]he\s+past)|(?:[Aa]t|[Oo]n|[Oo]ver|[Dd]uring)\s+the)"
+    r"\s+weekend\b(?![’']s|\s+(?:of|before|after)\b)")
+"""A weekend, Saturday to Sunday: "this weekend", "next weekend", "at the weekend", "over the past weekend". Not
+"the weekend's meetings", "the weekend of …", "the weekend before last", "after the weekend" or "ahead of the
+weekend": those say which weekend some other way, or a day beside it."""
 _DAY_WORD = re.compile(r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?![’']s)")
 _RELATIVE_PERIOD = re.compile(
     r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year)\b(?![’']s)")
@@ -435,18 +437,20 @@ def _weekday(published: dt.date, weekday: int, rel: str, tense: Tense) -> dt.dat
 
 def _weekend(published: dt.date, rel: str, tense: Tense) -> dt.date | None:
     """The Saturday of the weekend meant: "last weekend" and "the past weekend" are the one before the week of
-    publication, "next weekend" and "the coming weekend" the one after it; "this weekend" is the one under way
-    or else the one ahead (behind only in a Monday's past tense); "the weekend" is the one ahead or the one
-    behind as the verb's tense says, and with no tense it is no date."""
+    publication; "the coming weekend" is the one ahead and "next weekend" the one after "this weekend", which is
+    the one under way or else the one ahead (behind when the verb is past: "met this weekend"); "at", "on" or
+    "over the weekend" is the one ahead or the one behind as the verb's tense says, and with no tense no date."""
     on_it = published.weekday() >= 5  # published on a Saturday or a Sunday
     behind = published - dt.timedelta(days=(published.weekday() - 5) % 7)
     ahead = behind if on_it else behind + dt.timedelta(days=7)
     if rel in ("last", "the past"):
         return behind - dt.timedelta(days=7) if on_it else behind
-    if rel in ("next", "the coming"):
-        return ahead + dt.timedelta(days=7) if on_it else ahead
-    if rel == "this":  # the weekend under way, else the coming one, unless a Monday's article looks back
-        return behind if on_it or (published.weekday() == 0 and tense == "past") else ahead
+    if rel == "next":  # the one after this weekend
+        return ahead + dt.timedelta(days=7)
+    if rel == "the coming":
+        return ahead
+    if rel == "this":  # the weekend under way, else the coming one, unless the verb looks back
+        return behind if on_it or tense == "past" else ahead
     if tense == "unknown":
         return None
     return ahead if tense == "future" else behind
@@ -484,9 +488,10 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "seed", "feed", "bleed", "bree
                        "coordinated", "protracted", "supposed", "so-called", "alleged", "reported"})
 """Words ending in -ed that are not (or rarely) past-tense verbs: adjectives and participles before nouns."""
 _FUTURE_PASSIVE = re.compile(
-    r"(?:\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might)|[’']ll|\b(?:is|are)\s+(?:expected|due|set|scheduled|likely|"
+    r"(?:\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|can|must|should)|[’']ll|\b(?:is|are)\s+(?:expected|due|set|scheduled|likely|"
     r"planned|going)\s+to)\s+(?:not\s+|also\s+|now\s+|then\s+|probably\s+|likely\s+)?be\s+$")
-"""What makes a participle future: "talks will be held on 5 January", "a deal is expected to be signed in March".
+"""What makes a participle future: "talks will be held on 5 January", "a deal is expected to be signed in March",
+"the best that can be hoped for this weekend".
 Not "was due to be held", "had to be postponed", "would be completed" (reported speech): those are past."""
 
 

@@ -95,7 +95,7 @@ def test_weekly_window_only_uses_sources_dated_in_the_week(tmp_path: Path) -> No
     assert "1 source without a known date was left out of the window: 001\\_83039b644387e352" in markdown
     # One source has nothing to differ from: the section says so rather than "none were found"
     differ = markdown.split("## Where sources differ")[1].split("## ")[0]
-    assert "Only one source is in this brief: there is no other to compare it with." in differ
+    assert "Only one source in the window was compared: there is no other to set it against." in differ
     assert "No figures that differ" not in differ
 
 

@@ -135,6 +135,13 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     ("Only 40 per cent of the funds Kyiv requested have arrived.", "funds"),
     ("Russia now holds 90 per cent of the land Moscow claims in the east.", "land held by Russia"),
     ("About 30 per cent of the Donbas region is contested.", "Donbas region"),
+    ("About 40 per cent of the aid Washington pledged has arrived.", "aid"),
+    ("About 30 per cent of the land Russia now holds has been mined.", "land"),
+    # a proper adjective before a plural noun is part of the whole, not a clause's subject
+    ("About 90 per cent of the Russian forces in the region are conscripts.", "Russian forces"),
+    ("About 80 per cent of the Russian drones were shot down.", "Russian drones"),
+    ("Some 40 per cent of the US weapons pledged have arrived.", "US weapons"),
+    ("Some 70 per cent of frozen Russian assets are in Belgium.", "frozen Russian assets"),
 ])
 def test_a_share_says_what_became_of_its_whole(text: str, measure: str) -> None:
     (share,) = figures(text)

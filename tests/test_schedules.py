@@ -13,6 +13,7 @@ from brief.briefing import Overtaken, item_words
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
 from brief.schedules import Announcement, superseded
+from brief.verify import _SOURCE_COUNT as verify_note
 from brief.verify import verify_brief
 from brief.workspace import load_workspace
 
@@ -48,6 +49,14 @@ def test_an_announcement_is_old_news_when_a_later_source_gives_its_figure_or_its
     assert superseded([due, early], dt.date(2025, 12, 19), {}) == {}
 
 
+def test_the_note_names_the_period_that_is_over() -> None:
+    text = "Envoys will meet in Geneva on 5 January, and leaders hope to sign a deal in January."
+    due = _excerpt("due", "a", text, dt.date(2025, 12, 9))
+    announcement = superseded([due], dt.date(2026, 1, 10), {})["due"]
+    assert (announcement.date, announcement.until, announcement.precision, announcement.over) == (
+        dt.date(2026, 1, 5), dt.date(2026, 1, 5), "day", True)
+
+
 def test_a_weekend_announced_is_over_on_the_monday_after() -> None:
     meeting = ("U.S. envoys are expected to meet European and Ukrainian officials in Berlin at the weekend, a U.S. "
                "official said.")
@@ -59,19 +68,24 @@ def test_a_weekend_announced_is_over_on_the_monday_after() -> None:
 
 @pytest.mark.parametrize(("overtaken", "note"), [
     (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=False,
-               reported_in=3), "as of 9 December 2025; since reported by source 3"),
+               reported_in=3), "as of 9 December 2025; see the later source 3"),
     (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=True),
      "as of 9 December 2025; the week of 15 December 2025 is now past"),
     (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day", over=True),
      "as of 9 December 2025; 13–14 December 2025 is now past"),
     (Overtaken(dt.date(2025, 11, 20), dt.date(2025, 12, 1), dt.date(2025, 12, 31), "month", over=True),
      "as of 20 November 2025; December 2025 is now past"),
-    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=False,
-               reported_elsewhere=True), "as of 9 December 2025; since reported by a later source"),
+    (Overtaken(dt.date(2026, 1, 20), dt.date(2026, 1, 31), dt.date(2026, 2, 1), "day", over=True),
+     "as of 20 January 2026; 31 January – 1 February 2026 is now past"),
+    # begun, and a later source the brief does not cite gives its figure again: only when it was said
+    (Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week", over=False),
+     "as of 9 December 2025"),
 ])
 def test_the_note_of_an_overtaken_announcement_says_when_it_was_made_and_what_came_since(
         overtaken: Overtaken, note: str) -> None:
     assert overtaken.note == note
+    assert overtaken.most_words() >= len(note.split())
+    assert verify_note.fullmatch(f"*({note})*")
     plain = item_words("EU leaders are due to decide next week.", 1)
     assert item_words("EU leaders are due to decide next week.", 1, overtaken=overtaken) == plain + len(note.split())
 
@@ -85,6 +99,10 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=1))
     texts = [item.text for item in briefing.all_items()]
     assert texts.index(DONE) < texts.index(DUE)  # still in the brief, after what happened
+    monkeypatch.setattr(brief.assembly, "PASSED_SCHEDULE_PENALTY", 0.0)
+    texts = [item.text for item in assemble_briefing(workspace, _recipe(paths, workspace, key_points=1)).all_items()]
+    monkeypatch.undo()
+    assert texts.index(DUE) < texts.index(DONE)  # the announcement, in its article's lead, would lead
     due = next(item for item in briefing.all_items() if item.text == DUE)
     done = next(item for item in briefing.all_items() if item.text == DONE)
     assert due.overtaken is not None and due.overtaken.reported_in == done.citations[0].number
@@ -93,10 +111,50 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     # the reader is told when it was said and where to read what came of it; verify reads that as a note
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {DUE[:30]}"))
-    assert line.endswith(f"*(as of 9 December 2025; since reported by source {done.citations[0].number})*")
+    assert line.endswith(f"*(as of 9 December 2025; see the later source {done.citations[0].number})*")
     assert verify_brief(markdown, workspace) == []
     [mismatch] = verify_brief(markdown.replace(line, line.replace("90 billion", "80 billion")), workspace)
     assert mismatch.kind == "statement"
-    monkeypatch.setattr(brief.assembly, "PASSED_SCHEDULE_PENALTY", 0.0)
-    texts = [item.text for item in assemble_briefing(workspace, _recipe(paths, workspace, key_points=1)).all_items()]
-    assert texts.index(DUE) < texts.index(DONE)  # the announcement, in its article's lead, would lead
+    # a statement written into the note is no note: verify reads it as the brief's own words
+    hidden = line.replace("; see the later", "; Belgium vetoed the plan; see the later")
+    assert [m.kind for m in verify_brief(markdown.replace(line, hidden), workspace)] == ["statement"]
+
+
+def test_the_budget_holds_the_longest_note_an_announcement_can_have(tmp_path: Path) -> None:
+    """The note is worded once the brief knows which sources it cites ("see the later source 2" or "the week of
+    15 December 2025 is now past"): the budget reserves the longer, so the brief never runs over."""
+    later = ("Leaders argued for hours over how to raise €90bn for Ukraine before agreeing on joint borrowing, "
+             "with Belgium's prime minister holding out until the early morning against any use of the assets. " * 3)
+    paths = _project(tmp_path, {"a": ("2025-12-09", "Alpha Post", "\n\n".join([DUE, *OTHER_NEWS])),
+                                "b": ("2025-12-19", "Beta News", later.strip())})
+    workspace = load_workspace(paths)
+    notes: set[str] = set()
+    for max_words in range(100, 160, 2):
+        recipe = _recipe(paths, workspace, key_points=0, max_words=max_words, as_of="2025-12-22",
+                         sections=[{"id": "outlook", "max_items": 5}, {"id": "background", "max_items": 5}])
+        briefing = assemble_briefing(workspace, recipe)
+        assert briefing.word_count <= max_words
+        notes.update(item.overtaken.note for item in briefing.all_items() if item.overtaken)
+    assert notes == {"as of 9 December 2025; the week of 15 December 2025 is now past"}
+
+
+LATER = "Negotiators are expected to meet again in January, and a ceasefire could follow by the spring."
+
+
+def test_where_sources_differ_says_when_there_was_only_one_source_to_compare(tmp_path: Path) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = _project(tmp_path / "one", {"a": ("2025-12-09", "Alpha Post", "\n\n".join([DUE, *OTHER_NEWS[:3]]))})
+    two = _project(tmp_path / "two", {"a": ("2025-12-09", "Alpha Post", "\n\n".join([DUE, *OTHER_NEWS[:3]])),
+                                      "b": ("2025-12-19", "Beta News", "\n\n".join([DONE, LATER, *OTHER_NEWS[3:]]))})
+    said = {}
+    for name, paths in (("one", one), ("two", two)):
+        workspace = load_workspace(paths)
+        # one item only: the second source is compared though the brief need not cite it
+        recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": "outlook", "max_items": 1},
+                                                                   {"id": "sources-differ"}])
+        briefing = assemble_briefing(workspace, recipe)
+        assert len(briefing.sources) == 1
+        said[name] = render_markdown(briefing, [REPO / "templates" / "standard"]).split("Where sources differ")[1]
+    assert "Only one source in the window was compared" in said["one"] and "No figures that differ" not in said["one"]
+    assert "No figures that differ" in said["two"] and "Only one source" not in said["two"]

@@ -106,6 +106,36 @@ def test_very_short_sentences_travel_with_the_next():
     assert [(s.paragraph, s.position) for s in spans] == [(0, 0), (0, 1)]
 
 
+SIGNALS = ("Three signals in the coming weeks will show whether the talks are heading anywhere. The first is "
+           "whether the EU agrees to use the immobilised Russian reserves. The second is whether Washington puts "
+           "its security pledge before Congress. The third is whether Russia drops its demand for withdrawal.")
+AFTER = "If none of these moves, the most likely outcome is a winter of inconclusive diplomacy."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count and the sentences that go through it are one passage; what follows them is not
+    (f"{SIGNALS} {AFTER}\n", [SIGNALS, AFTER]),
+    ("Two things are needed. First, a real cost to continuing the war for the Kremlin. Second, a clear signal "
+     "that time is not on his side. At the moment he hears the opposite from Washington on many days.\n",
+     ["Two things are needed. First, a real cost to continuing the war for the Kremlin. Second, a clear signal "
+      "that time is not on his side.", "At the moment he hears the opposite from Washington on many days."]),
+    # no count before the first, or no first after the count: sentences as ever
+    ("Negotiators have met in Geneva, Florida and Berlin this month. The first round produced a new draft of "
+     "the American text.\n", ["Negotiators have met in Geneva, Florida and Berlin this month.",
+                              "The first round produced a new draft of the American text."]),
+    ("Three rounds of talks have produced a new draft of the American text. The second round was the longest of "
+     "them all, officials said.\n", ["Three rounds of talks have produced a new draft of the American text.",
+                                      "The second round was the longest of them all, officials said."]),
+    # too long to be one excerpt: left in its sentences
+    ("Two questions decide the talks now and for the rest of the winter. " + "The first is " + "very " * 120
+     + "long. The second is short enough to read in one breath.\n",
+     ["Two questions decide the talks now and for the rest of the winter.", "The first is " + "very " * 120
+      + "long.", "The second is short enough to read in one breath."]),
+])
+def test_a_counted_enumeration_is_one_passage(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == expected
+
+
 def test_a_short_last_sentence_joins_the_one_before():
     text = "Both sides then left the talks in Istanbul without a joint statement. Nothing else.\n"
     spans = paragraph_spans(text, split_blocks(text))

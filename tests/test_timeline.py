@@ -322,7 +322,8 @@ TUESDAY, SUNDAY, MONDAY = D(2025, 12, 9), D(2025, 12, 14), D(2025, 12, 15)
     ("Envoys are meeting in Berlin this weekend.", SUNDAY, D(2025, 12, 13)),  # the weekend under way
     ("Talks last weekend ended without a deal.", TUESDAY, D(2025, 12, 6)),
     ("Talks last weekend ended without a deal.", SUNDAY, D(2025, 12, 6)),
-    ("Envoys will meet next weekend.", TUESDAY, D(2025, 12, 13)),
+    ("Envoys met in Berlin this weekend.", TUESDAY, D(2025, 12, 6)),  # the tense looks back
+    ("Envoys will meet next weekend.", TUESDAY, D(2025, 12, 20)),  # the one after this weekend
     ("Envoys will meet next weekend.", SUNDAY, D(2025, 12, 20)),
     ("Envoys meet over the coming weekend in Miami.", TUESDAY, D(2025, 12, 13)),
 ])
@@ -337,9 +338,18 @@ def test_a_weekend_is_saturday_to_sunday(text: str, published: dt.date, saturday
     "The weekend is when the grid is under least strain.",  # no tense says which
     "The weekend's meetings in Miami produced a statement.",  # a weekend named only as a possessive: no date
     "Envoys met in Berlin on the weekend of their choosing.",
+    "Talks will resume after the weekend.",  # a day beside a weekend, not the weekend
+    "Markets fell ahead of the weekend.",
+    "Envoys met the weekend before last in Geneva.",
+    "The truce should hold through the last weekend before Christmas.",
 ])
 def test_a_weekend_without_a_tense_or_a_which_is_no_date(text: str) -> None:
     assert find_dates(text, TUESDAY) == []
+
+
+def test_this_weekend_and_next_weekend_are_two_weekends() -> None:
+    this, following = find_dates("Envoys meet in Berlin this weekend and again in Miami next weekend.", TUESDAY)
+    assert (this.date, following.date) == (D(2025, 12, 13), D(2025, 12, 20))
 
 
 def test_a_weekend_needs_the_day_of_publication() -> None:
