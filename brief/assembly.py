@@ -309,7 +309,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 else None)
         return reckoned[id(candidate)]
 
-    listed = _listed_if_dropped(earlier, held_back) if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
+    showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
+    listed = _listed_if_dropped(earlier, held_back, showing) \
+        if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
 
     def room_beside(extras: list[ExtraSection]) -> _WordRoom:
         room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
@@ -964,13 +966,15 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
     return _ranked_without(candidates, absorbed)
 
 
-def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str]) -> dict[int, tuple[frozenset[str], int]]:
+def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str], showing: tuple[str, ...]
+                       ) -> dict[int, tuple[frozenset[str], int]]:
     """The previous edition's items a "What changed" list would show as dropped if the brief carried none of
-    them: their excerpt ids and the words of their line (:attr:`DroppedItem.words`, less a "still in" note: the
-    analyst's sections are not final yet). Those held back as already reported (``only_new``) are not."""
+    them: their excerpt ids and the most words their line can take (:attr:`DroppedItem.words`, with a "still
+    in" note naming every section ``showing`` words of dropped items: the analyst's sections are not final
+    yet). Those held back as already reported (``only_new``) are not."""
     if earlier is None:
         return {}
-    return {index: (frozenset(item.excerpt_ids), DroppedItem(item.text, item.source_labels).words)
+    return {index: (frozenset(item.excerpt_ids), DroppedItem(item.text, item.source_labels, still_in=showing).words)
             for index, item in enumerate(earlier.items) if not set(held_back).intersection(item.excerpt_ids)}
 
 

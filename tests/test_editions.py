@@ -263,6 +263,23 @@ def test_a_dropped_item_still_shown_in_the_timeline_says_so(project: Path) -> No
         assert changes.split(as_shown(item), 1)[1].split("\n", 1)[0].endswith("* (still in Timeline)")
 
 
+def test_the_budget_holds_the_still_in_notes_of_dropped_items(project: Path) -> None:
+    """Which dropped items a timeline row still shows is known only once the timeline is final; the budget
+    reserves the note for every one, so the edition never runs over its words."""
+    noted = 0
+    for max_words in range(700, 1300, 25):
+        recipe = recipe_with(project, f"tight{max_words}", max_words=max_words)
+        path = project / "briefings" / recipe
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "sections:\n", "sections:\n  - {id: timeline, max_items: 12}\n", 1), encoding="utf-8")
+        build_at(project, recipe, EARLIER)
+        second = build_at(project, recipe, LATER).briefing
+        assert second.edition is not None
+        assert second.word_count <= max_words
+        noted += sum(1 for item in second.edition.dropped if item.still_in)
+    assert noted  # some editions did carry the note
+
+
 DONBAS_WEEK = dt.date(2025, 12, 18)
 """The weekly as of 18 December sees 000 only; 000 says again that Russia wants the rest of Donbas, which the
 edition of 4 December reported from 002 ("Moscow continues to demand that Ukraine must relinquish …")."""
