@@ -103,7 +103,8 @@ class Overtaken:
     """The first day of the period it named."""
     until: dt.date
     """Its last day."""
-    precision: Precision
+    precision: Precision | None
+    """None for a stretch of time with no date of its own ("in the coming days"): the note names no period."""
     over: bool
     """Whether that period is over by the brief's date."""
     reported_in: int | None = None
@@ -117,7 +118,7 @@ class Overtaken:
         said = f"as of {long_date(self.published)}"
         if self.reported_in is not None:
             return f"{said}; see the later source {self.reported_in}"
-        if self.over:
+        if self.over and self.precision is not None:
             period = date_label(self.date, self.precision) if self.until == self.date or self.precision != "day" \
                 else span_label(self.date, "day", self.until, "day")
             return f"{said}; {'the ' if self.precision == 'week' else ''}{period} is now past"

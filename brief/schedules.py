@@ -18,28 +18,45 @@ earliest it can have appeared is never judged: what comes after it is not known.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
 from brief.ranking import shown_text
-from brief.timeline import Precision, extract_events, last_day
+from brief.timeline import Precision, extract_events, last_day, tense_near
 
 PASSED_SCHEDULE_PENALTY = 1.5
 """Rank an announcement of a day now past loses: as much as a second independent source adds, so that a
 later report of what happened outranks it."""
 
 
-def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precision]]:
+_HORIZON = re.compile(r"\b(?:(?:[Ii]n|[Oo]ver|[Ww]ithin)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks)"
+                      r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks))\b")
+"""A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days"."""
+HORIZON_DAYS = {"days": 7, "weeks": 28}
+"""How long "the coming days" and "the coming weeks" last after the article's date."""
+
+
+def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precision | None]]:
     """The first and last days of each day, week or month the passage names after its article's date, and
-    which of these it is."""
+    which of these it is; and of each stretch of days or weeks it says lies ahead ("in the coming days": no
+    date, precision None)."""
     published = excerpt.published
     if published is None:
         return []
-    return [(event.date, event.until or last_day(event.date, event.precision), event.precision)
-            for event in extract_events(shown_text(excerpt), excerpt.source_id, published)
-            if event.precision != "year" and event.date > published]
+    text = shown_text(excerpt)
+    periods: list[tuple[dt.date, dt.date, Precision | None]] = [
+        (event.date, event.until or last_day(event.date, event.precision), event.precision)
+        for event in extract_events(text, excerpt.source_id, published)
+        if event.precision != "year" and event.date > published]
+    for match in _HORIZON.finditer(text):
+        if tense_near(text, *match.span()) == "past":
+            continue  # "over the next few weeks the talks collapsed": weeks after something else
+        days = HORIZON_DAYS[match.group("unit") or match.group("within")]
+        periods.append((published + dt.timedelta(days=1), published + dt.timedelta(days=days), None))
+    return periods
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,8 @@ class Announcement:
     begun, when it names several."""
     until: dt.date
     """Its last day."""
-    precision: Precision
+    precision: Precision | None
+    """None for a stretch of time with no date ("in the coming days")."""
     over: bool
     """Whether that period is over by the brief's date."""
     reported_by: str | None
@@ -81,7 +99,8 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
             continue
         ended = [period for period in periods if period[1] < as_of]
         over = bool(ended)
-        first, last, precision = max(ended, key=lambda period: period[1]) if ended else min(periods)
+        first, last, precision = max(ended, key=lambda period: period[1]) if ended \
+            else min(periods, key=lambda period: period[:2])
         wanted = figures_of(excerpt)
         reporter = next((other.source_id for other in passages
                          if other.source_id != excerpt.source_id and other.published is not None

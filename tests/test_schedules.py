@@ -158,3 +158,21 @@ def test_where_sources_differ_says_when_there_was_only_one_source_to_compare(tmp
         said[name] = render_markdown(briefing, [REPO / "templates" / "standard"]).split("Where sources differ")[1]
     assert "Only one source in the window was compared" in said["one"] and "No figures that differ" not in said["one"]
     assert "No figures that differ" in said["two"] and "Only one source" not in said["two"]
+
+
+@pytest.mark.parametrize(("text", "over_on"), [
+    ("U.S. envoys are expected to meet Ukrainian negotiators again in the coming days.", dt.date(2025, 12, 14)),
+    ("Officials will set out the next steps over the next few weeks.", dt.date(2026, 1, 4)),
+])
+def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: dt.date) -> None:
+    due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
+    assert superseded([due], over_on - dt.timedelta(days=1), {}) == {}
+    announcement = superseded([due], over_on, {})["due"]
+    assert (announcement.precision, announcement.over) == (None, True)
+    overtaken = Overtaken(announcement.published, announcement.date, announcement.until, None, over=True)
+    assert overtaken.note == "as of 6 December 2025"  # a stretch with no date: only when it was said
+
+
+def test_the_next_few_weeks_of_a_past_event_are_no_announcement() -> None:
+    told = _excerpt("told", "a", "Over the next few weeks the talks collapsed.", dt.date(2025, 6, 12))
+    assert superseded([told], dt.date(2025, 12, 19), {}) == {}
