@@ -674,22 +674,27 @@ favour favours favor favors think thinks agree agrees fear fears trust trusts ap
 Ukrainians| reject …")."""
 
 
-_CONTACT_VERB = re.compile(r"^\s+(?:(?:now|still|already|also|reportedly|has|have|had)\s+)?"
+_CONTACT_VERB = re.compile(r"^(?P<name>(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:(?:now|still|already|also|reportedly|has|have|had)\s+)?"
                            r"(?:[a-z]{3,}ed|has|had|have|will|would|could|can|must|may|might|wants|needs|says|claims"
                            r"|holds|controls|occupies|seeks|demands|expects|sought|sent|gave|promised|paid|won|lost"
                            r"|took|made|held|pledged|offered|proposed)\b")
-"""The verb of a relative clause without "that" after its subject: "the funds Kyiv| requested", "the land Russia|
-now holds". Not a plural noun ("the Russian| forces"): a word ending in "s" is a verb only when listed."""
+"""The rest of its subject's name and the verb of a relative clause without "that": "the funds Kyiv| requested",
+"the land Russia| now holds", "the aid President| Trump promised". Not a plural noun ("the Russian| forces"): a
+word ending in "s" is a verb only when listed."""
 _NOT_A_NOUN = frozenset("the a an all some any its their his her our this these those every each such".split())
 """Words before a proper noun that make it part of the noun phrase ("the Russian forces"), not a clause's subject."""
 
 
 def _begins_contact_clause(word: str, after: str) -> bool:
-    """Whether a capitalised ``word`` after a common noun is the subject of a clause that describes that noun:
-    "funds| Kyiv requested", not "the| Donbas region" or "talks| Monday"."""
+    """Whether ``word`` after a common noun begins the subject of a clause that describes that noun: "funds|
+    Kyiv requested", "aid| the United States promised", not "the| Donbas region" or "talks| Monday"."""
+    clause = _CONTACT_VERB.match(after)
+    if clause is None:
+        return False
+    if word == "the":  # "the United States", "the Kremlin": a name must follow
+        return bool(clause.group("name"))
     return bool(re.fullmatch(r"[A-Z][\w’'-]*", word)) and not re.search(r"[’']s$", word) \
-        and not re.fullmatch(rf"{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", word) \
-        and bool(_CONTACT_VERB.match(after))
+        and not re.fullmatch(rf"{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", word)
 
 
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:

@@ -137,6 +137,8 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     ("About 30 per cent of the Donbas region is contested.", "Donbas region"),
     ("About 40 per cent of the aid Washington pledged has arrived.", "aid"),
     ("About 30 per cent of the land Russia now holds has been mined.", "land"),
+    ("About 40 per cent of the aid President Trump promised has arrived.", "aid"),
+    ("Only 10 per cent of the aid the United States promised has arrived.", "aid"),
     # a proper adjective before a plural noun is part of the whole, not a clause's subject
     ("About 90 per cent of the Russian forces in the region are conscripts.", "Russian forces"),
     ("About 80 per cent of the Russian drones were shot down.", "Russian drones"),
