@@ -165,6 +165,11 @@ _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed|bumped|b
                          r"|put\s+off|changed|switched|extended|postpone|delay|move|push|extend)\b[^.;]{0,40}?"
                          r"\bfrom\s+$")
 """A date moved to another: "postponed from Dec. 2 to Dec. 9" is two dates, not a span."""
+_MOVED_TO = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed|bumped|brought|advanced|rescheduled|shifted"
+                       r"|put\s+off)\b[^.;]{0,60}?\b(?:from|to|until|till|for)\s+(?:[^.;]{0,30}?\bto\s+)?$")
+"""Before a date a thing was moved from or to: the verb's tense says when it was moved, not when the date is
+("the summit was postponed to 10 March", in a February article, is the coming March): the year nearest
+publication."""
 _JOINS_AFTER = {"between": {"and"}, "from": {"to", "through", "until", "till", "dash", "spaced"},
                 None: {"through", "until", "till", "dash", "spaced"}}
 """What may join the two ends of a span after its opener: "between … and", "from … to", "March–August"."""
@@ -299,6 +304,9 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
             if span is not None:
                 first, last = span
                 add(match, first, "day", match.group("y") is None, until=last)
+            elif _MOVED_FROM.search(sentence[:match.start()]):  # "postponed from 1 to 10 March": two dates
+                alone = "e" if pattern is _MONTH_DAYS else "d"  # the day written without its month
+                add(match, _moved_day(match, alone, published), "day", match.group("y") is None, alone)
     for match in FULL_DATE.finditer(sentence):
         add(match, full_date_of(match), "day", False)
     for match in _MONTH_YEAR.finditer(sentence):
@@ -308,7 +316,8 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         for match in pattern.finditer(sentence):
             date = None
             if published is not None:
-                tense = tense_near(sentence, match.start(), match.end())
+                tense = "unknown" if _MOVED_TO.search(sentence[:match.start()]) \
+                    else tense_near(sentence, match.start(), match.end())
                 date = _month_day(published, _month_number(match.group("m")), int(match.group("d")), tense)
             add(match, date, "day", True)
     for match in _YEAR.finditer(sentence):
@@ -381,6 +390,18 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
         return first, first.replace(day=last_day_)
     except ValueError:  # 30 February, or "10 to 31 November"
         return None
+
+
+def _moved_day(match: re.Match[str], group: str, published: dt.date | None) -> dt.date | None:
+    """The day of ``group`` in a date moved from one day of a month to another, written once ("postponed from
+    1 to 10 March"): in the year the expression gives, else the one nearest publication (:data:`_MOVED_TO`)."""
+    month, day = _month_number(match.group("m")), int(match.group(group))
+    try:
+        if match.group("y") is not None:
+            return dt.date(int(match.group("y")), month, day)
+    except ValueError:
+        return None
+    return _month_day(published, month, day, "unknown") if published is not None else None
 
 
 def _month_number(name: str) -> int:

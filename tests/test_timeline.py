@@ -269,7 +269,8 @@ def test_a_span_of_days_written_once_is_one_date_from_its_first_day_to_its_last(
     ("On March 1 and 10 soldiers were killed near the river.", ["March 1"]),
     ("Prices rose from March 1 to 10 per cent of the budget.", ["March 1"]),
     # a date moved to another is no span, nor days in the wrong order or a day the month lacks
-    ("The meeting was postponed from 1 to 10 March at Moscow's request.", ["10 March"]),
+    ("The meeting was postponed from 1 to 10 March at Moscow's request.", ["1", "10 March"]),
+    ("The vote was moved from March 1 to 10 at Kyiv's request.", ["March 1", "10"]),
     ("It was due on 10 to 5 March, the ministry said.", ["5 March"]),
     ("Talks were planned for 30-31 February, a date that does not exist.", []),
     # an aside after a dash, and two months: each date alone (the sentence may still join them, see spans_to)
@@ -355,3 +356,18 @@ def test_this_weekend_and_next_weekend_are_two_weekends() -> None:
 def test_a_weekend_needs_the_day_of_publication() -> None:
     assert find_dates("Envoys will meet in Berlin this weekend.", TUESDAY, published_earliest=True) == []
     assert find_dates("Envoys will meet in Berlin this weekend.", None) == []
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # a date moved to another, written once: both days, each a date of its own
+    ("The summit was postponed from 1 to 10 March.", [D(2025, 3, 1), D(2025, 3, 10)]),
+    ("The vote was moved from March 1 to 10.", [D(2025, 3, 1), D(2025, 3, 10)]),
+    # the verb says when it was moved, not when the new date is: the year nearest publication
+    ("The vote was postponed until 10 March.", [D(2025, 3, 10)]),
+    ("The summit was postponed from Dec. 2 to Dec. 9.", [D(2024, 12, 2), D(2024, 12, 9)]),
+    # an event that was held keeps its past
+    ("The summit was held on 10 March.", [D(2024, 3, 10)]),
+])
+def test_a_moved_date_is_placed_nearest_the_article(sentence: str, dates: list[dt.date]) -> None:
+    mentions = find_dates(sentence, D(2025, 2, 20))
+    assert [m.date for m in mentions] == dates and all(m.until is None for m in mentions)
