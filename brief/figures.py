@@ -681,8 +681,10 @@ _CONTACT_VERB = re.compile(r"^(?P<name>(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:(?:now
 """The rest of its subject's name and the verb of a relative clause without "that": "the funds Kyiv| requested",
 "the land Russia| now holds", "the aid President| Trump promised". Not a plural noun ("the Russian| forces"): a
 word ending in "s" is a verb only when listed."""
-_NOT_A_NOUN = frozenset("the a an all some any its their his her our this these those every each such".split())
-"""Words before a proper noun that make it part of the noun phrase ("the Russian forces"), not a clause's subject."""
+_NOT_A_NOUN = frozenset("the a an all some any its their his her our this these those every each such of in for from "
+                        "on at by with to".split())
+"""Words before a proper noun that make it part of the noun phrase ("the Russian forces", "the population of the
+Kharkiv Region"), not a clause's subject."""
 
 
 def _begins_contact_clause(word: str, after: str) -> bool:

@@ -52,7 +52,10 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
         for event in extract_events(text, excerpt.source_id, published)
         if event.precision != "year" and event.date > published]
     for match in _HORIZON.finditer(text):
-        if tense_near(text, *match.span()) == "past":
+        start = max(text.rfind(stop, 0, match.start()) for stop in ".!?") + 1
+        ends = [at for at in (text.find(stop, match.end()) for stop in ".!?") if at != -1]
+        sentence = text[start:min(ends) + 1 if ends else len(text)]
+        if tense_near(sentence, match.start() - start, match.end() - start) == "past":
             continue  # "over the next few weeks the talks collapsed": weeks after something else
         days = HORIZON_DAYS[match.group("unit") or match.group("within")]
         periods.append((published + dt.timedelta(days=1), published + dt.timedelta(days=days), None))

@@ -52,6 +52,7 @@ from typing import Literal
 from brief.dates import FULL_DATE, MONTHS, full_date_of, leading_dateline
 from brief.reader_address import tells_no_event
 from brief.sentences import Sentence, article_sentences
+from brief.speakers import SPEECH_VERBS
 
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future", "unknown"]
@@ -165,11 +166,15 @@ _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed|bumped|b
                          r"|put\s+off|changed|switched|extended|postpone|delay|move|push|extend)\b[^.;]{0,40}?"
                          r"\bfrom\s+$")
 """A date moved to another: "postponed from Dec. 2 to Dec. 9" is two dates, not a span."""
-_MOVED_TO = re.compile(r"\b(?:postponed|delayed|deferred|moved|pushed|bumped|brought|advanced|rescheduled|shifted"
-                       r"|put\s+off)\b[^.;]{0,60}?\b(?:from|to|until|till|for)\s+(?:[^.;]{0,30}?\bto\s+)?$")
+_ABBREVIATED = r"(?:[^.;]|(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\.)"
+"""A character of a clause: not a full stop, unless it ends a month's abbreviation ("Nov. 30")."""
+_MOVED_TO = re.compile(rf"\b(?:postponed|delayed|deferred|moved|rescheduled|put\s+off|pushed\s+back)\b{_ABBREVIATED}{{0,60}}?"
+                       rf"\b(?:from|to|until|till|for)\s+(?:{_ABBREVIATED}{{0,30}}?\bto\s+)?$")
 """Before a date a thing was moved from or to: the verb's tense says when it was moved, not when the date is
 ("the summit was postponed to 10 March", in a February article, is the coming March): the year nearest
-publication."""
+publication, unless the sentence goes on in the past ("postponed until 10 March, ended in a conviction") or
+says "last year"."""
+_PAST_AFTER = re.compile(r"\b(?:last|previous)\s+year\b")
 _JOINS_AFTER = {"between": {"and"}, "from": {"to", "through", "until", "till", "dash", "spaced"},
                 None: {"through", "until", "till", "dash", "spaced"}}
 """What may join the two ends of a span after its opener: "between … and", "from … to", "March–August"."""
@@ -304,7 +309,8 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
             if span is not None:
                 first, last = span
                 add(match, first, "day", match.group("y") is None, until=last)
-            elif _MOVED_FROM.search(sentence[:match.start()]):  # "postponed from 1 to 10 March": two dates
+            elif _MOVED_FROM.search(sentence[:match.start()]) \
+                    and int(match.group("d")) < int(match.group("e")):  # "postponed from 1 to 10 March": two dates
                 alone = "e" if pattern is _MONTH_DAYS else "d"  # the day written without its month
                 add(match, _moved_day(match, alone, published), "day", match.group("y") is None, alone)
     for match in FULL_DATE.finditer(sentence):
@@ -316,8 +322,9 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         for match in pattern.finditer(sentence):
             date = None
             if published is not None:
-                tense = "unknown" if _MOVED_TO.search(sentence[:match.start()]) \
-                    else tense_near(sentence, match.start(), match.end())
+                tense = tense_near(sentence, match.start(), match.end())
+                if _MOVED_TO.search(sentence[:match.start()]) and not _goes_on_in_the_past(sentence, match.end()):
+                    tense = "unknown"
                 date = _month_day(published, _month_number(match.group("m")), int(match.group("d")), tense)
             add(match, date, "day", True)
     for match in _YEAR.finditer(sentence):
@@ -390,6 +397,17 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
         return first, first.replace(day=last_day_)
     except ValueError:  # 30 February, or "10 to 31 November"
         return None
+
+
+def _goes_on_in_the_past(sentence: str, end: int) -> bool:
+    """Whether what follows a date tells of it in the past: a past verb ("…, ended in a conviction", "…, when
+    300 prisoners were freed", not "…, officials said") or "last year"."""
+    rest = sentence[end:]
+    return bool(_PAST_AFTER.search(sentence)) or any(
+        word.group(0).lower() not in _NOT_PAST and word.group(0).lower() not in SPEECH_VERBS
+        and not _FUTURE_PASSIVE.search(rest, max(0, word.start() - 40),
+                                                                              word.start())
+        for word in _PAST.finditer(rest))
 
 
 def _moved_day(match: re.Match[str], group: str, published: dt.date | None) -> dt.date | None:

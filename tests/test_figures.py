@@ -144,6 +144,9 @@ def test_what_a_percentage_or_a_sum_measures() -> None:
     ("About 80 per cent of the Russian drones were shot down.", "Russian drones"),
     ("Some 40 per cent of the US weapons pledged have arrived.", "US weapons"),
     ("Some 70 per cent of frozen Russian assets are in Belgium.", "frozen Russian assets"),
+    # a name after "of" is part of the whole
+    ("About 40 per cent of the population of the Kharkiv Region has fled.", "population of the Kharkiv Region"),
+    ("Nearly 90 per cent of members of the European Parliament voted for it.", "members of the European Parliament"),
 ])
 def test_a_share_says_what_became_of_its_whole(text: str, measure: str) -> None:
     (share,) = figures(text)

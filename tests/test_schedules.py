@@ -173,6 +173,17 @@ def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: d
     assert overtaken.note == "as of 6 December 2025"  # a stretch with no date: only when it was said
 
 
-def test_the_next_few_weeks_of_a_past_event_are_no_announcement() -> None:
-    told = _excerpt("told", "a", "Over the next few weeks the talks collapsed.", dt.date(2025, 6, 12))
+@pytest.mark.parametrize("text", [
+    "Over the next few weeks the talks collapsed.",
+    # the tense is the sentence's own, not its neighbour's
+    "Trump has said he will end the war. Within days, the plan was dead.",
+])
+def test_the_next_few_weeks_of_a_past_event_are_no_announcement(text: str) -> None:
+    told = _excerpt("told", "a", text, dt.date(2025, 6, 12))
     assert superseded([told], dt.date(2025, 12, 19), {}) == {}
+
+
+def test_the_coming_days_after_a_sentence_in_the_past_are_still_ahead() -> None:
+    text = "Russia launched 500 drones overnight. In the coming days, more strikes are likely."
+    due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
+    assert superseded([due], dt.date(2025, 12, 14), {})["due"].precision is None

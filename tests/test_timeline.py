@@ -365,8 +365,16 @@ def test_a_weekend_needs_the_day_of_publication() -> None:
     # the verb says when it was moved, not when the new date is: the year nearest publication
     ("The vote was postponed until 10 March.", [D(2025, 3, 10)]),
     ("The summit was postponed from Dec. 2 to Dec. 9.", [D(2024, 12, 2), D(2024, 12, 9)]),
-    # an event that was held keeps its past
+    ("The vote was postponed until 10 March, officials said.", [D(2025, 3, 10)]),  # a speech verb tells no past
+    ("The vote was postponed from Feb. 28 to Mar. 7.", [D(2025, 2, 28), D(2025, 3, 7)]),  # past an abbreviation
+    # an event that was held keeps its past, and so does a moved date the sentence goes on to tell in the past
     ("The summit was held on 10 March.", [D(2024, 3, 10)]),
+    ("The trial, postponed until 10 March, ended in a conviction.", [D(2024, 3, 10)]),
+    ("The exchange was postponed to 1 May, when 300 prisoners were freed.", [D(2024, 5, 1)]),
+    ("The talks were moved to 10 March last year and collapsed.", [D(2024, 3, 10), D(2024, 1, 1)]),
+    ("Russian forces pushed from Avdiivka to Pokrovsk until 1 June.", [D(2024, 6, 1)]),  # no move of a date
+    # days in the wrong order for one month: the first day is no date of that month
+    ("The session was moved from 30 to 2 April.", [D(2025, 4, 2)]),
 ])
 def test_a_moved_date_is_placed_nearest_the_article(sentence: str, dates: list[dt.date]) -> None:
     mentions = find_dates(sentence, D(2025, 2, 20))
