@@ -305,8 +305,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=overtaken.most_words() if (overtaken := _overtaken(stale.get(candidate.lead.id), {}))
-                else None)
+                overtaken_words=stale[candidate.lead.id].overtaken.most_words() if candidate.lead.id in stale else 0)
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -419,8 +418,8 @@ def _overtaken(announcement: Announcement | None, numbers: dict[str, int]) -> Ov
     again by its number when the brief cites it (``numbers``: source id → number)."""
     if announcement is None:
         return None
-    return Overtaken(announcement.published, announcement.date, announcement.until, announcement.precision,
-                     announcement.over, reported_in=numbers.get(announcement.reported_by or ""))
+    reporter = announcement.reported_by
+    return replace(announcement.overtaken, reported_in=numbers.get(reporter) if reporter else None)
 
 
 def _reported(candidate: _Candidate, reported_ids: frozenset[str]) -> bool:
@@ -520,7 +519,7 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
         else:
             extras.append(ExtraSection("sources-differ", heading,
                                        sources_differ(material, ref.max_items, [e for e, _ in scored]),
-                                       compared=len(set(wanted) | set(best))))
+                                       compared=len(best)))  # every source with a candidate in the window
     return extras, unplaced
 
 

@@ -42,13 +42,13 @@ RESTATED_NOTE_WORDS = 6
 
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
-               new_sources: int = 0, overtaken: Overtaken | None = None, overtaken_words: int | None = None) -> int:
+               new_sources: int = 0, overtaken_words: int = 0) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
-    "(N sources)" when it cites more than one, the mark of a ``new`` item, the note of an announcement
-    ``overtaken`` by events (or ``overtaken_words`` for it, when they are known only at most), and its note of where the last edition reported its claim (``restated_from``, when
-    only from other sources) or else of its ``new_sources``."""
+    "(N sources)" when it cites more than one, the mark of a ``new`` item, the ``overtaken_words`` of the note
+    of an announcement overtaken by events (:class:`Overtaken`), and its note of where the last edition reported
+    its claim (``restated_from``, when only from other sources) or else of its ``new_sources``."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
-    words += overtaken_words if overtaken_words is not None else len(overtaken.note.split()) if overtaken else 0
+    words += overtaken_words
     if restated_from is not None:
         return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
@@ -181,7 +181,7 @@ class BriefItem(_Labelled):
         """Words a reader reads of it (:func:`item_words`)."""
         return item_words(self.text, len(self.citations), new=self.new, new_sources=len(self.new_sources),
                           restated_from=self.restated_from if self.restated_elsewhere else None,
-                          overtaken=self.overtaken)
+                          overtaken_words=len(self.overtaken.note.split()) if self.overtaken else 0)
 
     @property
     def restated_elsewhere(self) -> bool:

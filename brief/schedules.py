@@ -10,7 +10,7 @@ due to decide at a summit next week"). By the brief's date it may be old news:
 
 Either way the announcement loses rank (:data:`PASSED_SCHEDULE_PENALTY`) so that what happened leads;
 it is not dropped, since "was due to" is still part of the record. When it is still in the brief, its item
-says when it was said and what has happened since ("as of 9 December 2025; since reported by source 3":
+says when it was said and what has happened since ("as of 9 December 2025; see the later source 3":
 :class:`brief.briefing.Overtaken`), so that old news is not read as what lies ahead. An article whose date is only the
 earliest it can have appeared is never judged: what comes after it is not known.
 """
@@ -22,9 +22,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from brief.briefing import Overtaken
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
 from brief.ranking import shown_text
+from brief.segmentation import sentence_bounds
 from brief.timeline import Precision, extract_events, last_day, tense_near
 
 PASSED_SCHEDULE_PENALTY = 1.5
@@ -51,11 +53,10 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
         (event.date, event.until or last_day(event.date, event.precision), event.precision)
         for event in extract_events(text, excerpt.source_id, published)
         if event.precision != "year" and event.date > published]
+    sentences = sentence_bounds(text, 0, len(text))
     for match in _HORIZON.finditer(text):
-        start = max(text.rfind(stop, 0, match.start()) for stop in ".!?") + 1
-        ends = [at for at in (text.find(stop, match.end()) for stop in ".!?") if at != -1]
-        sentence = text[start:min(ends) + 1 if ends else len(text)]
-        if tense_near(sentence, match.start() - start, match.end() - start) == "past":
+        start, end = next(bounds for bounds in sentences if bounds[0] <= match.start() < bounds[1])
+        if tense_near(text[start:end], match.start() - start, match.end() - start) == "past":
             continue  # "over the next few weeks the talks collapsed": weeks after something else
         days = HORIZON_DAYS[match.group("unit") or match.group("within")]
         periods.append((published + dt.timedelta(days=1), published + dt.timedelta(days=days), None))
@@ -64,22 +65,14 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
 
 @dataclass(frozen=True)
 class Announcement:
-    """An announcement that is old news by the brief's date: when its article said it, the period it named,
-    and whether that period is over or a later source reports on it."""
+    """An announcement that is old news by the brief's date: what the brief says of it (:class:`Overtaken`, no
+    source number yet) and the source that reports on it, if any."""
 
-    published: dt.date
-    """Its article's date."""
-    date: dt.date
-    """The first day of the period it named: of the last one over by the brief's date, else of the first one
-    begun, when it names several."""
-    until: dt.date
-    """Its last day."""
-    precision: Precision | None
-    """None for a stretch of time with no date ("in the coming days")."""
-    over: bool
-    """Whether that period is over by the brief's date."""
+    overtaken: Overtaken
+    """When its article said it, the period it named (of several: the last one over by the brief's date, else
+    the first one begun) and whether that is over."""
     reported_by: str | None
-    """The source of a later passage that gives one of its figures again: it reports what became of it."""
+    """The source of a later passage that gives one of its figures again: it may report what became of it."""
 
 
 def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
@@ -109,5 +102,5 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
                          if other.source_id != excerpt.source_id and other.published is not None
                          and first <= other.published <= as_of and wanted and wanted & figures_of(other)), None)
         if over or reporter is not None:
-            found[excerpt.id] = Announcement(excerpt.published, first, last, precision, over, reporter)
+            found[excerpt.id] = Announcement(Overtaken(excerpt.published, first, last, precision, over), reporter)
     return found

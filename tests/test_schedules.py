@@ -38,12 +38,12 @@ def test_an_announcement_is_old_news_when_a_later_source_gives_its_figure_or_its
     done = _excerpt("done", "b", DONE, dt.date(2025, 12, 19))
     other = _excerpt("other", "b", OTHER, dt.date(2025, 12, 19))
     reported = superseded([due, done], dt.date(2025, 12, 19), {})
-    assert reported == {"due": Announcement(dt.date(2025, 12, 9), dt.date(2025, 12, 15), dt.date(2025, 12, 21),
-                                            "week", over=False, reported_by="b")}
+    assert reported == {"due": Announcement(Overtaken(dt.date(2025, 12, 9), dt.date(2025, 12, 15),
+                                                      dt.date(2025, 12, 21), "week", over=False), reported_by="b")}
     assert superseded([due, other], dt.date(2025, 12, 19), {}) == {}  # nothing says what became of it
     assert superseded([due], dt.date(2025, 12, 14), {}) == {}  # not begun yet
     over = superseded([due], dt.date(2025, 12, 22), {})  # the week is over
-    assert (over["due"].over, over["due"].reported_by) == (True, None)
+    assert (over["due"].overtaken.over, over["due"].reported_by) == (True, None)
     assert superseded([due, done], dt.date(2025, 12, 19), {"a": True}) == {}  # its date only the earliest
     early = _excerpt("done", "b", DONE, dt.date(2025, 12, 12))  # reported before the period began: not its outcome
     assert superseded([due, early], dt.date(2025, 12, 19), {}) == {}
@@ -52,7 +52,7 @@ def test_an_announcement_is_old_news_when_a_later_source_gives_its_figure_or_its
 def test_the_note_names_the_period_that_is_over() -> None:
     text = "Envoys will meet in Geneva on 5 January, and leaders hope to sign a deal in January."
     due = _excerpt("due", "a", text, dt.date(2025, 12, 9))
-    announcement = superseded([due], dt.date(2026, 1, 10), {})["due"]
+    announcement = superseded([due], dt.date(2026, 1, 10), {})["due"].overtaken
     assert (announcement.date, announcement.until, announcement.precision, announcement.over) == (
         dt.date(2026, 1, 5), dt.date(2026, 1, 5), "day", True)
 
@@ -62,8 +62,8 @@ def test_a_weekend_announced_is_over_on_the_monday_after() -> None:
                "official said.")
     due = _excerpt("due", "a", meeting, dt.date(2025, 12, 9))  # a Tuesday: Saturday 13 and Sunday 14 December
     assert superseded([due], dt.date(2025, 12, 14), {}) == {}
-    assert superseded([due], dt.date(2025, 12, 15), {}) == {"due": Announcement(
-        dt.date(2025, 12, 9), dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day", over=True, reported_by=None)}
+    assert superseded([due], dt.date(2025, 12, 15), {}) == {"due": Announcement(Overtaken(
+        dt.date(2025, 12, 9), dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day", over=True), reported_by=None)}
 
 
 @pytest.mark.parametrize(("overtaken", "note"), [
@@ -87,7 +87,8 @@ def test_the_note_of_an_overtaken_announcement_says_when_it_was_made_and_what_ca
     assert overtaken.most_words() >= len(note.split())
     assert verify_note.fullmatch(f"*({note})*")
     plain = item_words("EU leaders are due to decide next week.", 1)
-    assert item_words("EU leaders are due to decide next week.", 1, overtaken=overtaken) == plain + len(note.split())
+    assert item_words("EU leaders are due to decide next week.", 1, overtaken_words=len(overtaken.note.split())) \
+        == plain + len(note.split())
 
 
 def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,7 +108,7 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     done = next(item for item in briefing.all_items() if item.text == DONE)
     assert due.overtaken is not None and due.overtaken.reported_in == done.citations[0].number
     assert done.overtaken is None
-    assert briefing.word_count <= 1800 and due.words == item_words(DUE, 1, overtaken=due.overtaken)
+    assert briefing.word_count <= 1800 and due.words == item_words(DUE, 1, overtaken_words=len(due.overtaken.note.split()))
     # the reader is told when it was said and where to read what came of it; verify reads that as a note
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {DUE[:30]}"))
@@ -167,9 +168,8 @@ def test_where_sources_differ_says_when_there_was_only_one_source_to_compare(tmp
 def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: dt.date) -> None:
     due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
     assert superseded([due], over_on - dt.timedelta(days=1), {}) == {}
-    announcement = superseded([due], over_on, {})["due"]
-    assert (announcement.precision, announcement.over) == (None, True)
-    overtaken = Overtaken(announcement.published, announcement.date, announcement.until, None, over=True)
+    overtaken = superseded([due], over_on, {})["due"].overtaken
+    assert (overtaken.precision, overtaken.over) == (None, True)
     assert overtaken.note == "as of 6 December 2025"  # a stretch with no date: only when it was said
 
 
@@ -186,4 +186,4 @@ def test_the_next_few_weeks_of_a_past_event_are_no_announcement(text: str) -> No
 def test_the_coming_days_after_a_sentence_in_the_past_are_still_ahead() -> None:
     text = "Russia launched 500 drones overnight. In the coming days, more strikes are likely."
     due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
-    assert superseded([due], dt.date(2025, 12, 14), {})["due"].precision is None
+    assert superseded([due], dt.date(2025, 12, 14), {})["due"].overtaken.precision is None
