@@ -220,7 +220,7 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
                r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 """Capitalised month names and abbreviations; case matters, so "may" and "march" the verbs do not count."""
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _MONTH_DAY = re.compile(
     rf"\b(?P<m>{_MONTH_NAME})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?[-–]\s?{_DAY})?(?![\d:%\w-])(?!,?\s+\d{{4}})")
@@ -246,7 +246,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s+$")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ALONE = re.compile(
     rf"\b(?:(?:[Ii]n|[Ii]nto|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]etween|and|or|[Tt]hrough|[Dd]uring|[Ee]arly|[Ll]ate"
-    rf"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{_FULL_MONTH})\b(?![\s.]*\d)")
+    rf"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this|of)\s+|[Mm]id-)(?P<m>{FULL_MONTH})\b(?![\s.]*\d)")
 _YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]rom|of|[Ee]arly|[Ll]ate|[Mm]id-?"
     r"|[Bb]efore|[Aa]fter)\s+(?P<y>(?:19|20)\d\d)\b(?![-–]\d|,\d|\.\d|\s*(?:%|per cent|percent))")
@@ -402,12 +402,9 @@ def _span_of_days(match: re.Match[str], sentence: str, published: dt.date | None
 def _goes_on_in_the_past(sentence: str, end: int) -> bool:
     """Whether what follows a date tells of it in the past: a past verb ("…, ended in a conviction", "…, when
     300 prisoners were freed", not "…, officials said") or "last year"."""
-    rest = sentence[end:]
     return bool(_PAST_AFTER.search(sentence)) or any(
-        word.group(0).lower() not in _NOT_PAST and word.group(0).lower() not in SPEECH_VERBS
-        and not _FUTURE_PASSIVE.search(rest, max(0, word.start() - 40),
-                                                                              word.start())
-        for word in _PAST.finditer(rest))
+        word.group(0).lower() not in SPEECH_VERBS and _past_word_tense(sentence, word) == "past"
+        for word in _PAST.finditer(sentence, end))
 
 
 def _moved_day(match: re.Match[str], group: str, published: dt.date | None) -> dt.date | None:
@@ -534,6 +531,14 @@ _FUTURE_PASSIVE = re.compile(
 Not "was due to be held", "had to be postponed", "would be completed" (reported speech): those are past."""
 
 
+def _past_word_tense(sentence: str, match: re.Match[str]) -> Tense | None:
+    """The tense a word :data:`_PAST` finds gives: none when it is no verb ("united", "scheduled"), the future
+    after "will be" and its like ("will be held"), else the past."""
+    if match.group(0).lower() in _NOT_PAST:
+        return None
+    return "future" if _FUTURE_PASSIVE.search(sentence, max(0, match.start() - 40), match.start()) else "past"
+
+
 def tense_near(sentence: str, start: int, end: int) -> Tense:
     """The tense of the verb that governs ``sentence[start:end]``.
 
@@ -545,10 +550,9 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     after: tuple[int, Tense] | None = None
     for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
         for match in pattern.finditer(sentence):
-            if tense == "past" and match.group(0).lower() in _NOT_PAST:
+            this = _past_word_tense(sentence, match) if tense == "past" else tense
+            if this is None:
                 continue
-            this = "future" if tense == "past" and _FUTURE_PASSIVE.search(
-                sentence, max(0, match.start() - 40), match.start()) else tense  # "will be held"
             if match.end() <= start:
                 if before is None or match.end() > before[0]:
                     before = (match.end(), this)  # type: ignore[assignment]

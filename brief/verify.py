@@ -69,7 +69,7 @@ from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
-from brief.timeline import Event, extract_events, span_end
+from brief.timeline import FULL_MONTH, Event, extract_events, span_end
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ SHOW_CHANGES_FROM = 0.5
 
 _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
-_LONG_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+_LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile(r"\*\((?:\d+\s+sources?(?:;[^()*\n]*)?|reported in the last edition from [^\n]*?"
                            rf"|as of {_LONG_DATE}(?:; see the later source \d+|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
                            rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*")
