@@ -206,11 +206,21 @@ def _warn_corpus(problems: list[Problem]) -> None:
               "`brief check` lists every one", file=sys.stderr)
 
 
+def _check_recipe_file(path: Path) -> None:
+    """A recipe must be a file: a folder is named as one, with the recipes it holds."""
+    if path.is_dir():
+        recipes = sorted(str(recipe) for recipe in path.glob("*.yaml") if recipe.name != "topics.yaml")
+        raise UserError(Problem("is a folder, not a recipe", file=path,
+                                hint=f"give one of its recipes: {', '.join(recipes)}" if recipes
+                                else "give a recipe file, such as briefings/weekly.yaml"))
+    if not path.is_file():
+        raise UserError(Problem("recipe not found", file=path, hint="recipes live in briefings/"))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from brief.build import build_recipe, load_recipe_for, unknown_excerpt_problems
 
-    if not args.recipe.is_file():
-        raise UserError(Problem("recipe not found", file=args.recipe, hint="recipes live in briefings/"))
+    _check_recipe_file(args.recipe)
     workspace = _workspace(args, args.recipe)
     _warn_corpus(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
@@ -465,8 +475,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_compose(args: argparse.Namespace) -> int:
     """The terminal UI: on the corpus, or on a saved recipe."""
     recipe = args.recipe
-    if recipe is not None and not recipe.is_file():
-        raise UserError(Problem("recipe not found", file=recipe, hint="recipes live in briefings/"))
+    if recipe is not None:
+        _check_recipe_file(recipe)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UserError(Problem("the terminal UI needs an interactive terminal",
                                 hint="use `brief build RECIPE` for unattended builds; `brief --help` lists commands"))

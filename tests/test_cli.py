@@ -39,6 +39,15 @@ def test_build_missing_recipe(project: Path, cli) -> None:
     assert result.out == ""
 
 
+@pytest.mark.parametrize("command", ["build", "compose"])
+def test_a_folder_given_as_a_recipe_names_the_recipes_in_it(project: Path, cli, command: str) -> None:
+    result = cli(command, "briefings", cwd=project)
+    assert result.code == 2 and result.out == "" and "Traceback" not in result.err
+    assert result.err.splitlines() == ["brief: briefings: is a folder, not a recipe",
+                                       "    give one of its recipes: briefings/situation.yaml, briefings/weekly.yaml"]
+    assert not (project / "out").exists()
+
+
 def test_a_bug_is_a_traceback_and_exit_1(monkeypatch: pytest.MonkeyPatch, cli) -> None:
     def broken(args: object) -> int:
         raise RuntimeError("an internal mistake")
