@@ -188,12 +188,18 @@ def spans_to(first: Event, second: Event, text: str) -> bool:
     if first.start != second.start or not first.expression_end <= second.expression_start \
             or second.date <= (first.until or last_day(first.date, first.precision)):
         return False
-    join = _RANGE_JOIN.fullmatch(text, first.expression_end, second.expression_start)
+    return _joined_as_ends(text, first.start, first.expression_start, first.expression_end, second.expression_start) \
+        and not _MOVED_FROM.search(text, first.start, first.expression_start)
+
+
+def _joined_as_ends(text: str, start: int, first_start: int, first_end: int, second_start: int) -> bool:
+    """Whether the words between two date expressions (the first at ``first_start``–``first_end`` of a
+    sentence or clause opening at ``start``) make them the two ends of a span or a move: "between … and",
+    "from … to", "March–August"."""
+    join = _RANGE_JOIN.fullmatch(text, first_end, second_start)
     if join is None:
         return False
-    opens = _RANGE_OPENS.search(text, first.start, first.expression_start)
-    if opens is not None and _MOVED_FROM.search(text, first.start, first.expression_start):
-        return False
+    opens = _RANGE_OPENS.search(text, start, first_start)
     kind = join.group("word") or ("dash" if join.group("dash") else "spaced")
     return kind in _JOINS_AFTER[opens.group("opener").lower() if opens else None]
 
@@ -332,7 +338,7 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
     for match in _YEAR_BEFORE_NOUN.finditer(sentence):
         add(match, dt.date(int(match.group("y")), 1, 1), "year", False, "y")
     if published is None:
-        return sorted(found, key=lambda m: m.start)
+        return _years_from_span_ends(sorted(found, key=lambda m: m.start), sentence)
     for match in _MONTH_ALONE.finditer(sentence):
         cue = sentence[match.start():match.start("m")].strip(" -").lower()
         tense = tense_near(sentence, match.start("m"), match.end("m"))
@@ -345,7 +351,7 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         step = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower().split()[-1]]
         add(match, _shifted(published, unit, step), _UNIT_PRECISION[unit], True)
     if published_earliest:
-        return sorted(found, key=lambda m: m.start)
+        return _years_from_span_ends(sorted(found, key=lambda m: m.start), sentence)
     for match in _WEEKDAY.finditer(sentence):
         rel = (match.group("rel") or "").lower()
         tense = tense_near(sentence, match.start(), match.end())
@@ -362,7 +368,35 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
         raw = match.group("n").lower()
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         add(match, _shifted(published, match.group("unit"), -count), _UNIT_PRECISION[match.group("unit")], True)
-    return sorted(found, key=lambda m: m.start)
+    return _years_from_span_ends(sorted(found, key=lambda m: m.start), sentence)
+
+
+_NAMES_A_MONTH = re.compile(_MONTH_NAME)
+
+
+def _years_from_span_ends(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """``mentions`` (in order), a month or day written without its year given the year written after the
+    other end of its span or move: "between 28 November and 3 December 2023" is 28 November 2023, not the
+    November nearest publication; "from 28 December to 3 January 2026" is 28 December 2025; "moved from
+    March 1 to March 10, 2026" is 1 March 2026. The first end falls in the year before when it would
+    otherwise come after the second."""
+    for index in range(len(mentions) - 1):
+        first, second = mentions[index], mentions[index + 1]
+        if not (first.relative and not second.relative and first.precision in ("day", "month")
+                and second.precision in ("day", "month") and _NAMES_A_MONTH.search(first.expression)):
+            continue
+        if not _joined_as_ends(sentence, 0, first.start, first.end, second.start):
+            continue
+        try:
+            date = first.date.replace(year=second.date.year)
+            if date > second.date:
+                date = date.replace(year=date.year - 1)
+        except ValueError:  # 29 February
+            continue
+        shift = date - first.date
+        mentions[index] = DateMention(first.start, first.end, first.expression, date, first.precision, False,
+                                      first.until + shift if first.until else None)
+    return mentions
 
 
 _UNIT_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}

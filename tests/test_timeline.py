@@ -311,6 +311,34 @@ def test_two_months_with_their_own_days_are_joined_by_the_sentence() -> None:
     assert span_label(first.date, first.precision, second.date, second.precision) == "2 November – 5 December 2025"
 
 
+@pytest.mark.parametrize(("sentence", "label"), [
+    # the year written after a span's last end is the first end's too, whatever the article's date
+    ("Elections were held between 28 November and 3 December 2023.", "28 November – 3 December 2023"),
+    ("Talks will run between November 28 and December 3, 2026.", "28 November – 3 December 2026"),
+    ("Fighting raged between March and August 2026.", "March–August 2026"),
+    ("The truce held from 28 December to 3 January 2026.", "28 December 2025 – 3 January 2026"),  # the year before
+])
+def test_a_span_takes_its_year_from_its_last_end(sentence: str, label: str) -> None:
+    first, second = extract_events(sentence, "s", D(2024, 12, 1))
+    assert spans_to(first, second, sentence)
+    assert span_label(first.date, first.precision, second.date, second.precision) == label
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vote was moved from March 1 to 10, 2026, officials said.",
+    "The summit was moved from March 1 to March 10, 2026.",
+    "The summit was moved from 1 March to 10 March 2026.",
+])
+def test_a_moved_date_takes_the_year_written_after_the_date_it_moved_to(sentence: str) -> None:
+    assert [m.date for m in find_dates(sentence, D(2024, 12, 1))] == [D(2026, 3, 1), D(2026, 3, 10)]
+
+
+def test_a_year_after_a_second_date_that_is_no_span_end_stays_its_own() -> None:
+    # two events of a list, not the ends of a span: the first keeps the year nearest the article
+    assert [m.date for m in find_dates("Talks held in March and August 2026 failed.", D(2024, 12, 1))] \
+        == [D(2024, 3, 1), D(2026, 8, 1)]
+
+
 TUESDAY, SUNDAY, MONDAY = D(2025, 12, 9), D(2025, 12, 14), D(2025, 12, 15)
 
 
