@@ -503,8 +503,14 @@ def _drop_tail_fragments(lines: list[str], reasons: list[str | None], last_prose
             reasons[index] = "sign-off"
 
 
+_LIST_MARKER = re.compile(r"[-*•]\s+(?=[A-Z0-9\"“‘'(])")
+"""A plain-text list item's bullet ("- Russia demands …", "• The plan …"), before the words of the item: a
+mark of layout, like the one Markdown's list syntax makes and its conversion drops."""
+
+
 def _join_blocks(kept: list[str], *, hard_wrapped: bool) -> str:
-    """Kept lines → blocks separated by one blank line; hard-wrapped lines are re-joined."""
+    """Kept lines → blocks separated by one blank line; hard-wrapped lines are re-joined. A list item's bullet is
+    left out (:data:`_LIST_MARKER`), and the item is a block of its own."""
     blocks: list[str] = []
     current: list[str] = []
     for line in kept + [""]:
@@ -513,7 +519,10 @@ def _join_blocks(kept: list[str], *, hard_wrapped: bool) -> str:
                 blocks.append(" ".join(current))
                 current = []
             continue
-        if current and not (hard_wrapped or line[:1].islower()):
+        bullet = _LIST_MARKER.match(line)
+        if bullet:
+            line = line[bullet.end():]
+        if current and (bullet or not (hard_wrapped or line[:1].islower())):
             blocks.append(" ".join(current))
             current = []
         current.append(line)

@@ -232,7 +232,36 @@ def test_seed_002_mojibake_bullets_are_repaired(cleaned_seeds):
     assert "â€" not in cleaned.text and "â" not in cleaned.text
     lines = canonical_lines(cleaned)
     for label in ("Territorial Integrity:", "Security Guarantees:", "Economic Reintegration:"):
-        assert f"• {label}" in lines
+        assert label in lines  # the repaired bullet ("•") is a list's mark, left out like Markdown's
+
+
+def test_a_plain_text_list_item_loses_its_bullet_and_is_a_block_of_its_own() -> None:
+    raw = ("KYIV, Dec 22 (Wire) - Envoys met in Miami on Saturday, and both sides called the talks constructive.\n\n"
+           "TERRITORY\n\n"
+           "- Russia demands that Ukraine withdraw from the part of Donetsk it still holds.\n"
+           "* \"The station is Russian,\" said a spokesman for the plant.\n"
+           "• 28 points were cut to 20.\n"
+           "- a lower-case line after a dash stays as written\n\n"
+           "Officials in Kyiv said the revised text would go to Washington this week, and that they expected an "
+           "answer from Moscow before the end of the year.\n")
+    blocks = clean_article(raw).text.split("\n\n")
+    assert "Russia demands that Ukraine withdraw from the part of Donetsk it still holds." in blocks
+    assert "\"The station is Russian,\" said a spokesman for the plant." in blocks
+    assert "28 points were cut to 20." in blocks
+    assert not any(block.startswith(("- R", "* \"", "• ")) for block in blocks)
+    assert "- a lower-case line after a dash stays as written" in blocks
+
+
+def test_a_hard_wrapped_list_keeps_its_items_apart() -> None:
+    paragraph = textwrap.wrap("Negotiators in Berlin worked through the draft line by line on Sunday and said "
+                              "that the remaining questions were few but hard, and that the question of "
+                              "territory in the east was still open after two days of talks.", 60)
+    items = ["- Russia wants all of Donetsk before any ceasefire can be agreed by", "  the parties.",
+             "- Ukraine wants the guarantees ratified by the U.S. Senate before it", "  signs anything."]
+    raw = "\n".join(paragraph + [""] + items + [""] + paragraph) + "\n"
+    blocks = clean_article(raw).text.strip().split("\n\n")
+    assert blocks[1:3] == ["Russia wants all of Donetsk before any ceasefire can be agreed by the parties.",
+                           "Ukraine wants the guarantees ratified by the U.S. Senate before it signs anything."]
 
 
 def test_seed_004_has_no_title_and_starts_with_its_lead(cleaned_seeds):
@@ -354,7 +383,7 @@ def test_mojibake_article_is_repaired():
     assert "â" not in cleaned.text and "\x9d" not in cleaned.text
     assert "a two-page “road map” that commits" in cleaned.text
     assert "Farmers’ unions in the lower valley" in cleaned.text
-    assert "• A panel of hydrologists from all four states will check the figures." in canonical_lines(cleaned)
+    assert "A panel of hydrologists from all four states will check the figures." in canonical_lines(cleaned)
     assert cleaned.dropped == ()
 
 
