@@ -42,7 +42,15 @@ before a capital; with a full stop only after a date (:func:`leading_dateline`).
 def leading_dateline(text: str) -> re.Match[str] | None:
     """The dateline ``text`` opens with (its ``date`` group the filing date, if it gives one), or None."""
     match = LEADING_DATELINE.match(text)
-    return None if match is None or (match.group("stop") and not match.group("date")) else match
+    if match is None or (match.group("stop") and not match.group("date")):
+        return None
+    if not match.group("date") and match.group().rstrip().endswith(":") and not _OUTLET_IN_BRACKETS.search(match.group()):
+        return None  # a transcript's speaker, "ANCHOR: " or "DANIEL FERREIRA (analyst): " (brief.transcripts)
+    return match
+
+
+_OUTLET_IN_BRACKETS = re.compile(r"\([A-Z][^()]*\)")
+"""A dateline's agency or outlet, "(Reuters)": a speaker's role in brackets is in lower case, "(analyst)"."""
 
 
 FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO}|{_YMD_SLASH}|{_DMY_DOT}|{_SLASHED})\b", re.IGNORECASE)

@@ -5,12 +5,15 @@ the passage verbatim, label included, but sets the label in bold, as a brief of 
 reads like text pasted from the page. A label is at most :data:`MAX_LABEL_WORDS` words, each capitalised
 but for small joining words ("Kyiv’s Red Lines", "The Future of Sanctions"), followed by a colon and a
 capital letter or an opening quotation mark; at least :data:`MIN_POINT_WORDS` words must follow it. So is
-one of the lead-ins some outlets write in sentence case ("Why it matters:", "The big picture:").
+one of the lead-ins some outlets write in sentence case ("Why it matters:", "The big picture:"), and a
+transcript's speaker label ("DANIEL FERREIRA (analyst):", :mod:`brief.transcripts`).
 """
 
 from __future__ import annotations
 
 import re
+
+from brief.transcripts import speaker_label
 
 MAX_LABEL_WORDS = 6
 MIN_POINT_WORDS = 4
@@ -32,7 +35,7 @@ _SENTENCE_CASE_LABELS = re.compile(
 
 def lead_label(text: str) -> str | None:
     """The label ``text`` opens on, with its colon ("Next Steps:"), or None."""
-    match = _SENTENCE_CASE_LABELS.match(text) or _LABEL.match(text)
+    match = _SENTENCE_CASE_LABELS.match(text) or _LABEL.match(text) or speaker_label(text)
     if match is None or len(text[match.end():].split()) < MIN_POINT_WORDS:
         return None
     return match.group()

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from brief.transcripts import MAX_TURN_WORDS, is_guest_turn
+
 BlockKind = Literal["title", "heading", "paragraph"]
 
 
@@ -257,6 +259,9 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
     A counted enumeration ("Three signals … will show …. The first is …. The second is …") is one span
     (:func:`_with_enumerations`).
 
+    A transcript's turn by someone the programme quotes ("DANIEL FERREIRA (analyst): It buys Kyiv …. I would
+    not expect a ceasefire before the spring.") is one span, up to :data:`~brief.transcripts.MAX_TURN_WORDS`.
+
     A paragraph that follows a lead-in label ("• Territorial Integrity:", a heading that ends
     with a colon) starts with it: "Territorial Integrity: Russia's demand for …" says what the
     paragraph's noun phrase is about, and reads as a statement on its own.
@@ -272,6 +277,9 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
             while text[left] in _LABEL_MARKS:
                 left += 1
             sentences[0] = (left, sentences[0][1])
+        if sentences and is_guest_turn(text[block.start:block.end]) \
+                and len(text[block.start:block.end].split()) <= MAX_TURN_WORDS:
+            sentences = [(sentences[0][0], sentences[-1][1])]  # a guest's words stay with their label
         merged: list[tuple[int, int]] = []
         pending: tuple[int, int] | None = None
         for left, right in _with_enumerations(text, sentences):

@@ -53,6 +53,8 @@ def test_page_and_front_matter_dates():
     ("WASHINGTON/KYIV, Dec 15 (Reuters) - Envoys met.", "Envoys met.", "Dec 15"),
     ("KYIV, Ukraine, Dec. 3, 2025 — Russia struck.", "Russia struck.", "Dec. 3, 2025"),
     ("LONDON (Reuters) — Talks ended.", "Talks ended.", None),
+    ("KYIV, Dec. 22: Envoys met in Miami.", "Envoys met in Miami.", "Dec. 22"),
+    ("LONDON (Reuters): Talks ended.", "Talks ended.", None),
 ])
 def test_a_leading_dateline_and_its_filing_date(text: str, rest: str, date: str | None) -> None:
     from brief.dates import leading_dateline
@@ -62,7 +64,9 @@ def test_a_leading_dateline_and_its_filing_date(text: str, rest: str, date: str 
 
 
 @pytest.mark.parametrize("text", ["U.S. President Trump said so.", "NATO. The alliance met.",
-                                  "BERLIN – talks resumed.", "The talks in KYIV - ended."])
+                                  "BERLIN – talks resumed.", "The talks in KYIV - ended.",
+                                  # a transcript's speaker
+                                  "ANCHOR: Good evening.", "DANIEL FERREIRA (analyst): Closer, certainly."])
 def test_no_dateline(text: str) -> None:
     from brief.dates import leading_dateline
 

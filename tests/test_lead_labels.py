@@ -16,6 +16,9 @@ from brief.lead_labels import lead_label
     ("Elsewhere: Russian drones struck an energy facility in the Odesa region overnight.", "Elsewhere:"),
     ("Zelensky: “We need an answer from Russia, not more questions,” he wrote.", "Zelensky:"),
     ("Why it matters: The peace talks have stalled on the question of territory.", "Why it matters:"),
+    # a transcript's speaker
+    ("DANIEL FERREIRA (analyst): It buys Kyiv two years of financing.", "DANIEL FERREIRA (analyst):"),
+    ("ANCHOR: Good evening. Envoys have met in Miami.", "ANCHOR:"),
 ])
 def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
     assert lead_label(text) == label
@@ -29,6 +32,7 @@ def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
     "One Two Three Four Five Six Seven: Eight words make no label of a point.",  # too long for a label
     "Russia and: Ukraine met on Monday in Geneva for talks.",  # a label does not end on a joining word
     "Dec. 17: Putin said the goals would be achieved.",  # a date, not a label
+    "NATO (the alliance): members differ on what Ukraine should get.",  # no capital after the colon
 ])
 def test_what_is_no_label(text: str) -> None:
     assert lead_label(text) is None

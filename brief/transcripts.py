@@ -1,0 +1,40 @@
+"""A transcript's speaker labels: "DANIEL FERREIRA (analyst): It buys Kyiv two years of financing …".
+
+Broadcast and hearing transcripts open each turn with the speaker's name in capitals, often with a role
+in brackets, and a colon. What a guest says is theirs, not the outlet's: the label must stay with it, or a
+brief shows "I would not expect a ceasefire before the spring." with nobody to say it. So a guest's turn of
+up to :data:`MAX_TURN_WORDS` words is one passage (:func:`brief.segmentation.paragraph_spans`), and a brief
+sets the label in bold, as it does an article's lead-in labels (:mod:`brief.lead_labels`). The programme's
+own voices (the anchor, a correspondent) report, as an article's journalist does: their turns are cut into
+sentences like any paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TURN_WORDS = 120
+"""A guest's longer turn is cut into sentences like any paragraph: a passage that long is no longer an excerpt."""
+
+SPEAKER_LABEL = re.compile(
+    r"(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]*){0,3})(?:\s+\((?P<role>[^()\n]{1,60})\))?:(?=\s+[A-Z“\"‘])")
+"""A turn's label: a name in capitals ("ANCHOR", "HANNA KOVALSKA"), a role in brackets if any
+("(correspondent)"), a colon, and the turn's first word. Not "Q:" or "A:" (one letter), nor a lead-in label
+in title case ("Next Steps:")."""
+
+_PROGRAMME_VOICES = re.compile(
+    r"\b(?:anchor|presenter|host|co-host|newsreader|reporter|correspondent|moderator|interviewer|narrator)s?\b",
+    re.IGNORECASE)
+"""Who speaks for the programme, by name ("ANCHOR") or role ("(correspondent)")."""
+
+
+def speaker_label(text: str) -> re.Match[str] | None:
+    """The speaker label ``text`` opens on (:data:`SPEAKER_LABEL`), or None."""
+    return SPEAKER_LABEL.match(text)
+
+
+def is_guest_turn(text: str) -> bool:
+    """Whether ``text`` (a paragraph) is a turn of someone the programme quotes, not of its own voices: their
+    words, which need their label beside them."""
+    label = speaker_label(text)
+    return label is not None and not _PROGRAMME_VOICES.search(label.group("name") + " " + (label.group("role") or ""))
