@@ -84,6 +84,17 @@ def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, tax
     ("What is left to negotiate is the fate of the Zaporizhzhia nuclear plant.", "state-of-talks"),  # "is": 2 letters
     ("Moscow may agree to a short energy truce.", "outlook"),  # what may be agreed is to come
     ("There is no sign of an agreement on the ceasefire line.", "state-of-talks"),  # no refusal: nothing agreed yet
+    # What a draft sets out, how far it is done, what was floated or is being studied: where the talks stand.
+    ("The new text foresees a phased return of prisoners of war.", "state-of-talks"),
+    ("The American proposal caps the number of foreign trainers at 5,000.", "state-of-talks"),
+    ("Negotiators say the document is 80 per cent agreed.", "state-of-talks"),
+    ("Brussels has floated handing the dam to a neutral operator.", "state-of-talks"),
+    ("The Kremlin is studying the full text before it replies.", "state-of-talks"),
+    # A change that must go to a popular vote is blocked until it does; what to watch is to come.
+    ("Any deal on the border requires a nationwide referendum in Ukraine.", "sticking-points"),
+    ("Moldova's president says a change of status would have to go to a referendum.", "sticking-points"),
+    ("In the new year, watch whether Washington names a new envoy.", "outlook"),
+    ("The envoy will report to the president on Tuesday.", "outlook"),
     # The same words where they say nothing about the talks (a review of the cues found each of these misfiled).
     ("The two brothers joined the army in March.", "background"),
     ("The factory agreed wages with its workers.", "background"),
@@ -96,6 +107,8 @@ def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, tax
     ("Thousands joined a protest outside parliament ahead of a meeting of EU leaders.", "background"),
     ("Since 2019, Russian-language education has been cut back in Ukrainian schools.", "background"),
     ("The city closed all of the schools after the strike.", "background"),
+    ("The referendum of 1991 gave independence a clear majority.", "background"),
+    ("Birdwatchers watch for storks on the river in spring.", "background"),
 ])
 def test_section_cues_of_where_talks_stand(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section
