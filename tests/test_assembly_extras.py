@@ -466,6 +466,23 @@ def test_a_key_quote_reads_alone_and_says_one_thing_once(tmp_path: Path) -> None
     assert any("“constructive, very useful, and substantive”" in point.text for point in briefing.key_points)
 
 
+def test_a_quotation_the_reporters_sentence_turns_around_or_places_is_no_key_quote(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-21", "Alpha Post", [
+            "Kremlin aide Yuri Ushakov said the changes made to the American plan do not, in his words, “improve "
+            "the chances of peace”, and Moscow would answer later.",
+            "Dmitry Peskov, the Kremlin spokesman, said Kyiv’s proposals were not “a serious basis for talks” at all.",
+            "Vladimir Putin, the Russian President, said Ukrainian troops must leave the four regions “within their "
+            "administrative borders” before any truce.",
+            "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    quotes = [(q.speaker, q.text) for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries]
+    # Under their names alone, the first two would say the opposite of what was said; the third says nothing.
+    assert quotes == [("Olena Petrenko", "We will not sign anything that gives away our land")]
+
+
 def test_quotations_of_one_speaker_in_one_paragraph_are_one_key_quote(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-04", "Alpha Post", [
