@@ -772,8 +772,14 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
         whom = re.match(r"^\s+(?:for|to)\s+(?P<w>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})", sentence[end:])
         return f"{head} for {whom.group('w').rstrip('.')}" if whom else head
     match = re.match(r"^\s+for\s+(?:(?:its|their|his|her|our)\s+)?", sentence[end:])
-    if match:
-        return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+    if match and not _FOR_A_TIME.match(sentence, end + match.end()):
+        beneficiary = _BENEFICIARY.match(sentence, end + match.end())
+        if beneficiary is None:
+            return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
+        funding = _funding_measure(sentence, start, end)
+        if funding is not None and " to " in funding:
+            return funding  # "lend Ukraine €90bn for its army": the loan's recipient is named already
+        return f"{funding or 'funding'} for {beneficiary.group('w').rstrip('.')}"
     if _WHEN_AFTER.match(sentence[end:]):  # "Kyiv's budget gap is $45 billion next year"
         return _subject_of_change(sentence, start) or _funding_measure(sentence, start, end)
     return _noun_phrase_after(sentence, end, skip_prepositions=False) or _funding_measure(sentence, start, end)
@@ -808,6 +814,13 @@ def _funding_measure(sentence: str, start: int, end: int) -> str | None:
     return noun
 
 
+_FOR_A_TIME = re.compile(r"(?:(?:19|20)\d\d\b|(?:the\s+)?(?:next|coming|past|last)\s+|(?:a|one|two|three|four|five|six|"
+                         r"\d+)\s+(?:more\s+)?(?:years?|months?|weeks?|days?)\b|this\s+(?:year|month|winter|summer))")
+"""What "for" leads to after a sum when it says for how long, not for what: "€90bn for 2026 and 2027", "for two
+years"."""
+_BENEFICIARY = re.compile(r"(?P<w>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?![\w’'-])")
+"""A name after "for" that receives a sum ("90 billion euros for Ukraine"): the sum is funding for it. Not a
+name that owns what the sum is for ("for Ukraine's reconstruction")."""
 _WHEN_AFTER = re.compile(r"^\s+(?:(?:next|this|last|a|per|each|every)\s+(?:year|month|week|day|quarter)|in\s+(?:19|20)\d\d"
                          r"|(?:19|20)\d\d\b|by\s+|until\s+|over\s+)")
 """A time after a sum says when, not what of."""

@@ -271,6 +271,12 @@ def test_money_measures_the_thing_it_is_the_sum_of() -> None:
     ("Germany pledged €2bn.", "pledge"),
     ("The EU committed €50bn through the Ukraine Facility.", "funding committed through Ukraine Facility"),
     ("The United States has spent more than $60 billion since 2022.", "spending"),
+    # "for" a time says for how long, not for what; "for" a name, who gets the sum
+    ("EU leaders agreed to lend Ukraine 90 billion euros for 2026 and 2027.", "loan to Ukraine"),
+    ("The fund will provide €5bn for two years.", "funding"),
+    ("Europe has also found 90 billion euros for Ukraine this week.", "funding for Ukraine"),
+    ("The 27 agreed to raise €90bn for Kyiv through joint borrowing.", "funding raised for Kyiv"),
+    ("Brussels pledged €2bn for Ukraine's reconstruction.", "Ukraine's reconstruction"),
 ])
 def test_a_sum_measures_what_its_verb_does_with_it(text: str, measure: str) -> None:
     (money,) = figures(text)
