@@ -313,9 +313,12 @@ _VERB_PHRASE = re.compile(r"(?:could|would|will|should|may|might|must|can|cannot
 """What a quotation woven into the reporter's sentence opens on when it is a verb phrase ("could form …")."""
 _VERB_BEFORE = re.compile(r"(?:could|would|will|should|may|might|must|can|to)")
 """The word before a quotation that makes it the rest of a verb phrase ("Russia would “liberate …”")."""
-_NEGATION_BEFORE = re.compile(r"(?:not|never|no|nor|t)")  # "t": the end of "don't" in words (:func:`_words`)
-"""The word before a quotation that turns it around: Ushakov said the changes do not, in his words, “improve the
-chances of peace”. Under his name alone, the quotation would say the opposite of what he said."""
+_NEGATION_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor)|n[’']t)\s*$", re.IGNORECASE)
+"""The word just before a quotation that turns it around: Ushakov said the changes do not, in his words, “improve
+the chances of peace”. Under his name alone, the quotation would say the opposite of what he said. Not a "no"
+that a colon or a dash ends ("Peskov said no: “We will never agree to that.”")."""
+_COPULA_BEFORE = re.compile(r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|looks?|looked)")
+"""A verb before a quotation that makes it a characterisation: the talks were “at a dead end”."""
 _PREPOSITION_OPENING = re.compile(r"(?:within|without|from|into|in|on|at|by|under|over|for|of|with|after|before"
                                   r"|until|beyond|inside|outside)\b")
 """What a quotation woven into the reporter's sentence opens on when it is an adverbial phrase ("must leave
@@ -332,19 +335,22 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
     """Whether a short quotation is a verb phrase of the reporter's sentence: it opens on one ("… said it
     “could form the basis” for talks") or follows a modal or "to" in its sentence ("he vowed Russia would
     “liberate its historical lands” on the battlefield"). Alone, under a speaker's name, it says nothing. So is
-    one that opens on a preposition ("“within their administrative borders”"), and one after a negation ("do
-    not, in his words, “improve the chances of peace”"), which it would turn into its opposite. A
+    one that opens on a preposition ("“within their administrative borders”"), unless a verb such as "were"
+    makes it a characterisation ("the talks were “at a dead end”"), and one right after a negation ("do not,
+    in his words, “improve the chances of peace”"), which it would turn into its opposite. A
     short characterisation ("described the discussions as “constructive, very useful, and substantive”", "said
     the meeting was “a very productive step toward peace”") stays."""
     if len(_words(quote.text)) >= SHORT_QUOTE_WORDS:
         return False
     lead_in = text[max(quote.start, quote.quote_start - 60):quote.quote_start].rstrip(" “\"‘'")
     aside = _ASIDE.search(lead_in)
-    before = _words(lead_in[:aside.start()] if aside else lead_in)
-    return (bool(before) and (_VERB_BEFORE.fullmatch(before[-1]) is not None
-                              or _NEGATION_BEFORE.fullmatch(before[-1]) is not None)) \
-        or _VERB_PHRASE.match(quote.text) is not None \
-        or _PREPOSITION_OPENING.match(quote.text) is not None  # in lower case: inside the reporter's sentence
+    lead_in = lead_in[:aside.start()] if aside else lead_in
+    before = _words(lead_in)
+    if before and (_VERB_BEFORE.fullmatch(before[-1]) or _NEGATION_BEFORE.search(lead_in)):
+        return True
+    if _PREPOSITION_OPENING.match(quote.text):  # in lower case: inside the reporter's sentence
+        return not (before and _COPULA_BEFORE.fullmatch(before[-1]))
+    return _VERB_PHRASE.match(quote.text) is not None
 
 
 def _who(quote: Quote) -> str:

@@ -510,9 +510,12 @@ mark of layout, like the one Markdown's list syntax makes and its conversion dro
 
 def _join_blocks(kept: list[str], *, hard_wrapped: bool) -> str:
     """Kept lines → blocks separated by one blank line; hard-wrapped lines are re-joined. A list item's bullet is
-    left out (:data:`_LIST_MARKER`), and the item is a block of its own."""
+    left out (:data:`_LIST_MARKER`), and the item is a block of its own. In hard-wrapped text a dash opens an
+    item only after a blank line or another item: else it is a dash in a sentence that the wrapping put first
+    on its line."""
     blocks: list[str] = []
     current: list[str] = []
+    in_list = False  # the current block is a list's item
     for line in kept + [""]:
         if not line:
             if current:
@@ -520,11 +523,15 @@ def _join_blocks(kept: list[str], *, hard_wrapped: bool) -> str:
                 current = []
             continue
         bullet = _LIST_MARKER.match(line)
+        if bullet and hard_wrapped and current and not in_list:
+            bullet = None  # a dash the wrapping put at the start of a line: "… a quick deal\n- Kyiv's allies say …"
         if bullet:
             line = line[bullet.end():]
         if current and (bullet or not (hard_wrapped or line[:1].islower())):
             blocks.append(" ".join(current))
             current = []
+        if not current:
+            in_list = bool(bullet)
         current.append(line)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 

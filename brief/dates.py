@@ -39,18 +39,28 @@ December 2025. ", "WASHINGTON/KYIV, Dec 15 (Reuters) - ", "LONDON (Reuters) — 
 before a capital; with a full stop only after a date (:func:`leading_dateline`)."""
 
 
-def leading_dateline(text: str) -> re.Match[str] | None:
-    """The dateline ``text`` opens with (its ``date`` group the filing date, if it gives one), or None."""
+def leading_dateline(text: str, *, opens_article: bool = True) -> re.Match[str] | None:
+    """The dateline ``text`` opens with (its ``date`` group the filing date, if it gives one), or None.
+
+    Names in capitals and a colon with no date are also how a transcript labels its speakers
+    (:mod:`brief.transcripts`). They are a dateline ("NEW DELHI: ") only in the paragraph that opens the
+    article (``opens_article``), and not when a role in brackets follows them ("DANIEL FERREIRA (analyst): ",
+    "OLENA KOVAL (Kyiv School of Economics): "), unlike an agency ("(Reuters)", "(Crossbridge Wire)").
+    """
     match = LEADING_DATELINE.match(text)
     if match is None or (match.group("stop") and not match.group("date")):
         return None
-    if not match.group("date") and match.group().rstrip().endswith(":") and not _OUTLET_IN_BRACKETS.search(match.group()):
-        return None  # a transcript's speaker, "ANCHOR: " or "DANIEL FERREIRA (analyst): " (brief.transcripts)
+    if not match.group("date") and match.group().rstrip().endswith(":"):
+        brackets = _BRACKETS.search(match.group())
+        if not opens_article or (brackets and not _AGENCY.fullmatch(brackets.group(1))):
+            return None
     return match
 
 
-_OUTLET_IN_BRACKETS = re.compile(r"\([A-Z][^()]*\)")
-"""A dateline's agency or outlet, "(Reuters)": a speaker's role in brackets is in lower case, "(analyst)"."""
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_AGENCY = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|[a-z]{2,4}")
+"""An agency or outlet in a dateline's brackets: capitalised words ("Reuters", "Crossbridge Wire") or a short
+lower-case name ("dpa"). "analyst", "Kyiv School of Economics", "former NATO official" are a speaker's role."""
 
 
 FULL_DATE = re.compile(rf"\b(?:{_MDY}|{_DMY}|{_ISO}|{_YMD_SLASH}|{_DMY_DOT}|{_SLASHED})\b", re.IGNORECASE)

@@ -187,11 +187,12 @@ def only_quotes(text: str) -> bool:
     return len(outside) <= ATTRIBUTION_WORDS and any(word in SPEECH_VERBS for word in outside)
 
 
-def standalone_text(text: str) -> str:
-    """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`)
-    and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
+def standalone_text(text: str, *, opens_article: bool = True) -> str:
+    """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`; a
+    name in capitals and a colon is one only in the paragraph that ``opens_article``, elsewhere a transcript's
+    speaker) and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
     the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
-    dateline = leading_dateline(text)
+    dateline = leading_dateline(text, opens_article=opens_article)
     text = text[dateline.end():] if dateline else text
     if not (_DANGLING_START.match(text) or _short_lead_in_ends_on_pronoun(text)):
         return text
@@ -223,7 +224,8 @@ def _short_lead_in_ends_on_pronoun(text: str) -> bool:
 
 def shown_text(excerpt: Excerpt) -> str:
     """What a brief shows of ``excerpt``: its :func:`standalone_text`, or all of a passage the analyst marked."""
-    return excerpt.text if excerpt.origin == "analyst" else standalone_text(excerpt.text)
+    return excerpt.text if excerpt.origin == "analyst" else standalone_text(excerpt.text,
+                                                                            opens_article=excerpt.paragraph <= 0)
 
 
 def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from brief.transcripts import MAX_TURN_WORDS, is_guest_turn
+from brief.transcripts import MAX_TURN_WORDS, is_guest_turn, is_transcript
 
 BlockKind = Literal["title", "heading", "paragraph"]
 
@@ -267,6 +267,7 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
     paragraph's noun phrase is about, and reads as a statement on its own.
     """
     spans: list[Span] = []
+    transcript = is_transcript([text[block.start:block.end] for block in blocks if block.kind == "paragraph"])
     for number, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
@@ -277,7 +278,7 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
             while text[left] in _LABEL_MARKS:
                 left += 1
             sentences[0] = (left, sentences[0][1])
-        if sentences and is_guest_turn(text[block.start:block.end]) \
+        if sentences and transcript and is_guest_turn(text[block.start:block.end]) \
                 and len(text[block.start:block.end].split()) <= MAX_TURN_WORDS:
             sentences = [(sentences[0][0], sentences[-1][1])]  # a guest's words stay with their label
         merged: list[tuple[int, int]] = []

@@ -378,8 +378,9 @@ def _years_from_span_ends(mentions: list[DateMention], sentence: str) -> list[Da
     """``mentions`` (in order), a month or day written without its year given the year written after the
     other end of its span or move: "between 28 November and 3 December 2023" is 28 November 2023, not the
     November nearest publication; "from 28 December to 3 January 2026" is 28 December 2025; "moved from
-    March 1 to March 10, 2026" is 1 March 2026. The first end falls in the year before when it would
-    otherwise come after the second."""
+    March 1 to March 10, 2026" is 1 March 2026. The first end of a span falls in the year before when it would
+    otherwise come after the second; a date moved keeps the year ("brought forward from March 10 to March 1,
+    2026")."""
     for index in range(len(mentions) - 1):
         first, second = mentions[index], mentions[index + 1]
         if not (first.relative and not second.relative and first.precision in ("day", "month")
@@ -389,8 +390,8 @@ def _years_from_span_ends(mentions: list[DateMention], sentence: str) -> list[Da
             continue
         try:
             date = first.date.replace(year=second.date.year)
-            if date > second.date:
-                date = date.replace(year=date.year - 1)
+            if date > second.date and not _MOVED_FROM.search(sentence, 0, first.start):
+                date = date.replace(year=date.year - 1)  # a span: a move may go back ("brought forward from …")
         except ValueError:  # 29 February
             continue
         shift = date - first.date

@@ -1,7 +1,7 @@
 """A transcript's speaker labels: "DANIEL FERREIRA (analyst): It buys Kyiv two years of financing …".
 
 Broadcast and hearing transcripts open each turn with the speaker's name in capitals, often with a role
-in brackets, and a colon. What a guest says is theirs, not the outlet's: the label must stay with it, or a
+in brackets, and a colon; an article is one when several paragraphs do so (:func:`is_transcript`). What a guest says is theirs, not the outlet's: the label must stay with it, or a
 brief shows "I would not expect a ceasefire before the spring." with nobody to say it. So a guest's turn of
 up to :data:`MAX_TURN_WORDS` words is one passage (:func:`brief.segmentation.paragraph_spans`), and a brief
 sets the label in bold, as it does an article's lead-in labels (:mod:`brief.lead_labels`). The programme's
@@ -16,8 +16,11 @@ import re
 MAX_TURN_WORDS = 120
 """A guest's longer turn is cut into sentences like any paragraph: a passage that long is no longer an excerpt."""
 
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+"""Capital letters, accented ones too ("JOSÉ", "MÜLLER", "ŁUKASZ"; Latin Extended-A mixes both cases)."""
 SPEAKER_LABEL = re.compile(
-    r"(?P<name>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]*){0,3})(?:\s+\((?P<role>[^()\n]{1,60})\))?:(?=\s+[A-Z“\"‘])")
+    rf"(?P<name>[{_CAPITAL}][{_CAPITAL}.’'-]+(?:\s+[{_CAPITAL}][{_CAPITAL}.’'-]*){{0,3}})"
+    rf"(?:\s+\((?P<role>[^()\n]{{1,60}})\))?:(?=\s+[{_CAPITAL}“\"‘])")
 """A turn's label: a name in capitals ("ANCHOR", "HANNA KOVALSKA"), a role in brackets if any
 ("(correspondent)"), a colon, and the turn's first word. Not "Q:" or "A:" (one letter), nor a lead-in label
 in title case ("Next Steps:")."""
@@ -31,6 +34,18 @@ _PROGRAMME_VOICES = re.compile(
 def speaker_label(text: str) -> re.Match[str] | None:
     """The speaker label ``text`` opens on (:data:`SPEAKER_LABEL`), or None."""
     return SPEAKER_LABEL.match(text)
+
+
+MIN_TURNS = 3
+"""Paragraphs that open on a speaker label in an article that is a transcript: fewer are a dateline ("NEW
+DELHI: …"), an update ("UPDATE: …") or a lead-in label."""
+
+
+def is_transcript(paragraphs: list[str]) -> bool:
+    """Whether an article whose paragraphs are ``paragraphs`` is a transcript: :data:`MIN_TURNS` of them open on
+    a speaker label, and more than one speaker speaks."""
+    names = [label.group("name") for label in map(speaker_label, paragraphs) if label is not None]
+    return len(names) >= MIN_TURNS and len(set(names)) > 1
 
 
 def is_guest_turn(text: str) -> bool:

@@ -483,6 +483,19 @@ def test_a_quotation_the_reporters_sentence_turns_around_or_places_is_no_key_quo
     assert quotes == [("Olena Petrenko", "We will not sign anything that gives away our land")]
 
 
+def test_a_quotation_after_an_answering_no_or_a_verb_that_characterises_is_a_key_quote(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-21", "Alpha Post", [
+            "Asked whether Moscow would accept European troops in Ukraine, Dmitry Peskov, the Kremlin spokesman, said "
+            "no: “We will never agree to that.”",
+            "Sergei Lavrov, Russia’s foreign minister, said the talks were “at a dead end”.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
+    quotes = {q.text for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries}
+    assert quotes == {"We will never agree to that.", "at a dead end"}
+
+
 def test_quotations_of_one_speaker_in_one_paragraph_are_one_key_quote(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-04", "Alpha Post", [

@@ -264,6 +264,18 @@ def test_a_hard_wrapped_list_keeps_its_items_apart() -> None:
                            "Ukraine wants the guarantees ratified by the U.S. Senate before it signs anything."]
 
 
+def test_a_dash_that_hard_wrapping_puts_first_on_a_line_stays_in_its_sentence() -> None:
+    paragraph = textwrap.wrap("Negotiators in Berlin worked through the draft line by line on Sunday and said "
+                              "that the remaining questions were few but hard, and that the question of "
+                              "territory in the east was still open after two days of talks.", 60)
+    wrapped = ["Officials in Washington cautioned against expecting a quick deal", "- Kyiv's allies say the "
+               "Kremlin has shown no sign of moving - and said the next round", "would come in January."]
+    raw = "\n".join(paragraph + [""] + wrapped + [""] + paragraph) + "\n"
+    blocks = clean_article(raw).text.strip().split("\n\n")
+    assert blocks[1] == ("Officials in Washington cautioned against expecting a quick deal - Kyiv's allies say the "
+                         "Kremlin has shown no sign of moving - and said the next round would come in January.")
+
+
 def test_seed_004_has_no_title_and_starts_with_its_lead(cleaned_seeds):
     cleaned = cleaned_seeds["004"]
     assert cleaned.title is None

@@ -55,6 +55,8 @@ def test_page_and_front_matter_dates():
     ("LONDON (Reuters) — Talks ended.", "Talks ended.", None),
     ("KYIV, Dec. 22: Envoys met in Miami.", "Envoys met in Miami.", "Dec. 22"),
     ("LONDON (Reuters): Talks ended.", "Talks ended.", None),
+    ("BERLIN (dpa): Talks ended.", "Talks ended.", None),
+    ("NEW DELHI: Modi spoke with Zelensky.", "Modi spoke with Zelensky.", None),
 ])
 def test_a_leading_dateline_and_its_filing_date(text: str, rest: str, date: str | None) -> None:
     from brief.dates import leading_dateline
@@ -65,9 +67,19 @@ def test_a_leading_dateline_and_its_filing_date(text: str, rest: str, date: str 
 
 @pytest.mark.parametrize("text", ["U.S. President Trump said so.", "NATO. The alliance met.",
                                   "BERLIN – talks resumed.", "The talks in KYIV - ended.",
-                                  # a transcript's speaker
-                                  "ANCHOR: Good evening.", "DANIEL FERREIRA (analyst): Closer, certainly."])
+                                  # a transcript's speaker with a role
+                                  "DANIEL FERREIRA (analyst): Closer, certainly.",
+                                  "OLENA KOVAL (Kyiv School of Economics): It buys time."])
 def test_no_dateline(text: str) -> None:
     from brief.dates import leading_dateline
 
     assert leading_dateline(text) is None
+
+
+@pytest.mark.parametrize("text", ["ANCHOR: Good evening.", "NEW DELHI: Modi spoke with Zelensky.",
+                                  "FERREIRA: It buys Kyiv time."])
+def test_a_name_and_a_colon_past_the_opening_paragraph_is_a_speaker_not_a_dateline(text: str) -> None:
+    from brief.dates import leading_dateline
+
+    assert leading_dateline(text, opens_article=False) is None
+    assert leading_dateline("KYIV, Dec 9: " + text, opens_article=False) is not None  # a date: a dateline

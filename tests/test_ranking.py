@@ -264,3 +264,13 @@ def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragmen
 ])
 def test_a_passage_that_only_quotes(text: str, quotes: bool) -> None:
     assert only_quotes(text) is quotes
+
+
+def test_a_name_and_a_colon_is_a_dateline_only_where_the_article_opens() -> None:
+    from brief.ranking import standalone_text
+
+    # "NEW DELHI: " opening the article is its dateline; "FERREIRA: " in a transcript's later turn is a speaker,
+    # whom the brief must not cut off the words he says
+    assert standalone_text("NEW DELHI: Modi spoke with Zelensky on Tuesday.") == "Modi spoke with Zelensky on Tuesday."
+    text = "FERREIRA: I would not expect a ceasefire before the spring."
+    assert standalone_text(text, opens_article=False) == text

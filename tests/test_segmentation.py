@@ -138,30 +138,41 @@ def test_a_counted_enumeration_is_one_passage(text: str, expected: list[str]) ->
 
 GUEST_TURN = ("DANIEL FERREIRA (analyst): It buys Kyiv two years of financing, so nobody can force it to sign. "
               "I would not expect a ceasefire before the spring. If it doesn't come, the fighting goes on.")
+ANCHOR_TURN = ("ANCHOR: Good evening. Russian and American envoys have held a second day of talks in Miami. Kremlin "
+               "envoy Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday.")
+REPORT_TURN = ("HANNA KOVALSKA (correspondent): Kyiv spent much of today under an air raid alert that lasted hours. "
+               "The Ukrainian air force says Russia launched 470 drones overnight.")
+ACCENTED_TURN = "JOSÉ ALBARES (Spanish foreign minister): We support Ukraine. We will not accept a deal imposed on Kyiv."
+LONG_TURN = ("DANIEL FERREIRA (analyst): The first point is " + "very " * 120 + "long. The second point is short "
+             "enough to read in one breath.")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a guest's turn: one passage, so that "I would not expect …" keeps the name of who says it
-    (GUEST_TURN + "\n", [GUEST_TURN]),
-    ("MARIA LOPEZ: Closer between Washington and Kyiv, certainly. Between Washington and Moscow, I am not sure "
-     "at all.\n", ["MARIA LOPEZ: Closer between Washington and Kyiv, certainly. Between Washington and Moscow, I am "
-                   "not sure at all."]),
-    # the programme's own voices report, as a journalist does: sentences as ever
-    ("ANCHOR: Good evening. Russian and American envoys have held a second day of talks in Miami. Kremlin envoy "
-     "Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday.\n",
-     ["ANCHOR: Good evening. Russian and American envoys have held a second day of talks in Miami.",
-      "Kremlin envoy Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday."]),
-    ("HANNA KOVALSKA (correspondent): Kyiv spent much of today under an air raid alert that lasted hours. The "
-     "Ukrainian air force says Russia launched 470 drones overnight.\n",
-     ["HANNA KOVALSKA (correspondent): Kyiv spent much of today under an air raid alert that lasted hours.",
-      "The Ukrainian air force says Russia launched 470 drones overnight."]),
-    # too long to be one excerpt: left in its sentences
-    ("DANIEL FERREIRA (analyst): The first point is " + "very " * 120 + "long. The second point is short enough "
-     "to read in one breath.\n", ["DANIEL FERREIRA (analyst): The first point is " + "very " * 120 + "long.",
-                                  "The second point is short enough to read in one breath."]),
+def spans_of(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))]
+
+
+def test_a_guests_turn_in_a_transcript_is_one_passage() -> None:
+    text = "\n\n".join([ANCHOR_TURN, REPORT_TURN, GUEST_TURN, ACCENTED_TURN, LONG_TURN]) + "\n"
+    assert spans_of(text) == [
+        # the programme's own voices report, as a journalist does: sentences as ever
+        "ANCHOR: Good evening. Russian and American envoys have held a second day of talks in Miami.",
+        "Kremlin envoy Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday.",
+        "HANNA KOVALSKA (correspondent): Kyiv spent much of today under an air raid alert that lasted hours.",
+        "The Ukrainian air force says Russia launched 470 drones overnight.",
+        # a guest's turn: one passage, so that "I would not expect …" keeps the name of who says it
+        GUEST_TURN, ACCENTED_TURN,
+        # too long to be one excerpt: left in its sentences
+        "DANIEL FERREIRA (analyst): The first point is " + "very " * 120 + "long.",
+        "The second point is short enough to read in one breath."]
+
+
+@pytest.mark.parametrize("opening", [
+    "NEW DELHI: Prime Minister Narendra Modi spoke with the Ukrainian president on Tuesday about the plan.",
+    "UPDATE: The Kremlin later confirmed the call between the two presidents on Tuesday evening.",
 ])
-def test_a_guests_turn_in_a_transcript_is_one_passage(text: str, expected: list[str]) -> None:
-    assert [text[s.start:s.end] for s in paragraph_spans(text, split_blocks(text))] == expected
+def test_a_paragraph_in_capitals_and_a_colon_is_no_turn_outside_a_transcript(opening: str) -> None:
+    text = opening + " He gave no further details of what was said in the call.\n"
+    assert len(spans_of(text)) == 2
 
 
 def test_a_short_last_sentence_joins_the_one_before():

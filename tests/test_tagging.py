@@ -86,7 +86,7 @@ def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, tax
     ("There is no sign of an agreement on the ceasefire line.", "state-of-talks"),  # no refusal: nothing agreed yet
     # What a draft sets out, how far it is done, what was floated or is being studied: where the talks stand.
     ("The new text foresees a phased return of prisoners of war.", "state-of-talks"),
-    ("The American proposal caps the number of foreign trainers at 5,000.", "state-of-talks"),
+    ("The American proposal envisages a ceiling of 5,000 foreign trainers.", "state-of-talks"),
     ("Negotiators say the document is 80 per cent agreed.", "state-of-talks"),
     ("Brussels has floated handing the dam to a neutral operator.", "state-of-talks"),
     ("The Kremlin is studying the full text before it replies.", "state-of-talks"),
@@ -109,6 +109,10 @@ def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, tax
     ("The city closed all of the schools after the strike.", "background"),
     ("The referendum of 1991 gave independence a clear majority.", "background"),
     ("Birdwatchers watch for storks on the river in spring.", "background"),
+    ("The Commission's proposal would lower the price cap on Russian crude oil to $47.60 a barrel.", "background"),
+    ("The G7 plan to cap Russian oil prices has cut Moscow's revenue by a third.", "background"),
+    ("Germany's defence ministry has a plan to expand conscription and calls for a new register.", "background"),
+    ("Moldova's constitution was approved by referendum in 1994.", "background"),
 ])
 def test_section_cues_of_where_talks_stand(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section

@@ -333,6 +333,12 @@ def test_a_moved_date_takes_the_year_written_after_the_date_it_moved_to(sentence
     assert [m.date for m in find_dates(sentence, D(2024, 12, 1))] == [D(2026, 3, 1), D(2026, 3, 10)]
 
 
+def test_a_date_moved_back_keeps_the_year_written_after_the_new_date() -> None:
+    dates = [m.date for m in find_dates("The summit was brought forward from March 10 to March 1, 2026.",
+                                        D(2026, 2, 1))]
+    assert dates == [D(2026, 3, 10), D(2026, 3, 1)]
+
+
 def test_a_year_after_a_second_date_that_is_no_span_end_stays_its_own() -> None:
     # two events of a list, not the ends of a span: the first keeps the year nearest the article
     assert [m.date for m in find_dates("Talks held in March and August 2026 failed.", D(2024, 12, 1))] \
