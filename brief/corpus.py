@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean, first_few
-from brief.metadata import RELIABILITY_GRADES, SourceMeta, infer_metadata, merge_metadata, normalise_stated
+from brief.metadata import SourceMeta, infer_metadata, merge_metadata, normalise_stated, stated_form
 from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
 
@@ -273,9 +273,7 @@ def load_stated_metadata(root: Path) -> tuple[dict[str, dict[str, object]], Yaml
                 problems.append(document.problem(path_, f"unknown key {key!r}",
                                                  hint=did_you_mean(key, [*META_KEYS, "note"])))
             elif value is not None and normalise_stated(key, value) is None:
-                expected = {"published": "a date as YYYY-MM-DD",
-                            "reliability": "a grade " + "–".join(RELIABILITY_GRADES[::5])}.get(key, "text")
-                problems.append(document.problem(path_, f"expected {expected}", value=value))
+                problems.append(document.problem(path_, f"expected {stated_form(key)}", value=value))
         stated[str(source_id)] = entry
     if problems:
         raise UserError(problems)

@@ -269,6 +269,12 @@ def _latest_date_mentioned(text: str) -> dt.date | None:
     return max(told, default=None)
 
 
+def stated_form(key: str) -> str:
+    """What a stated value of ``key`` must be, for a message about one that is not: "a date as YYYY-MM-DD"."""
+    return {"published": "a date as YYYY-MM-DD", "reliability": "a grade " + "–".join(RELIABILITY_GRADES[::5])
+            }.get(key, "text")
+
+
 def normalise_stated(key: str, value: object) -> str | dt.date | None:
     """A stated value in the type the brief uses; None when it cannot be one."""
     if key == "published":

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import Problem, UserError, did_you_mean
+from brief.metadata import normalise_stated, stated_form
 from brief.yamlfile import YamlDocument, parse_yaml_text
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -187,12 +188,15 @@ def _read_front_matter(article: ArticleFile, document: YamlDocument) -> None:
     aliased: dict[str, tuple[str, Any]] = {}
     ignored: list[str] = []
     for key, value in data.items():
+        folded = str(key).lower()
+        ours = key if key in META_KEYS else folded if folded in META_KEYS else FRONT_MATTER_ALIASES.get(folded)
+        if ours is not None and value is not None and normalise_stated(ours, _front_matter_value(value)) is None:
+            problems.append(document.problem((key,), f"expected {stated_form(ours)}", value=value))
+            continue
         if key in META_KEYS:
             if value is not None:
                 article.stated[key] = _front_matter_value(value)
             continue
-        folded = str(key).lower()
-        ours = folded if folded in META_KEYS else FRONT_MATTER_ALIASES.get(folded)
         if ours is not None:
             if value is not None and ours not in aliased:
                 aliased[ours] = (str(key), _front_matter_value(value))

@@ -234,7 +234,6 @@ def test_without_the_year_and_a_reported_day_no_earliest_date_is_inferred(text):
 
 @pytest.mark.parametrize(("front", "read", "published"), [
     ("published: 2025-03-01", False, dt.date(2025, 3, 1)),
-    ("published: some day", True, dt.date(2025, 3, 3)),   # not a date: the text's dates stand in
     ("title: Talks", True, dt.date(2025, 3, 3)),
 ])
 def test_the_texts_dates_are_read_only_when_no_date_is_stated(tmp_path, monkeypatch, front, read, published):
@@ -249,6 +248,18 @@ def test_the_texts_dates_are_read_only_when_no_date_is_stated(tmp_path, monkeypa
                     "the envoys of both governments said after the meeting.\n", encoding="utf-8")
     assert load_source(path).meta.published.value == published
     assert bool(calls) is read
+
+
+def test_a_stated_date_that_is_no_date_is_refused_with_its_line(tmp_path):
+    # it was left aside without a word, and the text's dates stood in for it
+    from brief.corpus import load_source
+    from brief.errors import UserError
+
+    path = tmp_path / "talks.md"
+    path.write_text("---\npublished: some day\n---\n\nTalks were held in Geneva on 3 March 2025.\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        load_source(path)
+    assert raised.value.problems[0].format() == f"{path}:2: published: expected a date as YYYY-MM-DD (got 'some day')"
 
 
 def test_nothing_is_inferred_from_a_bare_text():

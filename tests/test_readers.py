@@ -227,6 +227,18 @@ def test_a_front_matter_key_far_from_any_name_lists_the_valid_ones(tmp_path):
     assert problem.hint == "valid names: author, outlet, published, reliability, title, url"
 
 
+def test_a_stated_date_or_grade_that_cannot_be_read_is_reported_not_dropped(tmp_path):
+    # before, such a value was left aside without a word and the article went undated
+    path = tmp_path / "bad_date.md"
+    path.write_text("---\ntitle: Talks resume\npublished: 2025-13-45\nreliability: Z\ndate: someday\n---\n\n"
+                    "Envoys met in Geneva on Monday.\n", encoding="utf-8")
+    problems = user_error(path).problems
+    assert [(p.line, p.field, p.message, p.value) for p in problems] == [
+        (3, "published", "expected a date as YYYY-MM-DD", "2025-13-45"),
+        (4, "reliability", "expected a grade A–F", "Z"),
+        (5, "date", "expected a date as YYYY-MM-DD", "someday")]  # another tool's name for it
+
+
 def test_front_matter_that_is_not_a_mapping_is_a_user_error(tmp_path):
     path = tmp_path / "list.md"
     path.write_text("---\n- title\n- author\n---\n\nThe talks resumed on Monday.\n", encoding="utf-8")
