@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from brief.figures import NIGHT_TO, Figure
+from brief.parties import PARTY_WORDS
 from brief.stopwords import MEASURE_STOPWORDS
 
 SAME_MEASURE = 0.6
@@ -167,8 +168,9 @@ def measure_scope(measure: str) -> frozenset[str]:
 
 def specific_words(measure: str) -> frozenset[str]:
     """The content words of a measure that say what it counts: not generic ("plan", "area"), not a year
-    or a version word ("revised")."""
-    return frozenset(stem(w) for w in _WORD.findall(measure.lower())
+    or a version word ("revised"); a party for its capital or adjective ("regions Moscow claims", "regions
+    Russia claims")."""
+    return frozenset(stem(PARTY_WORDS[w].lower() if w in PARTY_WORDS else w) for w in _WORD.findall(measure.lower())
                      if w not in _STOPWORDS and w not in GENERIC_WORDS and w not in LATER_WORDS and w not in EARLIER_WORDS
                      and not re.fullmatch(r"(?:19|20)\d\d", w))
 

@@ -199,6 +199,25 @@ def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tm
     assert {f.unit for f in top} == {"troops", "EUR"}
 
 
+def test_one_figure_of_two_sources_is_one_row_and_a_count_of_two_nights_two(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-09", "Alpha Post", [
+            "Overnight Russia launched 410 drones and 38 missiles at Ukraine, the Ukrainian air force said.",
+            "Putin repeated that Ukraine must withdraw from the four regions Moscow claims.", *PARAGRAPHS]),
+        "b": ("2025-12-22", "Beta Wire", [
+            "Overnight into Monday Russia launched 635 drones and 38 missiles, the Ukrainian air force said.",
+            "Putin said Kyiv must leave the four regions Russia claims before any truce.", *PARAGRAPHS]),
+    })
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["key-figures"],
+                                                {"a", "b"})
+    figures = analyst_sections.key_figures(material, 20)
+    regions = [f for f in figures if f.unit == "regions"]
+    assert len(regions) == 1 and {c.source_id for c in regions[0].citations} == {"a", "b"}  # Moscow is Russia
+    missiles = sorted(f.measure for f in figures if f.unit == "missiles")
+    assert missiles == ["missiles launched in the night to 22 December 2025",
+                        "missiles launched in the night to 9 December 2025"]  # 38 on two nights: two figures
+
+
 def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> None:
     _, workspace, briefing, markdown = seeds
     timeline = section(briefing, "timeline")
