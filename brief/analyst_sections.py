@@ -61,7 +61,7 @@ from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
 from brief.event_clauses import event_clause, without_elision
 from brief.excerpts import Excerpt
-from brief.figures import Figure, extract_figures, figures_in_passage
+from brief.figures import Figure, extract_figures, figures_in_passage, night_named
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
 from brief.quotes import Quote, quote_score
 from brief.quotes import extract_quotes as _extract_quotes
@@ -451,10 +451,6 @@ def _category_rank(category: str) -> int:
     return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
 
 
-_DAY_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,2}\b")
-"""A day's number in a measure ("in the night to 9 December 2025"); not a year."""
-
-
 def _same_figure(a: SourcedFigure, b: SourcedFigure) -> bool:
     """One figure given twice: same number, unit and qualifier, and the same measure (in other words, in
     different sources), or measures that name nothing more specific than "plan" or "area"."""
@@ -465,8 +461,8 @@ def _same_figure(a: SourcedFigure, b: SourcedFigure) -> bool:
     words_a, words_b = specific_words(fa.measure), specific_words(fb.measure)
     if fa.measure.lower() == fb.measure.lower() or (not words_a and not words_b):
         return True
-    days_a, days_b = set(_DAY_NUMBER.findall(fa.measure)), set(_DAY_NUMBER.findall(fb.measure))
-    if days_a and days_b and days_a != days_b:
+    nights = night_named(fa.measure), night_named(fb.measure)
+    if all(nights) and nights[0] != nights[1]:
         return False  # "missiles launched in the night to 9 December 2025" and "… to 22 December 2025": two nights
     if a.source_id == b.source_id:
         return False

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from brief.figures import NIGHT_TO, Figure
+from brief.figures import Figure, night_named
 from brief.parties import PARTY_WORDS
 from brief.stopwords import MEASURE_STOPWORDS
 
@@ -156,7 +156,7 @@ class _Key:
         low, high = _interval(figure)
         context = frozenset(_content(item.sentence) - _content(figure.measure))
         if figure.category == "strikes":  # one attack: the same night, or nothing to compare with
-            night = measure.partition(NIGHT_TO)[2]
+            night = night_named(measure)
             scope = frozenset({f"night {night}" if night else f"attack {id(item)}"})
         return cls(figure.unit, figure.category, version, scope, specific_words(figure.measure), low, high, context)
 

@@ -110,6 +110,11 @@ def night_of(measure: str, published: dt.date | None) -> str:
     return measure.removesuffix(" overnight") + NIGHT_TO + long_date(published)
 
 
+def night_named(measure: str) -> str:
+    """The night a strike count's measure names (:func:`night_of`): "9 December 2025", or "" when none."""
+    return measure.partition(NIGHT_TO)[2]
+
+
 def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
     """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
     ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""

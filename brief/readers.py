@@ -189,7 +189,7 @@ def _read_front_matter(article: ArticleFile, document: YamlDocument) -> None:
     ignored: list[str] = []
     for key, value in data.items():
         folded = str(key).lower()
-        ours = key if key in META_KEYS else folded if folded in META_KEYS else FRONT_MATTER_ALIASES.get(folded)
+        ours = folded if folded in META_KEYS else FRONT_MATTER_ALIASES.get(folded)
         if ours is not None and value is not None and normalise_stated(ours, _front_matter_value(value)) is None:
             problems.append(document.problem((key,), f"expected {stated_form(ours)}", value=value))
             continue

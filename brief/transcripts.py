@@ -1,12 +1,12 @@
 """A transcript's speaker labels: "DANIEL FERREIRA (analyst): It buys Kyiv two years of financing …".
 
 Broadcast and hearing transcripts open each turn with the speaker's name in capitals, often with a role
-in brackets, and a colon; an article is one when several paragraphs do so (:func:`is_transcript`). What a guest says is theirs, not the outlet's: the label must stay with it, or a
-brief shows "I would not expect a ceasefire before the spring." with nobody to say it. So a guest's turn of
-up to :data:`MAX_TURN_WORDS` words is one passage (:func:`brief.segmentation.paragraph_spans`), and a brief
-sets the label in bold, as it does an article's lead-in labels (:mod:`brief.lead_labels`). The programme's
-own voices (the anchor, a correspondent) report, as an article's journalist does: their turns are cut into
-sentences like any paragraph.
+in brackets, and a colon; an article is one when several paragraphs do so (:func:`is_transcript`). What a
+guest says is theirs, not the outlet's: the label must stay with it, or a brief shows "I would not expect a
+ceasefire before the spring." with nobody to say it. So a guest's turn of up to :data:`MAX_TURN_WORDS` words is
+one passage (:func:`brief.segmentation.paragraph_spans`), and a brief sets the label in bold, as it does an
+article's lead-in labels (:mod:`brief.lead_labels`). The programme's own voices (the anchor, a correspondent)
+report, as an article's journalist does: their turns are cut into sentences like any paragraph.
 """
 
 from __future__ import annotations
