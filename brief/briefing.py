@@ -239,6 +239,24 @@ def span_label(start: dt.date, start_precision: Precision, end: dt.date, end_pre
     return f"{date_label(start, start_precision)} – {date_label(end, end_precision)}"
 
 
+def dates_label(first: str, date: dt.date, precision: Precision,
+                more: tuple[tuple[dt.date, Precision], ...]) -> str:
+    """Several dates of one sentence as a brief writes them, sharing what they share: "14 and 15 December
+    2025", "28 November and 3 December 2025", "August and October 2025", "2–5 December 2025 and January 2026".
+    ``first`` is the label of the first date (a span's label, if it is one)."""
+    dates = [(date, precision), *more]
+    labels = [first, *(date_label(day, kind) for day, kind in more)]
+    one_kind = first == date_label(date, precision) and len({kind for _, kind in dates}) == 1 and precision in ("day", "month")
+    if one_kind and len({day.year for day, _ in dates}) == 1:
+        if precision == "month":
+            labels = [day.strftime("%B") for day, _ in dates[:-1]] + [labels[-1]]
+        elif len({day.month for day, _ in dates}) == 1:
+            labels = [str(day.day) for day, _ in dates[:-1]] + [labels[-1]]
+        else:
+            labels = [f"{day.day} {day.strftime('%B')}" for day, _ in dates[:-1]] + [labels[-1]]
+    return f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
 def quote_when(date: dt.date | None, precision: Precision | None, dated_by: DatedBy | None,
                date_text: str | None) -> str:
     """When a quote was said, as a brief writes it: "17 December 2025" (the sentence says so), "published
@@ -342,7 +360,7 @@ class TimelineEntry:
     def date_text(self) -> str:
         first = span_label(self.date, self.precision, *self.until) if self.until \
             else date_label(self.date, self.precision)
-        return "; ".join([first, *(date_label(date, precision) for date, precision in self.more_dates)])
+        return first if not self.more_dates else dates_label(first, self.date, self.precision, self.more_dates)
 
     @property
     def published_text(self) -> str:

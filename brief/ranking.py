@@ -29,6 +29,7 @@ from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERB, SPEECH_VERBS
 from brief.stopwords import CONTENT_STOPWORDS
+from brief.transcripts import programme_lead_in
 
 MAX_RECENCY_BONUS = 1.0
 FULL_SENTENCE_WORDS = 12
@@ -190,10 +191,12 @@ def only_quotes(text: str) -> bool:
 def standalone_text(text: str, *, opens_article: bool = True) -> str:
     """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`; a
     name in capitals and a colon is one only in the paragraph that ``opens_article``, elsewhere a transcript's
-    speaker) and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
+    speaker), less a programme voice's label and courtesy in a transcript ("ANCHOR: Good evening. ",
+    :func:`~brief.transcripts.programme_lead_in`) and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
     the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
     dateline = leading_dateline(text, opens_article=opens_article)
     text = text[dateline.end():] if dateline else text
+    text = text[programme_lead_in(text):]
     if not (_DANGLING_START.match(text) or _short_lead_in_ends_on_pronoun(text)):
         return text
     sentences = sentence_bounds(text, 0, len(text))

@@ -6,7 +6,9 @@ guest says is theirs, not the outlet's: the label must stay with it, or a brief 
 ceasefire before the spring." with nobody to say it. So a guest's turn of up to :data:`MAX_TURN_WORDS` words is
 one passage (:func:`brief.segmentation.paragraph_spans`), and a brief sets the label in bold, as it does an
 article's lead-in labels (:mod:`brief.lead_labels`). The programme's own voices (the anchor, a correspondent)
-report, as an article's journalist does: their turns are cut into sentences like any paragraph.
+report, as an article's journalist does: their turns are cut into sentences like any paragraph, and a brief
+shows them without their label and the pleasantry after it ("ANCHOR: Good evening. ", :func:`programme_lead_in`),
+as it shows a wire story without its dateline.
 """
 
 from __future__ import annotations
@@ -48,8 +50,31 @@ def is_transcript(paragraphs: list[str]) -> bool:
     return len(names) >= MIN_TURNS and len(set(names)) > 1
 
 
+def _is_programme_voice(label: re.Match[str]) -> bool:
+    """Whether the speaker ``label`` names speaks for the programme (:data:`_PROGRAMME_VOICES`)."""
+    return bool(_PROGRAMME_VOICES.search(label.group("name") + " " + (label.group("role") or "")))
+
+
 def is_guest_turn(text: str) -> bool:
     """Whether ``text`` (a paragraph) is a turn of someone the programme quotes, not of its own voices: their
     words, which need their label beside them."""
     label = speaker_label(text)
-    return label is not None and not _PROGRAMME_VOICES.search(label.group("name") + " " + (label.group("role") or ""))
+    return label is not None and not _is_programme_voice(label)
+
+
+_PLEASANTRY = re.compile(
+    r"\s*(?:Good (?:morning|afternoon|evening)(?:,? and welcome(?: back)?)?|Thanks?(?: you)?(?:,? [A-Z][\w’'-]+)?"
+    r"|Welcome back)\s*[.!]\s+(?=[A-Z“\"‘])")
+"""A turn's opening courtesy ("Good evening. ", "Thank you. ", "Thanks, Maria. "), before what the turn says."""
+
+
+def programme_lead_in(text: str) -> int:
+    """How much of ``text`` a brief leaves out when it opens on a programme voice's turn: the label ("ANCHOR: ",
+    "HANNA KOVALSKA (correspondent): ") and a courtesy after it ("Good evening. ", "Thank you. "); 0 for any
+    other passage. The rest is the outlet's reporting, cited to it like any journalist's sentence."""
+    label = speaker_label(text)
+    if label is None or not _is_programme_voice(label):
+        return 0
+    courtesy = _PLEASANTRY.match(text, label.end())
+    end = courtesy.end() if courtesy else label.end()
+    return end + len(text[end:]) - len(text[end:].lstrip())

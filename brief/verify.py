@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import date_label, quote_when, span_label
+from brief.briefing import date_label, dates_label, quote_when, span_label
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
@@ -754,6 +754,19 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
             if not any((f.value, f.upper, f.unit, f.qualifier) == same for f in readings.figures(source_id))]
 
 
+def _several_dates(firsts: list[str], found: Event, later: list[Event]) -> set[str]:
+    """The ways a Date cell can write the dates of one sentence from ``found`` on (:func:`dates_label`): its
+    label or its span's (``firsts``), then any of the ``later`` dates the sentence gives."""
+    later_dates = [(event.date, event.precision) for event in later][:_MOST_DATES]
+    return {dates_label(first, found.date, found.precision, tuple(more))
+            for first in firsts for size in range(1, len(later_dates) + 1)
+            for more in itertools.combinations(later_dates, size)}
+
+
+_MOST_DATES = 6
+"""Later dates of one sentence tried in a Date cell: a sentence gives few."""
+
+
 def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
     """A Timeline row: the event verbatim in a cited source (a cited statement), each of its dates one
     that brief reads in that sentence there, and its Published date that source's."""
@@ -772,17 +785,22 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     verbatim = tuple(s for s in source_ids if readings.texts[s].contains(wanted))
     mismatches: list[Mismatch] = []
     given: dict[str, str] = {}
+    several: set[str] = set()
     for source_id in verbatim:
         events = [found for found in readings.events(source_id) if wanted in normalise(found.text)]
-        for found, following in itertools.zip_longest(events, events[1:]):
-            given.setdefault(date_label(found.date, found.precision), found.expression)
+        for index, (found, following) in enumerate(itertools.zip_longest(events, events[1:])):
+            firsts = [date_label(found.date, found.precision)]
+            given.setdefault(firsts[0], found.expression)
             end = span_end(found, following, readings.sources[source_id].text)
             if end is not None:
                 joined = found.until is None and following is not None
-                given.setdefault(span_label(found.date, found.precision, *end),
+                firsts.append(span_label(found.date, found.precision, *end))
+                given.setdefault(firsts[-1],
                                  f"{found.expression} … {following.expression}" if joined else found.expression)
+            several.update(_several_dates(firsts, found, events[index + 1:]))
     read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
-    for date in (" ".join(part.split()) for part in block.cells[0].split(";")):
+    cell = " ".join(block.cells[0].split())
+    for date in [] if cell in several else (" ".join(part.split()) for part in block.cells[0].split(";")):
         if date and date not in given:
             mismatches.append(Mismatch(
                 block.first_line, "date", date, cited, verbatim,

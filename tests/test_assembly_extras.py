@@ -231,7 +231,7 @@ def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> N
     assert (this_week.date, this_week.date_text) == (dt.date(2025, 12, 1), "week of 1 December 2025")
     assert this_week.published == dt.date(2025, 12, 4)
     summits = next(e for e in events if "Anchorage summit in August" in e.text)
-    assert summits.date_text == "August 2025; October 2025"  # both dates of the sentence, one row
+    assert summits.date_text == "August and October 2025"  # both dates of the sentence, one row
     span = next(e for e in events if e.text.startswith("Between March and August"))
     assert (span.date, span.until, span.date_text) == (dt.date(2025, 3, 1), (dt.date(2025, 8, 1), "month"),
                                                        "March–August 2025")  # one span, not two events
@@ -267,6 +267,17 @@ def test_a_span_the_sentence_does_not_give_is_caught(seeds) -> None:
     assert "| March–August 2025 | Between March and August" in markdown
     [mismatch] = verify_brief(markdown.replace("| March–August 2025 |", "| March–July 2025 |"), workspace)
     assert (mismatch.kind, mismatch.text) == ("date", "March–July 2025")
+
+
+@pytest.mark.parametrize("edited", ["| August and November 2025 |", "| July and October 2025 |",
+                                    "| August 2025; November 2025 |"])
+def test_a_wrong_date_among_a_sentences_dates_is_caught(seeds, edited: str) -> None:
+    _, workspace, _, markdown = seeds
+    assert "| August and October 2025 | Earlier efforts" in markdown
+    assert verify_brief(markdown.replace("| August and October 2025 |", "| August 2025; October 2025 |"),
+                        workspace) == []  # as briefs built before wrote them
+    [mismatch] = verify_brief(markdown.replace("| August and October 2025 |", edited), workspace)
+    assert mismatch.kind == "date"
 
 
 # --- small made-up corpora -------------------------------------------------------------------------

@@ -274,3 +274,23 @@ def test_a_name_and_a_colon_is_a_dateline_only_where_the_article_opens() -> None
     assert standalone_text("NEW DELHI: Modi spoke with Zelensky on Tuesday.") == "Modi spoke with Zelensky on Tuesday."
     text = "FERREIRA: I would not expect a ceasefire before the spring."
     assert standalone_text(text, opens_article=False) == text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # the programme's own voices report, as a journalist does: their label and courtesy are left out
+    ("ANCHOR: Good evening. Russian and American envoys have held talks in Miami.",
+     "Russian and American envoys have held talks in Miami."),
+    ("HANNA KOVALSKA (correspondent): Thank you. Kyiv spent much of today under an air raid alert.",
+     "Kyiv spent much of today under an air raid alert."),
+    ("PRESENTER: Thanks, Hanna. Now to Moscow, where the Kremlin answered.", "Now to Moscow, where the Kremlin answered."),
+    ("ANCHOR: Envoys met again on Sunday.", "Envoys met again on Sunday."),
+    ("ANCHOR: Thank you.", "Thank you."),  # nothing after the courtesy: it stays, there is nothing else
+    # a guest's words keep their label: they are theirs, not the outlet's
+    ("DANIEL FERREIRA (analyst): Thank you. I would not expect a ceasefire before the spring.",
+     "DANIEL FERREIRA (analyst): Thank you. I would not expect a ceasefire before the spring."),
+    ("Good evening is what he said.", "Good evening is what he said."),
+])
+def test_a_programme_voices_label_and_courtesy_are_left_out(text: str, shown: str) -> None:
+    from brief.ranking import standalone_text
+
+    assert standalone_text(text, opens_article=False) == shown

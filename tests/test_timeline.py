@@ -245,6 +245,27 @@ def test_a_span_is_written_sharing_what_both_ends_share(start, end, label: str) 
     assert span_label(*start, *end) == label
 
 
+_D = dt.date
+
+
+@pytest.mark.parametrize(("first", "dates", "label"), [
+    (None, [(_D(2025, 12, 14), "day"), (_D(2025, 12, 15), "day")], "14 and 15 December 2025"),
+    (None, [(_D(2025, 11, 28), "day"), (_D(2025, 12, 3), "day"), (_D(2025, 12, 9), "day")],
+     "28 November, 3 December and 9 December 2025"),
+    (None, [(_D(2025, 8, 1), "month"), (_D(2025, 10, 1), "month")], "August and October 2025"),
+    (None, [(_D(2025, 12, 14), "day"), (_D(2026, 1, 15), "day")], "14 December 2025 and 15 January 2026"),
+    (None, [(_D(2025, 12, 1), "week"), (_D(2025, 12, 8), "week")], "week of 1 December 2025 and week of 8 December 2025"),
+    (None, [(_D(2025, 12, 14), "day"), (_D(2025, 12, 1), "month")], "14 December 2025 and December 2025"),
+    # a span first: its own label, then the later dates in full
+    ("2–5 December 2025", [(_D(2025, 12, 2), "day"), (_D(2025, 12, 9), "day")], "2–5 December 2025 and 9 December 2025"),
+])
+def test_a_sentences_dates_are_written_sharing_what_they_share(first, dates, label: str) -> None:
+    from brief.briefing import date_label, dates_label
+
+    (day, precision), *more = dates
+    assert dates_label(first or date_label(day, precision), day, precision, tuple(more)) == label
+
+
 @pytest.mark.parametrize(("sentence", "expression", "first", "last"), [
     ("Talks ran from 1 to 10 March in Geneva.", "1 to 10 March", D(2025, 3, 1), D(2025, 3, 10)),
     ("Between March 1 and 10, Russia fired more drones than in any ten days before.", "March 1 and 10",
