@@ -136,6 +136,26 @@ _NEWSLETTER = re.compile(
     r"(?:\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}"
     r"(?:newsletters?|briefings?|digest|alerts|updates|mailing list))?(?:\s*[:.!]|\s+[–—-].{0,60})?"
     r"|.{0,120}\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b.{0,60}", re.IGNORECASE)
+_SUBSCRIPTION = re.compile(
+    r"(?=.*(?:\bfirst (?:month|year|\d+ (?:weeks|months))\b|\bper (?:month|week)\b|\bfree trial\b"
+    r"|\bunlimited (?:digital )?access\b|\bcancel (?:at )?any ?time\b|[€£$]\s?\d))"
+    r"(?:.{0,150}[.!?:]\s+)?(?:subscribe|become a (?:subscriber|member)|start your (?:free )?(?:trial|subscription)"
+    r"|get (?:unlimited|full|digital) access)\b.{0,150}", re.IGNORECASE)
+""""Read everything from Strasbourg. Subscribe to Europa Tribune Digital: first month for €1": an offer, which
+bids the reader at a sentence's start and names its terms ("Kyiv does not subscribe to that view" is none)."""
+_AUTHOR_NOTE = re.compile(
+    r".{0,250}\b(?:the )?views (?:expressed )?(?:here |in this (?:article|commentary|piece|column) )?are "
+    r"(?:his|her|their|the author[’']?s?[’']?) own\.?"
+    r"|(?:.{0,250}[.!?]\s+)?(?:this (?:article|commentary|column|piece)|the (?:opinions|views) expressed"
+    r"(?: here| in this (?:article|commentary|column|piece))?) (?:does|do) not necessarily (?:reflect|represent)\b.{0,120}",
+    re.IGNORECASE)
+""""Dr. Katarzyna Wolska is a senior fellow …. The views expressed are her own.": about the author, not the talks."""
+_TRANSLATION_NOTE = re.compile(
+    r"(?:this (?:article|text|story|report) (?:was|has been|is) )?(?:translated|machine-translated) from "
+    r"(?:the )?[A-Z][a-z]+(?: (?:by|with) [^.]{1,60})?\."
+    r"(?:\s+(?:the|an?) original(?: version| text| article)?\b[^.]{0,120}\.)?", re.IGNORECASE)
+"""A translation's notice: "Translated from Ukrainian. The original version of this article is available in
+Ukrainian."."""
 _COOKIES = re.compile(
     r".*\b(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies\b.*"
     r"|.*\byou (?:agree|consent) to (?:our|the) use of cookies\b.*"
@@ -206,6 +226,9 @@ _LINE_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("timestamp", _CLOCK_STAMP),
     ("related link", _RELATED_LINK),
     ("newsletter prompt", _NEWSLETTER),
+    ("subscription offer", _SUBSCRIPTION),
+    ("author's note", _AUTHOR_NOTE),
+    ("translation notice", _TRANSLATION_NOTE),
     ("cookie notice", _COOKIES),
     ("social links", _FOLLOW),
     ("standards notice", _STANDARDS),
@@ -494,13 +517,24 @@ def _find_title(lines: list[str], reasons: list[str | None], first_prose: int,
 def _drop_tail_fragments(lines: list[str], reasons: list[str | None], last_prose: int) -> None:
     """After the last paragraph of prose, short leftovers are sign-offs, not text.
 
-    An article without any long paragraph (a short news flash) has no "after": it keeps its lines.
+    An article without any long paragraph (a short news flash) has no "after": it keeps its lines. Nor is a
+    sentence that goes on from a kept line with no blank line between them a leftover: the last item of a list
+    ("- Russia's budget figures for December, due in early January."), nor a heading of lines kept after it
+    ("What to watch").
     """
     if last_prose < 0:
         return
     for index in range(last_prose + 1, len(lines)):
         if reasons[index] is None and lines[index] and _words(lines[index]) <= 12:
-            reasons[index] = "sign-off"
+            goes_on = lines[index - 1].strip() and reasons[index - 1] is None \
+                and _SENTENCE_END.search(lines[index].strip())
+            if not goes_on:
+                reasons[index] = "sign-off"
+    kept_after = False
+    for index in range(len(lines) - 1, last_prose, -1):
+        if reasons[index] == "sign-off" and kept_after and not _SENTENCE_END.search(lines[index].strip()):
+            reasons[index] = None  # the heading of the list after it ("What to watch")
+        kept_after = kept_after or bool(reasons[index] is None and lines[index].strip())
 
 
 _LIST_MARKER = re.compile(r"[-*•]\s+(?=[A-Z0-9\"“‘'(])")

@@ -22,7 +22,7 @@ from typing import Literal
 
 from brief.annotations import AnchoredAnnotation
 from brief.corpus import Source
-from brief.segmentation import answered_questions, list_introductions, paragraph_spans, split_blocks
+from brief.segmentation import Block, answered_questions, list_introductions, paragraph_spans, split_blocks
 from brief.tagging import question_topics, tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
 
@@ -71,9 +71,15 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     answering = answered_questions(source.text, blocks)
     asked: dict[int, dict[str, float]] = {}  # question block start → the topics its words carry
     closing_section: dict[int, str] = {}  # paragraph → the section of its last passage
+    headed = headed_sections(source.text, blocks, taxonomy)
     for span in paragraph_spans(source.text, blocks):
         text = source.text[span.start:span.end]
         tagging = tag_passage(text, taxonomy)
+        under = headed.get(span.paragraph)
+        if under is not None and tagging.topics and tagging.section == BACKGROUND:
+            # The article files a passage whose own words give it no section: under "What to watch" it is
+            # outlook. Its cue score stays its own: the passage is no stronger for its heading.
+            tagging = replace(tagging, section=under)
         closing_section[span.paragraph] = tagging.section
         intro = introduced_by.get(span.paragraph)
         if intro is not None and tagging.section == BACKGROUND and tagging.topics:
@@ -101,6 +107,19 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
             topic_score=sum(tagging.topics.values()), section_score=tagging.section_score,
             paragraph=span.paragraph, position=span.position, published=source.date))
     return excerpts
+
+
+def headed_sections(text: str, blocks: list[Block], taxonomy: Taxonomy) -> dict[int, str]:
+    """Paragraph → the section the subheading it stands under names (:meth:`Taxonomy.heading_section`), for the
+    paragraphs under such a heading, up to the next heading."""
+    headed: dict[int, str] = {}
+    under: str | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            under = taxonomy.heading_section(text[block.start:block.end])
+        elif block.kind == "paragraph" and under is not None:
+            headed[block.paragraph] = under
+    return headed
 
 
 def source_excerpts(source: Source, taxonomy: Taxonomy,

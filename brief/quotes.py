@@ -169,7 +169,7 @@ def rank_quotes(quotes: list[Quote]) -> list[Quote]:
 
 # --- quotation marks -------------------------------------------------------------------------
 
-_OPENING_CONTEXT = set(" \t\n([{—–-/:;“‘\"'")
+_OPENING_CONTEXT = set(" \t\n([{—–-/:;“‘«\"'")
 
 
 def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,6 +181,8 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         close = -1
         if char == "“":
             close = _closing(text, i, end, "”", opener="“")
+        elif char == "«":  # guillemets: how many European outlets and their translations quote
+            close = _closing(text, i, end, "»", opener="«")
         elif char == '"' and _opens(text, i, start):
             close = _closing(text, i, end, '"')
         elif char in "‘'" and _opens(text, i, start):

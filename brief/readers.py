@@ -231,16 +231,21 @@ def _front_matter_value(value: Any) -> Any:
 def markdown_to_plain_text(markdown: str) -> str:
     """Markdown → plain text blocks (headings, paragraphs, list items), links by their text.
 
+    A table is left out, as an HTML page's is (:data:`_HTML_OPTIONS`): a data table is not prose, and its
+    cells run together would be a passage nobody can read ("| Market | Friday close | … |---|").
+
     Each block keeps its first source line, so dropped-line numbers still point
     into the file as given.
     """
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False})
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = parser.parse(markdown)
     lines: list[str] = []
+    in_table = 0
     for token in tokens:
-        if token.type != "inline" or token.map is None:
+        in_table += {"table_open": 1, "table_close": -1}.get(token.type, 0)
+        if token.type != "inline" or token.map is None or in_table:
             continue
         text = "".join(child.content if child.type in ("text", "code_inline") else
                        (" " if child.type in ("softbreak", "hardbreak") else "")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from brief.speakers import SPEECH_VERB
 from brief.transcripts import MAX_TURN_WORDS, is_guest_turn, is_transcript
 
 BlockKind = Literal["title", "heading", "paragraph"]
@@ -53,7 +54,7 @@ _SENTENCE_OPENERS = {
     "There", "Its", "His", "Her", "Their", "Our", "Some", "Many", "Most", "After", "Before", "Since", "So",
 }
 """Words that, after an acronym's period, show a new sentence has begun."""
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[A-Z0-9À-Ý])")
 _TOKEN_BEFORE = re.compile(r"([\w.’']+)$")
 MIN_SPAN_WORDS = 8
 """Shorter sentences ("The core impasse is unchanged.") travel with the next one."""
@@ -242,6 +243,44 @@ def _with_enumerations(text: str, sentences: list[tuple[int, int]]) -> list[tupl
     return result
 
 
+MAX_QUOTATION_WORDS = 120
+"""A quotation longer than this is cut into sentences like any paragraph: a passage that long is no excerpt."""
+
+
+def _open_quotation(passage: str) -> bool:
+    """Whether a quotation opened in ``passage`` is not closed by its end (“ ” and « », or an odd count of
+    straight double quotes)."""
+    return passage.count("“") > passage.count("”") or passage.count("«") > passage.count("»") \
+        or passage.count('"') % 2 == 1
+
+
+_ONLY_A_QUOTATION = re.compile(r"[\"“«„][^\"“”«»]+[.!?…][\"”»“]\s*$")
+"""A sentence that is a quotation and nothing else: '"What it did not get is a cheap answer."'."""
+_SAYS = re.compile(rf"[,.!?…][\"”»“]\s+[^\"“”«»]*\b{SPEECH_VERB}\b|\b{SPEECH_VERB}\b[^\"“”«»]*[:,]?\s*[\"“«„]",
+                   re.IGNORECASE)
+"""A sentence that says who speaks its quotation: '…," said Marta Kovalenko', 'Umerov wrote: «…'."""
+
+
+def _with_whole_quotations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` with each quotation made one with its speaker: the sentences of a quotation that runs
+    on ('"The Berlin round moved Washington and Kyiv closer together. It did not move Moscow," he said.'),
+    and a quotation on its own that goes on from one whose speaker is named ('"The market wanted certainty
+    …," said Marta Kovalenko. "What it did not get is a cheap answer …"'). Cut, the second part is words
+    with nobody to say them. Up to :data:`MAX_QUOTATION_WORDS`."""
+    result: list[tuple[int, int]] = []
+    for left, right in sentences:
+        if result:
+            previous = text[result[-1][0]:result[-1][1]]
+            sentence = text[left:right]
+            goes_on = _open_quotation(previous) or (_ONLY_A_QUOTATION.match(sentence) is not None
+                                                   and _SAYS.search(previous) is not None)
+            if goes_on and len(previous.split()) + len(sentence.split()) <= MAX_QUOTATION_WORDS:
+                result[-1] = (result[-1][0], right)
+                continue
+        result.append((left, right))
+    return result
+
+
 def _opens_with_ordinal(text: str, bounds: tuple[int, int], *, first: bool) -> bool:
     """Whether the sentence opens with "The first", "First," (``first``), or a later one ("The second",
     "Third,", "Finally,")."""
@@ -257,7 +296,8 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
     or at the paragraph's end the one before, unless the short one is a question).
 
     A counted enumeration ("Three signals … will show …. The first is …. The second is …") is one span
-    (:func:`_with_enumerations`).
+    (:func:`_with_enumerations`), and so is a quotation of several sentences, with its speaker
+    (:func:`_with_whole_quotations`).
 
     A transcript's turn by someone the programme quotes ("DANIEL FERREIRA (analyst): It buys Kyiv …. I would
     not expect a ceasefire before the spring.") is one span, up to :data:`~brief.transcripts.MAX_TURN_WORDS`.
@@ -283,7 +323,7 @@ def paragraph_spans(text: str, blocks: list[Block]) -> list[Span]:
             sentences = [(sentences[0][0], sentences[-1][1])]  # a guest's words stay with their label
         merged: list[tuple[int, int]] = []
         pending: tuple[int, int] | None = None
-        for left, right in _with_enumerations(text, sentences):
+        for left, right in _with_enumerations(text, _with_whole_quotations(text, sentences)):
             if pending is not None:
                 left = pending[0]
                 pending = None

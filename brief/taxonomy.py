@@ -71,6 +71,9 @@ class SectionSpec(pydantic.BaseModel):
     description: str = ""
     min_score: FiniteNumber = 1.0
     rules: list[RuleSpec] = []
+    headings: list[str] = []
+    """An article's own subheadings that file the passages under them in this section ("What to watch",
+    "Sticking points"): the whole heading, ignoring case, punctuation around it and a leading "The"."""
 
 
 class TaxonomySpec(pydantic.BaseModel):
@@ -104,6 +107,8 @@ class Category:
     description: str
     min_score: float
     rules: tuple[CompiledRule, ...]
+    headings: tuple[re.Pattern[str], ...] = ()
+    """For a section: the subheadings of an article that file the passages under them here."""
 
     def score(self, text: str, lowered: str | None = None) -> float:
         lowered = text.lower() if lowered is None else lowered
@@ -129,6 +134,13 @@ class Taxonomy:
 
     def section(self, section_id: str) -> Category:
         return next(section for section in self.sections if section.id == section_id)
+
+    def heading_section(self, heading: str) -> str | None:
+        """The section an article's subheading files the passages under it in ("What to watch" → outlook,
+        :attr:`SectionSpec.headings`), or None for a heading that names none ("The rouble holds firm")."""
+        heading = heading.replace("’", "'")
+        return next((section.id for section in self.sections
+                     if any(expression.fullmatch(heading) for expression in section.headings)), None)
 
     @functools.cached_property
     def matcher(self) -> TaxonomyMatcher:
@@ -360,6 +372,14 @@ def phrase_expression(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
 
 
+def _heading_expression(phrase: str) -> re.Pattern[str]:
+    """A subheading that is ``phrase`` and nothing more ("What to watch", "WHAT'S NEXT", "Next steps:"): a heading
+    that only contains it ("Mounting Pressures and Potential Outcomes") names a theme, not a section."""
+    parts = [re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()) if part]
+    body = r"[\s-]+".join(parts)
+    return re.compile(rf"\W*(?:the\s+)?{body}\W*", re.IGNORECASE)
+
+
 def _phrase_key(phrase: str) -> str:
     """The longest word of a phrase, lower-cased: any match must contain it."""
     return max(re.split(r"[\s-]+", phrase.strip().lower()), key=len)
@@ -370,7 +390,8 @@ def _compile(spec: TopicSpec | SectionSpec) -> Category:
         CompiledRule(tuple([(_phrase_key(p), phrase_expression(p)) for p in rule.phrases]
                            + [("", re.compile(p, re.IGNORECASE)) for p in rule.patterns]), rule.weight)
         for rule in spec.rules)
-    return Category(spec.id, spec.label, spec.description, spec.min_score, rules)
+    headings = tuple(_heading_expression(phrase) for phrase in getattr(spec, "headings", []))
+    return Category(spec.id, spec.label, spec.description, spec.min_score, rules, headings)
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

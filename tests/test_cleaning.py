@@ -451,6 +451,15 @@ PROSE_AFTER = ("Officials on both sides said the next round would deal with the 
     ("Posted: 04.03.2025", {"publication date"}),
     ("© 2025 The Northern Ledger", {"sign-off"}),
     ("Copyright 2025 Coastal Herald Media Group. All rights reserved.", {"sign-off"}),
+    ("Read everything from Lisbon and Brussels. Subscribe to the Tribune Digital: first month for €1.",
+     {"subscription offer"}),
+    ("Subscribe now: unlimited digital access for €1 a week.", {"subscription offer"}),
+    ("Dr. Ana Lopes is a senior fellow at the Atlantic Institute. The views expressed are her own.",
+     {"author's note"}),
+    ("The opinions expressed in this column do not necessarily reflect those of the newspaper.", {"author's note"}),
+    ("Translated from Ukrainian. The original version of this article is available in Ukrainian.",
+     {"translation notice"}),
+    ("This article was translated from Portuguese by Ana Lopes.", {"translation notice"}),
 ])
 def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     """Mid-article, so the rule itself drops the line, not its position after the last paragraph."""
@@ -473,6 +482,9 @@ def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     "By the end of the day, no agreement had been reached.",
     "By Monday, the talks had collapsed.",
     "By contrast, Moscow rejected the plan.",
+    "Lisbon does not subscribe to that view of the $300bn in frozen assets, the minister said.",
+    "Translated from the Russian, the phrase means a special military operation.",
+    "The statement does not necessarily reflect the views of the government, the spokesman said on Friday.",
     "Breaking news rarely reaches the villages, the mayor said.",
     "Share this article's concern, the envoy urged his colleagues.",
     "Listen to this, the minister told the chamber.",
@@ -495,6 +507,19 @@ def test_an_article_of_short_paragraphs_is_kept():
     cleaned = clean_article(raw)
     assert cleaned.dropped == ()
     assert "Monitors will travel to the front on Wednesday." in cleaned.text.split("\n")
+
+
+def test_a_lists_short_last_item_is_no_sign_off():
+    """A list at the end of an article: its short last item is one of the list, not a leftover after it."""
+    raw = ("Markets cut their bets on an early ceasefire on Friday after the EU agreed to lend Ukraine "
+           "90 billion euros through joint borrowing instead of the frozen assets.\n\n"
+           "What to watch\n\n"
+           "- Russia's reply to the 20-point framework after the expected meeting with the U.S. envoys in Miami.\n"
+           "- Russia's budget figures for December, due in early January.\n\n"
+           "Follow us\n")
+    cleaned = clean_article(raw)
+    assert "Russia's budget figures for December, due in early January." in cleaned.text.split("\n")
+    assert [line.text for line in cleaned.dropped] == ["Follow us"]
 
 
 HARD_WRAPPED_PARAGRAPHS = [

@@ -208,3 +208,47 @@ def test_an_answer_takes_the_topics_its_question_names_strongly_but_no_more_cue_
     assert "security-guarantees" not in alone.topics
     assert (alone.topic_score, alone.section) == (blocked.topic_score, blocked.section), \
         "the answer is no stronger for its question"
+
+
+HEADED = """---
+title: "Markets weigh the peace talks"
+published: 2025-12-19
+---
+
+# Markets weigh the peace talks
+
+## The rouble holds firm
+
+Exporters selling dollars to pay year-end taxes propped up the rouble and the frozen assets stayed frozen.
+
+## What to watch
+
+- The first bond sale under the EU's 90 billion euro loan to Ukraine, in the first quarter.
+- Any US move to ease sanctions on Rosneft and Lukoil, which would narrow the Urals discount.
+- Moscow demands that Kyiv withdraw from Donbas before the sanctions are eased.
+
+## Mounting pressures and what to watch
+
+Exporters selling dollars to pay year-end taxes propped up the rouble and the sanctions stayed.
+"""
+
+
+def test_a_subheading_that_names_a_section_files_the_passages_with_none_of_their_own(tmp_path: Path, taxonomy):
+    """Under "What to watch" an item with no cue of its own is outlook; one whose own words give it a section
+    keeps it; a heading that only mentions the words names a theme, not a section."""
+    path = tmp_path / "headed.md"
+    path.write_text(HEADED, encoding="utf-8")
+    sections = {e.text[:20]: e.section for e in automatic_excerpts(load_source(path), taxonomy)}
+    assert sections["Exporters selling do"] == "background"    # "The rouble holds firm" names no section
+    assert sections["The first bond sale "] == "outlook"       # filed by the heading
+    assert sections["Any US move to ease "] == "outlook"
+    assert sections["Moscow demands that "] == "sticking-points"  # its own cue ("demands")
+    last = automatic_excerpts(load_source(path), taxonomy)[-1]
+    assert last.text.endswith("the sanctions stayed.") and last.section == "background"  # a mention is no name
+
+
+def test_a_heading_names_a_section_only_as_a_whole(taxonomy):
+    assert [taxonomy.heading_section(heading) for heading in (
+        "What to watch", "WHAT’S NEXT", "Next steps:", "The road ahead", "CONTEXT", "Where the talks stand",
+        "Sticking points", "Mounting pressures and potential outcomes", "The rouble holds firm")] == [
+        "outlook", "outlook", "outlook", "outlook", "background", "state-of-talks", "sticking-points", None, None]

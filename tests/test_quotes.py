@@ -441,3 +441,13 @@ def test_quoted_words_are_phrases_of_two_words_or_more_not_names() -> None:
     text = ("The aide confirmed that “no  Compromise” was reached; the “Coalition of the Willing” will meet, "
             "and Kyiv called the plan “unacceptable.”")
     assert quoted_words(text) == {"no compromise"}
+
+
+def test_guillemets_quote_as_other_quotation_marks_do() -> None:
+    """A translated or European outlet quotes in « »: the words are a quotation, with their speaker."""
+    text = ("Umerov reported on the results in his Telegram channel on Sunday. «We worked constructively and in "
+            "detail. The security guarantees document is in its final stage», Rustem Umerov wrote.\n")
+    [quote] = extract_quotes(text, "s", DEC_4)
+    assert quote.text == "We worked constructively and in detail. The security guarantees document is in its final stage"
+    assert quote.speaker == "Rustem Umerov"
+    assert quote_marks("a «few words» here", 0, 18) == [(2, 12)]

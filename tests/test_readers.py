@@ -198,6 +198,23 @@ def test_markdown_line_numbers_point_into_the_file(tmp_path):
         assert item in source.text.split("\n")
 
 
+def test_a_markdown_table_is_left_out_as_an_html_one_is(tmp_path):
+    """A data table's cells run together are no passage: "| Market | Friday close | … |---|"."""
+    path = tmp_path / "markets.md"
+    path.write_text(
+        "The rouble firmed 0.6% to 79.4 per dollar after the central bank cut its key rate on Friday.\n"
+        "\n"
+        "| Market | Friday close | Day |\n"
+        "|---|---|---|\n"
+        "| Rouble per dollar | 79.4 | +0.6% |\n"
+        "\n"
+        "Defence shares rose 1.8% across Europe, led by Rheinmetall, after losing ground since November.\n",
+        encoding="utf-8")
+    source = load_source(path)
+    assert "|" not in source.text and "Rouble per dollar" not in source.text
+    assert [line[:17] for line in source.text.split("\n") if line] == ["The rouble firmed", "Defence shares ro"]
+
+
 def test_markdown_without_front_matter_states_nothing(tmp_path):
     path = tmp_path / "plain.md"
     path.write_text("# Talks resume\n\nThe delegations met on *Monday* in [Vienna](https://example.org).\n",

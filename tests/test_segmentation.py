@@ -175,6 +175,42 @@ def test_a_paragraph_in_capitals_and_a_colon_is_no_turn_outside_a_transcript(ope
     assert len(spans_of(text)) == 2
 
 
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # a quotation that runs on over its sentences is one passage with its speaker
+    ('"The Berlin round moved Washington and Kyiv closer together. It did not move Moscow at all," he said on '
+     'Friday in London.', None),
+    ("«We worked constructively and in detail over two long days. The security guarantees document is in its "
+     "final stage», Umerov wrote on Sunday.", None),
+    ("“The market wanted certainty about Kyiv's funding for two years. It got it,” said Marta Kovalenko of "
+     "Altavia Bank.", None),
+    # a quotation that goes on from one whose speaker is named stays with it
+    ('"The market wanted certainty about Kyiv\'s funding, and it got it," said Marta Kovalenko of Altavia Bank. '
+     '"What it did not get is a cheap answer to who pays for reconstruction."', None),
+    # guillemets open a sentence as other quotation marks do: the lead-in before them is a sentence of its own
+    ("Umerov reported on the results in his Telegram channel on Sunday. «We worked constructively and in detail "
+     "with our partners», Umerov wrote.",
+     ["Umerov reported on the results in his Telegram channel on Sunday.",
+      "«We worked constructively and in detail with our partners», Umerov wrote."]),
+    # closed quotations in sentences of their own are cut as any sentences are
+    ('Peskov said the plan was "a basis for talks" at best. Zelensky said it needed "serious work" before any '
+     'meeting of leaders.',
+     ['Peskov said the plan was "a basis for talks" at best.',
+      'Zelensky said it needed "serious work" before any meeting of leaders.']),
+    # a bare quotation after a sentence that names no speaker is not taken as theirs
+    ('The delegation returned to Kyiv on Sunday after two days of talks. "We are close to a final text on the '
+     'guarantees."',
+     ["The delegation returned to Kyiv on Sunday after two days of talks.",
+      '"We are close to a final text on the guarantees."']),
+])
+def test_a_quotation_stays_whole_with_its_speaker(paragraph: str, expected: list[str] | None) -> None:
+    assert spans_of(paragraph + "\n") == (expected or [paragraph])
+
+
+def test_a_quotation_too_long_for_an_excerpt_is_cut_into_its_sentences() -> None:
+    paragraph = '"The first point is ' + "very " * 120 + 'long. The second point is short," he said on Friday.'
+    assert len(spans_of(paragraph + "\n")) == 2
+
+
 def test_a_short_last_sentence_joins_the_one_before():
     text = "Both sides then left the talks in Istanbul without a joint statement. Nothing else.\n"
     spans = paragraph_spans(text, split_blocks(text))
