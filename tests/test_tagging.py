@@ -56,6 +56,16 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     ("The Kremlin leader set out terms that include the withdrawal of Kyiv's troops from two regions and a "
      "pledge never to join the alliance.", "sticking-points"),
     ("Ukraine's withdrawal from Pokrovsk left a gap in the front line, commanders said.", "background"),  # a retreat
+    # A position that has not moved, and what cannot be done, block a deal.
+    ("Kremlin spokesman Dmitry Peskov repeated that Russia's position on Donbas \"has not changed\".",
+     "sticking-points"),
+    ("A referendum on territory under martial law is practically impossible to organise honestly.",
+     "sticking-points"),
+    ("The price of the bonds has not changed since Monday.", "background"),  # no position
+    # Next steps without "will": a condition, a date ahead.
+    ("A meeting of leaders would only make sense when there is something to sign.", "outlook"),
+    ("By then, the delegation wants to finalise four documents.", "outlook"),
+    ("One bank is more cautious still, at 20% for a truce in the first half of 2026.", "outlook"),
 ])
 def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section
