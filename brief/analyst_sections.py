@@ -464,10 +464,15 @@ def _same_figure(a: SourcedFigure, b: SourcedFigure) -> bool:
     nights = night_named(fa.measure), night_named(fb.measure)
     if all(nights) and nights[0] != nights[1]:
         return False  # "missiles launched in the night to 9 December 2025" and "… to 22 December 2025": two nights
-    if a.source_id == b.source_id:
+    if a.source_id == b.source_id or measure_scope(fa.measure) != measure_scope(fb.measure):
         return False
-    return measure_scope(fa.measure) == measure_scope(fb.measure) and bool(words_a | words_b) \
-        and len(words_a & words_b) / len(words_a | words_b) >= SAME_MEASURE
+    if fa.category == "money" and words_a & _FUNDING and words_b & _FUNDING:
+        return True  # "loan to Ukraine" and "funding raised through joint borrowing": one sum, said two ways
+    return bool(words_a | words_b) and len(words_a & words_b) / len(words_a | words_b) >= SAME_MEASURE
+
+
+_FUNDING = frozenset({"loan", "funding", "financing", "aid", "borrowing", "credit", "grant", "assistance"})
+"""Words of a sum that funds someone: the same sum of money so measured in two sources is one figure."""
 
 
 # --- timeline ------------------------------------------------------------------------------------

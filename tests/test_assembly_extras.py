@@ -218,6 +218,25 @@ def test_one_figure_of_two_sources_is_one_row_and_a_count_of_two_nights_two(tmp_
                         "missiles launched in the night to 9 December 2025"]  # 38 on two nights: two figures
 
 
+def test_one_sum_of_funding_said_two_ways_is_one_figure_and_other_sums_stay_apart(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-19", "Alpha Post", [
+            "The 27 instead agreed to raise €90bn through joint borrowing backed by the EU budget.",
+            "Europe holds about €210bn of immobilised Russian central bank assets, most of it at Euroclear.",
+            *PARAGRAPHS]),
+        "b": ("2025-12-22", "Beta Wire", [
+            "EU leaders agreed on 19 December to lend Ukraine 90 billion euros for 2026 and 2027.",
+            "The plan would have drawn on 210 billion euros in a reparations loan to Kyiv.", *PARAGRAPHS]),
+    })
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["key-figures"],
+                                                {"a", "b"})
+    sums = {(f.value, f.measure): {c.source_id for c in f.citations}
+            for f in analyst_sections.key_figures(material, 20) if f.unit == "EUR"}
+    ninety = [sources for (value, _), sources in sums.items() if value == 90e9]
+    assert ninety == [{"a", "b"}]  # a loan to Ukraine and funding raised through joint borrowing: one sum
+    assert sorted(len(sources) for (value, _), sources in sums.items() if value == 210e9) == [1, 1]  # assets, loan
+
+
 def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> None:
     _, workspace, briefing, markdown = seeds
     timeline = section(briefing, "timeline")
