@@ -119,6 +119,20 @@ def test_a_full_line_is_not_broken_after_its_first_word_to_fit_a_citation(tmp_pa
     assert " ".join(" ".join(lines).split()).count(item) == 1
 
 
+def test_a_key_quotes_attribution_is_not_broken_after_its_dash(tmp_path: Path) -> None:
+    """WeasyPrint 70 set "—" alone on a line, and the speaker on the next, when the attribution's date and
+    citation were a nowrap span that did not fit at the line's end."""
+    quote = ("> “A deal that lifts the US measures on Rosneft and Lukoil could narrow it by ten dollars within weeks.”\\\n"
+             "> — Simon Achterberg, energy analyst at Kessel \\& Roth in Frankfurt · published 19 December 2025 "
+             "[\\[9\\]](#src-9)[\\[3\\]](#src-3)\n")
+    (tmp_path / "q.pdf").write_bytes(markdown_to_pdf(f"# T\n\n## Key quotes\n\n{quote}", TEMPLATES))
+    text = pypdf.PdfReader(tmp_path / "q.pdf").pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "—" not in lines
+    assert any(line.startswith("— Simon Achterberg") for line in lines)
+    assert "2025 [9][3]" in " ".join(" ".join(lines).replace("\u2060", "").split())  # the citations stay together
+
+
 def test_a_file_path_is_never_broken_at_its_slash(tmp_path: Path) -> None:
     """The PDF set the About note's "Give its date in seeds/ ⏎ sources.yaml." on two lines; a URL still breaks
     where it must."""
