@@ -105,6 +105,7 @@ from brief.same_claim import Particulars, one_claim_possible, plain_words_of, re
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
+from brief.transcripts import programme_lead_in
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -867,7 +868,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         role = speaker_is_the_role(lead.text)
         if role and not introduces_the_role(before.text, role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
-        text = sources[lead.source_id].text[before.start:lead.end]
+        text = sources[lead.source_id].text[before.start + programme_lead_in(before.text):lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
         candidate.context, candidate.shown = (before,), text

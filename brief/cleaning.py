@@ -27,6 +27,7 @@ import ftfy.badness
 import ftfy.chardata
 
 from brief.dates import FULL_DATE
+from brief.reader_address import talks_to_reader
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -139,13 +140,12 @@ _NEWSLETTER = re.compile(
 _SUBSCRIPTION = re.compile(
     r"(?=.*(?:\bfirst (?:month|year|\d+ (?:weeks|months))\b|\bper (?:month|week)\b|\bfree trial\b"
     r"|\bunlimited (?:digital )?access\b|\bcancel (?:at )?any ?time\b|[€£$]\s?\d))"
-    r"(?:.{0,150}[.!?:]\s+)?(?:subscribe|become a (?:subscriber|member)|start your (?:free )?(?:trial|subscription)"
-    r"|get (?:unlimited|full|digital) access)\b.{0,150}", re.IGNORECASE)
+    r"(?:.{0,150}[.!?:]\s+)?(?:subscribe|start your (?:free )?(?:trial|subscription))\b.{0,150}", re.IGNORECASE)
 """"Read everything from Strasbourg. Subscribe to Europa Tribune Digital: first month for €1": an offer, which
 bids the reader at a sentence's start and names its terms ("Kyiv does not subscribe to that view" is none)."""
 _AUTHOR_NOTE = re.compile(
-    r".{0,250}\b(?:the )?views (?:expressed )?(?:here |in this (?:article|commentary|piece|column) )?are "
-    r"(?:his|her|their|the author[’']?s?[’']?) own\.?"
+    r"(?:.{0,250}[.!?]\s+)?(?:the )?(?:views|opinions) expressed (?:here |in this (?:article|commentary|piece|column) )?"
+    r"are (?:his|her|their|the author[’']?s?[’']?) own\.?"
     r"|(?:.{0,250}[.!?]\s+)?(?:this (?:article|commentary|column|piece)|the (?:opinions|views) expressed"
     r"(?: here| in this (?:article|commentary|column|piece))?) (?:does|do) not necessarily (?:reflect|represent)\b.{0,120}",
     re.IGNORECASE)
@@ -519,22 +519,27 @@ def _drop_tail_fragments(lines: list[str], reasons: list[str | None], last_prose
 
     An article without any long paragraph (a short news flash) has no "after": it keeps its lines. Nor is a
     sentence that goes on from a kept line with no blank line between them a leftover: the last item of a list
-    ("- Russia's budget figures for December, due in early January."), nor a heading of lines kept after it
-    ("What to watch").
+    ("- Russia's budget figures for December, due in early January.") unless it talks to the reader ("That's it
+    for today."), nor the one heading just above such sentences ("What to watch"; not "From our partners" above
+    the headlines of related links).
     """
     if last_prose < 0:
         return
     for index in range(last_prose + 1, len(lines)):
         if reasons[index] is None and lines[index] and _words(lines[index]) <= 12:
             goes_on = lines[index - 1].strip() and reasons[index - 1] is None \
-                and _SENTENCE_END.search(lines[index].strip())
+                and _SENTENCE_END.search(lines[index].strip()) and not talks_to_reader(lines[index])
             if not goes_on:
                 reasons[index] = "sign-off"
-    kept_after = False
+    next_kept = False  # whether the next line that is not blank is a sentence kept
     for index in range(len(lines) - 1, last_prose, -1):
-        if reasons[index] == "sign-off" and kept_after and not _SENTENCE_END.search(lines[index].strip()):
+        line = lines[index].strip()
+        if not line:
+            continue
+        heading = reasons[index] == "sign-off" and next_kept and not _SENTENCE_END.search(line)
+        if heading:
             reasons[index] = None  # the heading of the list after it ("What to watch")
-        kept_after = kept_after or bool(reasons[index] is None and lines[index].strip())
+        next_kept = not heading and reasons[index] is None and bool(_SENTENCE_END.search(line))
 
 
 _LIST_MARKER = re.compile(r"[-*•]\s+(?=[A-Z0-9\"“‘'(])")

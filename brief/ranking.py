@@ -194,9 +194,9 @@ def standalone_text(text: str, *, opens_article: bool = True) -> str:
     speaker), less a programme voice's label and courtesy in a transcript ("ANCHOR: Good evening. ",
     :func:`~brief.transcripts.programme_lead_in`) and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
     the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
-    dateline = leading_dateline(text, opens_article=opens_article)
-    text = text[dateline.end():] if dateline else text
-    text = text[programme_lead_in(text):]
+    lead_in = programme_lead_in(text)  # first: "ANCHOR: " opening the article is a speaker, not a dateline
+    dateline = None if lead_in else leading_dateline(text, opens_article=opens_article)
+    text = text[lead_in or (dateline.end() if dateline else 0):]
     if not (_DANGLING_START.match(text) or _short_lead_in_ends_on_pronoun(text)):
         return text
     sentences = sentence_bounds(text, 0, len(text))

@@ -247,18 +247,29 @@ MAX_QUOTATION_WORDS = 120
 """A quotation longer than this is cut into sentences like any paragraph: a passage that long is no excerpt."""
 
 
-def _open_quotation(passage: str) -> bool:
-    """Whether a quotation opened in ``passage`` is not closed by its end (“ ” and « », or an odd count of
-    straight double quotes)."""
-    return passage.count("“") > passage.count("”") or passage.count("«") > passage.count("»") \
-        or passage.count('"') % 2 == 1
+def _quotation_balance(passage: str) -> int:
+    """How many quotations ``passage`` opens and does not close: “ ” (or „ “ in German), « », and straight double
+    quotes, each of which opens after a space or bracket and closes elsewhere. A straight quote after a digit is
+    an inch mark ("12\" mortars"), not a quotation."""
+    german = passage.count("„")
+    curly = german - passage.count("“") if german else passage.count("“") - passage.count("”")
+    guillemets = passage.count("«") - passage.count("»")
+    straight = 0
+    for match in _STRAIGHT_QUOTE.finditer(passage):
+        straight += 1 if match.group("opens") is not None else -1 if straight > 0 else 0
+    return max(curly, 0) + max(guillemets, 0) + straight
 
 
-_ONLY_A_QUOTATION = re.compile(r"[\"“«„][^\"“”«»]+[.!?…][\"”»“]\s*$")
-"""A sentence that is a quotation and nothing else: '"What it did not get is a cheap answer."'."""
-_SAYS = re.compile(rf"[,.!?…][\"”»“]\s+[^\"“”«»]*\b{SPEECH_VERB}\b|\b{SPEECH_VERB}\b[^\"“”«»]*[:,]?\s*[\"“«„]",
-                   re.IGNORECASE)
-"""A sentence that says who speaks its quotation: '…," said Marta Kovalenko', 'Umerov wrote: «…'."""
+_STRAIGHT_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))(?P<opens>")(?=\S)|(?<=[^\s\d])"')
+"""A straight double quote that opens (after a space or a bracket, before a word) or closes (after anything but a
+space or a digit)."""
+
+_ONLY_A_QUOTATION = re.compile(r"[\"“«„][^\"“”«»]+(?:[.!?…][\"”»“]|[\"”»“][.!?…])\s*$")
+"""A sentence that is a quotation and nothing else: '"What it did not get is a cheap answer."', '«…».'."""
+_SAYS = re.compile(rf"(?:[,.!?…][\"”»“]|[\"”»“][,.!?…]?)\s+[^\"“”«»]{{0,80}}?\b{SPEECH_VERB}\b"
+                   rf"|\b{SPEECH_VERB}\b[^\"“”«»]{{0,80}}?[:,]?\s*[\"“«„]", re.IGNORECASE)
+"""A sentence that says who speaks its quotation: '…," said Marta Kovalenko', '«…», Umerov wrote',
+'Umerov wrote: «…'."""
 
 
 def _with_whole_quotations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -266,18 +277,33 @@ def _with_whole_quotations(text: str, sentences: list[tuple[int, int]]) -> list[
     on ('"The Berlin round moved Washington and Kyiv closer together. It did not move Moscow," he said.'),
     and a quotation on its own that goes on from one whose speaker is named ('"The market wanted certainty
     …," said Marta Kovalenko. "What it did not get is a cheap answer …"'). Cut, the second part is words
-    with nobody to say them. Up to :data:`MAX_QUOTATION_WORDS`."""
+    with nobody to say them. Up to :data:`MAX_QUOTATION_WORDS`; a quotation that the paragraph never closes
+    (a typo, a mark read wrongly) joins nothing."""
     result: list[tuple[int, int]] = []
-    for left, right in sentences:
-        if result:
-            previous = text[result[-1][0]:result[-1][1]]
+    index = 0
+    while index < len(sentences):
+        left, right = sentences[index]
+        last = index
+        if _quotation_balance(text[left:right]) > 0:
+            words = len(text[left:right].split())
+            for end in range(index + 1, len(sentences)):
+                words += len(text[sentences[end][0]:sentences[end][1]].split())
+                if words > MAX_QUOTATION_WORDS:
+                    break
+                if _quotation_balance(text[left:sentences[end][1]]) == 0:
+                    last = end
+                    break
+        right = sentences[last][1]
+        if result and index == last:
             sentence = text[left:right]
-            goes_on = _open_quotation(previous) or (_ONLY_A_QUOTATION.match(sentence) is not None
-                                                   and _SAYS.search(previous) is not None)
-            if goes_on and len(previous.split()) + len(sentence.split()) <= MAX_QUOTATION_WORDS:
+            previous = text[result[-1][0]:result[-1][1]]
+            if _ONLY_A_QUOTATION.match(sentence) and _SAYS.search(previous) \
+                    and len(previous.split()) + len(sentence.split()) <= MAX_QUOTATION_WORDS:
                 result[-1] = (result[-1][0], right)
+                index += 1
                 continue
         result.append((left, right))
+        index = last + 1
     return result
 
 

@@ -62,9 +62,11 @@ def is_guest_turn(text: str) -> bool:
     return label is not None and not _is_programme_voice(label)
 
 
+_ADDRESSED = rf"(?:,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[{_CAPITAL}][\w’'-]+(?:\s+[{_CAPITAL}][\w’'-]+)?)?"
+""""Hanna", "Dr. Ferreira", "Mr Umerov", "Łukasz Nowak": whom a courtesy addresses."""
 _PLEASANTRY = re.compile(
-    r"\s*(?:Good (?:morning|afternoon|evening)(?:,? and welcome(?: back)?)?|Thanks?(?: you)?(?:,? [A-Z][\w’'-]+)?"
-    r"|Welcome back)\s*[.!]\s+(?=[A-Z“\"‘])")
+    rf"\s*(?:Good (?:morning|afternoon|evening){_ADDRESSED}(?:,? and welcome(?: back)?(?: to [^.!?]{{1,60}})?)?"
+    rf"|Thanks?(?: you)?(?: very much)?{_ADDRESSED}|Welcome back{_ADDRESSED})\s*[.!]\s+(?=[{_CAPITAL}“\"‘])")
 """A turn's opening courtesy ("Good evening. ", "Thank you. ", "Thanks, Maria. "), before what the turn says."""
 
 

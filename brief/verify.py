@@ -754,13 +754,15 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
             if not any((f.value, f.upper, f.unit, f.qualifier) == same for f in readings.figures(source_id))]
 
 
-def _several_dates(firsts: list[str], found: Event, later: list[Event]) -> set[str]:
+def _several_dates(firsts: list[str], found: Event, events: list[Event]) -> set[str]:
     """The ways a Date cell can write the dates of one sentence from ``found`` on (:func:`dates_label`): its
-    label or its span's (``firsts``), then any of the ``later`` dates the sentence gives."""
-    later_dates = [(event.date, event.precision) for event in later][:_MOST_DATES]
+    label or its span's (``firsts``), then any of the sentence's later dates (``events``), in date order as the
+    build writes them, whichever the sentence gives first ("talks resume in January 2026, after a pause that
+    began in October 2025": "October 2025 and January 2026")."""
+    later = sorted({(event.date, event.precision) for event in events if event.date > found.date})[:_MOST_DATES]
     return {dates_label(first, found.date, found.precision, tuple(more))
-            for first in firsts for size in range(1, len(later_dates) + 1)
-            for more in itertools.combinations(later_dates, size)}
+            for first in firsts for size in range(1, len(later) + 1)
+            for more in itertools.combinations(later, size)}
 
 
 _MOST_DATES = 6
@@ -788,7 +790,7 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     several: set[str] = set()
     for source_id in verbatim:
         events = [found for found in readings.events(source_id) if wanted in normalise(found.text)]
-        for index, (found, following) in enumerate(itertools.zip_longest(events, events[1:])):
+        for found, following in itertools.zip_longest(events, events[1:]):
             firsts = [date_label(found.date, found.precision)]
             given.setdefault(firsts[0], found.expression)
             end = span_end(found, following, readings.sources[source_id].text)
@@ -797,7 +799,7 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
                 firsts.append(span_label(found.date, found.precision, *end))
                 given.setdefault(firsts[-1],
                                  f"{found.expression} … {following.expression}" if joined else found.expression)
-            several.update(_several_dates(firsts, found, events[index + 1:]))
+            several.update(_several_dates(firsts, found, events))
     read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
     cell = " ".join(block.cells[0].split())
     for date in [] if cell in several else (" ".join(part.split()) for part in block.cells[0].split(";")):

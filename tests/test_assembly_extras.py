@@ -833,3 +833,38 @@ def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_
     assert verify_brief(markdown, workspace) == []
     [mismatch] = verify_brief(markdown.replace("| 1–10 March 2025 |", "| 1–11 March 2025 |"), workspace)
     assert (mismatch.kind, mismatch.text) == ("date", "1–11 March 2025")
+
+
+def _built(tmp_path: Path, articles: dict[str, tuple[str, str, list[str]]]) -> tuple[Workspace, str]:
+    paths, workspace = project(tmp_path, articles)
+    recipe = recipe_for(paths, workspace)
+    return workspace, markdown_of(paths, workspace, assemble_briefing(workspace, recipe), recipe)
+
+
+def test_a_sentences_dates_given_later_one_first_verify_in_date_order(tmp_path: Path) -> None:
+    """The build writes a sentence's dates in date order ("October 2025 and January 2026") whichever it gives
+    first; verify read them only in the sentence's order."""
+    workspace, markdown = _built(tmp_path, {"a": ("2025-12-01", "Alpha Post", [
+        "Negotiators said talks would resume in January 2026, after a pause that began in October 2025 when the "
+        "Kremlin rejected the draft.", *PARAGRAPHS])})
+    assert "| October 2025 and January 2026 | Negotiators said talks would resume" in markdown
+    assert verify_brief(markdown, workspace) == []
+
+
+def test_a_correspondents_label_and_courtesy_stay_out_of_an_item_shown_with_its_context(tmp_path: Path) -> None:
+    """An item whose sentence leans on the one before shows that one too: without the programme voice's label
+    and courtesy, as any passage of theirs."""
+    workspace, markdown = _built(tmp_path, {"b": ("2025-12-21", "Evening Report", [
+        "ANCHOR: Good evening. Russian and American envoys held a second day of talks in Miami on ending the war "
+        "in Ukraine, and both sides called the meetings constructive.",
+        "HANNA KOVALSKA (correspondent): Thank you. Ukraine's chief negotiator Rustem Umerov briefed President "
+        "Zelensky on the Miami talks on Sunday evening. He said the security guarantees document was in its final "
+        "stage and close to agreement with the Americans.",
+        "DANIEL FERREIRA (analyst): I would not expect a ceasefire before the spring, because Moscow still wants "
+        "the whole of the Donbas and Kyiv will not give it up.",
+        "ANCHOR: Thanks, Daniel. The Kremlin said it would study the revised American documents before "
+        "responding to Washington."])})
+    assert "Umerov briefed President Zelensky" in markdown and "Russian and American envoys held" in markdown
+    assert "KOVALSKA" not in markdown and "ANCHOR" not in markdown
+    assert "Thank you." not in markdown and "Good evening." not in markdown
+    assert verify_brief(markdown, workspace) == []

@@ -485,6 +485,9 @@ def test_furniture_is_dropped_wherever_it_stands(line, reasons):
     "Lisbon does not subscribe to that view of the $300bn in frozen assets, the minister said.",
     "Translated from the Russian, the phrase means a special military operation.",
     "The statement does not necessarily reflect the views of the government, the spokesman said on Friday.",
+    "Peskov told reporters that the former president's views are his own.",
+    "Washington's offer to Kyiv was blunt: become a member of the EU by 2027 and receive €90 billion.",
+    "The draft gives Moscow a choice: get full access to frozen assets worth $5 billion, or none.",
     "Breaking news rarely reaches the villages, the mayor said.",
     "Share this article's concern, the envoy urged his colleagues.",
     "Listen to this, the minister told the chamber.",
@@ -520,6 +523,27 @@ def test_a_lists_short_last_item_is_no_sign_off():
     cleaned = clean_article(raw)
     assert "Russia's budget figures for December, due in early January." in cleaned.text.split("\n")
     assert [line.text for line in cleaned.dropped] == ["Follow us"]
+
+
+def test_sign_offs_on_lines_of_their_own_are_dropped_after_paragraphs_one_per_line():
+    """A newsletter with no blank lines: its sign-offs go on from a kept line, but they talk to the reader."""
+    raw = ("Good morning. Here is the week in the Ukraine talks.\n"
+           "The weekend's meetings in Miami between Kirill Dmitriev and the American envoys produced a statement but "
+           "no breakthrough, and the Russian side asked for more time.\n"
+           "That's it for today.\n"
+           "The newsletter will return on 5 January.\n")
+    assert [line.text for line in clean_article(raw).dropped] == [
+        "That's it for today.", "The newsletter will return on 5 January."]
+
+
+def test_only_the_heading_of_kept_sentences_comes_back_after_the_last_paragraph():
+    raw = ("Negotiators from Ukraine, the United States and Europe ended two days of talks in Berlin on Monday "
+           "without agreement on the territorial question, officials said.\n\n"
+           "Support independent journalism\n\n"
+           "From our partners\n\n"
+           "Russia launches 470 drones at Ukraine's power grid as Miami talks resume for a second day\n")
+    dropped = [line.text for line in clean_article(raw).dropped]
+    assert dropped == ["Support independent journalism", "From our partners"]
 
 
 HARD_WRAPPED_PARAGRAPHS = [

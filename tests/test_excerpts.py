@@ -250,5 +250,6 @@ def test_a_subheading_that_names_a_section_files_the_passages_with_none_of_their
 def test_a_heading_names_a_section_only_as_a_whole(taxonomy):
     assert [taxonomy.heading_section(heading) for heading in (
         "What to watch", "WHAT’S NEXT", "Next steps:", "The road ahead", "CONTEXT", "Where the talks stand",
-        "Sticking points", "Mounting pressures and potential outcomes", "The rouble holds firm")] == [
-        "outlook", "outlook", "outlook", "outlook", "background", "state-of-talks", "sticking-points", None, None]
+        "Sticking points", "Mounting pressures and potential outcomes", "The rouble holds firm", "Key dates")] == [
+        "outlook", "outlook", "outlook", "outlook", "background", "state-of-talks", "sticking-points", None, None,
+        None]  # "Key dates" heads a chronology, mostly of the past

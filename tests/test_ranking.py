@@ -294,3 +294,21 @@ def test_a_programme_voices_label_and_courtesy_are_left_out(text: str, shown: st
     from brief.ranking import standalone_text
 
     assert standalone_text(text, opens_article=False) == shown
+    if text.startswith(("ANCHOR", "PRESENTER")):  # opening the article, "ANCHOR: " is still a speaker
+        assert standalone_text(text, opens_article=True) == shown
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("ANCHOR: Thank you, Dr. Ferreira. Now to Moscow, where the Kremlin answered.",
+     "Now to Moscow, where the Kremlin answered."),
+    ("ANCHOR: Thanks, Mr. Umerov. The Kremlin said on Sunday it had not studied the texts.",
+     "The Kremlin said on Sunday it had not studied the texts."),
+    ("ANCHOR: Thanks, Łukasz. The Kremlin said on Sunday it had not studied the texts.",
+     "The Kremlin said on Sunday it had not studied the texts."),
+    ("ANCHOR: Good evening and welcome to the programme. Envoys met again in Miami on Sunday.",
+     "Envoys met again in Miami on Sunday."),
+])
+def test_a_courtesy_is_left_out_whole_with_whom_it_addresses(text: str, shown: str) -> None:
+    from brief.ranking import standalone_text
+
+    assert standalone_text(text, opens_article=False) == shown

@@ -206,6 +206,23 @@ def test_a_quotation_stays_whole_with_its_speaker(paragraph: str, expected: list
     assert spans_of(paragraph + "\n") == (expected or [paragraph])
 
 
+@pytest.mark.parametrize("paragraph", [
+    # an inch mark, a quotation never closed: no quotation runs on, every sentence stays its own
+    'The brigade received forty 12" mortars from Poland last month, officials in Kyiv confirmed on Tuesday. '
+    "Talks in Berlin ended on Monday without agreement on the territorial question.",
+    'Zelensky said the guarantees were "serious, written and close to final. Talks in Berlin ended on Monday '
+    "without agreement on the territorial question.",
+])
+def test_a_quotation_mark_that_closes_nothing_joins_nothing(paragraph: str) -> None:
+    assert len(spans_of(paragraph + "\n")) == 2
+
+
+def test_guillemets_with_the_stop_outside_go_on_from_their_speaker() -> None:
+    paragraph = ("«We worked constructively and in detail with the Americans», Umerov wrote on Sunday. «Ukraine "
+                 "will not sign anything that leaves our people without protection».")
+    assert spans_of(paragraph + "\n") == [paragraph]
+
+
 def test_a_quotation_too_long_for_an_excerpt_is_cut_into_its_sentences() -> None:
     paragraph = '"The first point is ' + "very " * 120 + 'long. The second point is short," he said on Friday.'
     assert len(spans_of(paragraph + "\n")) == 2

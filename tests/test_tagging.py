@@ -65,7 +65,11 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     # Next steps without "will": a condition, a date ahead.
     ("A meeting of leaders would only make sense when there is something to sign.", "outlook"),
     ("By then, the delegation wants to finalise four documents.", "outlook"),
-    ("One bank is more cautious still, at 20% for a truce in the first half of 2026.", "outlook"),
+    # … and not what happened then, nor a position on the map
+    ("By then, Russian forces had already captured Avdiivka and were pressing towards Pokrovsk.", "background"),
+    ("Engineers said repairs to the power grid in Kharkiv were practically impossible during the winter.",
+     "background"),
+    ("Ukrainian commanders said their position near Pokrovsk had not moved during the week.", "background"),
 ])
 def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section
