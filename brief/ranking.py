@@ -192,8 +192,8 @@ def standalone_text(text: str, *, opens_article: bool = True) -> str:
     """What a brief shows of a passage: the passage, less a leading dateline (:func:`leading_dateline`; a
     name in capitals and a colon is one only in the paragraph that ``opens_article``, elsewhere a transcript's
     speaker), less a programme voice's label and courtesy in a transcript ("ANCHOR: Good evening. ",
-    :func:`~brief.transcripts.programme_lead_in`) and less a short leading sentence that leans on what came before it (:data:`LEAD_IN_WORDS`) when
-    the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
+    :func:`~brief.transcripts.programme_lead_in`) and less a short leading sentence that leans on what came
+    before it (:data:`LEAD_IN_WORDS`) when the rest stands alone. Always the end of the passage, verbatim, so ``brief verify`` finds it."""
     lead_in = programme_lead_in(text)  # first: "ANCHOR: " opening the article is a speaker, not a dateline
     dateline = None if lead_in else leading_dateline(text, opens_article=opens_article)
     text = text[lead_in or (dateline.end() if dateline else 0):]

@@ -260,7 +260,7 @@ def _quotation_balance(passage: str) -> int:
     return max(curly, 0) + max(guillemets, 0) + straight
 
 
-_STRAIGHT_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[—–-]))(?P<opens>")(?=\S)|(?<=[^\s\d])"')
+_STRAIGHT_QUOTE = re.compile(r'(?:^|(?<=[\s(\[—–-]))(?P<opens>")(?=\S)|(?<=[^\s\d])"')
 """A straight double quote that opens (after a space or a bracket, before a word) or closes (after anything but a
 space or a digit)."""
 

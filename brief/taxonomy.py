@@ -390,7 +390,7 @@ def _compile(spec: TopicSpec | SectionSpec) -> Category:
         CompiledRule(tuple([(_phrase_key(p), phrase_expression(p)) for p in rule.phrases]
                            + [("", re.compile(p, re.IGNORECASE)) for p in rule.patterns]), rule.weight)
         for rule in spec.rules)
-    headings = tuple(_heading_expression(phrase) for phrase in getattr(spec, "headings", []))
+    headings = tuple(map(_heading_expression, spec.headings)) if isinstance(spec, SectionSpec) else ()
     return Category(spec.id, spec.label, spec.description, spec.min_score, rules, headings)
 
 

@@ -801,8 +801,9 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
                                  f"{found.expression} … {following.expression}" if joined else found.expression)
             several.update(_several_dates(firsts, found, events))
     read = "; ".join(f'"{label}" (from "{expression}")' for label, expression in given.items())
-    cell = " ".join(block.cells[0].split())
-    for date in [] if cell in several else (" ".join(part.split()) for part in block.cells[0].split(";")):
+    written_as_several = " ".join(block.cells[0].split()) in several  # "14 and 15 December 2025"
+    dates = [] if written_as_several else [" ".join(part.split()) for part in block.cells[0].split(";")]
+    for date in dates:
         if date and date not in given:
             mismatches.append(Mismatch(
                 block.first_line, "date", date, cited, verbatim,
