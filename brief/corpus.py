@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -286,14 +286,25 @@ def load_source(path: Path, stated: dict[str, object] | None = None) -> Source:
     known_title = article.stated.get("title") or article.page_meta.get("title")
     cleaned = clean_article(article.text, known_title=str(known_title) if known_title else None)
     if not cleaned.text.strip():
-        raise UserError(Problem("nothing is left of this article once its boilerplate is removed",
-                                file=path, hint=f"see what was dropped: brief show {path.stem} --dropped"))
+        raise UserError(_nothing_left(path, cleaned.dropped))
     layers = (("sources.yaml", stated or {}), ("front matter", article.stated), ("page metadata", article.page_meta))
     dated = any(normalise_stated("published", layer["published"]) is not None
                 for _, layer in layers if layer.get("published") is not None)
     meta = merge_metadata(*layers, inferred=infer_metadata(cleaned, dated=dated))
     return Source(id=path.stem, path=path, format=article.format, content_hash=article.content_hash,
                   text=cleaned.text, dropped=cleaned.dropped, meta=meta, notes=tuple(article.notes))
+
+
+def _nothing_left(path: Path, dropped: Sequence[DroppedLine]) -> Problem:
+    """Why an article has no text left, with what the cleaner dropped: the article is not loaded, so ``brief show
+    --dropped`` cannot show it."""
+    if not dropped:  # a Markdown file of only a table or an image
+        return Problem("no article text found: brief reads paragraphs, and leaves out data tables and images",
+                       file=path, hint="put the article's text in the file")
+    lines = [f"line {line.line} ({line.reason})" for line in dropped]
+    return Problem("nothing is left of this article once its boilerplate is removed", file=path,
+                   hint=f"the cleaner dropped {first_few(lines, 5)}: an article needs at least one paragraph "
+                        "of its own text")
 
 
 def load_corpus(root: Path) -> Corpus:

@@ -76,6 +76,18 @@ def test_a_named_pipe_is_left_out_with_a_word_and_never_read(project: Path, cli)
     assert cli("excerpts", cwd=project).code == 0
 
 
+def test_an_article_with_nothing_left_says_what_went_without_another_command(project: Path, cli) -> None:
+    """The hint was "brief show ID --dropped", which cannot show an article that was never loaded."""
+    (project / "seeds" / "chrome.txt").write_text("Advertisement\n\nShare this article\n", encoding="utf-8")
+    (project / "seeds" / "table.md").write_text("| Market | Close |\n|---|---|\n| Rouble | 79.4 |\n", encoding="utf-8")
+    checked = cli("check", cwd=project)
+    assert checked.code == 2 and "Traceback" not in checked.err
+    assert "chrome.txt: nothing is left of this article once its boilerplate is removed" in checked.err
+    assert "the cleaner dropped line 1 (advertisement), line 3 (share buttons)" in checked.err
+    assert "table.md: no article text found: brief reads paragraphs, and leaves out data tables" in checked.err
+    assert "brief show" not in checked.err
+
+
 def test_oversized_article_is_refused(project: Path, cli) -> None:
     big = project / "seeds" / "huge.txt"
     big.write_text("Talks on territory continued. " * 200_000)  # about 6 MB
