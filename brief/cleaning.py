@@ -136,7 +136,9 @@ _NEWSLETTER = re.compile(
     r"(?:sign up|subscribe|register)(?: now| here| today| free)?"
     r"(?:\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:[\w'’-]+\s+){0,3}"
     r"(?:newsletters?|briefings?|digest|alerts|updates|mailing list))?(?:\s*[:.!]|\s+[–—-].{0,60})?"
-    r"|.{0,120}\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b.{0,60}", re.IGNORECASE)
+    r"|.{0,120}\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b.{0,60}"
+    r"|.{0,150}\b(?:newsletter|briefing|digest)\b.{0,150}[.!?:]\s+(?:sign up|subscribe)(?: now| here| today| free)?"
+    r"\s*[.!]?", re.IGNORECASE)
 _SUBSCRIPTION = re.compile(
     r"(?=.*(?:\bfirst (?:month|year|\d+ (?:weeks|months))\b|\bper (?:month|week)\b|\bfree trial\b"
     r"|\bunlimited (?:digital )?access\b|\bcancel (?:at )?any ?time\b|[€£$]\s?\d))"
@@ -156,6 +158,12 @@ _TRANSLATION_NOTE = re.compile(
     r"(?:\s+(?:the|an?) original(?: version| text| article)?\b[^.]{0,120}\.)?", re.IGNORECASE)
 """A translation's notice: "Translated from Ukrainian. The original version of this article is available in
 Ukrainian."."""
+_CORRECTION = re.compile(
+    r"(?:correction|clarification|editor[’']?s note)?\s*[:.–—-]?\s*"
+    r"(?:this (?:story|article|report|piece) (?:has been|was) (?:corrected|updated|amended|clarified) to\b"
+    r"|an? (?:earlier|previous) version of this (?:story|article|report|piece)\b).{0,300}", re.IGNORECASE)
+""""This story has been corrected to show that the strip would be 15 km wide, not 50 km, in paragraph 6.": the
+text above is already the corrected one; the notice would put the wrong figure back into a brief."""
 _COOKIES = re.compile(
     r".*\b(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies\b.*"
     r"|.*\byou (?:agree|consent) to (?:our|the) use of cookies\b.*"
@@ -229,6 +237,7 @@ _LINE_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscription offer", _SUBSCRIPTION),
     ("author's note", _AUTHOR_NOTE),
     ("translation notice", _TRANSLATION_NOTE),
+    ("correction notice", _CORRECTION),
     ("cookie notice", _COOKIES),
     ("social links", _FOLLOW),
     ("standards notice", _STANDARDS),

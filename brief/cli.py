@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the edition's)")
 
     sources = commands.add_parser("sources", parents=[corpus_parent], help="list the corpus's sources")
-    sources.add_argument("--json", action="store_true", help="machine-readable output")
+    sources.add_argument("--json", action="store_true", help="machine-readable output ('excerpts': how many carry a topic)")
 
     excerpts = commands.add_parser("excerpts", parents=[corpus_parent], help="list tagged excerpts")
     excerpts.add_argument("--topic", help="only excerpts with this topic")
@@ -283,7 +283,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
             return value.display() + ("†" if value.origin == "inferred" else "") if value.known else missing
 
         print(f"{source.id}  {show(meta.published, 'date unknown'):<22} {show(meta.outlet, 'outlet unknown'):<22} "
-              f"{counts.get(source.id, 0):>3} excerpts  {source.display_title()}")
+              f"{counts.get(source.id, 0):>3} tagged  {source.display_title()}")
     print("† inferred from the article's text", file=sys.stderr)
     return 0
 

@@ -234,6 +234,9 @@ def markdown_to_plain_text(markdown: str) -> str:
     A table is left out, as an HTML page's is (:data:`_HTML_OPTIONS`): a data table is not prose, and its
     cells run together would be a passage nobody can read ("| Market | Friday close | … |---|").
 
+    A line right under a table with no pipe in it is prose that GFM reads as one more row ("| … |\nThe rouble
+    fell 2% on Friday."): it is kept as a paragraph.
+
     Each block keeps its first source line, so dropped-line numbers still point
     into the file as given.
     """
@@ -241,11 +244,14 @@ def markdown_to_plain_text(markdown: str) -> str:
 
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = parser.parse(markdown)
+    source_lines = markdown.split("\n")
     lines: list[str] = []
     in_table = 0
     for token in tokens:
         in_table += {"table_open": 1, "table_close": -1}.get(token.type, 0)
-        if token.type != "inline" or token.map is None or in_table:
+        if token.type != "inline" or token.map is None:
+            continue
+        if in_table and ("|" in source_lines[token.map[0]] or not token.content.strip()):
             continue
         text = "".join(child.content if child.type in ("text", "code_inline") else
                        (" " if child.type in ("softbreak", "hardbreak") else "")
@@ -376,6 +382,17 @@ def _parse_html(page: str) -> Any:
     return load_html(page)
 
 
+def _as_paragraphs(text: str) -> str:
+    """trafilatura's lines → paragraphs apart, but a list's items ("- …") one under the other, as a Markdown or
+    plain-text list is written: the cleaner reads an item that goes on from the one before as part of the list."""
+    lines = text.split("\n")
+    parts = [lines[0]]
+    for before, line in zip(lines, lines[1:]):
+        parts.append("\n" if before.startswith("- ") and line.startswith("- ") else "\n\n")
+        parts.append(line)
+    return "".join(parts)
+
+
 def _read_html(article: ArticleFile) -> None:
     # A date the page states year first wins over one guessed from "05/10/2025" and the like.
     stated_date = next((found.group(1) for expression in _STRUCTURED_DATES
@@ -406,4 +423,4 @@ def _read_html(article: ArticleFile) -> None:
         article.page_meta["published"] = stated_date
     body = document["text"]
     title = article.page_meta.get("title")
-    article.text = (f"{title}\n\n" if title else "") + body.replace("\n", "\n\n") + "\n"
+    article.text = (f"{title}\n\n" if title else "") + _as_paragraphs(body) + "\n"

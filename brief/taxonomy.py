@@ -373,11 +373,16 @@ def phrase_expression(phrase: str) -> re.Pattern[str]:
 
 
 def _heading_expression(phrase: str) -> re.Pattern[str]:
-    """A subheading that is ``phrase`` and nothing more ("What to watch", "WHAT'S NEXT", "Next steps:"): a heading
-    that only contains it ("Mounting Pressures and Potential Outcomes") names a theme, not a section."""
+    """A subheading that is ``phrase`` and nothing more ("What to watch", "WHAT'S NEXT", "Next steps:", numbered as
+    "3. Outlook" or "IV. Background"): a heading that only contains it ("Mounting Pressures and Potential Outcomes")
+    names a theme, not a section."""
     parts = [re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()) if part]
     body = r"[\s-]+".join(parts)
-    return re.compile(rf"\W*(?:the\s+)?{body}\W*", re.IGNORECASE)
+    return re.compile(rf"\W*{_HEADING_NUMBER}?(?:the\s+)?{body}\W*", re.IGNORECASE)
+
+
+_HEADING_NUMBER = r"(?:(?:\d{1,2}|[ivx]{1,5}|[a-h])[.):]\s*)"
+"""A heading's number: "3. ", "IV) ", "b: "."""
 
 
 def _phrase_key(phrase: str) -> str:

@@ -51,6 +51,7 @@ from typing import Literal
 
 from brief.dates import FULL_DATE, MONTHS, full_date_of, leading_dateline
 from brief.reader_address import tells_no_event
+from brief.segmentation import split_blocks
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import SPEECH_VERBS
 
@@ -122,23 +123,67 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
     ``published_earliest``: ``published`` is only the earliest date the article can have.
     """
     events: list[Event] = []
+    headed = _dated_by_headings(text, published, published_earliest)
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
         if tells_no_event(body):
             continue
         dateline = leading_dateline(body)
+        found = len(events)
         for mention in find_dates(body, published, published_earliest=published_earliest):
             if dateline and dateline.group("date") and mention.start == dateline.start("date"):
                 continue  # "KYIV, Dec 9 (Meridian Wire) -": when the story was filed, not an event
             if not _CONTENT_WORD.search(body[:mention.start] + " " + body[mention.end:]):
                 continue  # "That's it for today.": nothing happens
-            events.append(Event(
-                source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
-                precision=mention.precision, expression=mention.expression,
-                expression_start=sentence.start + mention.start, expression_end=sentence.start + mention.end,
-                relative=mention.relative, published=published, published_earliest=published_earliest,
-                until=mention.until))
+            events.append(_event(source_id, sentence, body, mention, sentence.start, published, published_earliest))
+        heading = headed.get(sentence.block_start)
+        if len(events) == found and heading is not None and sentence.start == sentence.block_start \
+                and _CONTENT_WORD.search(body):
+            mention, at = heading
+            events.append(_event(source_id, sentence, body, mention, at, published, published_earliest))
     return events
+
+
+def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, at: int,
+           published: dt.date | None, published_earliest: bool) -> Event:
+    """The event ``sentence`` tells, dated by ``mention``, found in the text at offset ``at`` (the sentence's
+    own start, or a date heading's above it)."""
+    return Event(source_id=source_id, start=sentence.start, end=sentence.end, text=body, date=mention.date,
+                 precision=mention.precision, expression=mention.expression,
+                 expression_start=at + mention.start, expression_end=at + mention.end,
+                 relative=mention.relative, published=published, published_earliest=published_earliest,
+                 until=mention.until)
+
+
+def _dated_by_headings(text: str, published: dt.date | None, published_earliest: bool
+                       ) -> dict[int, tuple[DateMention, int]]:
+    """A chronology's paragraphs under a heading that is only a date ("Tuesday 2 December", "Dec. 14–15"): where
+    each paragraph starts → the heading's date and where the heading starts. A paragraph's first sentence with
+    no date of its own tells what happened that day; another heading ("What comes next") ends the dating."""
+    headed: dict[int, tuple[DateMention, int]] = {}
+    current: tuple[DateMention, int] | None = None
+    for block in split_blocks(text):
+        if block.kind == "paragraph":
+            if current is not None:
+                headed[block.start] = current
+            continue
+        current = None
+        heading = text[block.start:block.end]
+        if len(heading) > _LONGEST_DATE_HEADING or not _ANY_CUE.search(heading):
+            continue
+        mentions = find_dates(heading, published, published_earliest=published_earliest)
+        rest = heading
+        for mention in reversed(mentions):
+            rest = rest[:mention.start] + " " + rest[mention.end:]
+        if mentions and not _CONTENT_WORD.search(rest):
+            # "Tuesday 2 December": the day of the month, not the Tuesday nearest publication
+            current = max(mentions, key=lambda m: (_PRECISE.index(m.precision), not _WEEKDAY.search(m.expression))
+                          ), block.start
+    return headed
+
+
+_LONGEST_DATE_HEADING = 40
+_PRECISE: tuple[Precision, ...] = ("year", "month", "week", "day")
 
 
 _CONTENT_WORD = re.compile(
@@ -315,8 +360,9 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
             if span is not None:
                 first, last = span
                 add(match, first, "day", match.group("y") is None, until=last)
-            elif _MOVED_FROM.search(sentence[:match.start()]) \
-                    and int(match.group("d")) < int(match.group("e")):  # "postponed from 1 to 10 March": two dates
+            elif (_MOVED_FROM.search(sentence[:match.start()]) or match.group("join").strip() == "and") \
+                    and int(match.group("d")) < int(match.group("e")):
+                # "postponed from 1 to 10 March", "spent 19 and 20 December": two dates, each read alone
                 alone = "e" if pattern is _MONTH_DAYS else "d"  # the day written without its month
                 add(match, _moved_day(match, alone, published), "day", match.group("y") is None, alone)
     for match in FULL_DATE.finditer(sentence):

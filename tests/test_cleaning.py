@@ -525,6 +525,23 @@ def test_a_lists_short_last_item_is_no_sign_off():
     assert [line.text for line in cleaned.dropped] == ["Follow us"]
 
 
+def test_an_html_pages_closing_list_keeps_its_short_last_item(tmp_path):
+    """The page's list items are read one under the other, as a plain-text list is: the short last item goes on
+    from the one before it, while the link after the list is still a leftover."""
+    lead = ("Markets cut their bets on an early ceasefire on Friday after the EU agreed to lend Ukraine 90 billion "
+            "euros through joint borrowing instead of the frozen assets, traders and analysts said.")
+    path = tmp_path / "markets.html"
+    path.write_text(f"<html><body><article><h1>Markets</h1><p>{lead}</p><h2>What to watch</h2><ul>"
+                    "<li>Russia's reply to the 20-point framework after the meeting with the U.S. envoys.</li>"
+                    "<li>Russia's budget figures, due in January.</li></ul><p>Follow us</p></article></body></html>",
+                    encoding="utf-8")
+    cleaned = clean_file(path)
+    assert cleaned.text.split("\n\n")[-3:] == [
+        "What to watch", "Russia's reply to the 20-point framework after the meeting with the U.S. envoys.",
+        "Russia's budget figures, due in January.\n"]
+    assert [line.text for line in cleaned.dropped][-1:] == ["Follow us"]
+
+
 def test_sign_offs_on_lines_of_their_own_are_dropped_after_paragraphs_one_per_line():
     """A newsletter with no blank lines: its sign-offs go on from a kept line, but they talk to the reader."""
     raw = ("Good morning. Here is the week in the Ukraine talks.\n"

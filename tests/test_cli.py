@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,15 @@ def test_sources_json_lists_the_five_seeds(repo: Path, cli) -> None:
         assert row["file"].startswith(row["id"])
         assert row["excerpts"] > 0
         assert row["published_origin"] in ("stated", "inferred", "unknown")
+
+
+def test_sources_counts_the_excerpts_that_carry_a_topic_and_says_so(repo: Path, cli) -> None:
+    """`brief excerpts --source` lists untagged passages too: the count in `brief sources` is of tagged ones."""
+    listed = json.loads(cli("excerpts", "--json", cwd=repo).out)
+    for line in cli("sources", cwd=repo).out.splitlines():
+        source_id, count = line.split()[0], re.search(r"(\d+) tagged  ", line)
+        assert count is not None, line
+        assert int(count[1]) == sum(1 for e in listed if e["source"] == source_id and e["topics"])
 
 
 def test_check_on_the_shipped_project_is_clean(project: Path, cli) -> None:

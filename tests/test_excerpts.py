@@ -250,6 +250,7 @@ def test_a_subheading_that_names_a_section_files_the_passages_with_none_of_their
 def test_a_heading_names_a_section_only_as_a_whole(taxonomy):
     assert [taxonomy.heading_section(heading) for heading in (
         "What to watch", "WHAT’S NEXT", "Next steps:", "The road ahead", "CONTEXT", "Where the talks stand",
-        "Sticking points", "Mounting pressures and potential outcomes", "The rouble holds firm", "Key dates")] == [
+        "Sticking points", "Mounting pressures and potential outcomes", "The rouble holds firm", "Key dates",
+        "3. Outlook", "IV. Background", "b) What to watch", "2025: the year ahead", "Outlook 2026")] == [
         "outlook", "outlook", "outlook", "outlook", "background", "state-of-talks", "sticking-points", None, None,
-        None]  # "Key dates" heads a chronology, mostly of the past
+        None, "outlook", "background", "outlook", None, None]  # "Key dates" heads a chronology, mostly of the past

@@ -215,6 +215,22 @@ def test_a_markdown_table_is_left_out_as_an_html_one_is(tmp_path):
     assert [line[:17] for line in source.text.split("\n") if line] == ["The rouble firmed", "Defence shares ro"]
 
 
+def test_a_line_of_prose_right_under_a_markdown_table_is_kept(tmp_path):
+    """GFM reads a line with no pipe right under a table as one more row; it is the article's next paragraph."""
+    path = tmp_path / "markets.md"
+    path.write_text(
+        "The rouble firmed 0.6% to 79.4 per dollar after the central bank cut its key rate on Friday.\n"
+        "\n"
+        "| Market | Friday close | Day |\n"
+        "|---|---|---|\n"
+        "| Rouble per dollar | 79.4 | +0.6% |\n"
+        "Defence shares rose 1.8% across Europe, led by Rheinmetall, after losing ground since November.\n",
+        encoding="utf-8")
+    source = load_source(path)
+    assert "Rouble per dollar" not in source.text
+    assert [line[:17] for line in source.text.split("\n") if line] == ["The rouble firmed", "Defence shares ro"]
+
+
 def test_markdown_without_front_matter_states_nothing(tmp_path):
     path = tmp_path / "plain.md"
     path.write_text("# Talks resume\n\nThe delegations met on *Monday* in [Vienna](https://example.org).\n",

@@ -297,6 +297,9 @@ def test_a_span_of_days_written_once_is_one_date_from_its_first_day_to_its_last(
     # an aside after a dash, and two months: each date alone (the sentence may still join them, see spans_to)
     ("Witkoff met Putin on Dec. 2 — 12 hours after Zelensky spoke to Trump.", ["Dec. 2"]),
     ("The talks ran from November 2 to 5 December.", ["November 2", "5 December"]),
+    # days joined by "and" without "between" are two dates, each of its own ("spent 19 and 20 December")
+    ("Dmitriev spent 19 and 20 December in Miami.", ["19", "20 December"]),
+    ("Envoys met on December 3 and 10 in Geneva.", ["December 3", "10"]),
 ])
 
 def test_numbers_near_a_month_are_no_span_of_days_unless_they_read_as_one(sentence: str, expressions) -> None:
@@ -434,3 +437,41 @@ def test_a_weekend_needs_the_day_of_publication() -> None:
 def test_a_moved_date_is_placed_nearest_the_article(sentence: str, dates: list[dt.date]) -> None:
     mentions = find_dates(sentence, D(2025, 2, 20))
     assert [m.date for m in mentions] == dates and all(m.until is None for m in mentions)
+
+
+CHRONOLOGY = """The talks, day by day
+
+A chronology of the month's diplomacy, from the Moscow meeting to the Miami round, told day by day.
+
+Tuesday 2 December
+
+Witkoff and Kushner meet Putin in the Kremlin for five hours; no compromise on territory emerges. Ushakov calls \
+the talks useful.
+
+Peskov says Moscow will study the text.
+
+Dec. 14-15
+
+Envoys and Ukrainian negotiators meet in Berlin for two days of talks on security guarantees.
+
+On Tuesday the Kremlin repeats its demand for Donetsk.
+
+Where this leaves us
+
+The sides remain far apart on territory, and the Kremlin has not answered the revised draft.
+"""
+
+
+def test_a_chronologys_date_headings_date_the_paragraphs_under_them() -> None:
+    """Each paragraph's first sentence under a heading that is only a date tells what happened that day; a
+    sentence with a date of its own keeps it, and another heading ends the dating."""
+    events = extract_events(CHRONOLOGY, "c", D(2025, 12, 21))
+    dated = {e.text[:20]: (e.date, e.until, e.expression) for e in events}
+    assert dated == {
+        "Witkoff and Kushner ": (D(2025, 12, 2), None, "2 December"),  # the day of the month, not "Tuesday"
+        "Peskov says Moscow w": (D(2025, 12, 2), None, "2 December"),
+        "Envoys and Ukrainian": (D(2025, 12, 14), D(2025, 12, 15), "Dec. 14-15"),
+        "On Tuesday the Kreml": (D(2025, 12, 16), None, "Tuesday"),
+    }  # not "Ushakov calls …" (no paragraph's first), nor "The sides remain …" (under another heading)
+    for event in events:
+        assert CHRONOLOGY[event.expression_start:event.expression_end] == event.expression
