@@ -76,9 +76,6 @@ MAX_QUOTE_WORDS = 70
 """A longer quotation is a speech, not a key quote."""
 MAX_EVENT_WORDS = 70
 """A longer sentence makes a poor timeline row; it ranks last."""
-UNNAMED_ACTOR_PENALTY = 1.0
-"""A row whose sentence says "he" of someone it does not name ("He says Russia is ready …") tells no reader who
-acted: it ranks below events of the same precision."""
 CACHE_SIZE = 512
 """Sources whose extractions are kept in memory (per kind)."""
 
@@ -319,6 +316,11 @@ the chances of peace”. Under his name alone, the quotation would say the oppos
 that a colon or a dash ends ("Peskov said no: “We will never agree to that.”")."""
 _COPULA_BEFORE = re.compile(r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|looks?|looked)")
 """A verb before a quotation that makes it a characterisation: the talks were “at a dead end”."""
+_GERUND = re.compile(r"[a-z]+ing\b")
+"""A quotation that opens on a verb in -ing, in lower case: the rest of the reporter's "of …" or "by …"."""
+_CONCEDED = re.compile(r"\b(?:while|whereas|although|though)\b(?![^.;:]*[.;:])", re.IGNORECASE)
+"""A clause that concedes what the sentence goes on to counter, open where the quotation starts: a short
+quotation in it is the lesser half of what the speaker said."""
 _PREPOSITION_OPENING = re.compile(r"(?:within|without|from|into|in|on|at|by|under|over|for|of|with|after|before"
                                   r"|until|beyond|inside|outside)\b")
 """What a quotation woven into the reporter's sentence opens on when it is an adverbial phrase ("must leave
@@ -348,6 +350,10 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
     before = _words(lead_in)
     if before and (_VERB_BEFORE.fullmatch(before[-1]) or _NEGATION_BEFORE.search(lead_in)):
         return True
+    if before and before[-1].lower() == "of" and _GERUND.match(quote.text):
+        return True  # accusing Russia of “wasting the world’s time”: whom he accused is the reporter's part
+    if _CONCEDED.search(text, max(quote.start, quote.quote_start - 120), quote.quote_start):
+        return True  # while some formulations were “more or less acceptable,” key points were “unacceptable”
     if _PREPOSITION_OPENING.match(quote.text):  # in lower case: inside the reporter's sentence
         return not (before and _COPULA_BEFORE.fullmatch(before[-1]))
     return _VERB_PHRASE.match(quote.text) is not None
@@ -526,9 +532,10 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
                 if all(e.source_id != event.source_id for e in home.events):
                     home.events.append(event)
                 continue
+            if refers_to_someone_unnamed(event.text):
+                continue  # "“The goals … will be achieved,” he said on Dec. 17.": a row must say who acted
             score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
-                + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0) \
-                - (UNNAMED_ACTOR_PENALTY if refers_to_someone_unnamed(event.text) else 0.0)
+                + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
             groups.append(_EventGroup([event], words, score))
     for group in groups:
         group.score += 0.75 * (len(group.events) - 1)

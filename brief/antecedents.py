@@ -96,7 +96,10 @@ def points_at_what_came_before(text: str) -> bool:
         for match in _DEMONSTRATIVE_OF_WHAT_WAS_SAID.finditer(text))
 
 
-_OPENS_ON_DEMONSTRATIVE = re.compile(r"[\"“‘']?(?:this|these|those|that)\b", re.IGNORECASE)
+OPENING_PHRASE = r"(?:(?:according\s+to|for|to|in)\s+[^,;:.—–]{1,50}(?:,\s+|\s*[—–][^—–]{1,60}[—–]\s*))?"
+"""What may come before a sentence's subject and leave it leaning all the same: "According to the RAND
+Corporation, this is compounded …", "For donor countries—especially in the EU and U.S.—this could lead …"."""
+_OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|these|those|that)\b", re.IGNORECASE)
 
 
 def lacks_who_or_what(text: str) -> bool:

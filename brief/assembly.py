@@ -105,7 +105,6 @@ from brief.same_claim import Particulars, one_claim_possible, plain_words_of, re
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
-from brief.transcripts import programme_lead_in
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -868,7 +867,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         role = speaker_is_the_role(lead.text)
         if role and not introduces_the_role(before.text, role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
-        text = sources[lead.source_id].text[before.start + programme_lead_in(before.text):lead.end]
+        # as the sentence before would be shown alone: less a dateline ("KYIV – ") or a programme voice's label
+        text = sources[lead.source_id].text[before.end - len(shown_text(before)):lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
         candidate.context, candidate.shown = (before,), text

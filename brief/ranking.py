@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from brief.antecedents import points_at_what_came_before, refers_to_someone_unnamed
+from brief.antecedents import OPENING_PHRASE, points_at_what_came_before, refers_to_someone_unnamed
 from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
@@ -48,7 +48,7 @@ source costs (0.35). D (not usually reliable), E (unreliable), F (cannot be judg
 add nothing and lose nothing, so a grade never keeps a source out of a brief."""
 
 _DANGLING_START = re.compile(
-    r"^[\"“‘']?(?:(?:for|to|in)\s+[^,;:.]{1,40},\s+)?"  # "For Kyiv, the answer has been no."
+    rf"^[\"“‘']?{OPENING_PHRASE}"  # "For Kyiv, the answer has been no."
     r"(he|she|they|his|her|its|their|i|we|my|our|this|that|these|those|such|but|and|however|conversely"
     r"|the\s+(?:first|second|third|fourth|fifth|last|final|other|next|latter|former)\s+(?:is|was|are|were)"
     r"|the\s+answer"

@@ -387,7 +387,7 @@ def _as_paragraphs(text: str) -> str:
     plain-text list is written: the cleaner reads an item that goes on from the one before as part of the list."""
     lines = text.split("\n")
     parts = [lines[0]]
-    for before, line in zip(lines, lines[1:]):
+    for before, line in zip(lines, lines[1:], strict=False):
         parts.append("\n" if before.startswith("- ") and line.startswith("- ") else "\n\n")
         parts.append(line)
     return "".join(parts)

@@ -35,8 +35,9 @@ later report of what happened outranks it."""
 
 
 _HORIZON = re.compile(r"\b(?:(?:[Ii]n|[Oo]ver|[Ww]ithin)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks)"
-                      r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks))\b")
-"""A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days"."""
+                      r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks)|will\s+now\s+(?=[a-z]))\b")
+"""A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days", and
+the next step of "The U.S. delegation will now proceed to Kyiv" (days)."""
 HORIZON_DAYS = {"days": 7, "weeks": 28}
 """How long "the coming days" and "the coming weeks" last after the article's date."""
 
@@ -58,7 +59,7 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
         start, end = next(bounds for bounds in sentences if bounds[0] <= match.start() < bounds[1])
         if tense_near(text[start:end], match.start() - start, match.end() - start) == "past":
             continue  # "over the next few weeks the talks collapsed": weeks after something else
-        days = HORIZON_DAYS[match.group("unit") or match.group("within")]
+        days = HORIZON_DAYS[match.group("unit") or match.group("within") or "days"]
         periods.append((published + dt.timedelta(days=1), published + dt.timedelta(days=days), None))
     return periods
 

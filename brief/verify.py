@@ -107,11 +107,14 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _OPENING_QUOTES = "“„"
 _CLOSING_QUOTES = "”"
 _QUOTE_MARKS = "\"“”„‟'‘’"
-_SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)[ \t]*(?=,|·|\[|\n|$)")
-"""The attribution line under a key quote: "— Marco Rubio, U.S. Secretary of State · 4 December 2025 [1]"."""
-_QUOTE_WHEN = re.compile(r"[ \t]·[ \t]+(?P<when>[^\[\n]+?)[ \t]*(?=\[|\n|$)")
+_SPEAKER_LINE = re.compile(r"(?:^|\n)>?[ \t]*— (?P<name>[^,·\[\n]+?)(?=[ \t]*(?:,|·|\[|\n|$))")
+"""The attribution line under a key quote: "— Marco Rubio, U.S. Secretary of State · 4 December 2025 [1]".
+The match ends with the name: the spaces after it are left to what follows ("— Vladimir Putin · 17 December
+2025 [1]" has no role, and its " · " is :data:`_QUOTE_WHEN`'s)."""
+_QUOTE_WHEN = re.compile(r"[ \t]*·[ \t]*(?P<when>[^\[\n]+?)[ \t]*(?=\[|\n|$)")
 """The date after the speaker and role on that line: "· published 4 December 2025", "· date unknown"; all
-of what follows the first "·", so that words added before the date are part of what is checked."""
+of what follows the first "·", so that words added before the date are part of what is checked, whatever
+the spaces around the "·" (an edit that drops one must not take the date out of the check)."""
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
@@ -557,12 +560,36 @@ def _look_up(text: str, kind: str, line: int, cited: tuple[int, ...], numbers: d
         closest = closest.strip(_QUOTE_MARKS) or closest
     changes: tuple[str, ...] = ()
     if closest is not None and best is not None and best[1].similarity >= SHOW_CHANGES_FROM:
-        changes = tuple(word_changes(text, closest))
+        changes = tuple(word_changes(text, _within_edges(text, closest)))
     elsewhere = tuple(sid for sid, comparable in texts.items() if sid not in source_ids and comparable.contains(wanted))
     return [Mismatch(line, kind, " ".join(text.split()), cited, source_ids,
                      closest=closest, closest_source=best[0] if best else None,
                      similarity=best[1].similarity if best else 0.0, changes=changes, found_in=elsewhere,
                      numbering=tuple(sorted(numbers.items())))]
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def _within_edges(text: str, passage: str) -> str:
+    """``passage`` (a closest passage, for :func:`word_changes`) without the punctuation that its first or last
+    word has beyond ``text``'s first or last word. A wording may stop where a word ends and its punctuation goes
+    on, and still be verbatim: brief writes a quotation without the comma that closes it in the article
+    ("meaningless" for "meaningless,"), so that comma is no change to show. Punctuation ``text`` has and the
+    article has not, or any inside ``text``, is still a change."""
+    ours, theirs = text.split(), passage.split()
+    if not ours or not theirs:
+        return passage
+    last, their_last = normalise(ours[-1]), normalise(theirs[-1])
+    # The passage's words are in NFC already, so a word and its normalised form are the same length.
+    if len(their_last) == len(theirs[-1]) and their_last.startswith(last) \
+            and _PUNCTUATION.fullmatch(their_last[len(last):]):
+        theirs[-1] = theirs[-1][:len(last)]
+    first, their_first = normalise(ours[0]), normalise(theirs[0])
+    if len(their_first) == len(theirs[0]) and their_first.endswith(first) \
+            and _PUNCTUATION.fullmatch(their_first[:len(their_first) - len(first)]):
+        theirs[0] = theirs[0][len(their_first) - len(first):]
+    return " ".join(theirs)
 
 
 def _check_quote_date(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],

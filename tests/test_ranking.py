@@ -95,6 +95,11 @@ def test_a_wire_dateline_is_left_out(text: str, shown: str | None) -> None:
     ("Italy agreed to the plan.", False),
     ("There may still be space for a cease-fire pause.", False),  # "there" that stands for nothing
     ("There, the envoys met again the next day.", True),
+    # after an opening phrase: a source, or a group with an aside between dashes
+    ("According to the RAND Corporation, this is compounded by the absence of ceasefire mechanisms.", True),
+    ("For donor countries—especially in the EU and U.S.—this could lead to political backlash.", True),
+    ("According to the RAND Corporation, the talks have stalled since the summer.", False),
+    ("For donor countries—especially in the EU—aid fatigue is a growing risk.", False),
 ])
 def test_what_counts_as_leaning_on_what_came_before(text: str, dangles: bool) -> None:
     from brief.ranking import _DANGLING_START

@@ -164,6 +164,8 @@ def test_where_sources_differ_says_when_there_was_only_one_source_to_compare(tmp
 @pytest.mark.parametrize(("text", "over_on"), [
     ("U.S. envoys are expected to meet Ukrainian negotiators again in the coming days.", dt.date(2025, 12, 14)),
     ("Officials will set out the next steps over the next few weeks.", dt.date(2026, 1, 4)),
+    # the next step of a report: "will now" is days away
+    ("The U.S. delegation will now proceed to Kyiv to debrief Ukrainian officials.", dt.date(2025, 12, 14)),
 ])
 def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: dt.date) -> None:
     due = _excerpt("due", "a", text, dt.date(2025, 12, 6))

@@ -524,6 +524,7 @@ def test_a_changed_quotation_is_reported_once_not_again_as_its_speaker(built: st
     ("Marco Rubio", "published 4 December 2025", "3 December 2025"),  # the article's date, passed off as the day
     ("Pavel K. Baev", "published 18 December 2025 or later", "published 18 December 2025"),  # a bound made a date
     ("Volodymyr Zelensky", "18 December 2025", "yesterday · 18 December 2025"),  # words put before the date
+    ("Vladimir Putin", "17 December 2025", "1 March 2024"),  # a speaker with no role: "— Name · date"
 ])
 def test_a_changed_key_quote_date_is_caught_on_its_line(built: str, shipped_workspace: Workspace, speaker: str,
                                                         written: str, edited: str) -> None:
@@ -537,14 +538,43 @@ def test_a_changed_key_quote_date_is_caught_on_its_line(built: str, shipped_work
     assert f'brief reads "{written}" there' in mismatch.format("b.md")
 
 
-def test_an_items_label_in_bold_is_checked_as_the_text_it_is(built: str, shipped_workspace: Workspace) -> None:
-    # The article heads the point "Next Steps:"; the brief sets the label in bold, and verify reads it as text.
+def test_a_key_quote_date_is_checked_whatever_the_spaces_around_its_dot(built: str,
+                                                                       shipped_workspace: Workspace) -> None:
     lines = built.splitlines()
-    index = _line_index(lines, lambda line: line.startswith("- **Next Steps:** The U.S. delegation"))
+    at = next(i for i in _speaker_lines(built) if lines[i].startswith("> — Vladimir Putin "))
     assert verify_brief(built, shipped_workspace) == []
-    for edited, caught in ((lines[index].replace("**Next Steps:**", "Next Steps:"), False),
-                           (lines[index].replace("**Next Steps:**", "**Next Moves:**"), True),
-                           (lines[index].replace("will now proceed", "will soon proceed"), True)):
+    for edited in ("Vladimir Putin·1 March 2024 [", "Vladimir Putin ·1 March 2024 [", "Vladimir Putin· 1 March 2024 ["):
+        lines_edited = [*lines[:at], lines[at].replace("Vladimir Putin · 17 December 2025 [", edited), *lines[at + 1:]]
+        mismatches = verify_brief("\n".join(lines_edited) + "\n", shipped_workspace)
+        assert [(m.line, m.kind, m.text) for m in mismatches] == [(at + 1, "quote date", "1 March 2024")], edited
+
+
+def test_a_changed_word_in_a_key_quote_lists_that_change_only(built: str, shipped_workspace: Workspace) -> None:
+    # The article has "… destructive but meaningless," and brief quotes it without the closing comma: that is
+    # brief's own writing, verbatim, and no change to list beside the word the analyst changed.
+    lines = built.splitlines()
+    at = next(i for i in _speaker_lines(built) if lines[i].startswith("> — Pavel K. Baev,")) - 1
+    assert lines[at].endswith("something destructive but meaningless”\\")
+    lines[at] = lines[at].replace("all three,", "all four,")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind) == (at + 1, "quotation")
+    assert mismatch.changes == ('"four," where the source has "three,"',)
+    assert mismatch.closest is not None and mismatch.closest.endswith("meaningless,")  # as the article writes it
+    # Punctuation inside the quotation is the analyst's edit, and still listed.
+    lines[at] = lines[at].replace("Dmitriev, all four,", "Dmitriev all three,")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert mismatch.changes == ('"Dmitriev" where the source has "Dmitriev,"',)
+
+
+def test_an_items_label_in_bold_is_checked_as_the_text_it_is(built: str, shipped_workspace: Workspace) -> None:
+    # The article heads the point "Diplomatic Deadlock:"; the brief sets the label in bold, and verify reads it
+    # as text.
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("- **Diplomatic Deadlock:** High-level, five-hour"))
+    assert verify_brief(built, shipped_workspace) == []
+    for edited, caught in ((lines[index].replace("**Diplomatic Deadlock:**", "Diplomatic Deadlock:"), False),
+                           (lines[index].replace("**Diplomatic Deadlock:**", "**Diplomatic Breakthrough:**"), True),
+                           (lines[index].replace("Kremlin confirming", "Kremlin denying"), True)):
         mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
         assert [(m.line, m.kind) for m in mismatches] == ([(index + 1, "statement")] if caught else [])
 
