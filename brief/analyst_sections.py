@@ -505,6 +505,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
     A row whose sentence an item already shows (``shown``: the items' texts, whitespace made single) says only
     what happened when: the reader has the rest a few lines up."""
     groups: list[_EventGroup] = []
+    mentioned = {found.source.id: found.source.date_is_mentioned for found in material}
     more: dict[tuple[str, int], list[Event]] = {}
     until: dict[tuple[str, int], tuple[dt.date, Precision]] = {}
     for found in material:
@@ -551,7 +552,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
     entries = tuple(TimelineEntry(
         date=g.events[0].date, precision=g.events[0].precision, expression=g.events[0].expression,
         relative=g.events[0].relative, text=_row_text(g.events[0], shown), published=g.events[0].published,
-        published_earliest=g.events[0].published_earliest,
+        published_earliest=g.events[0].published_earliest, published_mentioned=mentioned[g.events[0].source_id],
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]),
         until=until.get((g.events[0].source_id, g.events[0].start)))

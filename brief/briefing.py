@@ -25,6 +25,8 @@ Precision = Literal["day", "week", "month", "year"]
 
 # What a reader reads besides the articles' words. The word budget and :attr:`Briefing.word_count` both count
 # these, so that "1,780 of 1,800 words" is the length of the brief a principal is handed.
+MENTIONED = "(latest date mentioned)"
+"""What follows a publication date that is only the latest date the article mentions, wherever a brief shows it."""
 AS_OF_LINE_WORDS = 16
 """Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
 COMPARISON_LINE_WORDS = 20
@@ -355,6 +357,8 @@ class TimelineEntry:
     """The end of the span the event lasted, when the sentence gives one ("between March and August")."""
     published_earliest: bool = False
     """Whether ``published`` is only the earliest the first citing source can have appeared."""
+    published_mentioned: bool = False
+    """Whether ``published`` is only the latest date the first citing source mentions (no date given)."""
 
     @property
     def date_text(self) -> str:
@@ -366,7 +370,8 @@ class TimelineEntry:
     def published_text(self) -> str:
         if self.published is None:
             return "date unknown"
-        return long_date(self.published) + (" or later" if self.published_earliest else "")
+        return long_date(self.published) + (" or later" if self.published_earliest else "") \
+            + (f" {MENTIONED}" if self.published_mentioned else "")
 
     @property
     def words(self) -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean, first_few
-from brief.metadata import SourceMeta, infer_metadata, merge_metadata, normalise_stated, stated_form
+from brief.metadata import MENTIONED_DATE, SourceMeta, infer_metadata, merge_metadata, normalise_stated, stated_form
 from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
 
@@ -82,6 +82,12 @@ class Source:
     @property
     def date(self) -> dt.date | None:
         return self.meta.date
+
+    @property
+    def date_is_mentioned(self) -> bool:
+        """Whether :attr:`date` is only the latest date the text mentions (:data:`~brief.metadata.MENTIONED_DATE`):
+        a guess, shown as one."""
+        return self.meta.published.how == MENTIONED_DATE
 
     @property
     def date_is_earliest(self) -> bool:

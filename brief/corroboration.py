@@ -25,7 +25,9 @@ The claim must be what each passage is about: in the first sentence of the passa
 another item, a passage of at most :data:`MAX_JOINING_SENTENCES` sentences that states no other
 party's position (so nothing else it says is lost from the brief: "Ukraine demands …, while Russia
 insists on …" stays an item of its own), and in the first two sentences of the item it joins. An
-item's sources carry the claim it leads with, not necessarily each of its details.
+item's sources carry the claim it leads with, not necessarily each of its details; but a position joins
+an item only if the item states no other party's (a source that gives Russia's demand alone is not cited
+for "Ukraine demands …, while Russia insists on …").
 """
 
 from __future__ import annotations
@@ -197,6 +199,11 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
     different sources. See the module's docstring for what counts."""
     if joining.joins is None or joining.source_id == item.source_id:
         return False
+    if not {other.holder for other in item.leads} <= {position.holder for position in joining.joins}:
+        # "Ukraine demands the 1991 borders, while Russia insists on …": a source that gives Russia's demand
+        # alone would be cited for Ukraine's too (which it may contradict)
+        return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))
+                   for a in joining.join_claims for b in item.lead_claims)
     for position in joining.joins:
         for other in item.leads:
             if other.holder == position.holder and other.past == position.past \

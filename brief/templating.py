@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from brief.briefing import BriefItem, DroppedItem
+from brief.briefing import MENTIONED, BriefItem, DroppedItem
 from brief.dates import long_date
 from brief.errors import Problem, UserError
 
@@ -160,7 +160,7 @@ def _meta_value(value: object, missing: str) -> MarkdownText:
         return MarkdownText(f"*{escape_markdown(missing)}*")
     text = escape_markdown(value.display())  # type: ignore[attr-defined]
     if getattr(value, "how", "").startswith("latest date"):
-        text += " (latest date mentioned)"
+        text += f" {MENTIONED}"
     return MarkdownText(text + ("†" if getattr(value, "origin", "") == "inferred" else ""))
 
 

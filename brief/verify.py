@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import date_label, dates_label, quote_when, span_label
+from brief.briefing import MENTIONED, date_label, dates_label, quote_when, span_label
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
@@ -840,7 +840,9 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
     if len(block.cells) >= 4 and block.cells[3]:
         published = {s: readings.sources[s].meta.published.display() if readings.sources[s].date else "date unknown"
                      for s in verbatim}
-        if block.cells[3] not in published.values():
+        # a date that is only the latest the article mentions is written as such, as the Sources list has it
+        mentioned = {f"{published[s]} {MENTIONED}" for s in verbatim if readings.sources[s].date_is_mentioned}
+        if block.cells[3] not in {*published.values(), *mentioned}:
             mismatches.append(Mismatch(
                 block.first_line, "publication date", block.cells[3], cited, verbatim,
                 reason=f"not that of {_names(verbatim, numbers)}",

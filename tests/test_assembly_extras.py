@@ -813,7 +813,7 @@ def test_a_timeline_row_must_name_who_acted() -> None:
     published = dt.date(2025, 12, 5)
     events = tuple(extract_events(text, "a", published))
     assert [e.expression for e in events] == ["Tuesday", "Wednesday"]  # both dated to the day
-    dated = SimpleNamespace(id="a", date=published)  # all a timeline reads of a source
+    dated = SimpleNamespace(id="a", date=published, date_is_mentioned=False)  # all a timeline reads of a source
     material = [analyst_sections.Material(source=dated, cited=True, events=events)]  # type: ignore[arg-type]
     window = Window(start=None, end=None, label="whole corpus")
     [entry], _ = analyst_sections.timeline(material, 1, window)

@@ -91,6 +91,17 @@ def test_a_different_claim_does_not_corroborate(joining: str, why: str) -> None:
     assert not corroborates(_statement(joining), _statement(DONBAS, "a")), why
 
 
+def test_one_partys_demand_does_not_corroborate_an_item_stating_both_sides() -> None:
+    """Cited on "Ukraine demands …, while Russia insists on …", a source that gives Russia's demand alone would be
+    credited with Ukraine's, which it may contradict (seed 001 says Kyiv would freeze the lines)."""
+    both = ("Ukraine demands the full withdrawal of Russian forces and the restoration of its 1991 borders, while "
+            "Russia insists on recognizing its annexation of occupied territories and securing guarantees that "
+            "Ukraine will not join NATO.")
+    russia = "Russia demands the recognition of its annexation of occupied territories and guarantees against NATO."
+    assert corroborates(_statement(russia), _statement(russia.replace("demands", "insists on"), "a"))
+    assert not corroborates(_statement(russia), _statement(both, "a"))
+
+
 def test_a_source_does_not_corroborate_itself() -> None:
     assert not corroborates(_statement(DONBAS_REWORDED, "a"), _statement(DONBAS, "a"))
 

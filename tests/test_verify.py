@@ -394,8 +394,9 @@ def test_a_changed_timeline_date_or_publication_date_is_caught(built: str, shipp
                                                                cli) -> None:
     lines = built.splitlines()
     index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 |") and "Putin met with" in line)
-    assert lines[index].endswith("| 2 December 2025 |")
-    lines[index] = "| 3 December 2025 |" + lines[index][len("| 2 December 2025 |"):-len("2 December 2025 |")] + \
+    published = "2 December 2025 (latest date mentioned) |"
+    assert lines[index].endswith(f"| {published}")
+    lines[index] = "| 3 December 2025 |" + lines[index][len("| 2 December 2025 |"):-len(published)] + \
         "1 December 2025 |"
     mismatches = verify_brief("\n".join(lines), shipped_workspace)
     assert [(m.line, m.kind, m.text) for m in mismatches] == [(index + 1, "date", "3 December 2025"),
@@ -599,3 +600,15 @@ def test_a_heading_whose_hash_has_no_space_before_it_is_not_the_sources_list(bui
     lines[item] = lines[item].replace("Russia", "Belarus", 1)
     [mismatch] = verify_brief("\n".join(lines) + "\n", shipped_workspace)
     assert (mismatch.line, mismatch.kind) == (item + 1, "statement")
+
+
+def test_a_timeline_rows_guessed_publication_date_says_so_and_is_checked(built: str,
+                                                                         shipped_workspace: Workspace) -> None:
+    """Source 003 gives no date: the latest it mentions is written as such in the row, as in the Sources list."""
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 | On December 2, 2025"))
+    assert lines[index].endswith("| 2 December 2025 (latest date mentioned) |")
+    assert verify_brief(built, shipped_workspace) == []
+    edited = lines[index].replace("| 2 December 2025 (latest", "| 3 December 2025 (latest")
+    mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
+    assert [(m.line, m.kind) for m in mismatches] == [(index + 1, "publication date")]
