@@ -318,9 +318,10 @@ _COPULA_BEFORE = re.compile(r"(?:is|are|was|were|be|been|being|remains?|remained
 """A verb before a quotation that makes it a characterisation: the talks were “at a dead end”."""
 _GERUND = re.compile(r"[a-z]+ing\b")
 """A quotation that opens on a verb in -ing, in lower case: the rest of the reporter's "of …" or "by …"."""
-_CONCEDED = re.compile(r"\b(?:while|whereas|although|though)\b(?![^.;:]*[.;:])", re.IGNORECASE)
-"""A clause that concedes what the sentence goes on to counter, open where the quotation starts: a short
-quotation in it is the lesser half of what the speaker said."""
+_CONCEDED = re.compile(r"\b(?:while|whereas|although|though)\b(?![^.;:,]*[.;:,])", re.IGNORECASE)
+"""A clause that concedes what the sentence goes on to counter, open where the quotation starts (no comma
+between: "Though the talks stalled, Zelensky said …" quotes the main clause): a short quotation in it is the
+lesser half of what the speaker said."""
 _PREPOSITION_OPENING = re.compile(r"(?:within|without|from|into|in|on|at|by|under|over|for|of|with|after|before"
                                   r"|until|beyond|inside|outside)\b")
 """What a quotation woven into the reporter's sentence opens on when it is an adverbial phrase ("must leave

@@ -161,6 +161,8 @@ class PassageClaims:
 
     source_id: str
     leads: tuple[Position, ...]
+    lead_holders: frozenset[str]
+    """Whose positions the passage's first sentence states."""
     lead_claims: tuple[Claim, ...]
     joins: tuple[Position, ...] | None
     join_claims: tuple[Claim, ...]
@@ -191,7 +193,8 @@ def passage_claims(passage: Statement) -> PassageClaims:
         if len({position.holder for position in joins}) > 1:
             # "Ukraine demands …, while Russia insists on …": the other side's demand would be lost.
             joins, join_claims = None, ()
-    return PassageClaims(passage.source_id, leads, lead_claims, joins, join_claims)
+    lead_holders = frozenset(p.holder for p in positions_in(sentences[0].text)) if sentences else frozenset()
+    return PassageClaims(passage.source_id, leads, lead_holders, lead_claims, joins, join_claims)
 
 
 def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
@@ -199,7 +202,7 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
     different sources. See the module's docstring for what counts."""
     if joining.joins is None or joining.source_id == item.source_id:
         return False
-    if not {other.holder for other in item.leads} <= {position.holder for position in joining.joins}:
+    if not item.lead_holders <= {position.holder for position in joining.joins}:
         # "Ukraine demands the 1991 borders, while Russia insists on …": a source that gives Russia's demand
         # alone would be cited for Ukraine's too (which it may contradict)
         return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))

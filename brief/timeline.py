@@ -159,9 +159,11 @@ def _dated_by_headings(text: str, published: dt.date | None, published_earliest:
                        ) -> dict[int, tuple[DateMention, int]]:
     """A chronology's paragraphs under a heading that is only a date ("Tuesday 2 December", "Dec. 14–15"): where
     each paragraph starts → the heading's date and where the heading starts. A paragraph's first sentence with
-    no date of its own tells what happened that day; another heading ("What comes next") ends the dating."""
+    no date of its own tells what happened that day; another heading ("What comes next") ends the dating. An
+    article with fewer than :data:`MIN_DATE_HEADINGS` such headings is no chronology."""
     headed: dict[int, tuple[DateMention, int]] = {}
     current: tuple[DateMention, int] | None = None
+    date_headings = 0
     for block in split_blocks(text):
         if block.kind == "paragraph":
             if current is not None:
@@ -179,10 +181,14 @@ def _dated_by_headings(text: str, published: dt.date | None, published_earliest:
             # "Tuesday 2 December": the day of the month, not the Tuesday nearest publication
             current = max(mentions, key=lambda m: (_PRECISE.index(m.precision), not _WEEKDAY.search(m.expression))
                           ), block.start
-    return headed
+            date_headings += 1
+    # One date line ("Wednesday, December 17" under a title) says when the page appeared, not what happened then
+    return headed if date_headings >= MIN_DATE_HEADINGS else {}
 
 
 _LONGEST_DATE_HEADING = 40
+MIN_DATE_HEADINGS = 2
+"""Headings that are only a date an article needs to be read as a chronology."""
 _PRECISE: tuple[Precision, ...] = ("year", "month", "week", "day")
 
 
@@ -360,9 +366,13 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
             if span is not None:
                 first, last = span
                 add(match, first, "day", match.group("y") is None, until=last)
-            elif (_MOVED_FROM.search(sentence[:match.start()]) or match.group("join").strip() == "and") \
+            elif pattern is _DAYS_MONTH and match.group("join").strip() == "and" \
                     and int(match.group("d")) < int(match.group("e")):
-                # "postponed from 1 to 10 March", "spent 19 and 20 December": two dates, each read alone
+                # "spent 19 and 20 December": two days, the first in the year of the second (read as "20 December"
+                # is, by the sentence's tense). Not "December 3 and 4 civilians": a count may follow that "and".
+                add(match, _first_of_two_days(match, sentence, published), "day", match.group("y") is None, "d")
+            elif _MOVED_FROM.search(sentence[:match.start()]) and int(match.group("d")) < int(match.group("e")):
+                # "postponed from 1 to 10 March": two dates, each read alone
                 alone = "e" if pattern is _MONTH_DAYS else "d"  # the day written without its month
                 add(match, _moved_day(match, alone, published), "day", match.group("y") is None, alone)
     for match in FULL_DATE.finditer(sentence):
@@ -486,6 +496,22 @@ def _goes_on_in_the_past(sentence: str, end: int) -> bool:
     return bool(_PAST_AFTER.search(sentence)) or any(
         word.group(0).lower() not in SPEECH_VERBS and _past_word_tense(sentence, word) == "past"
         for word in _PAST.finditer(sentence, end))
+
+
+def _first_of_two_days(match: re.Match[str], sentence: str, published: dt.date | None) -> dt.date | None:
+    """The first day of "19 and 20 December": in the year the expression gives, else the one its second day
+    takes by the sentence's tense (as :data:`_DAY_MONTH` reads "20 December")."""
+    month, first, second = _month_number(match.group("m")), int(match.group("d")), int(match.group("e"))
+    try:
+        if match.group("y") is not None:
+            return dt.date(int(match.group("y")), month, first)
+        if published is None:
+            return None
+        tense = tense_near(sentence, match.start(), match.end())
+        other = _month_day(published, month, second, tense)
+        return other.replace(day=first) if other is not None else None
+    except ValueError:
+        return None
 
 
 def _moved_day(match: re.Match[str], group: str, published: dt.date | None) -> dt.date | None:

@@ -527,13 +527,17 @@ def test_a_quotation_the_reporters_sentence_turns_around_or_places_is_no_key_quo
             "acceptable,” other key points were “unacceptable” to Moscow.",
             "Ukrainian Foreign Minister Andrii Sybiha hit back, accusing Russia of “wasting the world’s time.”",
             "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            "Though the talks stalled on Monday, Rustem Umerov, Ukraine’s chief negotiator, said the new draft "
+            "was “a good basis for peace.”",
             *PARAGRAPHS]),
     })
     recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes"}])
     quotes = [(q.speaker, q.text) for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries]
     # Under their names alone, the first two would say the opposite of what was said; the third says nothing;
-    # the fourth is the half of a statement its sentence concedes, the fifth drops whom the speaker accused.
-    assert quotes == [("Olena Petrenko", "We will not sign anything that gives away our land")]
+    # the fourth is the half of a statement its sentence concedes, the fifth drops whom the speaker accused;
+    # Umerov's characterisation is the main clause after a concession, which a comma ends.
+    assert quotes == [("Olena Petrenko", "We will not sign anything that gives away our land"),
+                      ("Rustem Umerov", "a good basis for peace.")]
 
 
 def test_a_quotation_after_an_answering_no_or_a_verb_that_characterises_is_a_key_quote(tmp_path: Path) -> None:

@@ -100,6 +100,9 @@ def test_one_partys_demand_does_not_corroborate_an_item_stating_both_sides() -> 
     russia = "Russia demands the recognition of its annexation of occupied territories and guarantees against NATO."
     assert corroborates(_statement(russia), _statement(russia.replace("demands", "insists on"), "a"))
     assert not corroborates(_statement(russia), _statement(both, "a"))
+    # whose positions the item's first sentence states: a second sentence of the same side's leader is a detail
+    detail = " Vladimir Putin insists on the recognition of Crimea as Russian."
+    assert corroborates(_statement(russia), _statement(russia.replace("demands", "insists on") + detail, "a"))
 
 
 def test_a_source_does_not_corroborate_itself() -> None:

@@ -177,6 +177,8 @@ def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: d
 
 @pytest.mark.parametrize("text", [
     "Over the next few weeks the talks collapsed.",
+    # "will now" of a consequence, not of a next step
+    "Ukraine will now have to choose between territory and security guarantees.",
     # the tense is the sentence's own, not its neighbour's
     "Trump has said he will end the war. Within days, the plan was dead.",
 ])

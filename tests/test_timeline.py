@@ -299,7 +299,8 @@ def test_a_span_of_days_written_once_is_one_date_from_its_first_day_to_its_last(
     ("The talks ran from November 2 to 5 December.", ["November 2", "5 December"]),
     # days joined by "and" without "between" are two dates, each of its own ("spent 19 and 20 December")
     ("Dmitriev spent 19 and 20 December in Miami.", ["19", "20 December"]),
-    ("Envoys met on December 3 and 10 in Geneva.", ["December 3", "10"]),
+    # but not after a month written first: a count may follow ("On December 3 and 4 civilians were killed")
+    ("On December 3 and 4 civilians were killed in Kherson.", ["December 3"]),
 ])
 
 def test_numbers_near_a_month_are_no_span_of_days_unless_they_read_as_one(sentence: str, expressions) -> None:
@@ -475,3 +476,20 @@ def test_a_chronologys_date_headings_date_the_paragraphs_under_them() -> None:
     }  # not "Ushakov calls …" (no paragraph's first), nor "The sides remain …" (under another heading)
     for event in events:
         assert CHRONOLOGY[event.expression_start:event.expression_end] == event.expression
+
+
+def test_two_days_joined_by_and_share_one_year() -> None:
+    """The first day, written without its month, takes the year the second takes by the sentence's tense."""
+    first, second = find_dates("Negotiators spent 30 and 31 December in Berlin.", D(2026, 1, 5))
+    assert (first.date, second.date) == (D(2025, 12, 30), D(2025, 12, 31))
+    first, second = find_dates("Talks will be held on 1 and 2 January in Geneva.", D(2025, 6, 12))
+    assert (first.date, second.date) == (D(2026, 1, 1), D(2026, 1, 2))
+
+
+def test_one_date_line_under_a_title_is_no_chronology() -> None:
+    """"Wednesday, December 17" under a title says when the page appeared: the paragraphs below keep no date."""
+    text = ("Talks stall in Berlin\n\nWednesday, December 17\n\n"
+            "Ukraine's negotiators left Berlin without agreement on the territorial question.\n\n"
+            "Russia repeated its demand for the whole of the Donbas.\n")
+    assert extract_events(text, "p", D(2025, 12, 17)) == []
+    assert len(extract_events(CHRONOLOGY, "c", D(2025, 12, 21))) == 4  # two date headings make a chronology
