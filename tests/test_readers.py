@@ -198,36 +198,24 @@ def test_markdown_line_numbers_point_into_the_file(tmp_path):
         assert item in source.text.split("\n")
 
 
-def test_a_markdown_table_is_left_out_as_an_html_one_is(tmp_path):
-    """A data table's cells run together are no passage: "| Market | Friday close | … |---|"."""
+MARKETS_TABLE = ("The rouble firmed 0.6% to 79.4 per dollar after the central bank cut its key rate on Friday.\n"
+                 "\n"
+                 "| Market | Friday close | Day |\n"
+                 "|---|---|---|\n"
+                 "| Rouble per dollar | 79.4 | +0.6% |\n"
+                 "{between}"
+                 "Defence shares rose 1.8% across Europe, led by Rheinmetall, after losing ground since November.\n")
+
+
+@pytest.mark.parametrize("between", [
+    "\n",  # a data table's cells run together are no passage: "| Market | Friday close | … |---|"
+    "",  # GFM reads a line with no pipe right under a table as one more row: it is the next paragraph
+])
+def test_a_markdown_table_is_left_out_as_an_html_one_is_and_the_prose_after_it_kept(tmp_path, between: str):
     path = tmp_path / "markets.md"
-    path.write_text(
-        "The rouble firmed 0.6% to 79.4 per dollar after the central bank cut its key rate on Friday.\n"
-        "\n"
-        "| Market | Friday close | Day |\n"
-        "|---|---|---|\n"
-        "| Rouble per dollar | 79.4 | +0.6% |\n"
-        "\n"
-        "Defence shares rose 1.8% across Europe, led by Rheinmetall, after losing ground since November.\n",
-        encoding="utf-8")
+    path.write_text(MARKETS_TABLE.format(between=between), encoding="utf-8")
     source = load_source(path)
     assert "|" not in source.text and "Rouble per dollar" not in source.text
-    assert [line[:17] for line in source.text.split("\n") if line] == ["The rouble firmed", "Defence shares ro"]
-
-
-def test_a_line_of_prose_right_under_a_markdown_table_is_kept(tmp_path):
-    """GFM reads a line with no pipe right under a table as one more row; it is the article's next paragraph."""
-    path = tmp_path / "markets.md"
-    path.write_text(
-        "The rouble firmed 0.6% to 79.4 per dollar after the central bank cut its key rate on Friday.\n"
-        "\n"
-        "| Market | Friday close | Day |\n"
-        "|---|---|---|\n"
-        "| Rouble per dollar | 79.4 | +0.6% |\n"
-        "Defence shares rose 1.8% across Europe, led by Rheinmetall, after losing ground since November.\n",
-        encoding="utf-8")
-    source = load_source(path)
-    assert "Rouble per dollar" not in source.text
     assert [line[:17] for line in source.text.split("\n") if line] == ["The rouble firmed", "Defence shares ro"]
 
 
