@@ -202,16 +202,13 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
     different sources. See the module's docstring for what counts."""
     if joining.joins is None or joining.source_id == item.source_id:
         return False
-    if not item.lead_holders <= {position.holder for position in joining.joins}:
-        # "Ukraine demands the 1991 borders, while Russia insists on …": a source that gives Russia's demand
-        # alone would be cited for Ukraine's too (which it may contradict)
-        return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))
-                   for a in joining.join_claims for b in item.lead_claims)
-    for position in joining.joins:
-        for other in item.leads:
-            if other.holder == position.holder and other.past == position.past \
-                    and len(other.asks & position.asks) >= SHARED_WORDS:
-                return True
+    # "Ukraine demands the 1991 borders, while Russia insists on …": a source that gives Russia's demand alone
+    # would be cited for Ukraine's too (which it may contradict)
+    if item.lead_holders <= {position.holder for position in joining.joins} and any(
+            other.holder == position.holder and other.past == position.past
+            and len(other.asks & position.asks) >= SHARED_WORDS
+            for position in joining.joins for other in item.leads):
+        return True
     return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))
                for a in joining.join_claims for b in item.lead_claims)
 

@@ -35,7 +35,8 @@ later report of what happened outranks it."""
 
 
 _HORIZON = re.compile(r"\b(?:(?:[Ii]n|[Oo]ver|[Ww]ithin)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks)"
-                      r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks)|will\s+now\s+(?=(?:proceed|travel|head|fly|go|move\s+on|return|meet)\b))\b")
+                      r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks)"
+                      r"|will\s+now\s+(?=(?:proceed|travel|head|fly|go|move\s+on|return|meet)\b))\b")
 """A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days", and
 the next step of "The U.S. delegation will now proceed to Kyiv" (days)."""
 HORIZON_DAYS = {"days": 7, "weeks": 28}

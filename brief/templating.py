@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from brief.briefing import MENTIONED, BriefItem, DroppedItem
 from brief.dates import long_date
 from brief.errors import Problem, UserError
+from brief.metadata import MENTIONED_DATE
 
 MAX_RENDERED_CHARS = 5_000_000
 """A brief is never this long; a template that produces more is stopped."""
@@ -159,7 +160,7 @@ def _meta_value(value: object, missing: str) -> MarkdownText:
     if not getattr(value, "known", False):
         return MarkdownText(f"*{escape_markdown(missing)}*")
     text = escape_markdown(value.display())  # type: ignore[attr-defined]
-    if getattr(value, "how", "").startswith("latest date"):
+    if getattr(value, "how", "") == MENTIONED_DATE:
         text += f" {MENTIONED}"
     return MarkdownText(text + ("†" if getattr(value, "origin", "") == "inferred" else ""))
 
