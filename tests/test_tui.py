@@ -800,6 +800,8 @@ def test_the_source_list_marks_a_date_that_is_only_the_earliest_possible(shipped
     assert "≥18 Dec 2025" in analysis  # "18 December 2025 or later", as the excerpt rows write it
     assert " 4 Dec 2025" in dated and "≥" not in dated
     assert analysis.index("47") == dated.index("32")  # the counts stay in one column
+    guessed = source_label(by_id["003_5b825d6438a3e144"], 28).plain
+    assert " ~2 Dec 2025" in guessed  # only the latest date its text mentions: "(latest date mentioned)"
 
 
 def test_an_excerpt_row_marks_its_sources_date_as_only_the_earliest_possible(project: Path) -> None:

@@ -37,7 +37,7 @@ from brief.errors import UserError
 from brief.excerpts import Excerpt
 from brief.index import ExcerptQuery
 from brief.recipe import DateRange, Window
-from tui.rows import excerpt_row, excerpt_status, source_label, topic_label
+from tui.rows import date_mark, excerpt_row, excerpt_status, source_label, topic_label
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
@@ -221,12 +221,12 @@ class ComposeScreen(Screen[None]):
         pinned, excluded = set(spec.pin), set(spec.exclude)
         options = []
         self.shown = {excerpt.id: excerpt for excerpt in excerpts}
-        earliest = {source.id for source in app.workspace.corpus.sources_named({e.source_id for e in excerpts})
-                    if source.date_is_earliest}
+        marks = {source.id: date_mark(source)
+                 for source in app.workspace.corpus.sources_named({e.source_id for e in excerpts})}
         for excerpt in excerpts:
             section = spec.moves.get(excerpt.id, excerpt.section)
             status = excerpt_status(excerpt.id, order.get(excerpt.id), pinned, excluded)
-            options.append(Option(excerpt_row(excerpt, section, status, excerpt.source_id in earliest),
+            options.append(Option(excerpt_row(excerpt, section, status, marks.get(excerpt.source_id, "")),
                                   id=excerpt.id))
         listing.clear_options()
         listing.add_options(options)

@@ -26,9 +26,16 @@ SECTION_SHORT = {"state-of-talks": "STATE", "sticking-points": "STICKING", "outl
                  "background": "BACKGR"}
 
 
-def short_date(date: dt.date | None, earliest: bool = False) -> str:
-    """"18 Dec 2025"; "≥18 Dec 2025" when that is only the earliest the article can have appeared."""
-    return f"{'≥' if earliest else ''}{date.day} {date:%b %Y}" if date else "undated"
+def short_date(date: dt.date | None, mark: str = "") -> str:
+    """"18 Dec 2025"; "≥18 Dec 2025" when that is only the earliest the article can have appeared, "~2 Dec 2025"
+    when only the latest date it mentions (:func:`date_mark`)."""
+    return f"{mark}{date.day} {date:%b %Y}" if date else "undated"
+
+
+def date_mark(source: Source) -> str:
+    """What a short date of ``source`` is prefixed with: "≥" for the earliest it can have appeared, "~" for the
+    latest date its text mentions (a guess: the Markdown brief says "(latest date mentioned)"), else nothing."""
+    return "≥" if source.date_is_earliest else "~" if source.date_is_mentioned else ""
 
 
 def excerpt_status(excerpt_id: str, place: tuple[int, ...] | None, pinned: set[str], excluded: set[str]) -> str:
@@ -48,14 +55,14 @@ def short_id(source_id: str) -> str:
     return source_id[:3] if len(source_id) > 4 and source_id[:3].isdigit() and source_id[3] == "_" else source_id[:12]
 
 
-def excerpt_row(excerpt: Excerpt, section: str, status: str, date_is_earliest: bool = False) -> Text:
+def excerpt_row(excerpt: Excerpt, section: str, status: str, date_mark: str = "") -> Text:
     """Two lines: status, section, source and topics; then the excerpt's text, with what a brief leaves out
-    of it struck through. ``date_is_earliest``: the source's date is only the earliest it can have appeared."""
+    of it struck through. ``date_mark``: the source's :func:`date_mark`."""
     row = Text()
     status_style = {"★": "bold yellow", "✓": "bold green", "✗": "bold red"}.get(status, "dim")
     row.append(f"{status} ", style=status_style)
     row.append(f"{SECTION_SHORT.get(section, section[:8].upper()):<8} ", style=SECTION_STYLES.get(section, ""))
-    row.append(f"{short_id(excerpt.source_id)} · {short_date(excerpt.published, date_is_earliest)}", style="italic")
+    row.append(f"{short_id(excerpt.source_id)} · {short_date(excerpt.published, date_mark)}", style="italic")
     if excerpt.origin == "analyst":
         row.append(" · analyst", style="bold magenta")
     row.append("  " + ", ".join(excerpt.topics), style="dim")
@@ -74,7 +81,7 @@ def source_label(source: Source, count: int) -> Text:
     outlet = str(source.meta.outlet.value) if source.meta.outlet.known else "outlet unknown"
     label = Text()
     label.append(f"{short_id(source.id)} ", style="bold")
-    date = short_date(source.date, source.date_is_earliest)  # as the excerpt rows give it: "≥18 Dec 2025"
+    date = short_date(source.date, date_mark(source))  # as the excerpt rows give it: "≥18 Dec 2025"
     label.append(f"{outlet[:12]:<12} {date:<12} ")
     label.append(f"{count:>3}", style="cyan")
     return label
