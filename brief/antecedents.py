@@ -11,7 +11,10 @@ the sentence before further in:
   after an article ("a senior U.S. official said he …"); an opening clause may name them after the
   pronoun ("Since assuming his second term, President Donald Trump has …");
 - "this", "these" or "those" standing alone for what came before: "Moscow calls this unacceptable",
-  "treats these as preconditions".
+  "treats these as preconditions";
+- an event the sentence before names, as "the meeting" with nothing after it to say which ("The meeting
+  offered little surprise, as Putin …": in a brief it follows whatever meeting the item before names), or a
+  "later" that says after what ("Putin later dismissed the talks as irrelevant": the Istanbul talks of 2022).
 
 Shown in a brief, such a passage leaves the principal to guess who spoke or what is refused.
 """
@@ -100,6 +103,24 @@ OPENING_PHRASE = r"(?:(?:according\s+to|for|to|in)\s+[^,;:.—–]{1,50}(?:,\s+|
 """What may come before a sentence's subject and leave it leaning all the same: "According to the RAND
 Corporation, this is compounded …", "For donor countries—especially in the EU and U.S.—this could lead …"."""
 _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|these|those|that)\b", re.IGNORECASE)
+
+
+_UNNAMED_EVENT = re.compile(
+    rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk)\s+"
+    r"(?!(?:of|with|between|in|at|on|to|that|which|where|among|last|next|this|held|hosted|scheduled|planned|set"
+    r"|due|proposed|requested|and|or)\b)", re.IGNORECASE)
+"""A sentence whose subject is "the meeting" (a visit, a call …) with no word after it to say which."""
+_LATER_THAN_WHAT = re.compile(
+    r"^[^,;:.]{0,80}?\blater\s+(?:\w+ed|said|told|met|made|went|took|gave|came|became|won|lost|wrote|left|held"
+    r"|sent|brought|fought|sought|spoke|broke|began|withdrew|rejected|dropped)\b", re.IGNORECASE)
+"""A "later" in a sentence's first clause before a verb in the past: "Putin later dismissed …", "Kyiv later said"
+(not "negotiate protection later", "later this month")."""
+
+
+def refers_to_an_unnamed_event(text: str) -> bool:
+    """Whether ``text`` opens on "the meeting" (a call, a summit …) that it does not say which, or tells what
+    happened "later" than something it does not name (see the module's docstring)."""
+    return bool(_UNNAMED_EVENT.match(text) or _LATER_THAN_WHAT.match(text))
 
 
 def lacks_who_or_what(text: str) -> bool:

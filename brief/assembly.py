@@ -77,6 +77,7 @@ from brief.corroboration import PassageClaims, corroborates, passage_claims
 from brief.dates import long_date
 from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
+from brief.history import continues_past_story
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.interview_answers import is_short_answer, needs_its_question, questions_before_answers
@@ -105,6 +106,7 @@ from brief.same_claim import Particulars, one_claim_possible, plain_words_of, re
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
 from brief.section_kinds import EXTRA_SECTIONS
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
+from brief.taxonomy import BACKGROUND
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -841,10 +843,13 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     brief without a context section leaves it out like any context. A section the analyst gave the passage
     (``moves``) is kept, and so is an included or pinned passage's.
     """
-    leaning = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
+    lacking = {id(c) for c in candidates if c.lead.origin == "rules" and c.shown is None
                and (lacks_who_or_what(c.lead.text) or quotes_nobody(c.lead.text))
                and leans_on_what_came_before(c.text, first_person=False)
-               and not talks_to_reader(c.text)]  # "We asked her …": no sentence before makes it say something
+               and not talks_to_reader(c.text)}  # "We asked her …": no sentence before makes it say something
+    # and perhaps the story of a past year that the sentence before sets: "the dialogue eventually collapsed"
+    leaning = [c for c in candidates if id(c) in lacking
+               or (c.lead.origin == "rules" and c.shown is None and c.lead.section == BACKGROUND)]
     if not leaning:
         return candidates
     alone = {c.lead.id: c for c in candidates if len(c.excerpts) == 1 and not (c.pinned or c.forced)}
@@ -859,6 +864,9 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if lead.source_id not in places:
             places[lead.source_id] = _rules_places(workspace, lead.source_id)
         before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
+        if before is not None and id(candidate) not in lacking \
+                and continues_past_story([before.text, lead.text], lead.published) != {1}:
+            continue
         if before is None or before.id in shown_with_question or before.id in excluded \
                 or lead.source_id not in sources or before.end > lead.start \
                 or leans_on_what_came_before(before.text, first_person=False) \
@@ -872,7 +880,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
         candidate.context, candidate.shown = (before,), text
-        candidate.score += LEANING_PENALTY
+        if id(candidate) in lacking:
+            candidate.score += LEANING_PENALTY
         candidate.said |= comparable_words(before.text)
         candidate.quoted |= quoted_by(before)
         own = alone.get(before.id)

@@ -4,9 +4,10 @@ Automatic excerpts are the sentences of each paragraph (very short ones joined t
 a neighbour), tagged by :mod:`brief.tagging`. An item of a list whose own words
 serve no section takes the section of the sentence that introduces the list:
 "Economic Reintegration: The future of sanctions …" is one of the "core points of
-contention" that "… revolve around three interconnected areas:" announces. The
-analyst's annotations then win: their excerpts replace the automatic ones they
-overlap, rejections remove them.
+contention" that "… revolve around three interconnected areas:" announces. A
+passage that goes on telling a story its paragraph set in a past year is
+background (:mod:`brief.history`). The analyst's annotations then win: their
+excerpts replace the automatic ones they overlap, rejections remove them.
 
 An excerpt's id is the source id plus a hash of its text, so it survives
 re-ingest and re-ordering; the same sentence twice in one source gets ``-2``.
@@ -22,6 +23,7 @@ from typing import Literal
 
 from brief.annotations import AnchoredAnnotation
 from brief.corpus import Source
+from brief.history import continues_past_story
 from brief.segmentation import Block, answered_questions, list_introductions, paragraph_spans, split_blocks
 from brief.tagging import question_topics, tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
@@ -106,7 +108,21 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
             topics=tuple(tagging.topics), section=tagging.section,
             topic_score=sum(tagging.topics.values()), section_score=tagging.section_score,
             paragraph=span.paragraph, position=span.position, published=source.date))
-    return excerpts
+    return _history_as_background(excerpts, source.date)
+
+
+def _history_as_background(excerpts: list[Excerpt], published: dt.date | None) -> list[Excerpt]:
+    """``excerpts`` with those that go on telling a story their paragraph set in a past year filed as background
+    (:mod:`brief.history`): "Putin later dismissed the talks as irrelevant" after "the Istanbul talks in March
+    2022" is no sticking point of the present talks. Their cue score stays their own."""
+    by_paragraph: dict[int, list[int]] = {}
+    for index, excerpt in enumerate(excerpts):
+        by_paragraph.setdefault(excerpt.paragraph, []).append(index)
+    filed = list(excerpts)
+    for indexes in by_paragraph.values():
+        for told in continues_past_story([excerpts[i].text for i in indexes], published):
+            filed[indexes[told]] = replace(excerpts[indexes[told]], section=BACKGROUND)
+    return filed
 
 
 def headed_sections(text: str, blocks: list[Block], taxonomy: Taxonomy) -> dict[int, str]:

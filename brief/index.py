@@ -46,7 +46,7 @@ INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
 _ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
                    "excerpts", "annotations", "corpus", "ingest", "index", "ranking", "yamlfile", "validation",
                    "errors", "section_kinds", "independence", "parties", "speakers", "sentences", "timeline",
-                   "stopwords", "antecedents", "reader_address", "transcripts")
+                   "stopwords", "antecedents", "reader_address", "transcripts", "history")
 """Every module whose code decides what the index holds (front matter and annotations are read with
 yamlfile and validation; stored problems are worded by errors; a publication date may be worked out
 with the timeline's date reading)."""

@@ -20,7 +20,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from brief.antecedents import OPENING_PHRASE, points_at_what_came_before, refers_to_someone_unnamed
+from brief.antecedents import (
+    OPENING_PHRASE,
+    points_at_what_came_before,
+    refers_to_an_unnamed_event,
+    refers_to_someone_unnamed,
+)
 from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
@@ -235,7 +240,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     """Whether a passage cannot be read alone: it opens on a pronoun or a connective ("That is why …",
     "But it has also …"), its subject is a pronoun after an opening clause ("If Kyiv refuses talks, he
     vowed …"), it is a quotation that does not say who spoke ("“…,” he said."), or further in it has a
-    "he" or "his" that nobody it names can be, or a "this" with no noun after it (:mod:`brief.antecedents`).
+    "he" or "his" that nobody it names can be, a "this" with no noun after it, or "the meeting" or a "later"
+    that do not say which or after what (:mod:`brief.antecedents`).
 
     So does one that opens on a short sentence ending on "it", "them", "this" or "that" ("Russia will test
     it.").
@@ -251,7 +257,7 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     if opening and not first_person and opening.group(1).lower() in ("i", "we", "my", "our"):
         opening = None
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
-        or refers_to_someone_unnamed(text) or points_at_what_came_before(text) \
+        or refers_to_someone_unnamed(text) or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) \
         or talks_to_reader(text) or asks_without_saying(text) or _short_lead_in_ends_on_pronoun(text)
 
 

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from brief.antecedents import names_someone, points_at_what_came_before, refers_to_someone_unnamed
+from brief.antecedents import (
+    names_someone,
+    points_at_what_came_before,
+    refers_to_an_unnamed_event,
+    refers_to_someone_unnamed,
+)
 from brief.assembly import assemble_briefing
 from brief.briefing import BriefItem
 from brief.ranking import leans_on_what_came_before
@@ -57,6 +62,25 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
 def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(text: str, leans: bool) -> None:
     assert points_at_what_came_before(text) == leans
     assert not points_at_what_came_before("Envoys will meet again this week.")
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("The meeting offered little surprise, as Putin has historically approached negotiations with demands.", True),
+    ("The call ended without a date for the next round.", True),
+    ("For Kyiv, the visit changed nothing.", True),
+    ("The meeting in Moscow lasted five hours.", False),  # it says which
+    ("The meeting between Putin and Witkoff lasted five hours.", False),
+    ("The meeting scheduled for Friday was postponed.", False),
+    ("The meetings of the coalition continue.", False),
+    ("Russian President Vladimir Putin later dismissed the talks as irrelevant.", True),  # later than what?
+    ("Kyiv later said it had not received the text.", True),
+    ("A second round is expected later this month.", False),
+    ("History offers little comfort to those who sign first and negotiate protection later.", False),
+])
+def test_an_event_the_passage_does_not_say_which_or_after_what_leans_on_what_came_before(
+        text: str, leans: bool) -> None:
+    assert refers_to_an_unnamed_event(text) is leans
+    assert leans_on_what_came_before(text) is leans
 
 
 def test_a_sentence_capital_is_not_a_name() -> None:

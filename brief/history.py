@@ -1,0 +1,70 @@
+"""Passages that go on telling a story the paragraph set in a past year: background, whatever their words.
+
+"One of the earliest formal attempts—the Istanbul talks in March 2022—showed initial promise but unraveled
+quickly. According to the Associated Press, while Moscow and Kyiv tentatively explored a framework that might
+have included Ukrainian neutrality …, the dialogue eventually collapsed … Russian President Vladimir Putin later
+dismissed the talks as irrelevant …" (an article of June 2025). The second sentence's "might have" and the
+third's "dismissed" are cues of an outlook and of a sticking point; but "the dialogue" and "the talks" are
+those of 2022. Shown alone in a brief of 2025, "Putin later dismissed the talks as irrelevant" reads as his
+verdict on the present talks.
+
+A sentence sets a past time when it names a year, or a month of a year, that ended at least
+:data:`PAST_DAYS` before the article was published, and not as where a span begins ("since the beginning of the
+war in 2022" runs to the present) nor as what the present is measured against ("than anything Kyiv had in 2022").
+The sentences after it in the same paragraph go on telling that time while they name no time of their own and
+say nothing in the present ("now", "is", "has", "will" …).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from brief.dates import MONTH_NAME, MONTHS
+
+PAST_DAYS = 365
+"""How long before the article a named period must have ended for the story told in it to be history."""
+
+_PERIOD = re.compile(rf"\b(?:(?P<month>{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b",
+                     re.IGNORECASE)
+_NOT_WHEN = re.compile(r"\b(?:since|from|until|through|throughout|starting|began|begun|beginning|than|compared)\b"
+                       r"[^.;]{0,40}$", re.IGNORECASE)
+"""Words before a year that make it where a span begins or ends ("since the beginning of the war in 2022"), or
+what the present is measured against ("More credible than anything Kyiv had in 2022"), not when a story
+happened."""
+_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{MONTH_NAME}|yesterday|last week"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+_PRESENT = re.compile(
+    r"\b(?:now|today|currently|still|is|are|am|has|remains?|will|won[’']t|shall|this\s+(?:week|month|year|spring"
+    r"|summer|autumn|fall|winter)|ongoing|recent|recently|since\s+then|to\s+date|so\s+far)\b", re.IGNORECASE)
+"""Words of the present: a sentence with one says how things stand, not how they went."""
+
+
+def tells_a_past_time(sentence: str, published: dt.date) -> bool:
+    """Whether ``sentence`` names a period that ended :data:`PAST_DAYS` or more before ``published``, and
+    not as where a span begins ("since 2022") nor as a yardstick ("than in 2022")."""
+    for match in _PERIOD.finditer(sentence):
+        if _NOT_WHEN.search(sentence[:match.start()]):
+            continue
+        year = int(match.group("year"))
+        month = MONTHS[match.group("month")[:3].lower()] if match.group("month") else 12
+        ended = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if (published - ended).days >= PAST_DAYS:
+            return True
+    return False
+
+
+def continues_past_story(sentences: list[str], published: dt.date | None) -> set[int]:
+    """Indexes of the ``sentences`` of one paragraph (in order) that go on telling the past time an earlier one
+    set (see the module's docstring); none when the publication date is unknown."""
+    if published is None:
+        return set()
+    told: set[int] = set()
+    in_the_past = False
+    for index, sentence in enumerate(sentences):
+        if in_the_past and not _OWN_TIME.search(sentence) and not _PRESENT.search(sentence):
+            told.add(index)
+            continue
+        in_the_past = tells_a_past_time(sentence, published) and not _PRESENT.search(sentence)
+    return told
