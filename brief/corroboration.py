@@ -13,7 +13,9 @@ it makes, read narrowly:
   also wants permanent limits on Ukraine's armed forces and a veto on Kyiv's NATO ambitions" and
   "Russia, conversely, demands that Ukraine cede its eastern Donbas region, limit its military
   capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO; words that ask one
-  thing count as one, :data:`_ONE_ASK`: "cede", "relinquish", "withdraw from"; "territory", "region");
+  thing count as one, :data:`_ONE_ASK`: "cede", "relinquish", "withdraw from"; "territory", "region"); a
+  party's red line is one too ("For Ukraine, ceding unoccupied territory is a red line", "ceding territory
+  is … one of Ukraine's primary “red lines”", :func:`_red_lines_in`);
 - or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
   an outcome of talks …) on the same matter with the same polarity;
 - or the same outcome of talks of the same length, reported within :data:`MAX_DAYS_APART` days:
@@ -117,7 +119,41 @@ def _positions_in(sentence: str) -> tuple[Position, ...]:
         asks = frozenset(_ONE_ASK.get(word, word) for word in comparable_words(_what_is_asked(sentence[match.end():])))
         asks -= _COMMON
         found.append(Position(holder, match.group("past") is not None, asks))
+    found.extend(_red_lines_in(sentence))
     return tuple(found)
+
+
+_RED_LINE = re.compile(r"\bred[ -]lines?\b", re.IGNORECASE)
+_WHOSE = re.compile(r"(?P<whose>[\w-]+)[’']s\s+(?:[\w-]+\s+){0,2}?[\"“‘']?$")
+"""A possessive just before "red line": "Ukraine’s primary “red lines”", "Kyiv's red line"."""
+_FOR_WHOM = re.compile(r"^[\"”’']?\s+(?:for|to)\s+(?:the\s+)?(?P<whom>[\w-]+)")
+_FOR_OPENING = re.compile(r"^\W*(?:for|to)\s+(?:the\s+)?(?P<whom>[\w-]+)\s*,", re.IGNORECASE)
+_RED_LINE_VERB = re.compile(r"\s(?P<verb>is|are|remains?|was|were|would\s+be)\s", re.IGNORECASE)
+
+
+def _red_lines_in(sentence: str) -> list[Position]:
+    """The red lines ``sentence`` states as a party's: "For Ukraine, ceding unoccupied territory is a red line",
+    "Zelenskyy has stated that ceding territory is a non-starter and is one of Ukraine's primary “red lines”":
+    Ukraine's position on ceding territory. Whose red line it is, a possessive before it says, or a "for …"
+    after it or opening the sentence; what it is, the subject of its clause. What is asked counts "red line"
+    as one of its words: two red lines of one party on ceding territory share three."""
+    found = []
+    for match in _RED_LINE.finditer(sentence):
+        whose = _WHOSE.search(sentence[:match.start()])
+        after = _FOR_WHOM.match(sentence[match.end():])
+        opening = _FOR_OPENING.match(sentence)
+        party = next((PARTY_WORDS.get(group.lower()) for group in (
+            whose and whose.group("whose"), after and after.group("whom"), opening and opening.group("whom"))
+            if group and group.lower() in PARTY_WORDS), None)
+        starts = [m.end() for m in _CLAUSE_START.finditer(sentence[:match.start()])]
+        clause = sentence[max([*starts, opening.end() if opening else 0]):match.start()]
+        verb = _RED_LINE_VERB.search(clause)
+        if party is None or verb is None or _NOT_ASSERTED & {w.lower() for w in clause[:verb.start()].split()}:
+            continue
+        asks = frozenset(_ONE_ASK.get(word, word) for word in comparable_words(clause[:verb.start()])) - _COMMON
+        if asks:
+            found.append(Position(party, verb.group("verb").lower() in ("was", "were"), asks | {"red line"}))
+    return found
 
 
 def _what_is_asked(after: str) -> str:

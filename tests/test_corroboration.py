@@ -61,6 +61,42 @@ def test_what_is_asked_ends_where_another_party_speaks() -> None:
     assert {"donba", "limit", "nato"} <= same.asks  # "; it also wants …" goes on with the same holder
 
 
+RED_LINE = ("For Ukraine, ceding unoccupied territory is a red line that would require a constitutional change, a "
+            "parliamentary vote and a national reckoning with no guaranteed majority.")
+RED_LINE_REWORDED = ("Ukrainian President Volodymyr Zelenskyy has stated that ceding territory is a non-starter and is "
+                     "one of Ukraine’s primary “red lines” in any negotiation process.")
+
+
+@pytest.mark.parametrize(("sentence", "holder", "asks"), [
+    (RED_LINE, "Ukraine", {"cede", "unoccupi", "territori"}),  # "For Ukraine, …"
+    (RED_LINE_REWORDED, "Ukraine", {"cede", "territori"}),  # whose, by the possessive; what, the clause's subject
+    ("NATO membership for Ukraine is a red line for Russia.", "Russia", {"nato", "membership"}),  # "for …" after it
+    ("Withdrawing from Zaporizhzhia remains Kyiv's red line.", "Ukraine", {"cede", "zaporizhzhia"}),  # one ask
+])
+def test_a_red_line_is_a_position_of_the_party_whose_it_is(sentence: str, holder: str, asks: set[str]) -> None:
+    (position,) = positions_in(sentence)
+    assert position.holder == holder and position.asks == frozenset(asks | {"red line"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ceding Donbas would not be a red line for Kyiv.",  # not asserted
+    "Ceding territory is a red line, officials say.",  # whose?
+    "Kyiv’s Red Lines:",  # a heading: no clause says what
+    "Analysts warn that red lines shift.",
+])
+def test_no_red_line_is_read_without_a_party_or_what_it_is(sentence: str) -> None:
+    assert positions_in(sentence) == []
+
+
+def test_the_same_red_line_in_other_words_corroborates_and_another_does_not() -> None:
+    assert corroborates(_statement(RED_LINE_REWORDED), _statement(RED_LINE, "a"))
+    assert corroborates(_statement("Kyiv’s Red Lines: " + RED_LINE_REWORDED), _statement(RED_LINE, "a"))
+    assert not corroborates(_statement(RED_LINE_REWORDED.replace("ceding territory", "NATO neutrality")),
+                            _statement(RED_LINE, "a")), "another red line of the same party"
+    assert not corroborates(_statement(RED_LINE_REWORDED.replace("Ukraine’s", "Russia’s")),
+                            _statement(RED_LINE, "a")), "another party's red line"
+
+
 def test_a_reworded_demand_corroborates_the_item_it_repeats() -> None:
     assert corroborates(_statement(DONBAS_REWORDED), _statement("The core impasse is unchanged. " + DONBAS, "a"))
 
