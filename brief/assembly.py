@@ -43,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from brief.ages import AGED_PENALTY, aged
 from brief.analyst_sections import (
     Unplaced,
     gather_material,
@@ -280,7 +281,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                 file=recipe.path, hint="widen the window or the topics"))
 
     stale = superseded([e for e, _ in selected], as_of_date, earliest)
-    selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale else score) for e, score in selected]
+    old_counts = {k: v for k, v in aged([e for e, _ in selected], as_of_date, earliest).items() if k not in stale}
+    selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale
+                 else round(score - AGED_PENALTY, 6) if e.id in old_counts else score) for e, score in selected]
+    stale |= old_counts  # "as of 12 June 2025" for "As the war drags into its third year, …", as for announcements
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
     candidates = _give_context(workspace, candidates, excluded, spec.moves)

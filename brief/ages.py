@@ -1,0 +1,57 @@
+"""Passages that tell how long something has lasted, counted from their article's date.
+
+"As the war in Ukraine drags into its third year, a diplomatic resolution remains elusive" (June 2025), "Ten
+months into a U.S.-led effort to halt the war, talks have lurched from promise to paralysis" (December 2025),
+"the nearly four-year-long war", "Over the past twelve months …": each is true on the day its article
+appeared. Months later, in a brief beside the newer articles, it reads as today's count, and two counts of the
+war's age disagree. Such a passage in a brief :data:`AGE_NOTE_DAYS` or more after its article says when it was
+said ("as of 12 June 2025", :class:`brief.briefing.Overtaken`), as an announcement whose time is past does
+(:mod:`brief.schedules`), and ranks a little lower (:data:`AGED_PENALTY`): a newer source's count leads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+from brief.briefing import Overtaken
+from brief.excerpts import Excerpt
+from brief.ranking import shown_text
+from brief.schedules import Announcement
+
+AGE_NOTE_DAYS = 30
+"""How long after its article a count of months or years ("ten months into …") is old enough to need its date."""
+AGED_PENALTY = 0.75
+"""Rank such a passage loses: half what an announcement whose time is past loses, since what it says may still
+hold; enough that a newer source's count of the same thing leads."""
+
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|few)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_AGE = re.compile(
+    rf"\b(?:{_COUNT}\s+{_UNIT}\s+(?:into|since|after|of)\b"  # "Ten months into", "One year of U.S.-led talks"
+    rf"|(?:into|in)\s+its\s+{_ORDINAL}\s+{_UNIT}\b"  # "drags into its third year"
+    rf"|{_COUNT}[- ](?:day|week|month|year|decade)[- ]long\b"  # "the nearly four-year-long war"
+    rf"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT})",  # "Over the past twelve months"
+    re.IGNORECASE)
+"""A count of time up to the article's day."""
+
+
+def tells_an_age(text: str) -> bool:
+    """Whether ``text`` counts time up to its article's day (see the module's docstring)."""
+    return bool(_AGE.search(text))
+
+
+def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
+    """The passages among ``candidates`` that count time up to an article :data:`AGE_NOTE_DAYS` or more before
+    ``as_of``, by excerpt id, with the note a brief gives them. ``earliest``: source id → whether its date is only
+    the earliest possible (then when the count was made is not known, and it is not judged)."""
+    found: dict[str, Announcement] = {}
+    for excerpt in candidates:
+        published = excerpt.published
+        if published is None or earliest.get(excerpt.source_id, False) \
+                or (as_of - published).days < AGE_NOTE_DAYS or not tells_an_age(shown_text(excerpt)):
+            continue
+        found[excerpt.id] = Announcement(Overtaken(published, published, published, None, over=False), None)
+    return found

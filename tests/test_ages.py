@@ -1,0 +1,72 @@
+"""Ages: a passage that counts time up to its article's day says when it was said, in a brief a month or more
+later, and ranks a little lower than a newer count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from brief.ages import AGE_NOTE_DAYS, aged, tells_an_age
+from brief.assembly import assemble_briefing
+from brief.excerpts import Excerpt
+from brief.render_markdown import render_markdown
+from brief.verify import verify_brief
+from brief.workspace import load_workspace
+
+from .conftest import REPO
+from .test_assembly import OTHER_NEWS, _project, _recipe
+
+THIRD_YEAR = ("As the war in Ukraine drags into its third year, a diplomatic resolution remains elusive despite "
+              "multiple rounds of peace negotiations.")
+TEN_MONTHS = "Ten months into a U.S.-led effort to halt the war in Ukraine, talks have lurched from promise to paralysis."
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    (THIRD_YEAR, True),
+    (TEN_MONTHS, True),
+    ("Kyiv accuses Moscow of dragging out the nearly four-year-long war.", True),
+    ("One year of U.S.-led peace talks has yielded little progress.", True),
+    ("Over the past twelve months, Ukraine has largely adhered to this directive.", True),
+    ("It has been two years since the Istanbul talks collapsed.", True),
+    ("The talks lasted five hours and ended without a breakthrough.", False),  # how long, not how long ago
+    ("A ceasefire could hold for two years, officials said.", False),
+    ("Russia wants a 25-year lease on the plant.", False),
+])
+def test_a_count_of_time_up_to_the_articles_day_is_an_age(text: str, counts: bool) -> None:
+    assert tells_an_age(text) is counts
+
+
+def _excerpt(text: str, published: dt.date | None, source_id: str = "a") -> Excerpt:
+    return Excerpt(id="x", source_id=source_id, start=0, end=len(text), text=text, topics=(), section="state-of-talks",
+                   topic_score=1.0, section_score=1.0, paragraph=1, position=0, published=published)
+
+
+def test_an_age_needs_its_date_a_month_after_its_article() -> None:
+    june = dt.date(2025, 6, 12)
+    (noted,) = aged([_excerpt(THIRD_YEAR, june)], dt.date(2025, 12, 18), {}).values()
+    assert noted.overtaken.note == "as of 12 June 2025" and noted.reported_by is None
+    assert aged([_excerpt(THIRD_YEAR, june)], june + dt.timedelta(days=AGE_NOTE_DAYS - 1), {}) == {}
+    assert aged([_excerpt(THIRD_YEAR, june)], dt.date(2025, 12, 18), {"a": True}) == {}  # when it was said: unknown
+    assert aged([_excerpt(THIRD_YEAR, None)], dt.date(2025, 12, 18), {}) == {}
+    assert aged([_excerpt(OTHER_NEWS[0], june)], dt.date(2025, 12, 18), {}) == {}
+
+
+def test_a_brief_months_later_gives_an_old_count_its_date_and_verify_reads_the_note(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {
+        "a": ("2025-06-12", "Alpha Post", "\n\n".join([THIRD_YEAR, *OTHER_NEWS[:2]])),
+        "b": ("2025-12-18", "Beta News", "\n\n".join([TEN_MONTHS, *OTHER_NEWS[2:]])),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    old = next(item for item in briefing.all_items() if item.text == THIRD_YEAR)
+    new = next(item for item in briefing.all_items() if item.text == TEN_MONTHS)
+    assert old.overtaken is not None and old.overtaken.note == "as of 12 June 2025"
+    assert new.overtaken is None  # counted on the brief's own day
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    line = next(line for line in markdown.splitlines() if line.startswith(f"- {THIRD_YEAR[:30]}"))
+    assert line.endswith("*(as of 12 June 2025)*")
+    assert verify_brief(markdown, workspace) == []
+    [mismatch] = verify_brief(markdown.replace(line, line.replace("third year", "fourth year")), workspace)
+    assert mismatch.kind == "statement"
