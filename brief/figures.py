@@ -459,6 +459,10 @@ _CLAIMED_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+
                          r"(?:claims|claimed|holds|held|controls|controlled|occupies|occupied|annexed|seized"
                          r"|captured|took|has taken|has annexed))\b")
 """Whose places they are: "four regions Moscow claims", "the towns Russia occupied"."""
+_CLAIMED_BY_PASSIVE = re.compile(r"\s+(?P<v>(?:still\s+)?(?:claimed|held|controlled|occupied|annexed|seized|captured"
+                                 r"|taken))\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+                                 r"(?:\s+(?:forces|troops|army|government|authorities))?)")
+"""Whose places they are, in the passive: "all four eastern Ukrainian regions claimed by the Kremlin"."""
 _PEOPLE_UNITS = frozenset({"troops", "people", "civilians", "children"})
 """Units of people who may be counted among losses: such a count of the killed is in deaths, of the
 killed and wounded (or lost) in casualties."""
@@ -573,6 +577,8 @@ def _count_noun(sentence: str, end: int, value: float) -> tuple[int, str, Catego
                 phrase += f" in {where}" if where else ""  # "two villages in the Zaporizhzhia region"
             elif category == "territory" and (whose := _CLAIMED_BY.match(sentence[noun_end:])):
                 phrase += f" {whose.group('who')} {whose.group('v')}"  # "four regions Moscow claims"
+            elif category == "territory" and (whose := _CLAIMED_BY_PASSIVE.match(sentence[noun_end:])):
+                phrase += f" {whose.group('v')} by {whose.group('who')}"  # "regions claimed by the Kremlin"
             return noun_end, unit, category, phrase
         if not re.fullmatch(r"[\w’'-]+", word) or lower in _NOT_MODIFIER or lower.endswith("ly") \
                 or lower in SPELLED_NUMBERS or word.isdigit():

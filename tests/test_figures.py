@@ -60,7 +60,8 @@ def test_casualties_and_territory_in_the_analysis(shipped_workspace: Workspace) 
     assert (losses.value, losses.category, losses.qualifier) == (1e6, "casualties", "close to")
     assert losses.measure == "Russian troops killed or wounded"
     regions = by_text(figures, "four")
-    assert (regions.value, regions.unit, regions.measure) == (4.0, "regions", "eastern Ukrainian regions")
+    assert (regions.value, regions.unit, regions.measure) == (
+        4.0, "regions", "eastern Ukrainian regions claimed by the Kremlin")
     countries = by_text(figures, "30")
     assert (countries.unit, countries.qualifier) == ("countries", "more than")
     exchanges = by_text(figures, "Three")
@@ -306,6 +307,11 @@ def test_places_taken_say_where() -> None:
 def test_regions_someone_claims() -> None:
     (claimed,) = figures("The principles include Ukraine's withdrawal from four regions Moscow claims.")
     assert (claimed.unit, claimed.measure) == ("regions", "regions Moscow claims")
+    # in the passive: without "claimed by the Kremlin" the row would read as Ukraine's four eastern regions
+    (passive,) = figures("He has vowed to occupy all four eastern Ukrainian regions claimed by the Kremlin.")
+    assert (passive.unit, passive.measure) == ("regions", "eastern Ukrainian regions claimed by the Kremlin")
+    (held,) = figures("Kyiv wants back the two regions still held by Russian forces.")
+    assert held.measure == "regions still held by Russian forces"
 
 
 def test_regions_that_only_say_where_something_happened_are_not_territory() -> None:
