@@ -68,7 +68,7 @@ from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import is_official, role_in_article
-from brief.timeline import Event, extract_events, find_dates, span_end
+from brief.timeline import Event, extract_events, find_dates, last_day, span_end
 
 MAX_MATERIAL_SOURCES = 12
 """The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
@@ -539,6 +539,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
             score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
                 + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
             groups.append(_EventGroup([event], words, score))
+    groups = _vaguer_tellings_joined(groups)
     for group in groups:
         group.score += 0.75 * (len(group.events) - 1)
     chosen: list[_EventGroup] = []
@@ -559,6 +560,40 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         until=until.get((g.events[0].source_id, g.events[0].start)))
         for g in chosen)
     return entries, _unplaced(material)
+
+
+_NAME = re.compile(r"(?<=[\s(“\"‘'])[A-Z][a-z’'-]{2,}\b")
+_PARTIES_NAMED_EVERYWHERE = frozenset("""Ukraine Ukrainian Ukrainians Russia Russian Russians United States American
+Americans Europe European Europeans President Minister Secretary Special Envoy The Kyiv’s""".split())
+"""Names nearly every row of a corpus on these talks gives: sharing them says nothing of which event a row tells."""
+SAME_EVENT_NAMES = 2
+"""Names (places, people, institutions) a week's row and a day's row must share to tell one event."""
+
+
+def _vaguer_tellings_joined(groups: list[_EventGroup]) -> list[_EventGroup]:
+    """``groups`` less the rows of a week that tell an event another source dates to a day of that week: "marathon
+    talks in Moscow this week" with a senior Kremlin aide (the week of 1 December) and "Putin met with … Witkoff at
+    the Kremlin in Moscow" (2 December) are one meeting, which two rows would tell as two. The week's row joins the
+    day's as a source of it when the two share :data:`SAME_EVENT_NAMES` names (not the parties' own)."""
+    days = [g for g in groups if g.events[0].precision == "day"]
+    kept: list[_EventGroup] = []
+    for group in groups:
+        event = group.events[0]
+        if event.precision == "week":
+            names = _names(event.text)
+            home = next((day for day in days if event.date <= day.events[0].date <= last_day(event.date, "week")
+                         and all(e.source_id != event.source_id for e in day.events)
+                         and len(names & _names(day.events[0].text)) >= SAME_EVENT_NAMES), None)
+            if home is not None:
+                home.events.extend(group.events)
+                continue
+        kept.append(group)
+    return kept
+
+
+def _names(text: str) -> frozenset[str]:
+    """The names ``text`` gives inside its sentence (not its first word), less :data:`_PARTIES_NAMED_EVERYWHERE`."""
+    return frozenset(m.group(0) for m in _NAME.finditer(text)) - _PARTIES_NAMED_EVERYWHERE
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:

@@ -161,11 +161,16 @@ def test_what_the_analysts_sections_leave_to_the_items_is_in_the_items_that_fit(
 
 
 def timeline_row(workspace: Workspace, row: TimelineEntry) -> str:
-    """The row the timeline would show for ``row``'s sentence if no item showed it."""
-    first = row.citations[0]
-    sentence = workspace.corpus.source(first.source_id).text[first.start:first.end]
-    mentions = find_dates(sentence, row.published, published_earliest=row.published_earliest)
-    return next(event_clause(sentence, m.start, m.end) for m in mentions if m.expression == row.expression)
+    """The row the timeline would show for ``row``'s sentence if no item showed it (of the sources it cites, the
+    one whose sentence gives its date: another may tell the same event by its week)."""
+    for cited in row.citations:
+        sentence = workspace.corpus.source(cited.source_id).text[cited.start:cited.end]
+        mentions = find_dates(sentence, row.published, published_earliest=row.published_earliest)
+        clause = next((event_clause(sentence, m.start, m.end) for m in mentions if m.expression == row.expression),
+                      None)
+        if clause is not None:
+            return clause
+    raise AssertionError(f"no cited sentence gives {row.expression!r}")
 
 
 def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
@@ -246,9 +251,10 @@ def test_the_timeline_keeps_each_events_date_apart_from_its_articles(seeds) -> N
     assert all(e.precision != "year" for e in events)
     meeting = next(e for e in events if e.text.startswith("On December 2, 2025"))
     assert (meeting.date, meeting.precision, meeting.published) == (dt.date(2025, 12, 2), "day", dt.date(2025, 12, 2))
-    this_week = next(e for e in events if e.expression == "this week")
-    assert (this_week.date, this_week.date_text) == (dt.date(2025, 12, 1), "week of 1 December 2025")
-    assert this_week.published == dt.date(2025, 12, 4)
+    # 002's "marathon talks in Moscow this week" (published 4 December) is that meeting: not a row of its own
+    assert not any(e.expression == "this week" for e in events)
+    assert {source_of(briefing, c.number) for c in meeting.citations} == {"003_5b825d6438a3e144",
+                                                                         "002_e759f5f9dd5bc10b"}
     summits = next(e for e in events if "Anchorage summit in August" in e.text)
     assert summits.date_text == "August and October 2025"  # both dates of the sentence, one row
     span = next(e for e in events if e.text.startswith("Between March and August"))
@@ -824,6 +830,33 @@ def test_a_timeline_row_must_name_who_acted() -> None:
     assert entry.text.startswith("Vladimir Putin met Steve Witkoff")
     both, _ = analyst_sections.timeline(material, 2, window)
     assert [e.text[:2] for e in both] == ["Vl"]
+
+
+def test_a_weeks_row_that_tells_an_event_another_source_dates_to_a_day_joins_that_row() -> None:
+    """"marathon talks in Moscow this week" with a Kremlin aide, and "Putin met … Witkoff at the Kremlin in Moscow"
+    on 2 December: one meeting, one row citing both."""
+    week = ("A senior Kremlin aide confirmed that no compromise was reached during marathon talks in Moscow "
+            "this week.")
+    day = "On December 2, 2025, Vladimir Putin met Steve Witkoff at the Kremlin in Moscow."
+    geneva = "European advisers met in Geneva this week to discuss the Kremlin's answer."  # one name shared
+
+    def source(name: str, text: str, published: dt.date) -> analyst_sections.Material:
+        dated = SimpleNamespace(id=name, date=published, date_is_mentioned=False)
+        return analyst_sections.Material(source=dated, cited=True,  # type: ignore[arg-type]
+                                         events=tuple(extract_events(text, name, published)))
+
+    window = Window(start=None, end=None, label="whole corpus")
+    rows, _ = analyst_sections.timeline([source("a", week, dt.date(2025, 12, 4)),
+                                         source("b", day, dt.date(2025, 12, 3))], 5, window)
+    [row] = rows
+    assert (row.date, row.precision, row.text) == (dt.date(2025, 12, 2), "day", day)
+    assert [c.source_id for c in row.citations] == ["b", "a"]
+    rows, _ = analyst_sections.timeline([source("a", geneva, dt.date(2025, 12, 4)),
+                                         source("b", day, dt.date(2025, 12, 3))], 5, window)
+    assert [r.precision for r in rows] == ["week", "day"]  # another meeting that week
+    rows, _ = analyst_sections.timeline([source("a", week, dt.date(2025, 12, 12)),
+                                         source("b", day, dt.date(2025, 12, 3))], 5, window)
+    assert len(rows) == 2  # the week of 8 December: not the week of that day
 
 
 def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_path: Path) -> None:
