@@ -52,8 +52,11 @@ _NEGATIVE = [re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"(?:{_DEAL}|progress|results?|headway)\b",
     r"\b(?:ended|concluded|broke\s+up)\s+(?:inconclusively|in\s+(?:deadlock|stalemate|failure))\b",
     r"\b(?:talks|meeting|discussions|negotiations|summit)\s+(?:was|were)\s+(?:inconclusive|unproductive|fruitless)\b",
+    r"\b(?:outcome|result)\b[^.;]{0,80}?\b(?:was|were)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:stalemate|deadlock|impasse"
+    r"|failure)\b",
 )]
-"""Talks that ended without agreement, as a report may word it."""
+"""Talks that ended without agreement, as a report may word it ("the outcome, as reported by …, was a diplomatic
+stalemate")."""
 _POSITIVE = [re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"\b(?:reached|struck|clinched|sealed|secured|achieved)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_DEAL}s?\b",
     rf"\b{_DEAL}s?\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:finally\s+)?"

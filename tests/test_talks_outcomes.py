@@ -33,6 +33,18 @@ def test_one_article_telling_three_ways_that_its_talks_failed_tells_one_outcome(
     assert all(same_outcome(a, b) for a in reports for b in reports)
 
 
+def test_an_outcome_that_was_a_stalemate_is_the_same_failure() -> None:
+    # 002 tells its talks' failure in its lead and again in its body: the brief had both, in two sections
+    stalemate = _report("While the White House had expressed “very optimistic” sentiments ahead of the meeting, the "
+                        "outcome, as reported by top Kremlin foreign policy aide Yuri Ushakov, was a diplomatic "
+                        "stalemate over the central, intractable issue of territory.")
+    lead = _report("High-level, five-hour talks between U.S. Special Envoy Steve Witkoff and Russian President "
+                   "Vladimir Putin ended with the Kremlin confirming “no compromise” was reached on the central issue "
+                   "of Ukrainian territory.")
+    assert not stalemate.positive and same_outcome(stalemate, lead)
+    assert outcome_reports("The outcome of the vote was a surprise to Kyiv.", "a", PUBLISHED) == ()
+
+
 @pytest.mark.parametrize("text", [
     # Other talks: earlier ones, a whole process, talks dated months before the article.
     "Earlier efforts, such as the Anchorage summit in August and the proposed Budapest Summit in October, "
