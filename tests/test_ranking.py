@@ -220,6 +220,18 @@ def test_an_interview_answer_in_the_first_person_ranks_lower_but_is_not_a_fragme
 
 
 @pytest.mark.parametrize(("text", "dangles"), [
+    # what is "it"? The anchor's question said: "Europe has also found 90 billion euros …"
+    ("DANIEL FERREIRA (analyst): It buys Kyiv two years of financing, so nobody can force it to sign.", True),
+    ("DANIEL FERREIRA (analyst): The loan buys Kyiv two years of financing.", False),
+    ("DANIEL FERREIRA (analyst): I would not expect a ceasefire before the spring.", False),  # the guest's own "I"
+])
+def test_a_guests_turn_is_judged_after_its_label(text: str, dangles: bool) -> None:
+    from brief.ranking import leans_on_what_came_before
+
+    assert leans_on_what_came_before(text, first_person=False) is dangles
+
+
+@pytest.mark.parametrize(("text", "dangles"), [
     ("So far, security guarantees—the one element that could unlock painful compromises—remain vague.", False),
     ("So far, no compromise version of a peace settlement has been found, said Yuri Ushakov.", False),
     ("So the envoys flew on to Kyiv the next morning.", True),  # "so" the connective
