@@ -29,12 +29,16 @@ hold; enough that a newer source's count of the same thing leads."""
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|few)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_WHAT_LASTS = r"(?:war|fighting|conflict|invasion|occupation|talks|negotiations|diplomacy|shelling|siege|bombardment)"
+"""What a count of years "of" something counts: "One year of U.S.-led peace talks", "three years of war" (not "15
+years of U.S. security guarantees", "a day of mourning")."""
 _AGE = re.compile(
-    rf"\b(?:{_COUNT}\s+{_UNIT}\s+(?:into|since|after|of)\b"  # "Ten months into", "One year of U.S.-led talks"
+    rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)\b(?:{_COUNT}\s+{_UNIT}\s+(?:into|since)\b"  # "Ten months into"
+    rf"|{_COUNT}\s+{_UNIT}\s+of\s+(?:[\w.’'-]+\s+){{0,3}}?{_WHAT_LASTS}\b"  # "One year of U.S.-led peace talks"
     rf"|(?:into|in)\s+its\s+{_ORDINAL}\s+{_UNIT}\b"  # "drags into its third year"
-    rf"|{_COUNT}[- ](?:day|week|month|year|decade)[- ]long\b"  # "the nearly four-year-long war"
-    rf"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT})",  # "Over the past twelve months"
-    re.IGNORECASE)
+    rf"|{_COUNT}[- ](?:day|week|month|year|decade)[- ]long\s+{_WHAT_LASTS}\b"  # "the nearly four-year-long war"
+    rf"|(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT}\b(?!\s+of\b))",  # "Over the past
+    re.IGNORECASE)                                                                          # twelve months"
 """A count of time up to the article's day."""
 
 

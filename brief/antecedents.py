@@ -44,7 +44,8 @@ _DEMONSTRATIVE_ALONE = re.compile(
 """A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.",
 "If you accept that, …")."""
 _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
-                  r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal)")
+                  r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal|worldview|view|vision"
+                  r"|narrative|mindset|premise)")
 _DEMONSTRATIVE_OF_WHAT_WAS_SAID = re.compile(
     rf"\b(?:(?:this|these|those)\s+{_WHAT_WAS_SAID}s?\b"
     rf"|(?:(?P<before>\w+)\s+)?that\s+{_WHAT_WAS_SAID}\b(?!\s+(?:has|have|had|is|are|was|were|will|would|could|can"
@@ -107,14 +108,16 @@ _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|thes
 
 _UNNAMED_EVENT = re.compile(
     rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk)\s+"
-    r"(?!(?:of|with|between|in|at|on|to|that|which|where|among|last|next|this|held|hosted|scheduled|planned|set"
+    r"(?!(?:of|with|between|in|at|on|to|for|by|from|that|which|where|among|last|next|this|held|hosted|scheduled|planned|set"
     r"|due|proposed|requested|and|or)\b)", re.IGNORECASE)
 """A sentence whose subject is "the meeting" (a visit, a call …) with no word after it to say which."""
 _LATER_THAN_WHAT = re.compile(
-    r"^[^,;:.]{0,80}?\blater\s+(?:\w+ed|said|told|met|made|went|took|gave|came|became|won|lost|wrote|left|held"
-    r"|sent|brought|fought|sought|spoke|broke|began|withdrew|rejected|dropped)\b", re.IGNORECASE)
+    r"^(?:(?!\band\b|\bbut\b)[^,;:.]){0,60}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\blater\s+"
+    r"(?:\w*[^\We]ed|\w+ied|agreed|said|told|met|made|went|took|gave|came|became|won|lost|wrote|left|held|sent|brought"
+    r"|fought|sought|spoke|broke|began|withdrew)\b", re.IGNORECASE)
 """A "later" in a sentence's first clause before a verb in the past: "Putin later dismissed …", "Kyiv later said"
-(not "negotiate protection later", "later this month")."""
+(not "negotiate protection later", "later this month", "would later need", "was later revised", nor "met Putin
+and later briefed …", which says after what)."""
 
 
 def refers_to_an_unnamed_event(text: str) -> bool:

@@ -311,7 +311,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=stale[candidate.lead.id].overtaken.most_words() if candidate.lead.id in stale else 0)
+                overtaken_words=_note_words(stale.get(candidate.lead.id)))
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -417,6 +417,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
         notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
         extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
+
+
+def _note_words(announcement: Announcement | None) -> int:
+    """The words the word budget keeps for an announcement's or an old count's note: the longest it can have when a
+    later source may be cited in it (which the brief does not yet know), else the note it will have."""
+    if announcement is None:
+        return 0
+    overtaken = announcement.overtaken
+    return overtaken.most_words() if announcement.reported_by is not None else len(overtaken.note.split())
 
 
 def _overtaken(announcement: Announcement | None, numbers: dict[str, int]) -> Overtaken | None:

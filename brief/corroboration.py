@@ -136,7 +136,8 @@ def _red_lines_in(sentence: str) -> list[Position]:
     "Zelenskyy has stated that ceding territory is a non-starter and is one of Ukraine's primary “red lines”":
     Ukraine's position on ceding territory. Whose red line it is, a possessive before it says, or a "for …"
     after it or opening the sentence; what it is, the subject of its clause. What is asked counts "red line"
-    as one of its words: two red lines of one party on ceding territory share three."""
+    as one of its words: two red lines of one party on ceding territory share three. One that is not asserted
+    ("is no longer a red line", "would not be", "may be") is none."""
     found = []
     for match in _RED_LINE.finditer(sentence):
         whose = _WHOSE.search(sentence[:match.start()])
@@ -148,7 +149,7 @@ def _red_lines_in(sentence: str) -> list[Position]:
         starts = [m.end() for m in _CLAUSE_START.finditer(sentence[:match.start()])]
         clause = sentence[max([*starts, opening.end() if opening else 0]):match.start()]
         verb = _RED_LINE_VERB.search(clause)
-        if party is None or verb is None or _NOT_ASSERTED & {w.lower() for w in clause[:verb.start()].split()}:
+        if party is None or verb is None or _NOT_ASSERTED & {w.lower().strip(",") for w in clause.split()}:
             continue
         asks = frozenset(_ONE_ASK.get(word, word) for word in comparable_words(clause[:verb.start()])) - _COMMON
         if asks:

@@ -460,7 +460,7 @@ _CLAIMED_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?P<who>[A-Z][\w’'-]+(?:\s+
                          r"|captured|took|has taken|has annexed))\b")
 """Whose places they are: "four regions Moscow claims", "the towns Russia occupied"."""
 _CLAIMED_BY_PASSIVE = re.compile(r"\s+(?P<v>(?:still\s+)?(?:claimed|held|controlled|occupied|annexed|seized|captured"
-                                 r"|taken))\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+                                 r"|taken))\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
                                  r"(?:\s+(?:forces|troops|army|government|authorities))?)")
 """Whose places they are, in the passive: "all four eastern Ukrainian regions claimed by the Kremlin"."""
 _PEOPLE_UNITS = frozenset({"troops", "people", "civilians", "children"})

@@ -26,19 +26,25 @@ from brief.dates import MONTH_NAME, MONTHS
 PAST_DAYS = 365
 """How long before the article a named period must have ended for the story told in it to be history."""
 
-_PERIOD = re.compile(rf"\b(?:(?P<month>{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b",
-                     re.IGNORECASE)
+_PERIOD = re.compile(rf"(?:\b(?P<month>{MONTH_NAME})\.?\s+(?:\d{{1,2}},?\s+)?|\b(?:in|during|by|early|late|mid-?)\s+)"
+                     rf"(?P<year>(?:19|20)\d\d)\b(?![-–]\d)", re.IGNORECASE)
+"""A year as when something happened: after a month ("March 2022", "December 2, 2022") or a word of time ("in
+2022", "late 2023"); not a year that names a thing ("the 1991 borders", "Russia's 2022 invasion") or a count."""
 _NOT_WHEN = re.compile(r"\b(?:since|from|until|through|throughout|starting|began|begun|beginning|than|compared)\b"
                        r"[^.;]{0,40}$", re.IGNORECASE)
 """Words before a year that make it where a span begins or ends ("since the beginning of the war in 2022"), or
 what the present is measured against ("More credible than anything Kyiv had in 2022"), not when a story
 happened."""
-_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{MONTH_NAME}|yesterday|last week"
-                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{MONTH_NAME}"
+                       rf"|(?:in|since|by|during|until|early|late|mid-?)\s+{MONTH_NAME}|yesterday"
+                       r"|last\s+(?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 _PRESENT = re.compile(
-    r"\b(?:now|today|currently|still|is|are|am|has|remains?|will|won[’']t|shall|this\s+(?:week|month|year|spring"
-    r"|summer|autumn|fall|winter)|ongoing|recent|recently|since\s+then|to\s+date|so\s+far)\b", re.IGNORECASE)
-"""Words of the present: a sentence with one says how things stand, not how they went."""
+    r"\b(?:now|today|currently|still|is|are|am|has|(?<!might\s)(?<!could\s)(?<!would\s)(?<!may\s)(?<!must\s)"
+    r"(?<!should\s)have|do|does|remains?|will|won[’']t|shall|this\s+(?:week|month"
+    r"|year|spring|summer|autumn|fall|winter)|ongoing|recent|recently|since\s+then|since|to\s+date|so\s+far"
+    r"|says?|wants?|insists?|demands?|(?:can|could|would|may|might|must|should)(?!\s+have\b))\b", re.IGNORECASE)
+"""Words of the present: a sentence with one says how things stand, or what may come, not how they went ("might
+have included" is still the past)."""
 
 
 def tells_a_past_time(sentence: str, published: dt.date) -> bool:

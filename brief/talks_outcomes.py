@@ -52,8 +52,8 @@ _NEGATIVE = [re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"(?:{_DEAL}|progress|results?|headway)\b",
     r"\b(?:ended|concluded|broke\s+up)\s+(?:inconclusively|in\s+(?:deadlock|stalemate|failure))\b",
     r"\b(?:talks|meeting|discussions|negotiations|summit)\s+(?:was|were)\s+(?:inconclusive|unproductive|fruitless)\b",
-    r"\b(?:outcome|result)\b[^.;]{0,80}?\b(?:was|were)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:stalemate|deadlock|impasse"
-    r"|failure)\b",
+    r"\b(?:outcome|result)\b[^.;]{0,80}?\b(?:was|were)\s+(?:an?\s+)?(?:(?!no\b|not\b)[\w-]+\s+)?(?:stalemate|deadlock"
+    r"|impasse|failure)(?![\w-])",
 )]
 """Talks that ended without agreement, as a report may word it ("the outcome, as reported by …, was a diplomatic
 stalemate")."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brief.ages import AGE_NOTE_DAYS, aged, tells_an_age
-from brief.assembly import assemble_briefing
+from brief.assembly import _note_words, assemble_briefing
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
@@ -33,6 +33,11 @@ TEN_MONTHS = "Ten months into a U.S.-led effort to halt the war in Ukraine, talk
     ("The talks lasted five hours and ended without a breakthrough.", False),  # how long, not how long ago
     ("A ceasefire could hold for two years, officials said.", False),
     ("Russia wants a 25-year lease on the plant.", False),
+    ("Three weeks after the Alaska summit, Russia launched its largest drone attack.", False),  # after an event
+    ("The draft offers Ukraine 15 years of U.S. security guarantees.", False),  # a term, not an age
+    ("The three days of talks in Istanbul ended without a deal.", False),
+    ("Moscow offered a year-long moratorium on strikes on energy sites.", False),
+    ("In the last week of talks in Istanbul, the sides swapped drafts.", False),
 ])
 def test_a_count_of_time_up_to_the_articles_day_is_an_age(text: str, counts: bool) -> None:
     assert tells_an_age(text) is counts
@@ -51,6 +56,8 @@ def test_an_age_needs_its_date_a_month_after_its_article() -> None:
     assert aged([_excerpt(THIRD_YEAR, june)], dt.date(2025, 12, 18), {"a": True}) == {}  # when it was said: unknown
     assert aged([_excerpt(THIRD_YEAR, None)], dt.date(2025, 12, 18), {}) == {}
     assert aged([_excerpt(OTHER_NEWS[0], june)], dt.date(2025, 12, 18), {}) == {}
+    # its note never names a later source: the word budget keeps its five words, not the ten of the longest note
+    assert _note_words(noted) == 5 and noted.overtaken.most_words() > 5
 
 
 def test_a_brief_months_later_gives_an_old_count_its_date_and_verify_reads_the_note(tmp_path: Path) -> None:

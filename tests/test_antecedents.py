@@ -54,6 +54,8 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
     ("Kyiv fears this approach would reward aggression.", True),
     ("Recent reporting highlights that positions have only hardened since the summer.", False),
     ("Moscow dismissed that signal on Monday.", True),
+    ("On the ground, that worldview collides with stubborn math.", True),  # whose worldview?
+    ("Kyiv rejects that view of the front.", True),
     ("Officials said that signals have been mixed since the summit.", False),
     ("Zelensky said that offers of security guarantees from Europe were not enough.", False),
     ("Reuters reported that moves to seize Russian assets stalled on Friday.", False),
@@ -76,6 +78,11 @@ def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(te
     ("Kyiv later said it had not received the text.", True),
     ("A second round is expected later this month.", False),
     ("History offers little comfort to those who sign first and negotiate protection later.", False),
+    ("Any peace deal would later need ratification by Ukraine's parliament.", False),  # "need" is no past
+    ("Witkoff met Putin on Tuesday and later briefed Trump.", False),  # after the meeting it names
+    ("The 28-point plan was later revised to 20 points.", False),
+    ("The call for an immediate ceasefire went unanswered.", False),  # "the call for …" says which
+    ("The visit by Witkoff and Kushner to Moscow ended late.", False),
 ])
 def test_an_event_the_passage_does_not_say_which_or_after_what_leans_on_what_came_before(
         text: str, leans: bool) -> None:

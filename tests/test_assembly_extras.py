@@ -857,6 +857,15 @@ def test_a_weeks_row_that_tells_an_event_another_source_dates_to_a_day_joins_tha
     rows, _ = analyst_sections.timeline([source("a", week, dt.date(2025, 12, 12)),
                                          source("b", day, dt.date(2025, 12, 3))], 5, window)
     assert len(rows) == 2  # the week of 8 December: not the week of that day
+    said = "A senior Kremlin aide said in Moscow this week that Russia would never withdraw from Donbas."
+    rows, _ = analyst_sections.timeline([source("a", said, dt.date(2025, 12, 4)),
+                                         source("b", day, dt.date(2025, 12, 3))], 5, window)
+    assert len(rows) == 2  # a statement, not a meeting
+    modi = "On December 3, 2025, Vladimir Putin hosted Narendra Modi at the Kremlin in Moscow."
+    rows, _ = analyst_sections.timeline([source("a", week, dt.date(2025, 12, 4)),
+                                         source("b", day, dt.date(2025, 12, 3)),
+                                         source("c", modi, dt.date(2025, 12, 4))], 5, window)
+    assert len(rows) == 3  # two meetings at the Kremlin that week: which one the week's row tells is a guess
 
 
 def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_path: Path) -> None:

@@ -312,6 +312,8 @@ def test_regions_someone_claims() -> None:
     assert (passive.unit, passive.measure) == ("regions", "eastern Ukrainian regions claimed by the Kremlin")
     (held,) = figures("Kyiv wants back the two regions still held by Russian forces.")
     assert held.measure == "regions still held by Russian forces"
+    (named,) = figures("Kyiv will not give up the four regions claimed by Russian President Vladimir Putin.")
+    assert named.measure == "regions claimed by Russian President Vladimir Putin"
 
 
 def test_regions_that_only_say_where_something_happened_are_not_territory() -> None:

@@ -46,6 +46,22 @@ def test_the_sentences_after_a_past_time_go_on_telling_it_until_one_speaks_of_th
     assert continues_past_story(paragraph, None) == set()  # no publication date: nothing to measure against
 
 
+@pytest.mark.parametrize(("paragraph", "why"), [
+    (["Zelensky wants a return to Ukraine's 1991 borders.",
+      "Putin rejected any ceasefire along the current front line during his meeting with Witkoff, Ushakov said."],
+     "a year that names a thing (the 1991 borders) is no time a story is set in"),
+    (["Russia's 2022 invasion displaced millions.", "Kyiv rejected the plan."], "nor is one before a noun"),
+    (["Russia fired 2000 drones at Kyiv.", "Kyiv rejected the plan."], "nor a count"),
+    ([ISTANBUL, "The two sides have not held direct talks since."], "the present perfect runs to now"),
+    ([ISTANBUL, "Any new round would need Putin's approval, aides say."], "a modal, and what aides say now"),
+    ([ISTANBUL, "Kyiv wants security guarantees first."], "what a party wants now"),
+    ([ISTANBUL, "Russian forces captured Pokrovsk in November."], "a month of its own"),
+    ([ISTANBUL, "Talks resumed last month in Riyadh."], "a time of its own"),
+])
+def test_what_is_not_the_story_of_a_past_year(paragraph: list[str], why: str) -> None:
+    assert continues_past_story(paragraph, dt.date(2025, 12, 4)) == set(), why
+
+
 def test_a_story_of_a_past_year_is_background_though_its_words_cue_another_section(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     paths = _project(tmp_path / "a", {"a": ("2025-06-12", "Alpha Post", " ".join([ISTANBUL, COLLAPSED, DISMISSED]))})

@@ -42,7 +42,9 @@ def test_an_outcome_that_was_a_stalemate_is_the_same_failure() -> None:
                    "Vladimir Putin ended with the Kremlin confirming “no compromise” was reached on the central issue "
                    "of Ukrainian territory.")
     assert not stalemate.positive and same_outcome(stalemate, lead)
-    assert outcome_reports("The outcome of the vote was a surprise to Kyiv.", "a", PUBLISHED) == ()
+    for other in ("The outcome of the talks was a deadlock-breaking compromise on prisoner exchanges.",
+                  "The outcome of the talks was no failure, officials insisted."):
+        assert all(report.positive for report in outcome_reports(other, "a", PUBLISHED)), other
 
 
 @pytest.mark.parametrize("text", [
