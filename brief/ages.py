@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from brief.briefing import Overtaken
 from brief.excerpts import Excerpt
+from brief.figures import SPELLED_NUMBERS
 from brief.ranking import shown_text
 from brief.schedules import Announcement
 
@@ -26,7 +27,7 @@ AGED_PENALTY = 0.75
 """Rank such a passage loses: half what an announcement whose time is past loses, since what it says may still
 hold; enough that a newer source's count of the same thing leads."""
 
-_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|few)"
+_COUNT = rf"(?:\d+|a|several|a\s+few|few|{'|'.join(SPELLED_NUMBERS)})"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _WHAT_LASTS = r"(?:war|fighting|conflict|invasion|occupation|talks|negotiations|diplomacy|shelling|siege|bombardment)"

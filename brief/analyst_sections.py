@@ -56,7 +56,7 @@ from brief.briefing import (
     StatementReading,
     TimelineEntry,
 )
-from brief.contradictions import Claim, Conflict, find_contradictions, statements_of
+from brief.contradictions import Claim, Conflict, Statement, find_contradictions, names_and_places, statements_of
 from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
 from brief.event_clauses import event_clause, without_elision
@@ -562,15 +562,9 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
     return entries, _unplaced(material)
 
 
-_NAME = re.compile(r"(?<=[\s(“\"‘'])[A-Z][a-z’'-]{2,}\b")
-_PARTIES_NAMED_EVERYWHERE = frozenset("""Ukraine Ukrainian Ukrainians Russia Russian Russians United States American
-Americans Europe European Europeans President Minister Secretary Special Envoy The Kyiv’s January February March
-April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday
-Sunday""".split())
-"""Names nearly every row of a corpus on these talks gives, and the names of months and days: sharing them says
-nothing of which event a row tells."""
 SAME_EVENT_NAMES = 2
-"""Names (places, people, institutions) a week's row and a day's row must share to tell one event."""
+"""Names (places, people, institutions; :func:`brief.contradictions.names_and_places`) a week's row and a day's row
+must share to tell one event."""
 _MEETING = re.compile(r"\b(?:met|meets?|meeting|talks|summit|discussions|negotiations|received|hosted|visit(?:ed)?)\b",
                       re.IGNORECASE)
 """Words of a meeting: only a meeting told by its week is joined to the day another source gives it."""
@@ -581,16 +575,16 @@ def _vaguer_tellings_joined(groups: list[_EventGroup]) -> list[_EventGroup]:
     talks in Moscow this week" with a senior Kremlin aide (the week of 1 December) and "Putin met with … Witkoff at
     the Kremlin in Moscow" (2 December) are one meeting, which two rows would tell as two. The week's row joins the
     day's as a source of it when both tell a meeting and share :data:`SAME_EVENT_NAMES` names (not the parties' own,
-    nor months and days), and no other day's meeting of that week does: which meeting it was would be a guess."""
+    nor months or titles), and no other day's meeting of that week does: which meeting it was would be a guess."""
     days = [g for g in groups if g.events[0].precision == "day" and _MEETING.search(g.events[0].text)]
     kept: list[_EventGroup] = []
     for group in groups:
         event = group.events[0]
         if event.precision == "week" and _MEETING.search(event.text):
-            names = _names(event.text)
+            names = _names(event)
             homes = [day for day in days if event.date <= day.events[0].date <= last_day(event.date, "week")
                      and all(e.source_id != event.source_id for e in day.events)
-                     and len(names & _names(day.events[0].text)) >= SAME_EVENT_NAMES]
+                     and len(names & _names(day.events[0])) >= SAME_EVENT_NAMES]
             if len(homes) == 1:
                 homes[0].events.extend(group.events)
                 continue
@@ -598,9 +592,9 @@ def _vaguer_tellings_joined(groups: list[_EventGroup]) -> list[_EventGroup]:
     return kept
 
 
-def _names(text: str) -> frozenset[str]:
-    """The names ``text`` gives inside its sentence (not its first word), less :data:`_PARTIES_NAMED_EVERYWHERE`."""
-    return frozenset(m.group(0) for m in _NAME.finditer(text)) - _PARTIES_NAMED_EVERYWHERE
+def _names(event: Event) -> frozenset[str]:
+    """The names ``event``'s sentence gives (:func:`brief.contradictions.names_and_places`)."""
+    return names_and_places(Statement(event.text, event.source_id, event.start, event.published))[0]
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from brief.speakers import ROLE_HEADS, SPEECH_VERBS, full_names, is_name_word, words_in
+from brief.timeline import is_past_verb
 
 PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PERSON_NOUNS = "|".join(sorted(ROLE_HEADS | {"man", "woman", "person", "soldier", "resident", "mother", "father",
@@ -112,18 +113,18 @@ _UNNAMED_EVENT = re.compile(
     r"|due|proposed|requested|and|or)\b)", re.IGNORECASE)
 """A sentence whose subject is "the meeting" (a visit, a call …) with no word after it to say which."""
 _LATER_THAN_WHAT = re.compile(
-    r"^(?:(?!\band\b|\bbut\b)[^,;:.]){0,60}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\blater\s+"
-    r"(?:\w*[^\We]ed|\w+ied|agreed|said|told|met|made|went|took|gave|came|became|won|lost|wrote|left|held|sent|brought"
-    r"|fought|sought|spoke|broke|began|withdrew)\b", re.IGNORECASE)
-"""A "later" in a sentence's first clause before a verb in the past: "Putin later dismissed …", "Kyiv later said"
-(not "negotiate protection later", "later this month", "would later need", "was later revised", nor "met Putin
-and later briefed …", which says after what)."""
+    r"^(?:(?!\band\b|\bbut\b)[^,;:.]){0,60}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\blater\s+(?P<verb>\w+)",
+    re.IGNORECASE)
+"""A "later" in a sentence's first clause before a verb in the past (:func:`brief.timeline.is_past_verb`): "Putin
+later dismissed …", "Kyiv later said" (not "negotiate protection later", "later this month", "would later need",
+"was later revised", nor "met Putin and later briefed …", which says after what)."""
 
 
 def refers_to_an_unnamed_event(text: str) -> bool:
     """Whether ``text`` opens on "the meeting" (a call, a summit …) that it does not say which, or tells what
     happened "later" than something it does not name (see the module's docstring)."""
-    return bool(_UNNAMED_EVENT.match(text) or _LATER_THAN_WHAT.match(text))
+    later = _LATER_THAN_WHAT.match(text)
+    return bool(_UNNAMED_EVENT.match(text) or (later and is_past_verb(later.group("verb"))))
 
 
 def lacks_who_or_what(text: str) -> bool:

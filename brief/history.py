@@ -11,8 +11,8 @@ verdict on the present talks.
 A sentence sets a past time when it names a year, or a month of a year, that ended at least
 :data:`PAST_DAYS` before the article was published, and not as where a span begins ("since the beginning of the
 war in 2022" runs to the present) nor as what the present is measured against ("than anything Kyiv had in 2022").
-The sentences after it in the same paragraph go on telling that time while they name no time of their own and
-say nothing in the present ("now", "is", "has", "will" …).
+The sentences after it in the same paragraph go on telling that time while they name no time of their own (no date
+:func:`brief.timeline.find_dates` reads) and say nothing in the present ("now", "is", "has", "will" …).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import datetime as dt
 import re
 
 from brief.dates import MONTH_NAME, MONTHS
+from brief.timeline import find_dates
 
 PAST_DAYS = 365
 """How long before the article a named period must have ended for the story told in it to be history."""
@@ -35,9 +36,6 @@ _NOT_WHEN = re.compile(r"\b(?:since|from|until|through|throughout|starting|began
 """Words before a year that make it where a span begins or ends ("since the beginning of the war in 2022"), or
 what the present is measured against ("More credible than anything Kyiv had in 2022"), not when a story
 happened."""
-_OWN_TIME = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{MONTH_NAME}"
-                       rf"|(?:in|since|by|during|until|early|late|mid-?)\s+{MONTH_NAME}|yesterday"
-                       r"|last\s+(?:week|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
 _PRESENT = re.compile(
     r"\b(?:now|today|currently|still|is|are|am|has|(?<!might\s)(?<!could\s)(?<!would\s)(?<!may\s)(?<!must\s)"
     r"(?<!should\s)have|do|does|remains?|will|won[’']t|shall|this\s+(?:week|month"
@@ -69,7 +67,7 @@ def continues_past_story(sentences: list[str], published: dt.date | None) -> set
     told: set[int] = set()
     in_the_past = False
     for index, sentence in enumerate(sentences):
-        if in_the_past and not _OWN_TIME.search(sentence) and not _PRESENT.search(sentence):
+        if in_the_past and not find_dates(sentence, published) and not _PRESENT.search(sentence):
             told.add(index)
             continue
         in_the_past = tells_a_past_time(sentence, published) and not _PRESENT.search(sentence)

@@ -638,6 +638,11 @@ _FUTURE_PASSIVE = re.compile(
 Not "was due to be held", "had to be postponed", "would be completed" (reported speech): those are past."""
 
 
+def is_past_verb(word: str) -> bool:
+    """Whether ``word`` is a verb in the past ("dismissed", "said", "withdrew"; not "need" or "united")."""
+    return bool(_PAST.fullmatch(word)) and word.lower() not in _NOT_PAST
+
+
 def _past_word_tense(sentence: str, match: re.Match[str]) -> Tense | None:
     """The tense a word :data:`_PAST` finds gives: none when it is no verb ("united", "scheduled"), the future
     after "will be" and its like ("will be held"), else the past."""
