@@ -141,6 +141,8 @@ class RecipeSpec(pydantic.BaseModel):
             raise ValueError("write the window as Nd (e.g. 7d), 'all', or {from: DATE, to: DATE}")
         if isinstance(value, str) and value != "all" and not _DAYS.match(value):
             raise ValueError("expected Nd (e.g. 7d), 'all', or {from: DATE, to: DATE}")
+        if isinstance(value, str) and (days := _DAYS.match(value)) and int(days.group(1)) == 0:
+            raise ValueError("a window of 0 days holds no day: write 1d for the as-of day alone, or 7d for a week")
         return value
 
 
@@ -192,7 +194,7 @@ class Recipe:
         if window == "all":
             return Window(None, None, "all sources", not_after=as_of)
         days = int(_DAYS.match(window).group(1))  # type: ignore[union-attr]
-        start = as_of - dt.timedelta(days=max(days - 1, 0))
+        start = as_of - dt.timedelta(days=days - 1)
         return Window(start, as_of, f"{days} days to {as_of.isoformat()}")
 
 

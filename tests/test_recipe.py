@@ -71,6 +71,7 @@ def test_broken_recipe_problems_point_at_the_lines_that_hold_them(taxonomy: Taxo
     ("empty.yaml", None, None, ["must be a mapping", "empty file"]),
     ("window_int.yaml", 3, "window", ["7d", "(got 7)"]),
     ("window_reversed.yaml", 3, "window.from", ["starts after it ends", "2025-12-10"]),
+    ("window_zero.yaml", 2, "window", ["0 days holds no day", "1d", "(got '0d')"]),
     ("missing_template.yaml", 3, "template", ["no such template", "'standrd'", "did you mean 'standard'?"]),
 ])
 def test_small_broken_recipes(name: str, line: int | None, field: str | None, words: list[str],
