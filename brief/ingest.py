@@ -136,7 +136,8 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
     have changed since a long-running program (the TUI) loaded it.
     """
     rules = [[kind, category.id, category.min_score,
-              [[rule.weight, [[key, expression.pattern, int(expression.flags)] for key, expression in rule.expressions]]
+              [[rule.weight, [[key, expression.pattern, int(expression.flags)] for key, expression in rule.expressions],
+                sorted(rule.with_topics)]
                for rule in category.rules]]
              for kind, categories in (("topic", taxonomy.topics), ("section", taxonomy.sections))
              for category in categories]

@@ -4,7 +4,9 @@ A rule is a list of phrases (whole words, case-insensitive, hyphen and space
 alike) or regular expressions, with a weight. A passage scores the weights of
 the rules it matches; it carries a topic when the score reaches the topic's
 ``min_score``, and goes to the section whose cues score highest (``background``
-when none reaches its threshold). Analysts read and change the same file.
+when none reaches its threshold). A section's rule may count only in a passage that
+carries one of some topics (``with_topics``): "held two days of talks" tells the
+state of the talks, "offered" alone does not. Analysts read and change the same file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +56,9 @@ class RuleSpec(pydantic.BaseModel):
     """Python regular expressions, matched ignoring case."""
     weight: FiniteNumber = 1.0
     """Score added when any phrase or pattern of the rule matches (each counts once)."""
+    with_topics: list[str] = []
+    """For a section's rule: it counts only in a passage that carries one of these topics ("offered guarantees"
+    and "arrives in Miami" tell the state of the talks in a passage about the talks)."""
 
 
 class TopicSpec(pydantic.BaseModel):
@@ -89,8 +95,13 @@ class CompiledRule:
     expressions: tuple[tuple[str, re.Pattern[str]], ...]
     """(a word the passage must contain, lower-cased, or "" for patterns; the expression)."""
     weight: float
+    with_topics: frozenset[str] = frozenset()
+    """The rule counts only in a passage that carries one of these topics (none: in any passage)."""
 
-    def score(self, text: str, lowered: str | None = None) -> float:
+    def score(self, text: str, lowered: str | None = None, topics: Collection[str] = ()) -> float:
+        """The rule's score for ``text``, whose topics are ``topics``."""
+        if self.with_topics and self.with_topics.isdisjoint(topics):
+            return 0.0
         # The plain substring test is cheap and rules most phrases out before any regex runs.
         lowered = text.lower() if lowered is None else lowered
         hits = sum(1 for key, expression in self.expressions
@@ -110,9 +121,10 @@ class Category:
     headings: tuple[re.Pattern[str], ...] = ()
     """For a section: the subheadings of an article that file the passages under them here."""
 
-    def score(self, text: str, lowered: str | None = None) -> float:
+    def score(self, text: str, lowered: str | None = None, topics: Collection[str] = ()) -> float:
+        """The score of ``text``, whose topics are ``topics`` (for the rules that count only with some)."""
         lowered = text.lower() if lowered is None else lowered
-        return sum(rule.score(text, lowered) for rule in self.rules)
+        return sum(rule.score(text, lowered, topics) for rule in self.rules)
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,15 @@ class Taxonomy:
         heading = heading.replace("’", "'")
         return next((section.id for section in self.sections
                      if any(expression.fullmatch(heading) for expression in section.headings)), None)
+
+    def scores_one_by_one(self, text: str) -> list[float]:
+        """The score of every topic, then every section, each category's rules tried one by one: what the rules
+        mean, which :attr:`matcher` computes with fewer searches. A section's rule that asks for topics
+        (``with_topics``) counts when a topic's score reaches its ``min_score``."""
+        topic_scores = [topic.score(text) for topic in self.topics]
+        carried = {topic.id for topic, score in zip(self.topics, topic_scores, strict=True)
+                   if score > 0 and score >= topic.min_score}
+        return topic_scores + [section.score(text, topics=carried) for section in self.sections]
 
     @functools.cached_property
     def matcher(self) -> TaxonomyMatcher:
@@ -263,7 +284,7 @@ def gate_text(text: str) -> str:
 class TaxonomyMatcher:
     """Every rule of a taxonomy at once, scoring a passage with as few regex searches as possible.
 
-    Gives the same scores as :meth:`Category.score`: a phrase is only searched
+    Gives the same scores as :meth:`Taxonomy.scores_one_by_one`: a phrase is only searched
     for when its longest word is one of the passage's words, and the patterns
     only when one pass of all of them together finds anything.
     """
@@ -274,6 +295,9 @@ class TaxonomyMatcher:
         self.weights: list[float] = []
         """Per rule, in the order ``rule_of`` numbers them."""
         self.rule_category: list[int] = []
+        self.rule_topics: list[tuple[int, ...]] = []
+        """Per rule, the topics (as category numbers) of which a passage must carry one for it to count."""
+        topic_number = {topic.id: number for number, topic in enumerate(taxonomy.topics)}
         by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         by_free_word: dict[str, list[int]] = {}
         """A one-word phrase matches exactly when the word stands free (no letter or hyphen before it)."""
@@ -284,6 +308,7 @@ class TaxonomyMatcher:
                 rule_number = len(self.weights)
                 self.weights.append(rule.weight)
                 self.rule_category.append(number)
+                self.rule_topics.append(tuple(topic_number[t] for t in sorted(rule.with_topics) if t in topic_number))
                 for key, expression in rule.expressions:
                     if not key:
                         patterns.append((rule_number, expression))
@@ -360,9 +385,18 @@ class TaxonomyMatcher:
             if expression.search(text):
                 hits[rule_number] = hits.get(rule_number, 0) + 1
         totals = [0.0] * len(self.categories)
-        for rule_number in sorted(hits):  # in rule order, as the rules one by one add them up
+        # In rule order, as the rules one by one add them up: every topic's rules come before any section's,
+        # so a topic's total is whole by the time a section's rule asks whether the passage carries it.
+        for rule_number in sorted(hits):
+            required = self.rule_topics[rule_number]
+            if required and not any(self._carries(totals, topic) for topic in required):
+                continue
             totals[self.rule_category[rule_number]] += self.weights[rule_number] * hits[rule_number]
         return totals
+
+    def _carries(self, totals: list[float], topic: int) -> bool:
+        """Whether a passage whose topic scores so far are ``totals`` carries the ``topic``-th topic."""
+        return totals[topic] > 0 and totals[topic] >= self.categories[topic].min_score
 
 
 def phrase_expression(phrase: str) -> re.Pattern[str]:
@@ -393,7 +427,8 @@ def _phrase_key(phrase: str) -> str:
 def _compile(spec: TopicSpec | SectionSpec) -> Category:
     rules = tuple(
         CompiledRule(tuple([(_phrase_key(p), phrase_expression(p)) for p in rule.phrases]
-                           + [("", re.compile(p, re.IGNORECASE)) for p in rule.patterns]), rule.weight)
+                           + [("", re.compile(p, re.IGNORECASE)) for p in rule.patterns]), rule.weight,
+                     frozenset(rule.with_topics))
         for rule in spec.rules)
     headings = tuple(map(_heading_expression, spec.headings)) if isinstance(spec, SectionSpec) else ()
     return Category(spec.id, spec.label, spec.description, spec.min_score, rules, headings)
@@ -408,12 +443,14 @@ def load_taxonomy(path: Path) -> Taxonomy:
 
 
 def _check_ids(document: YamlDocument) -> list[Problem]:
-    """Duplicate ids and a missing ``background`` section, read from the file as written.
+    """Duplicate ids, a missing ``background`` section and rules that ask for topics the file does not define,
+    read from the file as written.
 
     Done on the raw data so that these are reported along with any type errors.
     """
     problems: list[Problem] = []
     section_ids: set[object] = set()
+    topic_ids: set[str] = set()
     for kind in ("topics", "sections"):
         items = document.data.get(kind)
         if not isinstance(items, list):
@@ -437,7 +474,32 @@ def _check_ids(document: YamlDocument) -> list[Problem]:
                                                  hint="give the section another label"))
         if kind == "sections":
             section_ids = set(seen)
+        else:
+            topic_ids = seen
+        problems += _rules_with_topics(document, kind, items, topic_ids)
     if isinstance(document.data.get("sections"), list) and BACKGROUND not in section_ids:
         problems.append(document.problem(("sections",), f"a section with id {BACKGROUND!r} is required: "
                                          "it takes the passages that serve no other section"))
+    return problems
+
+
+def _rules_with_topics(document: YamlDocument, kind: str, items: list[object], topic_ids: set[str]) -> list[Problem]:
+    """A ``with_topics`` in a topic's rule (a topic is what the cues find, not what they need), and topic ids in a
+    section rule's ``with_topics`` that no topic of the file has."""
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        rules = item.get("rules") if isinstance(item, dict) else None
+        for number, rule in enumerate(rules if isinstance(rules, list) else []):
+            wanted = rule.get("with_topics") if isinstance(rule, dict) else None
+            if not isinstance(wanted, list) or not wanted:
+                continue
+            where = (kind, index, "rules", number, "with_topics")
+            if kind == "topics":
+                problems.append(document.problem(where, "with_topics is for a section's rule: a topic's rules find "
+                                                 "the topic", hint="move the rule to a section, or drop with_topics"))
+                continue
+            for position, topic in enumerate(wanted):
+                if isinstance(topic, str) and topic not in topic_ids:
+                    problems.append(document.problem((*where, position), "unknown topic id", value=topic,
+                                                     hint=f"use one of: {', '.join(sorted(topic_ids))}"))
     return problems

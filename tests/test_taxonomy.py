@@ -108,6 +108,48 @@ def test_reserved_section_ids_and_headings(tmp_path: Path, taxonomy: Taxonomy, w
     assert problem.message.startswith(message)
 
 
+@pytest.mark.parametrize(("written", "edited", "field", "value", "message"), [
+    # A typo in the topic a section's rule asks for would silently switch the rule off.
+    ("        with_topics: [diplomacy-process]\n", "        with_topics: [diplomacy]\n",
+     "sections[2].rules[3].with_topics[0]", "diplomacy", "unknown topic id"),
+    # A topic's rules find the topic: asking for another topic there means nothing the file can honour.
+    ("    rules:\n      - phrases: [territory,", "    rules:\n      - with_topics: [nato]\n        phrases: [territory,",
+     "topics[0].rules[0].with_topics", None, "with_topics is for a section's rule"),
+])
+def test_rules_asking_for_topics_are_checked(tmp_path: Path, taxonomy: Taxonomy, written: str, edited: str,
+                                            field: str, value: str | None, message: str) -> None:
+    shipped = Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else ""
+    assert written in shipped
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace(written, edited, 1), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_taxonomy(path)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.value) == (field, value)
+    assert problem.message.startswith(message)
+    edited_text = path.read_text(encoding="utf-8")
+    at = edited_text.index(edited) + edited.index("with_topics")
+    assert problem.line == edited_text[:at].count("\n") + 1
+
+
+def test_a_rule_that_asks_for_a_topic_counts_only_with_it(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    """The same cue scores in a passage that carries the topic and nothing in one that does not."""
+    shipped = Path(taxonomy.path).read_text(encoding="utf-8") if taxonomy.path else ""
+    marker = "  - id: outlook\n"
+    path = tmp_path / "topics.yaml"
+    path.write_text(shipped.replace(marker, "  - id: clue\n    label: Clue\n    min_score: 1\n    rules:\n"
+                                            "      - phrases: [arrived]\n        weight: 9\n"
+                                            "        with_topics: [diplomacy-process]\n" + marker, 1),
+                    encoding="utf-8")
+    edited = load_taxonomy(path)
+    clue = len(edited.topics) + [section.id for section in edited.sections].index("clue")
+    on_the_talks = "The envoy arrived in Miami for talks with the negotiators."
+    elsewhere = "The first snow arrived in Kharkiv on Tuesday."
+    assert edited.matcher.scores(on_the_talks)[clue] == 9
+    assert edited.matcher.scores(elsewhere)[clue] == 0
+    assert edited.matcher.scores(on_the_talks) == edited.scores_one_by_one(on_the_talks)
+
+
 def test_topics_file_must_be_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "topics.yaml"
     path.write_text("- territory\n", encoding="utf-8")
@@ -191,8 +233,7 @@ def test_patterns_are_searched_only_when_the_passage_has_what_they_need(taxonomy
     assert searched == []
     scores = matcher.scores("Negotiators said the draft text contains a ceasefire line.")
     assert any(pattern.startswith(r"\b(draft|plan") for pattern in searched)
-    assert scores == [category.score("Negotiators said the draft text contains a ceasefire line.")
-                      for category in (*taxonomy.topics, *taxonomy.sections)]
+    assert scores == taxonomy.scores_one_by_one("Negotiators said the draft text contains a ceasefire line.")
 
 
 @pytest.mark.parametrize(("pattern", "text"), [
