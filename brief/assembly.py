@@ -235,6 +235,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             notes.append(f"{counted(len(later), 'source')} dated after {long_date(window.not_after)} "
                          f"{'was' if len(later) == 1 else 'were'} left out: "
                          f"{first_few(list(later))}.")
+            kept = [sid for sid, date in in_window_dates.items() if date is None]
+            if kept:
+                # A whole-corpus brief keeps its undated sources; in an edition older than some of the corpus,
+                # the reader must know that one of them may have been written after the brief's date.
+                notes.append(f"{counted(len(kept), 'source')} without a known date "
+                             f"{'was' if len(kept) == 1 else 'were'} kept, though "
+                             f"{'it' if len(kept) == 1 else 'they'} may have been written after "
+                             f"{long_date(window.not_after)}: {first_few(kept)}. Give "
+                             f"{'its date' if len(kept) == 1 else 'their dates'} in seeds/sources.yaml.")
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(

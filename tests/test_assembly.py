@@ -195,6 +195,11 @@ def test_the_whole_corpus_as_of_a_date_leaves_out_what_was_published_after_it(tm
     cited = {c.source_id for item in earlier.all_items() for c in item.citations}
     assert cited == {"a", "c"}  # the undated article may be from any day: it stays
     assert "1 source dated after 2 December 2025 was left out: b." in earlier.notes
+    # ... and the reader is told that it may have been written after the brief's date.
+    assert ("1 source without a known date was kept, though it may have been written after 2 December 2025: c. "
+            "Give its date in seeds/sources.yaml.") in earlier.notes
+    latest = assemble_briefing(workspace, recipe)
+    assert not any("without a known date" in note for note in latest.notes)  # nothing later was left out
     # Before every dated source, only the undated would be left: a mistyped year, said so.
     with pytest.raises(UserError) as raised:
         assemble_briefing(workspace, recipe, as_of=dt.date(2020, 12, 2))
