@@ -793,8 +793,11 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
     def fits_key_points(candidate: _Candidate) -> bool:
         topics = {t for e in candidate.excerpts for t in e.topics}
         covered = {t for c in key_points for e in c.excerpts for t in e.topics}
+        # How talks ended is news whatever topics the key points cover: "met at the Kremlin" says nothing of
+        # "ended without any breakthrough", though both are the talks' topics alone.
+        first_outcome = bool(candidate.outcomes) and not any(c.outcomes for c in key_points)
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
-                    or (key_points and topics <= covered))
+                    or (key_points and topics <= covered and not first_outcome))
 
     while len(key_points) < spec.key_points:
         picked = take(pool, fits_key_points)

@@ -932,3 +932,21 @@ def test_a_dateline_stays_out_of_an_item_shown_with_its_context(tmp_path: Path) 
     assert "It has been one year since Donald Trump told" in markdown and "This statement, made" in markdown
     assert "KYIV" not in markdown
     assert verify_brief(markdown, workspace) == []
+
+
+def test_how_talks_ended_is_a_key_point_though_the_meeting_covers_its_topics(tmp_path: Path) -> None:
+    """Key points prefer passages on topics not yet covered; how the meeting ended is news on the same topics as
+    the meeting itself, and must not lose its place to two forecasts."""
+    paths, workspace = project(tmp_path, {
+        "m": ("2025-12-03", "Alpha Post", [
+            "U.S. envoy Steve Witkoff met Russian President Vladimir Putin at the Kremlin in Moscow on Tuesday "
+            "for talks on the U.S. peace plan.",
+            "The talks, which lasted five hours, ended without a breakthrough, the Kremlin said.",
+            "European governments will likely face pressure to raise defence spending as the war drags on.",
+            "Sanctions on Russian oil exports could be tightened further next year if shipments rise.",
+        ]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, key_points=3))
+    texts = [point.text for point in briefing.key_points]
+    assert any("met Russian President Vladimir Putin" in text for text in texts), texts
+    assert any("ended without a breakthrough" in text for text in texts), texts
