@@ -55,6 +55,7 @@ from brief.briefing import (
     SourceDifference,
     StatementReading,
     TimelineEntry,
+    published_label,
 )
 from brief.contradictions import Claim, Conflict, Statement, find_contradictions, names_and_places, statements_of
 from brief.corpus import Source
@@ -557,9 +558,18 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         published_earliest=g.events[0].published_earliest, published_mentioned=mentioned[g.events[0].source_id],
         citations=tuple(_passage(e.source_id, e.start, e.end) for e in g.events),
         more_dates=tuple((e.date, e.precision) for e in more[(g.events[0].source_id, g.events[0].start)]),
-        until=until.get((g.events[0].source_id, g.events[0].start)))
+        until=until.get((g.events[0].source_id, g.events[0].start)),
+        published_by=_published_by(g.events, mentioned))
         for g in chosen)
     return entries, _unplaced(material)
+
+
+def _published_by(events: Sequence[Event], mentioned: dict[str, bool]) -> tuple[tuple[str, str], ...]:
+    """(source id, publication date as written) of each source telling the event, when they were not all published
+    on the same day: a row that joins a report of the 2nd and one of the 4th must not give the 2nd for both."""
+    written = {event.source_id: published_label(event.published, event.published_earliest,
+                                                mentioned[event.source_id]) for event in events}
+    return tuple(written.items()) if len(set(written.values())) > 1 else ()
 
 
 SAME_EVENT_NAMES = 2

@@ -218,6 +218,14 @@ class Passage:
     end: int
 
 
+def published_label(published: dt.date | None, earliest: bool = False, mentioned: bool = False) -> str:
+    """A source's publication date as a timeline row writes it: "4 December 2025", "… or later" when it is only
+    the earliest the source can have appeared, "… (latest date mentioned)" when the source gives none."""
+    if published is None:
+        return "date unknown"
+    return long_date(published) + (" or later" if earliest else "") + (f" {MENTIONED}" if mentioned else "")
+
+
 def date_label(date: dt.date, precision: Precision) -> str:
     """A date as precise as it is known: "17 December 2025", "week of 1 December 2025", "August 2025", "2022"."""
     if precision == "year":
@@ -359,6 +367,9 @@ class TimelineEntry:
     """Whether ``published`` is only the earliest the first citing source can have appeared."""
     published_mentioned: bool = False
     """Whether ``published`` is only the latest date the first citing source mentions (no date given)."""
+    published_by: tuple[tuple[str, str], ...] = ()
+    """(source id, its publication date as the row writes it) of every citing source, when they do not all give
+    the same: the row then says which source was published when."""
 
     @property
     def date_text(self) -> str:
@@ -368,10 +379,13 @@ class TimelineEntry:
 
     @property
     def published_text(self) -> str:
-        if self.published is None:
-            return "date unknown"
-        return long_date(self.published) + (" or later" if self.published_earliest else "") \
-            + (f" {MENTIONED}" if self.published_mentioned else "")
+        """When the citing sources appeared: "4 December 2025", or, when they differ, each after its number
+        ("[2] 4 December 2025; [4] 2 December 2025 (latest date mentioned)")."""
+        if self.published_by:
+            by_source = dict(self.published_by)
+            return "; ".join(f"[{c.number}] {by_source[c.source_id]}" for c in self.citations
+                             if c.source_id in by_source)
+        return published_label(self.published, self.published_earliest, self.published_mentioned)
 
     @property
     def words(self) -> int:

@@ -28,10 +28,14 @@ their section is called):
   as brief reads them (its own writing may differ: "1 million", "1mn"), since the
   build merges only such figures. "What it measures" is brief's own phrase made
   from the sentence ("projected …", "… cap", "gained by Russia" for "Russia has
-  gained"): neither quoted nor verbatim, it is not checked, but a quotation in it is.
+  gained"): not verbatim, so it must be the measure :mod:`brief.figures` reads for
+  that figure (its writing, counting its unit) in a cited source, up to layout,
+  quote-mark forms and the case of its first letter ("Ukrainian military deaths"
+  where brief reads "Russian military deaths" is caught; so is any rewording);
 - what each source says where sources differ on a figure, in a row of that table (What | Unit | What
   each source says) and in an item's note ("*Sources differ on … (deaths):* around 19,000 [1] ·
-  25,000 [2]"): each reading is a figure checked as above against its own citation;
+  25,000 [2]"): each reading is a figure checked as above against its own citation (the measure the
+  readings share, in the What cell or the note, is not checked yet);
 - a **Timeline** row (Date | Event | Source | Published): the event is a cited
   statement, checked like a list item's (a row the build cut short ends with " …": what comes before the
   mark must be there; a "…" inside a statement is not forgiven); each date of the Date cell must be one
@@ -40,7 +44,10 @@ their section is called):
   publication date of a source that has the sentence.
 
 A **key quote**'s attribution line ("— Yuri Ushakov, Kremlin aide · published 4 December 2025 [1]") names
-a speaker who must be named near the quotation in a cited source, and its date must be the one brief
+a speaker who must be named near the quotation in a cited source; the role after the name, if any, must be
+one :mod:`brief.quotes` and :mod:`brief.speakers` read for that speaker in a cited source (the role a quote of
+theirs gives them, or the one the article gives them wherever it names them in full), up to a leading "a",
+"an" or "the", layout, quote-mark forms and the case of its first letter; and its date must be the one brief
 reads for that quotation in a cited source: the day the sentence gives ("said on Dec. 17"), else the
 article's publication date ("published …", "… or later"), or "date unknown".
 
@@ -69,6 +76,7 @@ from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
+from brief.speakers import role_in_article
 from brief.timeline import FULL_MONTH, Event, extract_events, span_end
 from brief.yamlfile import parse_yaml_text
 
@@ -116,6 +124,12 @@ _QUOTE_WHEN = re.compile(r"[ \t]*·[ \t]*(?P<when>[^\[\n]+?)[ \t]*(?=\[|\n|$)")
 """The date after the speaker and role on that line: "· published 4 December 2025", "· date unknown"; all
 of what follows the first "·", so that words added before the date are part of what is checked, whatever
 the spaces around the "·" (an edit that drops one must not take the date out of the check)."""
+_SPEAKER_ROLE = re.compile(r"[ \t]*,(?P<role>[^·\[]*)")
+"""The role after the speaker's name on that line ("…, U.S. Secretary of State"): all up to the "·" before the
+date (or the citation), over as many lines as an edit wraps it onto."""
+_BLOCKQUOTE_BREAK = re.compile(r"[ \t]*\n[ \t]*>?")
+"""A line break inside a block quote, with the ">" that opens the next line."""
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 SPEAKER_REACH = 600
 """How far from a quotation (in characters, either side) the speaker's name must be in the cited source:
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
@@ -132,8 +146,10 @@ _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:
 _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
             "statement": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
             "speaker": ("speaker", "speakers", "not named beside their quotation"),
+            "role": ("speaker's role", "speakers' roles", "not as their sources give them"),
             "figure": ("key figure", "key figures", "not as their sources give them"),
             "unit": ("key figure", "key figures", "not as their sources give them"),
+            "measure": ("key figure", "key figures", "not as their sources give them"),
             "differing figure": ("differing figure", "differing figures", "not as their sources give them"),
             "differing unit": ("differing figure", "differing figures", "not as their sources give them"),
             "date": ("timeline date", "timeline dates", "not as their sources give them"),
@@ -149,9 +165,9 @@ class Mismatch:
     line: int
     """1-based line of the brief where the quotation or statement starts."""
     kind: str
-    """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure`` or ``unit``; in a Timeline
-    row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``quote date``; a reading
-    where sources differ on a figure ``differing figure`` or ``differing unit``."""
+    """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure``, ``unit`` or ``measure``; in a
+    Timeline row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``role`` or
+    ``quote date``; a reading where sources differ on a figure ``differing figure`` or ``differing unit``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -501,7 +517,10 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     quotations = [normalise(unescape_markdown(block.text[b:f]))
                   for b, f in _quotations(block.text, 0, speaker.start())] if speaker else []
     if speaker and quotations and cited_anywhere:  # a key quote: "“…”" then "— Name, role · date [n]"
-        mismatches.extend(_check_speaker(block, speaker, quotations[0], cited_anywhere, numbers, texts))
+        wrong_speaker = _check_speaker(block, speaker, quotations[0], cited_anywhere, numbers, texts)
+        mismatches.extend(wrong_speaker)
+        if not wrong_speaker:  # the role of someone who did not say it is not looked for
+            mismatches.extend(_check_role(block, speaker, quotations[0], cited_anywhere, numbers, readings))
         mismatches.extend(_check_quote_date(block, speaker, quotations[0], cited_anywhere, numbers, readings))
     return mismatches
 
@@ -538,6 +557,36 @@ def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited:
     return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
                      reason=f"not {'described so' if described else 'named'} within {SPEAKER_REACH} "
                             "characters of the quotation in the cited source",
+                     numbering=tuple(sorted(numbers.items())))]
+
+
+def _role_key(role: str) -> str:
+    """A role as compared: :func:`normalise`-d, without a leading article, its first letter in lower case ("a
+    Ukrainian defense analyst" and "Ukrainian defense analyst" are one role; "Kremlin aide" is not "aide")."""
+    role = _LEADING_ARTICLE.sub("", normalise(role))
+    return role[:1].lower() + role[1:]
+
+
+def _check_role(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],
+                numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A key quote's role ("— Mykhailo Samus, a Ukrainian defense analyst"): one brief reads for that speaker in
+    a cited source (:meth:`_Readings.roles`), as :func:`_role_key` compares them. A line without a role says
+    less, not something else: it is not checked. A quotation not found is reported as such, not again here."""
+    after_name = _SPEAKER_ROLE.match(block.text, speaker.end())
+    if after_name is None:
+        return []
+    written = " ".join(unescape_markdown(_BLOCKQUOTE_BREAK.sub(" ", after_name.group("role"))).split())
+    name = " ".join(unescape_markdown(speaker.group("name")).split())
+    source_ids = tuple(dict.fromkeys(numbers[n] for n in cited))
+    if not _role_key(written) or not any(readings.texts[s].contains(quotation) for s in source_ids):
+        return []
+    given = list(dict.fromkeys(role for source_id in source_ids for role in readings.roles(source_id, name)))
+    if _role_key(written) in {_role_key(role) for role in given}:
+        return []
+    return [Mismatch(block.line_at(after_name.start("role")), "role", written, cited, source_ids,
+                     reason=f"not one {_names(source_ids, numbers)} gives {name}",
+                     changes=("brief reads " + "; ".join(f'"{role}"' for role in given) + " there" if given
+                              else f"brief reads no role for {name} there",),
                      numbering=tuple(sorted(numbers.items())))]
 
 
@@ -645,6 +694,18 @@ class _Readings:
                                                      published_earliest=source.date_is_earliest)
         return self._events[source_id]
 
+    def roles(self, source_id: str, name: str) -> list[str]:
+        """The roles brief reads for the speaker ``name`` in the source, where
+        :func:`brief.analyst_sections.key_quotes` takes a key quote's role from: the role of each quote of theirs,
+        then the one the article gives them wherever it names them in full. A name the source's quotes do not
+        give in full ("Rubio") stands for the speakers of that surname."""
+        speakers = list(dict.fromkeys(quote.speaker for quote in self.quotes(source_id) if quote.speaker))
+        surname = (name.split() or [""])[-1]
+        theirs = [name] if name in speakers else [s for s in speakers if s.split()[-1] == surname] or [name]
+        found: list[str | None] = [quote.role for quote in self.quotes(source_id) if quote.speaker in theirs]
+        found += [role_in_article(self.sources[source_id].text, speaker) for speaker in theirs]
+        return list(dict.fromkeys(role for role in found if role))
+
     def quotes(self, source_id: str) -> list[Quote]:
         """The direct quotations brief reads in the source, each with its speaker and date."""
         if source_id not in self._quotes:
@@ -724,7 +785,33 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     if not cited:
         return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
                          numbering=tuple(sorted(numbers.items())))]
-    return _check_figure(block, figure, unit, cited, source_ids, numbers, readings)
+    wrong = _check_figure(block, figure, unit, cited, source_ids, numbers, readings)
+    if wrong or len(block.cells) < 3:
+        return wrong  # what a figure that is not there measures is not looked for
+    return _check_measure(block, block.cells[2], figure, unit, cited, source_ids, numbers, readings)
+
+
+def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: tuple[int, ...],
+                   source_ids: tuple[str, ...], numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+    """A Key figures row's "What it measures": the measure brief reads for the figure (as written, counting
+    ``unit``) in one of ``source_ids``, up to layout, quote-mark forms and the case of its first letter.
+
+    The row's measure is its figure's, in the source whose writing the row shows (the build merges other
+    sources' figures under it); brief's reading is the test, since the phrase is made from the sentence
+    ("Ukrainian territory gained by Russia" for "Russia has gained 0.77% of Ukrainian territory"). An empty
+    cell says less, not something else: it is not checked.
+    """
+    if not normalise(measure):
+        return []
+    given = list(dict.fromkeys(found.measure for source_id in source_ids for found in readings.figures(source_id)
+                               if found.unit == unit and found.measure and _same_writing(_written(found), figure)))
+    if any(_same_writing(measure, read) for read in given):
+        return []
+    return [Mismatch(block.first_line, "measure", measure, cited, source_ids,
+                     reason=f"not what «{figure}» ({unit}) measures in {_names(source_ids, numbers)}",
+                     changes=("brief reads " + "; ".join(f'"{read}"' for read in given) + " there" if given
+                              else "brief reads no measure for it there",),
+                     numbering=tuple(sorted(numbers.items())))]
 
 
 _DIFFERING = {"figure": "differing figure", "unit": "differing unit"}
@@ -797,6 +884,17 @@ _MOST_DATES = 6
 """Later dates of one sentence tried in a Date cell: a sentence gives few."""
 
 
+_PUBLISHED_BY = re.compile(r"\[(\d+)\]\s*([^;\[]+)")
+"""A Published cell of a row whose sources appeared on different days: each date after its source's number."""
+
+
+def _published_forms(source: Source) -> set[str]:
+    """How a timeline row may write ``source``'s publication date: as the Sources list has it, and, when it is
+    only the latest date the article mentions, marked so."""
+    published = source.meta.published.display() if source.date else "date unknown"
+    return {published, f"{published} {MENTIONED}"} if source.date_is_mentioned else {published}
+
+
 def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
     """A Timeline row: the event verbatim in a cited source (a cited statement), each of its dates one
     that brief reads in that sentence there, and its Published date that source's."""
@@ -843,11 +941,21 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
                      for s in verbatim}
         # a date that is only the latest the article mentions is written as such, as the Sources list has it
         mentioned = {f"{published[s]} {MENTIONED}" for s in verbatim if readings.sources[s].date_is_mentioned}
-        if block.cells[3] not in {*published.values(), *mentioned}:
+        each = _PUBLISHED_BY.findall(block.cells[3])  # "[2] 4 December 2025; [4] 2 December 2025 (…)"
+        if each and all(int(n) in cited and " ".join(date.split()) in _published_forms(readings.sources[numbers[int(n)]])
+                        for n, date in each):
+            return mismatches
+        # Sources that appeared on different days each need their own date: one date would be wrong for some.
+        apart = not each and len({min(_published_forms(readings.sources[s]), key=len) for s in source_ids}) > 1
+        if apart or block.cells[3] not in {*published.values(), *mentioned}:
             mismatches.append(Mismatch(
                 block.first_line, "publication date", block.cells[3], cited, verbatim,
-                reason=f"not that of {_names(verbatim, numbers)}",
-                changes=tuple(f"[{n}] {s} was published {published[s]}" if published[s] != "date unknown"
-                              else f"[{n}] {s} has no known date" for n, s in numbering if s in published),
+                reason=f"not those of {_names(source_ids, numbers)}" if each
+                else f"one date for {_names(source_ids, numbers)}, which appeared on different days: give each "
+                     "after its number ([2] 4 December 2025; [4] …)" if apart
+                else f"not that of {_names(verbatim, numbers)}",
+                changes=tuple(f"[{n}] {s} was published {min(_published_forms(readings.sources[s]), key=len)}"
+                              if readings.sources[s].date else f"[{n}] {s} has no known date"
+                              for n, s in numbering if s in (source_ids if each or apart else published)),
                 numbering=numbering))
     return mismatches

@@ -7,6 +7,7 @@ verify says about it: nothing, or the right line, source and changed word.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -368,6 +369,35 @@ def test_a_figure_that_another_cited_source_writes_differently_is_not_a_mismatch
     assert [m.kind for m in verify_brief(changed, workspace)] == ["figure"]
 
 
+@pytest.mark.parametrize(("written", "edited"), [
+    ("Russian military deaths in 2025", "Ukrainian military deaths in 2025"),  # whose losses
+    ("Russian troops killed or wounded", "Ukrainian troops killed or wounded"),
+    ("Ukrainian territory gained by Russia this year", "Russian territory gained by Ukraine this year"),  # whose ground
+    ("Donbas region still under Kyiv’s control", "Donbas region under Russian control"),
+])
+def test_a_changed_measure_of_a_key_figure_is_caught_on_its_line(built: str, shipped_workspace: Workspace,
+                                                                 written: str, edited: str) -> None:
+    lines = built.splitlines()
+    index = _line_index(lines, lambda line: line.startswith("| ") and f" | {written} | " in line)
+    lines[index] = lines[index].replace(f" | {written} | ", f" | {edited} | ")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (index + 1, "measure", edited)
+    assert mismatch.format("b.md").endswith(f'— brief reads "{written}" there')
+
+
+def test_a_measure_as_brief_may_write_it_is_not_a_mismatch(built: str, shipped_workspace: Workspace) -> None:
+    """Layout, quote-mark forms and a capital first letter are forgiven; a wrong figure is reported as such, not
+    again for its measure."""
+    edited = built.replace(" | Donbas region still under Kyiv’s control | ", " | Donbas region still under Kyiv's control | ") \
+        .replace(" | projected Russian casualties | ", " | Projected  Russian casualties | ")
+    assert "Kyiv's control" in edited and "Projected  Russian" in edited
+    assert verify_brief(edited, shipped_workspace) == []
+    lines = built.splitlines()
+    index = _row(lines, "| around 19,000 | deaths |")
+    lines[index] = lines[index].replace("| around 19,000 |", "| around 29,000 |").replace("Russian", "Ukrainian")
+    assert [m.kind for m in verify_brief("\n".join(lines) + "\n", shipped_workspace)] == ["figure"]
+
+
 def test_a_changed_word_in_a_timeline_event_is_caught(built: str, shipped_workspace: Workspace) -> None:
     lines = built.splitlines()
     index = _line_index(lines, lambda line: line.startswith("| ") and "Putin met with" in line)
@@ -394,7 +424,7 @@ def test_a_changed_timeline_date_or_publication_date_is_caught(built: str, shipp
                                                                cli) -> None:
     lines = built.splitlines()
     index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 |") and "Putin met with" in line)
-    published = "2 December 2025 (latest date mentioned) |"
+    published = "\\[2\\] 4 December 2025; \\[4\\] 2 December 2025 (latest date mentioned) |"
     assert lines[index].endswith(f"| {published}")
     lines[index] = "| 3 December 2025 |" + lines[index][len("| 2 December 2025 |"):-len(published)] + \
         "1 December 2025 |"
@@ -550,6 +580,75 @@ def test_a_key_quote_date_is_checked_whatever_the_spaces_around_its_dot(built: s
         assert [(m.line, m.kind, m.text) for m in mismatches] == [(at + 1, "quote date", "1 March 2024")], edited
 
 
+@pytest.mark.parametrize(("speaker", "written", "edited"), [
+    ("Mykhailo Samus", "a Ukrainian defense analyst", "Ukrainian Defence Minister"),  # an analyst made a minister
+    ("Marco Rubio", "U.S. Secretary of State", "U.S. National Security Adviser"),
+    ("Yuri Ushakov", "Kremlin aide", "an advisor to Putin"),  # another article's words for him, not the cited one's
+    ("Vladimir Putin", None, "Russian Defence Minister"),  # a role added where the article gives none
+])
+def test_a_changed_speaker_role_is_caught_on_its_line(built: str, shipped_workspace: Workspace, speaker: str,
+                                                      written: str | None, edited: str) -> None:
+    lines = built.splitlines()
+    at = next(i for i in _speaker_lines(built) if lines[i].startswith((f"> — {speaker},", f"> — {speaker} ·")))
+    as_built = f"> — {speaker}, {written} · " if written else f"> — {speaker} · "
+    assert lines[at].startswith(as_built)
+    lines[at] = lines[at].replace(as_built, f"> — {speaker}, {edited} · ")
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (at + 1, "role", edited)
+    assert (f'— brief reads "{written}"' if written else f"— brief reads no role for {speaker} there") \
+        in mismatch.format("b.md")
+
+
+def test_a_role_as_brief_may_write_it_is_not_a_mismatch(built: str, shipped_workspace: Workspace) -> None:
+    """Another role the cited article gives the speaker, the role without its article, with a capital, wrapped
+    over two lines, or left out: none is a mismatch."""
+    samus = "> — Mykhailo Samus, a Ukrainian defense analyst · "
+    ushakov = "> — Yuri Ushakov, Kremlin aide · "
+    assert samus in built and ushakov in built
+    for edited in (built.replace(ushakov, "> — Yuri Ushakov, top Kremlin foreign policy aide · "),
+                   built.replace(samus, "> — Mykhailo Samus, Ukrainian defense analyst · "),
+                   built.replace(samus, "> — Mykhailo Samus, A Ukrainian\n> defense analyst · "),
+                   built.replace(samus, "> — Mykhailo Samus · ")):
+        assert verify_brief(edited, shipped_workspace) == []
+    # Wrapped, a changed role is still caught, on the line where it starts.
+    lines = built.replace(samus, "> — Mykhailo Samus, a Ukrainian\n> defence minister · ").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("> — Mykhailo Samus,"))
+    (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text) == (at + 1, "role", "a Ukrainian defence minister")
+
+
+def test_a_changed_role_and_measure_fail_the_command_with_their_lines(built: str, tmp_path: Path, cli) -> None:
+    """The audit's two tampers, as an analyst would run them: both reported, each on its line, and summed up."""
+    lines = built.splitlines()
+    role = _line_index(lines, lambda line: line.startswith("> — Mykhailo Samus, a Ukrainian defense analyst"))
+    lines[role] = lines[role].replace("a Ukrainian defense analyst", "Ukrainian Defence Minister")
+    measure = _row(lines, "| around 19,000 | deaths | Russian military deaths in 2025 |")
+    lines[measure] = lines[measure].replace("Russian military", "Ukrainian military")
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    result = cli("verify", path, cwd=REPO)
+    assert result.code == 1
+    assert result.out.splitlines() == [  # Key quotes come before Key figures
+        f"{path}:{role + 1}: role not one [1] 000_0207c4399900d62a gives Mykhailo Samus: «Ukrainian Defence Minister» "
+        "— brief reads \"a Ukrainian defense analyst\" there",
+        f"{path}:{measure + 1}: measure not what «around 19,000» (deaths) measures in [1] 000_0207c4399900d62a: "
+        "«Ukrainian military deaths in 2025» — brief reads \"Russian military deaths in 2025\" there"]
+    assert "brief: 1 speaker's role not as their sources give them, 1 key figure not as their sources give them" \
+        in result.err
+
+
+@pytest.mark.parametrize("recipe", ["situation.yaml", "weekly.yaml"])
+def test_the_roles_and_measures_of_an_earlier_edition_verify_clean(recipe: str, tmp_path: Path,
+                                                                    shipped_workspace: Workspace) -> None:
+    """An edition of 5 December 2025 (other sources, other key quotes and figures than the latest): every role
+    and measure the engine writes there verifies."""
+    paths = ProjectPaths(root=REPO, corpus=REPO / "seeds", briefings=REPO / "briefings")
+    markdown = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"],
+                     as_of=dt.date(2025, 12, 5)).markdown
+    assert "> — Marco Rubio, U.S. Secretary of State · " in markdown
+    assert "| 25 per cent | % | Donbas region still under Kyiv’s control |" in markdown
+    assert verify_brief(markdown, shipped_workspace) == []
+
+
 def test_a_changed_word_in_a_key_quote_lists_that_change_only(built: str, shipped_workspace: Workspace) -> None:
     # The article has "… destructive but meaningless," and brief quotes it without the closing comma: that is
     # brief's own writing, verbatim, and no change to list beside the word the analyst changed.
@@ -604,11 +703,17 @@ def test_a_heading_whose_hash_has_no_space_before_it_is_not_the_sources_list(bui
 
 def test_a_timeline_rows_guessed_publication_date_says_so_and_is_checked(built: str,
                                                                          shipped_workspace: Workspace) -> None:
-    """Source 003 gives no date: the latest it mentions is written as such in the row, as in the Sources list."""
+    """Source 003 gives no date: the latest it mentions is written as such in the row, as in the Sources list. The
+    row joins 002's report of the 4th, and says which source appeared when rather than the 2nd for both."""
     lines = built.splitlines()
     index = _line_index(lines, lambda line: line.startswith("| 2 December 2025 | On December 2, 2025"))
-    assert lines[index].endswith("| 2 December 2025 (latest date mentioned) |")
+    assert lines[index].endswith("| \\[2\\] 4 December 2025; \\[4\\] 2 December 2025 (latest date mentioned) |")
     assert verify_brief(built, shipped_workspace) == []
-    edited = lines[index].replace("| 2 December 2025 (latest", "| 3 December 2025 (latest")
-    mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
-    assert [(m.line, m.kind) for m in mismatches] == [(index + 1, "publication date")]
+    for wrong in (("\\[4\\] 2 December 2025 (latest", "\\[4\\] 3 December 2025 (latest"),
+                  ("\\[2\\] 4 December", "\\[2\\] 2 December"),  # both on the 2nd, as the row used to say
+                  ("\\[2\\] 4 December 2025; \\[4\\] ", ""),  # one date for both
+                  ("\\[2\\] 4 December", "\\[3\\] 4 December")):  # a source the row does not cite
+        edited = lines[index].replace(*wrong)
+        assert edited != lines[index]
+        mismatches = verify_brief("\n".join([*lines[:index], edited, *lines[index + 1:]]), shipped_workspace)
+        assert [(m.line, m.kind) for m in mismatches] == [(index + 1, "publication date")], wrong
