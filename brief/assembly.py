@@ -884,7 +884,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
     sources = {source.id: source for source in
                workspace.corpus.sources_named({c.lead.source_id for c in leaning})}
     places: dict[str, dict[tuple[int, int], Excerpt]] = {}
-    for candidate in leaning:
+    # In text order, so that a passage whose sentence before leans too finds that sentence already shown after
+    # its own context: "Putin … insists time is on his side. “The goals … ,” he said on Dec. 17. If Kyiv refuses
+    # …, he vowed Russia would “liberate its historical lands” …" is one item of three sentences.
+    for candidate in sorted(leaning, key=lambda c: (c.lead.source_id, c.lead.start)):
         lead = candidate.lead
         if lead.source_id not in places:
             places[lead.source_id] = _rules_places(workspace, lead.source_id)
@@ -893,23 +896,31 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
                 and continues_past_story([before.text, lead.text], lead.published) != {1}:
             continue
         if before is None or before.id in shown_with_question or before.id in excluded \
-                or lead.source_id not in sources or before.end > lead.start \
-                or leans_on_what_came_before(before.text, first_person=False) \
-                or ((PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(before.text)):
+                or lead.source_id not in sources or before.end > lead.start:
+            continue
+        shown_before = alone.get(before.id)
+        chained = leans_on_what_came_before(before.text, first_person=False)
+        if chained and (shown_before is None or not shown_before.context or id(shown_before) in absorbed
+                        or id(candidate) not in lacking):
+            continue  # a sentence before that leans is context only as shown after its own
+        context = (*shown_before.context, before) if chained and shown_before is not None else (before,)
+        opening = context[0]
+        if (PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(opening.text):
             continue
         role = speaker_is_the_role(lead.text)
-        if role and not introduces_the_role(before.text, role):
+        if role and not introduces_the_role(opening.text, role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
         # as the sentence before would be shown alone: less a dateline ("KYIV – ") or a programme voice's label
-        text = sources[lead.source_id].text[before.end - len(shown_text(before)):lead.end]
+        text = sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
-        candidate.context, candidate.shown = (before,), text
+        candidate.context, candidate.shown = context, text
         if id(candidate) in lacking:
             candidate.score += LEANING_PENALTY
-        candidate.said |= comparable_words(before.text)
-        candidate.quoted |= quoted_by(before)
-        own = alone.get(before.id)
+        for shown in context:
+            candidate.said |= comparable_words(shown.text)
+            candidate.quoted |= quoted_by(shown)
+        own = shown_before
         _take_place_of(candidate, own, absorbed, moves)
         if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
             candidate.section = own.section if own is not None else moves.get(before.id, before.section)

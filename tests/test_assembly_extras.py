@@ -950,3 +950,20 @@ def test_how_talks_ended_is_a_key_point_though_the_meeting_covers_its_topics(tmp
     texts = [point.text for point in briefing.key_points]
     assert any("met Russian President Vladimir Putin" in text for text in texts), texts
     assert any("ended without a breakthrough" in text for text in texts), texts
+
+
+def test_a_passage_whose_sentence_before_leans_too_is_shown_after_both(tmp_path: Path) -> None:
+    """"he vowed" points to the "he said" before it, which points to Putin before that: the item shows the three,
+    rather than dropping the threat because its sentence before cannot stand as context alone."""
+    paths, workspace = project(tmp_path, {
+        "v": ("2025-12-18", "Alpha Post", [
+            "Putin, meeting his generals in Moscow, insists that time is on Russia's side in the war. “The goals "
+            "of the military operation will be achieved,” he said on Monday. If Kyiv refuses talks on Moscow's "
+            "terms, he vowed Russia would take the disputed regions by force.",
+            *PARAGRAPHS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    [item] = [i for i in briefing.all_items() if "he vowed" in i.text]
+    assert item.text.startswith("Putin, meeting his generals in Moscow")
+    assert "“The goals of the military operation will be achieved,” he said on Monday." in item.text
+    assert not [i for i in briefing.all_items() if i is not item and "The goals of" in i.text]
