@@ -180,6 +180,13 @@ def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -
     return latest
 
 
+def _undated_note(source_ids: list[str], fate: str) -> str:
+    """The note on sources without a known date: what became of them, and how to date them."""
+    one = len(source_ids) == 1
+    return (f"{counted(len(source_ids), 'source')} without a known date {'was' if one else 'were'} {fate}: "
+            f"{first_few(source_ids)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+
+
 def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
     """The sources the recipe draws on; None for all of them."""
     return None if recipe.spec.sources == "all" else frozenset(recipe.spec.sources)
@@ -218,9 +225,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     notes: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
-        notes.append(f"{counted(len(undated), 'source')} without a known date "
-                     f"{'was' if len(undated) == 1 else 'were'} left out of the window: "
-                     f"{first_few(undated)}. Give {'its date' if len(undated) == 1 else 'their dates'} in seeds/sources.yaml.")
+        notes.append(_undated_note(undated, "left out of the window"))
     if window.not_after is not None:
         later = {sid: date for sid, date in workspace.index.source_dates().items()
                  if date is not None and date > window.not_after and (scope is None or sid in scope)}
@@ -239,11 +244,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             if kept:
                 # A whole-corpus brief keeps its undated sources; in an edition older than some of the corpus,
                 # the reader must know that one of them may have been written after the brief's date.
-                notes.append(f"{counted(len(kept), 'source')} without a known date "
-                             f"{'was' if len(kept) == 1 else 'were'} kept, though "
-                             f"{'it' if len(kept) == 1 else 'they'} may have been written after "
-                             f"{long_date(window.not_after)}: {first_few(kept)}. Give "
-                             f"{'its date' if len(kept) == 1 else 'their dates'} in seeds/sources.yaml.")
+                notes.append(_undated_note(kept, f"kept, though {'it' if len(kept) == 1 else 'they'} may have "
+                                                 f"been written after {long_date(window.not_after)}"))
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
@@ -920,10 +922,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         for shown in context:
             candidate.said |= comparable_words(shown.text)
             candidate.quoted |= quoted_by(shown)
-        own = shown_before
-        _take_place_of(candidate, own, absorbed, moves)
+        _take_place_of(candidate, shown_before, absorbed, moves)
         if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
-            candidate.section = own.section if own is not None else moves.get(before.id, before.section)
+            candidate.section = shown_before.section if shown_before is not None \
+                else moves.get(before.id, before.section)
     return _ranked_without(candidates, absorbed)
 
 

@@ -888,10 +888,15 @@ _PUBLISHED_BY = re.compile(r"\[(\d+)\]\s*([^;\[]+)")
 """A Published cell of a row whose sources appeared on different days: each date after its source's number."""
 
 
+def _published(source: Source) -> str:
+    """``source``'s publication date as the Sources list writes it ("date unknown" when it has none)."""
+    return source.meta.published.display() if source.date else "date unknown"
+
+
 def _published_forms(source: Source) -> set[str]:
     """How a timeline row may write ``source``'s publication date: as the Sources list has it, and, when it is
     only the latest date the article mentions, marked so."""
-    published = source.meta.published.display() if source.date else "date unknown"
+    published = _published(source)
     return {published, f"{published} {MENTIONED}"} if source.date_is_mentioned else {published}
 
 
@@ -937,25 +942,22 @@ def _check_timeline_row(block: _Block, numbers: dict[int, str], readings: _Readi
                 changes=(f"brief reads {read} there" if read else "brief reads no date there",),
                 numbering=numbering))
     if len(block.cells) >= 4 and block.cells[3]:
-        published = {s: readings.sources[s].meta.published.display() if readings.sources[s].date else "date unknown"
-                     for s in verbatim}
-        # a date that is only the latest the article mentions is written as such, as the Sources list has it
-        mentioned = {f"{published[s]} {MENTIONED}" for s in verbatim if readings.sources[s].date_is_mentioned}
+        sources = readings.sources
         each = _PUBLISHED_BY.findall(block.cells[3])  # "[2] 4 December 2025; [4] 2 December 2025 (…)"
-        if each and all(int(n) in cited and " ".join(date.split()) in _published_forms(readings.sources[numbers[int(n)]])
+        if each and all(int(n) in cited and " ".join(date.split()) in _published_forms(sources[numbers[int(n)]])
                         for n, date in each):
             return mismatches
         # Sources that appeared on different days each need their own date: one date would be wrong for some.
-        apart = not each and len({min(_published_forms(readings.sources[s]), key=len) for s in source_ids}) > 1
-        if apart or block.cells[3] not in {*published.values(), *mentioned}:
+        apart = not each and len({_published(sources[s]) for s in source_ids}) > 1
+        if apart or not any(block.cells[3] in _published_forms(sources[s]) for s in verbatim):
             mismatches.append(Mismatch(
                 block.first_line, "publication date", block.cells[3], cited, verbatim,
                 reason=f"not those of {_names(source_ids, numbers)}" if each
                 else f"one date for {_names(source_ids, numbers)}, which appeared on different days: give each "
                      "after its number ([2] 4 December 2025; [4] …)" if apart
                 else f"not that of {_names(verbatim, numbers)}",
-                changes=tuple(f"[{n}] {s} was published {min(_published_forms(readings.sources[s]), key=len)}"
-                              if readings.sources[s].date else f"[{n}] {s} has no known date"
-                              for n, s in numbering if s in (source_ids if each or apart else published)),
+                changes=tuple(f"[{n}] {s} was published {_published(sources[s])}" if sources[s].date
+                              else f"[{n}] {s} has no known date"
+                              for n, s in numbering if s in (source_ids if each or apart else verbatim)),
                 numbering=numbering))
     return mismatches
