@@ -15,7 +15,10 @@ it makes, read narrowly:
   capabilities, and abandon aspirations of joining NATO" share Donbas, limits and NATO; words that ask one
   thing count as one, :data:`_ONE_ASK`: "cede", "relinquish", "withdraw from"; "territory", "region"); a
   party's red line is one too ("For Ukraine, ceding unoccupied territory is a red line", "ceding territory
-  is … one of Ukraine's primary “red lines”", :func:`_red_lines_in`);
+  is … one of Ukraine's primary “red lines”", :func:`_red_lines_in`); and so is an accusation, one person's or
+  party's against another party ("Putin instead cast Europe as the spoiler, accusing EU leaders … of derailing
+  …" and "President Putin using a separate public address … to accuse European officials of …",
+  :func:`_accusations_in`), whatever it blames them for;
 - or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
   an outcome of talks …) on the same matter with the same polarity;
 - or the same outcome of talks of the same length, reported within :data:`MAX_DAYS_APART` days:
@@ -54,6 +57,7 @@ from brief.figures import SPELLED_NUMBERS
 from brief.parties import PARTY_WORDS
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
+from brief.speakers import is_name_word
 
 SHARED_WORDS = 3
 """Specific words (stems) two positions must have in common in what they demand."""
@@ -93,12 +97,25 @@ region", "pull its forces out of … Donetsk" (not "give" or "hand", which give 
 
 @dataclass(frozen=True)
 class Position:
-    """A party's (or person's) stated position: who holds it, its tense and what it asks for."""
+    """A party's (or person's) stated position: who holds it, its tense and what it asks for; or whom it
+    accuses."""
 
     holder: str
     past: bool
     asks: frozenset[str]
     """Specific word stems of what is demanded (:data:`_COMMON` words left out)."""
+    accused: str | None = None
+    """For an accusation (:func:`_accusations_in`), the party it blames; then ``asks`` is empty."""
+
+
+def same_position(a: Position, b: Position) -> bool:
+    """Whether two positions are one claim: the same holder blaming the same party; or the same holder in the
+    same tense asking for the same thing (:data:`SHARED_WORDS` specific words in common)."""
+    if a.holder != b.holder:
+        return False
+    if a.accused is not None or b.accused is not None:
+        return a.accused == b.accused
+    return a.past == b.past and len(a.asks & b.asks) >= SHARED_WORDS
 
 
 def positions_in(sentence: str) -> list[Position]:
@@ -120,7 +137,73 @@ def _positions_in(sentence: str) -> tuple[Position, ...]:
         asks -= _COMMON
         found.append(Position(holder, match.group("past") is not None, asks))
     found.extend(_red_lines_in(sentence))
+    found.extend(_accusations_in(sentence))
     return tuple(found)
+
+
+_ACCUSES = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|cast(?:s|ing)?)\s+(?:the\s+)?(?P<party>[\w.’'-]+)"
+    r"(?P<rest>\s+(?:[a-z]+\s+){0,6})", re.IGNORECASE)
+"""A verb of blame and the word after it, which names the party blamed: "accusing EU leaders of …", "to accuse
+European officials of …", "blamed Kyiv for …", "cast Europe as the spoiler"."""
+_ACCUSATION_ENDS = {"accu": "of", "blam": "for", "cast": "as"}
+"""The word that must follow the blamed party (and a group noun or a few words) for each verb: "cast" blames
+only as "cast … as the spoiler", not "cast doubt"."""
+_CAST_AS = re.compile(r"^\s*as\s+(?:the|a|an)\s+(?:main\s+|chief\s+|real\s+)?(?:spoiler|obstacle|culprit|"
+                      r"aggressor|villain|saboteur)s?\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*[—–(][^—–()]{1,100}[—–)]\s*")
+"""An aside between dashes or in brackets ("—just before his meeting with the U.S. envoys—"), read past."""
+
+
+def _accusations_in(sentence: str) -> list[Position]:
+    """The accusations ``sentence`` reports, as positions of the accuser against the party blamed: "Putin instead
+    cast Europe as the spoiler, accusing EU leaders … of derailing …" and "…, with President Putin using a
+    separate public address …—to accuse European officials of “preventing the US administration from
+    achieving peace”" are both Putin's against Europe. The party blamed is the word right after the verb (with
+    a group noun: "EU leaders"), followed by "of" (accuse), "for" (blame) or "as the spoiler" (cast). The
+    accuser is who the verb's clause names before it ("…, while Moscow blames Europe"), or else the sentence
+    ("Putin instead cast Europe as the spoiler, accusing …"), asides read past: one person (by surname) or one
+    party, not the party blamed. An accusation not asserted ("did not blame", "could accuse", "if …") is none, nor
+    one whose accuser is unclear (two names before the verb: "Zelensky said Russia blamed Europe")."""
+    found: list[Position] = []
+    for match in _ACCUSES.finditer(sentence):
+        accused = PARTY_WORDS.get(re.sub(r"[’']s?$", "", match.group("party").lower()))
+        verb = match.group(0)[:4].lower()
+        if accused is None or not _blames(verb, sentence[match.end("party"):]):
+            continue
+        before = _ASIDE.sub(" ", sentence[:match.start()])
+        words = before.split()
+        if _NOT_ASSERTED & {w.lower().strip(",") for w in words[-3:]} or (
+                words and words[0].lower().strip(",") in {"if", "unless", "whether"}):
+            continue
+        clause = before[max([0, *(m.end() for m in _ASKED_UNTIL.finditer(before))]):]
+        accusers = {accuser for accuser in _names_and_parties(clause.split()) if accuser != accused} \
+            or {accuser for accuser in _names_and_parties(words) if accuser != accused}
+        if len(accusers) == 1:
+            found.append(Position(accusers.pop(), False, frozenset(), accused))
+    return list(dict.fromkeys(found))
+
+
+def _blames(verb: str, after: str) -> bool:
+    """Whether the words after the blamed party make ``verb`` (its first four letters) one of blame."""
+    after = _ASIDE.sub(" ", after)
+    if verb == "cast":
+        return bool(_CAST_AS.match(after))
+    words = after.split()[:3]
+    return any(w.lower().strip(",") == _ACCUSATION_ENDS[verb] for w in words)
+
+
+def _names_and_parties(words: list[str]) -> list[str]:
+    """The parties and people (by surname) that ``words`` name, in order."""
+    found: list[str] = []
+    for index, word in enumerate(words):
+        bare = re.sub(r"(?:[’']s)?\W*$", "", word.strip("“”\"‘’'("))
+        if bare.lower() in PARTY_WORDS:
+            found.append(PARTY_WORDS[bare.lower()])
+        elif is_name_word(bare) and not (index == 0 and (word.endswith(",") or bare.lower() in _LEADING)) and not (
+                index + 1 < len(words) and is_name_word(words[index + 1].strip(",’'s"))):
+            found.append(bare)  # a surname: the last of a run of name words ("Vladimir Putin")
+    return found
 
 
 _RED_LINE = re.compile(r"\bred[ -]lines?\b", re.IGNORECASE)
@@ -242,9 +325,7 @@ def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
     # "Ukraine demands the 1991 borders, while Russia insists on …": a source that gives Russia's demand alone
     # would be cited for Ukraine's too (which it may contradict)
     if item.lead_holders <= {position.holder for position in joining.joins} and any(
-            other.holder == position.holder and other.past == position.past
-            and len(other.asks & position.asks) >= SHARED_WORDS
-            for position in joining.joins for other in item.leads):
+            same_position(position, other) for position in joining.joins for other in item.leads):
         return True
     return any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b))
                for a in joining.join_claims for b in item.lead_claims)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from brief.contradictions import Statement, same_matter
-from brief.corroboration import SHARED_WORDS, PassageClaims, passage_claims, same_talks_outcome
+from brief.corroboration import PassageClaims, passage_claims, same_position, same_talks_outcome
 from brief.manifest import PreviousEdition, source_label
 from brief.ranking import content_words
 from brief.same_claim import plain_words_of, similar_words
@@ -118,9 +118,7 @@ def claims_made_before(claims: PassageClaims, earlier: PassageClaims) -> bool:
     """Whether ``earlier``'s lead makes every claim ``claims``'s lead makes (and it makes one)."""
     if not (claims.leads or claims.lead_claims):
         return False
-    positions = all(any(other.holder == position.holder and other.past == position.past
-                        and len(other.asks & position.asks) >= SHARED_WORDS for other in earlier.leads)
-                    for position in claims.leads)
+    positions = all(any(same_position(position, other) for other in earlier.leads) for position in claims.leads)
     return positions and all(
         any(a.positive == b.positive and (same_matter(a, b) or same_talks_outcome(a, b)) for b in earlier.lead_claims)
         for a in claims.lead_claims)

@@ -143,6 +143,42 @@ def test_one_partys_demand_does_not_corroborate_an_item_stating_both_sides() -> 
     assert corroborates(_statement(russia), _statement(russia.replace("demands", "insists on") + detail, "a"))
 
 
+SPOILER = ("Putin instead cast Europe as the spoiler, accusing EU leaders—whom he recently derided as “swine”—of "
+           "derailing what he claims he agreed with Trump at their brief, inconclusive Alaska summit in August.")
+ADDRESS = ("The environment surrounding the talks was highly charged, with President Putin using a separate public "
+           "address on foreign investment—just before his meeting with the U.S. envoys—to accuse European officials "
+           "of “preventing the US administration from achieving peace” in Ukraine.")
+
+
+@pytest.mark.parametrize(("sentence", "accusations"), [
+    (SPOILER, [("Putin", "Europe")]),  # "cast … as the spoiler" and "accusing EU leaders" are one accusation
+    (ADDRESS, [("Putin", "Europe")]),  # the aside naming the U.S. envoys is read past
+    ("Moscow blamed Kyiv for the collapse of the talks.", [("Russia", "Ukraine")]),
+    ("Recently, the Kremlin accused Ukraine’s leaders of stalling.", [("Russia", "Ukraine")]),
+    ("Kyiv accuses Moscow of stalling, while Moscow blames Europe for prolonging the war.",
+     [("Ukraine", "Russia"), ("Russia", "Europe")]),  # each clause its own accuser
+    ("Zelensky said Russia blamed Europe for the delay.", []),  # whose accusation: Zelensky's or Russia's?
+    ("Putin did not blame Europe for the delay.", []),  # not asserted
+    ("Putin could accuse Europe of sabotage.", []),
+    ("Critics cast doubt on the plan.", []),  # "cast" blames only as "cast … as the spoiler"
+    ("Putin blamed the weather, not Europe, for the delay.", []),  # the word after the verb is no party
+])
+def test_an_accusation_is_read_with_its_accuser_and_the_party_it_blames(
+        sentence: str, accusations: list[tuple[str, str]]) -> None:
+    assert [(p.holder, p.accused) for p in positions_in(sentence) if p.accused] == accusations
+
+
+def test_the_same_accusation_in_other_words_corroborates_and_another_does_not() -> None:
+    """Seeds 000 and 002 both report Putin blaming Europe; the brief of 18 December gave them as two items."""
+    assert corroborates(_statement(SPOILER), _statement(ADDRESS, "a"))
+    assert not corroborates(_statement(SPOILER.replace("Europe", "Kyiv").replace("EU leaders", "Ukraine’s leaders")),
+                            _statement(ADDRESS, "a")), "another party blamed"
+    assert not corroborates(_statement(SPOILER.replace("Putin", "Zelensky")), _statement(ADDRESS, "a")), \
+        "another accuser"
+    assert not corroborates(_statement("Putin demands that Europe stop arming Ukraine."), _statement(ADDRESS, "a")), \
+        "a demand of the accuser is not his accusation"
+
+
 def test_a_source_does_not_corroborate_itself() -> None:
     assert not corroborates(_statement(DONBAS_REWORDED, "a"), _statement(DONBAS, "a"))
 

@@ -42,6 +42,21 @@ def test_the_other_sides_demand_beside_it_is_new() -> None:
                     "Ukrainian forces from the remaining Donbas territories.") is None
 
 
+def test_the_same_accusation_from_another_source_restates_the_earlier_item() -> None:
+    """The weekly of 18 December marked seed 000's "Putin instead cast Europe as the spoiler …" New, though the
+    edition of 5 December had carried seed 002's Putin accusing European officials."""
+    accused = EarlierItem("The environment surrounding the talks was highly charged, with President Putin using a "
+                          "separate public address—just before his meeting with the U.S. envoys—to accuse European "
+                          "officials of “preventing the US administration from achieving peace” in Ukraine.",
+                          "002", ("002",), ("002:ddd",))
+    spoiler = "Putin instead cast Europe as the spoiler, accusing EU leaders of derailing what he agreed with Trump."
+    restatements = Restatements([STRIKES, accused], {"002": DAY, "004": DAY})
+    assert restatements.restated(spoiler, "000", DAY) is accused
+    assert restatements.restated(spoiler.replace("Putin", "Zelensky"), "000", DAY) is None
+    assert restatements.restated(spoiler.replace("Europe", "Kyiv").replace("EU leaders", "Ukraine’s leaders"),
+                                 "000", DAY) is None
+
+
 def test_a_demand_once_made_is_not_the_demand_being_made() -> None:
     assert restated("In March, Moscow demanded that Kyiv cede what remained of the Donbas region.") is None
     assert restated("Moscow demands that Kyiv cede what remains of the Donbas region.") is RUSSIA_WANTS_DONBAS
