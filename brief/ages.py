@@ -1,4 +1,4 @@
-"""Passages that tell how long something has lasted, counted from their article's date.
+"""Passages true on their article's day: counts of how long something has lasted, and the parties' positions.
 
 "As the war in Ukraine drags into its third year, a diplomatic resolution remains elusive" (June 2025), "Ten
 months into a U.S.-led effort to halt the war, talks have lurched from promise to paralysis" (December 2025),
@@ -7,6 +7,11 @@ appeared. Months later, in a brief beside the newer articles, it reads as today'
 war's age disagree. Such a passage in a brief :data:`AGE_NOTE_DAYS` or more after its article says when it was
 said ("as of 12 June 2025", :class:`brief.briefing.Overtaken`), as an announcement whose time is past does
 (:mod:`brief.schedules`), and ranks a little lower (:data:`AGED_PENALTY`): a newer source's count leads.
+
+So does a party's position in the present tense (:func:`brief.corroboration.positions_in`: "Ukraine demands the
+full withdrawal of Russian forces and the restoration of its 1991 borders, while Russia insists on …", June
+2025; a red line): it is what the party asked for on that day. Beside December's sources, undated, it reads as
+what Kyiv asks for now, though a newer source may say Kyiv would freeze the lines where they are.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from brief.briefing import Overtaken
+from brief.corroboration import positions_in
 from brief.excerpts import Excerpt
 from brief.figures import SPELLED_NUMBERS
 from brief.ranking import shown_text
 from brief.schedules import Announcement
+from brief.segmentation import sentence_bounds
 
 AGE_NOTE_DAYS = 30
 """How long after its article a count of months or years ("ten months into …") is old enough to need its date."""
@@ -48,15 +55,25 @@ def tells_an_age(text: str) -> bool:
     return bool(_AGE.search(text))
 
 
+def states_a_position(text: str) -> bool:
+    """Whether ``text`` states, in the present tense, what a party asks for (an accusation is an act, not a
+    position)."""
+    return any(not position.past and position.accused is None
+               for start, end in sentence_bounds(text, 0, len(text)) for position in positions_in(text[start:end]))
+
+
 def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
     """The passages among ``candidates`` that count time up to an article :data:`AGE_NOTE_DAYS` or more before
-    ``as_of``, by excerpt id, with the note a brief gives them. ``earliest``: source id → whether its date is only
+    ``as_of``, or state a position in it, by excerpt id, with the note a brief gives them. ``earliest``: source id → whether its date is only
     the earliest possible (then when the count was made is not known, and it is not judged)."""
     found: dict[str, Announcement] = {}
     for excerpt in candidates:
         published = excerpt.published
         if published is None or earliest.get(excerpt.source_id, False) \
-                or (as_of - published).days < AGE_NOTE_DAYS or not tells_an_age(shown_text(excerpt)):
+                or (as_of - published).days < AGE_NOTE_DAYS:
+            continue
+        text = shown_text(excerpt)
+        if not tells_an_age(text) and not states_a_position(text):
             continue
         found[excerpt.id] = Announcement(Overtaken(published, published, published, None, over=False), None)
     return found

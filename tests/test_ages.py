@@ -1,5 +1,5 @@
-"""Ages: a passage that counts time up to its article's day says when it was said, in a brief a month or more
-later, and ranks a little lower than a newer count."""
+"""Ages: a passage that counts time up to its article's day, or states a party's position, says when it was
+said, in a brief a month or more later, and ranks a little lower than a newer one."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.ages import AGE_NOTE_DAYS, aged, tells_an_age
+from brief.ages import AGE_NOTE_DAYS, aged, states_a_position, tells_an_age
 from brief.assembly import _note_words, assemble_briefing
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
@@ -41,6 +41,30 @@ TEN_MONTHS = "Ten months into a U.S.-led effort to halt the war in Ukraine, talk
 ])
 def test_a_count_of_time_up_to_the_articles_day_is_an_age(text: str, counts: bool) -> None:
     assert tells_an_age(text) is counts
+
+
+BORDERS = ("Ukraine demands the full withdrawal of Russian forces and the restoration of its 1991 borders, while "
+           "Russia insists on recognizing its annexation of occupied territories.")
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    (BORDERS, True),  # seed 004, June 2025: a key point of the situation brief of 3 December
+    ("The situation is grim. Moscow continues to insist on the full recognition of its claims over Donbas.", True),
+    ("For Ukraine, ceding unoccupied territory is a red line.", True),
+    ("In March, Moscow demanded that Kyiv cede what remained of the Donbas region.", False),  # an act, dated
+    ("Putin instead cast Europe as the spoiler, accusing EU leaders of derailing the deal.", False),  # an act
+    ("Russia may demand that Ukraine withdraw from the Donbas region.", False),  # not asserted
+    ("Russian forces launched 410 drones overnight.", False),
+])
+def test_a_partys_present_position_is_what_it_asked_for_on_its_articles_day(text: str, states: bool) -> None:
+    assert states_a_position(text) is states
+
+
+def test_a_position_months_old_gets_its_date_as_an_old_count_does() -> None:
+    june = dt.date(2025, 6, 12)
+    (noted,) = aged([_excerpt(BORDERS, june)], dt.date(2025, 12, 3), {}).values()
+    assert noted.overtaken.note == "as of 12 June 2025"
+    assert aged([_excerpt(BORDERS, june)], june + dt.timedelta(days=AGE_NOTE_DAYS - 1), {}) == {}
 
 
 def _excerpt(text: str, published: dt.date | None, source_id: str = "a") -> Excerpt:
