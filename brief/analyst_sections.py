@@ -323,6 +323,10 @@ _CONCEDED = re.compile(r"\b(?:while|whereas|although|though)\b(?![^.;:,]*[.;:,])
 """A clause that concedes what the sentence goes on to counter, open where the quotation starts (no comma
 between: "Though the talks stalled, Zelensky said …" quotes the main clause): a short quotation in it is the
 lesser half of what the speaker said."""
+_COUNTERED_AFTER = re.compile(r"[”\"’']?\s*,?\s*(?:but|yet|though|although|however|whereas|while)\b", re.IGNORECASE)
+"""A clause right after a quotation that counters it: Ushakov described the discussions as “constructive, very
+useful, and substantive”, but his caveat that a compromise option had not been found speaks volumes. Alone, the
+short quotation gives the opposite of the sentence's tone."""
 _PREPOSITION_OPENING = re.compile(r"(?:within|without|from|into|in|on|at|by|under|over|for|of|with|after|before"
                                   r"|until|beyond|inside|outside)\b")
 """What a quotation woven into the reporter's sentence opens on when it is an adverbial phrase ("must leave
@@ -341,9 +345,10 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
     “liberate its historical lands” on the battlefield"). Alone, under a speaker's name, it says nothing. So is
     one that opens on a preposition ("“within their administrative borders”"), unless a verb such as "were"
     makes it a characterisation ("the talks were “at a dead end”"), and one right after a negation ("do not,
-    in his words, “improve the chances of peace”"), which it would turn into its opposite. A
-    short characterisation ("described the discussions as “constructive, very useful, and substantive”", "said
-    the meeting was “a very productive step toward peace”") stays."""
+    in his words, “improve the chances of peace”"), which it would turn into its opposite, and one the sentence
+    counters right after it ("described the discussions as “constructive, very useful, and substantive”, but his
+    caveat that a compromise option had not been found speaks volumes"): alone, it gives the sentence's opposite
+    tone. A short characterisation ("said the meeting was “a very productive step toward peace”") stays."""
     if len(_words(quote.text)) >= SHORT_QUOTE_WORDS:
         return False
     lead_in = text[max(quote.start, quote.quote_start - 60):quote.quote_start].rstrip(" “\"‘'")
@@ -356,6 +361,8 @@ def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:
         return True  # accusing Russia of “wasting the world’s time”: whom he accused is the reporter's part
     if _CONCEDED.search(text, max(quote.start, quote.quote_start - 120), quote.quote_start):
         return True  # while some formulations were “more or less acceptable,” key points were “unacceptable”
+    if _COUNTERED_AFTER.match(text, quote.quote_end, quote.end):
+        return True  # “constructive, very useful, and substantive”, but his caveat that … speaks volumes
     if _PREPOSITION_OPENING.match(quote.text):  # in lower case: inside the reporter's sentence
         return not (before and _COPULA_BEFORE.fullmatch(before[-1]))
     return _VERB_PHRASE.match(quote.text) is not None

@@ -135,6 +135,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 continue  # "KYIV, Dec 9 (Meridian Wire) -": when the story was filed, not an event
             if not _CONTENT_WORD.search(body[:mention.start] + " " + body[mention.end:]):
                 continue  # "That's it for today.": nothing happens
+            if _in_a_what_clause(body, mention.start):
+                continue  # "… of derailing what he claims he agreed with Trump at their … summit in August"
             events.append(_event(source_id, sentence, body, mention, sentence.start, published, published_earliest))
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
@@ -142,6 +144,21 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
             mention, at = heading
             events.append(_event(source_id, sentence, body, mention, at, published, published_earliest))
     return events
+
+
+_WHAT = re.compile(r"(?<=\w)[ ,]+what\b(?![’']s)", re.IGNORECASE)
+_OUT_OF_A_CLAUSE = re.compile(r"[;:—–()]|[.!?]\s")
+
+
+def _in_a_what_clause(sentence: str, at: int) -> bool:
+    """Whether the date expression at ``at`` dates a "what" clause after the sentence's own act, not the act:
+    "Putin instead cast Europe as the spoiler, accusing EU leaders … of derailing what he claims he agreed with
+    Trump at their brief, inconclusive Alaska summit in August" tells of December's blame, and August is when
+    the summit was; "Russia rejected what was agreed in Geneva in November" is no November event either. A
+    sentence that opens on "What …" is read as before, as is a date before the clause or after a dash or a
+    semicolon that ends it."""
+    openings = list(_WHAT.finditer(sentence, 0, at))
+    return bool(openings) and not _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at)
 
 
 def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, at: int,

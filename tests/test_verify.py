@@ -580,14 +580,28 @@ def test_a_key_quote_date_is_checked_whatever_the_spaces_around_its_dot(built: s
         assert [(m.line, m.kind, m.text) for m in mismatches] == [(at + 1, "quote date", "1 March 2024")], edited
 
 
+RUBIO = "> — Marco Rubio, U.S. Secretary of State · published 4 December 2025 [\\[2\\]](#src-2)\n"
+USHAKOV = ("\n> “constructive, very useful, and substantive”\\\n"
+           "> — Yuri Ushakov, Kremlin aide · published 4 December 2025 [\\[2\\]](#src-2)\n")
+"""A key quote an analyst adds by hand (brief leaves it out: its sentence goes on "but his caveat …")."""
+
+
+def _with_ushakov(built: str) -> str:
+    assert RUBIO in built
+    return built.replace(RUBIO, RUBIO + USHAKOV)
+
+
 @pytest.mark.parametrize(("speaker", "written", "edited"), [
     ("Mykhailo Samus", "a Ukrainian defense analyst", "Ukrainian Defence Minister"),  # an analyst made a minister
     ("Marco Rubio", "U.S. Secretary of State", "U.S. National Security Adviser"),
     ("Yuri Ushakov", "Kremlin aide", "an advisor to Putin"),  # another article's words for him, not the cited one's
+    ("Volodymyr Zelensky", "President", "Ukrainian President"),  # seed 001's words for him, not seed 000's
     ("Vladimir Putin", None, "Russian Defence Minister"),  # a role added where the article gives none
 ])
 def test_a_changed_speaker_role_is_caught_on_its_line(built: str, shipped_workspace: Workspace, speaker: str,
                                                       written: str | None, edited: str) -> None:
+    built = _with_ushakov(built)
+    assert verify_brief(built, shipped_workspace) == []
     lines = built.splitlines()
     at = next(i for i in _speaker_lines(built) if lines[i].startswith((f"> — {speaker},", f"> — {speaker} ·")))
     as_built = f"> — {speaker}, {written} · " if written else f"> — {speaker} · "
@@ -602,6 +616,7 @@ def test_a_changed_speaker_role_is_caught_on_its_line(built: str, shipped_worksp
 def test_a_role_as_brief_may_write_it_is_not_a_mismatch(built: str, shipped_workspace: Workspace) -> None:
     """Another role the cited article gives the speaker, the role without its article, with a capital, wrapped
     over two lines, or left out: none is a mismatch."""
+    built = _with_ushakov(built)
     samus = "> — Mykhailo Samus, a Ukrainian defense analyst · "
     ushakov = "> — Yuri Ushakov, Kremlin aide · "
     assert samus in built and ushakov in built
@@ -611,7 +626,7 @@ def test_a_role_as_brief_may_write_it_is_not_a_mismatch(built: str, shipped_work
                    built.replace(samus, "> — Mykhailo Samus · ")):
         assert verify_brief(edited, shipped_workspace) == []
     # Wrapped, a changed role is still caught, on the line where it starts.
-    lines = built.replace(samus, "> — Mykhailo Samus, a Ukrainian\n> defence minister · ").splitlines()
+    lines = built.replace(samus, "> — Mykhailo Samus, a Ukrainian\n> defence minister · ", 1).splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("> — Mykhailo Samus,"))
     (mismatch,) = verify_brief("\n".join(lines) + "\n", shipped_workspace)
     assert (mismatch.line, mismatch.kind, mismatch.text) == (at + 1, "role", "a Ukrainian defence minister")
