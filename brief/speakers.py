@@ -425,12 +425,19 @@ def role_after(text: str, name_end: int, limit: int) -> str | None:
         role = match.group("role").strip()
         first = role.split()[0].lower()
         if first not in _NOT_APPOSITIVE and not first.endswith(("ing", "ed")) and len(role.split()) <= 12 \
-                and names_a_function(role) and not any(w in SPEECH_VERBS for w in role.split()):
+                and names_a_function(role) and not any(w in SPEECH_VERBS for w in role.split()) \
+                and not _plural_head(first):
             return role
     match = _OF_BODY.match(window)
     if match:
         return match.group("role").strip()
     return None
+
+
+def _plural_head(word: str) -> bool:
+    """Whether ``word`` is a function in the plural ("negotiators"): after one person's name and a comma, it opens
+    a clause of its own ("…, said Jürgen Weber, negotiators from both sides rejected the plan"), not their role."""
+    return word.endswith("s") and word[:-1] in ROLE_HEADS
 
 
 def names_a_function(role: str) -> bool:

@@ -167,6 +167,9 @@ def only(text: str, published: dt.date | None = DEC_4) -> Quote:
     ("“It’s a very good first step,” U.S. President Donald Trump told reporters on Sunday.",
      "Donald Trump", "U.S. President"),
     ("Ms. Kallas, speaking in Brussels, said the plan was “a recipe for a frozen conflict.”", "Kallas", None),
+    # a plural function after one person's name opens a clause of its own, not their role (the foreign bench)
+    ("“We will not sign,” said Jürgen Weber, negotiators from both sides rejected the plan.", "Jürgen Weber", None),
+    ("“We will not sign,” said Olena Petrenko, one of the negotiators.", "Olena Petrenko", "one of the negotiators"),
 ])
 def test_attribution_before_and_after_the_quote(text: str, speaker: str, role: str | None) -> None:
     quote = only(text)
