@@ -460,8 +460,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print("brief: " + summarise(mismatches), file=sys.stderr)
         return 1
     print(f"{path}: every quotation and cited statement is verbatim in its sources, every speaker named beside "
-          "their quotation with the role they are given there, every key figure with what it measures, every "
-          "differing figure, timeline date and key quote date as its sources give it", file=sys.stderr)
+          "their quotation with the role they are given there, every key figure and differing figure with what it "
+          "measures, every timeline date and key quote date as its sources give it", file=sys.stderr)
     return 0
 
 

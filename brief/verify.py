@@ -152,6 +152,7 @@ _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", 
             "measure": ("key figure", "key figures", "not as their sources give them"),
             "differing figure": ("differing figure", "differing figures", "not as their sources give them"),
             "differing unit": ("differing figure", "differing figures", "not as their sources give them"),
+            "differing measure": ("differing figure", "differing figures", "not as their sources give them"),
             "date": ("timeline date", "timeline dates", "not as their sources give them"),
             "quote date": ("key quote date", "key quote dates", "not as their sources give them"),
             "publication date": ("timeline date", "timeline dates", "not as their sources give them")}
@@ -167,7 +168,8 @@ class Mismatch:
     kind: str
     """``quotation``, ``statement``, ``speaker``; in a Key figures row ``figure``, ``unit`` or ``measure``; in a
     Timeline row ``statement`` (the event), ``date`` or ``publication date``; under a key quote ``role`` or
-    ``quote date``; a reading where sources differ on a figure ``differing figure`` or ``differing unit``."""
+    ``quote date``; where sources differ on a figure, a reading's ``differing figure`` or ``differing unit``, or
+    what they differ on, ``differing measure``."""
     text: str
     """What was not found, as the brief shows it (Markdown escaping undone)."""
     numbers: tuple[int, ...]
@@ -299,10 +301,11 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
         if block.table == "key-figures":
             mismatches.extend(_check_figure_row(block, numbers, readings))
         elif block.table == "figure-differences" and len(block.cells) >= 3:
-            mismatches.extend(_check_differences(block, block.cells[1], _cells(block.text, raw=True)[2], numbers,
-                                                 readings))
+            mismatches.extend(_check_differences(block, block.cells[0], block.cells[1],
+                                                 _cells(block.text, raw=True)[2], numbers, readings))
         elif not block.is_item and (note := _DIFFERENCE_NOTE.match(block.text)):
-            mismatches.extend(_check_differences(block, note.group("unit"), note.group("said"), numbers, readings))
+            mismatches.extend(_check_differences(block, unescape_markdown(note.group("measure")), note.group("unit"),
+                                                 note.group("said"), numbers, readings))
         elif block.table == "timeline":
             mismatches.extend(_check_timeline_row(block, numbers, readings))
     if problems:
@@ -814,16 +817,19 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
                      numbering=tuple(sorted(numbers.items())))]
 
 
-_DIFFERING = {"figure": "differing figure", "unit": "differing unit"}
+_DIFFERING = {"figure": "differing figure", "unit": "differing unit", "measure": "differing measure"}
 """A difference's reading is no key figure: its mismatches say so."""
 
 
-def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, str],
+def _check_differences(block: _Block, measure: str, unit: str, said: str, numbers: dict[int, str],
                        readings: _Readings) -> list[Mismatch]:
     """What each source says where sources differ on a figure ("around 19,000 [1] · 25,000 [2]", in a row of
     "Where sources differ" or in an item's note): each reading is a figure its own citation must give, as
-    written and counting ``unit`` (:func:`_check_figure`)."""
+    written and counting ``unit`` (:func:`_check_figure`); and what they differ on (``measure``: "Ukraine's
+    armed forces cap") is what brief reads one of those figures measures there (:func:`_check_measure`), so
+    that "Russia's armed forces cap" does not pass."""
     mismatches: list[Mismatch] = []
+    readings_cited: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
     for segment in _cut_at_citations(said):
         figure = " ".join(unescape_markdown(said[segment.start:segment.end]).strip(" ·").split())
         if not normalise(figure):
@@ -834,6 +840,12 @@ def _check_differences(block: _Block, unit: str, said: str, numbers: dict[int, s
             continue
         source_ids = tuple(dict.fromkeys(numbers[n] for n in segment.numbers))
         mismatches.extend(_check_figure(block, figure, unit, segment.numbers, source_ids, numbers, readings))
+        readings_cited.append((figure, segment.numbers, source_ids))
+    if not mismatches and readings_cited:
+        checked = [_check_measure(block, measure, figure, unit, cited, source_ids, numbers, readings)
+                   for figure, cited, source_ids in readings_cited]
+        if all(checked):  # the measure of none of the readings
+            mismatches.extend(checked[0])
     return [replace(m, kind=_DIFFERING.get(m.kind, m.kind)) for m in mismatches]
 
 

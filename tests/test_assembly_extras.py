@@ -440,7 +440,8 @@ def test_sources_giving_different_figures_are_shown_side_by_side(tmp_path: Path)
 
 def test_verify_checks_what_each_source_says_where_sources_differ(tmp_path: Path) -> None:
     """The readings of a difference, in the item's note and in "Where sources differ", are figures each
-    reading's own citation must give: a changed number, or the numbers' citations swapped, is reported."""
+    reading's own citation must give: a changed number, or the numbers' citations swapped, is reported; so is
+    a changed "What" (the measure they differ on)."""
     paths, workspace = project(tmp_path, {
         "a": ("2025-12-01", "Alpha Post", [DEATHS_A, *PARAGRAPHS]),
         "b": ("2025-12-02", "Beta News", [DEATHS_B, *OTHERS]),
@@ -469,6 +470,15 @@ def test_verify_checks_what_each_source_says_where_sources_differ(tmp_path: Path
                                                                    "| Russian military deaths in 2025 | casualties |")
     assert {(m.line, m.kind) for m in verify_brief(unit, workspace)} == {(note, "differing unit"),
                                                                          (row, "differing unit")}
+    # What they differ on: whose deaths the sources count is read too, in the note and in the row
+    measure = markdown.replace("*Sources differ on Russian military", "*Sources differ on Ukrainian military").replace(
+        "| Russian military deaths in 2025 | deaths |", "| Ukrainian military deaths in 2025 | deaths |")
+    assert {(m.line, m.kind, m.text) for m in verify_brief(measure, workspace)} == {
+        (note, "differing measure", "Ukrainian military deaths in 2025"),
+        (row, "differing measure", "Ukrainian military deaths in 2025")}
+    assert summarise(verify_brief(measure, workspace)) == "2 differing figures not as their sources give them"
+    case = markdown.replace("| Russian military deaths in 2025 |", "| russian military deaths in 2025 |")
+    assert verify_brief(case, workspace) == [], "the case of its first letter is layout"
 
 
 def test_dates_without_a_year_take_the_articles_year_and_stay_apart_from_it(tmp_path: Path) -> None:
