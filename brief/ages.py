@@ -30,6 +30,9 @@ from brief.segmentation import sentence_bounds
 
 AGE_NOTE_DAYS = 30
 """How long after its article a count of months or years ("ten months into …") is old enough to need its date."""
+FORECAST_NOTE_DAYS = 7
+"""How long after its article a forecast ("The outcome of the meeting in the Ukrainian capital will be decisive …")
+is old enough to need its date: a week, a weekly edition's span, by which the meeting it looked to may be over."""
 AGED_PENALTY = 0.75
 """Rank such a passage loses: half what an announcement whose time is past loses, since what it says may still
 hold; enough that a newer source's count of the same thing leads."""
@@ -55,6 +58,26 @@ def tells_an_age(text: str) -> bool:
     return bool(_AGE.search(text))
 
 
+_LOOKS_AHEAD = re.compile(r"\b(?:will|won[’']t|could|may|might|(?:is|are|seems?|appears?)\s+(?:un)?likely\s+to"
+                          r"|(?:is|are)\s+(?:expected|set|due|poised)\s+to)\b", re.IGNORECASE)
+"""What a forecast says: "will", a modal of what may come, "is likely/expected/set/due to"."""
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\b", re.IGNORECASE)
+RELATIVE_WORDS = 4
+"""A forecast's verb this few words after "that", "which" or "who" is a relative clause's: "assurances from Western
+partners that will prevent future invasions" describes a demand, "a clear message that stalling will not improve
+Russia's standing" an option."""
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether ``text`` forecasts: says, outside quotation marks and relative clauses, what will or may come (a
+    modal of the past, "would", is left out: "Putin said he would …")."""
+    plain = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    return any(not _RELATIVE.search(" ".join(plain[:match.start()].split()[-RELATIVE_WORDS:]))
+               for match in _LOOKS_AHEAD.finditer(plain))
+
+
 def states_a_position(text: str) -> bool:
     """Whether ``text`` states, in the present tense, what a party asks for (an accusation is an act, not a
     position)."""
@@ -73,7 +96,29 @@ def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, b
                 or (as_of - published).days < AGE_NOTE_DAYS:
             continue
         text = shown_text(excerpt)
-        if not tells_an_age(text) and not states_a_position(text):
-            continue
-        found[excerpt.id] = Announcement(Overtaken(published, published, published, None, over=False), None)
+        if tells_an_age(text) or states_a_position(text):
+            found[excerpt.id] = _said_on(published)
     return found
+
+
+def dated_forecasts(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]
+                    ) -> dict[str, Announcement]:
+    """The passages among ``candidates`` that forecast (:func:`looks_ahead`) in an article
+    :data:`FORECAST_NOTE_DAYS` or more before ``as_of``, by excerpt id, with the note that says when: "The outcome
+    of the meeting in the Ukrainian capital will be decisive …" of 4 December, in a brief of 18 December. They
+    keep their rank: a forecast is the article's view of what comes, not a count a newer source corrects, and
+    an old one may still be the best there is."""
+    found: dict[str, Announcement] = {}
+    for excerpt in candidates:
+        published = excerpt.published
+        if published is None or earliest.get(excerpt.source_id, False) \
+                or (as_of - published).days < FORECAST_NOTE_DAYS:
+            continue
+        if looks_ahead(shown_text(excerpt)):
+            found[excerpt.id] = _said_on(published)
+    return found
+
+
+def _said_on(published: dt.date) -> Announcement:
+    """The note "as of DATE", which names no later source."""
+    return Announcement(Overtaken(published, published, published, None, over=False), None)

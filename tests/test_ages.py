@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from brief.ages import AGE_NOTE_DAYS, aged, states_a_position, tells_an_age
+from brief.ages import (
+    AGE_NOTE_DAYS,
+    FORECAST_NOTE_DAYS,
+    aged,
+    dated_forecasts,
+    looks_ahead,
+    states_a_position,
+    tells_an_age,
+)
 from brief.assembly import _note_words, assemble_briefing
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
@@ -67,6 +75,35 @@ def test_a_position_months_old_gets_its_date_as_an_old_count_does() -> None:
     assert aged([_excerpt(BORDERS, june)], june + dt.timedelta(days=AGE_NOTE_DAYS - 1), {}) == {}
 
 
+KYIV_MEETING = ("The outcome of the meeting in the Ukrainian capital will be decisive in determining whether the "
+                "path to peace will remain merely “unclear”.")
+
+
+@pytest.mark.parametrize(("text", "forecasts"), [
+    (KYIV_MEETING, True),  # seed 002, 4 December: in the situation brief of 18 December, the meeting is past
+    ("If neither side achieves decisive battlefield gains, Ukraine may enter a long-term “frozen conflict”.", True),
+    ("The absence of a diplomatic breakthrough means the war is likely to continue.", True),
+    ("Ukraine demands strong, lasting security assurances from Western partners that will prevent future "
+     "invasions.", False),  # a relative clause's "will" describes the demand
+    ("Putin said he would not give up the Donbas.", False),  # "would": the past's future
+    ("“We will never agree to that,” Peskov said.", False),  # a quotation: the speaker's, dated by the quote
+    ("The envoys met Putin for five hours on Tuesday.", False),
+])
+def test_a_forecast_says_what_will_or_may_come(text: str, forecasts: bool) -> None:
+    assert looks_ahead(text) is forecasts
+
+
+def test_a_forecast_a_week_old_gets_its_date_and_keeps_its_rank() -> None:
+    december = dt.date(2025, 12, 4)
+    (noted,) = dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 18), {}).values()
+    assert noted.overtaken.note == "as of 4 December 2025"
+    assert dated_forecasts([_excerpt(KYIV_MEETING, december)], december + dt.timedelta(days=FORECAST_NOTE_DAYS - 1),
+                           {}) == {}
+    assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 18), {"a": True}) == {}
+    assert aged([_excerpt(KYIV_MEETING, dt.date(2025, 6, 12))], dt.date(2025, 12, 18), {}) == {}, \
+        "not an age or a position: no rank lost"
+
+
 def _excerpt(text: str, published: dt.date | None, source_id: str = "a") -> Excerpt:
     return Excerpt(id="x", source_id=source_id, start=0, end=len(text), text=text, topics=(), section="state-of-talks",
                    topic_score=1.0, section_score=1.0, paragraph=1, position=0, published=published)
@@ -101,3 +138,20 @@ def test_a_brief_months_later_gives_an_old_count_its_date_and_verify_reads_the_n
     assert verify_brief(markdown, workspace) == []
     [mismatch] = verify_brief(markdown.replace(line, line.replace("third year", "fourth year")), workspace)
     assert mismatch.kind == "statement"
+
+
+def test_a_brief_two_weeks_later_dates_an_old_forecast_and_verify_reads_the_note(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "\n\n".join([KYIV_MEETING, *OTHER_NEWS[:2]])),
+        "b": ("2025-12-18", "Beta News", "\n\n".join([THIRD_YEAR.replace("As the war", "Now that the war"),
+                                                      *OTHER_NEWS[2:]])),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    old = next(item for item in briefing.all_items() if item.text == KYIV_MEETING)
+    assert old.overtaken is not None and old.overtaken.note == "as of 4 December 2025"
+    assert all(item.overtaken is None for item in briefing.all_items() if item.citations[0].source_id == "b")
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    line = next(line for line in markdown.splitlines() if line.startswith(f"- {KYIV_MEETING[:30]}"))
+    assert line.endswith("*(as of 4 December 2025)*")
+    assert verify_brief(markdown, workspace) == []
