@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from brief.briefing import Overtaken
 from brief.corroboration import positions_in
@@ -87,18 +87,11 @@ def states_a_position(text: str) -> bool:
 
 def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
     """The passages among ``candidates`` that count time up to an article :data:`AGE_NOTE_DAYS` or more before
-    ``as_of``, or state a position in it, by excerpt id, with the note a brief gives them. ``earliest``: source id → whether its date is only
-    the earliest possible (then when the count was made is not known, and it is not judged)."""
-    found: dict[str, Announcement] = {}
-    for excerpt in candidates:
-        published = excerpt.published
-        if published is None or earliest.get(excerpt.source_id, False) \
-                or (as_of - published).days < AGE_NOTE_DAYS:
-            continue
-        text = shown_text(excerpt)
-        if tells_an_age(text) or states_a_position(text):
-            found[excerpt.id] = _said_on(published)
-    return found
+    ``as_of``, or state a position in it, by excerpt id, with the note a brief gives them. ``earliest``: source id
+    → whether its date is only the earliest possible (then when the count was made is not known, and it is not
+    judged)."""
+    return _said_long_enough_ago(candidates, as_of, earliest, AGE_NOTE_DAYS,
+                                 lambda text: tells_an_age(text) or states_a_position(text))
 
 
 def dated_forecasts(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]
@@ -108,13 +101,19 @@ def dated_forecasts(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Map
     of the meeting in the Ukrainian capital will be decisive …" of 4 December, in a brief of 18 December. They
     keep their rank: a forecast is the article's view of what comes, not a count a newer source corrects, and
     an old one may still be the best there is."""
+    return _said_long_enough_ago(candidates, as_of, earliest, FORECAST_NOTE_DAYS, looks_ahead)
+
+
+def _said_long_enough_ago(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool], days: int,
+                          holds_then: Callable[[str], bool]) -> dict[str, Announcement]:
+    """The passages among ``candidates`` of an article dated (not only at the earliest) ``days`` or more before
+    ``as_of`` whose shown text ``holds_then``, by excerpt id, each with its "as of" note."""
     found: dict[str, Announcement] = {}
     for excerpt in candidates:
         published = excerpt.published
-        if published is None or earliest.get(excerpt.source_id, False) \
-                or (as_of - published).days < FORECAST_NOTE_DAYS:
+        if published is None or earliest.get(excerpt.source_id, False) or (as_of - published).days < days:
             continue
-        if looks_ahead(shown_text(excerpt)):
+        if holds_then(shown_text(excerpt)):
             found[excerpt.id] = _said_on(published)
     return found
 

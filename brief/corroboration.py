@@ -142,8 +142,7 @@ def _positions_in(sentence: str) -> tuple[Position, ...]:
 
 
 _ACCUSES = re.compile(
-    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|cast(?:s|ing)?)\s+(?:the\s+)?(?P<party>[\w.’'-]+)"
-    r"(?P<rest>\s+(?:[a-z]+\s+){0,6})", re.IGNORECASE)
+    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|cast(?:s|ing)?)\s+(?:the\s+)?(?P<party>[\w.’'-]+)", re.IGNORECASE)
 """A verb of blame and the word after it, which names the party blamed: "accusing EU leaders of …", "to accuse
 European officials of …", "blamed Kyiv for …", "cast Europe as the spoiler"."""
 _ACCUSATION_ENDS = {"accu": "of", "blam": "for", "cast": "as"}
@@ -196,13 +195,13 @@ def _blames(verb: str, after: str) -> bool:
 def _names_and_parties(words: list[str]) -> list[str]:
     """The parties and people (by surname) that ``words`` name, in order."""
     found: list[str] = []
-    for index, word in enumerate(words):
-        bare = re.sub(r"(?:[’']s)?\W*$", "", word.strip("“”\"‘’'("))
-        if bare.lower() in PARTY_WORDS:
-            found.append(PARTY_WORDS[bare.lower()])
-        elif is_name_word(bare) and not (index == 0 and (word.endswith(",") or bare.lower() in _LEADING)) and not (
-                index + 1 < len(words) and is_name_word(words[index + 1].strip(",’'s"))):
-            found.append(bare)  # a surname: the last of a run of name words ("Vladimir Putin")
+    bare = [re.sub(r"(?:[’']s)?\W*$", "", word.strip("“”\"‘’'(")) for word in words]
+    for index, word in enumerate(bare):
+        if word.lower() in PARTY_WORDS:
+            found.append(PARTY_WORDS[word.lower()])
+        elif is_name_word(word) and not (index == 0 and (words[0].endswith(",") or word.lower() in _LEADING)) \
+                and not (index + 1 < len(bare) and is_name_word(bare[index + 1])):
+            found.append(word)  # a surname: the last of a run of name words ("Vladimir Putin")
     return found
 
 
