@@ -34,8 +34,8 @@ their section is called):
   where brief reads "Russian military deaths" is caught; so is any rewording);
 - what each source says where sources differ on a figure, in a row of that table (What | Unit | What
   each source says) and in an item's note ("*Sources differ on … (deaths):* around 19,000 [1] ·
-  25,000 [2]"): each reading is a figure checked as above against its own citation (the measure the
-  readings share, in the What cell or the note, is not checked yet);
+  25,000 [2]"): each reading is a figure checked as above against its own citation, and what they differ
+  on (the What cell, or the note's measure) must be the measure brief reads for one of those figures;
 - a **Timeline** row (Date | Event | Source | Published): the event is a cited
   statement, checked like a list item's (a row the build cut short ends with " …": what comes before the
   mark must be there; a "…" inside a statement is not forgiven); each date of the Date cell must be one
