@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -895,7 +896,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         lead = candidate.lead
         if lead.source_id not in places:
             places[lead.source_id] = _rules_places(workspace, lead.source_id)
-        before = places[lead.source_id].get((lead.paragraph, lead.position - 1))
+        before = _sentence_before(places[lead.source_id], lead, sources[lead.source_id].text
+                                  if lead.source_id in sources else "")
         if before is not None and id(candidate) not in lacking \
                 and continues_past_story([before.text, lead.text], lead.published) != {1}:
             continue
@@ -915,7 +917,9 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if role and not introduces_the_role(opening.text, role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
         # as the sentence before would be shown alone: less a dateline ("KYIV – ") or a programme voice's label
-        text = sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]
+        text = " ".join(sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end].split()) \
+            if opening.paragraph != lead.paragraph else \
+            sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
         candidate.context, candidate.shown = context, text
@@ -935,6 +939,25 @@ def _ranked_without(candidates: list[_Candidate], absorbed: set[int]) -> list[_C
     """``candidates`` less those another now shows (``absorbed``), strongest first."""
     kept = [c for c in candidates if id(c) not in absorbed]
     return sorted(kept, key=lambda g: (-g.score, g.lead.source_id, g.lead.start))
+
+
+_OPENS_ON_PERSON = re.compile(r"^[\"“]?(?:He|She)\s")
+
+
+def _sentence_before(places: dict[tuple[int, int], Excerpt], lead: Excerpt, source_text: str) -> Excerpt | None:
+    """The passage right before ``lead`` in its paragraph; for a paragraph that opens on "He" or "She", the last
+    sentence of the paragraph right before it in ``source_text``: nothing between them but the break (not a
+    heading, nor a list that sentence leads into). News prose often gives a speaker's second sentence a
+    paragraph of its own: "Kremlin aide Ushakov described the discussions as
+    “constructive …” … ¶ He indicated that while some American formulations were “more or less acceptable,”
+    other key points were “unacceptable” to Moscow." """
+    if lead.position > 0:
+        return places.get((lead.paragraph, lead.position - 1))
+    if not _OPENS_ON_PERSON.match(lead.text):
+        return None
+    last = max((position for paragraph, position in places if paragraph == lead.paragraph - 1), default=None)
+    before = places.get((lead.paragraph - 1, last)) if last is not None else None
+    return before if before is not None and not source_text[before.end:lead.start].strip() else None
 
 
 def _rules_places(workspace: Workspace, source_id: str) -> dict[tuple[int, int], Excerpt]:

@@ -988,3 +988,29 @@ def test_a_passage_whose_sentence_before_leans_too_is_shown_after_both(tmp_path:
     assert item.text.startswith("Putin, meeting his generals in Moscow")
     assert "“The goals of the military operation will be achieved,” he said on Monday." in item.text
     assert not [i for i in briefing.all_items() if i is not item and "The goals of" in i.text]
+
+
+def test_a_paragraph_opening_on_he_is_shown_after_the_paragraph_before_that_names_him(tmp_path: Path) -> None:
+    """News prose gives a speaker's next sentence a paragraph of its own: "He indicated that … “unacceptable”"
+    says who "he" is only in the paragraph before. The item shows both, on one line, and verify finds it."""
+    paths, workspace = project(tmp_path, {
+        "u": ("2025-12-04", "Alpha Post", [
+            "Kremlin aide Yuri Ushakov described the discussions as “constructive”, but no compromise on territory "
+            "had been found.",
+            "He indicated that while some American formulations were “more or less acceptable,” other key points "
+            "were “unacceptable” to Moscow.",
+            "Pavel Baev, an analyst in Oslo, said the talks had stalled on three points, listed below.",
+            "- Territory",
+            "He added that sanctions relief and the frozen assets would have to be settled before any signature.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    [item] = [i for i in briefing.all_items() if "“unacceptable”" in i.text]
+    assert item.text.startswith("Kremlin aide Yuri Ushakov described the discussions")
+    assert "had been found. He indicated that" in item.text  # one line: the paragraph break is a space
+    assert not [i for i in briefing.all_items() if i is not item and "“constructive”" in i.text]
+    # after a list, "he" is not whoever the sentence before the list names
+    assert not [i for i in briefing.all_items() if "listed below" in i.text and "He added" in i.text]
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert verify_brief(markdown, workspace) == []
