@@ -137,6 +137,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 continue  # "That's it for today.": nothing happens
             if _in_a_what_clause(body, mention.start):
                 continue  # "… of derailing what he claims he agreed with Trump at their … summit in August"
+            if _in_a_since_clause(body, mention.start):
+                continue  # "… have spent months trying …, especially after a fraught Oval Office encounter …"
             events.append(_event(source_id, sentence, body, mention, sentence.start, published, published_earliest))
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
@@ -159,6 +161,24 @@ def _in_a_what_clause(sentence: str, at: int) -> bool:
     semicolon that ends it."""
     openings = list(_WHAT.finditer(sentence, 0, at))
     return bool(openings) and not _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at)
+
+
+_ONGOING_ACT = re.compile(r"\b(?:have|has)\b[^,;:—–()]*?\b(?:months|weeks|years|decades)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:after|since|following)\b", re.IGNORECASE)
+
+
+def _in_a_since_clause(sentence: str, at: int) -> bool:
+    """Whether the date expression at ``at`` dates an "after" or "since" clause that follows an act in the
+    present perfect going on for months: "European governments and Kyiv have spent months trying to bend the
+    process …, especially after a fraught Oval Office encounter … in February" tells of months of effort up to
+    now, and February is only when the encounter was. "Ukraine agreed the text after talks in Geneva on Nov.
+    23" is read as before: one act, dated by the talks it followed; so is an "after" that opens a clause of its
+    own ("Kyiv has waited weeks for an answer; after the call on Monday, Witkoff flew to Moscow")."""
+    openings = list(_SINCE.finditer(sentence, 0, at))
+    if not openings or _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at):
+        return False
+    clause_start = max((b.end() for b in _OUT_OF_A_CLAUSE.finditer(sentence, 0, openings[-1].start())), default=0)
+    return _ONGOING_ACT.search(sentence, clause_start, openings[-1].start()) is not None
 
 
 def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, at: int,

@@ -218,6 +218,21 @@ def test_a_date_in_a_what_clause_after_the_act_dates_the_clause_not_the_act(text
     assert [e.expression for e in extract_events(text, "t", D(2025, 12, 18))] == expressions
 
 
+@pytest.mark.parametrize(("text", "expressions"), [
+    # seed 000: months of European effort up to now; February is only when the encounter was
+    ("European governments and Kyiv have spent months trying to bend the process away from Russian priorities, "
+     "especially after a fraught Oval Office encounter between Trump and President Volodymyr Zelensky in "
+     "February.", []),
+    ("Moscow has for years refused talks since the invasion of 24 February 2022.", []),
+    ("Ukraine agreed the text after talks in Geneva on Nov. 23.", ["Nov. 23"]),  # one act, dated by the talks
+    ("Kyiv has waited weeks for an answer; after the call on Monday, Witkoff flew to Moscow.", ["Monday"]),
+    ("The envoys have met twice in Miami after the summit in March.", ["March"]),  # no months of it: two acts
+])
+def test_a_date_after_an_act_going_on_for_months_dates_only_the_since_clause(text: str,
+                                                                           expressions: list[str]) -> None:
+    assert [e.expression for e in extract_events(text, "t", D(2025, 12, 18))] == expressions
+
+
 def test_chronological_order() -> None:
     text = ("The summit was held on 22 November 2025. Russia annexed Crimea in 2014. "
             "Envoys met on Tuesday to prepare the next round.")
