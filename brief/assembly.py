@@ -41,7 +41,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from brief.ages import AGED_PENALTY, aged, dated_forecasts
@@ -305,8 +305,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
+    hashes = {source.id: source.content_hash for source in workspace.corpus.sources_named(
+        {e.source_id for c in candidates for e in c.excerpts})} if earlier is not None else {}
     if spec.only_new and earlier is not None:
-        candidates, held_back = _keep_new(candidates, earlier.reported_ids)
+        candidates, held_back = _keep_new(candidates, earlier, hashes)
     key_points, by_section = _fill(candidates, spec, section_ids, drawn_from=drawn_from)
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
@@ -323,7 +325,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             fresh = _new_sources(candidate, earlier)
             restated = candidate.restates is not None and sources <= fresh
             reckoned[id(candidate)] = item_words(
-                candidate.text, len(sources), new=_is_new(candidate, earlier), new_sources=len(fresh),
+                candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
                 overtaken_words=_note_words(stale.get(candidate.lead.id)))
         return reckoned[id(candidate)]
@@ -397,7 +399,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          excerpt_ids=tuple(e.id for e in candidate.excerpts) + context, citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
                          pinned=candidate.pinned, origin=candidate.lead.origin,
-                         new=_is_new(candidate, earlier), differences=differences,  # type: ignore[arg-type]
+                         new=_is_new(candidate, earlier, hashes), differences=differences,  # type: ignore[arg-type]
                          new_sources=tuple(sid for sid in in_order if sid in fresh),
                          restates=candidate.restates.excerpt_ids if candidate.restates else (),
                          restated_from=_restated_from(candidate.restates, numbers),
@@ -465,10 +467,13 @@ def _restated_from(earlier: EarlierItem | None, numbers: dict[str, int]) -> tupl
     return tuple(f"source {numbers[sid]}" if sid in numbers else labels.get(sid, sid) for sid in earlier.source_ids)
 
 
-def _is_new(candidate: _Candidate, earlier: EarlierEdition | None) -> bool:
-    """New: the previous edition reported neither the item's merged excerpts nor its claim (nothing is new in a
-    first one)."""
-    return earlier is not None and not _reported(candidate, earlier.reported_ids)
+def _is_new(candidate: _Candidate, earlier: EarlierEdition | None, hashes: Mapping[str, str]) -> bool:
+    """New: the previous edition reported neither the item's merged excerpts nor its claim, and one of the item's
+    sources is news since: it was not in that edition's window, or has changed since (:meth:`EarlierEdition.had`;
+    ``hashes``: each source's content hash now). A passage of last week's article that last week's edition left
+    out is no development of this week. Nothing is new in a first edition."""
+    return earlier is not None and not _reported(candidate, earlier.reported_ids) \
+        and not all(earlier.had(e.source_id, hashes.get(e.source_id)) for e in candidate.excerpts)
 
 
 def _new_sources(candidate: _Candidate, earlier: EarlierEdition | None) -> frozenset[str]:
@@ -496,8 +501,9 @@ def _find_restatements(workspace: Workspace, candidates: list[_Candidate], earli
             or restatements.with_outcome(candidate.outcomes)
 
 
-def _keep_new(candidates: list[_Candidate], reported_ids: frozenset[str]) -> tuple[list[_Candidate], list[str]]:
-    """``only_new``: the candidates an earlier edition did not report, and the excerpt ids of those held back
+def _keep_new(candidates: list[_Candidate], earlier: EarlierEdition, hashes: Mapping[str, str]
+              ) -> tuple[list[_Candidate], list[str]]:
+    """``only_new``: the candidates that are new (:func:`_is_new`), and the excerpt ids of those held back
     (with those of the earlier item a held-back candidate restates: the claim stays reported).
 
     Items the recipe includes or pins by id stay: the analyst asked for them by name.
@@ -505,7 +511,7 @@ def _keep_new(candidates: list[_Candidate], reported_ids: frozenset[str]) -> tup
     kept: list[_Candidate] = []
     held_back: list[str] = []
     for candidate in candidates:
-        if candidate.forced or candidate.pinned or not _reported(candidate, reported_ids):
+        if candidate.forced or candidate.pinned or _is_new(candidate, earlier, hashes):
             kept.append(candidate)
         else:
             held_back.extend(e.id for e in candidate.excerpts)

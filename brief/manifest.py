@@ -140,6 +140,9 @@ class PreviousEdition(_Record):
     items: list[ItemRecord]
     sources: dict[str, SourceRecord]
     """Its cited sources, so that dropped items can name theirs."""
+    window_sources: dict[str, str] | None = None
+    """Every source in its window, id → content hash: an item all of whose sources it had, unchanged, is not news
+    since then. None in a manifest written before this was recorded, or when its window was too large to record."""
 
 
 class Manifest(_Record):
@@ -182,7 +185,9 @@ class Manifest(_Record):
         return PreviousEdition(manifest=file_name, markdown_file=self.markdown_file, as_of=self.as_of,
                                markdown_sha256=self.markdown_sha256, reported_ids=sorted(self.reported_ids),
                                items=list(self.items),
-                               sources={sid: record for sid, record in self.sources.items() if record.cited})
+                               sources={sid: record for sid, record in self.sources.items() if record.cited},
+                               window_sources={sid: record.content_hash for sid, record in self.sources.items()}
+                               if self.window_sources_complete else None)
 
 
 def manifest_path(out_dir: Path, stem: str) -> Path:

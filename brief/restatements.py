@@ -57,6 +57,13 @@ class EarlierEdition:
 
     reported_ids: frozenset[str]
     items: tuple[EarlierItem, ...] = ()
+    window_sources: Mapping[str, str] | None = None
+    """The sources in its window, id → content hash; None when its manifest does not say."""
+
+    def had(self, source_id: str, content_hash: str | None) -> bool:
+        """Whether the previous edition had the source, as it is now, in its window: what the source says was
+        there to report then, so a passage of it that edition did not show is no news since."""
+        return self.window_sources is not None and self.window_sources.get(source_id) == content_hash
 
 
 def earlier_edition(previous: PreviousEdition | None) -> EarlierEdition | None:
@@ -67,7 +74,7 @@ def earlier_edition(previous: PreviousEdition | None) -> EarlierEdition | None:
                               tuple(record.sources), tuple(record.excerpt_ids),
                               tuple(source_label(sid, previous.sources.get(sid)) for sid in record.sources))
                   for record in previous.items)
-    return EarlierEdition(frozenset(previous.reported_ids), items)
+    return EarlierEdition(frozenset(previous.reported_ids), items, previous.window_sources)
 
 
 def _source_of(excerpt_id: str) -> str:

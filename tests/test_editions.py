@@ -77,8 +77,10 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
     first = build_at(project, recipe, EARLIER)
     second = build_at(project, recipe, LATER)
     before = reported(first)
+    had = {e.source_id for e in load_workspace(paths(project)).excerpts_by_id(before)}  # its window: 003 only
     for item in shown(second):
-        assert item.new == (not any(i in before for i in (*item.excerpt_ids, *item.restates))), item.text
+        news = any(c.source_id not in had for c in item.citations)
+        assert item.new == (news and not any(i in before for i in (*item.excerpt_ids, *item.restates))), item.text
     new_items = [item for item in shown(second) if item.new]
     assert new_items and len(new_items) < len(shown(second)), "some items are new, some were there before"
     assert second.markdown.count(NEW_MARK) == len(new_items)
@@ -98,6 +100,35 @@ def test_the_next_edition_marks_new_items_and_lists_those_that_dropped_out(proje
     for item in dropped:
         assert f"- {as_shown(item)} — *Reasons for the Failure of U.S.-Russia Ukraine Talks, " \
                "2 December 2025*" in changes
+
+
+def test_a_passage_the_last_edition_left_out_of_an_article_it_had_is_not_new(project: Path) -> None:
+    """The principal got last week's articles in last week's edition: a passage of them it did not show is no
+    development since. Once an article is updated (its text changed), what it says may be."""
+    recipe = recipe_with(project, "changes", max_words=400)
+    first = build_at(project, recipe, LATER)
+    recipe_with(project, "changes")  # the same recipe with room for more items
+    second = build_at(project, recipe, LATER + dt.timedelta(days=1))
+    before = reported(first)
+    unreported = [item for item in shown(second) if not set(item.excerpt_ids) & before and not item.restates]
+    assert unreported, "the roomier edition shows passages the first one left out"
+    assert not any(item.new for item in shown(second)) and NEW_MARK not in second.markdown
+    assert "Since the edition of 4 December 2025 (changes-2025-12-04.md): no new items; " \
+        in section_text(second.markdown, "What changed")
+
+    # the same two editions of another recipe, with article 002 updated between them
+    recipe = recipe_with(project, "updated", max_words=400)
+    first = build_at(project, recipe, LATER)
+    article = next((project / "seeds").glob("002_*"))
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nThe envoys left Moscow on Wednesday.\n",
+                       encoding="utf-8")
+    recipe_with(project, "updated")
+    second = build_at(project, recipe, LATER + dt.timedelta(days=1))
+    before = reported(first)
+    unreported = [item for item in shown(second) if not set(item.excerpt_ids) & before and not item.restates]
+    updated = {item.text for item in unreported if "002_e759f5f9dd5bc10b" in {c.source_id for c in item.citations}}
+    assert updated and len(updated) < len(unreported), "unreported passages of the updated 002 and of 003"
+    assert [item.text for item in shown(second) if item.new] == [i.text for i in unreported if i.text in updated]
 
 
 def test_a_dropped_items_label_is_in_bold_as_it_was_in_its_edition(project: Path) -> None:
