@@ -12,6 +12,10 @@ So does a party's position in the present tense (:func:`brief.corroboration.posi
 full withdrawal of Russian forces and the restoration of its 1991 borders, while Russia insists on …", June
 2025; a red line): it is what the party asked for on that day. Beside December's sources, undated, it reads as
 what Kyiv asks for now, though a newer source may say Kyiv would freeze the lines where they are.
+
+A forecast a week old gets the note too (:func:`dated_forecasts`), and so does a passage that places something
+by its article's day ("ended on Monday", "this week", "today") in a brief of another day, week or month
+(:func:`placed_by_their_day`); these keep their rank.
 """
 
 from __future__ import annotations
@@ -86,6 +90,45 @@ def states_a_position(text: str) -> bool:
     position)."""
     return any(not position.past and position.accused is None
                for start, end in sentence_bounds(text, 0, len(text)) for position in positions_in(text[start:end]))
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAME = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
+                           r"|last\s+night)\b", re.IGNORECASE)
+_RELATIVE_WEEK = re.compile(
+    r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend)\b"
+    rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{_MONTH_NAME}\s+\d))", re.IGNORECASE)
+"""A day named only by its place in the article's week: "this week", "at the weekend", "on Monday", "Sunday and
+Monday's meetings" (not "Monday, Dec. 15" nor "Saturday 6 December", which say which)."""
+_RELATIVE_MONTH = re.compile(r"\b(?:this|last|next)\s+month\b", re.IGNORECASE)
+
+
+def placed_by_its_day(text: str, published: dt.date, as_of: dt.date) -> bool:
+    """Whether ``text`` places something by its article's day ("today", "this week", "on Monday", "last month")
+    and the brief's day ``as_of`` is not that day, week or month: read on 22 December, "two days of talks in
+    Berlin … ended on Monday" of 16 December says the talks ended today."""
+    if published >= as_of:
+        return False
+    if _RELATIVE_DAY.search(text):
+        return True
+    if published.isocalendar()[:2] != as_of.isocalendar()[:2] and _RELATIVE_WEEK.search(text):
+        return True
+    return (published.year, published.month) != (as_of.year, as_of.month) and bool(_RELATIVE_MONTH.search(text))
+
+
+def placed_by_their_day(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]
+                        ) -> dict[str, Announcement]:
+    """The passages among ``candidates`` that place something by their article's day when the brief's day is
+    another (:func:`placed_by_its_day`), by excerpt id, with the note that says which day that was. They keep
+    their rank: what they tell may be this week's news, told a day or two ago."""
+    found: dict[str, Announcement] = {}
+    for excerpt in candidates:
+        published = excerpt.published
+        if published is not None and not earliest.get(excerpt.source_id, False) \
+                and placed_by_its_day(shown_text(excerpt), published, as_of):
+            found[excerpt.id] = _said_on(published)
+    return found
 
 
 def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:

@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from brief.ages import AGED_PENALTY, aged, dated_forecasts
+from brief.ages import AGED_PENALTY, aged, dated_forecasts, placed_by_their_day
 from brief.analyst_sections import (
     Unplaced,
     gather_material,
@@ -298,7 +298,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                  else round(score - AGED_PENALTY, 6) if e.id in old_counts else score) for e, score in selected]
     forecasts = dated_forecasts([e for e, _ in selected], as_of_date, earliest)
     # "as of 12 June 2025" for "As the war drags into its third year, …", as for announcements; and for a forecast
-    stale = {**forecasts, **old_counts, **stale}
+    # or "… ended on Monday" of an earlier week
+    relative = placed_by_their_day([e for e, _ in selected], as_of_date, earliest)
+    stale = {**relative, **forecasts, **old_counts, **stale}
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
     candidates = _give_context(workspace, candidates, excluded, spec.moves)

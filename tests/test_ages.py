@@ -14,6 +14,8 @@ from brief.ages import (
     aged,
     dated_forecasts,
     looks_ahead,
+    placed_by_its_day,
+    placed_by_their_day,
     states_a_position,
     tells_an_age,
 )
@@ -154,4 +156,46 @@ def test_a_brief_two_weeks_later_dates_an_old_forecast_and_verify_reads_the_note
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {KYIV_MEETING[:30]}"))
     assert line.endswith("*(as of 4 December 2025)*")
+    assert verify_brief(markdown, workspace) == []
+
+
+MONDAY_15, THURSDAY_18, MONDAY_22 = dt.date(2025, 12, 15), dt.date(2025, 12, 18), dt.date(2025, 12, 22)
+BERLIN = ("Two days of talks in Berlin between American, Ukrainian and European negotiators ended on Monday with both "
+          "sides describing real progress on security guarantees.")
+
+
+@pytest.mark.parametrize(("text", "published", "as_of", "placed"), [
+    # the written corpus's Berlin page of Monday 15 December, read on Monday 22 December: "ended today"
+    (BERLIN, MONDAY_15, MONDAY_22, True),
+    (BERLIN, MONDAY_15, THURSDAY_18, False),  # the same week: "on Monday" is this Monday still
+    (BERLIN, MONDAY_15, MONDAY_15, False),
+    ("In Berlin this week, U.S. negotiators offered Ukraine guarantees.", THURSDAY_18, MONDAY_22, True),
+    ("The envoys met on Sunday and Monday's dinner followed.", THURSDAY_18, MONDAY_22, True),
+    ("Envoys are in Miami today.", THURSDAY_18, dt.date(2025, 12, 19), True),  # a day later, "today" is not
+    ("Envoys were in Miami yesterday.", MONDAY_22, MONDAY_22, False),
+    ("The EU decided last month to keep the assets frozen.", THURSDAY_18, dt.date(2026, 1, 5), True),
+    ("The EU decided last month to keep the assets frozen.", THURSDAY_18, MONDAY_22, False),
+    # a weekday with its date says which day it was
+    ("The envoys met on Monday, Dec. 15, in Berlin.", THURSDAY_18, MONDAY_22, False),
+    ("Witkoff flew to Moscow on Saturday 6 December for the talks.", THURSDAY_18, MONDAY_22, False),
+    ("The envoys met in Berlin on 15 December and agreed nothing.", THURSDAY_18, MONDAY_22, False),
+])
+def test_a_passage_placed_by_its_articles_day_needs_that_day_in_a_later_week(
+        text: str, published: dt.date, as_of: dt.date, placed: bool) -> None:
+    assert placed_by_its_day(text, published, as_of) is placed
+
+
+def test_a_brief_of_a_later_week_dates_on_monday_and_verify_reads_the_note(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {
+        "a": ("2025-12-15", "Alpha Post", "\n\n".join([BERLIN, *OTHER_NEWS[:2]])),
+        "b": ("2025-12-22", "Beta News", "\n\n".join(OTHER_NEWS[2:])),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    berlin = next(item for item in briefing.all_items() if item.text == BERLIN)
+    assert berlin.overtaken is not None and berlin.overtaken.note == "as of 15 December 2025"
+    assert placed_by_their_day([_excerpt(BERLIN, MONDAY_15)], MONDAY_22, {"a": True}) == {}  # its day: unknown
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    line = next(line for line in markdown.splitlines() if line.startswith(f"- {BERLIN[:30]}"))
+    assert line.endswith("*(as of 15 December 2025)*")
     assert verify_brief(markdown, workspace) == []
