@@ -18,7 +18,9 @@ They differ when both cannot be right: different values whose ranges and
 bounds do not meet ("more than 30" agrees with 40; "around 19,000" with
 19,500). A difference is reported only between different sources, and never
 when one source gives both values itself: an article saying "the 28-point
-plan, scaled down to 20 points" describes a change, not a disagreement.
+plan, scaled down to 20 points" describes a change, not a disagreement. It
+gives both even when its other value was read as another measure ("above the
+600,000 figure in the original plan").
 """
 
 from __future__ import annotations
@@ -120,9 +122,12 @@ def find_differences(figures: Sequence[SourcedFigure]) -> list[Difference]:
     groups: dict[int, list[int]] = {}
     for index in range(len(figures)):
         groups.setdefault(root(index), []).append(index)
+    given: dict[tuple[str, str, str], list[_Key]] = {}  # every value each source gives, by unit and category
+    for item, key in zip(figures, keys, strict=True):
+        given.setdefault((item.source_id, key.unit, key.category), []).append(key)
     found: list[Difference] = []
     for members in groups.values():
-        difference = _difference([figures[i] for i in members], [keys[i] for i in members])
+        difference = _difference([figures[i] for i in members], [keys[i] for i in members], given)
         if difference is not None:
             found.append(difference)
     return found
@@ -215,8 +220,14 @@ def _same_measure(a: SourcedFigure, key_a: _Key, b: SourcedFigure, key_b: _Key) 
     return len(key_a.context & key_b.context) >= CONTEXT_WORDS
 
 
-def _difference(members: list[SourcedFigure], keys: list[_Key]) -> Difference | None:
-    """The readings of one measure, when they cannot all be right; None when they agree or one source says both."""
+def _difference(members: list[SourcedFigure], keys: list[_Key], given: dict[tuple[str, str, str], list[_Key]]
+                ) -> Difference | None:
+    """The readings of one measure, when they cannot all be right; None when they agree or one source says both.
+
+    A source says both when it gives the other reading's value anywhere, of the same unit and category
+    (``given``), though not read as this measure: "cap Ukraine's armed forces at 800,000 … above the 600,000
+    figure in the original U.S. plan" beside "The original … plan capped Ukraine's armed forces at 600,000. The
+    revised draft sets a peacetime ceiling of 800,000" are two sources telling the same change."""
     readings: list[list[int]] = []
     for index, key in enumerate(keys):
         home = next((r for r in readings if _agree(keys[r[0]], key)), None)
@@ -228,12 +239,20 @@ def _difference(members: list[SourcedFigure], keys: list[_Key]) -> Difference | 
         return None
     sources = [{members[i].source_id for i in reading} for reading in readings]
     for position, these in enumerate(sources):
-        for those in sources[position + 1:]:
+        for other, those in enumerate(sources[position + 1:], position + 1):
             if these & those:
                 return None  # one source gives both values: it describes a change
+            if _gives(these, keys[readings[other][0]], given) or _gives(those, keys[readings[position][0]], given):
+                return None
     first = members[readings[0][0]].figure
     return Difference(measure=first.measure, unit=first.unit, category=first.category,
                       readings=tuple(tuple(members[i] for i in reading) for reading in readings))
+
+
+def _gives(source_ids: set[str], reading: _Key, given: dict[tuple[str, str, str], list[_Key]]) -> bool:
+    """Whether one of ``source_ids`` gives a value that agrees with ``reading``, of its unit and category."""
+    return any(_agree(key, reading) for source_id in source_ids
+               for key in given.get((source_id, reading.unit, reading.category), ()))
 
 
 def _agree(a: _Key, b: _Key) -> bool:

@@ -39,6 +39,7 @@ from typing import Literal
 from brief.dates import MONTH_NAME, long_date
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import SPEECH_VERBS
+from brief.timeline import chronology_days
 
 Category = Literal["casualties", "troops", "prisoners", "territory", "share", "plan", "countries", "distance",
                    "money", "people", "strikes"]
@@ -84,13 +85,19 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
     ``published`` dates the night of an attack: "410 drones … overnight" in an article of 9 December
     measures "drones launched in the night to 9 December 2025" (:func:`night_of`). Callers pass None for a date
     that is only the earliest the article can have appeared: its night is not known.
+    In a chronology, the night is the one the paragraph's heading names (:func:`brief.timeline.chronology_days`).
     ``sentences`` are ``article_sentences(text)`` when the caller has them already.
     """
     figures: list[Figure] = []
+    headed: dict[int, dt.date | None] | None = None
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
         for found in sentence_figures(body):
-            measure = night_of(found.measure, published) if found.category == "strikes" else found.measure
+            measure = found.measure
+            if found.category == "strikes":
+                if headed is None:
+                    headed = chronology_days(text, published) if published is not None else {}
+                measure = night_of(measure, headed.get(sentence.block_start, published))
             figures.append(Figure(
                 text=found.text, value=found.value, unit=found.unit, category=found.category,
                 measure=measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,

@@ -223,6 +223,15 @@ def _dated_by_headings(text: str, published: dt.date | None, published_earliest:
     return headed if date_headings >= MIN_DATE_HEADINGS else {}
 
 
+def chronology_days(text: str, published: dt.date | None) -> dict[int, dt.date | None]:
+    """Of a chronology (an article whose paragraphs stand under headings that are only a date), where each such
+    paragraph starts → the one day its heading names, or None when the heading names more than a day ("Dec.
+    14–15", "December"). "Overnight Russia sends roughly 650 drones …" under "Saturday 6 December" tells of the
+    night to 6 December, whenever the article appeared. Empty for any other article."""
+    return {start: mention.date if mention.precision == "day" and mention.until is None else None
+            for start, (mention, _) in _dated_by_headings(text, published, False).items()}
+
+
 _LONGEST_DATE_HEADING = 40
 MIN_DATE_HEADINGS = 2
 """Headings that are only a date an article needs to be read as a chronology."""

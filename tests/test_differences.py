@@ -91,3 +91,33 @@ def test_counts_of_an_attack_differ_only_for_the_same_night() -> None:
         ("missiles launched in the night to 9 December 2025", [["38"], ["four"]])]
     assert find_differences([*dated("a", first, 9), *dated("b", second, 19)]) == []  # two attacks
     assert find_differences([*dated("a", first, None), *dated("b", second, None)]) == []  # which nights?
+
+
+def test_two_sources_telling_the_same_change_in_other_words_do_not_differ() -> None:
+    # The written corpus's wire and factbox: each gives both caps, and each reads a different one as "the cap".
+    wire = ("The draft would cap Ukraine's armed forces at 800,000 troops in peacetime, above the 600,000 figure in "
+            "the original U.S. plan.")
+    factbox = ("The original 28-point U.S. plan capped Ukraine's armed forces at 600,000 troops. The revised draft "
+               "sets a peacetime ceiling of 800,000.")
+    assert readings(("a", wire), ("b", factbox)) == []
+    # a source that gives only one cap still differs from one that gives only the other
+    assert readings(("a", wire.split(", above")[0] + "."), ("b", factbox.split(" The revised")[0])) == [
+        [("a", "800,000"), ("b", "600,000")]]
+
+
+def test_a_chronologys_overnight_attack_is_the_night_its_heading_names() -> None:
+    week = ("# The week in review\n\n### Saturday 6 December\n\nOvernight Russia sends roughly 650 drones and about 50 "
+            "missiles against Ukraine, most of them aimed at the power grid.\n\n### Sunday 21 December\n\n"
+            "Envoys meet in Miami for a second day of talks.\n")
+    figures = extract_figures(week, "w", dt.date(2025, 12, 21))
+    assert [f.measure for f in figures if f.category == "strikes"] == [
+        "drones launched in the night to 6 December 2025", "missiles launched in the night to 6 December 2025"]
+    broadcast = SourcedFigure(*[(f, s, "t", f.start, f.end, False) for s in [
+        "Russia launched 470 drones and 26 missiles overnight, the air force said."]
+        for f in extract_figures(s, "t", dt.date(2025, 12, 21))][0])
+    assert find_differences([broadcast, *[SourcedFigure(f, week, "w", f.start, f.end, False) for f in figures]]) == []
+    # not a chronology: one date line under the title says when the page appeared, and "overnight" is the night
+    # before it
+    page = "# Strikes\n\n### Sunday 21 December\n\nOvernight Russia sends roughly 650 drones against Ukraine.\n"
+    assert [f.measure for f in extract_figures(page, "p", dt.date(2025, 12, 21))] == [
+        "drones launched in the night to 21 December 2025"]
