@@ -237,7 +237,14 @@ class _QuoteGroup:
         return _who(next((q for q in self.quotes if q.speaker), self.quotes[0]))
 
 
-def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()) -> tuple[KeyQuote, ...]:
+def _said_before(quote: Quote, since: dt.date | None) -> bool:
+    """Whether the quote's article dates it (not by the article's own day) to before ``since``."""
+    return since is not None and quote.date is not None and quote.date_precision is not None \
+        and quote.dated_by in ("sentence", "heading") and last_day(quote.date, quote.date_precision) < since
+
+
+def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = (), *,
+               since: dt.date | None = None) -> tuple[KeyQuote, ...]:
     """Up to ``cap`` direct quotations with a clear speaker, best first: one the article names, or one it
     describes without a name ("a European diplomat briefed on the talks"), which ranks lower.
 
@@ -247,6 +254,10 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
 
     A quotation one of the brief's items already shows (``shown``: the items' texts) is not
     repeated here: the reader has just read it, with its context.
+
+    A quotation its article dates (by its sentence or its chronology's heading) before ``since``, the window's
+    first day, is not the window's: a week-in-review of 21 December quotes Rubio on 30 November, which is no key
+    quote of the week of 16 to 22 December.
     """
     already = [" " + " ".join(_words(text)) + " " for text in shown]
     speakers_named = {q.speaker for found in material for q in found.quotes if q.speaker and " " in q.speaker}
@@ -262,7 +273,7 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
                 roles[quote.speaker] = role_in_article(found.source.text, quote.speaker)
         for quote in found.quotes:
             if quote.kind != "direct" or not (quote.speaker or quote.described) or quote.words > MAX_QUOTE_WORDS \
-                    or _finishes_the_reporters_clause(quote, found.source.text):
+                    or _finishes_the_reporters_clause(quote, found.source.text) or _said_before(quote, since):
                 continue
             role = quote.role or (roles.get(quote.speaker) if quote.speaker else None)
             words = tuple(_words(quote.text))

@@ -547,7 +547,7 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
     for ref in refs:
         heading = ref.title or EXTRA_SECTIONS[ref.id]
         if ref.id == "key-quotes":
-            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items, shown)))
+            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items, shown, since=window.start)))
         elif ref.id == "key-figures":
             extras.append(ExtraSection("key-figures", heading, key_figures(material, ref.max_items)))
         elif ref.id == "timeline":

@@ -269,13 +269,14 @@ def dates_label(first: str, date: dt.date, precision: Precision,
 
 def quote_when(date: dt.date | None, precision: Precision | None, dated_by: DatedBy | None,
                date_text: str | None) -> str:
-    """When a quote was said, as a brief writes it: "17 December 2025" (the sentence says so), "published
+    """When a quote was said, as a brief writes it: "17 December 2025" (the sentence, or a chronology's heading,
+    says so), "published
     4 December 2025", "published 18 December 2025 or later", "Dec. 17 (year not given)", "date unknown"."""
     if date is not None and precision is not None:
         label = date_label(date, precision)
         if dated_by == "published or later":
             return f"published {label} or later"
-        return label if dated_by == "sentence" else f"published {label}"
+        return label if dated_by in ("sentence", "heading") else f"published {label}"
     if date_text:
         return f"{date_text} (year not given)"
     return "date unknown"

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.dates import MONTH_NAME, leading_dateline
@@ -54,7 +54,7 @@ from brief.speakers import (
     role_after,
     role_before,
 )
-from brief.timeline import Precision, find_dates
+from brief.timeline import Precision, chronology_days, find_dates
 
 QuoteKind = Literal["direct", "reported"]
 Attribution = Literal["named", "pronoun", "continued"]
@@ -64,7 +64,7 @@ MIN_QUOTE_WORDS = 4
 MIN_REPORTED_WORDS = 6
 
 
-DatedBy = Literal["sentence", "published", "published or later"]
+DatedBy = Literal["sentence", "heading", "published", "published or later"]
 """Where a quote's date comes from: the sentence, the publication date, or the earliest the article can
 have appeared (the words were said then or before)."""
 
@@ -141,7 +141,28 @@ def extract_quotes(text: str, source_id: str, published: dt.date | None, *,
             quote = _reported_quote(article, sentence)
             if quote is not None:
                 article.found.append(quote)
-    return sorted(article.found, key=lambda q: (q.quote_start, q.quote_end))
+    return sorted(_on_their_headings_day(article.found, text, sentences, published, published_earliest),
+                  key=lambda q: (q.quote_start, q.quote_end))
+
+
+def _on_their_headings_day(quotes: list[Quote], text: str, sentences: list[Sentence], published: dt.date | None,
+                           published_earliest: bool) -> list[Quote]:
+    """``quotes``, those dated only by the article's day given the day their chronology heading names instead
+    (:func:`brief.timeline.chronology_days`): "“We are closer than we were …,” says Rubio" under "Nov. 30" of a
+    week-in-review of 21 December was said on 30 November."""
+    if published is None or published_earliest or not any(q.dated_by == "published" for q in quotes):
+        return quotes
+    days = chronology_days(text, published)
+    if not days:
+        return quotes
+    dated = []
+    for quote in quotes:
+        block = next((s.block_start for s in sentences if s.start <= quote.quote_start < s.end), None)
+        day = days.get(block) if block is not None else None
+        if quote.dated_by == "published" and day is not None and day <= published:
+            quote = replace(quote, date=day, date_precision="day", dated_by="heading")
+        dated.append(quote)
+    return dated
 
 
 def quote_score(quote: Quote) -> float:

@@ -1014,3 +1014,29 @@ def test_a_paragraph_opening_on_he_is_shown_after_the_paragraph_before_that_name
     assert not [i for i in briefing.all_items() if "listed below" in i.text and "He added" in i.text]
     markdown = markdown_of(paths, workspace, briefing, recipe)
     assert verify_brief(markdown, workspace) == []
+
+
+def test_a_chronologys_quote_is_dated_by_its_heading_and_a_weekly_leaves_out_one_said_before_its_window(
+        tmp_path: Path) -> None:
+    """A week-in-review of 21 December quotes Rubio under "Nov. 30": he said it on 30 November, not on the
+    article's day, and it is no key quote of the week of 15 to 21 December; a whole-corpus brief keeps it, dated."""
+    paths, workspace = project(tmp_path, {
+        "w": ("2025-12-21", "Alpha Post", [
+            "### Nov. 30",
+            "Umerov meets Marco Rubio, the Secretary of State, in Florida. “We are closer than we were, and not as "
+            "close as we need to be,” says Rubio.",
+            "### Saturday 20 December",
+            "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            *PARAGRAPHS]),
+    })
+    whole = recipe_for(paths, workspace, sections=[{"id": "key-quotes"}])
+    briefing = assemble_briefing(workspace, whole)
+    when = {q.speaker: q.when for q in section(briefing, "key-quotes").entries}
+    assert when == {"Marco Rubio": "30 November 2025", "Olena Petrenko": "20 December 2025"}
+    markdown = markdown_of(paths, workspace, briefing, whole)
+    assert verify_brief(markdown, workspace) == []
+    [mismatch] = verify_brief(markdown.replace("· 30 November 2025", "· 21 December 2025"), workspace)
+    assert mismatch.kind == "quote date"
+    weekly = assemble_briefing(workspace, recipe_for(paths, workspace, window="7d",
+                                                     sections=[{"id": "key-quotes"}]))
+    assert [q.speaker for q in section(weekly, "key-quotes").entries] == ["Olena Petrenko"]
