@@ -202,12 +202,15 @@ def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade:
     return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
 
 
-def _source_standing(workspace: Workspace, source_ids: set[str]) -> tuple[dict[str, object], dict[str, bool]]:
-    """Source id → the reliability grade its metadata gives (None when ungraded), and → whether its date is only
-    the earliest it can have appeared; metadata only, no text."""
+def _source_standing(workspace: Workspace, source_ids: set[str]
+                     ) -> tuple[dict[str, object], dict[str, bool], dict[str, str]]:
+    """Source id → the reliability grade its metadata gives (None when ungraded), → whether its date is only
+    the earliest it can have appeared, and → its content hash (what an earlier edition had, :func:`_is_new`);
+    metadata only, no text."""
     sources = workspace.corpus.sources_named(source_ids)
     return ({source.id: source.meta.reliability.value for source in sources},
-            {source.id: source.date_is_earliest for source in sources})
+            {source.id: source.date_is_earliest for source in sources},
+            {source.id: source.content_hash for source in sources})
 
 
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
@@ -275,7 +278,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
-    grades, earliest = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
+    grades, earliest, hashes = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -307,8 +310,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
-    hashes = {source.id: source.content_hash for source in workspace.corpus.sources_named(
-        {e.source_id for c in candidates for e in c.excerpts})} if earlier is not None else {}
     if spec.only_new and earlier is not None:
         candidates, held_back = _keep_new(candidates, earlier, hashes)
     key_points, by_section = _fill(candidates, spec, section_ids, drawn_from=drawn_from)
@@ -925,9 +926,9 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         if role and not introduces_the_role(opening.text, role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
         # as the sentence before would be shown alone: less a dateline ("KYIV – ") or a programme voice's label
-        text = " ".join(sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end].split()) \
-            if opening.paragraph != lead.paragraph else \
-            sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]
+        text = sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]
+        if opening.paragraph != lead.paragraph:
+            text = " ".join(text.split())  # one line: the paragraph break is a space
         if len(text.split()) > CONTEXT_MAX_WORDS:
             continue
         candidate.context, candidate.shown = context, text
