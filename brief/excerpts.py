@@ -27,6 +27,7 @@ from brief.history import continues_past_story
 from brief.segmentation import Block, answered_questions, list_introductions, paragraph_spans, split_blocks
 from brief.tagging import question_topics, tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
+from brief.timeline import chronology_last_days
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class Excerpt:
     """Index within the paragraph."""
     published: dt.date | None
     origin: Literal["rules", "analyst"] = "rules"
+    told: dt.date | None = None
+    """The last day the passage tells of when a chronology's date heading says it is before ``published``
+    (:func:`brief.timeline.chronology_last_days`); None when it is news of the source's own day. A dated window
+    admits a passage by this day, so a week in review's "Tuesday 2 December" is not news of the week it
+    appeared in."""
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "source": self.source_id, "start": self.start, "end": self.end,
@@ -111,6 +117,18 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     return _history_as_background(excerpts, source.date)
 
 
+def _dated_by_headings(excerpts: list[Excerpt], source: Source) -> list[Excerpt]:
+    """``excerpts`` with :attr:`Excerpt.told` set for those under a chronology's date heading older than the
+    source's date."""
+    if source.date is None:
+        return excerpts
+    told = [(start, end, day) for start, end, day in chronology_last_days(source.text, source.date)
+            if day < source.date]
+    if not told:
+        return excerpts
+    return [next((replace(e, told=day) for start, end, day in told if start <= e.start < end), e) for e in excerpts]
+
+
 def _history_as_background(excerpts: list[Excerpt], published: dt.date | None) -> list[Excerpt]:
     """``excerpts`` with those that go on telling a story their paragraph set in a past year filed as background
     (:mod:`brief.history`): "Putin later dismissed the talks as irrelevant" after "the Istanbul talks in March
@@ -155,7 +173,7 @@ def source_excerpts(source: Source, taxonomy: Taxonomy,
             end=placed.end, text=text, topics=tuple(note.topics), section=note.section or BACKGROUND,
             topic_score=0.0, section_score=0.0, paragraph=paragraph, position=0,
             published=source.date, origin="analyst"))
-    return sorted(kept, key=lambda e: (e.start, e.end))
+    return _dated_by_headings(sorted(kept, key=lambda e: (e.start, e.end)), source)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

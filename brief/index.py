@@ -34,7 +34,7 @@ from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -119,6 +119,7 @@ CREATE TABLE excerpts (
     position INTEGER NOT NULL,
     origin TEXT NOT NULL,
     published TEXT,
+    told TEXT,
     strength REAL NOT NULL,
     tagged INTEGER NOT NULL,
     topic_bits INTEGER NOT NULL
@@ -136,7 +137,7 @@ END;
 """
 
 _EXCERPT_COLUMNS = ("id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, "
-                    "position, origin, published")
+                    "position, origin, published, told")
 
 
 class IndexUnusable(Exception):
@@ -268,8 +269,8 @@ class IndexedArticle:
     source_row: tuple[object, ...]
     text_row: tuple[str, str, str]
     print_row: tuple[str, str | None, bytes]
-    excerpt_rows: Sequence[tuple[str, str, int, int, str, str, str, float, float, int, int, str, str | None, float,
-                                 int]]
+    excerpt_rows: Sequence[tuple[str, str, int, int, str, str, str, float, float, int, int, str, str | None,
+                                 str | None, float, int]]
     """The columns of ``excerpts`` from ``id`` to ``tagged``: no row number, no topic bits."""
 
     @classmethod
@@ -285,7 +286,8 @@ class IndexedArticle:
                     json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False))
         print_row = (source.id, fingerprint.wire, array("q", sorted(fingerprint.sentences)).tobytes())
         excerpt_rows = [(e.id, e.source_id, e.start, e.end, e.text, " ".join(e.topics), e.section, e.topic_score,
-                         e.section_score, e.paragraph, e.position, e.origin, published, strength,
+                         e.section_score, e.paragraph, e.position, e.origin, published,
+                         e.told.isoformat() if e.told else None, strength,
                          1 if e.topics or e.origin == "analyst" else 0)
                         for e, strength in zip(excerpts, strengths, strict=True)]
         return cls(source.id, source_row, text_row, print_row, excerpt_rows)
@@ -364,7 +366,8 @@ class ExcerptQuery:
         if self.dated_only or self.start or self.end:
             if excerpt.published is None:
                 return False
-            if (self.start and excerpt.published < self.start) or (self.end and excerpt.published > self.end):
+            if (self.start and (excerpt.told or excerpt.published) < self.start) \
+                    or (self.end and excerpt.published > self.end):
                 return False
         if self.not_after and excerpt.published and excerpt.published > self.not_after:
             return False
@@ -510,8 +513,8 @@ class CorpusIndex:
         bits = self._bits_of(row[5] for row in article.excerpt_rows)
         self.connection.executemany(
             "INSERT INTO excerpts (n, id, source_id, start, end, text, topics, section, topic_score, section_score, "
-            "paragraph, position, origin, published, strength, tagged, topic_bits) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "paragraph, position, origin, published, told, strength, tagged, topic_bits) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(first + number, *row, bits[row[5]]) for number, row in enumerate(article.excerpt_rows)])
         # Filled here rather than by a trigger: one statement per source is many times faster.
         self.connection.execute("INSERT INTO excerpt_text (rowid, text) SELECT n, text FROM excerpts WHERE n >= ?",
@@ -715,7 +718,8 @@ class CorpusIndex:
         if query.dated_only or query.start or query.end:
             clauses.append(f"{alias}.published IS NOT NULL")
         if query.start:
-            clauses.append(f"{alias}.published >= ?")
+            # A chronology's passage under an older day's heading is news of that day, not of its article's
+            clauses.append(f"coalesce({alias}.told, {alias}.published) >= ?")
             params.append(query.start.isoformat())
         if query.end:
             clauses.append(f"{alias}.published <= ?")
@@ -774,7 +778,8 @@ class CorpusIndex:
             if recency is not None:
                 reference, span, factor = recency
                 final = ("e.strength + (CASE WHEN e.published IS NULL THEN 0.0 ELSE "
-                         "MAX(0.0, 1.0 - MAX(julianday(?) - julianday(e.published), 0) / ?) * ? END)")
+                         "MAX(0.0, 1.0 - MAX(julianday(?) - julianday(coalesce(e.told, e.published)), 0) / ?) "
+                         "* ? END)")
                 rows = self.connection.execute(
                     f"SELECT {_EXCERPT_COLUMNS} FROM excerpts e{where} ORDER BY {final} DESC, e.source_id, e.start "
                     f"LIMIT {int(count)}", [*params, reference.isoformat(), span, factor]).fetchall()
@@ -832,11 +837,12 @@ class CorpusIndex:
 
 def _excerpt(row: tuple) -> Excerpt:
     (excerpt_id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, position,
-     origin, published) = row
+     origin, published, told) = row
     return Excerpt(id=excerpt_id, source_id=source_id, start=start, end=end, text=text,
                    topics=tuple(topics.split()) if topics else (), section=section, topic_score=topic_score,
                    section_score=section_score, paragraph=paragraph, position=position,
-                   published=dt.date.fromisoformat(published) if published else None, origin=origin)
+                   published=dt.date.fromisoformat(published) if published else None, origin=origin,
+                   told=dt.date.fromisoformat(told) if told else None)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

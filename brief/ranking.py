@@ -299,12 +299,13 @@ def recency_terms(window: Window, newest: dt.date | None) -> tuple[dt.date, floa
 
 
 def recency_bonus(excerpt: Excerpt, window: Window, newest: dt.date | None) -> float:
-    """Up to 1 for the newest excerpts of a dated window; half as much in a whole-corpus brief."""
+    """Up to 1 for the newest excerpts of a dated window, by the day they tell of (:attr:`Excerpt.told`); half as
+    much in a whole-corpus brief."""
     terms = recency_terms(window, newest)
     if not (excerpt.published and terms):
         return 0.0
     reference, span, factor = terms
-    age = max((reference - excerpt.published).days, 0)
+    age = max((reference - (excerpt.told or excerpt.published)).days, 0)
     return max(0.0, 1.0 - age / span) * factor
 
 

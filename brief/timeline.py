@@ -232,6 +232,19 @@ def chronology_days(text: str, published: dt.date | None) -> dict[int, dt.date |
             for start, (mention, _) in _dated_by_headings(text, published, False).items()}
 
 
+def chronology_last_days(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """Of a chronology, (start, end, last day) of each paragraph under a date heading: the last day the heading
+    names ("Dec. 14–15" → 15 December; "December" → its 31st). A paragraph under "Tuesday 2 December" of a week
+    in review published on the 21st tells of 2 December, not of the week it appeared in. Empty for any other
+    article."""
+    headed = _dated_by_headings(text, published, False)
+    if not headed:
+        return []
+    return [(block.start, block.end, headed[block.start][0].until
+             or last_day(headed[block.start][0].date, headed[block.start][0].precision))
+            for block in split_blocks(text) if block.kind == "paragraph" and block.start in headed]
+
+
 _LONGEST_DATE_HEADING = 40
 MIN_DATE_HEADINGS = 2
 """Headings that are only a date an article needs to be read as a chronology."""

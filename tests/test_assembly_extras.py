@@ -28,6 +28,7 @@ from brief.briefing import (
 )
 from brief.build import template_dirs
 from brief.event_clauses import event_clause, without_elision
+from brief.index import ExcerptQuery
 from brief.markdown_html import markdown_to_html, split_front_matter
 from brief.recipe import Window, load_recipe
 from brief.render_markdown import render_markdown
@@ -1040,3 +1041,33 @@ def test_a_chronologys_quote_is_dated_by_its_heading_and_a_weekly_leaves_out_one
     weekly = assemble_briefing(workspace, recipe_for(paths, workspace, window="7d",
                                                      sections=[{"id": "key-quotes"}]))
     assert [q.speaker for q in section(weekly, "key-quotes").entries] == ["Olena Petrenko"]
+
+
+def test_a_weekly_leaves_out_what_a_chronology_tells_under_a_day_before_its_window(tmp_path: Path) -> None:
+    """A week in review of 21 December tells under "Tuesday 2 December" what Ushakov said then: that is not news
+    of the week of 15 to 21 December, though the article is; its "Saturday 20 December" paragraph is. A brief
+    of the whole corpus keeps both, and the index's window agrees with :meth:`ExcerptQuery.admits`."""
+    paths, workspace = project(tmp_path, {
+        "w": ("2025-12-21", "Alpha Post", [
+            "### Tuesday 2 December",
+            "Afterwards Yuri Ushakov says some American proposals on territory can be worked on while others are "
+            "unacceptable to Moscow in the peace talks.",
+            "### Dec. 14–15",
+            "In Berlin the envoys hold two days of talks on security guarantees for Ukraine with Zelensky.",
+            "### Saturday 20 December",
+            "Kremlin envoy Kirill Dmitriev meets Witkoff in Miami, and both sides call the peace talks on "
+            "territory constructive.",
+            *PARAGRAPHS]),
+    })
+    told = {e.text.split()[0]: e.told for e in workspace.index.excerpts_of("w")}
+    assert told["Afterwards"] == dt.date(2025, 12, 2) and told["In"] == dt.date(2025, 12, 15)
+    assert told["Kremlin"] == dt.date(2025, 12, 20)
+    weekly = assemble_briefing(workspace, recipe_for(paths, workspace, window="7d"))
+    texts = " ".join(i.text for i in weekly.all_items())
+    assert "Dmitriev" in texts and "Berlin" in texts and "Ushakov" not in texts
+    whole = assemble_briefing(workspace, recipe_for(paths, workspace))
+    assert "Ushakov" in " ".join(i.text for i in whole.all_items())
+    query = ExcerptQuery(start=dt.date(2025, 12, 15), end=dt.date(2025, 12, 21), include_untagged=True)
+    every = workspace.index.excerpts_of("w")
+    assert {e.id for e in workspace.index.select(query)} == {e.id for e in every if query.admits(e)}
+    assert len({e.id for e in every if query.admits(e)}) < len(every)
