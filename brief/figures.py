@@ -782,6 +782,11 @@ def _money_measure(sentence: str, start: int, end: int) -> str | None:
     if rate:  # "$40bn a year for its budget": a sum per year, of (or for) what follows
         what = _money_measure(sentence, start, end + rate.end())
         return f"{_clean_measure(what)} per {rate.group('u')}" if what else None
+    price = _PRICE_PER.match(sentence[end:])
+    if price:  # "gas slipped 2.4% to 27.9 euros per megawatt hour": the price of the gas, by the megawatt hour
+        unit = " ".join(price.group("u").split())
+        subject = _subject_of_change(sentence, start)
+        return f"{subject} price per {unit}" if subject else f"price per {unit}"
     match = re.match(r"^\s+(?:in|of|on)\s+", sentence[end:])
     if match:
         return _noun_phrase_after(sentence, end + match.end() - 1, skip_prepositions=False)
@@ -860,7 +865,12 @@ def _sum_of(head: str) -> str | None:
 
 _CHANGE = re.compile(
     r"(?P<x>[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+(?:has\s+|have\s+|had\s+)?(?:slowed|fell|rose|grew|dropped|declined"
-    r"|increased|decreased|reached|climbed|hit|jumped|stood|stands|was|were|is|are)\s+(?:to\s+|at\s+|by\s+)?$")
+    r"|increased|decreased|reached|climbed|hit|jumped|stood|stands|was|were|is|are|slipped|slid|edged\s+(?:up|down)"
+    r"|eased|gained|traded|settled|closed|ended|sank|surged|soared|tumbled)\s+"
+    r"(?:(?:by\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:to\s+|at\s+|by\s+)?$")
+_PRICE_PER = re.compile(r"^\s+(?:a|an|per)\s+(?P<u>barrel|tonne|ton|ounce|litre|liter|gallon|share|unit"
+                        r"|(?:kilo|mega)watt[\s-]hours?|MWh|kWh|(?:thousand\s+)?cubic\s+met(?:re|er)s?)\b")
+"""A price: a sum per unit of what is sold ("$63 a barrel", "27.9 euros per megawatt hour")."""
 _HOLDING = re.compile(r"\b(?:occup\w+|control\w*|holds?|held|seized?|captured?|annexed?|gained?|lost)\b")
 
 

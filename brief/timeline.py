@@ -139,6 +139,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 continue  # "… of derailing what he claims he agreed with Trump at their … summit in August"
             if _in_a_since_clause(body, mention.start):
                 continue  # "… have spent months trying …, especially after a fraught Oval Office encounter …"
+            if _in_the_days_around(body, mention.start):
+                continue  # "The annex … was drawn up in the days after Sunday and Monday's meetings in Berlin"
             events.append(_event(source_id, sentence, body, mention, sentence.start, published, published_earliest))
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
@@ -179,6 +181,20 @@ def _in_a_since_clause(sentence: str, at: int) -> bool:
         return False
     clause_start = max((b.end() for b in _OUT_OF_A_CLAUSE.finditer(sentence, 0, openings[-1].start())), default=0)
     return _ONGOING_ACT.search(sentence, clause_start, openings[-1].start()) is not None
+
+
+_DAYS_AROUND = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:(?:few|next|following|two|three|several)\s+)?"
+                          r"(?:hours|days|weeks|months)\s+(?:after|since|following|before|ahead\s+of|leading\s+up\s+to"
+                          r"|that\s+followed|that\s+preceded)\b", re.IGNORECASE)
+
+
+def _in_the_days_around(sentence: str, at: int) -> bool:
+    """Whether the date expression at ``at`` dates what an act came days after or before, not the act: "The
+    annex … was drawn up in the days after Sunday and Monday's meetings in Berlin" happened on none of those
+    days, and no day of its own is given. A date before the phrase, or after the clause ends, is read as
+    before."""
+    openings = list(_DAYS_AROUND.finditer(sentence, 0, at))
+    return bool(openings) and not _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at)
 
 
 def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, at: int,

@@ -329,6 +329,18 @@ def test_a_sum_per_year_is_not_a_sum_of_years() -> None:
     assert (need.value, need.measure) == (40e9, "budget per year")
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    # w9: without what is priced, the row read "27.9 euros | EUR | per megawatt hour"
+    ("Dutch front-month gas slipped 2.4% to 27.9 euros per megawatt hour.",
+     "Dutch front-month gas price per megawatt hour"),
+    ("Brent crude rose to $63.10 a barrel.", "Brent crude price per barrel"),
+    ("Officials said it would cost $40 per barrel.", "price per barrel"),
+])
+def test_a_price_measures_what_is_priced_by_its_unit(text: str, measure: str) -> None:
+    [price] = [f for f in figures(text) if f.category == "money"]
+    assert price.measure == measure
+
+
 def test_a_share_of_people_who_answer_a_poll() -> None:
     (poll,) = figures("About 60 per cent of Ukrainians reject any territorial concessions, a poll showed.")
     assert (poll.value, poll.category, poll.measure) == (60.0, "share", "Ukrainians")

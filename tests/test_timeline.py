@@ -233,6 +233,20 @@ def test_a_date_after_an_act_going_on_for_months_dates_only_the_since_clause(tex
     assert [e.expression for e in extract_events(text, "t", D(2025, 12, 18))] == expressions
 
 
+@pytest.mark.parametrize(("text", "expressions"), [
+    # w10: the annex was drawn up on none of the days of the Berlin meetings, and no day of its own is given
+    ("The annex, about a dozen pages long, was drawn up in the days after Sunday and Monday's meetings in Berlin "
+     "and has not yet been shown to Moscow.", []),
+    ("Shelling intensified in the weeks leading up to the summit on Dec. 18.", []),
+    ("On Friday, in the days before the summit, Kyiv sent its draft.", ["Friday"]),  # the act's own day stays
+    ("Kyiv answered in the days after the vote; the envoys met on Dec. 9.", ["Dec. 9"]),  # a new clause
+    ("The envoys met on Dec. 9, days after the vote.", ["Dec. 9"]),
+])
+def test_a_date_that_an_act_came_days_after_or_before_does_not_date_the_act(text: str,
+                                                                           expressions: list[str]) -> None:
+    assert [e.expression for e in extract_events(text, "t", D(2025, 12, 18))] == expressions
+
+
 def test_chronological_order() -> None:
     text = ("The summit was held on 22 November 2025. Russia annexed Crimea in 2014. "
             "Envoys met on Tuesday to prepare the next round.")
