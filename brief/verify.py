@@ -95,13 +95,15 @@ _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the last edition from [^*]*?"
+                            r"|listed under [“\"][^“”\"*]*[”\"]"
                             rf"|as of {_LONG_DATE}(?:; see the later source \d+|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
                             rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*").replace(" ?", r"\s*").replace(" ", r"\s+"))
 """The template's "*(3 sources)*", "*(2 sources; 1 more carries the same wire text)*" or "*(reported in the last
 edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025"), and
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
-the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one). A note may be
-wrapped over lines like the item it closes."""
+the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one), and its
+"*(listed under “Analysts suggest … areas:”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
+are checked as a quotation. A note may be wrapped over lines like the item it closes."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")

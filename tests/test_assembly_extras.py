@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -1071,3 +1072,43 @@ def test_a_weekly_leaves_out_what_a_chronology_tells_under_a_day_before_its_wind
     every = workspace.index.excerpts_of("w")
     assert {e.id for e in workspace.index.select(query)} == {e.id for e in every if query.admits(e)}
     assert len({e.id for e in every if query.admits(e)}) < len(every)
+
+
+def test_an_item_of_a_list_an_analysts_guess_introduces_says_so_and_verify_checks_the_words(tmp_path: Path) -> None:
+    """Seed 002: "Analysts suggest that the core points of contention likely revolve around three … areas:" then
+    "• Security Guarantees: Russia's insistence …". Alone, the item reads as an established sticking point; it is
+    shown "listed under" its introduction, which verify reads as a quotation. A list that "The plan has two
+    parts:" introduces is shown as it is."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", [
+            "Envoys met in Moscow for five hours of peace talks on territory and security guarantees.",
+            "Ushakov said some points were unacceptable to Moscow. Analysts suggest that the core points of "
+            "contention likely revolve around two areas:",
+            "• Security Guarantees:",
+            "Russia's insistence on the non-expansion of NATO versus Ukraine's demand for lasting security "
+            "guarantees from Western partners.",
+            "• Territorial Integrity:",
+            "Russia's demand for the recognition of annexed territory versus Ukraine's commitment to its 1991 "
+            "borders in the peace talks.",
+            *PARAGRAPHS]),
+        "b": ("2025-12-04", "Beta News", [
+            "The envoys brought a new text to Kyiv on Monday. The new peace plan has two parts:",
+            "• Ceasefire Terms:",
+            "A ceasefire along the current front line monitored by European troops under a security guarantee.",
+            "• Sanctions Relief:",
+            "Staged sanctions relief for Russia tied to compliance with the ceasefire and the peace talks.",
+            *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    intro = "Analysts suggest that the core points of contention likely revolve around two areas:"
+    listed = {i.label: i.listed_under for i in briefing.all_items() if i.label}
+    assert listed["Security Guarantees:"] == intro and listed["Territorial Integrity:"] == intro
+    assert listed["Ceasefire Terms:"] is None and listed["Sanctions Relief:"] is None
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert f"*(listed under “{intro}”)*" in markdown
+    assert verify_brief(markdown, workspace) == []
+    mismatches = verify_brief(markdown.replace("contention likely revolve", "contention surely revolve"), workspace)
+    assert {m.kind for m in mismatches} == {"quotation"} and len(mismatches) == 2
+    counted = next(i for i in briefing.all_items() if i.label == "Security Guarantees:")
+    assert counted.words == replace(counted, listed_under=None).words + 2 + len(intro.split())
