@@ -141,6 +141,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
                 continue  # "… have spent months trying …, especially after a fraught Oval Office encounter …"
             if _in_the_days_around(body, mention.start):
                 continue  # "The annex … was drawn up in the days after Sunday and Monday's meetings in Berlin"
+            if published is not None and mention.date > published and _HOPED.search(body):
+                continue  # "The best that can be hoped for this weekend is agreement on a timetable …"
             events.append(_event(source_id, sentence, body, mention, sentence.start, published, published_earliest))
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
@@ -183,6 +185,9 @@ def _in_a_since_clause(sentence: str, at: int) -> bool:
     return _ONGOING_ACT.search(sentence, clause_start, openings[-1].start()) is not None
 
 
+_HOPED = re.compile(r"\b(?:can|could|might|may)\s+be\s+hoped\b|\b(?:at\s+best|best[- ]case|at\s+most|with\s+luck)\b",
+                    re.IGNORECASE)
+"""A writer's hope for a day to come ("The best that can be hoped for this weekend is …"): no event of that day."""
 _DAYS_AROUND = re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:(?:few|next|following|two|three|several)\s+)?"
                           r"(?:hours|days|weeks|months)\s+(?:after|since|following|before|ahead\s+of|leading\s+up\s+to"
                           r"|that\s+followed|that\s+preceded)\b", re.IGNORECASE)

@@ -247,6 +247,17 @@ def test_a_date_that_an_act_came_days_after_or_before_does_not_date_the_act(text
     assert [e.expression for e in extract_events(text, "t", D(2025, 12, 18))] == expressions
 
 
+@pytest.mark.parametrize(("text", "expressions"), [
+    # w4: the editor's hope on 19 December, not an event of the weekend
+    ("The best that can be hoped for this weekend is agreement on a timetable for further talks.", []),
+    ("At best, the envoys will agree a timetable on Monday.", []),
+    ("The envoys will meet in Miami on Saturday to agree a timetable.", ["Saturday"]),  # a schedule stays
+    ("At best, the talks of Dec. 2 produced a timetable.", ["Dec. 2"]),  # a past day is told, not hoped for
+])
+def test_a_hope_for_a_day_to_come_is_no_event(text: str, expressions: list[str]) -> None:
+    assert [e.expression for e in extract_events(text, "t", D(2025, 12, 19))] == expressions
+
+
 def test_chronological_order() -> None:
     text = ("The summit was held on 22 November 2025. Russia annexed Crimea in 2014. "
             "Envoys met on Tuesday to prepare the next round.")
