@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from brief.briefing import Overtaken
 from brief.corroboration import positions_in
+from brief.dates import MONTH_NAME
 from brief.excerpts import Excerpt
 from brief.figures import SPELLED_NUMBERS
 from brief.quotes import quote_marks
@@ -93,12 +94,11 @@ def states_a_position(text: str) -> bool:
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH_NAME = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
                            r"|last\s+night)\b", re.IGNORECASE)
 _RELATIVE_WEEK = re.compile(
     r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend)\b"
-    rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{_MONTH_NAME}\s+\d))", re.IGNORECASE)
+    rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{MONTH_NAME}\.?\s+\d))", re.IGNORECASE)
 """A day named only by its place in the article's week: "this week", "at the weekend", "on Monday", "Sunday and
 Monday's meetings" (not "Monday, Dec. 15" nor "Saturday 6 December", which say which)."""
 _RELATIVE_MONTH = re.compile(r"\b(?:this|last|next)\s+month\b", re.IGNORECASE)

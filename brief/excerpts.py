@@ -117,7 +117,7 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     return _history_as_background(excerpts, source.date)
 
 
-def _dated_by_headings(excerpts: list[Excerpt], source: Source) -> list[Excerpt]:
+def _told_by_headings(excerpts: list[Excerpt], source: Source) -> list[Excerpt]:
     """``excerpts`` with :attr:`Excerpt.told` set for those under a chronology's date heading older than the
     source's date."""
     if source.date is None:
@@ -173,7 +173,7 @@ def source_excerpts(source: Source, taxonomy: Taxonomy,
             end=placed.end, text=text, topics=tuple(note.topics), section=note.section or BACKGROUND,
             topic_score=0.0, section_score=0.0, paragraph=paragraph, position=0,
             published=source.date, origin="analyst"))
-    return _dated_by_headings(sorted(kept, key=lambda e: (e.start, e.end)), source)
+    return _told_by_headings(sorted(kept, key=lambda e: (e.start, e.end)), source)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -163,8 +163,15 @@ def _in_a_what_clause(sentence: str, at: int) -> bool:
     the summit was; "Russia rejected what was agreed in Geneva in November" is no November event either. A
     sentence that opens on "What …" is read as before, as is a date before the clause or after a dash or a
     semicolon that ends it."""
-    openings = list(_WHAT.finditer(sentence, 0, at))
-    return bool(openings) and not _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at)
+    return _clause_opened_by(_WHAT, sentence, at) is not None
+
+
+def _clause_opened_by(opener: re.Pattern[str], sentence: str, at: int) -> re.Match[str] | None:
+    """The last match of ``opener`` before ``at`` when its clause runs on to ``at`` (no clause break between)."""
+    openings = list(opener.finditer(sentence, 0, at))
+    if not openings or _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at):
+        return None
+    return openings[-1]
 
 
 _ONGOING_ACT = re.compile(r"\b(?:have|has)\b[^,;:—–()]*?\b(?:months|weeks|years|decades)\b", re.IGNORECASE)
@@ -178,11 +185,11 @@ def _in_a_since_clause(sentence: str, at: int) -> bool:
     now, and February is only when the encounter was. "Ukraine agreed the text after talks in Geneva on Nov.
     23" is read as before: one act, dated by the talks it followed; so is an "after" that opens a clause of its
     own ("Kyiv has waited weeks for an answer; after the call on Monday, Witkoff flew to Moscow")."""
-    openings = list(_SINCE.finditer(sentence, 0, at))
-    if not openings or _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at):
+    opening = _clause_opened_by(_SINCE, sentence, at)
+    if opening is None:
         return False
-    clause_start = max((b.end() for b in _OUT_OF_A_CLAUSE.finditer(sentence, 0, openings[-1].start())), default=0)
-    return _ONGOING_ACT.search(sentence, clause_start, openings[-1].start()) is not None
+    clause_start = max((b.end() for b in _OUT_OF_A_CLAUSE.finditer(sentence, 0, opening.start())), default=0)
+    return _ONGOING_ACT.search(sentence, clause_start, opening.start()) is not None
 
 
 _HOPED = re.compile(r"\b(?:can|could|might|may)\s+be\s+hoped\b|\b(?:at\s+best|best[- ]case|at\s+most|with\s+luck)\b",
@@ -198,8 +205,7 @@ def _in_the_days_around(sentence: str, at: int) -> bool:
     annex … was drawn up in the days after Sunday and Monday's meetings in Berlin" happened on none of those
     days, and no day of its own is given. A date before the phrase, or after the clause ends, is read as
     before."""
-    openings = list(_DAYS_AROUND.finditer(sentence, 0, at))
-    return bool(openings) and not _OUT_OF_A_CLAUSE.search(sentence, openings[-1].end(), at)
+    return _clause_opened_by(_DAYS_AROUND, sentence, at) is not None
 
 
 def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, at: int,
