@@ -122,13 +122,8 @@ def placed_by_their_day(candidates: Iterable[Excerpt], as_of: dt.date, earliest:
     """The passages among ``candidates`` that place something by their article's day when the brief's day is
     another (:func:`placed_by_its_day`), by excerpt id, with the note that says which day that was. They keep
     their rank: what they tell may be this week's news, told a day or two ago."""
-    found: dict[str, Announcement] = {}
-    for excerpt in candidates:
-        published = excerpt.published
-        if published is not None and not earliest.get(excerpt.source_id, False) \
-                and placed_by_its_day(shown_text(excerpt), published, as_of):
-            found[excerpt.id] = _said_on(published)
-    return found
+    return _said_long_enough_ago(candidates, as_of, earliest, 1,
+                                 lambda text, published: placed_by_its_day(text, published, as_of))
 
 
 def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
@@ -137,7 +132,7 @@ def aged(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, b
     → whether its date is only the earliest possible (then when the count was made is not known, and it is not
     judged)."""
     return _said_long_enough_ago(candidates, as_of, earliest, AGE_NOTE_DAYS,
-                                 lambda text: tells_an_age(text) or states_a_position(text))
+                                 lambda text, _: tells_an_age(text) or states_a_position(text))
 
 
 def dated_forecasts(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]
@@ -147,19 +142,20 @@ def dated_forecasts(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Map
     of the meeting in the Ukrainian capital will be decisive …" of 4 December, in a brief of 18 December. They
     keep their rank: a forecast is the article's view of what comes, not a count a newer source corrects, and
     an old one may still be the best there is."""
-    return _said_long_enough_ago(candidates, as_of, earliest, FORECAST_NOTE_DAYS, looks_ahead)
+    return _said_long_enough_ago(candidates, as_of, earliest, FORECAST_NOTE_DAYS, lambda text, _: looks_ahead(text))
 
 
 def _said_long_enough_ago(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool], days: int,
-                          holds_then: Callable[[str], bool]) -> dict[str, Announcement]:
+                          holds_then: Callable[[str, dt.date], bool]) -> dict[str, Announcement]:
     """The passages among ``candidates`` of an article dated (not only at the earliest) ``days`` or more before
-    ``as_of`` whose shown text ``holds_then``, by excerpt id, each with its "as of" note."""
+    ``as_of`` whose shown text ``holds_then`` (given the text and the article's date), by excerpt id, each with its
+    "as of" note."""
     found: dict[str, Announcement] = {}
     for excerpt in candidates:
         published = excerpt.published
         if published is None or earliest.get(excerpt.source_id, False) or (as_of - published).days < days:
             continue
-        if holds_then(shown_text(excerpt)):
+        if holds_then(shown_text(excerpt), published):
             found[excerpt.id] = _said_on(published)
     return found
 

@@ -83,7 +83,6 @@ from brief.history import continues_past_story
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.interview_answers import is_short_answer, needs_its_question, questions_before_answers
-from brief.list_hedges import hedging_introductions
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -320,8 +319,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     reckoned: dict[int, int] = {}
-    hedges = _ListHedges(workspace)
-
     def reading_words(candidate: _Candidate) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
         longer than the earlier edition's title and date counted here)."""
@@ -332,7 +329,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=_note_words(stale.get(candidate.lead.id)), listed_under=hedges.of(candidate))
+                overtaken_words=_note_words(stale.get(candidate.lead.id)), listed_under=_listed_under(candidate))
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -410,7 +407,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          restated_from=_restated_from(candidate.restates, numbers),
                          contradictions=contradictions,  # type: ignore[arg-type]
                          overtaken=_overtaken(stale.get(candidate.lead.id), numbers),
-                         listed_under=hedges.of(candidate))
+                         listed_under=_listed_under(candidate))
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
@@ -956,25 +953,10 @@ def _ranked_without(candidates: list[_Candidate], absorbed: set[int]) -> list[_C
 _OPENS_ON_PERSON = re.compile(r"^[\"“]?(?:He|She)\s")
 
 
-class _ListHedges:
-    """The hedging introduction of the list an item's passage is an item of (:mod:`brief.list_hedges`), read once
-    per source."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        self._workspace = workspace
-        self._by_source: dict[str, dict[int, str]] = {}
-
-    def of(self, candidate: _Candidate) -> str | None:
-        """None for an item whose shown text starts before its passage (the introduction may be in it)."""
-        lead = candidate.lead
-        if candidate.context or lead.paragraph < 0:
-            return None
-        if lead.source_id not in self._by_source:
-            found = self._workspace.corpus.sources_named([lead.source_id])
-            title = found[0].meta.title.value if found else None
-            self._by_source[lead.source_id] = \
-                hedging_introductions(found[0].text, title if isinstance(title, str) else None) if found else {}
-        return self._by_source[lead.source_id].get(lead.paragraph)
+def _listed_under(candidate: _Candidate) -> str | None:
+    """The hedging introduction of the list the item's passage is an item of (:attr:`Excerpt.listed_under`); None
+    for an item whose shown text starts before its passage (the introduction may be in it)."""
+    return None if candidate.context or candidate.lead.paragraph < 0 else candidate.lead.listed_under
 
 
 def _sentence_before(places: dict[tuple[int, int], Excerpt], lead: Excerpt, source_text: str) -> Excerpt | None:

@@ -24,6 +24,7 @@ from typing import Literal
 from brief.annotations import AnchoredAnnotation
 from brief.corpus import Source
 from brief.history import continues_past_story
+from brief.list_hedges import hedging_introductions
 from brief.segmentation import Block, answered_questions, list_introductions, paragraph_spans, split_blocks
 from brief.tagging import question_topics, tag_passage
 from brief.taxonomy import BACKGROUND, Taxonomy
@@ -57,6 +58,9 @@ class Excerpt:
     (:func:`brief.timeline.chronology_last_days`); None when it is news of the source's own day. A dated window
     admits a passage by this day, so a week in review's "Tuesday 2 December" is not news of the week it
     appeared in."""
+    listed_under: str | None = None
+    """The sentence that introduces the list this passage is an item of, when it says whose view the list is or
+    how sure (:mod:`brief.list_hedges`): the brief shows it beside the item."""
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "source": self.source_id, "start": self.start, "end": self.end,
@@ -76,6 +80,7 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
     excerpts: list[Excerpt] = []
     seen: Counter[str] = Counter()
     introduced_by = list_introductions(source.text, blocks)
+    hedged_by = hedging_introductions(source.text, blocks, introduced_by)
     answering = answered_questions(source.text, blocks)
     asked: dict[int, dict[str, float]] = {}  # question block start → the topics its words carry
     closing_section: dict[int, str] = {}  # paragraph → the section of its last passage
@@ -113,7 +118,8 @@ def automatic_excerpts(source: Source, taxonomy: Taxonomy) -> list[Excerpt]:
             id=identifier, source_id=source.id, start=span.start, end=span.end, text=text,
             topics=tuple(tagging.topics), section=tagging.section,
             topic_score=sum(tagging.topics.values()), section_score=tagging.section_score,
-            paragraph=span.paragraph, position=span.position, published=source.date))
+            paragraph=span.paragraph, position=span.position, published=source.date,
+            listed_under=hedged_by.get(span.paragraph)))
     return _history_as_background(excerpts, source.date)
 
 
@@ -167,12 +173,12 @@ def source_excerpts(source: Source, taxonomy: Taxonomy,
         if note.action != "excerpt":
             continue
         text = source.text[placed.start:placed.end]
-        paragraph = next((e.paragraph for e in excerpts if e.start <= placed.start < e.end), -1)
+        within = next((e for e in excerpts if e.start <= placed.start < e.end), None)
         kept.append(Excerpt(
             id=excerpt_id(source.id, text, analyst=True), source_id=source.id, start=placed.start,
             end=placed.end, text=text, topics=tuple(note.topics), section=note.section or BACKGROUND,
-            topic_score=0.0, section_score=0.0, paragraph=paragraph, position=0,
-            published=source.date, origin="analyst"))
+            topic_score=0.0, section_score=0.0, paragraph=within.paragraph if within else -1, position=0,
+            published=source.date, origin="analyst", listed_under=within.listed_under if within else None))
     return _told_by_headings(sorted(kept, key=lambda e: (e.start, e.end)), source)
 
 

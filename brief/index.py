@@ -34,7 +34,7 @@ from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
@@ -46,7 +46,7 @@ INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
 _ENGINE_MODULES = ("readers", "cleaning", "metadata", "dates", "segmentation", "tagging", "taxonomy",
                    "excerpts", "annotations", "corpus", "ingest", "index", "ranking", "yamlfile", "validation",
                    "errors", "section_kinds", "independence", "parties", "speakers", "sentences", "timeline",
-                   "stopwords", "antecedents", "reader_address", "transcripts", "history")
+                   "stopwords", "antecedents", "reader_address", "transcripts", "history", "list_hedges")
 """Every module whose code decides what the index holds (front matter and annotations are read with
 yamlfile and validation; stored problems are worded by errors; a publication date may be worked out
 with the timeline's date reading)."""
@@ -120,6 +120,7 @@ CREATE TABLE excerpts (
     origin TEXT NOT NULL,
     published TEXT,
     told TEXT,
+    listed_under TEXT,
     strength REAL NOT NULL,
     tagged INTEGER NOT NULL,
     topic_bits INTEGER NOT NULL
@@ -137,7 +138,7 @@ END;
 """
 
 _EXCERPT_COLUMNS = ("id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, "
-                    "position, origin, published, told")
+                    "position, origin, published, told, listed_under")
 
 
 class IndexUnusable(Exception):
@@ -270,7 +271,7 @@ class IndexedArticle:
     text_row: tuple[str, str, str]
     print_row: tuple[str, str | None, bytes]
     excerpt_rows: Sequence[tuple[str, str, int, int, str, str, str, float, float, int, int, str, str | None,
-                                 str | None, float, int]]
+                                 str | None, str | None, float, int]]
     """The columns of ``excerpts`` from ``id`` to ``tagged``: no row number, no topic bits."""
 
     @classmethod
@@ -287,7 +288,7 @@ class IndexedArticle:
         print_row = (source.id, fingerprint.wire, array("q", sorted(fingerprint.sentences)).tobytes())
         excerpt_rows = [(e.id, e.source_id, e.start, e.end, e.text, " ".join(e.topics), e.section, e.topic_score,
                          e.section_score, e.paragraph, e.position, e.origin, published,
-                         e.told.isoformat() if e.told else None, strength,
+                         e.told.isoformat() if e.told else None, e.listed_under, strength,
                          1 if e.topics or e.origin == "analyst" else 0)
                         for e, strength in zip(excerpts, strengths, strict=True)]
         return cls(source.id, source_row, text_row, print_row, excerpt_rows)
@@ -513,8 +514,8 @@ class CorpusIndex:
         bits = self._bits_of(row[5] for row in article.excerpt_rows)
         self.connection.executemany(
             "INSERT INTO excerpts (n, id, source_id, start, end, text, topics, section, topic_score, section_score, "
-            "paragraph, position, origin, published, told, strength, tagged, topic_bits) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "paragraph, position, origin, published, told, listed_under, strength, tagged, topic_bits) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(first + number, *row, bits[row[5]]) for number, row in enumerate(article.excerpt_rows)])
         # Filled here rather than by a trigger: one statement per source is many times faster.
         self.connection.execute("INSERT INTO excerpt_text (rowid, text) SELECT n, text FROM excerpts WHERE n >= ?",
@@ -837,12 +838,12 @@ class CorpusIndex:
 
 def _excerpt(row: tuple) -> Excerpt:
     (excerpt_id, source_id, start, end, text, topics, section, topic_score, section_score, paragraph, position,
-     origin, published, told) = row
+     origin, published, told, listed_under) = row
     return Excerpt(id=excerpt_id, source_id=source_id, start=start, end=end, text=text,
                    topics=tuple(topics.split()) if topics else (), section=section, topic_score=topic_score,
                    section_score=section_score, paragraph=paragraph, position=position,
                    published=dt.date.fromisoformat(published) if published else None, origin=origin,
-                   told=dt.date.fromisoformat(told) if told else None)
+                   told=dt.date.fromisoformat(told) if told else None, listed_under=listed_under)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from brief.segmentation import list_introductions, sentence_bounds, split_blocks
+from brief.segmentation import Block, sentence_bounds
 
 HEDGE = re.compile(
     r"\b(?:suggest(?:s|ed|ing)?|likely|unlikely|may|might|could|possibl[ey]|probabl[ey]|appear(?:s|ed)?"
@@ -27,17 +27,17 @@ LONGEST_INTRODUCTION = 40
 """Words of the longest introduction a note quotes: a longer one is a paragraph of its own, not a lead-in."""
 
 
-def hedging_introductions(text: str, title: str | None) -> dict[int, str]:
-    """Paragraph of a list item (numbered as :func:`brief.segmentation.split_blocks` numbers them with the
-    article's ``title``) → the sentence that introduces its list, whitespace collapsed, when that sentence
-    hedges (:data:`HEDGE`). An introduction with quotation marks of its own is left out: the note quotes it."""
-    blocks = split_blocks(text, title)
-    items = list_introductions(text, blocks)
-    if not items:
+def hedging_introductions(text: str, blocks: list[Block], introduced_by: dict[int, int]) -> dict[int, str]:
+    """Paragraph of a list item → the sentence that introduces its list, whitespace collapsed, when that sentence
+    hedges (:data:`HEDGE`). ``blocks`` are the article's (:func:`brief.segmentation.split_blocks`) and
+    ``introduced_by`` maps each list item's paragraph to its introduction's
+    (:func:`brief.segmentation.list_introductions`). An introduction with quotation marks of its own is left out:
+    the note quotes it."""
+    if not introduced_by:
         return {}
     paragraphs = {block.paragraph: block for block in blocks if block.kind == "paragraph"}
     hedges: dict[int, str] = {}
-    for item, intro in items.items():
+    for item, intro in introduced_by.items():
         block = paragraphs.get(intro)
         bounds = sentence_bounds(text, block.start, block.end) if block is not None else []
         if not bounds:

@@ -47,7 +47,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from brief.dates import FULL_DATE, MONTHS, full_date_of, leading_dateline
 from brief.reader_address import tells_no_event
@@ -147,7 +147,7 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
                 and _CONTENT_WORD.search(body):
-            mention, at = heading
+            mention, at, _ = heading
             events.append(_event(source_id, sentence, body, mention, at, published, published_earliest))
     return events
 
@@ -219,19 +219,29 @@ def _event(source_id: str, sentence: Sentence, body: str, mention: DateMention, 
                  until=mention.until)
 
 
+class _UnderDateHeading(NamedTuple):
+    """A paragraph of a chronology and the heading that dates it."""
+
+    date: DateMention
+    """The heading's date."""
+    heading_start: int
+    paragraph_end: int
+
+
 def _dated_by_headings(text: str, published: dt.date | None, published_earliest: bool
-                       ) -> dict[int, tuple[DateMention, int]]:
+                       ) -> dict[int, _UnderDateHeading]:
     """A chronology's paragraphs under a heading that is only a date ("Tuesday 2 December", "Dec. 14–15"): where
-    each paragraph starts → the heading's date and where the heading starts. A paragraph's first sentence with
+    each paragraph starts → the heading's date, where the heading starts and where the paragraph ends. A
+    paragraph's first sentence with
     no date of its own tells what happened that day; another heading ("What comes next") ends the dating. An
     article with fewer than :data:`MIN_DATE_HEADINGS` such headings is no chronology."""
-    headed: dict[int, tuple[DateMention, int]] = {}
+    headed: dict[int, _UnderDateHeading] = {}
     current: tuple[DateMention, int] | None = None
     date_headings = 0
     for block in split_blocks(text):
         if block.kind == "paragraph":
             if current is not None:
-                headed[block.start] = current
+                headed[block.start] = _UnderDateHeading(*current, block.end)
             continue
         current = None
         heading = text[block.start:block.end]
@@ -256,7 +266,7 @@ def chronology_days(text: str, published: dt.date | None) -> dict[int, dt.date |
     14–15", "December"). "Overnight Russia sends roughly 650 drones …" under "Saturday 6 December" tells of the
     night to 6 December, whenever the article appeared. Empty for any other article."""
     return {start: mention.date if mention.precision == "day" and mention.until is None else None
-            for start, (mention, _) in _dated_by_headings(text, published, False).items()}
+            for start, (mention, _, _) in _dated_by_headings(text, published, False).items()}
 
 
 def chronology_last_days(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
@@ -264,12 +274,8 @@ def chronology_last_days(text: str, published: dt.date | None) -> list[tuple[int
     names ("Dec. 14–15" → 15 December; "December" → its 31st). A paragraph under "Tuesday 2 December" of a week
     in review published on the 21st tells of 2 December, not of the week it appeared in. Empty for any other
     article."""
-    headed = _dated_by_headings(text, published, False)
-    if not headed:
-        return []
-    return [(block.start, block.end, headed[block.start][0].until
-             or last_day(headed[block.start][0].date, headed[block.start][0].precision))
-            for block in split_blocks(text) if block.kind == "paragraph" and block.start in headed]
+    return [(start, under.paragraph_end, under.date.until or last_day(under.date.date, under.date.precision))
+            for start, under in _dated_by_headings(text, published, False).items()]
 
 
 _LONGEST_DATE_HEADING = 40

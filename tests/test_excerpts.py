@@ -165,6 +165,20 @@ def test_an_item_of_a_list_takes_the_section_its_introduction_gives_when_it_has_
     assert sections["The"] == "background"                   # after the list: no label, no item
 
 
+def test_a_list_item_carries_the_hedging_introduction_of_its_list_from_ingest(tmp_path: Path, taxonomy):
+    """"Analysts say the core points … revolve around three areas:" says whose view the list is: each item's
+    passages carry that sentence (worked out once, at ingest), the introduction itself and the paragraph after
+    the list do not. The same list under "The core points … revolve around three areas:" is no one's guess."""
+    path = tmp_path / "listed.txt"
+    path.write_text(LISTED, encoding="utf-8")
+    intro = "Analysts say the core points of contention revolve around three areas:"
+    listed = {e.text.split()[0]: e.listed_under for e in automatic_excerpts(load_source(path), taxonomy)}
+    assert listed["Territory:"] == intro and listed["Economic"] == intro and listed["The"] is None
+    assert listed["Analysts"] is None and listed["Envoys"] is None
+    path.write_text(LISTED.replace("Analysts say the", "The"), encoding="utf-8")
+    assert all(e.listed_under is None for e in automatic_excerpts(load_source(path), taxonomy))
+
+
 def test_no_list_without_a_colon_before_it(tmp_path: Path, taxonomy):
     path = tmp_path / "listed.txt"
     path.write_text(LISTED.replace("three areas:", "three areas."), encoding="utf-8")
