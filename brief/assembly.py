@@ -93,6 +93,7 @@ from brief.ranking import (
     grade_bonus,
     introduces_the_role,
     leans_on_what_came_before,
+    leans_only_on_its_connective,
     only_quotes,
     quotes_nobody,
     recency_bonus,
@@ -914,7 +915,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
                 or lead.source_id not in sources or before.end > lead.start:
             continue
         shown_before = alone.get(before.id)
-        chained = leans_on_what_came_before(before.text, first_person=False)
+        # "Yet the center of gravity … later. That sequencing remains …": "Yet" only sets the pair against what
+        # came before; the pair reads alone
+        chained = leans_on_what_came_before(before.text, first_person=False) \
+            and not leans_only_on_its_connective(before.text)
         if chained and (shown_before is None or not shown_before.context or id(shown_before) in absorbed
                         or id(candidate) not in lacking):
             continue  # a sentence before that leans is context only as shown after its own

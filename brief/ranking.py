@@ -267,6 +267,22 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
         or talks_to_reader(text) or asks_without_saying(text) or _short_lead_in_ends_on_pronoun(text)
 
 
+_OPENING_CONNECTIVE = re.compile(r"^(?:yet|but|however|still|and|moreover|furthermore),?\s+(?=\S)", re.IGNORECASE)
+"""A connective that only adds to or sets against what came before, not one that says what ("instead", "then")."""
+
+
+def leans_only_on_its_connective(text: str) -> bool:
+    """Whether ``text`` leans on what came before only by the connective it opens on: "Yet the center of gravity
+    in U.S. pressure has largely sat on Zelensky’s side of the table: move toward a deal now, then fill in
+    security guarantees later." says all it says without "Yet". "But it has also looped back on itself" does
+    not: what is "it"?"""
+    opening = _OPENING_CONNECTIVE.match(text)
+    if opening is None:
+        return False
+    rest = text[opening.end():]
+    return not leans_on_what_came_before(rest[:1].upper() + rest[1:], first_person=False)
+
+
 def static_strength(excerpt: Excerpt) -> float:
     """The excerpt's rank before recency: cues, place in the article, how much it says, whether it
     stands alone; all judged on what a brief would show of it (:func:`shown_text`)."""

@@ -992,6 +992,26 @@ def test_a_passage_whose_sentence_before_leans_too_is_shown_after_both(tmp_path:
     assert not [i for i in briefing.all_items() if i is not item and "The goals of" in i.text]
 
 
+def test_that_sequencing_is_shown_after_a_sentence_that_leans_only_on_its_yet(tmp_path: Path) -> None:
+    """Seed 000: "That sequencing remains the most combustible point of disagreement …" says what only the
+    sentence before says ("move toward a deal now, then fill in security guarantees later"), which opens on
+    "Yet". "Yet" sets the pair against what came before, but the pair says all it says: it is shown, where a
+    sentence before that leans by "it" is not taken as context."""
+    sentences = ("As the year went on, Rubio showed more flexibility toward the concerns of Kyiv in the talks. "
+                 "Yet the center of gravity in U.S. pressure has sat on Zelensky's side of the table: move toward "
+                 "a deal now, then fill in security guarantees later. That sequencing remains the most combustible "
+                 "point of disagreement with Kyiv and EU capitals in the peace talks.")
+    paths, workspace = project(tmp_path, {"q": ("2025-12-18", "Alpha Post", [sentences, *PARAGRAPHS])})
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    [item] = [i for i in briefing.all_items() if "That sequencing" in i.text]
+    assert item.text.startswith("Yet the center of gravity")
+    leaning = sentences.replace("Yet the center of gravity in U.S. pressure has", "But it has")
+    (tmp_path / "it").mkdir()
+    paths, workspace = project(tmp_path / "it", {"q": ("2025-12-18", "Alpha Post", [leaning, *PARAGRAPHS])})
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
+    assert not [i for i in briefing.all_items() if "That sequencing" in i.text]
+
+
 def test_a_paragraph_opening_on_he_is_shown_after_the_paragraph_before_that_names_him(tmp_path: Path) -> None:
     """News prose gives a speaker's next sentence a paragraph of its own: "He indicated that … “unacceptable”"
     says who "he" is only in the paragraph before. The item shows both, on one line, and verify finds it."""

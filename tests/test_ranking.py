@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from brief.ranking import FULL_SENTENCE_WORDS, SUBSTANCE_WEIGHT, content_words, only_quotes, substance_shortfall
+from brief.ranking import (
+    FULL_SENTENCE_WORDS,
+    SUBSTANCE_WEIGHT,
+    content_words,
+    leans_only_on_its_connective,
+    only_quotes,
+    substance_shortfall,
+)
 
 
 def test_content_words_leave_out_function_words_and_count_each_word_once() -> None:
@@ -329,3 +336,11 @@ def test_a_courtesy_is_left_out_whole_with_whom_it_addresses(text: str, shown: s
     from brief.ranking import standalone_text
 
     assert standalone_text(text, opens_article=False) == shown
+
+
+def test_a_passage_leans_only_on_its_connective_when_it_reads_alone_without_it():
+    assert leans_only_on_its_connective("Yet the pressure has sat on Kyiv: a deal now, guarantees later.")
+    assert leans_only_on_its_connective("However, the talks in Geneva went on for a second day.")
+    assert not leans_only_on_its_connective("But it has also looped back on itself.")   # what is "it"?
+    assert not leans_only_on_its_connective("Instead Moscow sent a second-tier delegation.")  # instead of what?
+    assert not leans_only_on_its_connective("The talks in Geneva went on for a second day.")  # leans on nothing
