@@ -75,7 +75,7 @@ from brief.briefing import (
     item_words,
 )
 from brief.contradictions import Statement
-from brief.corroboration import PassageClaims, corroborates, passage_claims
+from brief.corroboration import PassageClaims, corroborates, passage_claims, speak_for_other_parties
 from brief.dates import long_date
 from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
@@ -606,8 +606,17 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
             particulars[member.id] = read_particulars(member, dated=not earliest.get(member.source_id))
         return particulars[member.id]
 
+    claims: dict[str, PassageClaims] = {}
+
+    def claims_of(member: Excerpt) -> PassageClaims:
+        if member.id not in claims:
+            claims[member.id] = passage_claims(Statement(member.text, member.source_id, member.start,
+                                                         member.published))
+        return claims[member.id]
+
     def one_claim(excerpt: Excerpt, group: _Candidate) -> bool:
-        return all(one_claim_possible(read(member), read(excerpt)) for member in group.excerpts)
+        return all(one_claim_possible(read(member), read(excerpt)) for member in group.excerpts) \
+            and not speak_for_other_parties(claims_of(excerpt), claims_of(group.lead))
 
     plain: list[frozenset[str]] = []
     """Each group's lead's :func:`plain_words`: near-duplicates share more than names."""

@@ -316,6 +316,14 @@ def passage_claims(passage: Statement) -> PassageClaims:
     return PassageClaims(passage.source_id, leads, lead_holders, lead_claims, joins, join_claims)
 
 
+def speak_for_other_parties(a: PassageClaims, b: PassageClaims) -> bool:
+    """Whether both passages state positions, and not of the same parties: "Ukraine demands the return of all
+    occupied land, while Russia insists on the withdrawal …" and "Moscow … insists on the withdrawal of
+    Ukrainian forces …" share most of their words, but the first says what Kyiv wants too."""
+    holders_a, holders_b = {p.holder for p in a.leads}, {p.holder for p in b.leads}
+    return bool(holders_a and holders_b and holders_a != holders_b)
+
+
 def corroborates(joining: PassageClaims, item: PassageClaims) -> bool:
     """Whether the passage ``joining`` makes the claim that the passage ``item`` leads with; they come from
     different sources. See the module's docstring for what counts."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -103,6 +104,16 @@ def comparable_words(text: str) -> frozenset[str]:
     (Snowball: "recognized", "recognizing" → "recogn") and a party for its capital or adjective
     ("Moscow", "the Kremlin", "Russian" → "russia")."""
     return frozenset(_comparable(word) for word in content_words(text))
+
+
+def word_stems(words: Iterable[str]) -> frozenset[str]:
+    """The Snowball stem of each of ``words`` (lower-cased): "studied", "studying" → "studi"."""
+    return frozenset(_stem(word) for word in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
 
 
 def substance_shortfall(text: str) -> float:

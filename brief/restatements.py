@@ -30,7 +30,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from brief.contradictions import Statement, same_matter
-from brief.corroboration import PassageClaims, passage_claims, same_position, same_talks_outcome
+from brief.corroboration import (
+    PassageClaims,
+    passage_claims,
+    same_position,
+    same_talks_outcome,
+    speak_for_other_parties,
+)
 from brief.manifest import PreviousEdition, source_label
 from brief.ranking import content_words
 from brief.same_claim import plain_words_of, similar_words
@@ -108,7 +114,8 @@ class Restatements:
         words, plain = content_words(text), plain_words_of(text)
         claims = passage_claims(Statement(text, source_id, 0, published))
         for reading in self._readings:
-            if (similar_words(words, reading.words) and similar_words(plain, reading.plain)) \
+            if (similar_words(words, reading.words) and similar_words(plain, reading.plain)
+                    and not speak_for_other_parties(claims, reading.claims)) \
                     or claims_made_before(claims, reading.claims):
                 return reading.item
         return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from brief.differences import SourcedFigure, find_differences, stem, value_interval
 from brief.excerpts import Excerpt
 from brief.figures import QUALIFIER_BEFORE, SPELLED_NUMBERS, Figure, figures_in_passage
-from brief.ranking import content_words
+from brief.ranking import content_words, word_stems
 from brief.timeline import extract_events, find_dates, last_day
 
 MERGE_OVERLAP = 0.6
@@ -43,13 +43,14 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
 def plain_words_of(text: str) -> frozenset[str]:
-    """:func:`content_words` less names and titles (words capitalised other than first in a sentence):
-    what a passage says about the people it names. "Putin met with U.S. Special Envoy Steve Witkoff at the
+    """:func:`content_words` less names and titles (words capitalised other than first in a sentence), each
+    reduced to its stem (:func:`brief.ranking.word_stems`: "studied", "studying"): what a passage says about
+    the people it names. "Putin met with U.S. Special Envoy Steve Witkoff at the
     Kremlin" and "talks between Special Envoy Steve Witkoff and Russian President Vladimir Putin ended with the
     Kremlin confirming no compromise" share names only: two statements, not one."""
     names = {m.group().lower().rstrip(".") for m in _CAPITALISED.finditer(text)
              if m.start() > 0 and not re.search(r"[.!?:]\s*$", text[max(0, m.start() - 3):m.start()])}
-    return frozenset(w for w in content_words(text) if w not in names)
+    return word_stems(w for w in content_words(text) if w not in names)
 
 
 _COUNT = re.compile(r"(?<![\w$€£₴₽.,:/-])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|two|three|four|five|six|"

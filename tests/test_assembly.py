@@ -414,6 +414,21 @@ def test_the_same_day_told_two_ways_is_one_event(tmp_path: Path) -> None:
     assert sorted(sorted(sources) for _, sources in items) == [["a", "b"], ["c", "d"]]
 
 
+def test_one_remark_told_in_other_inflections_is_one_item(tmp_path: Path) -> None:
+    # w8 and w6 of the written corpus: "had not yet studied the revised texts in full … do not bring a settlement
+    # closer" and "changes added … do not bring peace closer … after studying the full text". Their plain words
+    # meet once "studied"/"studying" and "texts"/"text" are one word each: Moscow's reply is one item, 2 sources.
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-22", "Alpha Post", "Kremlin aide Yuri Ushakov said on Sunday that Moscow had not yet studied "
+              "the revised texts in full, but that the changes made by Ukraine and the Europeans \"do not bring a "
+              "settlement closer\"."),
+        "b": ("2025-12-22", "Beta News", "Kremlin aide Yuri Ushakov said on Sunday, Dec. 21, that changes added by "
+              "Kyiv and the Europeans \"do not bring peace closer\", and that Moscow would answer only after "
+              "studying the full text."),
+    })
+    assert [sorted(sources) for _, sources in items] == [["a", "b"]]
+
+
 def test_two_versions_of_a_plan_are_two_claims(tmp_path: Path) -> None:
     # "Revised" and "earlier" make two plans (brief.differences): neither source makes the other's claim.
     items = _items_citing(tmp_path, {
