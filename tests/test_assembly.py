@@ -429,6 +429,20 @@ def test_one_remark_told_in_other_inflections_is_one_item(tmp_path: Path) -> Non
     assert [sorted(sources) for _, sources in items] == [["a", "b"]]
 
 
+def test_a_passage_that_also_states_the_other_sides_demand_is_not_a_near_duplicate(tmp_path: Path) -> None:
+    # Most words shared, but a says what Kyiv wants too: b's source is not cited for Ukraine's demand (b may
+    # still be left out as repeating a).
+    items = _items_citing(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "Ukraine demands the return of all occupied land, while Russia insists on "
+              "the withdrawal of Ukrainian forces from the remaining Donbas territories."),
+        "b": ("2025-12-04", "Beta News", "Moscow continues to demand that Ukraine must relinquish territories that "
+              "Russia claims as its own, and insists on the withdrawal of Ukrainian forces from the remaining Donbas "
+              "areas currently under Kyiv’s control."),
+    })
+    assert ["a"] in [sorted(sources) for _, sources in items]
+    assert all(len(sources) == 1 for _, sources in items)
+
+
 def test_two_versions_of_a_plan_are_two_claims(tmp_path: Path) -> None:
     # "Revised" and "earlier" make two plans (brief.differences): neither source makes the other's claim.
     items = _items_citing(tmp_path, {
