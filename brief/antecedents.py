@@ -14,7 +14,9 @@ the sentence before further in:
   "treats these as preconditions";
 - an event the sentence before names, as "the meeting" with nothing after it to say which ("The meeting
   offered little surprise, as Putin …": in a brief it follows whatever meeting the item before names), or a
-  "later" that says after what ("Putin later dismissed the talks as irrelevant": the Istanbul talks of 2022).
+  "later" that says after what ("Putin later dismissed the talks as irrelevant": the Istanbul talks of 2022),
+  or an opening "Afterwards" ("Afterwards Yuri Ushakov … says …": after the Kremlin meeting the sentence
+  before tells of).
 
 Shown in a brief, such a passage leaves the principal to guess who spoke or what is refused.
 """
@@ -120,16 +122,30 @@ later dismissed …", "Kyiv later said" (not "negotiate protection later", "late
 "was later revised", nor "met Putin and later briefed …", which says after what)."""
 
 
+_AFTER_WHAT = re.compile(
+    r"^[\"“‘']?(?:afterwards?|soon\s+after(?:wards?)?|shortly\s+after(?:wards?)?|later|hours\s+later|days\s+later"
+    r"|the\s+(?:next|following)\s+day)\b(?!\s+(?:this|on|in|today|tonight|next|last)\b)", re.IGNORECASE)
+"""A sentence that opens on after what came before: "Afterwards Yuri Ushakov … says …" (not "Later this month",
+"Later on Tuesday", which say when)."""
+
+
 def refers_to_an_unnamed_event(text: str) -> bool:
     """Whether ``text`` opens on "the meeting" (a call, a summit …) that it does not say which, or tells what
     happened "later" than something it does not name (see the module's docstring)."""
     later = _LATER_THAN_WHAT.match(text)
-    return bool(_UNNAMED_EVENT.match(text) or (later and is_past_verb(later.group("verb"))))
+    return bool(_UNNAMED_EVENT.match(text) or (later and is_past_verb(later.group("verb")))) or follows_on(text)
+
+
+def follows_on(text: str) -> bool:
+    """Whether ``text`` opens on "Afterwards" (or "Later", "The next day") with no day of its own: it tells what
+    came after what the sentence before tells."""
+    return bool(_AFTER_WHAT.match(text))
 
 
 def lacks_who_or_what(text: str) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
     a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
-    no noun after it. (Whether it then cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s
+    no noun after it; or what came after what it says: "Afterwards …" (:func:`follows_on`). (Whether it then cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s
     to say.)"""
-    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) or points_at_what_came_before(text)
+    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) or points_at_what_came_before(text) \
+        or follows_on(text)

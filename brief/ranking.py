@@ -30,7 +30,7 @@ from brief.antecedents import (
 from brief.dates import leading_dateline
 from brief.excerpts import Excerpt
 from brief.parties import PARTY_WORDS
-from brief.reader_address import asks_without_saying, talks_to_reader
+from brief.reader_address import asks_without_saying, notes_own_reporting, talks_to_reader
 from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERB, SPEECH_VERBS
@@ -257,7 +257,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     So does one that opens on a short sentence ending on "it", "them", "this" or "that" ("Russia will test
     it.").
     A passage that says nothing on its own reads no better: one in which the page talks to its reader
-    ("Good morning. Here is what you need to know …", an interview's "We asked her …") or one that opens
+    ("Good morning. Here is what you need to know …", an interview's "We asked her …"), one that notes what
+    the newsroom could not find out ("Larkspur Wire could not establish what the draft says …") or one that opens
     on a watch-list question ("Whether Putin answers … or lets the matter drift into January.",
     :mod:`brief.reader_address`).
 
@@ -275,7 +276,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
         opening = None
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
         or refers_to_someone_unnamed(text) or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) \
-        or talks_to_reader(text) or asks_without_saying(text) or _short_lead_in_ends_on_pronoun(text)
+        or talks_to_reader(text) or asks_without_saying(text) or notes_own_reporting(text) \
+        or _short_lead_in_ends_on_pronoun(text)
 
 
 _OPENING_CONNECTIVE = re.compile(r"^(?:yet|but|however|still|and|moreover|furthermore),?\s+(?=\S)", re.IGNORECASE)

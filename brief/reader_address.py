@@ -8,6 +8,10 @@ watch-list questions, orders and labelled opinions.
 - **A watch-list question**: a "Whether …" that asks and never says ("Whether Putin answers the
   U.S. documents before the New Year holidays, or lets the matter drift into January."), alone or
   under a label ("What to watch this week: Whether …"). Neither an event nor an item.
+- **The newsroom's note on its own reporting**: "Larkspur Wire could not establish what the draft says …",
+  "The figures could not be independently verified." A caveat on what the article could find out, about a
+  draft or a figure its reader has just read of: neither an event nor an item (shown alone, it reads as an
+  outlook, with "the draft" undefined).
 - **An order to the reader or a labelled opinion** ("Expect a quiet holiday period …", "Our view:
   …"): no event; an item may still carry it, cited to the outlet whose view it is.
 """
@@ -52,6 +56,25 @@ _BIDS_OR_JUDGES = re.compile(
     r"|(?:Bottom line|Analysis|Opinion|Comment|Verdict)\s*:)")
 
 
+_NEWSROOM = (r"(?:(?:[A-Z][\w&.’'-]*\s+){0,3}(?:Wire|News|Post|Times|Press|Agency|Journal|Ledger|Herald|Tribune"
+             r"|Gazette|Reuters|AP|AFP|Bloomberg|BBC|CNN|Broadcasting|Desk)|(?:The|This)\s+(?:newspaper|paper|outlet"
+             r"|publication|agency|broadcaster|newsroom)|We|I)")
+_OWN_REPORTING = re.compile(
+    rf"^{_NEWSROOM}\s+(?:(?:could|can|did|has|have|had)\s*(?:not|n[’']t)(?:\s+been\s+able\s+to)?|(?:was|were)\s+"
+    r"(?:not\s+able|unable)\s+to)\s+(?:independently\s+)?(?:establish|verify|confirm|determine|corroborate"
+    r"|ascertain|obtain|review|see)\b"
+    r"|^(?:The|These|Those|This|That|Such|Neither|None)\b[^.,;]{0,60}?\b(?:could|can)\s*(?:not|n[’']t)\s+be\s+"
+    r"(?:independently\s+)?(?:verified|confirmed|established)\b")
+
+
+def notes_own_reporting(text: str) -> bool:
+    """Whether ``text`` opens on the newsroom's note on its own reporting: "Larkspur Wire could not establish
+    what the draft says should happen if …", "The figures could not be independently verified." (A claim
+    with such a note after it, "Russia said it downed 40 drones, a claim that could not be verified", says
+    something.)"""
+    return bool(_OWN_REPORTING.match(text))
+
+
 def talks_to_reader(text: str) -> bool:
     """Whether ``text`` has a sentence in which the page talks to its reader (a greeting, a sign-off, a
     table of contents, an interview's framing)."""
@@ -76,7 +99,8 @@ def asks_without_saying(text: str) -> bool:
 
 
 def tells_no_event(sentence: str) -> bool:
-    """Whether ``sentence`` talks to the reader, asks without saying, bids the reader ("Expect …") or
-    gives a labelled opinion ("Our view: …"): whatever date it names, nothing happened then."""
+    """Whether ``sentence`` talks to the reader, asks without saying, bids the reader ("Expect …"), gives a
+    labelled opinion ("Our view: …") or notes what the newsroom could not find out: whatever date it names,
+    nothing happened then."""
     bids = bool(_BIDS_OR_JUDGES.match(sentence)) and not _SAID.search(sentence)  # "Expect …, Zelensky warned."
-    return talks_to_reader(sentence) or asks_without_saying(sentence) or bids
+    return talks_to_reader(sentence) or asks_without_saying(sentence) or bids or notes_own_reporting(sentence)

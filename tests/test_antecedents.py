@@ -83,6 +83,11 @@ def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(te
     ("The 28-point plan was later revised to 20 points.", False),
     ("The call for an immediate ceasefire went unanswered.", False),  # "the call for …" says which
     ("The visit by Witkoff and Kushner to Moscow ended late.", False),
+    ("Afterwards Yuri Ushakov, Putin's foreign policy aide, says no compromise on territory has been found.", True),
+    ("Later, the Kremlin said the talks had been useful.", True),  # later than what?
+    ("The next day the envoys flew on to Berlin.", True),
+    ("Later on Tuesday, the Kremlin said the talks had been useful.", False),  # it says when
+    ("Later this month the envoys fly to Berlin.", False),
 ])
 def test_an_event_the_passage_does_not_say_which_or_after_what_leans_on_what_came_before(
         text: str, leans: bool) -> None:
@@ -123,6 +128,18 @@ def test_a_passage_that_says_he_of_someone_the_sentence_before_names_is_shown_af
     [pair] = [item for item in items if item.text == f"{quoted} {unnamed}"]
     excerpts = {e.text: e.id for e in workspace.excerpts_of("a")}
     assert pair.excerpt_id == excerpts[unnamed] and set(pair.excerpt_ids) == {excerpts[unnamed], excerpts[quoted]}
+
+
+def test_a_passage_that_opens_on_afterwards_is_shown_after_the_sentence_it_follows(tmp_path: Path) -> None:
+    """w11: "Afterwards Yuri Ushakov … says …" alone leaves the principal to ask after what. Shown after the
+    sentence before, it says: after the Kremlin meeting."""
+    before = "Witkoff and Kushner are received by Putin in the Kremlin late in the day and stay nearly five hours."
+    after = ("Afterwards Yuri Ushakov, Putin's foreign policy aide, says some American proposals can be worked on "
+             "while others are unacceptable, and that no compromise on territory has been found.")
+    _, items = _brief_of(tmp_path, f"{before} {after}")
+    texts = [item.text for item in items]
+    assert f"{before} {after}" in texts, texts
+    assert after not in texts
 
 
 def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief.reader_address import asks_without_saying, talks_to_reader, tells_no_event
+from brief.ranking import leans_on_what_came_before
+from brief.reader_address import asks_without_saying, notes_own_reporting, talks_to_reader, tells_no_event
 
 
 @pytest.mark.parametrize(("text", "talks"), [
@@ -41,3 +42,19 @@ def test_a_watch_list_question_asks_without_saying(text: str, asks: bool) -> Non
 def test_an_order_to_the_reader_is_no_event_but_a_warning_someone_gave_may_be() -> None:
     assert tells_no_event("Expect a quiet holiday period followed by another push in January.")
     assert not tells_no_event("Expect more strikes on the grid this winter, Zelensky warned on Monday.")
+
+
+@pytest.mark.parametrize(("text", "notes"), [
+    ("Larkspur Wire could not establish what the draft says should happen if the commission finds that one side "
+     "has broken the truce.", True),
+    ("The figures could not be independently verified.", True),
+    ("Reuters was unable to verify the claim.", True),
+    ("We could not confirm the report.", True),
+    ("Russia said it downed 40 drones, a claim that could not be independently verified.", False),  # a claim
+    ("Kyiv could not confirm the strike on Monday.", False),  # a government, not the newsroom
+    ("The Kremlin could not say when the talks would resume.", False),
+])
+def test_the_newsrooms_note_on_its_own_reporting_is_no_event_and_no_item(text: str, notes: bool) -> None:
+    assert notes_own_reporting(text) is notes
+    assert tells_no_event(text) is notes
+    assert leans_on_what_came_before(text) is notes
