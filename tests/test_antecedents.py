@@ -130,18 +130,6 @@ def test_a_passage_that_says_he_of_someone_the_sentence_before_names_is_shown_af
     assert pair.excerpt_id == excerpts[unnamed] and set(pair.excerpt_ids) == {excerpts[unnamed], excerpts[quoted]}
 
 
-def test_a_passage_that_opens_on_afterwards_is_shown_after_the_sentence_it_follows(tmp_path: Path) -> None:
-    """w11: "Afterwards Yuri Ushakov … says …" alone leaves the principal to ask after what. Shown after the
-    sentence before, it says: after the Kremlin meeting."""
-    before = "Witkoff and Kushner are received by Putin in the Kremlin late in the day and stay nearly five hours."
-    after = ("Afterwards Yuri Ushakov, Putin's foreign policy aide, says some American proposals can be worked on "
-             "while others are unacceptable, and that no compromise on territory has been found.")
-    _, items = _brief_of(tmp_path, f"{before} {after}")
-    texts = [item.text for item in items]
-    assert f"{before} {after}" in texts, texts
-    assert after not in texts
-
-
 def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_path: Path) -> None:
     before = "Officials signalled openness to continued contacts with Washington on Friday."
     unnamed = "A new round of consultations at expert level could be held before the end of the year, he said."
@@ -150,16 +138,23 @@ def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_p
     assert not any(unnamed in text for text in texts)
 
 
-def test_a_quotation_of_the_official_is_shown_after_the_sentence_that_introduces_them(tmp_path: Path) -> None:
-    """"“…,” the official said." alone leaves the principal to guess which official; the sentence before says."""
-    before = ("An American official told reporters that 90 per cent of the issues between Washington and Kyiv had "
-              "now been settled.")
-    quoted = ('"The guarantees on the table are the strongest Ukraine has ever been offered," the official said. '
-              '"What remains is the land."')
-    _, items = _brief_of(tmp_path, f"{before} {quoted}")
+@pytest.mark.parametrize(("before", "leaning"), [
+    # "“…,” the official said." alone leaves the principal to guess which official; the sentence before says.
+    ("An American official told reporters that 90 per cent of the issues between Washington and Kyiv had now "
+     "been settled.",
+     '"The guarantees on the table are the strongest Ukraine has ever been offered," the official said. '
+     '"What remains is the land."'),
+    # w11: "Afterwards Yuri Ushakov … says …" alone leaves the principal to ask after what: the Kremlin meeting.
+    ("Witkoff and Kushner are received by Putin in the Kremlin late in the day and stay nearly five hours.",
+     "Afterwards Yuri Ushakov, Putin's foreign policy aide, says some American proposals can be worked on while "
+     "others are unacceptable, and that no compromise on territory has been found."),
+])
+def test_a_passage_is_shown_after_the_sentence_that_says_whom_or_what_it_follows(
+        tmp_path: Path, before: str, leaning: str) -> None:
+    _, items = _brief_of(tmp_path, f"{before} {leaning}")
     texts = [item.text for item in items]
-    assert f"{before} {quoted}" in texts, texts
-    assert quoted not in texts
+    assert f"{before} {leaning}" in texts, texts
+    assert leaning not in texts
 
 
 def test_a_quotation_of_the_official_is_not_given_to_someone_else_the_sentence_before_names(tmp_path: Path) -> None:
