@@ -320,6 +320,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     reckoned: dict[int, int] = {}
+
     def reading_words(candidate: _Candidate) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
         longer than the earlier edition's title and date counted here)."""

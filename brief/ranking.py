@@ -96,7 +96,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 @lru_cache(maxsize=1 << 16)
 def _comparable(word: str) -> str:
     party = PARTY_WORDS.get(word)
-    return party.lower() if party else _SAME_THING.get(word) or _STEMMER.stemWord(word)
+    return party.lower() if party else _SAME_THING.get(word) or _stem(word)
 
 
 def comparable_words(text: str) -> frozenset[str]:
