@@ -17,12 +17,11 @@ The sentences after it in the same paragraph go on telling that time while they 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from brief.dates import MONTH_NAME, MONTHS
-from brief.timeline import find_dates
+from brief.timeline import find_dates, last_day
 
 PAST_DAYS = 365
 """How long before the article a named period must have ended for the story told in it to be history."""
@@ -52,8 +51,9 @@ def tells_a_past_time(sentence: str, published: dt.date) -> bool:
         if _NOT_WHEN.search(sentence[:match.start()]):
             continue
         year = int(match.group("year"))
-        month = MONTHS[match.group("month")[:3].lower()] if match.group("month") else 12
-        ended = dt.date(year, month, calendar.monthrange(year, month)[1])
+        month = match.group("month")
+        ended = last_day(dt.date(year, MONTHS[month[:3].lower()], 1), "month") if month \
+            else last_day(dt.date(year, 1, 1), "year")
         if (published - ended).days >= PAST_DAYS:
             return True
     return False
