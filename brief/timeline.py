@@ -147,8 +147,8 @@ def extract_events(text: str, source_id: str, published: dt.date | None, *,
         heading = headed.get(sentence.block_start)
         if len(events) == found and heading is not None and sentence.start == sentence.block_start \
                 and _CONTENT_WORD.search(body):
-            mention, at, _ = heading
-            events.append(_event(source_id, sentence, body, mention, at, published, published_earliest))
+            events.append(_event(source_id, sentence, body, heading.date, heading.heading_start, published,
+                                 published_earliest))
     return events
 
 
@@ -265,8 +265,8 @@ def chronology_days(text: str, published: dt.date | None) -> dict[int, dt.date |
     paragraph starts → the one day its heading names, or None when the heading names more than a day ("Dec.
     14–15", "December"). "Overnight Russia sends roughly 650 drones …" under "Saturday 6 December" tells of the
     night to 6 December, whenever the article appeared. Empty for any other article."""
-    return {start: mention.date if mention.precision == "day" and mention.until is None else None
-            for start, (mention, _, _) in _dated_by_headings(text, published, False).items()}
+    return {start: under.date.date if under.date.precision == "day" and under.date.until is None else None
+            for start, under in _dated_by_headings(text, published, False).items()}
 
 
 def chronology_last_days(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
