@@ -550,7 +550,8 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
     for ref in refs:
         heading = ref.title or EXTRA_SECTIONS[ref.id]
         if ref.id == "key-quotes":
-            extras.append(ExtraSection("key-quotes", heading, key_quotes(material, ref.max_items, shown, since=window.start)))
+            quotes = key_quotes(material, ref.max_items, shown, since=window.start)
+            extras.append(ExtraSection("key-quotes", heading, quotes))
         elif ref.id == "key-figures":
             extras.append(ExtraSection("key-figures", heading, key_figures(material, ref.max_items)))
         elif ref.id == "timeline":
@@ -611,8 +612,7 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
 
     def claims_of(member: Excerpt) -> PassageClaims:
         if member.id not in claims:
-            claims[member.id] = passage_claims(Statement(member.text, member.source_id, member.start,
-                                                         member.published))
+            claims[member.id] = _claims(member)
         return claims[member.id]
 
     def one_claim(excerpt: Excerpt, group: _Candidate) -> bool:
@@ -1086,18 +1086,20 @@ def _furniture_words(spec, extras: list[ExtraSection]) -> int:
     return frame_words(spec.title, spec.subtitle, headings) + sum(section.words for section in extras)
 
 
+def _claims(excerpt: Excerpt) -> PassageClaims:
+    """What the passage claims, as a brief would show it (:func:`brief.corroboration.passage_claims`)."""
+    return passage_claims(Statement(shown_text(excerpt), excerpt.source_id, excerpt.start, excerpt.published))
+
+
 def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
     """Join each passage that makes, in other words, the claim a stronger item of other sources leads with
     (:func:`brief.corroboration.corroborates`) to that item, which then cites its source too.
 
     A passage the analyst pinned, included or marked stays an item of its own.
     """
-    def claims(excerpt: Excerpt) -> PassageClaims:
-        return passage_claims(Statement(shown_text(excerpt), excerpt.source_id, excerpt.start, excerpt.published))
-
     kept: list[tuple[_Candidate, PassageClaims]] = []
     for candidate in candidates:  # strongest first
-        read = claims(candidate.lead)
+        read = _claims(candidate.lead)
         home = None
         if read.may_join and not (candidate.pinned or candidate.forced or candidate.lead.origin == "analyst"):
             sources = {e.source_id for e in candidate.excerpts}
