@@ -111,8 +111,8 @@ _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|thes
 
 _UNNAMED_EVENT = re.compile(
     rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk)\s+"
-    r"(?!(?:of|with|between|in|at|on|to|for|by|from|that|which|where|among|last|next|this|held|hosted|scheduled|planned|set"
-    r"|due|proposed|requested|and|or)\b)", re.IGNORECASE)
+    r"(?!(?:of|with|between|in|at|on|to|for|by|from|that|which|where|among|last|next|this|held|hosted|scheduled"
+    r"|planned|set|due|proposed|requested|and|or)\b)", re.IGNORECASE)
 """A sentence whose subject is "the meeting" (a visit, a call …) with no word after it to say which."""
 _LATER_THAN_WHAT = re.compile(
     r"^(?:(?!\band\b|\bbut\b)[^,;:.]){0,60}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\blater\s+(?P<verb>\w+)",
@@ -145,7 +145,7 @@ def follows_on(text: str) -> bool:
 def lacks_who_or_what(text: str) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
     a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
-    no noun after it; or what came after what it says: "Afterwards …" (:func:`follows_on`). (Whether it then cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s
-    to say.)"""
-    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) or points_at_what_came_before(text) \
-        or follows_on(text)
+    no noun after it; or what came after what it says: "Afterwards …" (:func:`follows_on`). (Whether it then
+    cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s to say.)"""
+    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) \
+        or points_at_what_came_before(text) or follows_on(text)

@@ -96,8 +96,10 @@ _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the last edition from [^*]*?"
                             r"|listed under [“\"][^“”\"*]*[”\"]"
-                            rf"|as of {_LONG_DATE}(?:; see the later source \d+|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
-                            rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*").replace(" ?", r"\s*").replace(" ", r"\s+"))
+                            rf"|as of {_LONG_DATE}(?:; see the later source \d+"
+                            rf"|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
+                            rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*")
+                           .replace(" ?", r"\s*").replace(" ", r"\s+"))
 """The template's "*(3 sources)*", "*(2 sources; 1 more carries the same wire text)*" or "*(reported in the last
 edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025"), and
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
