@@ -6,7 +6,10 @@ due to decide at a summit next week"). By the brief's date it may be old news:
 - the period it names is over by the brief's date: whatever it announced has happened or not since;
 - or the period has begun and a later source, published since it began, gives one of the announcement's
   figures again ("a loan of up to 90 billion euros" due to be decided; "the 27 instead agreed to raise
-  €90bn", reported on 19 December): that source reports what became of it (:func:`superseded`).
+  €90bn", reported on 19 December), or reports in the past tense an event since at a place the announcement
+  names, with a party it names ("A Russian delegation may also travel to Miami … before the end of the year";
+  "Russian envoy Kirill Dmitriev met … in Miami on Saturday"): that source reports what became of it
+  (:func:`superseded`).
 
 Either way the announcement loses rank (:data:`PASSED_SCHEDULE_PENALTY`) so that what happened leads;
 it is not dropped, since "was due to" is still part of the record. When it is still in the brief, its item
@@ -25,9 +28,10 @@ from dataclasses import dataclass
 from brief.briefing import Overtaken
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
+from brief.parties import PARTY_WORDS
 from brief.ranking import shown_text
 from brief.segmentation import sentence_bounds
-from brief.timeline import Precision, extract_events, last_day, tense_near
+from brief.timeline import FULL_MONTH, Precision, extract_events, last_day, tense_near
 
 PASSED_SCHEDULE_PENALTY = 1.5
 """Rank an announcement of a day now past loses: as much as a second independent source adds, so that a
@@ -36,9 +40,12 @@ later report of what happened outranks it."""
 
 _HORIZON = re.compile(r"\b(?:(?:[Ii]n|[Oo]ver|[Ww]ithin)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<unit>days|weeks)"
                       r"|[Ww]ithin\s+(?:a\s+few\s+)?(?P<within>days|weeks)"
-                      r"|will\s+now\s+(?=(?:proceed|travel|head|fly|go|move\s+on|return|meet)\b))\b")
-"""A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days", and
-the next step of "The U.S. delegation will now proceed to Kyiv" (days)."""
+                      r"|will\s+now\s+(?=(?:proceed|travel|head|fly|go|move\s+on|return|meet)\b)"
+                      r"|(?:[Bb]efore|[Bb]y)\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>week|month|year)"
+                      r"|[Bb]y\s+(?P<end_short>month|year)[- ]end)\b")
+"""A stretch of time ahead with no date: "in the coming days", "over the next few weeks", "within days", the
+next step of "The U.S. delegation will now proceed to Kyiv" (days), and "before the end of the year" (until the
+article's week, month or year is out)."""
 HORIZON_DAYS = {"days": 7, "weeks": 28}
 """How long "the coming days" and "the coming weeks" last after the article's date."""
 
@@ -60,6 +67,12 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
         start, end = next(bounds for bounds in sentences if bounds[0] <= match.start() < bounds[1])
         if tense_near(text[start:end], match.start() - start, match.end() - start) == "past":
             continue  # "over the next few weeks the talks collapsed": weeks after something else
+        period_end = match.group("end") or match.group("end_short")
+        if period_end is not None:
+            first_day = published - dt.timedelta(days=published.weekday()) if period_end == "week" else published
+            if published < last_day(first_day, period_end):
+                periods.append((published + dt.timedelta(days=1), last_day(first_day, period_end), None))
+            continue
         days = HORIZON_DAYS[match.group("unit") or match.group("within") or "days"]
         periods.append((published + dt.timedelta(days=1), published + dt.timedelta(days=days), None))
     return periods
@@ -75,6 +88,38 @@ class Announcement:
     the first one begun) and whether that is over."""
     reported_by: str | None
     """The source of a later passage that gives one of its figures again: it may report what became of it."""
+
+
+_PLACE = re.compile(rf"\b(?:in|to|at)\s+(?!(?:{FULL_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+"""A place after a preposition: "travel to Miami", "talks in Abu Dhabi"."""
+_WORD = re.compile(r"[\w.]+")
+
+
+def _places(text: str) -> set[str]:
+    return {match.group("place") for match in _PLACE.finditer(text)}
+
+
+def _parties(text: str) -> set[str]:
+    return {PARTY_WORDS[word] for word in _WORD.findall(text.lower()) if word in PARTY_WORDS}
+
+
+def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, as_of: dt.date) -> bool:
+    """Whether ``later`` reports, in the past tense, an event from ``first`` to ``as_of`` at a place the
+    announcement names, with a party it names: "A Russian delegation may also travel to Miami … before the end
+    of the year" (15 December) and "Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff … in Miami
+    on Saturday" (22 December)."""
+    said = shown_text(announcement)
+    places, parties = _places(said), _parties(said)
+    if not places or later.published is None:
+        return False
+    for event in extract_events(shown_text(later), later.source_id, later.published):
+        at = event.expression_start - event.start
+        if first <= event.date <= as_of and places & _places(event.text) \
+                and (not parties or parties & _parties(event.text)) \
+                and tense_near(event.text, at, at + len(event.expression)) == "past":
+            return True
+    return False
 
 
 def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
@@ -102,7 +147,9 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
         wanted = figures_of(excerpt)
         reporter = next((other.source_id for other in passages
                          if other.source_id != excerpt.source_id and other.published is not None
-                         and first <= other.published <= as_of and wanted and wanted & figures_of(other)), None)
+                         and first <= other.published <= as_of
+                         and (wanted & figures_of(other) or reports_the_meeting(excerpt, other, first, as_of))),
+                        None)
         if over or reporter is not None:
             found[excerpt.id] = Announcement(Overtaken(excerpt.published, first, last, precision, over), reporter)
     return found

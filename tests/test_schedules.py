@@ -166,6 +166,11 @@ def test_where_sources_differ_says_when_there_was_only_one_source_to_compare(tmp
     ("Officials will set out the next steps over the next few weeks.", dt.date(2026, 1, 4)),
     # the next step of a report: "will now" is days away
     ("The U.S. delegation will now proceed to Kyiv to debrief Ukrainian officials.", dt.date(2025, 12, 14)),
+    # until the article's week, month or year is out (6 December 2025 is a Saturday)
+    ("A Russian delegation may travel to Miami before the end of the year.", dt.date(2026, 1, 1)),
+    ("Officials hope to agree the annex by the end of the month.", dt.date(2026, 1, 1)),
+    ("Negotiators want a text before the end of this week.", dt.date(2025, 12, 8)),
+    ("Brussels expects a decision by year-end.", dt.date(2026, 1, 1)),
 ])
 def test_the_coming_days_are_past_a_week_after_the_article(text: str, over_on: dt.date) -> None:
     due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
@@ -191,3 +196,24 @@ def test_the_coming_days_after_a_sentence_in_the_past_are_still_ahead() -> None:
     text = "Russia launched 500 drones overnight. In the coming days, more strikes are likely."
     due = _excerpt("due", "a", text, dt.date(2025, 12, 6))
     assert superseded([due], dt.date(2025, 12, 14), {})["due"].overtaken.precision is None
+
+
+MIAMI_DUE = ("A Russian delegation may also travel to Miami for separate talks with the U.S. side before the end of "
+             "the year, according to two diplomats.")
+
+
+@pytest.mark.parametrize(("later", "reported"), [
+    ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on Saturday.", True),
+    ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on 19 December.", True),
+    # somewhere else, by no party it names, still ahead, or before the announcement
+    ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Berlin on Saturday.", False),
+    ("Turkish officials met in Miami on Saturday to discuss grain exports.", False),
+    ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Miami on 21 December.", False),
+    ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on 1 December.", False),
+])
+def test_a_later_report_of_the_meeting_announced_says_what_became_of_it(later: str, reported: bool) -> None:
+    due = _excerpt("due", "a", MIAMI_DUE, dt.date(2025, 12, 15))  # until 31 December
+    report = _excerpt("report", "b", later, dt.date(2025, 12, 20))  # Saturday: 20 December
+    found = superseded([due, report], dt.date(2025, 12, 22), {}).get("due")
+    assert found == (Announcement(Overtaken(dt.date(2025, 12, 15), dt.date(2025, 12, 16), dt.date(2025, 12, 31), None,
+                                            over=False), reported_by="b") if reported else None)
