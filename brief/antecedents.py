@@ -16,7 +16,9 @@ the sentence before further in:
   offered little surprise, as Putin …": in a brief it follows whatever meeting the item before names), or a
   "later" that says after what ("Putin later dismissed the talks as irrelevant": the Istanbul talks of 2022),
   or an opening "Afterwards" ("Afterwards Yuri Ushakov … says …": after the Kremlin meeting the sentence
-  before tells of).
+  before tells of); so is "the deal" or "the decision" with nothing after it to say which;
+- a number with no noun after it: "the 27 instead agreed to raise €90bn" (the EU leaders of the sentence
+  before).
 
 Shown in a brief, such a passage leaves the principal to guess who spoke or what is refused.
 """
@@ -110,10 +112,12 @@ _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|thes
 
 
 _UNNAMED_EVENT = re.compile(
-    rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk)\s+"
+    rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk"
+    r"|deal|decision|agreement|accord)\s+"
     r"(?!(?:of|with|between|in|at|on|to|for|by|from|that|which|where|among|last|next|this|held|hosted|scheduled"
     r"|planned|set|due|proposed|requested|and|or)\b)", re.IGNORECASE)
-"""A sentence whose subject is "the meeting" (a visit, a call …) with no word after it to say which."""
+"""A sentence whose subject is "the meeting" (a visit, a call, a deal …) with no word after it to say which: "The
+deal sets aside, for now, the “reparations loan” …" (the EU's loan, which the paragraph before tells of)."""
 _LATER_THAN_WHAT = re.compile(
     r"^(?:(?!\band\b|\bbut\b)[^,;:.]){0,60}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\blater\s+(?P<verb>\w+)",
     re.IGNORECASE)
@@ -127,6 +131,28 @@ _AFTER_WHAT = re.compile(
     r"|the\s+(?:next|following)\s+day)\b(?!\s+(?:this|on|in|today|tonight|next|last)\b)", re.IGNORECASE)
 """A sentence that opens on after what came before: "Afterwards Yuri Ushakov … says …" (not "Later this month",
 "Later on Tuesday", which say when)."""
+
+
+_COUNT_ALONE = re.compile(
+    r"\b[Tt]he\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<next>[a-z]+)\b(?P<after>\W+\w*)?")
+"""A number with no noun after it as the subject of a verb: "the 27 instead agreed to raise €90bn" (the 27 EU
+leaders the sentence before names), "the two met for five hours" (not "the two sides agreed", nor "the 20
+proposed points", where the verb's form is an adjective)."""
+_COUNT_VERBS = frozenset("instead also then still all both together have has had will would could can may must "
+                         "should are were did do".split())
+_AFTER_A_VERB = frozenset("to for in on at with that the a an their its and by after before again for from over "
+                          "late into".split())
+
+
+def counts_whom_it_does_not_name(text: str) -> bool:
+    """Whether ``text`` says "the 27" or "the two" of people or countries it does not name (see
+    :data:`_COUNT_ALONE`)."""
+    for match in _COUNT_ALONE.finditer(text):
+        following = (match.group("after") or "").strip().lower()
+        if match.group("next").lower() in _COUNT_VERBS or is_past_verb(match.group("next")) and (
+                not following[:1].isalnum() or following in _AFTER_A_VERB):
+            return True
+    return False
 
 
 def refers_to_an_unnamed_event(text: str) -> bool:
@@ -145,7 +171,9 @@ def follows_on(text: str) -> bool:
 def lacks_who_or_what(text: str) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
     a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
-    no noun after it; or what came after what it says: "Afterwards …" (:func:`follows_on`). (Whether it then
-    cannot stand alone is :func:`brief.ranking.leans_on_what_came_before`'s to say.)"""
+    no noun after it; an event it does not say which, or what came after what it says ("The meeting offered
+    little surprise", "Afterwards …": :func:`refers_to_an_unnamed_event`); or "the 27" of whom it does not
+    name (:func:`counts_whom_it_does_not_name`). (Whether it then cannot stand alone is
+    :func:`brief.ranking.leans_on_what_came_before`'s to say.)"""
     return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) \
-        or points_at_what_came_before(text) or follows_on(text)
+        or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) or counts_whom_it_does_not_name(text)

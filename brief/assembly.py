@@ -108,6 +108,7 @@ from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
 from brief.section_kinds import EXTRA_SECTIONS
+from brief.segmentation import asks
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 from brief.taxonomy import BACKGROUND
 from brief.workspace import Workspace
@@ -928,7 +929,8 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         # "Yet the center of gravity … later. That sequencing remains …": "Yet" only sets the pair against what
         # came before; the pair reads alone
         chained = leans_on_what_came_before(before.text, first_person=False) \
-            and not leans_only_on_its_connective(before.text)
+            and not leans_only_on_its_connective(before.text) \
+            or shown_before is not None and bool(shown_before.context)  # shown after its own: not without it
         if chained and (shown_before is None or not shown_before.context or id(shown_before) in absorbed
                         or id(candidate) not in lacking):
             continue  # a sentence before that leans is context only as shown after its own
@@ -951,6 +953,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         for shown in context:
             candidate.said |= comparable_words(shown.text)
             candidate.quoted |= quoted_by(shown)
+            candidate.outcomes += _outcomes_of(shown)
         _take_place_of(candidate, shown_before, absorbed, moves)
         if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
             candidate.section = shown_before.section if shown_before is not None \
@@ -1023,7 +1026,10 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
     candidate of its own ("Washington says ninety per cent of the text is agreed. Is that meaningful?"), the
     item takes its place, as in :func:`_give_context`. Not when the recipe excludes a passage it would show or
     makes it an item of its own (pinned, included), when the analyst rejected the question, nor when the whole
-    would be longer than :data:`CONTEXT_MAX_WORDS`."""
+    would be longer than :data:`CONTEXT_MAX_WORDS`. Where the question ends a long turn ("ANCHOR: Hanna
+    Kovalska in Kyiv. Well, joining me in the studio is Daniel Ferreira, …. Daniel, is a deal closer tonight
+    than it was a week ago?"), the question's own passage is shown alone. An opening answer that needs its
+    question and cannot be shown after it ranks as a passage that leans."""
     answering = [c for c in candidates if c.lead.origin == "rules" and c.shown is None
                  and (c.lead.position == 1 or (c.lead.position == 0 and needs_its_question(shown_text(c.lead))))]
     if not answering:
@@ -1043,19 +1049,29 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
             title = source.meta.title.value
             asked[source.id] = questions_before_answers(source.text, title if isinstance(title, str) else None)
         span = asked[source.id].get(lead.paragraph)
-        if span is None or len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
+        if span is None:
             continue
         if source.id not in places:
             places[source.id] = _rules_places(workspace, source.id)
         shown = [e for e in places[source.id].values() if span[0] <= e.start and e.end <= span[1]]
-        if not shown:  # the analyst rejected the question
-            continue
+        if shown and len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS:
+            # the question alone, after a long introduction: "ANCHOR: Hanna Kovalska in Kyiv. Well, joining me in
+            # the studio is Daniel Ferreira, …. Daniel, is a deal closer tonight than it was a week ago?"
+            last = max(shown, key=lambda e: e.start)
+            if asks(last.text):
+                span, shown = (last.start, span[1]), [last]
         if lead.position == 1:  # only after a short opening answer, which it goes on to explain
             opening = places[source.id].get((lead.paragraph, 0))
             if opening is None or not is_short_answer(opening.text):
                 continue
             shown.append(opening)
-        if any(e.id in excluded or e.id in own_items for e in shown):
+        if len(source.text[span[0]:lead.end].split()) > CONTEXT_MAX_WORDS or not shown or lead.position == 1 \
+                and len(shown) == 1 or any(e.id in excluded or e.id in own_items for e in shown):
+            # the question too long to show, rejected by the analyst, or kept apart by the recipe: an opening
+            # answer that needs it ("Closer between Washington and Kyiv, certainly.") ranks as a passage
+            # that leans
+            if lead.position == 0 and not leans_on_what_came_before(shown_text(lead)):
+                candidate.score -= LEANING_PENALTY
             continue
         if leans_on_what_came_before(shown_text(lead)):
             candidate.score += LEANING_PENALTY

@@ -18,6 +18,7 @@ import re
 
 from brief.ranking import LEAD_IN_WORDS, leans_on_what_came_before
 from brief.segmentation import answered_questions, sentence_bounds, split_blocks
+from brief.transcripts import is_guest_turn, speaker_label
 
 _ENDS_ON_QUESTION = re.compile(r"\?\s*$", re.MULTILINE)
 """A line that ends on a question mark: a block that asks (:func:`brief.segmentation.asks`) has one."""
@@ -26,9 +27,14 @@ _ENDS_ON_QUESTION = re.compile(r"\?\s*$", re.MULTILINE)
 def needs_its_question(text: str) -> bool:
     """Whether an answer's opening passage reads poorly alone: it leans on what came before, first person
     included ("I think …", "It wants …", "Then we are back …"), or its first sentence is a few words that
-    only answer ("Two things.", "More credible than anything Ukraine had in 2022.")."""
+    only answer ("Two things.", "More credible than anything Ukraine had in 2022."). A guest's turn in a
+    transcript is judged after its label: "DANIEL FERREIRA (analyst): Closer between Washington and Kyiv,
+    certainly." answers "Is a deal closer tonight than it was a week ago?"."""
     if leans_on_what_came_before(text, first_person=True):
         return True
+    label = speaker_label(text)
+    if label is not None and is_guest_turn(text):
+        text = text[label.end():].lstrip()
     start, end = sentence_bounds(text, 0, len(text))[0]
     return len(text[start:end].split()) <= LEAD_IN_WORDS
 

@@ -23,6 +23,7 @@ import snowballstemmer
 
 from brief.antecedents import (
     OPENING_PHRASE,
+    counts_whom_it_does_not_name,
     points_at_what_came_before,
     refers_to_an_unnamed_event,
     refers_to_someone_unnamed,
@@ -88,7 +89,8 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS)
 
 
-_SAME_THING = {"ceasefire": "cease-fire", "truce": "cease-fire", "donbass": "donbas"}
+_SAME_THING = {"ceasefire": "cease-fire", "truce": "cease-fire", "donbass": "donbas",
+               "immobilised": "frozen", "immobilized": "frozen", "lend": "loan", "lending": "loan", "lent": "loan"}
 """Spellings and synonyms of one thing in the talks' reporting."""
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -276,8 +278,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
         opening = None
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
         or refers_to_someone_unnamed(text) or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) \
-        or talks_to_reader(text) or asks_without_saying(text) or notes_own_reporting(text) \
-        or _short_lead_in_ends_on_pronoun(text)
+        or counts_whom_it_does_not_name(text) or talks_to_reader(text) or asks_without_saying(text) \
+        or notes_own_reporting(text) or _short_lead_in_ends_on_pronoun(text)
 
 
 _OPENING_CONNECTIVE = re.compile(r"^(?:yet|but|however|still|and|moreover|furthermore),?\s+(?=\S)", re.IGNORECASE)

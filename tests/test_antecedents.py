@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from brief.antecedents import (
+    counts_whom_it_does_not_name,
+    lacks_who_or_what,
     names_someone,
     points_at_what_came_before,
     refers_to_an_unnamed_event,
@@ -88,10 +90,35 @@ def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(te
     ("The next day the envoys flew on to Berlin.", True),
     ("Later on Tuesday, the Kremlin said the talks had been useful.", False),  # it says when
     ("Later this month the envoys fly to Berlin.", False),
+    # w9: which deal? The EU's loan, which the paragraph before tells of
+    ('The deal sets aside, for now, the "reparations loan" that would have drawn on Russian central bank assets.',
+     True),
+    ("The decision leaves Hungary outside the scheme.", True),
+    ("The agreement was welcomed in Kyiv.", True),
+    ("The deal between Washington and Kyiv is not yet signed.", False),
+    ("The agreement on prisoner exchanges held.", False),
 ])
 def test_an_event_the_passage_does_not_say_which_or_after_what_leans_on_what_came_before(
         text: str, leans: bool) -> None:
     assert refers_to_an_unnamed_event(text) is leans
+    assert leans_on_what_came_before(text) is leans
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    # w4: the 27 EU leaders of the sentence before
+    ("After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 instead agreed "
+     "to raise €90bn through joint borrowing backed by the EU budget.", True),
+    ("The two met for five hours at the Kremlin.", True),
+    ("In Geneva the three would meet again.", True),
+    ("The two sides agreed to meet again in January.", False),
+    ("The 27 member states agreed to raise €90bn.", False),
+    ("The 28 points were cut to 20.", False),
+    ("Kyiv rejected the 20 proposed points outright.", False),
+    ("Talks ended after the two agreed.", True),
+])
+def test_a_number_with_no_noun_after_it_leans_on_what_came_before(text: str, leans: bool) -> None:
+    assert counts_whom_it_does_not_name(text) is leans
+    assert lacks_who_or_what(text) is leans
     assert leans_on_what_came_before(text) is leans
 
 
@@ -148,6 +175,11 @@ def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_p
     ("Witkoff and Kushner are received by Putin in the Kremlin late in the day and stay nearly five hours.",
      "Afterwards Yuri Ushakov, Putin's foreign policy aide, says some American proposals can be worked on while "
      "others are unacceptable, and that no compromise on territory has been found."),
+    # w4: "the 27" are the EU leaders the sentence before names
+    ("EU leaders meeting in Brussels reached a deal shortly after 3am to fund Ukraine's military and budget needs "
+     "for the next two years.",
+     "After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 instead agreed "
+     "to raise €90bn through joint borrowing backed by the EU budget."),
 ])
 def test_a_passage_is_shown_after_the_sentence_that_says_whom_or_what_it_follows(
         tmp_path: Path, before: str, leaning: str) -> None:
@@ -163,3 +195,35 @@ def test_a_quotation_of_the_official_is_not_given_to_someone_else_the_sentence_b
     quoted = '"The Americans want a signature before Christmas," the official said.'
     _, items = _brief_of(tmp_path, f"{before} {quoted}")
     assert not any(f"{before} {quoted}" in item.text for item in items)
+
+
+def test_a_passage_is_not_shown_after_a_sentence_without_that_sentences_own_sentence_before(tmp_path: Path) -> None:
+    """Shown after its own sentence before, "According to the Associated Press, … the dialogue eventually
+    collapsed" says which dialogue; a pair of it and "Putin later dismissed the talks" without that sentence
+    would not say which talks."""
+    istanbul = ("One of the earliest formal attempts, the Istanbul talks in March 2022, showed initial promise but "
+                "unraveled quickly.")
+    collapsed = ("According to the Associated Press, while Moscow and Kyiv tentatively explored a framework, the "
+                 "dialogue eventually collapsed amid renewed hostilities.")
+    later = "Russian President Vladimir Putin later dismissed the talks as irrelevant, doubling down on his aims."
+    _, items = _brief_of(tmp_path, f"{istanbul} {collapsed} {later}")
+    texts = [item.text for item in items]
+    assert f"{istanbul} {collapsed}" in texts, texts
+    assert not any(text.startswith(collapsed) for text in texts)
+
+
+def test_an_outcome_told_by_the_sentence_before_a_passage_is_not_told_again(tmp_path: Path) -> None:
+    """"The meeting offered little surprise" is shown after Ushakov's "no compromise … has been found": the pair
+    tells how the talks ended, and the article's "ended without any breakthrough" would tell it again."""
+    found = "So far, no compromise version of a peace settlement has been found, said Yuri Ushakov, an aide to Putin."
+    meeting = ("The meeting offered little surprise, as Putin has historically approached negotiations with "
+               "uncompromising demands.")
+    ended = "The discussions, which lasted five hours at the Kremlin, ended without any breakthrough."
+    paths = _project(tmp_path, {"a": ("2025-12-03", "Alpha Post", "\n\n".join(
+        [OTHER_NEWS[0], f"{found} {meeting}", ended, OTHER_NEWS[1]]))})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert f"{found} {meeting}" in texts, texts
+    assert ended not in texts

@@ -8,8 +8,10 @@ import pytest
 
 from brief.annotations import Action, add_annotation, make_annotation
 from brief.assembly import assemble_briefing
+from brief.briefing import BriefItem
 from brief.build import template_dirs
 from brief.interview_answers import needs_its_question, questions_before_answers
+from brief.ranking import LEANING_PENALTY
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
 from brief.workspace import ProjectPaths, Workspace, load_workspace
@@ -50,6 +52,9 @@ He still expects his army to take the rest of the Donbas region by force during 
 @pytest.mark.parametrize(("answer", "needs"), [
     ("Three things. First, sanctions on oil that are enforced at sea.", True),  # a few words that only answer
     ("I think a ceasefire before the summer is unlikely.", True),  # who is "I"? whoever was asked
+    # a guest's turn in a transcript, judged after its label (w7)
+    ("DANIEL FERREIRA (analyst): Closer between Washington and Kyiv, certainly. The Russians came to Miami to talk "
+     "about business and sanctions, not about the front line.", True),
     ("Then we are back where we were: a long war of attrition.", True),
     ("The European reconstruction fund has been agreed by all member states and will start lending in March.", False),
 ])
@@ -179,3 +184,46 @@ def test_a_passage_the_recipe_makes_an_item_is_not_shown_again_with_an_answer(
     texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
     assert sum(passage in text for text in texts) == 1
     assert answer.text in texts  # the answer, as it is
+
+
+GREETING = ("ANCHOR: Good evening. Russian and American envoys have held a second day of talks in Miami on ending "
+            "the war in Ukraine.")
+INTRODUCTION = ("ANCHOR: Hanna Kovalska in Kyiv. Well, joining me in the studio is Daniel Ferreira, senior fellow at "
+                "the Lisbon Institute for Security Studies.")
+ANSWER = ("DANIEL FERREIRA (analyst): Closer between Washington and Kyiv, certainly. Between Washington and Moscow, "
+          "I'm not sure. The Russians came to Miami to talk about business and sanctions, about what Mr Dmitriev "
+          "calls economic cooperation, not about the front line.")
+
+
+def _transcript_items(tmp_path: Path, ending: str) -> list[BriefItem]:
+    """A brief of a transcript (w7) in which the anchor introduces a guest and ends on ``ending``."""
+    paths = _project(tmp_path, {"t": ("2025-12-21", "Evening Report", "\n\n".join(
+        [GREETING, f"{INTRODUCTION} {ending}", ANSWER]))})
+    workspace = load_workspace(paths)
+    return assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, sections=SECTIONS)).all_items()
+
+
+def test_an_answer_after_a_long_introduction_is_shown_after_the_question_alone(tmp_path: Path) -> None:
+    """w7: the anchor's question ends a long introduction of the guest; introduction and answer together are
+    more words than a pair may take, the question and the answer are not. "Closer between Washington and Kyiv,
+    certainly." alone does not say what is closer."""
+    asked = "Daniel, is a deal closer tonight than it was a week ago?"
+    items = _transcript_items(tmp_path, asked)
+    [item] = [item for item in items if "Closer between Washington and Kyiv" in item.text]
+    assert " ".join(item.text.split()) == f"{asked} {ANSWER}"
+    assert not any(INTRODUCTION[8:40] in item.text for item in items if "Closer" in item.text)
+
+
+def test_an_answer_whose_question_is_too_long_to_show_ranks_as_a_passage_that_leans(tmp_path: Path) -> None:
+    """When even the question alone is too long to show with the answer, the answer ranks as a passage that
+    leans, by as much as one that is given its question gains."""
+    def answer_score(ending: str, folder: str) -> float:
+        (tmp_path / folder).mkdir()
+        [item] = [item for item in _transcript_items(tmp_path / folder, ending) if item.text == ANSWER]
+        return item.score
+
+    told = answer_score("Daniel, the talks moved a little this week.", "told")  # nothing asked: no answer
+    asked = answer_score("Daniel, after a week in which the envoys met in Berlin and then in Miami, and in which "
+                         "the Europeans found ninety billion euros for Kyiv without touching the frozen Russian "
+                         "assets, is a deal any closer tonight?", "asked")
+    assert asked == pytest.approx(told - LEANING_PENALTY)

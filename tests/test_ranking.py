@@ -194,6 +194,11 @@ def test_comparable_words_meet_across_wordings() -> None:
     b = comparable_words("Russia insisted that Kyiv recognize the territories it annexed.")
     assert {"russia", "insist", "recogn", "annex", "territori"} <= a & b
     assert comparable_words("Kyiv and the Ukrainians") == {"ukraine"}  # a party's name is kept whole
+    # w4 and w11 on the EU's decision: "immobilised" assets are the "frozen" ones, to "lend" is to give a "loan"
+    assert comparable_words("plan to use immobilised Russian central bank assets") \
+        & comparable_words("plan to lend Ukraine money backed by the frozen Russian assets") \
+        == {"plan", "russia", "asset", "frozen"}
+    assert comparable_words("to lend Ukraine money") & comparable_words("a reparations loan") == {"loan"}
 
 
 @pytest.mark.parametrize(("text", "dangles"), [

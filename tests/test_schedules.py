@@ -22,7 +22,7 @@ from .test_assembly import OTHER_NEWS, _project, _recipe
 
 DUE = ("EU leaders are due to decide at a summit next week whether to use immobilised Russian assets to fund a "
        "loan of up to 90 billion euros for Ukraine.")
-DONE = ("After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 instead "
+DONE = ("After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 leaders instead "
         "agreed to raise €90bn through joint borrowing backed by the EU budget.")
 OTHER = "EU leaders argued late into the night over how to keep Ukraine's army and budget funded."
 
