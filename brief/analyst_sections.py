@@ -287,7 +287,7 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
                 continue
             ranked_role = role or ("official" if quote.speaker in officials else None)
             score = quote_score(replace(quote, role=ranked_role)) + (0.5 if found.cited else 0.0) \
-                + (0.3 if quote.date_expression else 0.0)
+                + (0.3 if quote.date_expression else 0.0) - (WOVEN_QUOTE_PENALTY if _woven_in(quote) else 0.0)
             groups.append(_QuoteGroup([quote], [role], words, score, quote.date_expression))
     for group in groups:
         group.score += 0.75 * (len(group.quotes) - 1)
@@ -348,6 +348,17 @@ _ASIDE = re.compile(r"\s*,?\s*(?:in\s+(?:his|her|their|its)\s+(?:own\s+)?words|a
 follow, and is passed over to find the word that leads into them."""
 SHORT_QUOTE_WORDS = 10
 """A verb phrase the reporter's sentence finishes is no key quote up to this many words."""
+WOVEN_QUOTE_PENALTY = 1.0
+"""Rank a key quote loses for opening in lower case, inside the reporter's sentence: "calling it “a strong signal
+to Moscow that waiting for Europe to grow tired will not work.”" Alone, under the speaker's name, it does not
+say what "it" is; a quotation of whole sentences by the same speaker ("“We need an answer from Russia, not more
+questions,” he said") reads alone."""
+
+
+def _woven_in(quote: Quote) -> bool:
+    """Whether the quotation opens in lower case: a phrase of the reporter's sentence (:data:`WOVEN_QUOTE_PENALTY`)."""
+    first = next((char for char in quote.text if char.isalpha()), "")
+    return first.islower()
 
 
 def _finishes_the_reporters_clause(quote: Quote, text: str) -> bool:

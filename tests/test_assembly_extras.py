@@ -1132,3 +1132,20 @@ def test_an_item_of_a_list_an_analysts_guess_introduces_says_so_and_verify_check
     assert {m.kind for m in mismatches} == {"quotation"} and len(mismatches) == 2
     counted = next(i for i in briefing.all_items() if i.label == "Security Guarantees:")
     assert counted.words == replace(counted, listed_under=None).words + 2 + len(intro.split())
+
+
+def test_a_quotation_woven_into_the_reporters_sentence_ranks_below_one_of_whole_sentences(tmp_path: Path) -> None:
+    """w4: "calling it “a strong signal to Moscow …”" does not say, under Zelensky's name alone, what "it" is;
+    his "We need an answer from Russia, not more questions" reads alone."""
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-19", "Alpha Post", [
+            "EU leaders agreed on Friday to lend Ukraine 90 billion euros. President Volodymyr Zelensky welcomed "
+            "the decision, calling it “a strong signal to Moscow that waiting for Europe to grow tired will not "
+            "work.”",
+            "Ukraine has done its part by agreeing the documents with the Americans, Zelensky said on Friday. “We "
+            "need an answer from Russia, not more questions,” he said.",
+            *PARAGRAPHS]),
+    })
+    recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes", "max_items": 1}])
+    quotes = [q.text for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries]
+    assert quotes == ["We need an answer from Russia, not more questions"]
