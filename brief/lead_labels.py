@@ -28,9 +28,11 @@ _LABEL = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,
 _SENTENCE_CASE_LABELS = re.compile(
     r"(?:Why it matters|The big picture|What[’']?s next|What to watch|Between the lines|Driving the news"
     r"|The bottom line|Bottom line|Yes, but|Go deeper|Catch up quick|State of play|Zoom in|Zoom out|Reality check"
-    r"|The other side|Flashback|What they[’']re saying|Our view|Background|Context):"
+    r"|The other side|Flashback|What they[’']re saying|Our view|Background|Context"
+    r"|Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:editor|correspondent|reporter|bureau|desk))?):"
     r"(?=\s+[A-Z“\"‘])")
-"""The lead-ins some outlets write in sentence case ("Why it matters: …")."""
+"""The lead-ins some outlets write in sentence case ("Why it matters: …", a live blog's "Analysis from our
+diplomatic editor: …")."""
 
 
 def lead_label(text: str) -> str | None:

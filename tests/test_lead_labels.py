@@ -16,6 +16,10 @@ from brief.lead_labels import lead_label
     ("Elsewhere: Russian drones struck an energy facility in the Odesa region overnight.", "Elsewhere:"),
     ("Zelensky: “We need an answer from Russia, not more questions,” he wrote.", "Zelensky:"),
     ("Why it matters: The peace talks have stalled on the question of territory.", "Why it matters:"),
+    # a live blog's lead-in for its own analysis (w4)
+    ("Analysis from our diplomatic editor: Putin's remarks leave little room for optimism.",
+     "Analysis from our diplomatic editor:"),
+    ("Analysis: Putin's remarks leave little room for optimism.", "Analysis:"),
     # a transcript's speaker
     ("DANIEL FERREIRA (analyst): It buys Kyiv two years of financing.", "DANIEL FERREIRA (analyst):"),
     ("ANCHOR: Good evening. Envoys have met in Miami.", "ANCHOR:"),
@@ -25,7 +29,7 @@ def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism.",  # not a label's words
+    "Analysis of the talks: Putin's remarks leave little room for optimism.",  # not a newsroom's lead-in
     "The reason is simple: Russia believes time is on its side.",  # a sentence that goes on after a colon
     "Next Steps: talks resume in Miami on Saturday.",  # no capital after the colon
     "Next Steps: Talks resume.",  # too little after it to be a point
