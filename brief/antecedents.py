@@ -140,8 +140,8 @@ leaders the sentence before names), "the two met for five hours" (not "the two s
 proposed points", where the verb's form is an adjective)."""
 _COUNT_VERBS = frozenset("instead also then still all both together have has had will would could can may must "
                          "should are were did do".split())
-_AFTER_A_VERB = frozenset("to for in on at with that the a an their its and by after before again for from over "
-                          "late into".split())
+_AFTER_A_VERB = frozenset("to for in on at with that the a an their its and by after before again from over late "
+                          "into".split())
 
 
 def counts_whom_it_does_not_name(text: str) -> bool:

@@ -97,11 +97,14 @@ _WORD = re.compile(r"[\w.]+")
 
 
 def _places(text: str) -> set[str]:
+    """The places ``text`` names after a preposition (:data:`_PLACE`)."""
     return {match.group("place") for match in _PLACE.finditer(text)}
 
 
 def _parties(text: str) -> set[str]:
-    return {PARTY_WORDS[word] for word in _WORD.findall(text.lower()) if word in PARTY_WORDS}
+    """The parties ``text`` names ("Russian", "the Kremlin" → Russia; "U.S." and "Russia." at a sentence's end)."""
+    words = _WORD.findall(text.lower())
+    return {PARTY_WORDS[word] for word in words + [word.rstrip(".") for word in words] if word in PARTY_WORDS}
 
 
 def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, as_of: dt.date) -> bool:

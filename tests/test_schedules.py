@@ -208,6 +208,7 @@ MIAMI_DUE = ("A Russian delegation may also travel to Miami for separate talks w
     # somewhere else, by no party it names, still ahead, or before the announcement
     ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Berlin on Saturday.", False),
     ("Turkish officials met in Miami on Saturday to discuss grain exports.", False),
+    ("On 19 December envoys met in Miami, at last, with Russia.", True),  # a party at the sentence's end
     ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Miami on 21 December.", False),
     ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on 1 December.", False),
 ])
