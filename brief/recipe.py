@@ -57,7 +57,7 @@ class SectionRef(pydantic.BaseModel):
     id: str
     title: str | None = None
     """Heading in the brief; the taxonomy's label (or the kind's default title) when left out."""
-    max_items: int = pydantic.Field(default=6, ge=0, le=100)
+    max_items: int = pydantic.Field(default=6, ge=0, le=100, strict=True)
 
     @pydantic.field_validator("title")
     @classmethod
@@ -92,9 +92,9 @@ class RecipeSpec(pydantic.BaseModel):
     sections: list[SectionRef] = pydantic.Field(default_factory=lambda: [
         SectionRef(id="state-of-talks", max_items=6), SectionRef(id="sticking-points", max_items=6),
         SectionRef(id="outlook", max_items=5)])
-    key_points: int = pydantic.Field(default=4, ge=0, le=20)
+    key_points: int = pydantic.Field(default=4, ge=0, le=20, strict=True)
     """How many of the strongest items lead the brief as key points (0: no key points)."""
-    max_words: int = pydantic.Field(default=1800, ge=100, le=50_000)
+    max_words: int = pydantic.Field(default=1800, ge=100, le=50_000, strict=True)
     """Word budget for the whole brief; an item that does not fit the words left gives way to the next
     strongest that does. The analyst's sections (key quotes, figures, timeline) count in it, but leave
     the items at least half of it."""

@@ -277,3 +277,15 @@ def test_empty_sections_or_formats_are_named_as_the_problem(project: Path, cli) 
     assert "empty.yaml:3: sections: list at least one section" in result.err
     assert "empty.yaml:4: formats: list at least one output format" in result.err
     assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("key_points: true", "key_points"),
+    ("max_words: yes", "max_words"),  # YAML 1.1 reads "yes" as true
+    ("sections:\n  - id: outlook\n    max_items: false", "sections[0].max_items"),
+])
+def test_a_yes_or_no_is_no_count(tmp_path: Path, taxonomy: Taxonomy, line: str, field: str) -> None:
+    """YAML reads "true" and "yes" as booleans, which a lax integer would take as 1; a count must be written."""
+    path = write_recipe(tmp_path, f"title: T\n{line}\n")
+    [problem] = load_problems(path, taxonomy, {})
+    assert (problem.field, problem.message) == (field, "expected a whole number")
