@@ -18,7 +18,7 @@ import re
 
 from brief.ranking import LEAD_IN_WORDS, leans_on_what_came_before
 from brief.segmentation import answered_questions, sentence_bounds, split_blocks
-from brief.transcripts import is_guest_turn, speaker_label
+from brief.transcripts import guest_words
 
 _ENDS_ON_QUESTION = re.compile(r"\?\s*$", re.MULTILINE)
 """A line that ends on a question mark: a block that asks (:func:`brief.segmentation.asks`) has one."""
@@ -32,9 +32,7 @@ def needs_its_question(text: str) -> bool:
     certainly." answers "Is a deal closer tonight than it was a week ago?"."""
     if leans_on_what_came_before(text, first_person=True):
         return True
-    label = speaker_label(text)
-    if label is not None and is_guest_turn(text):
-        text = text[label.end():].lstrip()
+    text = guest_words(text)
     start, end = sentence_bounds(text, 0, len(text))[0]
     return len(text[start:end].split()) <= LEAD_IN_WORDS
 

@@ -36,7 +36,7 @@ from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERB, SPEECH_VERBS
 from brief.stopwords import CONTENT_STOPWORDS
-from brief.transcripts import is_guest_turn, programme_lead_in, speaker_label
+from brief.transcripts import guest_words, programme_lead_in
 
 MAX_RECENCY_BONUS = 1.0
 FULL_SENTENCE_WORDS = 12
@@ -270,9 +270,7 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     ``first_person=False`` leaves aside an opening in the first person: an interview's answer ("I think
     there is a chance of a ceasefire by the summer") is the words of the person the article is about.
     """
-    label = speaker_label(text)
-    if label is not None and is_guest_turn(text):  # "DANIEL FERREIRA (analyst): It buys Kyiv …": what is "it"?
-        text = text[label.end():].lstrip()
+    text = guest_words(text)  # "DANIEL FERREIRA (analyst): It buys Kyiv …": what is "it"?
     opening = _DANGLING_START.match(text)
     if opening and not first_person and opening.group(1).lower() in ("i", "we", "my", "our"):
         opening = None

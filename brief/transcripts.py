@@ -62,6 +62,15 @@ def is_guest_turn(text: str) -> bool:
     return label is not None and not _is_programme_voice(label)
 
 
+def guest_words(text: str) -> str:
+    """What a guest's turn says, after its label ("DANIEL FERREIRA (analyst): It buys Kyiv …" → "It buys Kyiv
+    …"): the words judged for whether they read alone. Any other passage as it is."""
+    label = speaker_label(text)
+    if label is None or _is_programme_voice(label):
+        return text
+    return text[label.end():].lstrip()
+
+
 _ADDRESSED = rf"(?:,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[{_CAPITAL}][\w’'-]+(?:\s+[{_CAPITAL}][\w’'-]+)?)?"
 """"Hanna", "Dr. Ferreira", "Mr Umerov", "Łukasz Nowak": whom a courtesy addresses."""
 _PLEASANTRY = re.compile(
