@@ -26,12 +26,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from brief.briefing import Overtaken
+from brief.contradictions import Statement, names_and_places
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
 from brief.parties import PARTY_WORDS
 from brief.ranking import shown_text
 from brief.segmentation import sentence_bounds
-from brief.timeline import FULL_MONTH, Precision, extract_events, last_day, tense_near
+from brief.timeline import Precision, extract_events, last_day, tense_near
 
 PASSED_SCHEDULE_PENALTY = 1.5
 """Rank an announcement of a day now past loses: as much as a second independent source adds, so that a
@@ -90,15 +91,7 @@ class Announcement:
     """The source of a later passage that gives one of its figures again: it may report what became of it."""
 
 
-_PLACE = re.compile(rf"\b(?:in|to|at)\s+(?!(?:{FULL_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-                    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
-"""A place after a preposition: "travel to Miami", "talks in Abu Dhabi"."""
 _WORD = re.compile(r"[\w.]+")
-
-
-def _places(text: str) -> set[str]:
-    """The places ``text`` names after a preposition (:data:`_PLACE`)."""
-    return {match.group("place") for match in _PLACE.finditer(text)}
 
 
 def _parties(text: str) -> set[str]:
@@ -113,12 +106,14 @@ def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, a
     of the year" (15 December) and "Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff … in Miami
     on Saturday" (22 December)."""
     said = shown_text(announcement)
-    places, parties = _places(said), _parties(said)
-    if not places or later.published is None:
+    named = names_and_places(Statement(said, announcement.source_id, announcement.start, announcement.published))[0]
+    parties = _parties(said)
+    if not named or later.published is None:
         return False
     for event in extract_events(shown_text(later), later.source_id, later.published):
         at = event.expression_start - event.start
-        if first <= event.date <= as_of and places & _places(event.text) \
+        places = names_and_places(Statement(event.text, later.source_id, event.start, later.published))[1]
+        if first <= event.date <= as_of and named & places \
                 and (not parties or parties & _parties(event.text)) \
                 and tense_near(event.text, at, at + len(event.expression)) == "past":
             return True
