@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.dates import long_date
-from brief.lead_labels import lead_label
+from brief.lead_labels import labelled_parts, lead_label
 from brief.metadata import MetaValue
 from brief.quotes import DatedBy
 
@@ -95,6 +95,12 @@ class _Labelled:
         """The text after :attr:`label`: all of it when there is none."""
         label = self.label
         return self.text[len(label):].lstrip() if label else self.text
+
+    @property
+    def parts(self) -> tuple[tuple[str | None, str], ...]:
+        """The text cut at its labels, the one it opens on and each later turn's speaker label in a transcript's
+        question and answer (:func:`brief.lead_labels.labelled_parts`): what a brief sets in bold."""
+        return labelled_parts(self.text)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,17 @@ reads like text pasted from the page. A label is at most :data:`MAX_LABEL_WORDS`
 but for small joining words ("Kyiv’s Red Lines", "The Future of Sanctions"), followed by a colon and a
 capital letter or an opening quotation mark; at least :data:`MIN_POINT_WORDS` words must follow it. So is
 one of the lead-ins some outlets write in sentence case ("Why it matters:", "The big picture:"), and a
-transcript's speaker label ("DANIEL FERREIRA (analyst):", :mod:`brief.transcripts`).
+transcript's speaker label ("DANIEL FERREIRA (analyst):", :mod:`brief.transcripts`). A transcript's passage
+shown with the question before it holds a second turn ("Daniel, is a deal closer tonight? DANIEL FERREIRA
+(analyst): Closer between Washington and Kyiv, certainly."): the label that opens it, after a sentence's end,
+is set in bold too (:func:`labelled_parts`), or the guest's name reads as part of the anchor's question.
 """
 
 from __future__ import annotations
 
 import re
 
-from brief.transcripts import speaker_label
+from brief.transcripts import CAPITAL, speaker_label
 
 MAX_LABEL_WORDS = 6
 MIN_POINT_WORDS = 4
@@ -41,3 +44,24 @@ def lead_label(text: str) -> str | None:
     if match is None or len(text[match.end():].split()) < MIN_POINT_WORDS:
         return None
     return match.group()
+
+
+_TURN_OPENS = re.compile(rf"(?<=[.?!…”\"’])\s+(?=[{CAPITAL}])")
+"""Where a later turn of a transcript may begin inside a passage: after a sentence's end."""
+
+
+def labelled_parts(text: str) -> tuple[tuple[str | None, str], ...]:
+    """``text`` cut at its labels, as (label, what follows it up to the next label) pairs: the label it opens
+    on (:func:`lead_label`; None when there is none) and the speaker label of each later turn ("Daniel, is a
+    deal closer? DANIEL FERREIRA (analyst): Closer …" → (None, "Daniel, is a deal closer?"), ("DANIEL FERREIRA
+    (analyst):", "Closer …")). Joined with a space between them, the parts are ``text`` with its runs of
+    spaces made one."""
+    first = lead_label(text)
+    cuts: list[tuple[int, int]] = [(0, len(first))] if first else [(0, 0)]
+    for gap in _TURN_OPENS.finditer(text, cuts[0][1]):
+        label = speaker_label(text[gap.end():])
+        if label is not None:
+            cuts.append((gap.end(), gap.end() + label.end()))
+    ends = [start for start, _ in cuts[1:]] + [len(text)]
+    return tuple((" ".join(text[start:label_end].split()) or None, " ".join(text[label_end:end].split()))
+                 for (start, label_end), end in zip(cuts, ends, strict=True))

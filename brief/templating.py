@@ -149,10 +149,10 @@ def _citations(item: object) -> MarkdownText:
 
 def _point(item: BriefItem | DroppedItem) -> MarkdownText:
     """An item's text, escaped, with the label the article put before the point in bold ("**Next Steps:** The
-    U.S. delegation …"; :mod:`brief.lead_labels`)."""
-    if not item.label:
-        return MarkdownText(escape_markdown(item.text))
-    return MarkdownText(f"**{escape_markdown(item.label)}** {escape_markdown(item.after_label)}")
+    U.S. delegation …"), and so the speaker's label of an answer shown after its question ("Daniel, is a deal
+    closer? **DANIEL FERREIRA (analyst):** Closer …"; :mod:`brief.lead_labels`)."""
+    return MarkdownText(" ".join(f"**{escape_markdown(label)}** {escape_markdown(text)}" if label
+                                 else escape_markdown(text) for label, text in item.parts))
 
 
 def _meta_value(value: object, missing: str) -> MarkdownText:

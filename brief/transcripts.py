@@ -18,11 +18,11 @@ import re
 MAX_TURN_WORDS = 120
 """A guest's longer turn is cut into sentences like any paragraph: a passage that long is no longer an excerpt."""
 
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 """Capital letters, accented ones too ("JOSÉ", "MÜLLER", "ŁUKASZ"; Latin Extended-A mixes both cases)."""
 SPEAKER_LABEL = re.compile(
-    rf"(?P<name>[{_CAPITAL}][{_CAPITAL}.’'-]+(?:\s+[{_CAPITAL}][{_CAPITAL}.’'-]*){{0,3}})"
-    rf"(?:\s+\((?P<role>[^()\n]{{1,60}})\))?:(?=\s+[{_CAPITAL}“\"‘])")
+    rf"(?P<name>[{CAPITAL}][{CAPITAL}.’'-]+(?:\s+[{CAPITAL}][{CAPITAL}.’'-]*){{0,3}})"
+    rf"(?:\s+\((?P<role>[^()\n]{{1,60}})\))?:(?=\s+[{CAPITAL}“\"‘])")
 """A turn's label: a name in capitals ("ANCHOR", "HANNA KOVALSKA"), a role in brackets if any
 ("(correspondent)"), a colon, and the turn's first word. Not "Q:" or "A:" (one letter), nor a lead-in label
 in title case ("Next Steps:")."""
@@ -71,11 +71,11 @@ def guest_words(text: str) -> str:
     return text[label.end():].lstrip()
 
 
-_ADDRESSED = rf"(?:,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[{_CAPITAL}][\w’'-]+(?:\s+[{_CAPITAL}][\w’'-]+)?)?"
+_ADDRESSED = rf"(?:,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+)?)?"
 """"Hanna", "Dr. Ferreira", "Mr Umerov", "Łukasz Nowak": whom a courtesy addresses."""
 _PLEASANTRY = re.compile(
     rf"\s*(?:Good (?:morning|afternoon|evening){_ADDRESSED}(?:,? and welcome(?: back)?(?: to [^.!?]{{1,60}})?)?"
-    rf"|Thanks?(?: you)?(?: very much)?{_ADDRESSED}|Welcome back{_ADDRESSED})\s*[.!]\s+(?=[{_CAPITAL}“\"‘])")
+    rf"|Thanks?(?: you)?(?: very much)?{_ADDRESSED}|Welcome back{_ADDRESSED})\s*[.!]\s+(?=[{CAPITAL}“\"‘])")
 """A turn's opening courtesy ("Good evening. ", "Thank you. ", "Thanks, Maria. "), before what the turn says."""
 
 

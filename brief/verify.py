@@ -111,6 +111,9 @@ _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 _BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")
 """The article's label for a point, which the template sets in bold (:mod:`brief.lead_labels`): checked as
 the text it is."""
+_TURN_LABEL = re.compile(r"(?<=[.?!…”\"’]\s)\*\*([^*\n]+:)\*\*(?=\s)")
+"""A later turn's speaker label inside an item, after a sentence's end, which the template sets in bold too
+("a week ago? **DANIEL FERREIRA (analyst):** Closer …"): checked as the text it is."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#*)?[ \t]*$")
 """An ATX heading (CommonMark §4.2): its closing run of "#" only when a space comes before it ("Round \\#" keeps
@@ -506,6 +509,8 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
         raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
         if block.is_item and segment.start == 0:
             raw = _BOLD_LABEL.sub(r"\1\2 ", _NEW_MARK.sub("", raw))
+        if block.is_item:
+            raw = _TURN_LABEL.sub(r"\1", raw)
         statement = unescape_markdown(raw)
         if block.is_item and cited_anywhere and normalise(statement):
             line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))

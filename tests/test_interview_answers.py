@@ -214,6 +214,27 @@ def test_an_answer_after_a_long_introduction_is_shown_after_the_question_alone(t
     assert not any(INTRODUCTION[8:40] in item.text for item in items if "Closer" in item.text)
 
 
+def test_the_guests_label_after_the_question_is_set_in_bold_and_checked_as_text(tmp_path: Path) -> None:
+    """Plain, "… a week ago? DANIEL FERREIRA (analyst): Closer …" reads the guest's name into the anchor's
+    question; the brief sets it in bold, as it does a turn's opening label, and verify reads it as the text it
+    is: a changed name is caught."""
+    asked = "Daniel, is a deal closer tonight than it was a week ago?"
+    paths = _project(tmp_path, {"t": ("2025-12-21", "Evening Report", "\n\n".join(
+        [GREETING, f"{INTRODUCTION} {asked}", ANSWER]))})
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=SECTIONS)
+    markdown = render_markdown(assemble_briefing(workspace, recipe), template_dirs(paths, recipe))
+    lines = markdown.splitlines()
+    [at] = [i for i, line in enumerate(lines) if "Closer between" in line]
+    assert lines[at].startswith(f"- {asked} **DANIEL FERREIRA (analyst):** Closer between Washington and Kyiv,")
+    assert verify_brief(markdown, workspace) == []
+    for edited, caught in (("**DANIEL FERREIRA (analyst):**", False), ("**DANIEL FERRIERA (analyst):**", True),
+                           ("**DANIEL FERREIRA (ambassador):**", True)):
+        lines_edited = [*lines[:at], lines[at].replace("**DANIEL FERREIRA (analyst):**", edited), *lines[at + 1:]]
+        mismatches = verify_brief("\n".join(lines_edited) + "\n", workspace)
+        assert [(m.line, m.kind) for m in mismatches] == ([(at + 1, "statement")] if caught else [])
+
+
 def test_an_answer_whose_question_is_too_long_to_show_ranks_as_a_passage_that_leans(tmp_path: Path) -> None:
     """When even the question alone is too long to show with the answer, the answer ranks as a passage that
     leans, by as much as one that is given its question gains."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.lead_labels import lead_label
+from brief.lead_labels import labelled_parts, lead_label
 
 
 @pytest.mark.parametrize(("text", "label"), [
@@ -40,3 +40,22 @@ def test_a_label_before_a_point_is_found(text: str, label: str) -> None:
 ])
 def test_what_is_no_label(text: str) -> None:
     assert lead_label(text) is None
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a guest's answer shown after the anchor's question (w7)
+    ("Daniel, is a deal closer tonight? DANIEL FERREIRA (analyst): Closer between Washington and Kyiv.",
+     ((None, "Daniel, is a deal closer tonight?"),
+      ("DANIEL FERREIRA (analyst):", "Closer between Washington and Kyiv."))),
+    # a turn that opens on its label, and a later one
+    ("ANCHOR: Does that change the picture?\n\nDANIEL FERREIRA (analyst): It buys Kyiv two years of financing.",
+     (("ANCHOR:", "Does that change the picture?"),
+      ("DANIEL FERREIRA (analyst):", "It buys Kyiv two years of financing."))),
+    ("Next Steps: The U.S. delegation returns to Miami.  It meets  Umerov there.",
+     (("Next Steps:", "The U.S. delegation returns to Miami. It meets Umerov there."),)),
+    # capitals that are no later turn: not after a sentence's end, or no colon
+    ("Officials from the U.S.: Witkoff and Kushner, met Umerov. NATO said nothing.",
+     ((None, "Officials from the U.S.: Witkoff and Kushner, met Umerov. NATO said nothing."),)),
+])
+def test_a_passage_is_cut_at_its_labels(text: str, parts: tuple) -> None:
+    assert labelled_parts(text) == parts
