@@ -569,7 +569,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
             score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
                 + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
             groups.append(_EventGroup([event], words, score))
-    groups = _vaguer_tellings_joined(groups)
+    groups = _days_of_a_meeting_joined(_vaguer_tellings_joined(groups), until, more)
     for group in groups:
         group.score += 0.75 * (len(group.events) - 1)
     chosen: list[_EventGroup] = []
@@ -631,9 +631,58 @@ def _vaguer_tellings_joined(groups: list[_EventGroup]) -> list[_EventGroup]:
     return kept
 
 
+_ENDED = re.compile(r"\b(?:ended|concluded|wrapped\s+up|broke\s+up|closed)\b"
+                    r"|\b(?:two|three|four|five|several|\d)\s+days\s+of\b", re.IGNORECASE)
+"""How a day's row says it tells the end of a meeting of several days: "Two days of talks in Berlin … ended on
+Monday"."""
+
+
+def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, int], tuple[dt.date, Precision]],
+                              more: dict[tuple[str, int], list[Event]]) -> list[_EventGroup]:
+    """``groups`` less the rows that tell, by its days, a meeting another source dates to the span of days it
+    took: "In Berlin, Witkoff and Kushner hold two days of talks with Zelensky" (14–15 December) is the meeting
+    of "Two days of talks in Berlin … ended on Monday" (15 December) and of "The U.S. delegation … met President
+    Volodymyr Zelensky and his team at the Chancellery … on Sunday and again on Monday morning" (14 and 15
+    December). Such a row joins the span's (its sources as sources of it) when both tell a meeting, at a place both name
+    after "in" or "at" or sharing :data:`SAME_EVENT_NAMES` names; when it gives all the span's days, or its last
+    and says the meeting ended or took days (:data:`_ENDED`); and when no other span is such a home for it. A
+    day inside the span alone may be another meeting at the same place. ``until`` is the last day of each span
+    row and ``more`` the further dates of a row, keyed by its first event's source and sentence."""
+    spans: list[tuple[_EventGroup, frozenset[dt.date]]] = []
+    for group in groups:
+        event = group.events[0]
+        last = until.get((event.source_id, event.start))
+        if last is not None and last[1] == "day" and event.precision == "day" and _MEETING.search(event.text):
+            spans.append((group, frozenset(event.date + dt.timedelta(days=n)
+                                           for n in range((last[0] - event.date).days + 1))))
+    kept: list[_EventGroup] = []
+    for group in groups:
+        event = group.events[0]
+        key = (event.source_id, event.start)
+        if event.precision == "day" and key not in until and _MEETING.search(event.text):
+            days = {event.date} | {e.date for e in more.get(key, ()) if e.precision == "day"}
+            names, places = _names_and_places(event)
+            homes = [span for span, span_days in spans
+                     if (days == span_days or days == {max(span_days)} and _ENDED.search(event.text))
+                     and (places & _names_and_places(span.events[0])[1]
+                          or len(names & _names_and_places(span.events[0])[0]) >= SAME_EVENT_NAMES)]
+            if len(homes) == 1:
+                cited = {e.source_id for e in homes[0].events}
+                homes[0].events.extend(e for e in group.events if e.source_id not in cited)
+                continue
+        kept.append(group)
+    return kept
+
+
 def _names(event: Event) -> frozenset[str]:
     """The names ``event``'s sentence gives (:func:`brief.contradictions.names_and_places`)."""
-    return names_and_places(Statement(event.text, event.source_id, event.start, event.published))[0]
+    return _names_and_places(event)[0]
+
+
+def _names_and_places(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The names ``event``'s sentence gives and the places it names after "in" or "at"
+    (:func:`brief.contradictions.names_and_places`)."""
+    return names_and_places(Statement(event.text, event.source_id, event.start, event.published))
 
 
 def _row_text(event: Event, items: Sequence[str]) -> str:
