@@ -3,8 +3,9 @@
 Adds what the PDF needs and Markdown cannot say: ids on headings (for
 bookmarks and links) and ``src-N`` ids on the entries of the "Sources" list,
 so citations ``[1](#src-1)`` jump to their source; and keeps each run of citations on
-one line with the word before it (:func:`keep_citations_with_their_word`), and a file path
-whole (:func:`keep_paths_whole`). Also splits
+one line with the word before it (:func:`keep_citations_with_their_word`), a file path
+whole (:func:`keep_paths_whole`), and a timeline row's publication dates one a line
+(:func:`one_date_a_line`). Also splits
 off the YAML front matter that carries the title block.
 """
 
@@ -117,9 +118,22 @@ def keep_paths_whole(html: str) -> str:
                    for index, part in enumerate(parts))
 
 
+_CELL = re.compile(r"<td>(\[\d+\] [^<;\[]+(?:; \[\d+\] [^<;\[]+)+)</td>")
+"""A timeline row's Published cell that gives several sources' dates ("[3] 15 December 2025; [7] 21 December
+2025"), and nothing else."""
+_NEXT_SOURCES_DATE = re.compile(r"(?<=;) (?=\[\d+\] )")
+
+
+def one_date_a_line(html: str) -> str:
+    """``html`` with each source's publication date in a table cell that gives several on a line of its own: the
+    cell is kept from wrapping (a date cut after "December" reads badly), and three dates on one line took the
+    width the event needs."""
+    return _CELL.sub(lambda cell: f"<td>{_NEXT_SOURCES_DATE.sub('<br>', cell.group(1))}</td>", html)
+
+
 def markdown_to_html(markdown_body: str) -> str:
     """HTML for a Markdown body; any HTML in the text comes out as text."""
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.enable("table")
     parser.core.ruler.push("brief_anchors", _add_anchors)
-    return keep_paths_whole(keep_citations_with_their_word(parser.render(markdown_body)))
+    return one_date_a_line(keep_paths_whole(keep_citations_with_their_word(parser.render(markdown_body))))

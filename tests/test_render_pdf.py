@@ -108,6 +108,28 @@ def test_a_citation_stays_on_one_line_with_the_word_before_it() -> None:
     assert '<td><a href="#src-1">[1]</a></td>' in html  # a table's source cell holds no word to keep
 
 
+def test_a_timeline_rows_publication_dates_take_a_line_each(tmp_path: Path) -> None:
+    """The Published cell is kept from wrapping; three dates on one line took the width the event needs, and
+    the event was set a few words a line down the page."""
+    from brief.markdown_html import markdown_to_html
+
+    event = ("In Berlin, Witkoff and Kushner hold two days of talks with Zelensky at the Chancellery, with Merz as "
+             "host, and meet the leaders of Germany, France, Britain, Italy and Poland over dinner.")
+    published = "\\[3\\] 15 December 2025; \\[7\\] 21 December 2025; \\[10\\] 21 December 2025"
+    table = ("| Date | Event | Source | Published |\n|---|---|---|---|\n"
+             f"| 14–15 December 2025 | {event} | [\\[3\\]](#src-3) | {published} |\n"
+             "| 9 December 2025 | Envoys met; [2] officials said so. | [\\[4\\]](#src-4) | 9 December 2025 |\n")
+    html = markdown_to_html(f"## Timeline\n\n{table}")
+    assert "<td>[3] 15 December 2025;<br>[7] 21 December 2025;<br>[10] 21 December 2025</td>" in html
+    assert "<td>Envoys met; [2] officials said so.</td>" in html  # an event's text is left as it is
+    (tmp_path / "t.pdf").write_bytes(markdown_to_pdf(f"# T\n\n## Timeline\n\n{table}", TEMPLATES))
+    lines = [line.strip() for line in pypdf.PdfReader(tmp_path / "t.pdf").pages[0].extract_text().splitlines()]
+    assert sum("December 2025;" in line for line in lines) == 2  # no line holds two of them
+    first = next(i for i, line in enumerate(lines) if "In Berlin" in line)
+    last = next(i for i, line in enumerate(lines) if "over dinner." in line)
+    assert last - first < 5  # a line of the page's width, not a column of a few words
+
+
 def test_a_full_line_is_not_broken_after_its_first_word_to_fit_a_citation(tmp_path: Path) -> None:
     """WeasyPrint 70 set "… left open: the / future / of the Zaporizhzhia … stop. [1]" for this item."""
     item = ("Kyiv says it has agreed almost all of the text and that only two issues are left open: the future of "
