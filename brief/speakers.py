@@ -380,6 +380,25 @@ def _role_word(word: Word) -> bool:
     return lower in _ROLE_LOWERCASE
 
 
+_INSIDE_A_TITLE = frozenset({"of", "the", "and"})
+"""Small words inside a title before a name: "Secretary of the National Security and Defence Council of Ukraine"."""
+
+
+def _title_of_a_body(kept: list[Word]) -> list[Word]:
+    """The words of a title read backwards from a name, from its first word that may open one: "the" only
+    after "of" and "and" only inside the body an "of" names ("Secretary of the National Security and Defence
+    Council"), so "Zelensky and Defence Minister" keeps "Defence Minister"."""
+    start = 0
+    for index, word in enumerate(kept):
+        if word.text == "the" and (index == 0 or kept[index - 1].text != "of") \
+                or word.text == "and" and not any(w.text == "of" for w in kept[start:index]):
+            start = index + 1
+    kept = kept[start:]
+    while kept and kept[0].text in _INSIDE_A_TITLE:
+        kept.pop(0)
+    return kept
+
+
 def role_before(text: str, name_start: int, floor: int) -> str | None:
     """The title the article puts right before a name: "Russian President", "top Kremlin foreign policy aide".
 
@@ -397,14 +416,13 @@ def role_before(text: str, name_start: int, floor: int) -> str | None:
         space = "" if before_comma and not kept else " "
         if gap != (gap[:2] + space if word.possessive else space):
             break
-        if word.text == "of" and kept:
+        if word.text in _INSIDE_A_TITLE and kept and (word.text == "of" or kept[0].text[:1].isupper()):
             kept.insert(0, word)
             continue
         if not _role_word(word):
             break
         kept.insert(0, word)
-    while kept and kept[0].text == "of":
-        kept.pop(0)
+    kept = _title_of_a_body(kept)
     if not kept or (before_comma and text[floor:kept[0].start].strip().lower() not in {"", "the", "a", "an"}):
         return None
     role = text[kept[0].start:kept[-1].end]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from brief.quotes import Quote, extract_quotes, quote_marks, quote_score, quoted_words, rank_quotes
+from brief.speakers import role_in_article
 from brief.workspace import Workspace
 
 DEC_4 = dt.date(2025, 12, 4)
@@ -170,11 +171,30 @@ def only(text: str, published: dt.date | None = DEC_4) -> Quote:
     # a plural function after one person's name opens a clause of its own, not their role (the foreign bench)
     ("“We will not sign,” said Jürgen Weber, negotiators from both sides rejected the plan.", "Jürgen Weber", None),
     ("“We will not sign,” said Olena Petrenko, one of the negotiators.", "Olena Petrenko", "one of the negotiators"),
+    # a title naming a body, its "the" and "and" with it (w8)
+    ("Secretary of the National Security and Defence Council of Ukraine Rustem Umerov said: “We worked "
+     "constructively and in detail.”", "Rustem Umerov", "Secretary of the National Security and Defence Council "
+     "of Ukraine"),
 ])
 def test_attribution_before_and_after_the_quote(text: str, speaker: str, role: str | None) -> None:
     quote = only(text)
     assert (quote.speaker, quote.role) == (speaker, role)
     assert text[quote.quote_start:quote.quote_end] == quote.text
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The head of the delegation, Secretary of the National Security and Defence Council of Ukraine Rustem Umerov, "
+     "reported on the results.", "Rustem Umerov", "Secretary of the National Security and Defence Council of Ukraine"),
+    ("It was signed by the Minister of Foreign Affairs and Trade Penny Wong.", "Penny Wong",
+     "Minister of Foreign Affairs and Trade"),
+    # an "and" outside a body's name joins two people, or two parties; "the" opens no title
+    ("Witkoff met Zelensky and Defence Minister Rustem Umerov in Berlin.", "Rustem Umerov", "Defence Minister"),
+    ("Talks between the Americans and the Kremlin aide Yuri Ushakov resumed.", "Yuri Ushakov", "Kremlin aide"),
+    ("A ceasefire was possible, he told Reuters the Foreign Minister Sergei Lavrov had said.", "Sergei Lavrov",
+     "Foreign Minister"),
+])
+def test_the_role_an_article_gives_before_a_name(text: str, name: str, role: str) -> None:
+    assert role_in_article(text, name) == role
 
 
 def test_a_quote_without_attribution_has_no_speaker() -> None:
