@@ -13,7 +13,8 @@ sections:
   nothing cites it, in some source of the brief.
 
 "In a source" means verbatim up to what :mod:`brief.passages` forgives
-(whitespace, the brief's own Markdown escaping, quote-mark forms). Single quotes
+(whitespace, the brief's own Markdown escaping, quote-mark forms) and bold in an item
+(the labels the template sets in bold, an editor's emphasis). Single quotes
 are not read as quotations: ``’`` is also the apostrophe, so their pairs are
 ambiguous.
 
@@ -111,9 +112,10 @@ _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 _BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")
 """The article's label for a point, which the template sets in bold (:mod:`brief.lead_labels`): checked as
 the text it is."""
-_TURN_LABEL = re.compile(r"(?<=[.?!…”\"’]\s)\*\*([^*\n]+:)\*\*(?=\s)")
-"""A later turn's speaker label inside an item, after a sentence's end, which the template sets in bold too
-("a week ago? **DANIEL FERREIRA (analyst):** Closer …"): checked as the text it is."""
+_BOLD = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\*\*(?!\*)")
+"""Bold inside an item: a later turn's speaker label, which the template sets in bold ("a week ago? **DANIEL
+FERREIRA (analyst):** Closer …"), or an editor's emphasis ("**DANIEL FERREIRA (analyst)**:"): checked as the
+text it is. Article text has no unescaped ``**`` (:func:`brief.templating.escape_markdown`)."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#*)?[ \t]*$")
 """An ATX heading (CommonMark §4.2): its closing run of "#" only when a space comes before it ("Round \\#" keeps
@@ -510,7 +512,7 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
         if block.is_item and segment.start == 0:
             raw = _BOLD_LABEL.sub(r"\1\2 ", _NEW_MARK.sub("", raw))
         if block.is_item:
-            raw = _TURN_LABEL.sub(r"\1", raw)
+            raw = _BOLD.sub(r"\1", raw)
         statement = unescape_markdown(raw)
         if block.is_item and cited_anywhere and normalise(statement):
             line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))

@@ -217,7 +217,7 @@ def test_an_answer_after_a_long_introduction_is_shown_after_the_question_alone(t
 def test_the_guests_label_after_the_question_is_set_in_bold_and_checked_as_text(tmp_path: Path) -> None:
     """Plain, "… a week ago? DANIEL FERREIRA (analyst): Closer …" reads the guest's name into the anchor's
     question; the brief sets it in bold, as it does a turn's opening label, and verify reads it as the text it
-    is: a changed name is caught."""
+    is: a changed name is caught, an editor's bold is not a change."""
     asked = "Daniel, is a deal closer tonight than it was a week ago?"
     paths = _project(tmp_path, {"t": ("2025-12-21", "Evening Report", "\n\n".join(
         [GREETING, f"{INTRODUCTION} {asked}", ANSWER]))})
@@ -229,7 +229,9 @@ def test_the_guests_label_after_the_question_is_set_in_bold_and_checked_as_text(
     assert lines[at].startswith(f"- {asked} **DANIEL FERREIRA (analyst):** Closer between Washington and Kyiv,")
     assert verify_brief(markdown, workspace) == []
     for edited, caught in (("**DANIEL FERREIRA (analyst):**", False), ("**DANIEL FERRIERA (analyst):**", True),
-                           ("**DANIEL FERREIRA (ambassador):**", True)):
+                           ("**DANIEL FERREIRA (ambassador):**", True),
+                           ("**DANIEL FERREIRA (analyst)**:", False),  # an editor's emphasis is no change of words
+                           ("**DANIEL FERREIRA (analyst)**: **Closer**", True)):  # "Closer Closer"
         lines_edited = [*lines[:at], lines[at].replace("**DANIEL FERREIRA (analyst):**", edited), *lines[at + 1:]]
         mismatches = verify_brief("\n".join(lines_edited) + "\n", workspace)
         assert [(m.line, m.kind) for m in mismatches] == ([(at + 1, "statement")] if caught else [])
