@@ -109,13 +109,11 @@ the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can
 are checked as a quotation. A note may be wrapped over lines like the item it closes."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
-_BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]+)\*\* ")
-"""The article's label for a point, which the template sets in bold (:mod:`brief.lead_labels`): checked as
-the text it is."""
 _BOLD = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\*\*(?!\*)")
-"""Bold inside an item: a later turn's speaker label, which the template sets in bold ("a week ago? **DANIEL
-FERREIRA (analyst):** Closer …"), or an editor's emphasis ("**DANIEL FERREIRA (analyst)**:"): checked as the
-text it is. Article text has no unescaped ``**`` (:func:`brief.templating.escape_markdown`)."""
+"""Bold in an item: the article's label for a point and a later turn's speaker label, which the template sets in
+bold (:mod:`brief.lead_labels`: "**Diplomatic Deadlock:** High-level …", "a week ago? **DANIEL FERREIRA
+(analyst):** Closer …"), or an editor's emphasis ("**DANIEL FERREIRA (analyst)**:"): checked as the text it is.
+Article text has no unescaped ``**`` (:func:`brief.templating.escape_markdown`)."""
 _ITEM_MARKER = re.compile(r"^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#*)?[ \t]*$")
 """An ATX heading (CommonMark §4.2): its closing run of "#" only when a space comes before it ("Round \\#" keeps
@@ -509,10 +507,8 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     cited_anywhere = tuple(dict.fromkeys(n for s in segments for n in s.numbers))
     for segment in segments:
         raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
-        if block.is_item and segment.start == 0:
-            raw = _BOLD_LABEL.sub(r"\1\2 ", _NEW_MARK.sub("", raw))
         if block.is_item:
-            raw = _BOLD.sub(r"\1", raw)
+            raw = _BOLD.sub(r"\1", _NEW_MARK.sub("", raw) if segment.start == 0 else raw)
         statement = unescape_markdown(raw)
         if block.is_item and cited_anywhere and normalise(statement):
             line = block.line_at(segment.start + len(raw) - len(raw.lstrip()))
