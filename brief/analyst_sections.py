@@ -648,13 +648,13 @@ def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, 
     and says the meeting ended or took days (:data:`_ENDED`); and when no other span is such a home for it. A
     day inside the span alone may be another meeting at the same place. ``until`` is the last day of each span
     row and ``more`` the further dates of a row, keyed by its first event's source and sentence."""
-    spans: list[tuple[_EventGroup, frozenset[dt.date]]] = []
+    spans: list[tuple[_EventGroup, frozenset[dt.date], tuple[frozenset[str], frozenset[str]]]] = []
     for group in groups:
         event = group.events[0]
         last = until.get((event.source_id, event.start))
         if last is not None and last[1] == "day" and event.precision == "day" and _MEETING.search(event.text):
             spans.append((group, frozenset(event.date + dt.timedelta(days=n)
-                                           for n in range((last[0] - event.date).days + 1))))
+                                           for n in range((last[0] - event.date).days + 1)), _names_and_places(event)))
     kept: list[_EventGroup] = []
     for group in groups:
         event = group.events[0]
@@ -662,10 +662,9 @@ def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, 
         if event.precision == "day" and key not in until and _MEETING.search(event.text):
             days = {event.date} | {e.date for e in more.get(key, ()) if e.precision == "day"}
             names, places = _names_and_places(event)
-            homes = [span for span, span_days in spans
+            homes = [span for span, span_days, (span_names, span_places) in spans
                      if (days == span_days or days == {max(span_days)} and _ENDED.search(event.text))
-                     and (places & _names_and_places(span.events[0])[1]
-                          or len(names & _names_and_places(span.events[0])[0]) >= SAME_EVENT_NAMES)]
+                     and (places & span_places or len(names & span_names) >= SAME_EVENT_NAMES)]
             if len(homes) == 1:
                 cited = {e.source_id for e in homes[0].events}
                 homes[0].events.extend(e for e in group.events if e.source_id not in cited)
