@@ -304,7 +304,11 @@ def _do_batch(tasks: list[_ReadTask | _RetagTask]) -> list[IndexedArticle | _Fai
 
 
 def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
-    """The corpus's index, made afresh (with a notice) when the one on disk cannot be trusted."""
+    """The corpus's index, made afresh (with a notice) when the one on disk cannot be trusted.
+
+    Opened under the index's update lock: two briefs started at once on a corpus with no index yet (a scheduled
+    weekly build and the analyst's TUI) would otherwise both make its tables, and the second, finding them half
+    made or already there, would throw the first one's index away."""
     path = index_location(corpus_root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -312,6 +316,11 @@ def open_index(corpus_root: Path, notices: list[str]) -> CorpusIndex:
         where = f"{INDEX_DIR_ENV}={os.environ[INDEX_DIR_ENV]}" if os.environ.get(INDEX_DIR_ENV) else str(path.parent)
         raise UserError(Problem(f"the corpus index cannot be kept in {where}: {error.strerror or error}",
                                 file=path.parent, hint=f"set {INDEX_DIR_ENV} to a folder you can write to")) from None
+    with update_lock(path):
+        return _open_or_remake(path, notices)
+
+
+def _open_or_remake(path: Path, notices: list[str]) -> CorpusIndex:
     try:
         index = CorpusIndex.open(path)
     except IndexUnusable as why:

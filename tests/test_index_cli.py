@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 from brief.index import index_location
@@ -35,6 +37,20 @@ def test_a_damaged_index_is_rebuilt_and_the_command_still_answers(project: Path)
     assert result.returncode == 0, result.stderr
     assert "rebuilding it from the corpus files" in result.stderr
     assert result.stdout == expected
+
+
+def test_briefs_started_together_on_a_corpus_with_no_index_make_one_index(project: Path) -> None:
+    # A scheduled build and the analyst's TUI may start at once on a fresh corpus: each must wait for the other's
+    # index to be made, not make its tables again (found by four weekly builds started together; with eight, the
+    # old code lost the race every time it was tried).
+    assert not index_location(project / "seeds").exists()
+    started = [subprocess.Popen([sys.executable, "-m", "brief.cli", "excerpts", "--topic", "territory"], cwd=project,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    finished = [process.communicate(timeout=300) for process in started]
+    for process, (out, err) in zip(started, finished, strict=True):
+        assert process.returncode == 0, err
+        assert "rebuilding" not in err and "could not be used" not in err
+    assert len({out for out, _ in finished}) == 1 and "territory" in finished[0][0]
 
 
 def test_garbage_instead_of_an_index_is_replaced(project: Path) -> None:
