@@ -69,7 +69,7 @@ from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import is_official, role_in_article
-from brief.timeline import Event, extract_events, find_dates, last_day, span_end
+from brief.timeline import Event, event_words, extract_events, find_dates, last_day, span_end, tell_one_event
 
 MAX_MATERIAL_SOURCES = 12
 """The analyst's sections draw on at most this many sources: those the items cite, then the window's strongest."""
@@ -557,9 +557,9 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
                 if following is not None and (following.date, following.precision) == end:
                     later.remove(following)  # one span, not two dates
             more[(event.source_id, event.start)] = list({(e.date, e.precision): e for e in later}.values())
-            words = frozenset(w for w in _words(event.text) if len(w) > 3)
-            home = next((g for g in groups if g.events[0].date == event.date
-                         and g.events[0].precision == event.precision and _overlap(g.words, words) >= 0.5), None)
+            words = event_words(event.text)
+            home = next((g for g in groups if tell_one_event(g.events[0].date, g.events[0].precision, g.words,
+                                                             event.date, event.precision, words)), None)
             if home is not None:
                 if all(e.source_id != event.source_id for e in home.events):
                     home.events.append(event)
@@ -693,10 +693,6 @@ def _row_text(event: Event, items: Sequence[str]) -> str:
     if not any(told in item for item in items):
         return row
     return event_clause(event.text, start, end, told_elsewhere=True)
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _window_bonus(date: dt.date, window: Window) -> float:

@@ -111,6 +111,7 @@ from brief.section_kinds import EXTRA_SECTIONS
 from brief.segmentation import asks
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 from brief.taxonomy import BACKGROUND
+from brief.timeline import event_words, extract_events, tell_one_event
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -120,6 +121,9 @@ other passage shares. "The discussions, which lasted five hours, ended without a
 "five-hour talks … ended with the Kremlin confirming no compromise" is 0.44 in the shipped corpus;
 "Russian President Vladimir Putin later dismissed the talks as irrelevant", which shares only the name
 and "talks" with it, is 0.29."""
+MOSTLY_ONE_EVENT = 0.6
+"""Share of a passage's words the sentence telling an event of a day must have for the passage to be about that
+event (:func:`_days_told`)."""
 KEY_POINT_OVERLAP = 0.25
 """Key points are few, so they must differ more from each other."""
 MAX_CANDIDATES = 250
@@ -151,6 +155,9 @@ class _Candidate:
     outcomes: tuple[OutcomeReport, ...] = ()
     """How its passages say talks ended (:mod:`brief.talks_outcomes`): an article that says in two passages
     that the same talks failed reports one thing twice, whatever the words."""
+    days: tuple[tuple[dt.date, frozenset[str]], ...] = ()
+    """The days its passages tell an event on, with the words of the sentence that tells it (:func:`_days_told`):
+    two sources that tell Putin's demand of Friday in other words report one thing twice."""
     context: tuple[Excerpt, ...] = ()
     """The sentence before the lead in its paragraph, shown before it: the lead says "he" of someone only that
     sentence names, or "this" of what only it says (:func:`_give_context`); or the question an interview's
@@ -635,12 +642,13 @@ def _merge(selected: list[tuple[Excerpt, float]], pinned: set[str], included: se
             groups.append(_Candidate([excerpt], score, words, section=section_of(excerpt),
                                      pinned=excerpt.id in pinned, forced=excerpt.id in included,
                                      said=comparable_words(excerpt.text), quoted=quoted_by(excerpt),
-                                     outcomes=_outcomes_of(excerpt)))
+                                     outcomes=_outcomes_of(excerpt), days=_days_told(excerpt, earliest)))
             continue
         home.excerpts.append(excerpt)
         home.said |= comparable_words(excerpt.text)
         home.quoted |= quoted_by(excerpt)
         home.outcomes += _outcomes_of(excerpt)
+        home.days += _days_told(excerpt, earliest)
         home.pinned |= excerpt.id in pinned
         home.forced |= excerpt.id in included
     for group in groups:
@@ -706,7 +714,8 @@ class _Repeats:
         if start < 0:
             return True
         if any(self.overlap(candidate, other) >= threshold or candidate.quoted & other.quoted
-               or _same_outcome_told(candidate, other) for other in chosen[start:]):
+               or _same_outcome_told(candidate, other) or _same_day_told(candidate, other)
+               for other in chosen[start:]):
             self._compared[key] = -1
             return True
         self._compared[key] = len(chosen)
@@ -719,6 +728,28 @@ def _outcomes_of(excerpt: Excerpt) -> tuple[OutcomeReport, ...]:
 
 def _same_outcome_told(a: _Candidate, b: _Candidate) -> bool:
     return any(same_outcome(x, y) for x in a.outcomes for y in b.outcomes)
+
+
+def _days_told(excerpt: Excerpt, earliest: Mapping[str, bool]) -> tuple[tuple[dt.date, frozenset[str]], ...]:
+    """The days a passage tells an event on (:func:`brief.timeline.extract_events`, to the day), each with the
+    :func:`~brief.timeline.event_words` of its sentence, when that sentence is most of what the brief shows
+    (:data:`MOSTLY_ONE_EVENT`): "What has not moved is the land. On Friday President Putin repeated …" is about
+    Friday's demand; a paragraph that mentions a meeting of Tuesday in one of four sentences is about more. None
+    for a source whose publication date is only the earliest it can have (a weekday would be a guess)."""
+    if earliest.get(excerpt.source_id) or excerpt.published is None:
+        return ()
+    text = shown_text(excerpt)
+    total = len(text.split())
+    return tuple((event.date, event_words(event.text)) for event in extract_events(text, excerpt.source_id,
+                                                                                   excerpt.published)
+                 if event.precision == "day" and len(event.text.split()) >= MOSTLY_ONE_EVENT * total)
+
+
+def _same_day_told(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two candidates tell one event of a day (:func:`brief.timeline.tell_one_event`, the rule that gives
+    it one timeline row)."""
+    return any(tell_one_event(day, "day", words, other_day, "day", other_words)
+               for day, words in a.days for other_day, other_words in b.days)
 
 
 def quoted_by(excerpt: Excerpt) -> frozenset[tuple[str, str]]:
@@ -1129,5 +1160,6 @@ def _join_corroborating(candidates: list[_Candidate]) -> list[_Candidate]:
         home.said |= candidate.said
         home.quoted |= candidate.quoted
         home.outcomes += candidate.outcomes
+        home.days += candidate.days
         home.score += 1.5 * len({e.source_id for e in candidate.excerpts})
     return [candidate for candidate, _ in kept]

@@ -358,6 +358,29 @@ def span_end(event: Event, following: Event | None, text: str) -> tuple[dt.date,
     return None
 
 
+ONE_EVENT_OVERLAP = 0.5
+"""Share of the shorter sentence's :func:`event_words` that two sentences dating an event to the same day (or
+week, month) must have in common to tell one event: "On Friday President Putin repeated that Ukraine must withdraw
+from the four regions Russia claims, …" and "Putin repeated on Friday that Ukraine must withdraw from the parts of
+Donbas it still holds, …" do."""
+_EVENT_WORD = re.compile(r"[a-z0-9]+")
+
+
+def event_words(text: str) -> frozenset[str]:
+    """The words of a sentence that say what happened: lower-cased, longer than three letters."""
+    return frozenset(word for word in _EVENT_WORD.findall(text.lower()) if len(word) > 3)
+
+
+def tell_one_event(date: dt.date, precision: Precision, words: frozenset[str],
+                   other_date: dt.date, other_precision: Precision, other_words: frozenset[str]) -> bool:
+    """Whether two sentences (their date, its precision and their :func:`event_words`) tell one event: the same
+    date at the same precision and :data:`ONE_EVENT_OVERLAP` of the words. A timeline gives them one row, and a
+    brief one item."""
+    if date != other_date or precision != other_precision or not words or not other_words:
+        return False
+    return len(words & other_words) / min(len(words), len(other_words)) >= ONE_EVENT_OVERLAP
+
+
 def chronological(events: list[Event]) -> list[Event]:
     """``events`` oldest first; events on the same date keep their source and text order."""
     return sorted(events, key=lambda e: (e.date, e.source_id, e.start, e.expression_start))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,45 @@ def test_a_statement_reworded_by_another_source_is_not_printed_twice(tmp_path: P
     texts = [item.text for item in briefing.all_items()]
     assert lead in texts and reworded not in texts
     assert OTHER_NEWS[0] in texts and OTHER_NEWS[1] in texts  # other news about the same parties stays
+
+
+FRIDAY_DEMAND = ("On Friday President Putin repeated that Ukraine must withdraw from the four regions Russia "
+                 "claims, and Kyiv says it will not hand over the cities of Kramatorsk and Sloviansk.")
+FRIDAY_DEMAND_TOLD_AGAIN = ("Putin repeated on Friday that Ukraine must withdraw from the parts of Donbas it still "
+                            "holds, a demand Kyiv has refused since the summer.")
+
+
+@pytest.mark.parametrize(("other_day", "other_told"), [
+    ("2025-12-19", FRIDAY_DEMAND_TOLD_AGAIN),  # published that Friday: the same day's demand
+    ("2025-12-26", FRIDAY_DEMAND_TOLD_AGAIN),  # a week later, "on Friday" is the next Friday's: another demand
+])
+def test_an_event_of_a_day_told_by_two_sources_in_other_words_is_one_item(tmp_path: Path, other_day: str,
+                                                                          other_told: str) -> None:
+    # Too far apart in wording to be repeats (their overlap is below REDUNDANT_OVERLAP), and not one claim (the
+    # sources differ on what was demanded), but the same act of the same day: the timeline gives them one row.
+    paths = _project(tmp_path, {
+        "a": ("2025-12-21", "Alpha Post", "\n\n".join([FRIDAY_DEMAND, *OTHER_NEWS[:3]])),
+        "b": (other_day, "Beta News", "\n\n".join([other_told, *OTHER_NEWS[3:]])),
+    })
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 6} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert (FRIDAY_DEMAND in texts) + (other_told in texts) == (1 if other_day == "2025-12-19" else 2), texts
+    assert OTHER_NEWS[0] in texts and OTHER_NEWS[3] in texts
+
+
+def test_a_passage_is_about_an_event_of_a_day_only_when_its_sentence_is_most_of_it(tmp_path: Path) -> None:
+    paths = _project(tmp_path, {"b": ("2025-12-19", "Beta News", FRIDAY_DEMAND_TOLD_AGAIN)})
+    excerpt = next(e for e in load_workspace(paths).excerpts_of("b") if "Donbas" in e.text)
+    told = brief.assembly._days_told(excerpt, {})
+    assert [day for day, _ in told] == [dt.date(2025, 12, 19)] and "donbas" in told[0][1]
+    # Its date only the earliest it can have appeared: "on Friday" would be a guess.
+    assert brief.assembly._days_told(excerpt, {"b": True}) == ()
+    longer = replace(excerpt, text="Bond traders spent the whole day watching Moscow, where the rouble slid "
+                                   "against the dollar and the euro for a third session running while the "
+                                   "central bank held its fire. " + FRIDAY_DEMAND_TOLD_AGAIN)
+    assert brief.assembly._days_told(longer, {}) == ()
 
 
 def test_an_article_quoting_the_same_words_twice_is_one_item_but_another_article_quoting_them_is_not(
