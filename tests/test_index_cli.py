@@ -47,7 +47,7 @@ def test_briefs_started_together_on_a_corpus_with_no_index_make_one_index(projec
     started = [subprocess.Popen([sys.executable, "-m", "brief.cli", "excerpts", "--topic", "territory"], cwd=project,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
     finished = [process.communicate(timeout=300) for process in started]
-    for process, (out, err) in zip(started, finished, strict=True):
+    for process, (_out, err) in zip(started, finished, strict=True):
         assert process.returncode == 0, err
         assert "rebuilding" not in err and "could not be used" not in err
     assert len({out for out, _ in finished}) == 1 and "territory" in finished[0][0]
