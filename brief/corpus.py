@@ -245,9 +245,16 @@ def article_entries(root: Path) -> list[tuple[str, os.DirEntry[str]]]:
 def article_paths(root: Path) -> list[Path]:
     """The article files in ``root`` and its subfolders, in path order."""
     if not root.is_dir():
-        raise UserError(Problem("corpus folder not found", file=root,
-                                hint="pass --corpus DIR, or run from the project folder"))
+        raise UserError(no_corpus_folder(root))
     return [root / relative for relative, _ in article_entries(root)]
+
+
+def no_corpus_folder(root: Path) -> Problem:
+    """What is wrong with a corpus folder that is not one: missing, or a file (``--corpus briefings/weekly.yaml``)."""
+    if root.exists():
+        return Problem("the corpus is a file, not a folder", file=root,
+                       hint="pass --corpus DIR, the folder that holds the articles")
+    return Problem("corpus folder not found", file=root, hint="pass --corpus DIR, or run from the project folder")
 
 
 def load_stated_metadata(root: Path) -> tuple[dict[str, dict[str, object]], YamlDocument | None]:

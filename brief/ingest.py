@@ -32,7 +32,7 @@ from pathlib import Path
 
 from brief.annotations import load_source_annotations
 from brief.atomic import update_lock
-from brief.corpus import ANNOTATIONS_DIR, Source, article_entries, load_source, load_stated_metadata
+from brief.corpus import ANNOTATIONS_DIR, Source, article_entries, load_source, load_stated_metadata, no_corpus_folder
 from brief.errors import Problem, UserError, did_you_mean
 from brief.excerpts import Excerpt, source_excerpts
 from brief.independence import source_fingerprint
@@ -366,8 +366,7 @@ def sync_index(corpus_root: Path, topics_file: Path, taxonomy: Taxonomy, *,
     started = time.perf_counter()
     corpus_root = Path(corpus_root)
     if not corpus_root.is_dir():  # before anything is made beside it
-        raise UserError(Problem("corpus folder not found", file=corpus_root,
-                                hint="pass --corpus DIR, or run from the project folder"))
+        raise UserError(no_corpus_folder(corpus_root))
     report = SyncReport()
     stated, document = load_stated_metadata(corpus_root)
     opened_here = index is None

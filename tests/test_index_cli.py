@@ -100,6 +100,15 @@ def test_a_missing_corpus_folder_is_an_error_and_nothing_is_made(tmp_path: Path,
     assert not missing.exists()
 
 
+def test_a_file_given_as_the_corpus_is_named_as_a_file(project: Path, cli) -> None:
+    recipe = project / "briefings" / "weekly.yaml"
+    before = recipe.read_bytes()
+    result = cli("build", recipe, "--corpus", recipe, cwd=project)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{recipe}: the corpus is a file, not a folder" in result.err and "--corpus DIR" in result.err
+    assert recipe.read_bytes() == before and not (project / "out").exists()
+
+
 def test_an_index_folder_that_cannot_be_made_is_a_clear_error(project: Path, cli, monkeypatch) -> None:
     blocker = project / "a-file"
     blocker.write_text("not a folder")
