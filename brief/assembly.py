@@ -98,6 +98,7 @@ from brief.ranking import (
     quotes_nobody,
     recency_bonus,
     recency_terms,
+    shown_events,
     shown_text,
     speaker_is_the_role,
     static_strength,
@@ -111,7 +112,7 @@ from brief.section_kinds import EXTRA_SECTIONS
 from brief.segmentation import asks
 from brief.talks_outcomes import OutcomeReport, outcome_reports, same_outcome
 from brief.taxonomy import BACKGROUND
-from brief.timeline import event_words, extract_events, tell_one_event
+from brief.timeline import event_words, tell_one_event
 from brief.workspace import Workspace
 
 REDUNDANT_OVERLAP = 0.35
@@ -738,10 +739,8 @@ def _days_told(excerpt: Excerpt, earliest: Mapping[str, bool]) -> tuple[tuple[dt
     for a source whose publication date is only the earliest it can have (a weekday would be a guess)."""
     if earliest.get(excerpt.source_id) or excerpt.published is None:
         return ()
-    text = shown_text(excerpt)
-    total = len(text.split())
-    return tuple((event.date, event_words(event.text)) for event in extract_events(text, excerpt.source_id,
-                                                                                   excerpt.published)
+    total = len(shown_text(excerpt).split())
+    return tuple((event.date, event_words(event.text)) for event in shown_events(excerpt)
                  if event.precision == "day" and len(event.text.split()) >= MOSTLY_ONE_EVENT * total)
 
 

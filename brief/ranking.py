@@ -36,6 +36,7 @@ from brief.recipe import Window
 from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERB, SPEECH_VERBS
 from brief.stopwords import CONTENT_STOPWORDS
+from brief.timeline import Event, extract_events
 from brief.transcripts import guest_words, programme_lead_in
 
 MAX_RECENCY_BONUS = 1.0
@@ -247,6 +248,14 @@ def shown_text(excerpt: Excerpt) -> str:
     """What a brief shows of ``excerpt``: its :func:`standalone_text`, or all of a passage the analyst marked."""
     return excerpt.text if excerpt.origin == "analyst" else standalone_text(excerpt.text,
                                                                             opens_article=excerpt.paragraph <= 0)
+
+
+@lru_cache(maxsize=4096)
+def shown_events(excerpt: Excerpt) -> tuple[Event, ...]:
+    """The dated events of what a brief shows of ``excerpt`` (:func:`shown_text`), read against its publication
+    date (:func:`brief.timeline.extract_events`). Kept: assembly's repeat test and the announcements' check for
+    a later report of their meeting (:mod:`brief.schedules`) read the same passages."""
+    return tuple(extract_events(shown_text(excerpt), excerpt.source_id, excerpt.published))
 
 
 def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:

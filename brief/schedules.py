@@ -30,9 +30,9 @@ from brief.contradictions import Statement, names_and_places
 from brief.excerpts import Excerpt
 from brief.figures import figures_in_passage
 from brief.parties import PARTY_WORDS
-from brief.ranking import shown_text
+from brief.ranking import shown_events, shown_text
 from brief.segmentation import sentence_bounds
-from brief.timeline import Precision, extract_events, last_day, tense_near
+from brief.timeline import Precision, last_day, tense_near
 
 PASSED_SCHEDULE_PENALTY = 1.5
 """Rank an announcement of a day now past loses: as much as a second independent source adds, so that a
@@ -61,7 +61,7 @@ def announced_periods(excerpt: Excerpt) -> list[tuple[dt.date, dt.date, Precisio
     text = shown_text(excerpt)
     periods: list[tuple[dt.date, dt.date, Precision | None]] = [
         (event.date, event.until or last_day(event.date, event.precision), event.precision)
-        for event in extract_events(text, excerpt.source_id, published)
+        for event in shown_events(excerpt)
         if event.precision != "year" and event.date > published]
     sentences = sentence_bounds(text, 0, len(text))
     for match in _HORIZON.finditer(text):
@@ -110,7 +110,7 @@ def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, a
     parties = _parties(said)
     if not named or later.published is None:
         return False
-    for event in extract_events(shown_text(later), later.source_id, later.published):
+    for event in shown_events(later):
         at = event.expression_start - event.start
         places = names_and_places(Statement(event.text, later.source_id, event.start, later.published))[1]
         if first <= event.date <= as_of and named & places \
