@@ -730,8 +730,15 @@ def _shifted(published: dt.date, unit: str, step: int) -> dt.date:
 
 _FUTURE = re.compile(
     r"\b(?:[Ww]ill|[Ww]on[’']t|[Ss]hall|may|might|going to|due to|set to|expected to|plans? to|planning to"
-    r"|scheduled|upcoming|is to|are to|[Ee]xpects?)\b|[’']ll\b")
+    r"|scheduled|upcoming|is to|are to|[Ee]xpects?|(?:is|are)\s+expected)\b|[’']ll\b")
 """Future markers; case matters so that "May" the month is not "may" the modal."""
+_OPEN = re.compile(
+    r"\b(?:[Ww]ould|[Cc]ould|[Cc]an)\b(?!\s+(?:not|never|have|n[o’']t)\b)"
+    r"|\b(?:hop|aim|want|intend)(?:e?s|e?d|ing|e)?\s+to\b")
+"""Markers that leave the time open: reported speech ("said talks would resume in January"), a possibility ("a
+meeting could come in January") or an aim ("hope to agree it in January"). The event may be either side of the
+article's date, so the nearest one is meant; the "said" before them is the speaking's tense, not the event's.
+Not "could not" or "would have": those look back."""
 _IRREGULAR_PAST = (
     "said|told|met|was|were|had|did|took|made|gave|came|went|left|began|held|sent|spoke|saw|won|lost|fell|rose"
     "|struck|led|brought|sought|thought|fought|ran|became|broke|drew|flew|grew|knew|meant|paid|sold|stood"
@@ -753,15 +760,22 @@ _FUTURE_PASSIVE = re.compile(
 Not "was due to be held", "had to be postponed", "would be completed" (reported speech): those are past."""
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er"
+                                r"|[Oo]ur|[Ee]very|[Ee]ach|[Nn]o)\s+$")
+"""What comes before an "-ed" word that is an adjective, not a verb: "the revised draft", "one consolidated
+text"."""
+
+
 def is_past_verb(word: str) -> bool:
     """Whether ``word`` is a verb in the past ("dismissed", "said", "withdrew"; not "need" or "united")."""
     return bool(_PAST.fullmatch(word)) and word.lower() not in _NOT_PAST
 
 
 def _past_word_tense(sentence: str, match: re.Match[str]) -> Tense | None:
-    """The tense a word :data:`_PAST` finds gives: none when it is no verb ("united", "scheduled"), the future
-    after "will be" and its like ("will be held"), else the past."""
-    if match.group(0).lower() in _NOT_PAST:
+    """The tense a word :data:`_PAST` finds gives: none when it is no verb ("united", "scheduled") or a determiner
+    comes right before it ("one consolidated text", "the revised draft"), the future after "will be" and its like
+    ("will be held"), else the past."""
+    if match.group(0).lower() in _NOT_PAST or _DETERMINER_BEFORE.search(sentence, 0, match.start()):
         return None
     return "future" if _FUTURE_PASSIVE.search(sentence, max(0, match.start() - 40), match.start()) else "past"
 
@@ -775,7 +789,7 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     """
     before: tuple[int, Tense] | None = None
     after: tuple[int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_OPEN, "unknown")):
         for match in pattern.finditer(sentence):
             this = _past_word_tense(sentence, match) if tense == "past" else tense
             if this is None:

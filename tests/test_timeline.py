@@ -385,6 +385,29 @@ def test_the_year_of_a_day_follows_the_tense_of_its_verb(sentence: str, first: d
     assert (mention.date, mention.until) == (first, last)
 
 
+@pytest.mark.parametrize(("sentence", "month"), [
+    # "said" is when it was said: the event's time is left open by "would", "could", "can" or an aim, and the
+    # month meant is the nearest one (these were all read as the January of the year of publication)
+    ("Zelensky said talks would resume in January.", D(2026, 1, 1)),
+    ("Zelensky said a meeting of leaders could come in January if the territorial question is settled first.",
+     D(2026, 1, 1)),
+    ("Negotiators hope to agree the annex before Christmas so that it can go to leaders in January, one of the "
+     "people familiar with the talks said.", D(2026, 1, 1)),
+    ("Zelensky said he hoped to meet Putin in January.", D(2026, 1, 1)),
+    ("The document is almost agreed, and the next round is expected in early January.", D(2026, 1, 1)),
+    # an "-ed" word after a determiner is an adjective, not a verb in the past
+    ("The Americans hope to put one consolidated text to both sides, and leaders gather in Paris in January.",
+     D(2026, 1, 1)),
+    # what looks back stays in the past
+    ("Zelensky had hoped to meet Putin in October.", D(2025, 10, 1)),
+    ("Russia could not take the city in October.", D(2025, 10, 1)),
+    ("The talks were held in January.", D(2025, 1, 1)),
+])
+def test_the_month_of_an_open_or_aimed_event_is_the_nearest(sentence: str, month: dt.date) -> None:
+    [mention] = find_dates(sentence, D(2025, 12, 18))
+    assert (mention.date, mention.precision) == (month, "month")
+
+
 def test_two_months_with_their_own_days_are_joined_by_the_sentence() -> None:
     sentence = "The talks ran from November 2 to 5 December."
     first, second = extract_events(sentence, "s", D(2025, 12, 18))
