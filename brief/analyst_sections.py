@@ -635,42 +635,77 @@ _ENDED = re.compile(r"\b(?:ended|concluded|wrapped\s+up|broke\s+up|closed)\b"
                     r"|\b(?:two|three|four|five|several|\d)\s+days\s+of\b", re.IGNORECASE)
 """How a day's row says it tells the end of a meeting of several days: "Two days of talks in Berlin … ended on
 Monday"."""
+_ARRIVED = re.compile(r"\b(?:arriv(?:es|ed|ing)|lands?|landed|landing|(?:flies|flew|travels|travelled|traveled)\s+to)\b"
+                     r"[^.;]*?\bfor\b[^.;]*?\b(?:talks|meetings?|negotiations|discussions|a\s+summit)\b",
+                     re.IGNORECASE)
+"""How a day's row says it tells the start of a meeting of several days: "Kirill Dmitriev … arrives in Miami for
+talks with Witkoff and Kushner"."""
 
 
 def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, int], tuple[dt.date, Precision]],
                               more: dict[tuple[str, int], list[Event]]) -> list[_EventGroup]:
-    """``groups`` less the rows that tell, by its days, a meeting another source dates to the span of days it
-    took: "In Berlin, Witkoff and Kushner hold two days of talks with Zelensky" (14–15 December) is the meeting
-    of "Two days of talks in Berlin … ended on Monday" (15 December) and of "The U.S. delegation … met President
-    Volodymyr Zelensky and his team at the Chancellery … on Sunday and again on Monday morning" (14 and 15
-    December). Such a row joins the span's (its sources as sources of it) when both tell a meeting, at a place both name
-    after "in" or "at" or sharing :data:`SAME_EVENT_NAMES` names; when it gives all the span's days, or its last
-    and says the meeting ended or took days (:data:`_ENDED`); and when no other span is such a home for it. A
-    day inside the span alone may be another meeting at the same place. ``until`` is the last day of each span
-    row and ``more`` the further dates of a row, keyed by its first event's source and sentence."""
-    spans: list[tuple[_EventGroup, frozenset[dt.date], tuple[frozenset[str], frozenset[str]]]] = []
-    for group in groups:
-        event = group.events[0]
-        last = until.get((event.source_id, event.start))
-        if last is not None and last[1] == "day" and event.precision == "day" and _MEETING.search(event.text):
-            spans.append((group, frozenset(event.date + dt.timedelta(days=n)
-                                           for n in range((last[0] - event.date).days + 1)), _names_and_places(event)))
-    kept: list[_EventGroup] = []
+    """``groups`` less the rows that tell, by its days, a meeting another row dates to the span of days it took:
+    "In Berlin, Witkoff and Kushner hold two days of talks with Zelensky" (14–15 December) is the meeting of "Two
+    days of talks in Berlin … ended on Monday" (15 December) and of "The U.S. delegation … met President Volodymyr
+    Zelensky and his team at the Chancellery … on Sunday and again on Monday morning" (14 and 15 December).
+
+    A span is a row dated from one day to another, or to days in a row ("on Saturday and Sunday"). A row joins a
+    span's (its sources as sources of it) when both tell a meeting, at a place both name after "in" or "at" or
+    sharing :data:`SAME_EVENT_NAMES` names; and when it gives all the span's days, or its last and says the meeting
+    ended or took days (:data:`_ENDED`), or its first and says someone came for it (:data:`_ARRIVED`: "Kirill
+    Dmitriev … arrives in Miami for talks with Witkoff and Kushner" of 20 December is the meeting of "the US envoys
+    met Russian envoy Kirill Dmitriev in Miami on Saturday and Sunday"); and when no other meeting is such a home
+    for it. A day inside the span alone may be another meeting at the same place. A span given as a span ("14–15
+    December") is never joined to another; one given by its days joins an earlier span of the same days.
+    ``until`` is the last day of each span row and ``more`` the further dates of a row, keyed by its first
+    event's source and sentence."""
+    told: dict[int, tuple[frozenset[dt.date], frozenset[str], frozenset[str]]] = {}
+    spans: list[_EventGroup] = []
     for group in groups:
         event = group.events[0]
         key = (event.source_id, event.start)
-        if event.precision == "day" and key not in until and _MEETING.search(event.text):
-            days = {event.date} | {e.date for e in more.get(key, ()) if e.precision == "day"}
-            names, places = _names_and_places(event)
-            homes = [span for span, span_days, (span_names, span_places) in spans
-                     if (days == span_days or days == {max(span_days)} and _ENDED.search(event.text))
-                     and (places & span_places or len(names & span_names) >= SAME_EVENT_NAMES)]
-            if len(homes) == 1:
-                cited = {e.source_id for e in homes[0].events}
-                homes[0].events.extend(e for e in group.events if e.source_id not in cited)
-                continue
-        kept.append(group)
-    return kept
+        last = until.get(key)
+        if event.precision != "day" or not _MEETING.search(event.text) or (last is not None and last[1] != "day"):
+            continue
+        days = frozenset(event.date + dt.timedelta(days=n) for n in range((last[0] - event.date).days + 1)) \
+            if last is not None else \
+            frozenset({event.date} | {e.date for e in more.get(key, ()) if e.precision == "day"})
+        told[id(group)] = (days, *_names_and_places(event))
+        if len(days) > 1 and (max(days) - min(days)).days == len(days) - 1:
+            spans.append(group)
+    spans.sort(key=lambda g: (g.events[0].source_id, g.events[0].start) not in until)  # spans as spans first
+    home_of: dict[int, _EventGroup] = {}
+
+    def final(group: _EventGroup) -> _EventGroup:
+        while id(group) in home_of:
+            group = home_of[id(group)]
+        return group
+
+    def one_home(group: _EventGroup, candidates: Sequence[_EventGroup], *, by_an_end: bool) -> None:
+        """Joins ``group`` to the one of ``candidates`` it tells, if one: by all its days, or (``by_an_end``)
+        by its last day and an end or its first day and an arrival."""
+        days, names, places = told[id(group)]
+        text = group.events[0].text
+        homes = {id(final(home)): final(home) for home, (span_days, span_names, span_places)
+                 in ((home, told[id(home)]) for home in candidates)
+                 if (days == span_days or by_an_end and (days == {max(span_days)} and _ENDED.search(text)
+                                                         or days == {min(span_days)} and _ARRIVED.search(text)))
+                 and (places & span_places or len(names & span_names) >= SAME_EVENT_NAMES)}
+        if len(homes) == 1:
+            home_of[id(group)] = next(iter(homes.values()))
+
+    for index, group in enumerate(spans):
+        if (group.events[0].source_id, group.events[0].start) not in until:
+            one_home(group, spans[:index], by_an_end=False)
+    for group in groups:
+        if id(group) in told and all(group is not span for span in spans):
+            one_home(group, spans, by_an_end=True)
+    for group in groups:
+        if id(group) in home_of:
+            home = final(group)
+            cited = {e.source_id for e in home.events}
+            home.events.extend(e for e in group.events if e.source_id not in cited)
+    return [group for group in groups if id(group) not in home_of]
 
 
 def _names(event: Event) -> frozenset[str]:

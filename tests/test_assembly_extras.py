@@ -914,6 +914,8 @@ def test_a_days_row_that_tells_a_meeting_another_source_dates_to_its_span_joins_
     [row] = rows(("a", span, later), ("b", ended, monday), ("c", both_days, monday))
     assert (row.date, row.until, row.text) == (sunday, (monday, "day"), span)
     assert [c.source_id for c in row.citations] == ["a", "b", "c"]
+    [row] = rows(("c", both_days, monday), ("b", ended, monday), ("a", span, later))
+    assert (row.date, row.until, row.text) == (sunday, (monday, "day"), span)  # the span told as a span leads
     [row] = rows(("a", span, later), ("b", f"{ended} {both_days}", monday))
     assert [c.source_id for c in row.citations] == ["a", "b"]  # a source that tells it twice is cited once
     geneva = ended.replace("Berlin", "Geneva")
@@ -924,6 +926,37 @@ def test_a_days_row_that_tells_a_meeting_another_source_dates_to_its_span_joins_
     assert len(rows(("a", span, later), ("b", sunday_only, monday))) == 2  # a day of it: maybe another meeting
     dinner = "Merz hosted a dinner for Witkoff, Kushner and European leaders in Berlin on Monday."
     assert len(rows(("a", span, later), ("b", dinner, monday))) == 2  # its last day, but maybe another meeting
+
+
+def test_a_meeting_told_by_its_days_its_first_day_and_an_arrival_for_it_is_one_timeline_row() -> None:
+    """The written situation brief's timeline had two rows for the Miami meeting: w11's "Kirill Dmitriev … arrives
+    in Miami for talks with Witkoff and Kushner" (20 December) and w8's "… met Russian envoy Kirill Dmitriev in
+    Miami on Saturday and Sunday" (20 and 21 December); and w7's "… met Steve Witkoff and Jared Kushner on Saturday
+    and again today" was a third. Days in a row are a span, as "20–21 December" is: one row citing all three. Not
+    an arrival for talks elsewhere, nor one on the span's last day, nor a day of the span told with no arrival."""
+    both_days = "Separately, the US envoys met Russian envoy Kirill Dmitriev in Miami on Saturday and Sunday."
+    today = ("Kremlin envoy Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday and again today, and "
+             "both sides called the meetings constructive.")
+    arrives = "On Saturday Dmitriev arrived in Miami for talks with Witkoff and Kushner."  # not half its words
+    window = Window(start=None, end=None, label="whole corpus")
+
+    def rows(*texts: tuple[str, str, dt.date]) -> list[analyst_sections.TimelineEntry]:
+        material = [analyst_sections.Material(
+            source=SimpleNamespace(id=name, date=published, date_is_mentioned=False, text=text),  # type: ignore
+            cited=True, events=tuple(extract_events(text, name, published))) for name, text, published in texts]
+        return list(analyst_sections.timeline(material, 5, window)[0])
+
+    saturday, sunday, monday = dt.date(2025, 12, 20), dt.date(2025, 12, 21), dt.date(2025, 12, 22)
+    [row] = rows(("a", both_days, monday), ("b", today, sunday), ("c", arrives, sunday))
+    assert (row.date, row.more_dates, row.text) == (saturday, ((sunday, "day"),), both_days)
+    assert [c.source_id for c in row.citations] == ["a", "b", "c"]
+    [row] = rows(("c", arrives, sunday), ("b", today, sunday), ("a", both_days, monday))
+    assert sorted(c.source_id for c in row.citations) == ["a", "b", "c"]  # whichever the material's order
+    assert len(rows(("a", both_days, monday), ("c", arrives.replace("Miami", "Riyadh"), sunday))) == 2
+    on_sunday = arrives.replace("Saturday", "Sunday")
+    assert len(rows(("a", both_days, monday), ("c", on_sunday, monday))) == 2  # arrived when it was half over
+    met = "Dmitriev opened talks with Witkoff and Kushner in Miami on Saturday."
+    assert len(rows(("a", both_days, monday), ("c", met, sunday))) == 2  # a day of it: maybe another meeting
 
 
 def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_path: Path) -> None:
