@@ -60,6 +60,7 @@ from brief.analyst_sections import (
     with_item_differences,
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
+from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     COMPARISON_LINE_WORDS,
     Briefing,
@@ -309,6 +310,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     old_counts = {k: v for k, v in aged([e for e, _ in selected], as_of_date, earliest).items() if k not in stale}
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale
                  else round(score - AGED_PENALTY, 6) if e.id in old_counts else score) for e, score in selected]
+    if window.start is not None:  # the week's news before the story so far
+        told_before = backstory([e for e, _ in selected if e.id not in stale and e.id not in old_counts],
+                                window.start, earliest)
+        selected = [(e, round(score - BACKSTORY_PENALTY, 6) if e.id in told_before else score)
+                    for e, score in selected]
     forecasts = dated_forecasts([e for e, _ in selected], as_of_date, earliest)
     # "as of 12 June 2025" for "As the war drags into its third year, …", as for announcements; and for a forecast
     # or "… ended on Monday" of an earlier week

@@ -35,11 +35,15 @@ _NOT_WHEN = re.compile(r"\b(?:since|from|until|through|throughout|starting|began
 """Words before a year that make it where a span begins or ends ("since the beginning of the war in 2022"), or
 what the present is measured against ("More credible than anything Kyiv had in 2022"), not when a story
 happened."""
-_PRESENT = re.compile(
-    r"\b(?:now|today|currently|still|is|are|am|has|(?<!might\s)(?<!could\s)(?<!would\s)(?<!may\s)(?<!must\s)"
-    r"(?<!should\s)have|do|does|remains?|will|won[’']t|shall|this\s+(?:week|month"
-    r"|year|spring|summer|autumn|fall|winter)|ongoing|recent|recently|since\s+then|since|to\s+date|so\s+far"
-    r"|says?|wants?|insists?|demands?|(?:can|could|would|may|might|must|should)(?!\s+have\b))\b", re.IGNORECASE)
+_TENSE_OF_NOW = (r"now|today|currently|still|is|are|am|has|(?<!might\s)(?<!could\s)(?<!would\s)(?<!may\s)"
+                 r"(?<!must\s)(?<!should\s)have|do|does|remains?|will|won[’']t|shall|this\s+(?:week|month"
+                 r"|year|spring|summer|autumn|fall|winter)|ongoing|recent|recently|since\s+then|since|to\s+date"
+                 r"|so\s+far|says?|wants?|insists?|demands?")
+PRESENT_TENSE = re.compile(rf"\b(?:{_TENSE_OF_NOW})\b", re.IGNORECASE)
+"""Words of the present that are no modal: a sentence with one says how things stand ("has", "remains",
+"still", "says")."""
+_PRESENT = re.compile(rf"\b(?:{_TENSE_OF_NOW}|(?:can|could|would|may|might|must|should)(?!\s+have\b))\b",
+                      re.IGNORECASE)
 """Words of the present: a sentence with one says how things stand, or what may come, not how they went ("might
 have included" is still the past)."""
 
