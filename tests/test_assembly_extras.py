@@ -891,6 +891,14 @@ def test_a_weeks_row_that_tells_an_event_another_source_dates_to_a_day_joins_tha
     assert len(rows) == 3  # two meetings at the Kremlin that week: which one the week's row tells is a guess
 
 
+def _timeline_rows(*texts: tuple[str, str, dt.date]) -> list[analyst_sections.TimelineEntry]:
+    """The whole-corpus timeline of articles given as (source id, one paragraph, publication date)."""
+    material = [analyst_sections.Material(
+        source=SimpleNamespace(id=name, date=published, date_is_mentioned=False, text=text),  # type: ignore
+        cited=True, events=tuple(extract_events(text, name, published))) for name, text, published in texts]
+    return list(analyst_sections.timeline(material, 5, Window(start=None, end=None, label="whole corpus"))[0])
+
+
 def test_a_days_row_that_tells_a_meeting_another_source_dates_to_its_span_joins_that_row() -> None:
     """w11's "In Berlin, Witkoff and Kushner hold two days of talks" (14–15 December) and w3's "Two days of talks
     in Berlin … ended on Monday" (15 December) and "… met … at the Chancellery … on Sunday and again on Monday"
@@ -902,30 +910,22 @@ def test_a_days_row_that_tells_a_meeting_another_source_dates_to_its_span_joins_
              "with both sides describing real progress.")
     both_days = ("The U.S. delegation, led by Steve Witkoff and Jared Kushner, met Volodymyr Zelensky at the "
                  "Chancellery for five hours on Sunday and again on Monday morning.")
-    window = Window(start=None, end=None, label="whole corpus")
-
-    def rows(*texts: tuple[str, str, dt.date]) -> list[analyst_sections.TimelineEntry]:
-        material = [analyst_sections.Material(
-            source=SimpleNamespace(id=name, date=published, date_is_mentioned=False, text=text),  # type: ignore
-            cited=True, events=tuple(extract_events(text, name, published))) for name, text, published in texts]
-        return list(analyst_sections.timeline(material, 5, window)[0])
-
     monday, sunday, later = dt.date(2025, 12, 15), dt.date(2025, 12, 14), dt.date(2025, 12, 21)
-    [row] = rows(("a", span, later), ("b", ended, monday), ("c", both_days, monday))
+    [row] = _timeline_rows(("a", span, later), ("b", ended, monday), ("c", both_days, monday))
     assert (row.date, row.until, row.text) == (sunday, (monday, "day"), span)
     assert [c.source_id for c in row.citations] == ["a", "b", "c"]
-    [row] = rows(("c", both_days, monday), ("b", ended, monday), ("a", span, later))
+    [row] = _timeline_rows(("c", both_days, monday), ("b", ended, monday), ("a", span, later))
     assert (row.date, row.until, row.text) == (sunday, (monday, "day"), span)  # the span told as a span leads
-    [row] = rows(("a", span, later), ("b", f"{ended} {both_days}", monday))
+    [row] = _timeline_rows(("a", span, later), ("b", f"{ended} {both_days}", monday))
     assert [c.source_id for c in row.citations] == ["a", "b"]  # a source that tells it twice is cited once
     geneva = ended.replace("Berlin", "Geneva")
-    assert len(rows(("a", span, later), ("b", geneva, monday))) == 2  # no place or names shared
+    assert len(_timeline_rows(("a", span, later), ("b", geneva, monday))) == 2  # no place or names shared
     went_on = ended.replace("ended on Monday", "went on on Monday")
-    assert len(rows(("a", span, later), ("b", went_on.replace("Two days of talks", "Talks"), monday))) == 2
+    assert len(_timeline_rows(("a", span, later), ("b", went_on.replace("Two days of talks", "Talks"), monday))) == 2
     sunday_only = both_days.replace(" and again on Monday morning", "")
-    assert len(rows(("a", span, later), ("b", sunday_only, monday))) == 2  # a day of it: maybe another meeting
+    assert len(_timeline_rows(("a", span, later), ("b", sunday_only, monday))) == 2  # a day of it: maybe another meeting
     dinner = "Merz hosted a dinner for Witkoff, Kushner and European leaders in Berlin on Monday."
-    assert len(rows(("a", span, later), ("b", dinner, monday))) == 2  # its last day, but maybe another meeting
+    assert len(_timeline_rows(("a", span, later), ("b", dinner, monday))) == 2  # its last day, but maybe another meeting
 
 
 def test_a_meeting_told_by_its_days_its_first_day_and_an_arrival_for_it_is_one_timeline_row() -> None:
@@ -938,25 +938,17 @@ def test_a_meeting_told_by_its_days_its_first_day_and_an_arrival_for_it_is_one_t
     today = ("Kremlin envoy Kirill Dmitriev met Steve Witkoff and Jared Kushner on Saturday and again today, and "
              "both sides called the meetings constructive.")
     arrives = "On Saturday Dmitriev arrived in Miami for talks with Witkoff and Kushner."  # not half its words
-    window = Window(start=None, end=None, label="whole corpus")
-
-    def rows(*texts: tuple[str, str, dt.date]) -> list[analyst_sections.TimelineEntry]:
-        material = [analyst_sections.Material(
-            source=SimpleNamespace(id=name, date=published, date_is_mentioned=False, text=text),  # type: ignore
-            cited=True, events=tuple(extract_events(text, name, published))) for name, text, published in texts]
-        return list(analyst_sections.timeline(material, 5, window)[0])
-
     saturday, sunday, monday = dt.date(2025, 12, 20), dt.date(2025, 12, 21), dt.date(2025, 12, 22)
-    [row] = rows(("a", both_days, monday), ("b", today, sunday), ("c", arrives, sunday))
+    [row] = _timeline_rows(("a", both_days, monday), ("b", today, sunday), ("c", arrives, sunday))
     assert (row.date, row.more_dates, row.text) == (saturday, ((sunday, "day"),), both_days)
     assert [c.source_id for c in row.citations] == ["a", "b", "c"]
-    [row] = rows(("c", arrives, sunday), ("b", today, sunday), ("a", both_days, monday))
+    [row] = _timeline_rows(("c", arrives, sunday), ("b", today, sunday), ("a", both_days, monday))
     assert sorted(c.source_id for c in row.citations) == ["a", "b", "c"]  # whichever the material's order
-    assert len(rows(("a", both_days, monday), ("c", arrives.replace("Miami", "Riyadh"), sunday))) == 2
+    assert len(_timeline_rows(("a", both_days, monday), ("c", arrives.replace("Miami", "Riyadh"), sunday))) == 2
     on_sunday = arrives.replace("Saturday", "Sunday")
-    assert len(rows(("a", both_days, monday), ("c", on_sunday, monday))) == 2  # arrived when it was half over
+    assert len(_timeline_rows(("a", both_days, monday), ("c", on_sunday, monday))) == 2  # arrived when it was half over
     met = "Dmitriev opened talks with Witkoff and Kushner in Miami on Saturday."
-    assert len(rows(("a", both_days, monday), ("c", met, sunday))) == 2  # a day of it: maybe another meeting
+    assert len(_timeline_rows(("a", both_days, monday), ("c", met, sunday))) == 2  # a day of it: maybe another meeting
 
 
 def test_a_span_of_days_written_once_is_one_timeline_row_that_verify_checks(tmp_path: Path) -> None:
