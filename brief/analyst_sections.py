@@ -674,6 +674,7 @@ def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, 
         if len(days) > 1 and (max(days) - min(days)).days == len(days) - 1:
             spans.append(group)
     spans.sort(key=lambda g: (g.events[0].source_id, g.events[0].start) not in until)  # spans as spans first
+    span_ids = {id(span) for span in spans}
     home_of: dict[int, _EventGroup] = {}
 
     def final(group: _EventGroup) -> _EventGroup:
@@ -698,7 +699,7 @@ def _days_of_a_meeting_joined(groups: list[_EventGroup], until: dict[tuple[str, 
         if (group.events[0].source_id, group.events[0].start) not in until:
             one_home(group, spans[:index], by_an_end=False)
     for group in groups:
-        if id(group) in told and all(group is not span for span in spans):
+        if id(group) in told and id(group) not in span_ids:
             one_home(group, spans, by_an_end=True)
     for group in groups:
         if id(group) in home_of:
