@@ -60,10 +60,19 @@ def _make_folder(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = "it is a file, not a folder" if folder.exists() else (error.strerror or str(error)).lower()
+        reason = "it is a file, not a folder" if folder.exists() else _why_not_made(folder, error)
         raise UserError(Problem(f"cannot write {path.name} into {folder}: {reason}",
                                 hint="give a folder that can be written to (it is made if it does not exist)")) \
             from error
+
+
+def _why_not_made(folder: Path, error: OSError) -> str:
+    """Why ``folder``, which does not exist, could not be made: a file stands where a folder above it should
+    ("notes is a file, not a folder"), or the system's reason ("/proc/out": no such file or directory)."""
+    standing = next((parent for parent in folder.parents if parent.exists()), None)
+    if standing is not None and not standing.is_dir():
+        return f"{standing} is a file, not a folder"
+    return f"the folder cannot be made ({(error.strerror or str(error)).lower()})"
 
 
 @contextlib.contextmanager

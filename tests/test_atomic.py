@@ -10,8 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from brief.annotations import make_annotation, read_annotations
 from brief.atomic import write_atomic
+from brief.errors import UserError
 
 from .conftest import REPO
 
@@ -19,6 +22,7 @@ WRITER = """
 import sys
 from pathlib import Path
 from brief.atomic import write_atomic
+from brief.errors import UserError
 target = Path(sys.argv[1])
 contents = [b"a" * 400_000, b"b" * 400_000]
 i = 0
@@ -82,3 +86,22 @@ def test_two_writers_of_one_annotation_file_lose_nothing(tmp_path: Path) -> None
     stored = read_annotations(corpus, "src")
     assert sorted(a.start for a in stored) == list(range(0, 15)) + list(range(100, 115))
     assert make_annotation(text, 0, 5, "reject") in stored
+
+
+def test_a_folder_that_cannot_be_made_says_why_and_writes_nothing(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """"--out /proc/brief-out" said "no such file or directory" beside "it is made if it does not exist"."""
+    (tmp_path / "notes").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        write_atomic(tmp_path / "notes" / "out" / "brief.md", "text")
+    assert f"into {tmp_path / 'notes' / 'out'}: {tmp_path / 'notes'} is a file, not a folder" in str(raised.value)
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine\n"
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(UserError) as raised:
+        write_atomic(tmp_path / "locked" / "brief.md", "text")
+    assert "into " + str(tmp_path / "locked") + ": the folder cannot be made (permission denied)" in str(raised.value)
+    assert not (tmp_path / "locked").exists()
