@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -476,12 +476,26 @@ def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]
     rank = {id(group): index for index, group in enumerate(chosen)}
     chosen.sort(key=lambda g: (_category_rank(g.members[0].figure.category), rank[id(g)]))
     entries = []
+    rows_of = Counter((g.members[0].figure.unit, g.members[0].figure.measure.lower()) for g in chosen)
     for group in chosen:
         lead = group.members[0].figure
+        alike = rows_of[(lead.unit, lead.measure.lower())] > 1  # another row would read the same
         entries.append(KeyFigure(text=lead.text, value=lead.value, upper=lead.upper, unit=lead.unit,
-                                 category=lead.category, measure=lead.measure, qualifier=lead.qualifier,
+                                 category=lead.category, qualifier=lead.qualifier,
+                                 measure=_fullest_measure(group.members) if alike else lead.measure,
                                  citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members)))
     return tuple(entries)
+
+
+def _fullest_measure(members: Sequence[SourcedFigure]) -> str:
+    """What a row of one figure from several sources says it measures when another row reads the same: the first
+    source's measure, or another's that says all of it and more. "The original 28-point U.S. plan capped Ukraine's
+    armed forces at 600,000" is read as "Ukraine's armed forces cap", as is the revised draft's 800,000; "a ceiling
+    above the 600,000 figure in the original U.S. plan" says whose cap the 600,000 was."""
+    lead = members[0].figure.measure
+    words = set(_words(lead))
+    fuller = [m.figure.measure for m in members[1:] if set(_words(m.figure.measure)) > words]
+    return max(fuller, key=lambda measure: len(set(_words(measure))), default=lead)
 
 
 def _category_rank(category: str) -> int:

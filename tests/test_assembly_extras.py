@@ -229,6 +229,27 @@ def test_one_figure_of_two_sources_is_one_row_and_a_count_of_two_nights_two(tmp_
                         "missiles launched in the night to 9 December 2025"]  # 38 on two nights: two figures
 
 
+def test_two_rows_that_would_read_alike_say_what_sets_them_apart(tmp_path: Path) -> None:
+    """The original plan's cap and the draft's are both read as "Ukraine's armed forces cap" where a sentence names
+    the plan before its verb; a source that names it after the figure says whose cap the 600,000 was."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-15", "Alpha Post", [
+            "The original U.S. plan capped Ukraine's armed forces at 600,000, officials said.",
+            "The draft would now cap Ukraine's armed forces at 800,000 in peacetime.", *PARAGRAPHS]),
+        "b": ("2025-12-16", "Beta Wire", [
+            "Negotiators would cap Ukraine's armed forces at 800,000 personnel, a ceiling above the 600,000 "
+            "figure in the original U.S. plan.", *PARAGRAPHS]),
+    })
+    material = analyst_sections.gather_material(workspace.corpus.sources_named(["a", "b"]), ["key-figures"],
+                                                {"a", "b"})
+    rows = {f.value: (f.measure, [c.source_id for c in f.citations])
+            for f in analyst_sections.key_figures(material, 20) if f.unit == "troops"}
+    assert rows == {600_000.0: ("Ukraine's armed forces cap in the original U.S. plan", ["a", "b"]),
+                    800_000.0: ("Ukraine's armed forces cap", ["a", "b"])}
+    (alone,) = analyst_sections.key_figures(material, 1)
+    assert alone.measure == "Ukraine's armed forces cap"  # no other row reads the same: the first source's words
+
+
 def test_one_sum_of_funding_said_two_ways_is_one_figure_and_other_sums_stay_apart(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "a": ("2025-12-19", "Alpha Post", [
