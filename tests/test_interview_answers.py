@@ -10,7 +10,7 @@ from brief.annotations import Action, add_annotation, make_annotation
 from brief.assembly import assemble_briefing
 from brief.briefing import BriefItem
 from brief.build import template_dirs
-from brief.interview_answers import needs_its_question, questions_before_answers
+from brief.interview_answers import asks_of_what_came_before, needs_its_question, questions_before_answers
 from brief.ranking import LEANING_PENALTY
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
@@ -212,6 +212,32 @@ def test_an_answer_after_a_long_introduction_is_shown_after_the_question_alone(t
     [item] = [item for item in items if "Closer between Washington and Kyiv" in item.text]
     assert " ".join(item.text.split()) == f"{asked} {ANSWER}"
     assert not any(INTRODUCTION[8:40] in item.text for item in items if "Closer" in item.text)
+
+
+def test_a_question_about_what_the_long_turn_said_is_not_shown_alone(tmp_path: Path) -> None:
+    """w7: "Europe has also found 90 billion euros … Does that change the picture?" Cut from the turn, "Does that
+    change the picture?" asks of nothing the reader has: the answer is not shown after it."""
+    items = _transcript_items(tmp_path, "Europe has also found 90 billion euros for Ukraine this week without "
+                                        "touching the frozen assets. Does that change the picture?")
+    assert not any("Does that change the picture?" in item.text for item in items)
+
+
+@pytest.mark.parametrize(("question", "leans"), [
+    ("Does that change the picture?", True),
+    ("Daniel, does that help?", True),
+    ("Is that meaningful?", True),
+    ("Can it last?", True),
+    ("What does it mean for Kyiv?", True),
+    ("Daniel, is a deal closer tonight than it was a week ago?", False),
+    ("Is it likely that Moscow agrees?", False),  # "it" stands for what follows
+    ("Is it too late to save the talks?", False),
+    ("Will this week's meeting help?", False),
+    ("Europe found the money. Does that change the picture?", False),  # "that" is in the passage
+    ("What happens next?", False),
+])
+def test_a_question_about_a_that_or_an_it_it_does_not_name_asks_of_what_came_before(question: str,
+                                                                                      leans: bool) -> None:
+    assert asks_of_what_came_before(question) is leans
 
 
 def test_the_guests_label_after_the_question_is_set_in_bold_and_checked_as_text(tmp_path: Path) -> None:
