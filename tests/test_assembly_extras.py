@@ -210,6 +210,17 @@ def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tm
     assert {f.unit for f in top} == {"troops", "EUR"}
 
 
+def test_an_empty_section_of_a_whole_corpus_brief_does_not_speak_of_a_window(seeds) -> None:
+    """A whole-corpus brief has no window to have nothing further in; a dated one has."""
+    paths, workspace, briefing, _ = seeds
+    recipe = recipe_for(paths, workspace)
+    emptied = replace(briefing, sections=tuple(replace(s, items=()) if s.id == "background" else s
+                                               for s in briefing.sections))
+    assert "*Nothing further in these sources; see the key points.*" in markdown_of(paths, workspace, emptied, recipe)
+    dated = replace(emptied, window_start=dt.date(2025, 12, 12))
+    assert "*Nothing further in this window; see the key points.*" in markdown_of(paths, workspace, dated, recipe)
+
+
 def test_one_figure_of_two_sources_is_one_row_and_a_count_of_two_nights_two(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "a": ("2025-12-09", "Alpha Post", [
