@@ -52,6 +52,7 @@ from brief.briefing import (
     KeyQuote,
     Passage,
     Precision,
+    QuotedDifferently,
     SourceDifference,
     StatementReading,
     TimelineEntry,
@@ -64,6 +65,8 @@ from brief.event_clauses import event_clause, without_elision
 from brief.excerpts import Excerpt
 from brief.figures import Figure, extract_figures, figures_in_passage, night_named
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
+from brief.passages import normalise
+from brief.quoted_differently import QuotedWords, QuotingPassage, SpeakerOf, quoted_differently
 from brief.quotes import Quote, quote_score
 from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
@@ -206,6 +209,36 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
         found[kind] = _cache.get(kind, source, extract)
     return Material(source, cited, found.get("quotes", ()), found.get("figures", ()),  # type: ignore[arg-type]
                     found.get("events", ()))  # type: ignore[arg-type]
+
+
+def quote_speakers(sources: Mapping[str, Source], store: FindingsStore | None = None) -> SpeakerOf:
+    """Who said quoted words, as the key quotes read their source (each source read once, when first asked)."""
+    quotes: dict[str, tuple[Quote, ...]] = {}
+
+    def speaker_of(words: QuotedWords) -> str | None:
+        if words.source_id not in quotes:
+            quotes[words.source_id] = gather_material([sources[words.source_id]], ["key-quotes"], set(), store)[0].quotes
+        return next((q.speaker for q in quotes[words.source_id]
+                     if q.quote_start < words.end and words.start < q.quote_end), None)
+
+    return speaker_of
+
+
+def timeline_quoted_differently(section: ExtraSection, sources: Mapping[str, Source], speaker_of: SpeakerOf
+                                ) -> tuple[QuotedDifferently, ...]:
+    """Quotations of the timeline's rows that another source of the same row words otherwise: a row shows one
+    source's sentence (or a clause of it) and cites every source reporting the event."""
+    found: list[QuotedDifferently] = []
+    for entry in section.entries:
+        if not isinstance(entry, TimelineEntry) or len({p.source_id for p in entry.citations}) < 2:
+            continue
+        passages = [QuotingPassage(p.source_id, sources[p.source_id].text[p.start:p.end], p.start)
+                    for p in entry.citations if p.source_id in sources]
+        shown_text = without_elision(entry.text)
+        shown = next((p for p in passages if normalise(shown_text) in normalise(p.text)), None)
+        if shown is not None:
+            found.extend(quoted_differently(shown, passages, speaker_of, showing=shown_text))
+    return tuple(found)
 
 
 def material_source_ids(cited: Sequence[str], strongest: Sequence[str], cap: int = MAX_MATERIAL_SOURCES) -> list[str]:
@@ -847,6 +880,8 @@ def with_item_differences(section: ExtraSection, differences: Iterable[SourceDif
             if not passages & shown:
                 entries[("wording", len(entries))] = entry
                 shown |= passages
+        elif isinstance(entry, QuotedDifferently):  # an item's and a timeline row's note on the same words
+            entries.setdefault(("quoted", frozenset(normalise(r.text).lower() for r in entry.readings)), entry)
     return replace(section, entries=tuple(entries.values())[:cap])
 
 
@@ -869,7 +904,7 @@ def section_source_ids(section: ExtraSection) -> list[str]:
     ids: list[str] = []
     for entry in section.entries:
         passages = [p for r in entry.readings for p in r.citations] \
-            if isinstance(entry, (FigureDifference, Contradiction)) else list(entry.citations)
+            if isinstance(entry, (FigureDifference, Contradiction, QuotedDifferently)) else list(entry.citations)
         ids.extend(p.source_id for p in passages)
     return list(dict.fromkeys(ids))
 
@@ -887,7 +922,7 @@ def number_section(section: ExtraSection, numbers: dict[str, int]) -> ExtraSecti
             figures = sorted((replace(r, citations=numbered(r.citations)) for r in entry.readings),
                              key=lambda r: r.citations[0].number)
             entries.append(replace(entry, readings=tuple(figures)))
-        elif isinstance(entry, Contradiction):
+        elif isinstance(entry, (Contradiction, QuotedDifferently)):
             sides = sorted((replace(r, citations=numbered(r.citations)) for r in entry.readings),
                            key=lambda r: r.citations[0].number)
             entries.append(replace(entry, readings=tuple(sides)))

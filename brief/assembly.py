@@ -54,9 +54,11 @@ from brief.analyst_sections import (
     key_quotes,
     material_source_ids,
     number_section,
+    quote_speakers,
     section_source_ids,
     sources_differ,
     timeline,
+    timeline_quoted_differently,
     with_item_differences,
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
@@ -90,6 +92,7 @@ from brief.interview_answers import (
     questions_before_answers,
 )
 from brief.metadata import MetaValue
+from brief.quoted_differently import QuotingPassage, quoted_differently
 from brief.quotes import quoted_words
 from brief.ranking import (
     LEANING_PENALTY,
@@ -399,6 +402,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return stored_prints.get(source_id) or source_fingerprint(sources_by_id[source_id])
 
     copy_finder = CopyFinder(list(numbers), fingerprint_of)
+    speaker_of = quote_speakers(sources_by_id, workspace.corpus.findings)
     copied_whole: dict[str, int] = {}
 
     def to_item(candidate: _Candidate) -> BriefItem:
@@ -417,6 +421,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             ExtraSection("sources-differ", "", item_differences(list(seen.values()), earliest)), numbers).entries
         contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
                                         numbers).entries
+        quoted = number_section(ExtraSection("sources-differ", "", quoted_differently(
+            _quoting(candidate.lead), [_quoting(e) for e in candidate.excerpts], speaker_of, showing=candidate.text)),
+            numbers).entries if len(in_order) > 1 else ()
         fresh = _new_sources(candidate, earlier)
         context = tuple(e.id for e in candidate.context)
         return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
@@ -428,6 +435,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          restates=candidate.restates.excerpt_ids if candidate.restates else (),
                          restated_from=_restated_from(candidate.restates, numbers),
                          contradictions=contradictions,  # type: ignore[arg-type]
+                         quoted_differently=quoted,  # type: ignore[arg-type]
                          overtaken=_overtaken(stale.get(candidate.lead.id), numbers),
                          listed_under=_listed_under(candidate))
 
@@ -437,6 +445,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])):
         noted.extend(item.differences)
         noted.extend(item.contradictions)
+        noted.extend(item.quoted_differently)
+    for section in extras:
+        if section.id == "timeline":
+            noted.extend(number_section(ExtraSection("sources-differ", "", timeline_quoted_differently(
+                section, sources_by_id, speaker_of)), numbers).entries)  # type: ignore[arg-type]
     caps = {ref.id: ref.max_items for ref in extra_refs}
     extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
               else section for section in extras]
@@ -545,6 +558,10 @@ def _keep_new(candidates: list[_Candidate], earlier: EarlierEdition, hashes: Map
     return kept, sorted(set(held_back))
 
 
+
+
+def _quoting(excerpt: Excerpt) -> QuotingPassage:
+    return QuotingPassage(excerpt.source_id, excerpt.text, excerpt.start)
 
 
 def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list[_Candidate],

@@ -174,6 +174,9 @@ class BriefItem(_Labelled):
     """Figures on which the merged sources of this item disagree ("20 points" [1], "28 points" [3])."""
     contradictions: tuple[Contradiction, ...] = ()
     """Statements of the merged sources of this item that contradict each other ("rejected" [1], "accepted" [3])."""
+    quoted_differently: tuple[QuotedDifferently, ...] = ()
+    """Quotations the item shows that another of its sources gives in other words ("do not bring a settlement
+    closer" [1], "do not bring peace closer" [2])."""
     overtaken: Overtaken | None = None
     """Of an announcement of what was due, when its article said so and what has happened since."""
     listed_under: str | None = None
@@ -471,9 +474,36 @@ class Contradiction:
         return len(self.question.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
 
 
-SourceDifference = FigureDifference | Contradiction
-"""An entry of "Where sources differ": different figures, or statements in words that contradict."""
-ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference | Contradiction
+@dataclass(frozen=True)
+class QuotedDifferently:
+    """Sources that quote the same words of someone in different words, side by side, none picked
+    (:mod:`brief.quoted_differently`): a translation, or a paraphrase put in quotation marks. An item or
+    a timeline row shows one source's quotation and cites the others as carrying it too."""
+
+    speaker: str | None
+    """Whose words they are, as a source names them ("Yuri Ushakov"); None when no source says clearly."""
+    readings: tuple[StatementReading, ...]
+    """Two or more: the words between the quotation marks (verbatim, without the marks), each with the sources
+    that quote them so, in order of first citation."""
+
+    @property
+    def kind(self) -> Literal["quoted"]:
+        return "quoted"
+
+    @property
+    def heading(self) -> str:
+        """Whose words, for a table's first column."""
+        return self.speaker or "Not named clearly"
+
+    @property
+    def words(self) -> int:
+        return len(self.heading.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+
+
+SourceDifference = FigureDifference | Contradiction | QuotedDifferently
+"""An entry of "Where sources differ": different figures, statements in words that contradict, or a
+quotation worded differently."""
+ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference | Contradiction | QuotedDifferently
 
 
 @dataclass(frozen=True)

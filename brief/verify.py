@@ -37,6 +37,10 @@ their section is called):
   each source says) and in an item's note ("*Sources differ on … (deaths):* around 19,000 [1] ·
   25,000 [2]"): each reading is a figure checked as above against its own citation, and what they differ
   on (the What cell, or the note's measure) must be the measure brief reads for one of those figures;
+- where sources quote someone in different words, in a row of that table (Whose words | How each source quotes
+  them) and in an item's note ("*Sources quote Yuri Ushakov differently:* “…” [1] · “…” [2]"): each wording is a
+  quotation checked against the source cited after it, and the speaker must be named near it there, as under a
+  key quote (below);
 - a **Timeline** row (Date | Event | Source | Published): the event is a cited
   statement, checked like a list item's (a row the build cut short ends with " …": what comes before the
   mark must be there; a "…" inside a statement is not forgiven); each date of the Date cell must be one
@@ -71,7 +75,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import MENTIONED, date_label, dates_label, quote_when, span_label
+from brief.briefing import MENTIONED, QuotedDifferently, date_label, dates_label, quote_when, span_label
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
@@ -142,12 +146,18 @@ SPEAKER_REACH = 600
 a paragraph's worth, since an article names the speaker once and then says "he said"."""
 CHECKED_TABLES = {("figure", "unit", "what it measures", "source"): "key-figures",
                   ("date", "event", "source", "published"): "timeline",
-                  ("what", "unit", "what each source says"): "figure-differences"}
+                  ("what", "unit", "what each source says"): "figure-differences",
+                  ("whose words", "how each source quotes them"): "quoted-differently"}
 """The header rows of the tables whose rows are checked cell by cell (as the standard template writes them)."""
 _DIFFERENCE_NOTE = re.compile(r"\s*\*Sources differ on (?P<measure>.+) \((?P<unit>[^()\n]+)\):\*[ \t]*(?P<said>.*)",
                               re.DOTALL)
 """An item's note on a figure its sources give differently: "*Sources differ on Russian military deaths in 2025
 (deaths):* around 19,000 [1] · 25,000 [2]"."""
+_QUOTED_NOTE = re.compile(r"\s*\*Sources quote (?P<speaker>.+?) differently:\*")
+"""An item's note on a quotation its sources word differently: "*Sources quote Yuri Ushakov differently:* “do
+not bring peace closer” [1] · “do not bring a settlement closer” [3]"."""
+UNNAMED_SPEAKERS = frozenset({"these words", QuotedDifferently(None, ()).heading.lower()})
+"""What the note and the table say for words no source attributes clearly: no name to look for."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
 _SUMMARY = {"quotation": ("quotation or statement", "quotations or statements", "not found verbatim in their sources"),
@@ -315,6 +325,12 @@ def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = Non
                                                  note.group("said"), numbers, readings))
         elif block.table == "timeline":
             mismatches.extend(_check_timeline_row(block, numbers, readings))
+        if block.table == "quoted-differently" and block.cells:
+            mismatches.extend(_check_quoted_differently(block, block.cells[0], segments,
+                                                        numbers, readings.texts))
+        elif not block.is_item and (quoted := _QUOTED_NOTE.match(block.text)):
+            mismatches.extend(_check_quoted_differently(block, unescape_markdown(quoted.group("speaker")), segments,
+                                                        numbers, readings.texts))
     if problems:
         raise UserError(problems)
     return sorted(mismatches, key=lambda m: (m.line, m.kind != "quotation"))
@@ -527,7 +543,9 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     quotations = [normalise(unescape_markdown(block.text[b:f]))
                   for b, f in _quotations(block.text, 0, speaker.start())] if speaker else []
     if speaker and quotations and cited_anywhere:  # a key quote: "“…”" then "— Name, role · date [n]"
-        wrong_speaker = _check_speaker(block, speaker, quotations[0], cited_anywhere, numbers, texts)
+        wrong_speaker = _check_speaker(block, unescape_markdown(speaker.group("name")).strip(),
+                                       block.line_at(speaker.start("name")), quotations[0], cited_anywhere, numbers,
+                                       texts)
         mismatches.extend(wrong_speaker)
         if not wrong_speaker:  # the role of someone who did not say it is not looked for
             mismatches.extend(_check_role(block, speaker, quotations[0], cited_anywhere, numbers, readings))
@@ -535,16 +553,35 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     return mismatches
 
 
+def _check_quoted_differently(block: _Block, speaker: str, segments: list[_Segment], numbers: dict[int, str],
+                              texts: dict[str, ComparableText]) -> list[Mismatch]:
+    """Where sources quote someone differently (an item's note or a row of "Where sources differ"): the speaker
+    must be named near each wording in the source cited after it."""
+    speaker = " ".join(speaker.split())
+    if speaker.lower() in UNNAMED_SPEAKERS:
+        return []
+    line = block.line_at(block.text.find(speaker)) if speaker in block.text else block.line_at(0)
+    mismatches: list[Mismatch] = []
+    for segment in segments:
+        for begin, finish in _quotations(block.text, segment.start, segment.end):
+            quotation = normalise(unescape_markdown(block.text[begin:finish]))
+            if quotation and segment.numbers:
+                mismatches.extend(_check_speaker(block, speaker, line, quotation, segment.numbers, numbers, texts))
+    if len(mismatches) < 2:
+        return mismatches
+    return [replace(mismatches[0], numbers=tuple(dict.fromkeys(n for m in mismatches for n in m.numbers)),
+                    source_ids=tuple(dict.fromkeys(s for m in mismatches for s in m.source_ids)))]
+
+
 _UNNAMED = frozenset({"a", "an", "one"})
 """How a speaker described without a name begins (:attr:`brief.quotes.Quote.described`)."""
 
 
-def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited: tuple[int, ...],
+def _check_speaker(block: _Block, name: str, line: int, quotation: str, cited: tuple[int, ...],
                    numbers: dict[int, str], texts: dict[str, ComparableText]) -> list[Mismatch]:
-    """A quote's "— Name, role" line: the name's last word must be in a cited source near the (normalised)
-    quotation; a speaker described without a name ("— a European diplomat briefed on the talks"), all of the
-    description."""
-    name = unescape_markdown(speaker.group("name")).strip()
+    """A quote's "— Name, role" line (its ``name`` on ``line``): the name's last word must be in a cited source
+    near the (normalised) quotation; a speaker described without a name ("— a European diplomat briefed on the
+    talks"), all of the description."""
     words = normalise(name).split()
     if not words:
         return []
@@ -564,7 +601,7 @@ def _check_speaker(block: _Block, speaker: re.Match[str], quotation: str, cited:
             at = text.find(quotation, at + 1)
     if not found:
         return []  # the quotation itself is reported as not found; a second message would add nothing
-    return [Mismatch(block.line_at(speaker.start("name")), "speaker", name, cited, source_ids,
+    return [Mismatch(line, "speaker", name, cited, source_ids,
                      reason=f"not {'described so' if described else 'named'} within {SPEAKER_REACH} "
                             "characters of the quotation in the cited source",
                      numbering=tuple(sorted(numbers.items())))]

@@ -319,8 +319,8 @@ def test_the_shipped_sources_do_not_differ_on_any_figure(seeds) -> None:
     _, _, briefing, markdown = seeds
     assert section(briefing, "sources-differ").entries == ()
     assert all(item.differences == () for item in briefing.all_items())
-    assert "No figures that differ and no statements that contradict each other were found in these sources." \
-        in markdown
+    assert ("No figures that differ, no statements that contradict each other and no quotations worded differently "
+            "were found in these sources.") in markdown
 
 
 def test_the_brief_with_every_section_verifies_clean(seeds) -> None:

@@ -1,0 +1,129 @@
+"""Quoted differently (:mod:`brief.quoted_differently`): one remark that two sources put in quotation marks in
+other words, noted under the item that merges them and listed where sources differ, and checked by verify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.assembly import assemble_briefing
+from brief.briefing import QuotedDifferently
+from brief.quoted_differently import QuotedWords, QuotingPassage, quoted_differently, worded_otherwise
+from brief.verify import verify_brief
+
+from .test_assembly_extras import EXCERPT_SECTIONS, OTHERS, PARAGRAPHS, markdown_of, project, recipe_for, section, source_of
+
+SETTLEMENT = ("Kremlin aide Yuri Ushakov said on Sunday that Moscow had not studied the revised texts in full, but "
+              "that the changes made by Ukraine and the Europeans \"do not bring a settlement closer\".")
+PEACE = ("Kremlin aide Yuri Ushakov said on Sunday that Moscow had not studied the revised texts in full, and "
+         "that the changes made by Kyiv and the Europeans \"do not bring peace closer\".")
+
+
+def passage(source_id: str, text: str, start: int = 0) -> QuotingPassage:
+    return QuotingPassage(source_id, text, start)
+
+
+def test_a_remark_quoted_in_other_words_is_set_beside_the_shown_one() -> None:
+    shown = passage("a", SETTLEMENT, 100)
+    (entry,) = quoted_differently(shown, [shown, passage("b", PEACE, 40), passage("c", SETTLEMENT, 7)])
+    assert [r.text for r in entry.readings] == ["do not bring a settlement closer", "do not bring peace closer"]
+    # c has the shown words: it is cited beside a, not counted as another wording.
+    assert [[p.source_id for p in r.citations] for r in entry.readings] == [["a", "c"], ["b"]]
+    first = entry.readings[0].citations[0]
+    assert SETTLEMENT[first.start - 100:first.end - 100] == "do not bring a settlement closer"
+    other = entry.readings[1].citations[0]
+    assert PEACE[other.start - 40:other.end - 40] == "do not bring peace closer"
+    assert entry.speaker is None and entry.heading == "Not named clearly"  # no speaker_of given
+
+
+@pytest.mark.parametrize("theirs", [
+    SETTLEMENT.replace("Moscow had", "the Kremlin had"),  # the same quotation, other words around it
+    "Ushakov said the changes \"do not bring a settlement closer\" at all.",
+    "Ushakov said the changes “do not bring a settlement closer”.",  # curly marks are the same words
+    "Ushakov said that the changes \"do not bring a settlement closer, not at all\".",  # a longer quotation
+    "Ushakov said the changes \"do not bring a settlement\".",  # a shorter one: nothing is worded otherwise
+    "Ushakov said the changes made by Kyiv did not bring a settlement any closer.",  # paraphrased, not quoted
+    "Ushakov said Moscow \"will study the documents carefully\" before it answers.",  # another remark
+    "Ushakov said it was \"not closer\" to a deal.",  # too short to compare: a scare quote
+])
+def test_nothing_is_noted_when_no_other_source_quotes_the_remark_otherwise(theirs: str) -> None:
+    assert quoted_differently(passage("a", SETTLEMENT), [passage("b", theirs)]) == ()
+
+
+def test_two_speakers_known_to_differ_are_not_one_remark() -> None:
+    speakers = {"a": "Yuri Ushakov", "b": "Dmitry Peskov"}
+
+    def speaker_of(words: QuotedWords) -> str | None:
+        return speakers[words.source_id]
+
+    assert worded_otherwise(passage("a", SETTLEMENT), [passage("b", PEACE)], speaker_of) == []
+    speakers["b"] = "Ushakov"  # the surname alone is the same person
+    (entry,) = quoted_differently(passage("a", SETTLEMENT), [passage("b", PEACE)], speaker_of)
+    assert entry.speaker == "Yuri Ushakov"
+    speakers["a"] = None  # type: ignore[assignment]  # the shown source does not say: the other's name is used
+    (entry,) = quoted_differently(passage("a", SETTLEMENT), [passage("b", PEACE)], speaker_of)
+    assert entry.speaker == "Ushakov"
+
+
+def test_only_what_a_row_shows_is_compared() -> None:
+    shown = passage("a", f"{SETTLEMENT} Peskov said talks \"will continue in Geneva in January\".")
+    others = [passage("b", f"{PEACE} Peskov said talks \"will resume in Geneva in January\".")]
+    assert len(quoted_differently(shown, others)) == 2
+    (entry,) = quoted_differently(shown, others, showing=SETTLEMENT)
+    assert entry.readings[1].text == "do not bring peace closer"
+
+
+def test_an_item_notes_the_wordings_and_the_section_lists_them(tmp_path: Path) -> None:
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-21", "Alpha Post", [SETTLEMENT, *PARAGRAPHS]),
+        "b": ("2025-12-22", "Beta News", [PEACE, *OTHERS]),
+    })
+    # No key quotes: one of them would show a wording outside the item and the section.
+    recipe = recipe_for(paths, workspace, sections=[*EXCERPT_SECTIONS, {"id": "timeline"}, {"id": "sources-differ"}])
+    briefing = assemble_briefing(workspace, recipe)
+    (item,) = [i for i in briefing.all_items() if "Ushakov" in i.text]
+    assert {c.source_id for c in item.citations} == {"a", "b"}  # near-duplicates: one item
+    (quoted,) = item.quoted_differently
+    assert isinstance(quoted, QuotedDifferently) and quoted.speaker == "Yuri Ushakov"
+    said = {source_of(briefing, r.citations[0].number): r.text for r in quoted.readings}
+    assert said == {"a": "do not bring a settlement closer", "b": "do not bring peace closer"}
+    assert section(briefing, "sources-differ").entries == (quoted,)
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    shown = " · ".join(f"“{r.text}” [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
+                       for r in quoted.readings)
+    lines = markdown.splitlines()
+    note = lines.index(f"  *Sources quote Yuri Ushakov differently:* {shown}")
+    assert lines[note - 1] == "" and lines[note - 2].startswith("- ")  # a paragraph of the item
+    assert "| Whose words | How each source quotes them |" in lines
+    assert f"| Yuri Ushakov | {shown} |" in lines
+    assert verify_brief(markdown, workspace) == []  # each wording is verbatim in the source it cites
+    # A changed word in one wording is caught, in the note and in the table.
+    tampered = markdown.replace("“do not bring peace closer”", "“do not bring the peace closer”")
+    assert [m.kind for m in verify_brief(tampered, workspace)] == ["quotation", "quotation"]
+    # So is a speaker who is not named beside the words, once per line.
+    renamed = markdown.replace("quote Yuri Ushakov differently", "quote Marco Rubio differently") \
+        .replace("| Yuri Ushakov |", "| Marco Rubio |")
+    found = verify_brief(renamed, workspace)
+    assert [(m.kind, m.text) for m in found] == [("speaker", "Marco Rubio")] * 2
+    assert [m.line for m in found] == [note + 1, lines.index(f"| Yuri Ushakov | {shown} |") + 1]
+    assert sorted(found[0].numbers) == [1, 2]
+
+
+def test_a_timeline_row_quoted_differently_is_listed_where_sources_differ(tmp_path: Path) -> None:
+    dated = [SETTLEMENT.replace("on Sunday", "on Dec. 21"), PEACE.replace("on Sunday", "on Dec. 21")]
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-21", "Alpha Post", [dated[0], *PARAGRAPHS]),
+        "b": ("2025-12-22", "Beta News", [dated[1], *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace, sections=[{"id": "timeline"}, {"id": "sources-differ"}], key_points=0)
+    briefing = assemble_briefing(workspace, recipe)
+    assert briefing.all_items() == []
+    (row,) = [e for e in section(briefing, "timeline").entries if "Ushakov" in e.text]
+    assert {p.source_id for p in row.citations} == {"a", "b"}
+    (listed,) = section(briefing, "sources-differ").entries
+    assert isinstance(listed, QuotedDifferently) and listed.speaker == "Yuri Ushakov"
+    assert {r.text for r in listed.readings} == {"do not bring a settlement closer", "do not bring peace closer"}
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "No figures that differ" not in markdown
+    assert verify_brief(markdown, workspace) == []
