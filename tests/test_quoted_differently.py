@@ -12,7 +12,16 @@ from brief.briefing import QuotedDifferently
 from brief.quoted_differently import QuotedWords, QuotingPassage, quoted_differently, worded_otherwise
 from brief.verify import verify_brief
 
-from .test_assembly_extras import EXCERPT_SECTIONS, OTHERS, PARAGRAPHS, markdown_of, project, recipe_for, section, source_of
+from .test_assembly_extras import (
+    EXCERPT_SECTIONS,
+    OTHERS,
+    PARAGRAPHS,
+    markdown_of,
+    project,
+    recipe_for,
+    section,
+    source_of,
+)
 
 SETTLEMENT = ("Kremlin aide Yuri Ushakov said on Sunday that Moscow had not studied the revised texts in full, but "
               "that the changes made by Ukraine and the Europeans \"do not bring a settlement closer\".")
