@@ -105,6 +105,23 @@ def points_at_what_came_before(text: str) -> bool:
         for match in _DEMONSTRATIVE_OF_WHAT_WAS_SAID.finditer(text))
 
 
+_ASKS_OF_A_PRONOUN = re.compile(
+    r"^(?:[A-Z][\w’'-]*,\s+)?(?:(?:what|why|how|when|where|who)\s+)?"  # "Daniel, why does …"
+    r"(?:does|do|did|can|could|will|would|should|might|may|is|was|has|had)\s+(?:that|this|it)\b"
+    r"(?!\s+(?:week|year|month|time|morning|evening|weekend|winter|spring|summer|autumn)\b)"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:that|to|whether|if)\b)"  # "Is it likely that …", "Is it too late to …"
+    r"[^?]*\?\s*$", re.IGNORECASE)
+"""A question about a "that", "this" or "it" it does not name: "Does that change the picture?" asks of what
+the anchor said just before it ("Europe has also found 90 billion euros …")."""
+
+
+def asks_of_what_came_before(question: str) -> bool:
+    """Whether ``question``, one sentence, asks about something only a sentence before it names: "Does that
+    change the picture?", "Is that meaningful?", "Can it last?". Not "Is it likely that Moscow agrees?", "Will
+    this week's meeting help?", nor "Europe found the money. Does that change the picture?"."""
+    return bool(_ASKS_OF_A_PRONOUN.search(question.strip()))
+
+
 OPENING_PHRASE = r"(?:(?:according\s+to|for|to|in)\s+[^,;:.—–]{1,50}(?:,\s+|\s*[—–][^—–]{1,60}[—–]\s*))?"
 """What may come before a sentence's subject and leave it leaning all the same: "According to the RAND
 Corporation, this is compounded …", "For donor countries—especially in the EU and U.S.—this could lead …"."""

@@ -86,7 +86,6 @@ from brief.history import continues_past_story
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
 from brief.index import ExcerptQuery
 from brief.interview_answers import (
-    asks_of_what_came_before,
     is_short_answer,
     needs_its_question,
     questions_before_answers,
@@ -1116,7 +1115,7 @@ def _give_question(workspace: Workspace, candidates: list[_Candidate], excluded:
             # the question alone, after a long introduction: "ANCHOR: Hanna Kovalska in Kyiv. Well, joining me in
             # the studio is Daniel Ferreira, …. Daniel, is a deal closer tonight than it was a week ago?"
             last = max(shown, key=lambda e: e.start)
-            if asks(last.text) and not asks_of_what_came_before(last.text):  # "Does that change the picture?"
+            if asks(last.text) and not leans_on_what_came_before(last.text):  # "Does that change the picture?"
                 span, shown = (last.start, span[1]), [last]
         if lead.position == 1:  # only after a short opening answer, which it goes on to explain
             opening = places[source.id].get((lead.paragraph, 0))

@@ -23,6 +23,7 @@ import snowballstemmer
 
 from brief.antecedents import (
     OPENING_PHRASE,
+    asks_of_what_came_before,
     counts_whom_it_does_not_name,
     points_at_what_came_before,
     refers_to_an_unnamed_event,
@@ -268,7 +269,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     So does one that opens on a short sentence ending on "it", "them", "this" or "that" ("Russia will test
     it.").
     A passage that says nothing on its own reads no better: one in which the page talks to its reader
-    ("Good morning. Here is what you need to know …", an interview's "We asked her …"), one that notes what
+    ("Good morning. Here is what you need to know …", an interview's "We asked her …", a question of a "that" it
+    does not name: "Does that change the picture?"), one that notes what
     the newsroom could not find out ("Larkspur Wire could not establish what the draft says …") or one that opens
     on a watch-list question ("Whether Putin answers … or lets the matter drift into January.",
     :mod:`brief.reader_address`).
@@ -286,7 +288,7 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
         or refers_to_someone_unnamed(text) or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) \
         or counts_whom_it_does_not_name(text) or talks_to_reader(text) or asks_without_saying(text) \
-        or notes_own_reporting(text) or _short_lead_in_ends_on_pronoun(text)
+        or notes_own_reporting(text) or _short_lead_in_ends_on_pronoun(text) or asks_of_what_came_before(text)
 
 
 _OPENING_CONNECTIVE = re.compile(r"^(?:yet|but|however|still|and|moreover|furthermore),?\s+(?=\S)", re.IGNORECASE)

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from brief.annotations import Action, add_annotation, make_annotation
+from brief.antecedents import asks_of_what_came_before
 from brief.assembly import assemble_briefing
 from brief.briefing import BriefItem
 from brief.build import template_dirs
-from brief.interview_answers import asks_of_what_came_before, needs_its_question, questions_before_answers
+from brief.interview_answers import needs_its_question, questions_before_answers
 from brief.ranking import LEANING_PENALTY
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief

@@ -261,6 +261,8 @@ def test_so_far_leans_on_nothing_but_so_the_connective_does(text: str, dangles: 
     ("What to watch: Whether the Kremlin answers the U.S. proposals before the holidays.", True),
     ("The problem is that each of these rules can be vetoed. If you accept that, Moscow decides.", True),
     ("Moscow will test it. The first months after a ceasefire will be the most dangerous.", True),
+    ("Does that change the picture?", True),  # a question of a "that" it does not name
+    ("Daniel, can it last?", True),
     # Statements that only look like one of those.
     ("Good relations with Washington remain Kyiv's priority, officials said.", False),
     ("Officials said that, in their view, talks would resume in January.", False),
@@ -275,6 +277,8 @@ def test_so_far_leans_on_nothing_but_so_the_connective_does(text: str, dangles: 
     ("Welcome to the new reality, a Kremlin official said of the sanctions.", False),
     ("Kremlin spokesman Dmitry Peskov said the daily briefing will resume next week.", False),
     ("Kyiv wants a ceasefire, but Moscow rejects it. Talks in Geneva on Tuesday ended without a deal.", False),
+    ("Is it likely that Moscow agrees to the monitors?", False),
+    ("Europe has found the money. Does that change the picture?", False),  # the question's "that" is named
 ])
 def test_a_passage_that_says_nothing_alone_cannot_stand_alone(text: str, fragment: bool) -> None:
     from brief.ranking import leans_on_what_came_before
