@@ -217,6 +217,22 @@ def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None 
     return Recipe(path=Path(path), spec=spec, text=document.text)
 
 
+def _listed_twice(document: YamlDocument, key: str, listed: list[tuple[int, str]]) -> list[Problem]:
+    """A topic or source the list names again: most likely a copy of the line above left unedited, so that the
+    one meant is missing; the brief would quietly be of one fewer."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, name in listed:
+        if name in first:
+            problems.append(document.problem(
+                (key, index), f"{key.removesuffix('s')} listed twice", value=name,
+                hint=f"{key}[{first[name]}] (line {document.line_of((key, first[name]))}) names it already: "
+                     f"remove one, or name the {key.removesuffix('s')} you meant"))
+        else:
+            first[name] = index
+    return problems
+
+
 def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str] | None,
                 templates_roots: list[Path] | None) -> list[Problem]:
     """Problems with the topic, source, section and template names a recipe uses.
@@ -240,6 +256,8 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
             if source not in source_ids:
                 problems.append(document.problem(("sources", index), "unknown source", value=source,
                                                  hint=did_you_mean(source, source_ids)))
+    for key in ("topics", "sources"):
+        problems.extend(_listed_twice(document, key, names(key)))
     section_ids = taxonomy.section_ids()
     listable = section_ids + list(EXTRA_SECTIONS) + [WHAT_CHANGED]
     seen: set[str] = set()

@@ -164,6 +164,22 @@ def test_section_listed_twice_and_unknown_move_target(tmp_path: Path, taxonomy: 
     assert problems[2].hint == "did you mean 'sticking-points'?"
 
 
+def test_a_source_or_topic_listed_twice_is_reported_with_the_line_that_lists_it_first(
+        tmp_path: Path, taxonomy: Taxonomy, names: dict) -> None:
+    first, second = names["source_ids"][:2]
+    path = write_recipe(tmp_path, f"title: T\nsources:\n  - {first}\n  - {second}\n  - {first}\n"
+                                  "topics: [territory, sanctions-economy, territory, sanctions-economy]\n")
+    problems = load_problems(path, taxonomy, names)
+    assert [(p.line, p.field, p.message, p.value) for p in problems] == [
+        (5, "sources[2]", "source listed twice", first), (6, "topics[2]", "topic listed twice", "territory"),
+        (6, "topics[3]", "topic listed twice", "sanctions-economy")]
+    assert problems[0].hint == "sources[0] (line 3) names it already: remove one, or name the source you meant"
+    assert problems[2].hint == "topics[1] (line 6) names it already: remove one, or name the topic you meant"
+    # Each named once: the recipe loads.
+    write_recipe(tmp_path, f"title: T\nsources: [{first}, {second}]\ntopics: [territory, sanctions-economy]\n")
+    assert load_recipe(path, taxonomy, **names).spec.sources == [first, second]
+
+
 def test_the_analysts_section_kinds_are_sections_a_recipe_can_list(tmp_path: Path, taxonomy: Taxonomy) -> None:
     path = write_recipe(tmp_path, "title: T\nsections:\n  - {id: key-figures, max_items: 4}\n  - id: outlook\n"
                                   "  - {id: timeline, title: Dates}\n  - id: key-quotes\n  - id: sources-differ\n")
