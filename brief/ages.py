@@ -97,10 +97,11 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
                            r"|last\s+night)\b", re.IGNORECASE)
 _RELATIVE_WEEK = re.compile(
-    r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend)\b"
+    r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend|upcoming|forthcoming)\b"
     rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{MONTH_NAME}\.?\s+\d))", re.IGNORECASE)
 """A day named only by its place in the article's week: "this week", "at the weekend", "on Monday", "Sunday and
-Monday's meetings" (not "Monday, Dec. 15" nor "Saturday 6 December", which say which)."""
+Monday's meetings" (not "Monday, Dec. 15" nor "Saturday 6 December", which say which); and what the article's
+days were to bring, "the upcoming meeting in Kyiv", which a later week may have seen."""
 _RELATIVE_MONTH = re.compile(r"\b(?:this|last|next)\s+month\b", re.IGNORECASE)
 
 

@@ -179,6 +179,9 @@ BERLIN = ("Two days of talks in Berlin between American, Ukrainian and European 
     ("The envoys met on Monday, Dec. 15, in Berlin.", THURSDAY_18, MONDAY_22, False),
     ("Witkoff flew to Moscow on Saturday 6 December for the talks.", THURSDAY_18, MONDAY_22, False),
     ("The envoys met in Berlin on 15 December and agreed nothing.", THURSDAY_18, MONDAY_22, False),
+    # what was still to come on the article's day, read a week later
+    ("The lack of a breakthrough places pressure on the upcoming meeting in Kyiv.", THURSDAY_18, MONDAY_22, True),
+    ("The lack of a breakthrough places pressure on the upcoming meeting in Kyiv.", MONDAY_15, THURSDAY_18, False),
 ])
 def test_a_passage_placed_by_its_articles_day_needs_that_day_in_a_later_week(
         text: str, published: dt.date, as_of: dt.date, placed: bool) -> None:
