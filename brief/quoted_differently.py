@@ -7,28 +7,26 @@ closer"), or a paraphrase an outlet put in quotation marks. Citing them all for 
 that each source has them; the brief instead sets the wordings side by side.
 
 A quotation of another source is the *counterpart* of a shown one when neither holds the other's words
-(up to spacing, case and quote-mark forms), they share at least :data:`MIN_SHARED` content words and
-at least half of the shorter one's, and, when both speakers are known, they are the same person. A source
-that only paraphrases without quotation marks has no counterpart: it is not quoting anyone differently.
+(up to spacing, case and quote-mark forms), they share at least :data:`MIN_SHARED` content words
+(:func:`brief.ranking.comparable_words`: stems, a party for its capital) and at least half of the shorter
+one's, and, when both speakers are known, they are the same person. A source that only paraphrases without
+quotation marks has no counterpart: it is not quoting anyone differently.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from brief.briefing import Passage, QuotedDifferently, StatementReading
 from brief.passages import normalise
 from brief.quotes import quote_marks
-from brief.stopwords import CONTENT_STOPWORDS
+from brief.ranking import comparable_words
 
 MIN_SHARED = 2
 """Content words two quotations must share, at the least, to be one remark worded twice."""
 MIN_WORDS = 3
 """Words a quotation must have to be compared: shorter ones are scare quotes and titles ("real progress")."""
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ def quotations_in(passage: QuotingPassage) -> list[QuotedWords]:
     found = []
     for open_at, close_at in quote_marks(passage.text, 0, len(passage.text)):
         words = passage.text[open_at + 1:close_at]
-        if len(_WORD.findall(words)) >= MIN_WORDS:
+        if len(words.split()) >= MIN_WORDS:
             found.append(QuotedWords(passage.source_id, words, passage.start + open_at + 1,
                                      passage.start + close_at))
     return found
@@ -85,25 +83,25 @@ def worded_otherwise(shown: QuotingPassage, others: Sequence[QuotingPassage],
 
     A source with several passages among ``others`` counts once: as having the words when one passage has
     them, else by its first counterpart."""
-    by_source: dict[str, list[QuotingPassage]] = {}
+    by_source: dict[str, list[tuple[QuotingPassage, list[QuotedWords]]]] = {}
     for passage in others:
         if passage.source_id != shown.source_id:
-            by_source.setdefault(passage.source_id, []).append(passage)
-    shown_key = normalise(showing).lower() if showing is not None else None
+            by_source.setdefault(passage.source_id, []).append((passage, quotations_in(passage)))
+    shown_key = _key(showing) if showing is not None else None
     found: list[Wordings] = []
     for quoted in quotations_in(shown):
-        key = normalise(quoted.text).lower()
+        key = _key(quoted.text)
         if shown_key is not None and key not in shown_key:
             continue
         same: list[QuotingPassage] = []
         otherwise: list[QuotedWords] = []
         for passages in by_source.values():
-            having = next((p for p in passages if key in normalise(p.text).lower()), None)
+            having = next((p for p, _ in passages if key in _key(p.text)), None)
             if having is not None:
                 same.append(having)
                 continue
-            counterpart = next((q for p in passages for q in quotations_in(p) if _counterparts(quoted, q, speaker_of)),
-                               None)
+            counterpart = next((q for _, quotations in passages for q in quotations
+                                if _counterparts(quoted, q, speaker_of)), None)
             if counterpart is not None:
                 otherwise.append(counterpart)
         if otherwise:
@@ -119,10 +117,10 @@ def quoted_differently(shown: QuotingPassage, others: Sequence[QuotingPassage],
     entries = []
     for wordings in worded_otherwise(shown, others, speaker_of, showing=showing):
         shown_words = wordings.shown
-        readings = {normalise(shown_words.text).lower(): StatementReading(shown_words.text, (
+        readings = {_key(shown_words.text): StatementReading(shown_words.text, (
             _passage(shown_words), *(Passage(0, p.source_id, p.start, p.start + len(p.text)) for p in wordings.same)))}
         for words in wordings.otherwise:
-            key = normalise(words.text).lower()
+            key = _key(words.text)
             earlier = readings.get(key)
             readings[key] = StatementReading(earlier.text, (*earlier.citations, _passage(words))) if earlier \
                 else StatementReading(words.text, (_passage(words),))
@@ -137,10 +135,10 @@ def _passage(words: QuotedWords) -> Passage:
 
 def _counterparts(a: QuotedWords, b: QuotedWords, speaker_of: SpeakerOf) -> bool:
     """Whether ``a`` and ``b`` are one remark quoted in two wordings (see the module's docstring)."""
-    first, second = normalise(a.text).lower(), normalise(b.text).lower()
+    first, second = _key(a.text), _key(b.text)
     if first in second or second in first:
         return False
-    a_words, b_words = _content_words(a.text), _content_words(b.text)
+    a_words, b_words = comparable_words(a.text), comparable_words(b.text)
     shared = len(a_words & b_words)
     if shared < MIN_SHARED or 2 * shared < min(len(a_words), len(b_words)):
         return False
@@ -153,6 +151,6 @@ def _same_person(a: str, b: str) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower()
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in (m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
-                     if w not in CONTENT_STOPWORDS)
+def _key(text: str) -> str:
+    """Words as compared: spacing, quote-mark forms and case evened."""
+    return normalise(text).lower()
