@@ -224,6 +224,19 @@ def quote_speakers(sources: Mapping[str, Source], store: FindingsStore | None = 
     return speaker_of
 
 
+def item_quoted_differently(lead: Excerpt, excerpts: Sequence[Excerpt], shown: str, speaker_of: SpeakerOf
+                            ) -> tuple[QuotedDifferently, ...]:
+    """Quotations an item shows (``shown``, of its ``lead``) that another of its merged ``excerpts`` words
+    otherwise."""
+    if len({e.source_id for e in excerpts}) < 2:
+        return ()
+    return quoted_differently(_quoting(lead), [_quoting(e) for e in excerpts], speaker_of, showing=shown)
+
+
+def _quoting(excerpt: Excerpt) -> QuotingPassage:
+    return QuotingPassage(excerpt.source_id, excerpt.text, excerpt.start)
+
+
 def timeline_quoted_differently(section: ExtraSection, sources: Mapping[str, Source], speaker_of: SpeakerOf
                                 ) -> tuple[QuotedDifferently, ...]:
     """Quotations of the timeline's rows that another source of the same row words otherwise: a row shows one
@@ -907,6 +920,13 @@ def section_source_ids(section: ExtraSection) -> list[str]:
             if isinstance(entry, (FigureDifference, Contradiction, QuotedDifferently)) else list(entry.citations)
         ids.extend(p.source_id for p in passages)
     return list(dict.fromkeys(ids))
+
+
+def number_differences(differences: Iterable[SourceDifference], numbers: dict[str, int]
+                       ) -> tuple[SourceDifference, ...]:
+    """``differences`` with their sources' numbers filled in, as :func:`number_section` numbers a section's."""
+    numbered = number_section(ExtraSection("sources-differ", "", tuple(differences)), numbers).entries
+    return numbered  # type: ignore[return-value]  # entries of a "sources-differ" section are differences
 
 
 def number_section(section: ExtraSection, numbers: dict[str, int]) -> ExtraSection:

@@ -50,9 +50,11 @@ from brief.analyst_sections import (
     gather_material,
     item_contradictions,
     item_differences,
+    item_quoted_differently,
     key_figures,
     key_quotes,
     material_source_ids,
+    number_differences,
     number_section,
     quote_speakers,
     section_source_ids,
@@ -91,7 +93,6 @@ from brief.interview_answers import (
     questions_before_answers,
 )
 from brief.metadata import MetaValue
-from brief.quoted_differently import QuotingPassage, quoted_differently
 from brief.quotes import quoted_words
 from brief.ranking import (
     LEANING_PENALTY,
@@ -416,13 +417,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         citations = tuple(Citation(numbers[sid], sid, seen[sid].id,
                                    numbers[copies[sid]] if sid in copies else None) for sid in in_order)
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
-        differences = number_section(
-            ExtraSection("sources-differ", "", item_differences(list(seen.values()), earliest)), numbers).entries
-        contradictions = number_section(ExtraSection("sources-differ", "", item_contradictions(candidate.excerpts)),
-                                        numbers).entries
-        quoted = number_section(ExtraSection("sources-differ", "", quoted_differently(
-            _quoting(candidate.lead), [_quoting(e) for e in candidate.excerpts], speaker_of, showing=candidate.text)),
-            numbers).entries if len(in_order) > 1 else ()
+        differences = number_differences(item_differences(list(seen.values()), earliest), numbers)
+        contradictions = number_differences(item_contradictions(candidate.excerpts), numbers)
+        quoted = number_differences(item_quoted_differently(candidate.lead, candidate.excerpts, candidate.text,
+                                                            speaker_of), numbers)
         fresh = _new_sources(candidate, earlier)
         context = tuple(e.id for e in candidate.context)
         return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
@@ -447,8 +445,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         noted.extend(item.quoted_differently)
     for section in extras:
         if section.id == "timeline":
-            noted.extend(number_section(ExtraSection("sources-differ", "", timeline_quoted_differently(
-                section, sources_by_id, speaker_of)), numbers).entries)  # type: ignore[arg-type]
+            noted.extend(number_differences(timeline_quoted_differently(section, sources_by_id, speaker_of), numbers))
     caps = {ref.id: ref.max_items for ref in extra_refs}
     extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
               else section for section in extras]
@@ -557,10 +554,6 @@ def _keep_new(candidates: list[_Candidate], earlier: EarlierEdition, hashes: Map
     return kept, sorted(set(held_back))
 
 
-
-
-def _quoting(excerpt: Excerpt) -> QuotingPassage:
-    return QuotingPassage(excerpt.source_id, excerpt.text, excerpt.start)
 
 
 def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list[_Candidate],

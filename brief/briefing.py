@@ -474,6 +474,10 @@ class Contradiction:
         return len(self.question.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
 
 
+UNNAMED_SPEAKER = "Not named clearly"
+"""What the "Where sources differ" table says of words no source attributes clearly."""
+
+
 @dataclass(frozen=True)
 class QuotedDifferently:
     """Sources that quote the same words of someone in different words, side by side, none picked
@@ -493,7 +497,7 @@ class QuotedDifferently:
     @property
     def heading(self) -> str:
         """Whose words, for a table's first column."""
-        return self.speaker or "Not named clearly"
+        return self.speaker or UNNAMED_SPEAKER
 
     @property
     def words(self) -> int:

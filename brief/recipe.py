@@ -220,14 +220,15 @@ def load_recipe(path: Path, taxonomy: Taxonomy, *, source_ids: list[str] | None 
 def _listed_twice(document: YamlDocument, key: str, listed: list[tuple[int, str]]) -> list[Problem]:
     """A topic or source the list names again: most likely a copy of the line above left unedited, so that the
     one meant is missing; the brief would quietly be of one fewer."""
+    what = key.removesuffix("s")
     first: dict[str, int] = {}
     problems = []
     for index, name in listed:
         if name in first:
             problems.append(document.problem(
-                (key, index), f"{key.removesuffix('s')} listed twice", value=name,
+                (key, index), f"{what} listed twice", value=name,
                 hint=f"{key}[{first[name]}] (line {document.line_of((key, first[name]))}) names it already: "
-                     f"remove one, or name the {key.removesuffix('s')} you meant"))
+                     f"remove one, or name the {what} you meant"))
         else:
             first[name] = index
     return problems

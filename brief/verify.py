@@ -75,7 +75,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import MENTIONED, QuotedDifferently, date_label, dates_label, quote_when, span_label
+from brief.briefing import MENTIONED, UNNAMED_SPEAKER, date_label, dates_label, quote_when, span_label
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
@@ -156,7 +156,7 @@ _DIFFERENCE_NOTE = re.compile(r"\s*\*Sources differ on (?P<measure>.+) \((?P<uni
 _QUOTED_NOTE = re.compile(r"\s*\*Sources quote (?P<speaker>.+?) differently:\*")
 """An item's note on a quotation its sources word differently: "*Sources quote Yuri Ushakov differently:* “do
 not bring peace closer” [1] · “do not bring a settlement closer” [3]"."""
-UNNAMED_SPEAKERS = frozenset({"these words", QuotedDifferently(None, ()).heading.lower()})
+UNNAMED_SPEAKERS = frozenset({"these words", UNNAMED_SPEAKER.lower()})
 """What the note and the table say for words no source attributes clearly: no name to look for."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
