@@ -64,6 +64,12 @@ def section(briefing: Briefing, kind: str) -> ExtraSection:
     return found
 
 
+def readings_shown(readings, *, quoted: bool = True) -> str:
+    """Readings as the template writes them side by side: "“…” [\\[1\\]](#src-1) · “…” [\\[2\\]](#src-2)"."""
+    return " · ".join(("“{}”" if quoted else "{}").format(r.text)
+                      + f" [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})" for r in readings)
+
+
 def source_of(briefing: Briefing, number: int) -> str:
     return next(s.source_id for s in briefing.sources if s.number == number)
 
@@ -464,8 +470,7 @@ def test_sources_giving_different_figures_are_shown_side_by_side(tmp_path: Path)
     (listed,) = section(briefing, "sources-differ").entries
     assert listed.measure == "Russian military deaths in 2025"
     markdown = markdown_of(paths, workspace, briefing, recipe)
-    shown = " · ".join(f"{r.text} [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
-                       for r in difference.readings)
+    shown = readings_shown(difference.readings, quoted=False)
     lines = markdown.splitlines()
     note = lines.index(f"  *Sources differ on Russian military deaths in 2025 (deaths):* {shown}")
     assert lines[note - 1] == "" and lines[note - 2].startswith("- Mediazona")  # a paragraph of the item
@@ -810,8 +815,7 @@ def test_sources_that_contradict_each_other_are_shown_side_by_side(tmp_path: Pat
     (listed,) = section(briefing, "sources-differ").entries
     assert listed == contradiction
     markdown = markdown_of(paths, workspace, briefing, recipe)
-    shown = " · ".join(f"“{r.text}” [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
-                       for r in contradiction.readings)
+    shown = readings_shown(contradiction.readings)
     lines = markdown.splitlines()
     note = lines.index(f"  *Sources contradict each other on {contradiction.question}:* {shown}")
     assert lines[note - 1] == "" and lines[note - 2].startswith("- ")  # a paragraph of the item

@@ -18,6 +18,7 @@ from .test_assembly_extras import (
     PARAGRAPHS,
     markdown_of,
     project,
+    readings_shown,
     recipe_for,
     section,
     source_of,
@@ -99,8 +100,7 @@ def test_an_item_notes_the_wordings_and_the_section_lists_them(tmp_path: Path) -
     assert said == {"a": "do not bring a settlement closer", "b": "do not bring peace closer"}
     assert section(briefing, "sources-differ").entries == (quoted,)
     markdown = markdown_of(paths, workspace, briefing, recipe)
-    shown = " · ".join(f"“{r.text}” [\\[{r.citations[0].number}\\]](#src-{r.citations[0].number})"
-                       for r in quoted.readings)
+    shown = readings_shown(quoted.readings)
     lines = markdown.splitlines()
     note = lines.index(f"  *Sources quote Yuri Ushakov differently:* {shown}")
     assert lines[note - 1] == "" and lines[note - 2].startswith("- ")  # a paragraph of the item
