@@ -18,7 +18,10 @@ it makes, read narrowly:
   is … one of Ukraine's primary “red lines”", :func:`_red_lines_in`); and so is an accusation, one person's or
   party's against another party ("Putin instead cast Europe as the spoiler, accusing EU leaders … of derailing
   …" and "President Putin using a separate public address … to accuse European officials of …",
-  :func:`_accusations_in`), whatever it blames them for;
+  :func:`_accusations_in`), whatever it blames them for, if the articles are at most :data:`MAX_DAYS_APART`
+  days apart (both dated): an accusation is made on an occasion, and one reported weeks later is another
+  (Putin blaming EU leaders for derailing the Alaska understanding, told after 18 December, is not his address
+  of 2 December);
 - or a claim of the contradiction finder (:mod:`brief.contradictions`: accept, reject, meet,
   an outcome of talks …) on the same matter with the same polarity;
 - or the same outcome of talks of the same length, reported within :data:`MAX_DAYS_APART` days:
@@ -37,8 +40,9 @@ for "Ukraine demands …, while Russia insists on …").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from brief.contradictions import (
@@ -106,15 +110,19 @@ class Position:
     """Specific word stems of what is demanded (:data:`_COMMON` words left out)."""
     accused: str | None = None
     """For an accusation (:func:`_accusations_in`), the party it blames; then ``asks`` is empty."""
+    reported: dt.date | None = None
+    """For an accusation, the date of the article that reports it (:func:`passage_claims` sets it)."""
 
 
 def same_position(a: Position, b: Position) -> bool:
-    """Whether two positions are one claim: the same holder blaming the same party; or the same holder in the
-    same tense asking for the same thing (:data:`SHARED_WORDS` specific words in common)."""
+    """Whether two positions are one claim: the same holder blaming the same party, reported at most
+    :data:`MAX_DAYS_APART` days apart; or the same holder in the same tense asking for the same thing
+    (:data:`SHARED_WORDS` specific words in common)."""
     if a.holder != b.holder:
         return False
     if a.accused is not None or b.accused is not None:
-        return a.accused == b.accused
+        return a.accused == b.accused and a.reported is not None and b.reported is not None \
+            and abs((a.reported - b.reported).days) <= MAX_DAYS_APART
     return a.past == b.past and len(a.asks & b.asks) >= SHARED_WORDS
 
 
@@ -302,18 +310,23 @@ def passage_claims(passage: Statement) -> PassageClaims:
     bounds = sentence_bounds(passage.text, 0, len(passage.text))
     sentences = [Statement(passage.text[start:end], passage.source_id, passage.start + start, passage.published)
                  for start, end in bounds[:2]]
-    leads = tuple(p for sentence in sentences for p in positions_in(sentence.text))
+    leads = tuple(p for sentence in sentences for p in _dated(positions_in(sentence.text), passage.published))
     lead_claims = tuple(c for sentence in sentences for c in claims_in(sentence))
     joins: tuple[Position, ...] | None = None
     join_claims: tuple[Claim, ...] = ()
     if sentences and len(bounds) <= MAX_JOINING_SENTENCES:
-        joins = tuple(positions_in(sentences[0].text))
+        joins = tuple(_dated(positions_in(sentences[0].text), passage.published))
         join_claims = tuple(claims_in(sentences[0]))
         if len({position.holder for position in joins}) > 1:
             # "Ukraine demands …, while Russia insists on …": the other side's demand would be lost.
             joins, join_claims = None, ()
     lead_holders = frozenset(p.holder for p in positions_in(sentences[0].text)) if sentences else frozenset()
     return PassageClaims(passage.source_id, leads, lead_holders, lead_claims, joins, join_claims)
+
+
+def _dated(positions: list[Position], published: dt.date | None) -> list[Position]:
+    """``positions`` with each accusation's ``reported`` date set to ``published``."""
+    return [replace(p, reported=published) if p.accused is not None else p for p in positions]
 
 
 def speak_for_other_parties(a: PassageClaims, b: PassageClaims) -> bool:

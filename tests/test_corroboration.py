@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from brief.assembly import assemble_briefing
-from brief.contradictions import Statement
-from brief.corroboration import corroborates, passage_claims, positions_in
+from brief.contradictions import MAX_DAYS_APART, Statement
+from brief.corroboration import PassageClaims, corroborates, passage_claims, positions_in
 from brief.workspace import load_workspace
 
 from .test_assembly import OTHER_NEWS, _project, _recipe
@@ -177,6 +177,20 @@ def test_the_same_accusation_in_other_words_corroborates_and_another_does_not() 
         "another accuser"
     assert not corroborates(_statement("Putin demands that Europe stop arming Ukraine."), _statement(ADDRESS, "a")), \
         "a demand of the accuser is not his accusation"
+
+
+def test_an_accusation_reported_weeks_apart_is_another_accusation() -> None:
+    """The situation brief cited seed 000 (published 18 December or later: Putin blaming EU leaders for derailing
+    the Alaska understanding) for seed 002's Putin accusing European officials in his address of 2 December."""
+    def dated(text: str, source_id: str, published: dt.date | None) -> PassageClaims:
+        return passage_claims(Statement(text, source_id, 0, published))
+
+    address = dated(ADDRESS, "a", dt.date(2025, 12, 4))
+    assert corroborates(dated(SPOILER, "b", dt.date(2025, 12, 4) + dt.timedelta(days=MAX_DAYS_APART)), address)
+    assert not corroborates(dated(SPOILER, "b", dt.date(2025, 12, 18)), address)
+    assert not corroborates(dated(SPOILER, "b", None), address), "when it was reported is not known"
+    # a demand is a standing position, not an act on a day: it joins whenever it was reported
+    assert corroborates(dated(DONBAS_REWORDED, "b", dt.date(2025, 9, 1)), dated(DONBAS, "a", dt.date(2025, 12, 4)))
 
 
 def test_a_source_does_not_corroborate_itself() -> None:

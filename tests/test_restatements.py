@@ -43,8 +43,8 @@ def test_the_other_sides_demand_beside_it_is_new() -> None:
 
 
 def test_the_same_accusation_from_another_source_restates_the_earlier_item() -> None:
-    """The weekly of 18 December marked seed 000's "Putin instead cast Europe as the spoiler …" New, though the
-    edition of 5 December had carried seed 002's Putin accusing European officials."""
+    """Putin accusing European officials (seed 002) and "Putin instead cast Europe as the spoiler …", reported the
+    same week, are one accusation; told weeks later, it is another (:func:`brief.corroboration.same_position`)."""
     accused = EarlierItem("The environment surrounding the talks was highly charged, with President Putin using a "
                           "separate public address—just before his meeting with the U.S. envoys—to accuse European "
                           "officials of “preventing the US administration from achieving peace” in Ukraine.",
@@ -55,6 +55,7 @@ def test_the_same_accusation_from_another_source_restates_the_earlier_item() -> 
     assert restatements.restated(spoiler.replace("Putin", "Zelensky"), "000", DAY) is None
     assert restatements.restated(spoiler.replace("Europe", "Kyiv").replace("EU leaders", "Ukraine’s leaders"),
                                  "000", DAY) is None
+    assert restatements.restated(spoiler, "000", DAY + dt.timedelta(days=14)) is None
 
 
 def test_a_demand_once_made_is_not_the_demand_being_made() -> None:
