@@ -95,13 +95,17 @@ def states_a_position(text: str) -> bool:
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
-                           r"|last\s+night)\b", re.IGNORECASE)
+                           r"|last\s+night|(?:a|an|\d+|[a-z]+)\s+(?:days?|weeks?|months?)\s+ago)\b", re.IGNORECASE)
 _RELATIVE_WEEK = re.compile(
-    r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend|upcoming|forthcoming)\b"
+    r"\b(?:(?:this|last|next)\s+(?:week|weekend)|at\s+the\s+weekend|upcoming|forthcoming|recently"
+    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|\d+|[a-z]+)\s+)?(?:days|weeks?|weekends?)"
+    r"|in\s+recent\s+(?:days|weeks))\b"
     rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{MONTH_NAME}\.?\s+\d))", re.IGNORECASE)
 """A day named only by its place in the article's week: "this week", "at the weekend", "on Monday", "Sunday and
 Monday's meetings" (not "Monday, Dec. 15" nor "Saturday 6 December", which say which); and what the article's
-days were to bring, "the upcoming meeting in Kyiv", which a later week may have seen."""
+days were to bring, "the upcoming meeting in Kyiv", which a later week may have seen; and what the article's
+week calls recent, "Recently, the U.S. … outlined elements of a potential deal", "refined in Geneva and Florida over
+the past two weekends". "Four weeks ago" is placed by the article's day."""
 _RELATIVE_MONTH = re.compile(r"\b(?:this|last|next)\s+month\b", re.IGNORECASE)
 
 

@@ -182,6 +182,17 @@ BERLIN = ("Two days of talks in Berlin between American, Ukrainian and European 
     # what was still to come on the article's day, read a week later
     ("The lack of a breakthrough places pressure on the upcoming meeting in Kyiv.", THURSDAY_18, MONDAY_22, True),
     ("The lack of a breakthrough places pressure on the upcoming meeting in Kyiv.", MONDAY_15, THURSDAY_18, False),
+    # what the article's week calls recent (seed 003, 2 December, in the situation brief of 18 December)
+    ("This plan, refined in Geneva and Florida over the past two weekends, was brought to the Kremlin.",
+     MONDAY_15, MONDAY_22, True),
+    ("Recently, the U.S., Ukraine, and European partners outlined elements of a deal.", MONDAY_15, MONDAY_22, True),
+    ("Talks in recent days have focused on the guarantees.", MONDAY_15, MONDAY_22, True),
+    ("Talks in recent days have focused on the guarantees.", MONDAY_15, THURSDAY_18, False),
+    ("Over the last few weeks the envoys met three times.", MONDAY_15, MONDAY_22, True),
+    ("Over the past year the envoys met three times.", MONDAY_15, MONDAY_22, False),  # a year is no week's news
+    # a count back from the article's day moves with every day
+    ("Four weeks ago Ukraine's negotiators came home from Geneva.", MONDAY_15, dt.date(2025, 12, 16), True),
+    ("Two days ago the envoys left Miami.", MONDAY_22, MONDAY_22, False),
 ])
 def test_a_passage_placed_by_its_articles_day_needs_that_day_in_a_later_week(
         text: str, published: dt.date, as_of: dt.date, placed: bool) -> None:
