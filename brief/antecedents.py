@@ -18,7 +18,9 @@ the sentence before further in:
   or an opening "Afterwards" ("Afterwards Yuri Ushakov … says …": after the Kremlin meeting the sentence
   before tells of); so is "the deal" or "the decision" with nothing after it to say which;
 - a number with no noun after it: "the 27 instead agreed to raise €90bn" (the EU leaders of the sentence
-  before).
+  before);
+- an example of what the sentence before says ("Marco Rubio, for instance, led earlier talks …"), or the rest of
+  its list ("Other potential elements might involve …").
 
 Shown in a brief, such a passage leaves the principal to guess who spoke or what is refused.
 """
@@ -185,12 +187,29 @@ def follows_on(text: str) -> bool:
     return bool(_AFTER_WHAT.match(text))
 
 
+_ILLUSTRATES = re.compile(
+    r"^[\"“‘']?(?:for\s+(?:instance|example)\b|other\s+(?!than\b)(?=\w)|[^,;:.!?]{1,80},\s+for\s+(?:instance|example),)",
+    re.IGNORECASE)
+"""A sentence that gives an example of what the sentence before says, or goes on with its list: "Secretary of State
+Marco Rubio, for instance, led earlier talks but was absent …", "Other potential elements might involve …"."""
+
+
+def illustrates_what_came_before(text: str) -> bool:
+    """Whether ``text`` is an example of a claim the sentence before makes ("Secretary of State Marco Rubio, for
+    instance, led earlier talks but was absent for the critical Moscow discussions." shows that "leadership roles
+    were unclear"; alone, it loses the point), or the rest of a list that sentence began ("Other potential elements
+    might involve sanctions relief …" after "A comprehensive agreement could include …": elements of what?)."""
+    return bool(_ILLUSTRATES.match(text))
+
+
 def lacks_who_or_what(text: str) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
     a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
     no noun after it; an event it does not say which, or what came after what it says ("The meeting offered
     little surprise", "Afterwards …": :func:`refers_to_an_unnamed_event`); or "the 27" of whom it does not
-    name (:func:`counts_whom_it_does_not_name`). (Whether it then cannot stand alone is
+    name (:func:`counts_whom_it_does_not_name`); or it is an example of what that sentence says, or the rest of its
+    list (:func:`illustrates_what_came_before`). (Whether it then cannot stand alone is
     :func:`brief.ranking.leans_on_what_came_before`'s to say.)"""
     return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) \
-        or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) or counts_whom_it_does_not_name(text)
+        or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) or counts_whom_it_does_not_name(text) \
+        or illustrates_what_came_before(text)

@@ -978,8 +978,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
         shown_before = alone.get(before.id)
         # "Yet the center of gravity … later. That sequencing remains …": "Yet" only sets the pair against what
         # came before; the pair reads alone
-        chained = leans_on_what_came_before(before.text, first_person=False) \
-            and not leans_only_on_its_connective(before.text) \
+        # as the sentence before would be shown alone: "Despite this, a resolution remains … possible. A
+        # comprehensive agreement could include …" shows from "A comprehensive", which leans on nothing
+        chained = leans_on_what_came_before(shown_text(before), first_person=False) \
+            and not leans_only_on_its_connective(shown_text(before)) \
             or shown_before is not None and bool(shown_before.context)  # shown after its own: not without it
         if chained and (shown_before is None or not shown_before.context or id(shown_before) in absorbed
                         or id(candidate) not in lacking):

@@ -25,6 +25,7 @@ from brief.antecedents import (
     OPENING_PHRASE,
     asks_of_what_came_before,
     counts_whom_it_does_not_name,
+    illustrates_what_came_before,
     points_at_what_came_before,
     refers_to_an_unnamed_event,
     refers_to_someone_unnamed,
@@ -288,7 +289,8 @@ def leans_on_what_came_before(text: str, *, first_person: bool = True) -> bool:
     return bool(opening or _DANGLING_SUBJECT.match(text)) or quotes_nobody(text) \
         or refers_to_someone_unnamed(text) or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) \
         or counts_whom_it_does_not_name(text) or talks_to_reader(text) or asks_without_saying(text) \
-        or notes_own_reporting(text) or _short_lead_in_ends_on_pronoun(text) or asks_of_what_came_before(text)
+        or notes_own_reporting(text) or _short_lead_in_ends_on_pronoun(text) or asks_of_what_came_before(text) \
+        or illustrates_what_came_before(text)
 
 
 _OPENING_CONNECTIVE = re.compile(r"^(?:yet|but|however|still|and|moreover|furthermore),?\s+(?=\S)", re.IGNORECASE)

@@ -9,6 +9,7 @@ import pytest
 
 from brief.antecedents import (
     counts_whom_it_does_not_name,
+    illustrates_what_came_before,
     lacks_who_or_what,
     names_someone,
     points_at_what_came_before,
@@ -20,6 +21,7 @@ from brief.briefing import BriefItem
 from brief.ranking import leans_on_what_came_before
 from brief.workspace import Workspace, load_workspace
 
+from .test_assembly import OTHER_NEWS as ASSEMBLY_NEWS
 from .test_assembly import _project, _recipe
 
 
@@ -227,3 +229,55 @@ def test_an_outcome_told_by_the_sentence_before_a_passage_is_not_told_again(tmp_
     texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
     assert f"{found} {meeting}" in texts, texts
     assert ended not in texts
+
+
+RUBIO = "Secretary of State Marco Rubio, for instance, led earlier talks but was absent for the critical Moscow talks."
+OTHER_ELEMENTS = "Other potential elements might involve sanctions relief contingent on Russian compliance."
+
+
+@pytest.mark.parametrize(("text", "illustrates"), [
+    (RUBIO, True),  # an example of the sentence before's "leadership roles were unclear" (seed 003)
+    ("For example, the EU kept its sanctions in place while the envoys met.", True),
+    (OTHER_ELEMENTS, True),  # elements of what? The agreement the sentence before lists them for
+    ("Other than the EU, no party has offered money for reconstruction.", False),
+    ("Rubio led earlier talks, for instance in Geneva in November.", False),  # an example within its own sentence
+    ("Europe, for its part, kept its sanctions in place.", False),
+    ("A comprehensive agreement could include a cease-fire along current lines.", False),
+    ("Negotiators discussed the other elements of the plan on Sunday.", False),
+])
+def test_an_example_or_the_rest_of_a_list_leans_on_the_sentence_before(text: str, illustrates: bool) -> None:
+    assert illustrates_what_came_before(text) is illustrates
+    if illustrates:
+        assert lacks_who_or_what(text) and leans_on_what_came_before(text)
+
+
+def test_an_example_is_shown_after_the_claim_it_illustrates(tmp_path: Path) -> None:
+    """The shipped weekly of 3 December showed Rubio's absence with no word of what it was an example of."""
+    claim = ("Internal divisions within the U.S. team further complicated the talks, and leadership roles were "
+             "unclear.")
+    _, items = _brief_of(tmp_path, f"{claim} {RUBIO}")
+    texts = [item.text for item in items]
+    assert f"{claim} {RUBIO}" in texts, texts
+    assert RUBIO not in texts
+
+
+def test_the_rest_of_a_list_is_shown_after_the_sentence_that_began_it_as_that_sentence_is_shown(
+        tmp_path: Path) -> None:
+    """Seed 003: "Despite this, a resolution remains theoretically possible. A comprehensive agreement could include
+    …" is one passage, shown from "A comprehensive agreement", which reads alone; "Other potential elements …" is
+    shown after it (it was shown alone, three items later)."""
+    possible = "Despite this, a resolution remains theoretically possible."
+    agreement = ("A comprehensive agreement could include a cease-fire along current lines, a framework acknowledging "
+                 "Russian-occupied territories without formal annexation, and security guarantees for Ukraine.")
+    kremlin = ("The Kremlin maintained a strong negotiating position, keeping maximalist demands intact while "
+               "observing U.S. missteps. Standard Russian tactics of delaying and pressing for concessions were "
+               "evident throughout the meeting.")
+    paths = _project(tmp_path, {"a": ("2025-12-12", "Alpha Post", "\n\n".join(
+        [ASSEMBLY_NEWS[0], f"{kremlin} {possible} {agreement} {OTHER_ELEMENTS}", ASSEMBLY_NEWS[3]]))})
+    workspace = load_workspace(paths)
+    assert any(e.text == f"{possible} {agreement}" for e in workspace.excerpts_of("a")), "one passage, as in 003"
+    recipe = _recipe(paths, workspace, key_points=0, sections=[{"id": s, "max_items": 5} for s in (
+        "state-of-talks", "sticking-points", "outlook", "background")])
+    texts = [item.text for item in assemble_briefing(workspace, recipe).all_items()]
+    assert f"{agreement} {OTHER_ELEMENTS}" in texts, texts
+    assert OTHER_ELEMENTS not in texts
