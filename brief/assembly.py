@@ -114,6 +114,7 @@ from brief.ranking import (
 )
 from brief.reader_address import talks_to_reader
 from brief.recipe import WHAT_CHANGED, Recipe, SectionRef, Window, excerpt_sections
+from brief.recommendations import recommends
 from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
@@ -354,7 +355,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=_note_words(stale.get(candidate.lead.id)), listed_under=_listed_under(candidate))
+                overtaken_words=_note_words(stale.get(candidate.lead.id)), listed_under=_listed_under(candidate),
+                recommendation=recommends(candidate.text))
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -434,7 +436,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          contradictions=contradictions,  # type: ignore[arg-type]
                          quoted_differently=quoted,  # type: ignore[arg-type]
                          overtaken=_overtaken(stale.get(candidate.lead.id), numbers),
-                         listed_under=_listed_under(candidate))
+                         listed_under=_listed_under(candidate), recommendation=recommends(candidate.text))
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
