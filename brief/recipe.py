@@ -234,6 +234,13 @@ def _listed_twice(document: YamlDocument, key: str, listed: list[tuple[int, str]
     return problems
 
 
+def _all_unlisted(key: str, value: str) -> str | None:
+    """The hint for "all" written as a name in a list (``sources: [all]``): it is a value of its own."""
+    if value.strip().lower() != "all":
+        return None
+    return f"to take every one, write '{key}: all' (a word, not a list), or leave '{key}' out"
+
+
 def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str] | None,
                 templates_roots: list[Path] | None) -> list[Problem]:
     """Problems with the topic, source, section and template names a recipe uses.
@@ -251,12 +258,14 @@ def check_names(document: YamlDocument, taxonomy: Taxonomy, source_ids: list[str
     for index, topic in names("topics"):
         if topic not in taxonomy.topic_ids():
             problems.append(document.problem(("topics", index), "unknown topic", value=topic,
-                                             hint=did_you_mean(topic, taxonomy.topic_ids())))
+                                             hint=_all_unlisted("topics", topic)
+                                             or did_you_mean(topic, taxonomy.topic_ids())))
     if source_ids is not None:
         for index, source in names("sources"):
             if source not in source_ids:
                 problems.append(document.problem(("sources", index), "unknown source", value=source,
-                                                 hint=did_you_mean(source, source_ids)))
+                                                 hint=_all_unlisted("sources", source)
+                                                 or did_you_mean(source, source_ids)))
     for key in ("topics", "sources"):
         problems.extend(_listed_twice(document, key, names(key)))
     section_ids = taxonomy.section_ids()

@@ -180,6 +180,18 @@ def test_a_source_or_topic_listed_twice_is_reported_with_the_line_that_lists_it_
     assert load_recipe(path, taxonomy, **names).spec.sources == [first, second]
 
 
+def test_all_written_as_a_list_says_to_write_it_as_a_word(tmp_path: Path, taxonomy: Taxonomy, names: dict) -> None:
+    path = write_recipe(tmp_path, "title: T\nsources: [all]\ntopics:\n  - All\n")
+    problems = load_problems(path, taxonomy, names)
+    assert [(p.line, p.field, p.message, p.hint) for p in problems] == [
+        (2, "sources[0]", "unknown source", "to take every one, write 'sources: all' (a word, not a list), or leave "
+                                            "'sources' out"),
+        (4, "topics[0]", "unknown topic", "to take every one, write 'topics: all' (a word, not a list), or leave "
+                                          "'topics' out")]
+    write_recipe(tmp_path, "title: T\nsources: all\ntopics: all\n")
+    assert load_recipe(path, taxonomy, **names).spec.sources == "all"
+
+
 def test_the_analysts_section_kinds_are_sections_a_recipe_can_list(tmp_path: Path, taxonomy: Taxonomy) -> None:
     path = write_recipe(tmp_path, "title: T\nsections:\n  - {id: key-figures, max_items: 4}\n  - id: outlook\n"
                                   "  - {id: timeline, title: Dates}\n  - id: key-quotes\n  - id: sources-differ\n")
