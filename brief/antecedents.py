@@ -188,7 +188,8 @@ def follows_on(text: str) -> bool:
 
 
 _ILLUSTRATES = re.compile(
-    r"^[\"“‘']?(?:for\s+(?:instance|example)\b|other\s+(?!than\b)(?=\w)|[^,;:.!?]{1,80},\s+for\s+(?:instance|example),)",
+    r"^[\"“‘']?(?:for\s+(?:instance|example)\b|other\s+(?!than\b)(?=\w)"
+    r"|(?:[^,;:.!?]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){1,80},\s+for\s+(?:instance|example),)",
     re.IGNORECASE)
 """A sentence that gives an example of what the sentence before says, or goes on with its list: "Secretary of State
 Marco Rubio, for instance, led earlier talks but was absent …", "Other potential elements might involve …"."""

@@ -990,10 +990,10 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
             continue  # a sentence before that leans is context only as shown after its own
         context = (*shown_before.context, before) if chained and shown_before is not None else (before,)
         opening = context[0]
-        if (PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(opening.text):
+        if (PERSON_PRONOUN.search(lead.text) or quotes_nobody(lead.text)) and not names_someone(shown_text(opening)):
             continue
         role = speaker_is_the_role(lead.text)
-        if role and not introduces_the_role(opening.text, role):
+        if role and not introduces_the_role(shown_text(opening), role):
             continue  # "the official" is the official the sentence before introduces, not whoever it names
         # as the sentence before would be shown alone: less a dateline ("KYIV – ") or a programme voice's label
         text = sources[lead.source_id].text[opening.end - len(shown_text(opening)):lead.end]

@@ -25,20 +25,30 @@ import re
 from brief.speakers import SPEECH_VERBS
 
 _NEEDED = re.compile(r"\b(?:is|are|remains?|would\s+be|will\s+be)\s+(?:therefore\s+|also\s+|thus\s+)?"
-                     r"(?:essential|crucial|vital|imperative|indispensable)\b(?!\s+for\b)", re.IGNORECASE)
-"""Something called needed; not "crucial for Ukraine", which says whom it matters to."""
-_OUGHT = re.compile(r"(?<!\bhow\s)(?<!\bwhat\s)(?<!\bwhether\s)(?<!\bit\s)\b(?:should|ought\s+to|must|needs?\s+to)\s+"
-                    r"(?!(?:have|be\s+(?:seen|read|noted|said))\b)\w+", re.IGNORECASE)
-"""What someone should do; not "how it should work" nor "should have", which looks back."""
+                     r"(?:essential|crucial|vital|imperative|indispensable)\b(?!\s+(?:for|to)\s+(?!\w+ing\b))",
+                     re.IGNORECASE)
+"""Something called needed, or needed to an end ("essential to ending the war"); not "crucial for Ukraine" or
+"vital to Ukraine's economy", which say whom or what it matters to."""
+_ACTORS = (r"(?:U\.S\.|United\s+States|Washington|America|Europe|European\s+Union|EU|West|Kyiv|Ukraine|Moscow|Russia"
+           r"|Kremlin|NATO|allies|partners|governments?|administration|leaders|capitals|policymakers|donors"
+           r"|Congress|Brussels|London|Paris|Berlin|it|they|we)")
+_OUGHT = re.compile(rf"(?<![\w.])(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.-]*\s+){{0,2}}{_ACTORS}(?:[’']s)?"
+                    r"\s+(?:(?:therefore|also|now|still|first|instead|urgently)\s+)?"
+                    r"(?:should|ought\s+to|must|needs?\s+to)\s+(?!(?:not\s+)?(?:have|be)\b)\w+", re.IGNORECASE)
+"""What a party should do: "European governments should therefore plan …", "Washington must keep arming Kyiv";
+not what a law or a plan requires ("The agreement must be ratified …", "Men aged 18 to 60 must stay …"), what is
+expected ("The talks should resume next week"), nor "should have" or "must be feeling", which look back or guess."""
 _OPTIONS = re.compile(r"^(?:the\s+)?(?:options|steps|measures|ways)\s+(?:for|to)\s+[^.;:]{1,80}?\binclude\b",
                       re.IGNORECASE)
 _WHOSE_VIEW = re.compile(
-    r"\b(?:according\s+to|under\s+the\s+(?:plan|draft|deal|proposal|framework|terms|constitution|law)"
+    r"\b(?:according\s+to|under\s+the\s+(?:[\w-]+\s+){0,2}(?:plan|draft|deal|proposal|framework|terms|constitution"
+    r"|law)|per\s+the|stipulat\w*|made\s+clear|makes\s+clear"
     r"|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|want(?:s|ed)?"
-    r"|warn(?:s|ed|ing)?|argu(?:e|es|ed|ing)|repeat(?:s|ed|ing)?|believ(?:e|es|ed)|view|reckon(?:s|ed)?)\b", re.IGNORECASE)
-"""Words that say whose view a sentence is ("Moscow continues to demand that Ukraine must …"), or that it
-tells the terms of a plan ("Under the plan, Ukraine must cap its army …")."""
-_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+    r"|warn(?:s|ed|ing)?|argu(?:e|es|ed|ing)|repeat(?:s|ed|ing)?|believ(?:e|es|ed)|view|reckon(?:s|ed)?)\b"
+    r"|:", re.IGNORECASE)
+"""Words that say whose view a sentence is ("Moscow continues to demand that Ukraine must …", "Peskov: Ukraine
+must …"), or that it tells the terms of a plan ("…, under the 28-point plan", "the draft stipulates")."""
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]|‘[^’]*’(?!\w)")
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether|when|once)\b", re.IGNORECASE)
 
 

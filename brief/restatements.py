@@ -12,8 +12,9 @@ reworded. An item restates an earlier one when:
 - everything its lead claims (:func:`brief.corroboration.passage_claims`: the positions parties
   state, and the contradiction finder's claims) the earlier item's lead claims too: each position
   by the same holder in the same tense with at least :data:`brief.corroboration.SHARED_WORDS`
-  words in common in what is asked, each claim on the same matter with the same polarity. An item
-  whose lead claims nothing this way restates nothing by it; or
+  words in common in what is asked, each claim on the same matter with the same polarity, and each
+  accusation by the same accuser of the same party, reported at most a week apart (an undated one
+  restates none). An item whose lead claims nothing this way restates nothing by it; or
 - one of its passages tells how talks ended as the earlier item told it from the same article
   (:func:`brief.talks_outcomes.same_outcome`): the article said the talks failed last week in one
   passage, and an item carrying another passage of it saying so is not news, whichever source

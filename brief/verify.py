@@ -100,7 +100,7 @@ _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the last edition from [^*]*?"
-                            r"|listed under [“\"][^“”\"*]*[”\"]|the author's recommendation"
+                            r"|listed under [“\"][^“”\"*]*[”\"]|the author[’']s recommendation"
                             rf"|as of {_LONG_DATE}(?:; see the later source \d+"
                             rf"|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
                             rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*")

@@ -190,6 +190,7 @@ BERLIN = ("Two days of talks in Berlin between American, Ukrainian and European 
     ("Talks in recent days have focused on the guarantees.", MONDAY_15, THURSDAY_18, False),
     ("Over the last few weeks the envoys met three times.", MONDAY_15, MONDAY_22, True),
     ("Over the past year the envoys met three times.", MONDAY_15, MONDAY_22, False),  # a year is no week's news
+    ("During the last week of November the envoys met three times.", MONDAY_15, MONDAY_22, False),  # says which
     # a count back from the article's day moves with every day
     ("Four weeks ago Ukraine's negotiators came home from Geneva.", MONDAY_15, dt.date(2025, 12, 16), True),
     ("Two days ago the envoys left Miami.", MONDAY_22, MONDAY_22, False),

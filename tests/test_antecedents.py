@@ -240,7 +240,9 @@ OTHER_ELEMENTS = "Other potential elements might involve sanctions relief contin
     ("For example, the EU kept its sanctions in place while the envoys met.", True),
     (OTHER_ELEMENTS, True),  # elements of what? The agreement the sentence before lists them for
     ("Other than the EU, no party has offered money for reconstruction.", False),
+    ("U.S. Secretary of State Marco Rubio, for instance, led earlier talks.", True),
     ("Rubio led earlier talks, for instance in Geneva in November.", False),  # an example within its own sentence
+    ("Talks stalled. Rubio, for instance, left early.", False),  # the passage gives the claim itself
     ("Europe, for its part, kept its sanctions in place.", False),
     ("A comprehensive agreement could include a cease-fire along current lines.", False),
     ("Negotiators discussed the other elements of the plan on Sunday.", False),

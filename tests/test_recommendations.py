@@ -33,7 +33,20 @@ OPTIONS = ("Options for increasing leverage include enforcing oil sanctions, usi
     ("Under the plan, Ukraine must cap its army at 800,000 troops in peacetime.", False),
     ("“Europe must act now,” the minister said.", False),  # a quotation is its speaker's
     ("«We agreed how it should work in practice», he said.", False),
-    # not a course of action
+    ("Peskov: Ukraine must withdraw.", False),
+    ("The Kremlin has made clear that Kyiv must withdraw from Donetsk.", False),
+    ("Kyiv must also hold elections within 100 days under the 28-point plan.", False),
+    ("Kyiv needs to hold elections, the plan stipulates.", False),
+    ("Macron set out his plan: ‘Europe must build its own defence.’", False),
+    # not a course of action: what a law requires, what is expected, a guess, a wh-clause
+    ("The agreement must be ratified by the Verkhovna Rada before it takes effect.", False),
+    ("Men aged 18 to 60 must stay in the country under martial law.", False),
+    ("The talks should resume next week in Geneva.", False),
+    ("He must be feeling the pressure.", False),
+    ("Kyiv should not have accepted the offer.", False),
+    ("It is unclear who should lead the talks.", False),
+    ("The port is vital to Ukraine's economy.", False),
+    ("Pressure on Moscow is essential to ending the war.", True),
     ("This continued backing is crucial for Ukraine, which needs aid to sustain its defence.", False),
     ("Should Europe pay for the reconstruction?", False),
     ("If Kyiv must cede land, no government would survive it.", False),
