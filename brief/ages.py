@@ -29,7 +29,7 @@ from brief.corroboration import positions_in
 from brief.dates import MONTH_NAME
 from brief.excerpts import Excerpt
 from brief.figures import SPELLED_NUMBERS
-from brief.quotes import quote_marks
+from brief.quotes import blank_quotations
 from brief.ranking import shown_text
 from brief.schedules import Announcement
 from brief.segmentation import sentence_bounds
@@ -79,9 +79,7 @@ Russia's standing" an option."""
 def looks_ahead(text: str) -> bool:
     """Whether ``text`` forecasts: says, outside quotation marks and relative clauses, what will or may come (a
     modal of the past, "would", is left out: "Putin said he would …")."""
-    plain = text
-    for open_at, close_at in quote_marks(text, 0, len(text)):
-        plain = plain[:open_at] + " " * (close_at + 1 - open_at) + plain[close_at + 1:]
+    plain = blank_quotations(text)
     return any(not _RELATIVE.search(" ".join(plain[:match.start()].split()[-RELATIVE_WORDS:]))
                for match in _LOOKS_AHEAD.finditer(plain))
 

@@ -216,6 +216,14 @@ def quote_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pairs
 
 
+def blank_quotations(text: str) -> str:
+    """``text`` with what it puts in quotation marks (:func:`quote_marks`) blanked out, offsets kept: what
+    the article says in its own voice."""
+    for open_at, close_at in quote_marks(text, 0, len(text)):
+        text = text[:open_at] + " " * (close_at + 1 - open_at) + text[close_at + 1:]
+    return text
+
+
 def quoted_words(text: str) -> frozenset[str]:
     """What ``text`` puts in quotation marks, of two words or more and not a name or title, lower-cased with
     its spacing evened: the words an article quotes ("“no compromise”"), to tell when it quotes them twice."""

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from brief.quotes import blank_quotations
+from brief.segmentation import sentence_bounds
 from brief.speakers import SPEECH_VERBS
 
 _NEEDED = re.compile(r"\b(?:is|are|remains?|would\s+be|will\s+be)\s+(?:therefore\s+|also\s+|thus\s+)?"
@@ -48,15 +50,15 @@ _WHOSE_VIEW = re.compile(
     r"|:", re.IGNORECASE)
 """Words that say whose view a sentence is ("Moscow continues to demand that Ukraine must …", "Peskov: Ukraine
 must …"), or that it tells the terms of a plan ("…, under the 28-point plan", "the draft stipulates")."""
-_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]|‘[^’]*’(?!\w)")
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether|when|once)\b", re.IGNORECASE)
 
 
 def recommends(text: str) -> bool:
     """Whether ``text`` (a passage as a brief shows it) recommends in its author's voice (see the module's
     docstring)."""
-    plain = _QUOTED.sub(" ", text)
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])", plain.strip()):
+    plain = blank_quotations(text)
+    for start, end in sentence_bounds(plain, 0, len(plain)):
+        sentence = plain[start:end]
         if sentence.rstrip(" ”\"’')").endswith("?") or _CONDITION.match(sentence):
             continue
         if not (_NEEDED.search(sentence) or _OUGHT.search(sentence) or _OPTIONS.match(sentence)):

@@ -110,7 +110,8 @@ edition from source 2)*" after an item (or from a source no longer cited: "from 
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
 the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one), and its
 "*(listed under “Analysts suggest … areas:”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
-are checked as a quotation, and its "*(the author's recommendation)*" (:data:`brief.briefing.RECOMMENDATION_NOTE`). A note may be wrapped over lines like the item it closes."""
+are checked as a quotation, and its "*(the author's recommendation)*" (:data:`brief.briefing.RECOMMENDATION_NOTE`).
+A note may be wrapped over lines like the item it closes."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _BOLD = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\*\*(?!\*)")
