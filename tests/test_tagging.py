@@ -70,6 +70,22 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     ("Engineers said repairs to the power grid in Kharkiv were practically impossible during the winter.",
      "background"),
     ("Ukrainian commanders said their position near Pokrovsk had not moved during the week.", "background"),
+    # What is left unsettled, what divides the sides, a condition the other side must meet, a change that must go
+    # to the people, a side that will not ease its terms: each blocks a deal. Written for the test.
+    ("The future of the occupied territories and the size of the army are still unresolved.", "sticking-points"),
+    ("The front line the monitors would patrol is itself unsettled.", "sticking-points"),
+    ("What divides the sides most is the fate of the occupied south.", "sticking-points"),
+    ("Nor is there agreement on who would police the demilitarised strip.", "sticking-points"),
+    ("Moscow says any Ukrainian pullback must be matched by its own forces.", "sticking-points"),
+    ("Any change to the border would have to be put to the people in a vote.", "sticking-points"),
+    ("Several capitals said they will not lift the penalties until the fighting stops.", "sticking-points"),
+    # … and the same words where nothing is blocked.
+    ("The cause of the fire at the depot is still unresolved, investigators said.", "background"),
+    ("Weather over the Black Sea was unsettled all week.", "background"),
+    # An offer made is where the talks stand; what is unclear, or would first have to be done, is to come.
+    ("Turkey has offered to host the next round of prisoner exchanges.", "state-of-talks"),
+    ("It is unclear whether the monitors would report to the UN or to the coalition.", "outlook"),
+    ("Parliament would first have to change the electoral law.", "outlook"),
 ])
 def test_section_cues_of_decisions_and_refusals(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     assert tag_passage(sentence, taxonomy).section == section
