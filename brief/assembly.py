@@ -86,7 +86,7 @@ from brief.errors import Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
 from brief.history import continues_past_story
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
-from brief.index import ExcerptQuery
+from brief.index import DATE_MENTIONED, ExcerptQuery
 from brief.interview_answers import (
     is_short_answer,
     needs_its_question,
@@ -208,6 +208,23 @@ def _undated_note(source_ids: list[str], fate: str) -> str:
             f"{first_few(source_ids)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
 
 
+def _maybe_in_window_note(dated: dict[str, tuple[dt.date, int]]) -> str:
+    """The note on sources left out of the window whose date is only where they can start (the latest day their
+    text mentions, or the earliest they can have appeared): they may have been written in it."""
+    one = len(dated) == 1
+    named = _dated_from_below(dated)
+    return (f"{counted(len(dated), 'source')} dated only by the days "
+            f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though {'it' if one else 'they'} may have been written in the "
+            f"window: {first_few(named)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+
+
+def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> list[str]:
+    """Each source id with its date and what kind of date it is: "003_… (2 December 2025, the latest day it
+    mentions)", "000_… (18 December 2025 or later)"."""
+    return [f"{sid} ({long_date(day)}{', the latest day it mentions' if kind == DATE_MENTIONED else ' or later'})"
+            for sid, (day, kind) in dated.items()]
+
+
 def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
     """The sources the recipe draws on; None for all of them."""
     return None if recipe.spec.sources == "all" else frozenset(recipe.spec.sources)
@@ -250,6 +267,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
         notes.append(_undated_note(undated, "left out of the window"))
+    maybe = workspace.index.dated_from_below_before(window.start, scope) if window.start is not None else {}
+    if maybe:
+        notes.append(_maybe_in_window_note(maybe))
     if window.not_after is not None:
         later = {sid: date for sid, date in workspace.index.source_dates().items()
                  if date is not None and date > window.not_after and (scope is None or sid in scope)}
@@ -274,8 +294,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
             f"no source falls in the window ({window.label})", file=recipe.path,
-            hint=(f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
-                  "or a wider window") if newest else "no source in scope has a known date"))
+            hint=((f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
+                   "or a wider window") if newest else "no source in scope has a known date")
+            + (f"; {first_few(_dated_from_below(maybe))} may be of this window: give "
+               f"{'its date' if len(maybe) == 1 else 'their dates'} in seeds/sources.yaml" if maybe else "")))
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]

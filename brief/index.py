@@ -34,11 +34,16 @@ from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 MAX_TOPICS = 62
 """Topics are bits of one SQLite integer."""
 STRENGTH_SLACK = 1e-6
 """How far below the threshold :meth:`CorpusIndex.select_strongest` still keeps an excerpt (rounding)."""
+DATE_READ, DATE_MENTIONED, DATE_EARLIEST = 0, 1, 2
+"""What a source's ``date_guessed`` column says of its date: read from the article or stated (or none); only the
+latest date its text mentions (:data:`~brief.metadata.MENTIONED_DATE`), which never decides the latest date alone;
+or the earliest it can have appeared (:data:`~brief.metadata.EARLIEST_DATE`). The last two are where its date can
+start: the article may be of a later day."""
 INDEX_DIR_NAME = ".brief-index"
 INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
@@ -213,6 +218,13 @@ def index_location(corpus_root: Path) -> Path:
 # --- what is stored, as rows ---------------------------------------------------------------------
 
 
+def _date_kind(meta: SourceMeta) -> int:
+    """The ``date_guessed`` column of a source with ``meta`` (:data:`DATE_READ` …)."""
+    if meta.published.how == MENTIONED_DATE:
+        return DATE_MENTIONED
+    return DATE_EARLIEST if meta.date_is_earliest else DATE_READ
+
+
 def _meta_to_json(meta: SourceMeta) -> str:
     fields = {}
     for key in ("title", "outlet", "author", "published", "url", "reliability"):
@@ -281,7 +293,7 @@ class IndexedArticle:
         source_row = (source.id, stamp.file, stamp.mtime_ns, stamp.size, stamp.content_hash, stamp.stated_hash,
                       stamp.annotations_sig, source.format, source.text_hash, source.first_line,
                       _meta_to_json(source.meta), json.dumps(list(source.notes), ensure_ascii=False), published,
-                      1 if source.meta.published.how == MENTIONED_DATE else 0,
+                      _date_kind(source.meta),
                       sum(1 for e in excerpts if e.topics), problems_to_json(problems))
         text_row = (source.id, source.text,
                     json.dumps([[d.line, d.text, d.reason] for d in source.dropped], ensure_ascii=False))
@@ -583,6 +595,17 @@ class CorpusIndex:
             rows = self.connection.execute("SELECT id FROM sources WHERE published IS NULL ORDER BY id")
             return [sid for (sid,) in rows if sources is None or sid in sources]
 
+    def dated_from_below_before(self, day: dt.date, sources: frozenset[str] | None = None
+                                ) -> dict[str, tuple[dt.date, int]]:
+        """Source id → date and its kind (:data:`DATE_MENTIONED` or :data:`DATE_EARLIEST`) of the sources dated
+        before ``day`` whose date is only where they can start: any of them may be of ``day`` or later."""
+        with self.lock:
+            rows = self.connection.execute(
+                "SELECT id, published, date_guessed FROM sources INDEXED BY sources_newest "
+                "WHERE date_guessed > 0 AND published < ?", (day.isoformat(),)).fetchall()
+        return {sid: (dt.date.fromisoformat(published), kind) for sid, published, kind in sorted(rows)
+                if sources is None or sid in sources}
+
     def newest_date(self, sources: frozenset[str] | None = None) -> dt.date | None:
         """The latest publication date of all sources (or of ``sources``); None when none is dated.
 
@@ -592,13 +615,14 @@ class CorpusIndex:
         with self.lock:
             if sources is None:
                 rows = self.connection.execute(
-                    "SELECT max(published), 0 FROM sources WHERE date_guessed = 0 UNION ALL "
-                    "SELECT max(published), 1 FROM sources WHERE date_guessed = 1").fetchall()
+                    f"SELECT max(published), 0 FROM sources WHERE date_guessed != {DATE_MENTIONED} UNION ALL "
+                    f"SELECT max(published), 1 FROM sources WHERE date_guessed = {DATE_MENTIONED}").fetchall()
                 rows = [row for row in rows if row[0] is not None]
             else:
-                rows = [row for chunk in _chunks(sorted(sources), 500) for row in self.connection.execute(
-                    f"SELECT published, date_guessed FROM sources WHERE id IN ({','.join('?' * len(chunk))}) "
-                    "AND published IS NOT NULL", chunk)]
+                rows = [(published, kind == DATE_MENTIONED) for chunk in _chunks(sorted(sources), 500)
+                        for published, kind in self.connection.execute(
+                            f"SELECT published, date_guessed FROM sources WHERE id IN ({','.join('?' * len(chunk))}) "
+                            "AND published IS NOT NULL", chunk)]
         newest = max((published for published, guessed in rows if not guessed), default=None) \
             or max((published for published, _ in rows), default=None)
         return dt.date.fromisoformat(newest) if newest else None

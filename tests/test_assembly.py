@@ -247,6 +247,44 @@ def test_the_whole_corpus_as_of_a_date_leaves_out_what_was_published_after_it(tm
     assert "the oldest is dated 2025-12-01" in str(raised.value)
 
 
+def test_a_source_dated_only_from_below_and_left_out_of_the_window_is_named(tmp_path: Path) -> None:
+    """The date of an undated article guessed from the days it reports is only where its date can start (audit:
+    the weekly of 10 December left out seed 003, dated "2 December 2025 (latest date mentioned)", and said
+    nothing). It may have been written in the window: the brief says so, and how to settle it."""
+    paths = _project(tmp_path, {
+        "a": ("2025-12-10", "Alpha Post", SHARED_CLAIM),
+        "old": ("2025-11-20", "Old News", "The talks in Geneva ended without a breakthrough, the envoys said of "
+                "the peace proposal."),
+    })
+    (paths.corpus / "m.txt").write_text("Moscow round\n\nOn December 2, 2025, the talks in Moscow ended without a "
+                                        "breakthrough after five hours, the Kremlin said of the peace proposal.\n",
+                                        encoding="utf-8")
+    (paths.corpus / "e.txt").write_text("Year end\n\nAs 2025 closes, the envoys met again. Kremlin aide Yuri "
+                                        "Ushakov said on Dec. 5 that the talks on the peace proposal had made no "
+                                        "progress.\n", encoding="utf-8")
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, window="7d")
+    week = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 10))  # 4–10 December: "e" is in it
+    assert ("1 source dated only by the days its text reports was left out, though it may have been written in "
+            "the window: m (2 December 2025, the latest day it mentions). Give its date in seeds/sources.yaml."
+            ) in week.notes
+    later = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 12))
+    assert ("2 sources dated only by the days their texts report were left out, though they may have been written "
+            "in the window: e (5 December 2025 or later), m (2 December 2025, the latest day it mentions). Give "
+            "their dates in seeds/sources.yaml.") in later.notes
+    assert not any("old" in note for note in week.notes + later.notes)  # its date is stated: it is not of the week
+    with pytest.raises(UserError) as raised:  # nothing dated in the window, but two may be
+        assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 30))
+    assert ("e (5 December 2025 or later), m (2 December 2025, the latest day it mentions) may be of this window: "
+            "give their dates in seeds/sources.yaml") in str(raised.value)
+    # Once its date is given, the source is in the window or not, and nothing is said.
+    (paths.corpus / "sources.yaml").write_text("sources:\n  m:\n    published: 2025-12-08\n", encoding="utf-8")
+    workspace = load_workspace(paths)
+    dated = assemble_briefing(workspace, _recipe(paths, workspace, window="7d"), as_of=dt.date(2025, 12, 10))
+    assert not any("dated only by" in note for note in dated.notes)
+    assert dated.window_source_ids == ("a", "e", "m")
+
+
 def test_exclude_include_pin_and_move(two_sources) -> None:
     paths, workspace = two_sources
     base = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
