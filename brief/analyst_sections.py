@@ -41,7 +41,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from brief.antecedents import refers_to_someone_unnamed
+from brief.antecedents import lacks_who_or_what, refers_to_someone_unnamed
 from brief.briefing import (
     Contradiction,
     ExtraEntry,
@@ -299,7 +299,9 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
     material call an official ("Russian President") counts as one.
 
     A quotation one of the brief's items already shows (``shown``: the items' texts) is not
-    repeated here: the reader has just read it, with its context.
+    repeated here: the reader has just read it, with its context. Nor is one whose words point at what the
+    article said before it (:func:`brief.antecedents.lacks_who_or_what`; a "he" only when nobody it names can be
+    him): "not received any documents of this kind", "This is a serious offer" leave the reader to guess of what.
 
     A quotation its article dates (by its sentence or its chronology's heading) before ``since``, the window's
     first day, is not the window's: a week-in-review of 21 December quotes Rubio on 30 November, which is no key
@@ -319,7 +321,8 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
                 roles[quote.speaker] = role_in_article(found.source.text, quote.speaker)
         for quote in found.quotes:
             if quote.kind != "direct" or not (quote.speaker or quote.described) or quote.words > MAX_QUOTE_WORDS \
-                    or _finishes_the_reporters_clause(quote, found.source.text) or _said_before(quote, since):
+                    or _finishes_the_reporters_clause(quote, found.source.text) or _said_before(quote, since) \
+                    or lacks_who_or_what(quote.text, any_pronoun=False):
                 continue
             role = quote.role or (roles.get(quote.speaker) if quote.speaker else None)
             words = tuple(_words(quote.text))

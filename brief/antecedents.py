@@ -47,9 +47,13 @@ _DEMONSTRATIVE_ALONE = re.compile(
     r"\b(?:(?:accept|accepts|accepted|reject|rejects|rejected|do|does|did|want|wants|wanted|prevent|stop|avoid)\s+that"
     r"\s*[.,;:!?—–)]"  # "If you accept that, you have handed Moscow a veto"
     r"|(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
-    r"|necessary|essential|untenable|unrealistic|outright|too|either)\b))", re.IGNORECASE)
+    r"|necessary|essential|untenable|unrealistic|outright|too|either)\b)"
+    r"|\b(?:any|no|all|every)\s+such\b|\bsuch\s+an?\s+(?!way\b)\w"  # "any such pledge", "such a decision"
+    r"|\b(?:of|like)\s+(?:this|that|these|those)\s+(?:kind|sort|type|nature)\b|\b(?:this|that)\s+kind\s+of\b)",
+    re.IGNORECASE)
 """A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.",
-"If you accept that, …")."""
+"If you accept that, …"), or one that says the noun after it is like something named before ("any such pledge",
+"such a decision cannot be taken by the president alone", "documents of this kind"; not "such as")."""
 _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
                   r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal|worldview|view|vision"
                   r"|narrative|mindset|premise)")
@@ -181,10 +185,17 @@ def refers_to_an_unnamed_event(text: str) -> bool:
     return bool(_UNNAMED_EVENT.match(text) or (later and is_past_verb(later.group("verb")))) or follows_on(text)
 
 
+_SAID_AFTERWARDS = re.compile(
+    r"^[^.;:!?]{0,80}?\b(?:said|says|told\s+\w+|added|wrote|announced)\s+(?:shortly\s+|soon\s+)?afterwards?\b",
+    re.IGNORECASE)
+"""A first clause that says someone spoke afterwards: "Kremlin aide Yuri Ushakov said afterwards that no compromise had
+been found" (after the Kremlin meeting the sentence before tells of)."""
+
+
 def follows_on(text: str) -> bool:
-    """Whether ``text`` opens on "Afterwards" (or "Later", "The next day") with no day of its own: it tells what
-    came after what the sentence before tells."""
-    return bool(_AFTER_WHAT.match(text))
+    """Whether ``text`` opens on "Afterwards" (or "Later", "The next day") with no day of its own, or says in its
+    first clause that someone spoke afterwards: it tells what came after what the sentence before tells."""
+    return bool(_AFTER_WHAT.match(text) or _SAID_AFTERWARDS.match(text))
 
 
 _ILLUSTRATES = re.compile(
@@ -203,14 +214,16 @@ def illustrates_what_came_before(text: str) -> bool:
     return bool(_ILLUSTRATES.match(text))
 
 
-def lacks_who_or_what(text: str) -> bool:
+def lacks_who_or_what(text: str, *, any_pronoun: bool = True) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
     a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
     no noun after it; an event it does not say which, or what came after what it says ("The meeting offered
     little surprise", "Afterwards …": :func:`refers_to_an_unnamed_event`); or "the 27" of whom it does not
     name (:func:`counts_whom_it_does_not_name`); or it is an example of what that sentence says, or the rest of its
     list (:func:`illustrates_what_came_before`). (Whether it then cannot stand alone is
-    :func:`brief.ranking.leans_on_what_came_before`'s to say.)"""
-    return bool(PERSON_PRONOUN.search(text) or _OPENS_ON_DEMONSTRATIVE.match(text)) \
+    :func:`brief.ranking.leans_on_what_came_before`'s to say.) Not ``any_pronoun``: a "he" or "his" only when
+    nobody ``text`` names can be them (:func:`refers_to_someone_unnamed`)."""
+    pronoun = PERSON_PRONOUN.search(text) if any_pronoun else refers_to_someone_unnamed(text)
+    return bool(pronoun or _OPENS_ON_DEMONSTRATIVE.match(text)) \
         or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) or counts_whom_it_does_not_name(text) \
         or illustrates_what_came_before(text)

@@ -177,6 +177,9 @@ class _Candidate:
     """What the brief shows when it is more than the lead's :func:`shown_text`: the context and the lead."""
     restates: EarlierItem | None = None
     """The previous edition's item whose claim it makes under other excerpts (:mod:`brief.restatements`)."""
+    story_so_far: bool = False
+    """It only tells what happened well before a dated brief's window (:mod:`brief.backstory`): no key point
+    while the week's own news can be one."""
 
     @property
     def lead(self) -> Excerpt:
@@ -341,6 +344,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     old_counts = {k: v for k, v in aged([e for e, _ in selected], as_of_date, earliest).items() if k not in stale}
     selected = [(e, round(score - PASSED_SCHEDULE_PENALTY, 6) if e.id in stale
                  else round(score - AGED_PENALTY, 6) if e.id in old_counts else score) for e, score in selected]
+    told_before: set[str] = set()
     if window.start is not None:  # the week's news before the story so far
         told_before = backstory([e for e, _ in selected if e.id not in stale and e.id not in old_counts],
                                 window.start, earliest)
@@ -353,7 +357,12 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     stale = {**relative, **forecasts, **old_counts, **stale}
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
-    candidates = _give_context(workspace, candidates, excluded, spec.moves)
+    candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
+    if window.start is not None:
+        _rank_the_story_so_far_by_context(candidates, window.start, earliest,
+                                          {e.id: score for e, score in selected if e.id in told_before})
+        for candidate in candidates:
+            candidate.story_so_far = candidate.story_so_far or candidate.lead.id in told_before
     if earlier is not None:
         _find_restatements(workspace, candidates, earlier)
     held_back: list[str] = []
@@ -367,6 +376,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     reckoned: dict[int, int] = {}
 
+    def overtaken_note(candidate: _Candidate):
+        """What dates the item's words (:data:`stale`): the lead's, or failing that the context's shown before it
+        ("What has not moved is the land. On Friday …" before "Zelensky's office says any such decision …")."""
+        return next((stale[e.id] for e in (candidate.lead, *candidate.context) if e.id in stale), None)
+
     def reading_words(candidate: _Candidate) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
         longer than the earlier edition's title and date counted here)."""
@@ -377,7 +391,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=_note_words(stale.get(candidate.lead.id)), listed_under=_listed_under(candidate),
+                overtaken_words=_note_words(overtaken_note(candidate)), listed_under=_listed_under(candidate),
                 recommendation=recommends(candidate.text))
         return reckoned[id(candidate)]
 
@@ -457,7 +471,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          restated_from=_restated_from(candidate.restates, numbers),
                          contradictions=contradictions,  # type: ignore[arg-type]
                          quoted_differently=quoted,  # type: ignore[arg-type]
-                         overtaken=_overtaken(stale.get(candidate.lead.id), numbers),
+                         overtaken=_overtaken(overtaken_note(candidate), numbers),
                          listed_under=_listed_under(candidate), recommendation=recommends(candidate.text))
 
     item_key_points = tuple(to_item(c) for c in key_points)
@@ -899,12 +913,13 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered and not first_outcome))
 
-    while len(key_points) < spec.key_points:
-        picked = take(pool, fits_key_points)
-        if picked is None:
-            break
-        key_points.append(picked)
-        per_section[picked.section] += 1
+    for old_news in (False, True):  # the story so far only when none of the week's news can be a key point
+        while len(key_points) < spec.key_points and not (old_news and key_points):
+            picked = take(pool, lambda c, old_news=old_news: (old_news or not c.story_so_far) and fits_key_points(c))
+            if picked is None:
+                break
+            key_points.append(picked)
+            per_section[picked.section] += 1
 
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
@@ -944,8 +959,24 @@ CONTEXT_MAX_WORDS = 60
 """The longest a passage and the sentence before it, shown together (:func:`_give_context`), may be."""
 
 
+def _rank_the_story_so_far_by_context(candidates: list[_Candidate], window_start: dt.date,
+                                      earliest: dict[str, bool], told_before: dict[str, float]) -> None:
+    """Rank lower a passage that tells no day of its own and is shown after a sentence that only tells the story
+    before the window (:func:`brief.backstory.backstory`): what it tells happened then. "… took a revised text to
+    President Vladimir Putin in Moscow on Dec. 2. Kremlin aide Yuri Ushakov said afterwards that no compromise had
+    been found on territory." is the story so far in a week of 12–18 December. ``told_before``: the sentences
+    that already rank lower as passages of their own, with that rank; a pair that took such a rank keeps it."""
+    judged = [c for c in candidates if c.context and not shown_events(c.lead)]
+    told = backstory([c.context[0] for c in judged], window_start, earliest)
+    for candidate in judged:
+        if candidate.context[0].id in told:
+            candidate.story_so_far = True
+            candidate.score = round(max(candidate.score - BACKSTORY_PENALTY,
+                                        told_before.get(candidate.context[0].id, float("-inf"))), 6)
+
+
 def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: set[str],
-                  moves: dict[str, str]) -> list[_Candidate]:
+                  moves: dict[str, str], earliest: Mapping[str, bool]) -> list[_Candidate]:
     """Show a passage that says "he" or "she" of someone only the sentence before it names, or "this" of what
     only that sentence says, after that sentence: "“We value the constructive approach …,” Ushakov said. A new
     round of consultations at expert level could be held before the end of the year, he said." Alone, it would
@@ -1030,6 +1061,7 @@ def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: 
             candidate.said |= comparable_words(shown.text)
             candidate.quoted |= quoted_by(shown)
             candidate.outcomes += _outcomes_of(shown)
+            candidate.days += _days_told(shown, earliest)
         _take_place_of(candidate, shown_before, absorbed, moves)
         if only_quotes(shown_text(lead)) and _section_is_free(candidate, moves):  # it illustrates the sentence before
             candidate.section = shown_before.section if shown_before is not None \

@@ -53,6 +53,20 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
 
 
 @pytest.mark.parametrize(("text", "leans"), [
+    # w10: which pledge? The Article 5-like guarantees the sentence before tells of (audit of session 41)
+    ("Kyiv wants any such pledge to be ratified by the U.S. Congress.", True),
+    ("Zelensky has said that such a decision cannot be taken by the president alone.", True),
+    ("Moscow has received no such documents, Peskov said.", True),
+    ("Peskov said Moscow had not received any documents of this kind.", True),
+    ("Zelensky said that kind of pressure would not work.", True),
+    ("Russia wants guarantees such as a ban on NATO bases.", False),
+    ("The annex is drafted in such a way that no soldier is needed.", False),
+])
+def test_a_such_or_this_kind_of_what_the_sentence_before_named_points_at_it(text: str, leans: bool) -> None:
+    assert points_at_what_came_before(text) is leans
+
+
+@pytest.mark.parametrize(("text", "leans"), [
     ("Until the U.S. can translate that bargaining into a guarantee Kyiv trusts, the rhythm will not change.", True),
     ("If none of these moves, the most likely outcome is a winter of inconclusive diplomacy.", True),
     ("Kyiv fears this approach would reward aggression.", True),
@@ -91,6 +105,10 @@ def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(te
     ("Later, the Kremlin said the talks had been useful.", True),  # later than what?
     ("The next day the envoys flew on to Berlin.", True),
     ("Later on Tuesday, the Kremlin said the talks had been useful.", False),  # it says when
+    # w10: after what? The Kremlin meeting of 2 December the sentence before tells of
+    ("Kremlin aide Yuri Ushakov said afterwards that no compromise had been found on territory.", True),
+    ("Officials told reporters shortly afterwards that the talks would resume.", True),
+    ("Witkoff met Putin on Tuesday and afterwards flew to Berlin.", False),  # after the meeting it names
     ("Later this month the envoys fly to Berlin.", False),
     # w9: which deal? The EU's loan, which the paragraph before tells of
     ('The deal sets aside, for now, the "reparations loan" that would have drawn on Russian central bank assets.',
@@ -177,6 +195,10 @@ def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_p
     ("Witkoff and Kushner are received by Putin in the Kremlin late in the day and stay nearly five hours.",
      "Afterwards Yuri Ushakov, Putin's foreign policy aide, says some American proposals can be worked on while "
      "others are unacceptable, and that no compromise on territory has been found."),
+    # w10: the pledge is the guarantee the sentence before tells of
+    ("In Berlin this week, U.S. negotiators offered Ukraine security guarantees they compared to Article 5 of "
+     "NATO's founding treaty, according to Ukrainian and European officials.",
+     "Kyiv wants any such pledge to be ratified by the U.S. Congress."),
     # w4: "the 27" are the EU leaders the sentence before names
     ("EU leaders meeting in Brussels reached a deal shortly after 3am to fund Ukraine's military and budget needs "
      "for the next two years.",

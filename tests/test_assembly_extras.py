@@ -555,6 +555,25 @@ def test_quotes_without_a_clear_speaker_are_not_key_quotes(tmp_path: Path) -> No
     assert [(q.speaker, q.role) for q in quotes] == [("Olena Petrenko", "a Ukrainian negotiator")]
 
 
+def test_a_quotation_that_points_at_what_its_article_said_before_is_no_key_quote(tmp_path: Path) -> None:
+    """Audit of session 41: the written weekly of 18 December quoted Peskov, "not received any documents of this
+    kind": of what kind, the Key quotes do not say."""
+    paths, workspace = project(tmp_path, {
+        "q": ("2025-12-18", "Alpha Post", [
+            "Kremlin spokesman Dmitry Peskov said Moscow had “not received any documents of this kind” from "
+            "Washington.",
+            "“This is a serious offer, and Europe will carry its share,” said Friedrich Merz, the German Chancellor.",
+            "“Ultimately the decisions have to be made by Putin alone. Not his advisers, Putin only,” said Marco "
+            "Rubio, the U.S. Secretary of State.",
+            "“We will not sign anything that gives away our land,” said Olena Petrenko, a Ukrainian negotiator.",
+            *PARAGRAPHS]),
+    })
+    briefing = assemble_briefing(workspace, recipe_for(paths, workspace, key_points=0,
+                                                       sections=[{"id": "key-quotes", "max_items": 5}]))
+    # Rubio's "his" is Putin's, whom his words name: his quotation reads alone.
+    assert sorted(q.speaker for q in section(briefing, "key-quotes").entries) == ["Marco Rubio", "Olena Petrenko"]
+
+
 def test_a_key_quote_reads_alone_and_says_one_thing_once(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {
         "q": ("2025-12-03", "Alpha Post", [

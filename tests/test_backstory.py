@@ -86,3 +86,58 @@ def test_a_weekly_brief_ranks_the_story_so_far_below_the_weeks_news_and_shows_it
     assert FOUR_WEEKS_AGO in both and news in both
     assert both.index(news) < both.index(FOUR_WEEKS_AGO)
     assert state_of_talks(1) == [news]
+
+
+MOSCOW_ROUND = ("After rounds in Geneva and Florida, U.S. envoy Steve Witkoff and Jared Kushner took a revised text to "
+                "President Vladimir Putin in Moscow on Dec. 2.")
+SAID_AFTERWARDS = "Kremlin aide Yuri Ushakov said afterwards that no compromise had been found on territory."
+
+
+def test_a_passage_told_after_the_story_so_far_is_the_story_so_far_and_no_key_point(tmp_path: Path) -> None:
+    """Audit of session 41: in the written weekly of 18 December, "… Ushakov said afterwards that no compromise had
+    been found" (after the Kremlin meeting of 2 December) was shown after its sentence before, and as a key point
+    of the week of 12–18 December: it has no day of its own, so it took none of the story so far's lower rank."""
+    news = ("Two days of talks in Berlin between American, Ukrainian and European negotiators ended on Monday with "
+            "both sides describing real progress on security guarantees.")
+    paths = _project(tmp_path, {
+        "a": ("2025-12-18", "Alpha Post", "\n\n".join([news, f"{MOSCOW_ROUND} {SAID_AFTERWARDS}"])),
+        "b": ("2025-12-17", "Beta News", "\n\n".join(OTHER_NEWS)),
+    })
+    workspace = load_workspace(paths)
+    recipe = _recipe(paths, workspace, window="7d", as_of="2025-12-18", key_points=3, sections=[
+        {"id": s, "max_items": 5} for s in ("state-of-talks", "sticking-points", "outlook", "background")])
+    briefing = assemble_briefing(workspace, recipe)
+    pair = f"{MOSCOW_ROUND} {SAID_AFTERWARDS}"
+    assert [item.text for item in briefing.key_points][:1] == [news]
+    assert pair not in [item.text for item in briefing.key_points]
+    assert pair in [item.text for item in briefing.all_items()]  # still in its section: the week is thin
+    # … and with nothing of the week to be a key point, the story so far is one.
+    (tmp_path / "alone").mkdir()
+    alone = _project(tmp_path / "alone", {"a": ("2025-12-18", "Alpha Post", f"{MOSCOW_ROUND} {SAID_AFTERWARDS}")})
+    workspace = load_workspace(alone)
+    recipe = _recipe(alone, workspace, window="7d", as_of="2025-12-18", key_points=1)
+    assert [item.text for item in assemble_briefing(workspace, recipe).key_points] == [pair]
+
+
+def test_a_passage_told_after_a_sentence_of_an_earlier_day_carries_that_days_note(tmp_path: Path) -> None:
+    """The written weekly of 22 December showed "What has not moved is the land. On Friday …" with "(as of 21
+    December 2025)"; once "Zelensky's office says any such decision …" was shown after it, the pair lost the note,
+    and the same Friday demand, told by another source, came back as an item of its own."""
+    land = ("What has not moved is the land. On Friday President Putin repeated that Ukraine must withdraw from the "
+            "four regions Russia claims.")
+    referendum = "Zelensky's office says any such decision would have to go to a referendum."
+    repeated = ("Putin repeated on Friday that Ukraine must withdraw from the parts of Donbas it still holds, a demand "
+                "Kyiv has refused since the summer.")
+    paths = _project(tmp_path, {
+        "a": ("2025-12-21", "Alpha Post", "\n\n".join([f"{land} {referendum}", OTHER_NEWS[0]])),
+        "b": ("2025-12-19", "Beta News", "\n\n".join([repeated, OTHER_NEWS[1]])),
+    })
+    workspace = load_workspace(paths)
+    lead = next(e.id for e in workspace.excerpts_of("a") if e.text == referendum)
+    recipe = _recipe(paths, workspace, window="7d", as_of="2025-12-22", key_points=1, pin=[lead], sections=[
+        {"id": s, "max_items": 5} for s in ("state-of-talks", "sticking-points", "outlook", "background")])
+    items = assemble_briefing(workspace, recipe).all_items()
+    [pair] = [item for item in items if item.excerpt_id == lead]
+    assert pair.text == f"{land} {referendum}"
+    assert pair.overtaken is not None and pair.overtaken.published == dt.date(2025, 12, 21)
+    assert not any(item.text.startswith("Putin repeated on Friday") for item in items), [i.text for i in items]
