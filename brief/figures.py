@@ -320,9 +320,10 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or "area"
         return found(end + unit.end(), unit_name, "territory", measure)
     if spelled is None and (unit := _DISTANCE.match(after)):
+        if earlier and earlier[-1].category == "distance" and re.fullmatch(r"\s*\(\s*", sentence[earlier[-1].end:start]):
+            return None  # "15 km (9 miles)": the same distance in other units
         unit_name = "mi" if "mile" in unit.group("u") else "km"
-        measure = _noun_phrase_after(sentence, end + unit.end(), skip_prepositions=False) or "distance"
-        return found(end + unit.end(), unit_name, "distance", measure)
+        return found(end + unit.end(), unit_name, "distance", _distance_measure(sentence, start, end + unit.end()))
     if spelled is None and (unit := _POINTS.match(after)) and _PLAN_CONTEXT.search(sentence):
         measure = _noun_phrase_after(sentence, end + unit.end()) or _inherited(earlier, "points", sentence, start) \
             or "plan"
@@ -715,6 +716,24 @@ def _begins_contact_clause(word: str, after: str) -> bool:
         return bool(clause.group("name"))
     return bool(re.fullmatch(r"[A-Z][\w’'-]*", word)) and not re.search(r"[’']s$", word) \
         and not re.fullmatch(rf"{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", word)
+
+
+_DIMENSION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?P<d>wide|long|deep)\b")
+_DIMENSION_NOUN = {"wide": "width", "long": "length", "deep": "depth"}
+_THING_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<n>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+                           r"(?:(?:some|about|around|roughly|up\s+to|nearly|almost)\s+)?$", re.IGNORECASE)
+"""The thing a distance measures, named before it: "a demilitarised strip| 15 km … wide"."""
+
+
+def _distance_measure(sentence: str, start: int, unit_end: int) -> str:
+    """What a distance measures: the width (length, depth) of the thing named before it ("a demilitarised strip 15 km
+    (9 miles) wide" → "width of demilitarised strip"), or the noun phrase after it, or "distance"."""
+    dimension = _DIMENSION.match(sentence[unit_end:])
+    if dimension is not None:
+        noun = _DIMENSION_NOUN[dimension.group("d")]
+        thing = _THING_BEFORE.search(sentence[:start])
+        return f"{noun} of {thing.group('n')}" if thing else noun
+    return _noun_phrase_after(sentence, unit_end, skip_prepositions=False) or "distance"
 
 
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:

@@ -202,6 +202,17 @@ def test_area_and_distance() -> None:
     assert (zone.value, zone.unit, zone.measure) == (40.0, "mi", "buffer zone")
 
 
+def test_a_distance_in_other_units_is_one_figure_and_a_width_says_of_what() -> None:
+    """Audit of session 41: "a demilitarised strip 15 km (9 miles) wide" gave two rows, "15 km | distance" and
+    "9 miles | distance": one distance, and it measures the strip's width."""
+    [strip] = figures("The text also sketches a demilitarised strip 15 km (9 miles) wide on each side of the line.")
+    assert (strip.value, strip.unit, strip.measure) == (15.0, "km", "width of demilitarised strip")
+    [zone] = figures("A buffer zone some 30 km deep would separate the two armies.")
+    assert (zone.value, zone.measure, zone.qualifier) == (30.0, "depth of buffer zone", "some")
+    near, far = figures("Troops pulled back 15 km, then another 40 km (25 miles).")  # each converted once
+    assert (near.value, far.value, far.unit) == (15.0, 40.0, "km")
+
+
 @pytest.mark.parametrize("text", [
     "The page was updated 3 hours ago and read by 33 readers in the last 5 minutes.",
     "Talks began on Dec. 17 at 10:30 in Geneva, on 4 December 2025 and again on the 17th.",
