@@ -9,7 +9,9 @@ due to decide at a summit next week"). By the brief's date it may be old news:
   €90bn", reported on 19 December), or reports in the past tense an event since at a place the announcement
   names, with a party it names ("A Russian delegation may also travel to Miami … before the end of the year";
   "Russian envoy Kirill Dmitriev met … in Miami on Saturday"): that source reports what became of it
-  (:func:`superseded`).
+  (:func:`superseded`); or announces within the period something at a place it names, with a party it names
+  ("Dmitriev is expected to meet Witkoff and Kushner in Miami at the weekend", 18 December): that source says
+  more closely what is due.
 
 Either way the announcement loses rank (:data:`PASSED_SCHEDULE_PENALTY`) so that what happened leads;
 it is not dropped, since "was due to" is still part of the record. When it is still in the brief, its item
@@ -120,6 +122,22 @@ def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, a
     return False
 
 
+def announces_it_again(announcement: Excerpt, later: Excerpt, first: dt.date, last: dt.date) -> bool:
+    """Whether ``later``, from a later article, announces within the announcement's period (``first`` to ``last``)
+    something at a place the announcement names, with a party it names: "A Russian delegation may also travel to
+    Miami … before the end of the year" (15 December) and "Russian envoy Kirill Dmitriev is expected to meet Witkoff
+    and Kushner in Miami at the weekend" (18 December). The later says more closely what is due."""
+    if later.published is None or announcement.published is None or later.published <= announcement.published:
+        return False
+    said, told = shown_text(announcement), shown_text(later)
+    named = names_and_places(Statement(said, announcement.source_id, announcement.start, announcement.published))[0]
+    places = names_and_places(Statement(told, later.source_id, later.start, later.published))[1]
+    parties = _parties(said)
+    if not named & places or (parties and not parties & _parties(told)):
+        return False
+    return any(first <= start and end <= last for start, end, _ in announced_periods(later))
+
+
 def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
     """The announcements among ``candidates`` whose period is over by ``as_of``, or has begun and is reported on
     by another source's passage among them (see the module's docstring), by excerpt id. ``earliest``: source id
@@ -146,7 +164,8 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
         reporter = next((other.source_id for other in passages
                          if other.source_id != excerpt.source_id and other.published is not None
                          and first <= other.published <= as_of
-                         and (wanted & figures_of(other) or reports_the_meeting(excerpt, other, first, as_of))),
+                         and (wanted & figures_of(other) or reports_the_meeting(excerpt, other, first, as_of)
+                              or announces_it_again(excerpt, other, first, last))),
                         None)
         if over or reporter is not None:
             found[excerpt.id] = Announcement(Overtaken(excerpt.published, first, last, precision, over), reporter)

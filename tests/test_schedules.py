@@ -209,7 +209,11 @@ MIAMI_DUE = ("A Russian delegation may also travel to Miami for separate talks w
     ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Berlin on Saturday.", False),
     ("Turkish officials met in Miami on Saturday to discuss grain exports.", False),
     ("On 19 December envoys met in Miami, at last, with Russia.", True),  # a party at the sentence's end
-    ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Miami on 21 December.", False),
+    # … or announces it again, more closely, within its period (the written weekly of 18 December showed both)
+    ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Miami on 21 December.", True),
+    ("Russian envoy Kirill Dmitriev is expected to meet Witkoff and Kushner in Miami next week.", True),
+    ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Miami on 5 January.", False),
+    ("Russian envoy Kirill Dmitriev is to meet U.S. special envoy Steve Witkoff in Geneva on 21 December.", False),
     ("Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on 1 December.", False),
 ])
 def test_a_later_report_of_the_meeting_announced_says_what_became_of_it(later: str, reported: bool) -> None:
