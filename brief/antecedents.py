@@ -48,12 +48,17 @@ _DEMONSTRATIVE_ALONE = re.compile(
     r"\s*[.,;:!?—–)]"  # "If you accept that, you have handed Moscow a veto"
     r"|(?:this|these|those)(?:\s*[.,;:!?—–)]|\s+(?:as|a|an|the|and|but|or|to|unacceptable|acceptable|impossible"
     r"|necessary|essential|untenable|unrealistic|outright|too|either)\b)"
-    r"|\b(?:any|no|all|every)\s+such\b|\bsuch\s+an?\s+(?!way\b)\w"  # "any such pledge", "such a decision"
-    r"|\b(?:of|like)\s+(?:this|that|these|those)\s+(?:kind|sort|type|nature)\b|\b(?:this|that)\s+kind\s+of\b)",
+    r"|\b(?:any|all|every)\s+such\b|\bno\s+such\s+(?!thing\b)\w)",  # "any such pledge", "no such documents"
     re.IGNORECASE)
 """A demonstrative that is not followed by the noun it points at ("calls this unacceptable", "rejected this.",
-"If you accept that, …"), or one that says the noun after it is like something named before ("any such pledge",
-"such a decision cannot be taken by the president alone", "documents of this kind"; not "such as")."""
+"If you accept that, …"), or a "such" that says the noun after it is like one named before ("any such pledge",
+"no such documents"; not "such as", "no such thing as", nor "such a difficult position", "such a large fire
+that", where "such" says how much)."""
+_OF_THIS_KIND = re.compile(r"\b(?:of|like)\s+(?:this|that|these|those)\s+(?:kinds?|sorts?|types?|nature)\b"
+                           r"|\b(?:this|that)\s+kind\s+of\b", re.IGNORECASE)
+"""A thing said to be like something named before: "not received any documents of this kind"."""
+_UNLIKE_ANY = re.compile(r"\b(?:the\s+)?(?:\w+est|first|only|most\s+\w+)\b[^.;]{0,80}$", re.IGNORECASE)
+"""A superlative before "of this kind", which then means of any kind: "the largest drone attack of this kind"."""
 _WHAT_WAS_SAID = (r"(?:bargaining|approach|argument|idea|logic|dynamic|pattern|strategy|stance|shift|move|offer"
                   r"|formula|scenario|option|tactic|calculus|reasoning|assessment|message|signal|worldview|view|vision"
                   r"|narrative|mindset|premise)")
@@ -105,7 +110,11 @@ def names_someone(text: str, *, opening: bool = True) -> bool:
 def points_at_what_came_before(text: str) -> bool:
     """Whether ``text`` has a "this", "these" or "those" with no noun after it: it stands for something said
     before the passage ("Moscow calls this unacceptable"); or one before a noun that sums up what was said
-    ("translate that bargaining into a guarantee", "If none of these moves, …")."""
+    ("translate that bargaining into a guarantee", "If none of these moves, …"); or a thing it says is like one
+    named before ("any such pledge", "documents of this kind")."""
+    kind = _OF_THIS_KIND.search(text)
+    if kind is not None and not _UNLIKE_ANY.search(text[:kind.start()]):
+        return True
     return bool(_DEMONSTRATIVE_ALONE.search(text)) or any(
         (match.group("before") or "").lower() not in SPEECH_VERBS
         for match in _DEMONSTRATIVE_OF_WHAT_WAS_SAID.finditer(text))
@@ -186,10 +195,14 @@ def refers_to_an_unnamed_event(text: str) -> bool:
 
 
 _SAID_AFTERWARDS = re.compile(
-    r"^[^.;:!?]{0,80}?\b(?:said|says|told\s+\w+|added|wrote|announced)\s+(?:shortly\s+|soon\s+)?afterwards?\b",
+    r"^(?:[^.;:!?]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){0,80}?"
+    r"\b(?:said|says|told(?:\s+(?:the\s+)?[\w.]+){1,2}?|added|wrote|announced)\s+(?:shortly\s+|soon\s+)?"
+    r"(?:afterwards?|later)\b(?!\s*,?\s*(?:on|in|this|today|tonight|next|last|at|that\s+(?:day|week|month|evening|morning"
+    r"|night))\b)",
     re.IGNORECASE)
-"""A first clause that says someone spoke afterwards: "Kremlin aide Yuri Ushakov said afterwards that no compromise had
-been found" (after the Kremlin meeting the sentence before tells of)."""
+"""A first clause that says someone spoke afterwards, with no day of its own: "Kremlin aide Yuri Ushakov said afterwards
+that no compromise had been found" (after the Kremlin meeting the sentence before tells of), "Rubio told the BBC
+later that …"; not "said afterwards, on Dec. 14," or "said later this week"."""
 
 
 def follows_on(text: str) -> bool:

@@ -217,8 +217,8 @@ def _maybe_in_window_note(dated: dict[str, tuple[dt.date, int]]) -> str:
     one = len(dated) == 1
     named = _dated_from_below(dated)
     return (f"{counted(len(dated), 'source')} dated only by the days "
-            f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though {'it' if one else 'they'} may have been written in the "
-            f"window: {first_few(named)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+            f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though "
+            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
 
 
 def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> list[str]:
@@ -360,7 +360,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
     if window.start is not None:
         _rank_the_story_so_far_by_context(candidates, window.start, earliest,
-                                          {e.id: score for e, score in selected if e.id in told_before})
+                                          {e.id: score for e, score in selected if e.id in told_before},
+                                          aged_already=set(stale) | set(old_counts))
         for candidate in candidates:
             candidate.story_so_far = candidate.story_so_far or candidate.lead.id in told_before
     if earlier is not None:
@@ -376,7 +377,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     reckoned: dict[int, int] = {}
 
-    def overtaken_note(candidate: _Candidate):
+    def overtaken_note(candidate: _Candidate) -> Announcement | None:
         """What dates the item's words (:data:`stale`): the lead's, or failing that the context's shown before it
         ("What has not moved is the land. On Friday …" before "Zelensky's office says any such decision …")."""
         return next((stale[e.id] for e in (candidate.lead, *candidate.context) if e.id in stale), None)
@@ -481,12 +482,23 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         noted.extend(item.differences)
         noted.extend(item.contradictions)
         noted.extend(item.quoted_differently)
+    from_timeline: list[SourceDifference] = []
     for section in extras:
         if section.id == "timeline":
-            noted.extend(number_differences(timeline_quoted_differently(section, sources_by_id, speaker_of), numbers))
+            from_timeline.extend(number_differences(timeline_quoted_differently(section, sources_by_id, speaker_of),
+                                                    numbers))
     caps = {ref.id: ref.max_items for ref in extra_refs}
-    extras = [with_item_differences(section, noted, caps[section.id]) if section.id == "sources-differ"
-              else section for section in extras]
+    # A timeline row's quotation that sources word differently is told after the budget was kept: it is listed
+    # only while the brief keeps its words (an item's difference always is: the section must not contradict it).
+    while True:
+        differing = [with_item_differences(section, [*noted, *from_timeline], caps[section.id])
+                     if section.id == "sources-differ" else section for section in extras]
+        spent = sum(item.words for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])))
+        if not from_timeline or _furniture_words(spec, differing) + compared + spent \
+                + sum(words for _, words in listed.values()) <= spec.max_words:
+            break
+        from_timeline.pop()
+    extras = differing
     entries = []
     for source_id, number in numbers.items():
         meta = sources_by_id[source_id].meta
@@ -913,13 +925,15 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered and not first_outcome))
 
+    news_picked = False
     for old_news in (False, True):  # the story so far only when none of the week's news can be a key point
-        while len(key_points) < spec.key_points and not (old_news and key_points):
+        while len(key_points) < spec.key_points and not (old_news and news_picked):
             picked = take(pool, lambda c, old_news=old_news: (old_news or not c.story_so_far) and fits_key_points(c))
             if picked is None:
                 break
             key_points.append(picked)
             per_section[picked.section] += 1
+            news_picked = news_picked or not old_news
 
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
@@ -960,19 +974,27 @@ CONTEXT_MAX_WORDS = 60
 
 
 def _rank_the_story_so_far_by_context(candidates: list[_Candidate], window_start: dt.date,
-                                      earliest: dict[str, bool], told_before: dict[str, float]) -> None:
-    """Rank lower a passage that tells no day of its own and is shown after a sentence that only tells the story
+                                      earliest: dict[str, bool], told_before: dict[str, float], *,
+                                      aged_already: set[str]) -> None:
+    """Rank lower a passage that tells no day of its own and is shown after sentences that only tell the story
     before the window (:func:`brief.backstory.backstory`): what it tells happened then. "… took a revised text to
     President Vladimir Putin in Moscow on Dec. 2. Kremlin aide Yuri Ushakov said afterwards that no compromise had
-    been found on territory." is the story so far in a week of 12–18 December. ``told_before``: the sentences
-    that already rank lower as passages of their own, with that rank; a pair that took such a rank keeps it."""
-    judged = [c for c in candidates if c.context and not shown_events(c.lead)]
-    told = backstory([c.context[0] for c in judged], window_start, earliest)
+    been found on territory." is the story so far in a week of 12–18 December. Every sentence shown before it must
+    be the story so far (a question an answer is shown after tells no day, so is none). A pair that took the rank
+    of its first sentence, which already ranks lower as a passage of its own (``told_before``: its rank), keeps
+    it; nor is a pair whose sentences are old news already (``aged_already``: announcements overtaken, counts of
+    time) ranked lower twice."""
+    judged = [c for c in candidates if c.context and not shown_events(c.lead)
+              and not any(e.id in aged_already for e in (c.lead, *c.context))]
+    told = backstory([e for c in judged for e in c.context], window_start, earliest)
     for candidate in judged:
-        if candidate.context[0].id in told:
-            candidate.story_so_far = True
-            candidate.score = round(max(candidate.score - BACKSTORY_PENALTY,
-                                        told_before.get(candidate.context[0].id, float("-inf"))), 6)
+        if not all(e.id in told for e in candidate.context):
+            continue
+        candidate.story_so_far = True
+        first = candidate.context[0].id
+        if first in told_before and candidate.score <= told_before[first] + 1e-9:
+            continue  # it took that sentence's rank, already the lower one
+        candidate.score = round(candidate.score - BACKSTORY_PENALTY, 6)
 
 
 def _give_context(workspace: Workspace, candidates: list[_Candidate], excluded: set[str],

@@ -313,6 +313,8 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
     if spelled is None and (unit := _HYPHEN_UNIT.match(after)):
         name = unit.group("u")
         unit_name, category = _hyphen_unit(name)
+        if category == "distance" and _converts(earlier, sentence, start, end + unit.end()):
+            return None  # "a 15 km (9-mile) buffer zone"
         measure = _noun_phrase_after(sentence, end + unit.end()) or ""
         return found(end + unit.end(), unit_name, category, measure)
     if spelled is None and (unit := _AREA.match(after)):
@@ -320,7 +322,7 @@ def _figure_at(sentence: str, match: re.Match[str], earlier: list[_Found]) -> _F
         measure = _of_phrase(sentence, end + unit.end()) or _frame_measure(sentence, start) or "area"
         return found(end + unit.end(), unit_name, "territory", measure)
     if spelled is None and (unit := _DISTANCE.match(after)):
-        if earlier and earlier[-1].category == "distance" and re.fullmatch(r"\s*\(\s*", sentence[earlier[-1].end:start]):
+        if _converts(earlier, sentence, start, end + unit.end()):
             return None  # "15 km (9 miles)": the same distance in other units
         unit_name = "mi" if "mile" in unit.group("u") else "km"
         return found(end + unit.end(), unit_name, "distance", _distance_measure(sentence, start, end + unit.end()))
@@ -718,22 +720,45 @@ def _begins_contact_clause(word: str, after: str) -> bool:
         and not re.fullmatch(rf"{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", word)
 
 
-_DIMENSION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?P<d>wide|long|deep)\b")
+_CONVERTED = re.compile(r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately)\s+)?")
+"""What lies between a distance and the same distance in other units: "15 km (about| 9 miles)"."""
+
+
+def _converts(earlier: list[_Found], sentence: str, start: int, unit_end: int) -> bool:
+    """Whether the distance at ``start`` is the one just before it in other units, alone in parentheses: "15 km
+    (9 miles)", "15 kilometres (about 9 miles)", not "12 km (7 km of it near Pokrovsk)"."""
+    return bool(earlier) and earlier[-1].category == "distance" \
+        and _CONVERTED.fullmatch(sentence[earlier[-1].end:start]) is not None \
+        and re.match(r"\s*\)", sentence[unit_end:]) is not None
+
+
+_DIMENSION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?P<d>wide|long|deep)\b(?!\s+(?:inside|into|in|behind|within)\b)")
 _DIMENSION_NOUN = {"wide": "width", "long": "length", "deep": "depth"}
 _THING_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<n>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+                           r"(?:(?P<verb>is|was|are|were|runs|ran|stretches|stretched|measures|measured)\s+)?"
                            r"(?:(?:some|about|around|roughly|up\s+to|nearly|almost)\s+)?$", re.IGNORECASE)
-"""The thing a distance measures, named before it: "a demilitarised strip| 15 km … wide"."""
+"""The thing a distance measures, named before it: "a demilitarised strip| 15 km … wide", "the front line is| 1,200 km
+long"."""
+_NOT_A_THING = re.compile(r"\b(?:is|was|are|were|be|been|show|shows|showed|has|have|had)\b", re.IGNORECASE)
 
 
 def _distance_measure(sentence: str, start: int, unit_end: int) -> str:
     """What a distance measures: the width (length, depth) of the thing named before it ("a demilitarised strip 15 km
-    (9 miles) wide" → "width of demilitarised strip"), or the noun phrase after it, or "distance"."""
+    (9 miles) wide" → "width of demilitarised strip"), or after it ("a 40 km long convoy"), or the noun phrase after
+    it, or "distance". "30 km deep inside Russia" says where, not how deep."""
     dimension = _DIMENSION.match(sentence[unit_end:])
     if dimension is not None:
         noun = _DIMENSION_NOUN[dimension.group("d")]
+        after = _noun_phrase_after(sentence, unit_end + dimension.end())
+        if after:  # "a 40 km long convoy"
+            return f"{noun} of {after}"
         thing = _THING_BEFORE.search(sentence[:start])
-        return f"{noun} of {thing.group('n')}" if thing else noun
-    return _noun_phrase_after(sentence, unit_end, skip_prepositions=False) or "distance"
+        if thing and not _NOT_A_THING.search(thing.group("n")):
+            return f"{noun} of {thing.group('n')}"
+        return noun
+    converted = re.match(r"\s*\([^()]{0,30}\)", sentence[unit_end:])  # "a 15 km (9-mile) buffer zone"
+    return _noun_phrase_after(sentence, unit_end + (converted.end() if converted else 0), skip_prepositions=False) \
+        or "distance"
 
 
 def _noun_phrase_after(sentence: str, at: int, *, skip_prepositions: bool = True) -> str | None:

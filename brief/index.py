@@ -42,8 +42,12 @@ STRENGTH_SLACK = 1e-6
 DATE_READ, DATE_MENTIONED, DATE_EARLIEST = 0, 1, 2
 """What a source's ``date_guessed`` column says of its date: read from the article or stated (or none); only the
 latest date its text mentions (:data:`~brief.metadata.MENTIONED_DATE`), which never decides the latest date alone;
-or the earliest it can have appeared (:data:`~brief.metadata.EARLIEST_DATE`). The last two are where its date can
-start: the article may be of a later day."""
+or the earliest it can have appeared (:data:`~brief.metadata.EARLIEST_DATE`), within the year its text says it is
+written in. Either kind of article may be of a later day (one of the latest date mentioned may also be of an
+earlier one, when that date was announced)."""
+MAY_BE_LATER_DAYS = 31
+"""How long after the latest day it reports an article dated only by that day may have been written: news is
+written within days of what it reports, and a month covers a monthly review."""
 INDEX_DIR_NAME = ".brief-index"
 INDEX_FILE_NAME = "index.sqlite3"
 INDEX_DIR_ENV = "BRIEF_INDEX_DIR"
@@ -598,13 +602,18 @@ class CorpusIndex:
     def dated_from_below_before(self, day: dt.date, sources: frozenset[str] | None = None
                                 ) -> dict[str, tuple[dt.date, int]]:
         """Source id → date and its kind (:data:`DATE_MENTIONED` or :data:`DATE_EARLIEST`) of the sources dated
-        before ``day`` whose date is only where they can start: any of them may be of ``day`` or later."""
+        before ``day`` that may be of ``day`` or later: dated at most :data:`MAY_BE_LATER_DAYS` before it, and one
+        of the earliest it can have appeared written in a year that ``day`` has not left."""
+        since = day - dt.timedelta(days=MAY_BE_LATER_DAYS)
         with self.lock:
             rows = self.connection.execute(
                 "SELECT id, published, date_guessed FROM sources INDEXED BY sources_newest "
-                "WHERE date_guessed > 0 AND published < ?", (day.isoformat(),)).fetchall()
-        return {sid: (dt.date.fromisoformat(published), kind) for sid, published, kind in sorted(rows)
-                if sources is None or sid in sources}
+                "WHERE date_guessed > 0 AND published < ? AND published >= ?",
+                (day.isoformat(), since.isoformat())).fetchall()
+        dated = {sid: (dt.date.fromisoformat(published), kind) for sid, published, kind in sorted(rows)
+                 if sources is None or sid in sources}
+        return {sid: (date, kind) for sid, (date, kind) in dated.items()
+                if kind != DATE_EARLIEST or date.year >= day.year}
 
     def newest_date(self, sources: frozenset[str] | None = None) -> dt.date | None:
         """The latest publication date of all sources (or of ``sources``); None when none is dated.

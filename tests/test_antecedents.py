@@ -55,7 +55,13 @@ def test_a_this_with_no_noun_after_it_points_at_what_came_before() -> None:
 @pytest.mark.parametrize(("text", "leans"), [
     # w10: which pledge? The Article 5-like guarantees the sentence before tells of (audit of session 41)
     ("Kyiv wants any such pledge to be ratified by the U.S. Congress.", True),
-    ("Zelensky has said that such a decision cannot be taken by the president alone.", True),
+    # "such a" says how much as often as which: left alone (a review of session 41's rule found these)
+    ("Zelensky has said that such a decision cannot be taken by the president alone.", False),
+    ("Ukraine has never been in such a difficult position, the minister said.", False),
+    ("The attack caused such a large fire that residents of three streets were evacuated.", False),
+    ("There is no such thing as a free ceasefire, Kallas told reporters.", False),
+    ("Russia has launched the largest drone attack of this kind since the start of the war.", False),
+    ("Peskov said documents of these kinds had not been received.", True),
     ("Moscow has received no such documents, Peskov said.", True),
     ("Peskov said Moscow had not received any documents of this kind.", True),
     ("Zelensky said that kind of pressure would not work.", True),
@@ -108,6 +114,9 @@ def test_a_demonstrative_before_a_noun_that_sums_up_what_was_said_points_back(te
     # w10: after what? The Kremlin meeting of 2 December the sentence before tells of
     ("Kremlin aide Yuri Ushakov said afterwards that no compromise had been found on territory.", True),
     ("Officials told reporters shortly afterwards that the talks would resume.", True),
+    ("U.S. Secretary of State Marco Rubio told the BBC later that the talks had been useful.", True),
+    ("Kremlin aide Yuri Ushakov told reporters afterwards on Tuesday that the talks were useful.", False),
+    ("Ushakov said later this week that the talks had been useful.", False),
     ("Witkoff met Putin on Tuesday and afterwards flew to Berlin.", False),  # after the meeting it names
     ("Later this month the envoys fly to Berlin.", False),
     # w9: which deal? The EU's loan, which the paragraph before tells of

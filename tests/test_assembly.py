@@ -262,6 +262,12 @@ def test_a_source_dated_only_from_below_and_left_out_of_the_window_is_named(tmp_
     (paths.corpus / "e.txt").write_text("Year end\n\nAs 2025 closes, the envoys met again. Kremlin aide Yuri "
                                         "Ushakov said on Dec. 5 that the talks on the peace proposal had made no "
                                         "progress.\n", encoding="utf-8")
+    # Neither of these can be of December 2025's weeks: one is written in 2024, one reports nothing after October.
+    (paths.corpus / "y.txt").write_text("Last year\n\nAs 2024 closes, the envoys met again. Kremlin aide Yuri "
+                                        "Ushakov said on Dec. 18 that the talks had made no progress.\n",
+                                        encoding="utf-8")
+    (paths.corpus / "z.txt").write_text("October round\n\nOn October 2, 2025, the talks in Geneva ended without a "
+                                        "breakthrough, the envoys said of the peace proposal.\n", encoding="utf-8")
     workspace = load_workspace(paths)
     recipe = _recipe(paths, workspace, window="7d")
     week = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 10))  # 4–10 December: "e" is in it
@@ -277,6 +283,9 @@ def test_a_source_dated_only_from_below_and_left_out_of_the_window_is_named(tmp_
         assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 30))
     assert ("e (5 December 2025 or later), m (2 December 2025, the latest day it mentions) may be of this window: "
             "give their dates in seeds/sources.yaml") in str(raised.value)
+    with pytest.raises(UserError) as raised:  # "e" is written in 2025 ("As 2025 closes"): not of January's week
+        assemble_briefing(workspace, recipe, as_of=dt.date(2026, 1, 8))
+    assert "; m (2 December 2025, the latest day it mentions) may be of this window: give its date" in str(raised.value)
     # Once its date is given, the source is in the window or not, and nothing is said.
     (paths.corpus / "sources.yaml").write_text("sources:\n  m:\n    published: 2025-12-08\n", encoding="utf-8")
     workspace = load_workspace(paths)

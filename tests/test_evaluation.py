@@ -250,6 +250,13 @@ def test_the_labelled_set_labels_every_excerpt_once(real_evaluation, shipped_wor
     assert real_evaluation.overall.excerpts == sum(group.tagging.excerpts for group in groups.values())
 
 
+def test_every_groups_whole_corpus_brief_keeps_its_word_budget(real_evaluation) -> None:
+    """The written group's brief read 1,803 of its 1,800 words (session 41): a timeline row's quotation that two
+    sources word differently was listed under "Where sources differ" after the budget was kept."""
+    for group in real_evaluation.groups:
+        assert 0 < group.coverage.words <= group.coverage.max_words, group.group
+
+
 def test_the_shipped_group_is_judged_on_the_shipped_brief(real_evaluation, shipped_workspace: Workspace) -> None:
     """The temporary corpus reproduces the shipped one: same excerpts, same whole-corpus brief."""
     shipped = real_evaluation.groups[0]

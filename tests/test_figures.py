@@ -211,6 +211,17 @@ def test_a_distance_in_other_units_is_one_figure_and_a_width_says_of_what() -> N
     assert (zone.value, zone.measure, zone.qualifier) == (30.0, "depth of buffer zone", "some")
     near, far = figures("Troops pulled back 15 km, then another 40 km (25 miles).")  # each converted once
     assert (near.value, far.value, far.unit) == (15.0, 40.0, "km")
+    [zone] = figures("A 15 km (9-mile) buffer zone would follow.")
+    assert (zone.value, zone.unit, zone.measure) == (15.0, "km", "buffer zone")
+    [convoy] = figures("The satellite images show a 40 km long convoy.")
+    assert convoy.measure == "length of convoy"
+    [front] = figures("The front line is 1,200 km (750 miles) long.")
+    assert front.measure == "length of front line"
+    # A second distance in parentheses that is not the first in other units is a figure of its own; "deep inside"
+    # says where, not how deep.
+    assert [f.value for f in figures("Russian forces advanced 12 km (7 km of it near Pokrovsk) this week.")] == [12, 7]
+    [depot] = figures("The drones struck an oil depot 30 km deep inside Russia.")
+    assert not depot.measure.startswith("depth")
 
 
 @pytest.mark.parametrize("text", [

@@ -82,6 +82,10 @@ def test_a_sentence_with_no_cue_is_background_with_no_score(taxonomy: Taxonomy) 
     # … and the same words where nothing is blocked.
     ("The cause of the fire at the depot is still unresolved, investigators said.", "background"),
     ("Weather over the Black Sea was unsettled all week.", "background"),
+    ("The morning fog over the Black Sea coast will not lift until midday.", "background"),
+    ("Every euro of European aid must be matched by reforms in Kyiv.", "background"),
+    ("It was unclear how many civilians were killed in the strike on Odesa.", "background"),
+    ("Debris from the downed drone floats in the exclusion zone around Chernobyl.", "background"),
     # An offer made is where the talks stand; what is unclear, or would first have to be done, is to come.
     ("Turkey has offered to host the next round of prisoner exchanges.", "state-of-talks"),
     ("It is unclear whether the monitors would report to the UN or to the coalition.", "outlook"),
