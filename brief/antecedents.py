@@ -197,8 +197,8 @@ def refers_to_an_unnamed_event(text: str) -> bool:
 _SAID_AFTERWARDS = re.compile(
     r"^(?:[^.;:!?]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){0,80}?"
     r"\b(?:said|says|told(?:\s+(?:the\s+)?[\w.]+){1,2}?|added|wrote|announced)\s+(?:shortly\s+|soon\s+)?"
-    r"(?:afterwards?|later)\b(?!\s*,?\s*(?:on|in|this|today|tonight|next|last|at|that\s+(?:day|week|month|evening|morning"
-    r"|night))\b)",
+    r"(?:afterwards?|later)\b"
+    r"(?!\s*,?\s*(?:on|in|this|today|tonight|next|last|at|that\s+(?:day|week|month|evening|morning|night))\b)",
     re.IGNORECASE)
 """A first clause that says someone spoke afterwards, with no day of its own: "Kremlin aide Yuri Ushakov said afterwards
 that no compromise had been found" (after the Kremlin meeting the sentence before tells of), "Rubio told the BBC

@@ -218,7 +218,8 @@ def _maybe_in_window_note(dated: dict[str, tuple[dt.date, int]]) -> str:
     named = _dated_from_below(dated)
     return (f"{counted(len(dated), 'source')} dated only by the days "
             f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though "
-            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}. "
+            f"Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
 
 
 def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> list[str]:
