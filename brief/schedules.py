@@ -102,40 +102,49 @@ def _parties(text: str) -> set[str]:
     return {PARTY_WORDS[word] for word in words + [word.rstrip(".") for word in words] if word in PARTY_WORDS}
 
 
-def reports_the_meeting(announcement: Excerpt, later: Excerpt, first: dt.date, as_of: dt.date) -> bool:
+@dataclass(frozen=True)
+class _Where:
+    """The names and places an announcement names, and the parties: what a later passage must share with it."""
+
+    named: frozenset[str]
+    parties: frozenset[str]
+
+    @classmethod
+    def of(cls, announcement: Excerpt) -> _Where:
+        said = shown_text(announcement)
+        statement = Statement(said, announcement.source_id, announcement.start, announcement.published)
+        return cls(names_and_places(statement)[0], frozenset(_parties(said)))
+
+    def shared_by(self, text: str, source_id: str, start: int, published: dt.date | None) -> bool:
+        """Whether ``text`` is at a place the announcement names, with a party it names (when it names one)."""
+        places = names_and_places(Statement(text, source_id, start, published))[1]
+        return bool(self.named & places) and (not self.parties or bool(self.parties & _parties(text)))
+
+
+def reports_the_meeting(where: _Where, later: Excerpt, first: dt.date, as_of: dt.date) -> bool:
     """Whether ``later`` reports, in the past tense, an event from ``first`` to ``as_of`` at a place the
-    announcement names, with a party it names: "A Russian delegation may also travel to Miami … before the end
-    of the year" (15 December) and "Russian envoy Kirill Dmitriev met U.S. special envoy Steve Witkoff … in Miami
-    on Saturday" (22 December)."""
-    said = shown_text(announcement)
-    named = names_and_places(Statement(said, announcement.source_id, announcement.start, announcement.published))[0]
-    parties = _parties(said)
-    if not named or later.published is None:
+    announcement names, with a party it names (``where``): "A Russian delegation may also travel to Miami …
+    before the end of the year" (15 December) and "Russian envoy Kirill Dmitriev met U.S. special envoy Steve
+    Witkoff … in Miami on Saturday" (22 December)."""
+    if not where.named or later.published is None:
         return False
     for event in shown_events(later):
         at = event.expression_start - event.start
-        places = names_and_places(Statement(event.text, later.source_id, event.start, later.published))[1]
-        if first <= event.date <= as_of and named & places \
-                and (not parties or parties & _parties(event.text)) \
+        if first <= event.date <= as_of and where.shared_by(event.text, later.source_id, event.start, later.published) \
                 and tense_near(event.text, at, at + len(event.expression)) == "past":
             return True
     return False
 
 
-def announces_it_again(announcement: Excerpt, later: Excerpt, first: dt.date, last: dt.date) -> bool:
+def announces_it_again(where: _Where, announcement: Excerpt, later: Excerpt, first: dt.date, last: dt.date) -> bool:
     """Whether ``later``, from a later article, announces within the announcement's period (``first`` to ``last``)
-    something at a place the announcement names, with a party it names: "A Russian delegation may also travel to
-    Miami … before the end of the year" (15 December) and "Russian envoy Kirill Dmitriev is expected to meet Witkoff
-    and Kushner in Miami at the weekend" (18 December). The later says more closely what is due."""
+    something at a place the announcement names, with a party it names (``where``): "A Russian delegation may also
+    travel to Miami … before the end of the year" (15 December) and "Russian envoy Kirill Dmitriev is expected to
+    meet Witkoff and Kushner in Miami at the weekend" (18 December). The later says more closely what is due."""
     if later.published is None or announcement.published is None or later.published <= announcement.published:
         return False
-    said, told = shown_text(announcement), shown_text(later)
-    named = names_and_places(Statement(said, announcement.source_id, announcement.start, announcement.published))[0]
-    places = names_and_places(Statement(told, later.source_id, later.start, later.published))[1]
-    parties = _parties(said)
-    if not named & places or (parties and not parties & _parties(told)):
-        return False
-    return any(first <= start and end <= last for start, end, _ in announced_periods(later))
+    return where.shared_by(shown_text(later), later.source_id, later.start, later.published) \
+        and any(first <= start and end <= last for start, end, _ in announced_periods(later))
 
 
 def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[str, bool]) -> dict[str, Announcement]:
@@ -161,11 +170,12 @@ def superseded(candidates: Iterable[Excerpt], as_of: dt.date, earliest: Mapping[
         first, last, precision = max(ended, key=lambda period: period[1]) if ended \
             else min(periods, key=lambda period: period[:2])
         wanted = figures_of(excerpt)
+        where = _Where.of(excerpt)
         reporter = next((other.source_id for other in passages
                          if other.source_id != excerpt.source_id and other.published is not None
                          and first <= other.published <= as_of
-                         and (wanted & figures_of(other) or reports_the_meeting(excerpt, other, first, as_of)
-                              or announces_it_again(excerpt, other, first, last))),
+                         and (wanted & figures_of(other) or reports_the_meeting(where, other, first, as_of)
+                              or announces_it_again(where, excerpt, other, first, last))),
                         None)
         if over or reporter is not None:
             found[excerpt.id] = Announcement(Overtaken(excerpt.published, first, last, precision, over), reporter)
