@@ -491,12 +491,12 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     caps = {ref.id: ref.max_items for ref in extra_refs}
     # A timeline row's quotation that sources word differently is told after the budget was kept: it is listed
     # only while the brief keeps its words (an item's difference always is: the section must not contradict it).
+    spent = compared + sum(words for _, words in listed.values()) \
+        + sum(item.words for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])))
     while True:
         differing = [with_item_differences(section, [*noted, *from_timeline], caps[section.id])
                      if section.id == "sources-differ" else section for section in extras]
-        spent = sum(item.words for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])))
-        if not from_timeline or _furniture_words(spec, differing) + compared + spent \
-                + sum(words for _, words in listed.values()) <= spec.max_words:
+        if not from_timeline or _furniture_words(spec, differing) + spent <= spec.max_words:
             break
         from_timeline.pop()
     extras = differing

@@ -735,7 +735,7 @@ def _converts(earlier: list[_Found], sentence: str, start: int, unit_end: int) -
 _DIMENSION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?P<d>wide|long|deep)\b(?!\s+(?:inside|into|in|behind|within)\b)")
 _DIMENSION_NOUN = {"wide": "width", "long": "length", "deep": "depth"}
 _THING_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<n>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
-                           r"(?:(?P<verb>is|was|are|were|runs|ran|stretches|stretched|measures|measured)\s+)?"
+                           r"(?:(?:is|was|are|were|runs|ran|stretches|stretched|measures|measured)\s+)?"
                            r"(?:(?:some|about|around|roughly|up\s+to|nearly|almost)\s+)?$", re.IGNORECASE)
 """The thing a distance measures, named before it: "a demilitarised strip| 15 km … wide", "the front line is| 1,200 km
 long"."""

@@ -610,10 +610,9 @@ class CorpusIndex:
                 "SELECT id, published, date_guessed FROM sources INDEXED BY sources_newest "
                 "WHERE date_guessed > 0 AND published < ? AND published >= ?",
                 (day.isoformat(), since.isoformat())).fetchall()
-        dated = {sid: (dt.date.fromisoformat(published), kind) for sid, published, kind in sorted(rows)
-                 if sources is None or sid in sources}
-        return {sid: (date, kind) for sid, (date, kind) in dated.items()
-                if kind != DATE_EARLIEST or date.year >= day.year}
+        dated = ((sid, dt.date.fromisoformat(published), kind) for sid, published, kind in sorted(rows))
+        return {sid: (date, kind) for sid, date, kind in dated
+                if (sources is None or sid in sources) and (kind != DATE_EARLIEST or date.year >= day.year)}
 
     def newest_date(self, sources: frozenset[str] | None = None) -> dt.date | None:
         """The latest publication date of all sources (or of ``sources``); None when none is dated.
