@@ -75,7 +75,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.briefing import MENTIONED, UNNAMED_SPEAKER, date_label, dates_label, quote_when, span_label
+from brief.briefing import (
+    MENTIONED,
+    RECOMMENDATION_NOTE,
+    UNNAMED_SPEAKER,
+    date_label,
+    dates_label,
+    quote_when,
+    span_label,
+)
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
@@ -100,7 +108,7 @@ _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the last edition from [^*]*?"
-                            r"|listed under [“\"][^“”\"*]*[”\"]|the author[’']s recommendation"
+                            r"|listed under [“\"][^“”\"*]*[”\"]|" + RECOMMENDATION_NOTE.replace("'", "[’']") +
                             rf"|as of {_LONG_DATE}(?:; see the later source \d+"
                             rf"|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
                             rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*")
