@@ -66,7 +66,7 @@ from brief.excerpts import Excerpt
 from brief.figures import Figure, extract_figures, figures_in_passage, night_named
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
 from brief.passages import normalise
-from brief.quoted_differently import QuotedWords, QuotingPassage, SpeakerOf, quoted_differently
+from brief.quoted_differently import QuotedWords, QuotingPassage, SpeakerOf, comparison_key, quoted_differently
 from brief.quotes import Quote, quote_score
 from brief.quotes import extract_quotes as _extract_quotes
 from brief.recipe import Window
@@ -897,7 +897,7 @@ def with_item_differences(section: ExtraSection, differences: Iterable[SourceDif
                 entries[("wording", len(entries))] = entry
                 shown |= passages
         elif isinstance(entry, QuotedDifferently):  # an item's and a timeline row's note on the same words
-            entries.setdefault(("quoted", frozenset(normalise(r.text).lower() for r in entry.readings)), entry)
+            entries.setdefault(("quoted", frozenset(comparison_key(r.text) for r in entry.readings)), entry)
     return replace(section, entries=tuple(entries.values())[:cap])
 
 

@@ -87,16 +87,16 @@ def worded_otherwise(shown: QuotingPassage, others: Sequence[QuotingPassage],
     for passage in others:
         if passage.source_id != shown.source_id:
             by_source.setdefault(passage.source_id, []).append((passage, quotations_in(passage)))
-    shown_key = _key(showing) if showing is not None else None
+    shown_key = comparison_key(showing) if showing is not None else None
     found: list[Wordings] = []
     for quoted in quotations_in(shown):
-        key = _key(quoted.text)
+        key = comparison_key(quoted.text)
         if shown_key is not None and key not in shown_key:
             continue
         same: list[QuotingPassage] = []
         otherwise: list[QuotedWords] = []
         for passages in by_source.values():
-            having = next((p for p, _ in passages if key in _key(p.text)), None)
+            having = next((p for p, _ in passages if key in comparison_key(p.text)), None)
             if having is not None:
                 same.append(having)
                 continue
@@ -117,10 +117,10 @@ def quoted_differently(shown: QuotingPassage, others: Sequence[QuotingPassage],
     entries = []
     for wordings in worded_otherwise(shown, others, speaker_of, showing=showing):
         shown_words = wordings.shown
-        readings = {_key(shown_words.text): StatementReading(shown_words.text, (
+        readings = {comparison_key(shown_words.text): StatementReading(shown_words.text, (
             _passage(shown_words), *(Passage(0, p.source_id, p.start, p.start + len(p.text)) for p in wordings.same)))}
         for words in wordings.otherwise:
-            key = _key(words.text)
+            key = comparison_key(words.text)
             earlier = readings.get(key)
             readings[key] = StatementReading(earlier.text, (*earlier.citations, _passage(words))) if earlier \
                 else StatementReading(words.text, (_passage(words),))
@@ -135,7 +135,7 @@ def _passage(words: QuotedWords) -> Passage:
 
 def _counterparts(a: QuotedWords, b: QuotedWords, speaker_of: SpeakerOf) -> bool:
     """Whether ``a`` and ``b`` are one remark quoted in two wordings (see the module's docstring)."""
-    first, second = _key(a.text), _key(b.text)
+    first, second = comparison_key(a.text), comparison_key(b.text)
     if first in second or second in first:
         return False
     a_words, b_words = comparable_words(a.text), comparable_words(b.text)
@@ -151,6 +151,7 @@ def _same_person(a: str, b: str) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower()
 
 
-def _key(text: str) -> str:
-    """Words as compared: spacing, quote-mark forms and case evened."""
+def comparison_key(text: str) -> str:
+    """Words as compared: spacing, quote-mark forms and case evened (also how "where sources differ" tells two notes
+    on the same words apart, :func:`brief.analyst_sections.with_item_differences`)."""
     return normalise(text).lower()
