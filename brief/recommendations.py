@@ -20,6 +20,7 @@ withdraw", "Moscow continues to demand that Ukraine must relinquish …" are a p
 
 from __future__ import annotations
 
+import functools
 import re
 
 from brief.quotes import blank_quotations
@@ -53,9 +54,10 @@ must …"), or that it tells the terms of a plan ("…, under the 28-point plan"
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether|when|once)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def recommends(text: str) -> bool:
     """Whether ``text`` (a passage as a brief shows it) recommends in its author's voice (see the module's
-    docstring)."""
+    docstring). Kept: the word budget and the item both ask it of every chosen item."""
     plain = blank_quotations(text)
     for start, end in sentence_bounds(plain, 0, len(plain)):
         sentence = plain[start:end]
