@@ -93,10 +93,10 @@ def states_a_position(text: str) -> bool:
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
-                           r"|last\s+night|(?:a|an|\d+|[a-z]+)\s+(?:days?|weeks?|months?)\s+ago)\b", re.IGNORECASE)
+                           r"|last\s+night|(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?)\s+ago)\b", re.IGNORECASE)
 _RELATIVE_WEEK = re.compile(
     r"\b(?:(?:this|last|next)\s+(?:week|weekend)(?!\s+of\b)|at\s+the\s+weekend|upcoming|forthcoming|recently"
-    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|\d+|[a-z]+)\s+)?(?:days|weeks?|weekends?)(?!\s+of\b)"
+    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:\d+|[a-z]+)\s+)?(?:days|weeks?|weekends?)(?!\s+of\b)"
     r"|in\s+recent\s+(?:days|weeks))\b"
     rf"|\b{_WEEKDAY}(?:[’']s)?\b(?!,?\s+(?:\d{{1,2}}\b|{MONTH_NAME}\.?\s+\d))", re.IGNORECASE)
 """A day named only by its place in the article's week: "this week", "at the weekend", "on Monday", "Sunday and
