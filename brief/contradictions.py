@@ -117,6 +117,12 @@ CONTEXT_WORDS = 3
 """Content words of the two sentences, besides the objects', that claims about a generic object must share."""
 MAX_DAYS_APART = 7
 """Claims of articles published further apart than this may describe a change, not a disagreement."""
+
+
+def dated_days_apart(a: dt.date | None, b: dt.date | None) -> bool:
+    """Whether both days are known and at most :data:`MAX_DAYS_APART` apart: two reports of one moment."""
+    return a is not None and b is not None and abs((a - b).days) <= MAX_DAYS_APART
+
 MAX_OBJECT_TOKENS = 15
 MAX_SUBJECT_TOKENS = 7
 

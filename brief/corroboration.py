@@ -49,12 +49,12 @@ from brief.contradictions import (
     ADVERBS,
     FUTURE,
     GROUP_NOUNS,
-    MAX_DAYS_APART,
     MODALS,
     NEGATORS,
     Claim,
     Statement,
     claims_in,
+    dated_days_apart,
     same_matter,
 )
 from brief.figures import SPELLED_NUMBERS
@@ -121,8 +121,7 @@ def same_position(a: Position, b: Position) -> bool:
     if a.holder != b.holder:
         return False
     if a.accused is not None or b.accused is not None:
-        return a.accused == b.accused and a.reported is not None and b.reported is not None \
-            and abs((a.reported - b.reported).days) <= MAX_DAYS_APART
+        return a.accused == b.accused and dated_days_apart(a.reported, b.reported)
     return a.past == b.past and len(a.asks & b.asks) >= SHARED_WORDS
 
 
@@ -370,8 +369,7 @@ def same_talks_outcome(a: Claim, b: Claim) -> bool:
     length in both sentences, and articles at most :data:`MAX_DAYS_APART` days apart (both dated)."""
     if not (a.frame == b.frame == "outcome" and a.actor == b.actor == "talks" and a.positive == b.positive):
         return False
-    published = (a.statement.published, b.statement.published)
-    if published[0] is None or published[1] is None or abs((published[0] - published[1]).days) > MAX_DAYS_APART:
+    if not dated_days_apart(a.statement.published, b.statement.published):
         return False
     hours = _hours(a.statement.text)
     return bool(hours) and hours == _hours(b.statement.text)
