@@ -64,9 +64,12 @@ from brief.analyst_sections import (
     with_item_differences,
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
+from brief.assessments import assesses
 from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
+    ASSESSMENT_NOTE,
     COMPARISON_LINE_WORDS,
+    RECOMMENDATION_NOTE,
     Briefing,
     BriefItem,
     BriefSection,
@@ -394,7 +397,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
                 overtaken_words=_note_words(overtaken_note(candidate)), listed_under=_listed_under(candidate),
-                recommendation=recommends(candidate.text))
+                authors_voice=_authors_voice(candidate.text))
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -474,7 +477,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          contradictions=contradictions,  # type: ignore[arg-type]
                          quoted_differently=quoted,  # type: ignore[arg-type]
                          overtaken=_overtaken(overtaken_note(candidate), numbers),
-                         listed_under=_listed_under(candidate), recommendation=recommends(candidate.text))
+                         listed_under=_listed_under(candidate), authors_voice=_authors_voice(candidate.text))
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
@@ -1099,6 +1102,14 @@ def _ranked_without(candidates: list[_Candidate], absorbed: set[int]) -> list[_C
 
 
 _OPENS_ON_PERSON = re.compile(r"^[\"“]?(?:He|She)\s")
+
+
+def _authors_voice(text: str) -> str | None:
+    """The note of an item whose ``text`` speaks in its author's voice (:attr:`BriefItem.authors_voice`): advice
+    before judgement, for advice is the stronger claim on the principal."""
+    if recommends(text):
+        return RECOMMENDATION_NOTE
+    return ASSESSMENT_NOTE if assesses(text) else None
 
 
 def _listed_under(candidate: _Candidate) -> str | None:

@@ -44,20 +44,25 @@ RESTATED_NOTE_WORDS = 6
 LISTED_NOTE_WORDS = 2
 """Words of "listed under" before the introduction of a list an item is in (:attr:`BriefItem.listed_under`)."""
 RECOMMENDATION_NOTE = "the author's recommendation"
-"""The note after an item whose passage recommends a course of action (:attr:`BriefItem.recommendation`)."""
+"""The note after an item whose passage recommends a course of action (:mod:`brief.recommendations`)."""
+ASSESSMENT_NOTE = "the author's assessment"
+"""The note after an item whose passage passes judgement in its author's voice (:mod:`brief.assessments`)."""
+AUTHORS_VOICE_NOTES = (RECOMMENDATION_NOTE, ASSESSMENT_NOTE)
+"""Every value of :attr:`BriefItem.authors_voice`."""
 
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
                new_sources: int = 0, overtaken_words: int = 0, listed_under: str | None = None,
-               recommendation: bool = False) -> int:
+               authors_voice: str | None = None) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
     "(N sources)" when it cites more than one, the mark of a ``new`` item, the ``overtaken_words`` of the note
     of an announcement overtaken by events (:class:`Overtaken`), and its note of where the last edition reported
     its claim (``restated_from``, when only from other sources) or else of its ``new_sources``; and the note of
-    the introduction it is ``listed_under`` (:mod:`brief.list_hedges`), and the note of a ``recommendation``."""
+    the introduction it is ``listed_under`` (:mod:`brief.list_hedges`), and the note that it speaks in its
+    ``authors_voice``."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
     words += overtaken_words + (LISTED_NOTE_WORDS + len(listed_under.split()) if listed_under else 0)
-    words += len(RECOMMENDATION_NOTE.split()) if recommendation else 0
+    words += len(authors_voice.split()) if authors_voice else 0
     if restated_from is not None:
         return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
@@ -187,9 +192,10 @@ class BriefItem(_Labelled):
     """Of an item of a list, the sentence that introduces the list when it says whose view the list is or how
     sure ("Analysts suggest that the core points of contention likely revolve around three … areas:"):
     without it, a guess reads as fact (:mod:`brief.list_hedges`)."""
-    recommendation: bool = False
-    """Whether the item's passage recommends a course of action in its author's voice ("A coordinated strategy
-    with Europe … is essential."): marked as the author's, not the brief's (:mod:`brief.recommendations`)."""
+    authors_voice: str | None = None
+    """The note of an item whose passage speaks in its author's voice, marked as the author's, not the brief's:
+    :data:`RECOMMENDATION_NOTE` when it recommends a course of action ("A coordinated strategy with Europe … is
+    essential."), :data:`ASSESSMENT_NOTE` when it passes judgement ("The current stalemate confirms that …")."""
 
     @property
     def source_count(self) -> int:
@@ -207,7 +213,7 @@ class BriefItem(_Labelled):
         return item_words(self.text, len(self.citations), new=self.new, new_sources=len(self.new_sources),
                           restated_from=self.restated_from if self.restated_elsewhere else None,
                           overtaken_words=len(self.overtaken.note.split()) if self.overtaken else 0,
-                          listed_under=self.listed_under, recommendation=self.recommendation)
+                          listed_under=self.listed_under, authors_voice=self.authors_voice)
 
     @property
     def restated_elsewhere(self) -> bool:

@@ -76,8 +76,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.briefing import (
+    AUTHORS_VOICE_NOTES,
     MENTIONED,
-    RECOMMENDATION_NOTE,
     UNNAMED_SPEAKER,
     date_label,
     dates_label,
@@ -108,7 +108,8 @@ _CITATION = re.compile(r"\[\\\[(\d+)\\\]\]\(#src-(\d+)\)")
 _CITATION_RUN = re.compile(rf"(?:{_CITATION.pattern}[ \t]*)+")
 _LONG_DATE = rf"\d{{1,2}} {FULL_MONTH} \d{{4}}"
 _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the last edition from [^*]*?"
-                            r"|listed under [“\"][^“”\"*]*[”\"]|" + RECOMMENDATION_NOTE.replace("'", "[’']") +
+                            r"|listed under [“\"][^“”\"*]*[”\"]|"
+                            + "|".join(note.replace("'", "[’']") for note in AUTHORS_VOICE_NOTES) +
                             rf"|as of {_LONG_DATE}(?:; see the later source \d+"
                             rf"|; (?:the week of )?(?:\d{{1,2}}(?: [A-Z][a-z]+)?(?: \d{{4}})? ?[–-] ?)?"
                             rf"{_LONG_DATE} is now past|; [A-Z][a-z]+ \d{{4}} is now past)?)\)\*")
@@ -118,7 +119,8 @@ edition from source 2)*" after an item (or from a source no longer cited: "from 
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
 the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one), and its
 "*(listed under “Analysts suggest … areas:”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
-are checked as a quotation, and its "*(the author's recommendation)*" (:data:`brief.briefing.RECOMMENDATION_NOTE`).
+are checked as a quotation, and its "*(the author's recommendation)*" or "*(the author's assessment)*"
+(:data:`brief.briefing.AUTHORS_VOICE_NOTES`).
 A note may be wrapped over lines like the item it closes."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""

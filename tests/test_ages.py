@@ -20,6 +20,7 @@ from brief.ages import (
     tells_an_age,
 )
 from brief.assembly import _note_words, assemble_briefing
+from brief.briefing import ASSESSMENT_NOTE
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
@@ -136,7 +137,7 @@ def test_a_brief_months_later_gives_an_old_count_its_date_and_verify_reads_the_n
     assert new.overtaken is None  # counted on the brief's own day
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {THIRD_YEAR[:30]}"))
-    assert line.endswith("*(as of 12 June 2025)*")
+    assert line.endswith(f"*(as of 12 June 2025)* *({ASSESSMENT_NOTE})*")  # "… remains elusive …"
     assert verify_brief(markdown, workspace) == []
     [mismatch] = verify_brief(markdown.replace(line, line.replace("third year", "fourth year")), workspace)
     assert mismatch.kind == "statement"
@@ -155,7 +156,7 @@ def test_a_brief_two_weeks_later_dates_an_old_forecast_and_verify_reads_the_note
     assert all(item.overtaken is None for item in briefing.all_items() if item.citations[0].source_id == "b")
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {KYIV_MEETING[:30]}"))
-    assert line.endswith("*(as of 4 December 2025)*")
+    assert line.endswith(f"*(as of 4 December 2025)* *({ASSESSMENT_NOTE})*")  # "… will be decisive …"
     assert verify_brief(markdown, workspace) == []
 
 

@@ -65,9 +65,9 @@ def test_the_weeklys_recommendations_are_marked_as_the_authors(project: Path) ->
     result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
                    as_of=dt.date(2025, 12, 5), formats=["md"])
     items = result.briefing.all_items()
-    marked = [item for item in items if item.recommendation]
+    marked = [item for item in items if item.authors_voice == RECOMMENDATION_NOTE]
     assert marked and all(recommends(item.text) for item in marked)
-    assert not any(recommends(item.text) for item in items if not item.recommendation)
+    assert not any(recommends(item.text) for item in items if item.authors_voice != RECOMMENDATION_NOTE)
     lines = result.markdown.splitlines()
     for item in marked:
         [line] = [line for line in lines if line.startswith("- ") and item.text[:60] in line]

@@ -1,0 +1,94 @@
+"""Judgements in the author's voice: read as such, and marked as the author's assessment in a brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from brief.assessments import assesses
+from brief.briefing import ASSESSMENT_NOTE, RECOMMENDATION_NOTE
+from brief.build import build
+from brief.verify import verify_brief
+from brief.workspace import ProjectPaths, load_workspace
+
+
+@pytest.mark.parametrize(("text", "assessment"), [
+    # events read as evidence of something
+    ("The deadlock in Geneva confirms that neither side is ready to move.", True),
+    ("The missile strike, which came hours after the talks ended, underscores how little the talks restrain.", True),
+    ("The fighting goes on, highlighting how far apart the sides remain.", True),
+    ("Moscow's refusal has laid bare the gap between the allies.", True),
+    ("This reveals a deeper problem.", True),
+    ("The talks ended early. Their brevity further illustrates the mood in Moscow.", True),
+    # idioms of judgement
+    ("The silence from the Kremlin speaks volumes.", True),
+    ("A lasting settlement remains elusive.", True),
+    ("The next round will be decisive for the ceasefire.", True),
+    ("The key question is whether Washington keeps up the pressure.", True),
+    ("The strike is a stark reminder of what is at stake.", True),
+    # a clause of report, then one of judgement
+    ("Peskov called the talks “useful”, but his refusal to name a date speaks volumes.", True),
+    # a person or a report that confirms or shows is news, not judgement
+    ("Ushakov confirmed that the envoys would meet Putin on Tuesday.", False),
+    ("Kremlin aide Yuri Ushakov confirmed the meeting.", False),
+    ("Officials confirmed that the talks would resume.", False),
+    ("Recent reporting from Reuters highlights that positions have hardened.", False),
+    ("The transcript highlights that most Ukrainians back their president.", False),
+    ("The draft reveals that Kyiv would keep its army at 800,000.", False),
+    ("Zelensky highlighted the need for guarantees.", False),
+    ("In Moscow, Putin confirmed the talks.", False),
+    ("The talks in Moscow on Tuesday confirmed the deadlock.", True),
+    # passive or infinitive: news
+    ("The meeting was confirmed for Friday.", False),
+    ("The ministry declined to confirm the figure.", False),
+    # whose view it is, the clause says
+    ("The stalemate confirms that compromise is elusive, an analyst said.", False),
+    ("According to Western officials, a deal remains elusive.", False),
+    ("The move was seen by analysts as a stark reminder of Moscow's resolve.", False),
+    ("“The key question is territory,” the diplomat said.", False),  # a quotation is its speaker's
+    # neither
+    ("The talks ended without a deal on Tuesday.", False),
+    ("The envoys exposed to the cold waited outside.", False),
+])
+def test_a_judgement_in_the_authors_voice_is_read_as_one(text: str, assessment: bool) -> None:
+    assert assesses(text) is assessment
+
+
+def test_the_weeklys_judgements_are_marked_as_the_authors(project: Path) -> None:
+    """The shipped weekly of 10 December showed seed 002's own reading of the talks ("The current stalemate
+    confirms that …", "… speaks volumes", "… has laid bare the fundamental schism …") as bare statements: they
+    read as the brief's findings, or as fact."""
+    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
+                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    items = result.briefing.all_items()
+    marked = [item for item in items if item.authors_voice == ASSESSMENT_NOTE]
+    assert any(item.text.startswith("The current stalemate confirms that") for item in marked)
+    assert any("speaks volumes" in item.text for item in marked)
+    assert all(assesses(item.text) for item in marked)
+    assert not any(assesses(item.text) for item in items if item.authors_voice is None)
+    lines = result.markdown.splitlines()
+    for item in marked:
+        [line] = [line for line in lines if line.startswith("- ") and item.text[:60] in line]
+        assert line.endswith(f" *({ASSESSMENT_NOTE})*")
+    workspace = load_workspace(paths)
+    assert verify_brief(result.markdown, workspace) == []
+    # the note is read in the one form the template writes: a statement cannot hide in it
+    edited = result.markdown.replace(f"*({ASSESSMENT_NOTE})*", "*(the author's assessment, which Kyiv shares)*", 1)
+    assert edited != result.markdown and verify_brief(edited, workspace)
+
+
+def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project: Path) -> None:
+    """One note per item: advice is the stronger claim on a principal's attention."""
+    seed = project / "seeds" / "zz_comment.md"
+    seed.write_text("---\ntitle: A comment\npublished: 2025-12-09\n---\n\n"
+                    "The stalemate in Geneva speaks volumes, and Europe must fund Kyiv's defence industry "
+                    "now.\n", encoding="utf-8")
+    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
+                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    [item] = [item for item in result.briefing.all_items() if "Geneva" in item.text]
+    assert item.authors_voice == RECOMMENDATION_NOTE
+    assert f"*({ASSESSMENT_NOTE})*" not in next(line for line in result.markdown.splitlines() if "Geneva" in line)
