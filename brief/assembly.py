@@ -69,6 +69,7 @@ from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     ASSESSMENT_NOTE,
     COMPARISON_LINE_WORDS,
+    OPINION_NOTE,
     RECOMMENDATION_NOTE,
     Briefing,
     BriefItem,
@@ -183,6 +184,9 @@ class _Candidate:
     story_so_far: bool = False
     """It only tells what happened well before a dated brief's window (:mod:`brief.backstory`): no key point
     while the week's own news can be one."""
+    authors_voice: str | None = None
+    """The note of what it shows when that speaks in its author's voice (:func:`_authors_voice`): no key point
+    while reported news can be one."""
 
     @property
     def lead(self) -> Excerpt:
@@ -247,14 +251,15 @@ def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade:
 
 
 def _source_standing(workspace: Workspace, source_ids: set[str]
-                     ) -> tuple[dict[str, object], dict[str, bool], dict[str, str]]:
+                     ) -> tuple[dict[str, object], dict[str, bool], dict[str, str], frozenset[str]]:
     """Source id → the reliability grade its metadata gives (None when ungraded), → whether its date is only
     the earliest it can have appeared, and → its content hash (what an earlier edition had, :func:`_is_new`);
-    metadata only, no text."""
+    and the ids of the opinion pieces among them (:data:`brief.metadata.SOURCE_KINDS`); metadata only, no text."""
     sources = workspace.corpus.sources_named(source_ids)
     return ({source.id: source.meta.reliability.value for source in sources},
             {source.id: source.date_is_earliest for source in sources},
-            {source.id: source.content_hash for source in sources})
+            {source.id: source.content_hash for source in sources},
+            frozenset(source.id for source in sources if source.meta.kind.value == "opinion"))
 
 
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
@@ -327,7 +332,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
-    grades, earliest, hashes = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
+    grades, earliest, hashes, opinions = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -362,6 +367,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
     candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
+    for candidate in candidates:
+        candidate.authors_voice = _authors_voice(candidate, opinions)
     if window.start is not None:
         _rank_the_story_so_far_by_context(candidates, window.start, earliest,
                                           {e.id: score for e, score in selected if e.id in told_before},
@@ -397,7 +404,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
                 overtaken_words=_note_words(overtaken_note(candidate)), listed_under=_listed_under(candidate),
-                authors_voice=_authors_voice(candidate.text))
+                authors_voice=candidate.authors_voice)
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -477,7 +484,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          contradictions=contradictions,  # type: ignore[arg-type]
                          quoted_differently=quoted,  # type: ignore[arg-type]
                          overtaken=_overtaken(overtaken_note(candidate), numbers),
-                         listed_under=_listed_under(candidate), authors_voice=_authors_voice(candidate.text))
+                         listed_under=_listed_under(candidate), authors_voice=candidate.authors_voice)
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
@@ -510,7 +517,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if not title.known:
             title = MetaValue(sources_by_id[source_id].display_title(), "unknown", "no title given")
         entries.append(SourceEntry(number, source_id, title, meta.outlet, meta.author, meta.published,
-                                   meta.url, meta.reliability, copy_of=copied_whole.get(source_id)))
+                                   meta.url, meta.reliability, meta.kind, copy_of=copied_whole.get(source_id)))
     titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
               for section in excerpt_sections(spec)}
     return Briefing(
@@ -929,10 +936,13 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered and not first_outcome))
 
+    # The week's news as reported first, then as an author judges it; the story so far only when none of the
+    # week's news can be a key point.
     news_picked = False
-    for old_news in (False, True):  # the story so far only when none of the week's news can be a key point
+    for old_news, judged in ((False, False), (False, True), (True, True)):
         while len(key_points) < spec.key_points and not (old_news and news_picked):
-            picked = take(pool, lambda c, old_news=old_news: (old_news or not c.story_so_far) and fits_key_points(c))
+            picked = take(pool, lambda c, old_news=old_news, judged=judged: (old_news or not c.story_so_far)
+                          and (judged or c.authors_voice is None) and fits_key_points(c))
             if picked is None:
                 break
             key_points.append(picked)
@@ -1104,12 +1114,15 @@ def _ranked_without(candidates: list[_Candidate], absorbed: set[int]) -> list[_C
 _OPENS_ON_PERSON = re.compile(r"^[\"“]?(?:He|She)\s")
 
 
-def _authors_voice(text: str) -> str | None:
-    """The note of an item whose ``text`` speaks in its author's voice (:attr:`BriefItem.authors_voice`): advice
-    before judgement, for advice is the stronger claim on the principal."""
-    if recommends(text):
+def _authors_voice(candidate: _Candidate, opinions: frozenset[str]) -> str | None:
+    """The note of an item that speaks in its author's voice (:attr:`BriefItem.authors_voice`): advice before
+    judgement, for advice is the stronger claim on the principal; else, of an item only ``opinions`` (the ids of
+    opinion pieces) carry, that it is from one."""
+    if recommends(candidate.text):
         return RECOMMENDATION_NOTE
-    return ASSESSMENT_NOTE if assesses(text) else None
+    if assesses(candidate.text):
+        return ASSESSMENT_NOTE
+    return OPINION_NOTE if {e.source_id for e in candidate.excerpts} <= opinions else None
 
 
 def _listed_under(candidate: _Candidate) -> str | None:

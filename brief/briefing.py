@@ -17,7 +17,7 @@ from typing import Literal
 
 from brief.dates import long_date
 from brief.lead_labels import labelled_parts, lead_label
-from brief.metadata import MetaValue
+from brief.metadata import UNKNOWN, MetaValue
 from brief.quotes import DatedBy
 
 ExtraKind = Literal["key-quotes", "key-figures", "timeline", "sources-differ"]
@@ -47,7 +47,10 @@ RECOMMENDATION_NOTE = "the author's recommendation"
 """The note after an item whose passage recommends a course of action (:mod:`brief.recommendations`)."""
 ASSESSMENT_NOTE = "the author's assessment"
 """The note after an item whose passage passes judgement in its author's voice (:mod:`brief.assessments`)."""
-AUTHORS_VOICE_NOTES = (RECOMMENDATION_NOTE, ASSESSMENT_NOTE)
+OPINION_NOTE = "from an opinion piece"
+"""The note after an item that only opinion pieces carry (:data:`brief.metadata.SOURCE_KINDS`): whatever it
+reports, it is told to argue a view."""
+AUTHORS_VOICE_NOTES = (RECOMMENDATION_NOTE, ASSESSMENT_NOTE, OPINION_NOTE)
 """Every value of :attr:`BriefItem.authors_voice`."""
 
 
@@ -195,7 +198,8 @@ class BriefItem(_Labelled):
     authors_voice: str | None = None
     """The note of an item whose passage speaks in its author's voice, marked as the author's, not the brief's:
     :data:`RECOMMENDATION_NOTE` when it recommends a course of action ("A coordinated strategy with Europe … is
-    essential."), :data:`ASSESSMENT_NOTE` when it passes judgement ("The current stalemate confirms that …")."""
+    essential."), :data:`ASSESSMENT_NOTE` when it passes judgement ("The current stalemate confirms that …"),
+    :data:`OPINION_NOTE` when else only opinion pieces carry it."""
 
     @property
     def source_count(self) -> int:
@@ -560,6 +564,8 @@ class SourceEntry:
     published: MetaValue
     url: MetaValue
     reliability: MetaValue
+    kind: MetaValue = UNKNOWN
+    """News, an analysis or an opinion piece (:data:`brief.metadata.SOURCE_KINDS`)."""
     copy_of: int | None = None
     """The number of an earlier source whose article this one repeats word for word (a wire story run
     by several outlets); None when it is its own text."""

@@ -260,6 +260,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    from brief.readers import META_KEYS
 
     workspace = _workspace(args)
     _warn_corpus(workspace.problems)
@@ -269,7 +270,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         for source in workspace.corpus.sources:
             row: dict[str, object] = {"id": source.id, "file": source.path.name, "format": source.format,
                                       "excerpts": counts.get(source.id, 0)}
-            for key in ("title", "outlet", "author", "published", "url", "reliability"):
+            for key in META_KEYS:
                 value = getattr(source.meta, key)
                 row[key] = value.value.isoformat() if isinstance(value.value, dt.date) else value.value
                 row[f"{key}_origin"] = value.origin
@@ -315,6 +316,8 @@ def cmd_excerpts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from brief.readers import META_KEYS
+
     source = _workspace(args).corpus.get(args.source)
     if args.dropped:
         print(f"# {source.id}: {counted(len(source.dropped), 'line')} dropped by the cleaner ({source.path})")
@@ -323,7 +326,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     meta = source.meta
     print(f"# {source.display_title()}")
-    for key in ("outlet", "author", "published", "url", "reliability"):
+    for key in META_KEYS[1:]:
         value = getattr(meta, key)
         origin = f"  (inferred: {value.how})" if value.origin == "inferred" else (
             f"  (from {value.how})" if value.origin == "stated" and value.how else "")

@@ -33,6 +33,7 @@ from brief.errors import Problem
 from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
 from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
+from brief.readers import META_KEYS
 
 SCHEMA_VERSION = "12"
 MAX_TOPICS = 62
@@ -231,7 +232,7 @@ def _date_kind(meta: SourceMeta) -> int:
 
 def _meta_to_json(meta: SourceMeta) -> str:
     fields = {}
-    for key in ("title", "outlet", "author", "published", "url", "reliability"):
+    for key in META_KEYS:
         value: MetaValue = getattr(meta, key)
         raw = value.value.isoformat() if isinstance(value.value, dt.date) else value.value
         fields[key] = [raw, value.origin, value.how, isinstance(value.value, dt.date)]

@@ -29,6 +29,12 @@ from brief.timeline import find_dates, tense_near
 
 Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+SOURCE_KINDS = ("news", "analysis", "opinion")
+"""What a source is: news reports events; an analysis reads them, its author's judgement woven in; an opinion
+piece (a commentary, a column, an op-ed) argues a view. A brief names the kind of an analysis or an opinion
+piece in its list of sources, and marks what it takes from an opinion piece alone as such."""
+_KIND_SYNONYMS = {"report": "news", "news analysis": "analysis", "commentary": "opinion", "comment": "opinion",
+                  "op-ed": "opinion", "oped": "opinion", "column": "opinion", "editorial": "opinion"}
 
 
 MENTIONED_DATE = "latest date the text mentions; no publication date given"
@@ -80,6 +86,8 @@ class SourceMeta:
     url: MetaValue = UNKNOWN
     reliability: MetaValue = UNKNOWN
     """Admiralty-scale source grade, A (reliable) to F (cannot be judged)."""
+    kind: MetaValue = UNKNOWN
+    """One of :data:`SOURCE_KINDS`."""
 
     @property
     def date(self) -> dt.date | None:
@@ -141,6 +149,9 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
                 found["url"] = MetaValue(url.group(0).rstrip(".,"), "inferred", f"{where}")
     if "published" not in found and byline_date is not None:
         found["published"] = byline_date
+    kind = _kind_declared(cleaned)
+    if kind is not None:
+        found["kind"] = kind
     if "published" not in found and not dated:
         found.update(_header_date(cleaned))
     if "published" not in found and not dated:
@@ -151,6 +162,30 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
         elif latest:
             found["published"] = MetaValue(latest, "inferred", MENTIONED_DATE)
     return found
+
+
+_KIND_LABEL = re.compile(r"^(opinion|op-ed|commentary|comment|column|analysis|news analysis)\s*(?:$|[·|:—–-])",
+                         re.IGNORECASE)
+"""A label of the page's kind, over or in its title: "Commentary · Eastern Europe Programme", "Opinion: …",
+"Analysis | Europe"."""
+_LABEL_BLOCKS = 3
+"""How far into the text a label of the kind may stand: the title, a kicker under it, a strapline."""
+
+
+def _kind_declared(cleaned: CleanedArticle) -> MetaValue | None:
+    """The kind of source the page declares itself (:data:`SOURCE_KINDS`): a label over or in its title
+    ("Commentary · …", "Opinion: …"), or a note that the views are its author's own, which cleaning takes out
+    (:mod:`brief.cleaning`); None when it does not say (a page of news rarely labels itself so)."""
+    for number, block in enumerate(split_blocks(cleaned.text)[:_LABEL_BLOCKS]):
+        text = cleaned.text[block.start:block.end]
+        label = _KIND_LABEL.match(text.strip(" *_#"))
+        if label and (number == 0 or len(text.split()) <= 8):
+            kind = normalise_stated("kind", label.group(1))
+            return MetaValue(kind, "inferred", f"labelled “{label.group(1)}”")
+    for dropped in cleaned.dropped:
+        if dropped.reason == "author's note":  # "The views expressed are her own."
+            return MetaValue("opinion", "inferred", f"author's note, line {dropped.line}")
+    return None
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -271,8 +306,8 @@ def _latest_date_mentioned(text: str) -> dt.date | None:
 
 def stated_form(key: str) -> str:
     """What a stated value of ``key`` must be, for a message about one that is not: "a date as YYYY-MM-DD"."""
-    return {"published": "a date as YYYY-MM-DD", "reliability": "a grade " + "–".join(RELIABILITY_GRADES[::5])
-            }.get(key, "text")
+    return {"published": "a date as YYYY-MM-DD", "reliability": "a grade " + "–".join(RELIABILITY_GRADES[::5]),
+            "kind": "one of " + ", ".join(SOURCE_KINDS)}.get(key, "text")
 
 
 def normalise_stated(key: str, value: object) -> str | dt.date | None:
@@ -282,6 +317,10 @@ def normalise_stated(key: str, value: object) -> str | dt.date | None:
     if key == "reliability":
         text = str(value).strip().upper()
         return text if text in RELIABILITY_GRADES else None
+    if key == "kind":
+        kind = " ".join(str(value).split()).lower()
+        kind = _KIND_SYNONYMS.get(kind, kind)
+        return kind if kind in SOURCE_KINDS else None
     text = str(value).strip()
     return text or None
 

@@ -26,7 +26,7 @@ ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "htm
 MAX_ARTICLE_BYTES = 5_000_000
 """About a thousand times a long article; larger files are refused, not read."""
 
-META_KEYS = ("title", "outlet", "author", "published", "url", "reliability")
+META_KEYS = ("title", "outlet", "author", "published", "url", "reliability", "kind")
 """Metadata an article may state in front matter or ``sources.yaml``."""
 
 

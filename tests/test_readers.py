@@ -245,7 +245,7 @@ def test_a_front_matter_key_far_from_any_name_lists_the_valid_ones(tmp_path):
                     encoding="utf-8")
     problem = user_error(path).problems[0]
     assert (problem.line, problem.field) == (3, "sentiment")
-    assert problem.hint == "valid names: author, outlet, published, reliability, title, url"
+    assert problem.hint == "valid names: author, kind, outlet, published, reliability, title, url"
 
 
 def test_a_stated_date_or_grade_that_cannot_be_read_is_reported_not_dropped(tmp_path):
