@@ -78,6 +78,7 @@ from brief.briefing import (
     DroppedItem,
     ExtraSection,
     Overtaken,
+    RelativeDay,
     SourceDifference,
     SourceEntry,
     frame_words,
@@ -96,7 +97,7 @@ from brief.interview_answers import (
     needs_its_question,
     questions_before_answers,
 )
-from brief.metadata import MetaValue
+from brief.metadata import MENTIONED_DATE, MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
     LEANING_PENALTY,
@@ -119,6 +120,7 @@ from brief.ranking import (
 from brief.reader_address import talks_to_reader
 from brief.recipe import WHAT_CHANGED, Recipe, SectionRef, Window, excerpt_sections
 from brief.recommendations import recommends
+from brief.relative_days import relative_days
 from brief.restatements import EarlierEdition, EarlierItem, Restatements
 from brief.same_claim import Particulars, one_claim_possible, plain_words_of, read_particulars, similar_words
 from brief.schedules import PASSED_SCHEDULE_PENALTY, Announcement, superseded
@@ -187,6 +189,8 @@ class _Candidate:
     authors_voice: str | None = None
     """The note of what it shows when that speaks in its author's voice (:func:`_authors_voice`): no key point
     while reported news can be one."""
+    named_days: tuple[RelativeDay, ...] = ()
+    """The days what it shows names only by its article's day, with their dates (:mod:`brief.relative_days`)."""
 
     @property
     def lead(self) -> Excerpt:
@@ -250,16 +254,32 @@ def _base_score(excerpt: Excerpt, window: Window, newest: dt.date | None, grade:
     return round(static_strength(excerpt) + recency_bonus(excerpt, window, newest) + grade_bonus(grade), 6)
 
 
-def _source_standing(workspace: Workspace, source_ids: set[str]
-                     ) -> tuple[dict[str, object], dict[str, bool], dict[str, str], frozenset[str]]:
-    """Source id → the reliability grade its metadata gives (None when ungraded), → whether its date is only
-    the earliest it can have appeared, and → its content hash (what an earlier edition had, :func:`_is_new`);
-    and the ids of the opinion pieces among them (:data:`brief.metadata.SOURCE_KINDS`); metadata only, no text."""
+@dataclass(frozen=True)
+class _Standing:
+    """What a brief needs of its sources' metadata (no text), by source id."""
+
+    grades: dict[str, object]
+    """The reliability grade (None when ungraded)."""
+    earliest: dict[str, bool]
+    """Whether its date is only the earliest it can have appeared."""
+    hashes: dict[str, str]
+    """Its content hash: what an earlier edition had (:func:`_is_new`)."""
+    opinions: frozenset[str]
+    """The opinion pieces (:data:`brief.metadata.SOURCE_KINDS`)."""
+    days_read: frozenset[str]
+    """Those whose day is known, not guessed from the days their text mentions nor only the earliest possible:
+    their "on Tuesday" can be given its date (:mod:`brief.relative_days`)."""
+
+
+def _source_standing(workspace: Workspace, source_ids: set[str]) -> _Standing:
+    """The :class:`_Standing` of the sources ``source_ids``."""
     sources = workspace.corpus.sources_named(source_ids)
-    return ({source.id: source.meta.reliability.value for source in sources},
-            {source.id: source.date_is_earliest for source in sources},
-            {source.id: source.content_hash for source in sources},
-            frozenset(source.id for source in sources if source.meta.kind.value == "opinion"))
+    return _Standing({source.id: source.meta.reliability.value for source in sources},
+                     {source.id: source.date_is_earliest for source in sources},
+                     {source.id: source.content_hash for source in sources},
+                     frozenset(source.id for source in sources if source.meta.kind.value == "opinion"),
+                     frozenset(source.id for source in sources if source.date is not None
+                               and not source.date_is_earliest and source.meta.published.how != MENTIONED_DATE))
 
 
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,
@@ -332,7 +352,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                            recency=recency_terms(window, newest))
     fetched = {e.id for e in strongest}
     named = [e for e in workspace.excerpts_by_id(included | pinned | set(spec.moves)) if e.id not in fetched]
-    grades, earliest, hashes, opinions = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
+    standing = _source_standing(workspace, {e.source_id for e in (*strongest, *named)})
+    grades, earliest, hashes = standing.grades, standing.earliest, standing.hashes
     selected: list[tuple[Excerpt, float]] = []
     for excerpt in sorted([*strongest, *named], key=lambda e: (e.source_id, e.start, e.end)):
         if excerpt.id in excluded:
@@ -368,7 +389,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
     candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
     for candidate in candidates:
-        candidate.authors_voice = _authors_voice(candidate, opinions)
+        candidate.authors_voice = _authors_voice(candidate, standing.opinions)
+        lead = candidate.lead
+        if lead.published is not None and lead.source_id in standing.days_read and lead.told is None:
+            candidate.named_days = relative_days(candidate.text, lead.published)
     if window.start is not None:
         _rank_the_story_so_far_by_context(candidates, window.start, earliest,
                                           {e.id: score for e, score in selected if e.id in told_before},
@@ -400,11 +424,13 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             sources = {e.source_id for e in candidate.excerpts}
             fresh = _new_sources(candidate, earlier)
             restated = candidate.restates is not None and sources <= fresh
+            announced = overtaken_note(candidate)
             reckoned[id(candidate)] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
-                overtaken_words=_note_words(overtaken_note(candidate)), listed_under=_listed_under(candidate),
-                authors_voice=candidate.authors_voice)
+                overtaken_words=_note_words(announced), listed_under=_listed_under(candidate),
+                authors_voice=candidate.authors_voice,
+                days=_days_besides(candidate.named_days, announced.overtaken if announced else None))
         return reckoned[id(candidate)]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
@@ -473,6 +499,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                             speaker_of), numbers)
         fresh = _new_sources(candidate, earlier)
         context = tuple(e.id for e in candidate.context)
+        announced = overtaken_note(candidate)
         return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts) + context, citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
@@ -483,8 +510,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          restated_from=_restated_from(candidate.restates, numbers),
                          contradictions=contradictions,  # type: ignore[arg-type]
                          quoted_differently=quoted,  # type: ignore[arg-type]
-                         overtaken=_overtaken(overtaken_note(candidate), numbers),
-                         listed_under=_listed_under(candidate), authors_voice=candidate.authors_voice)
+                         overtaken=_overtaken(announced, numbers), listed_under=_listed_under(candidate),
+                         authors_voice=candidate.authors_voice,
+                         days=_days_besides(candidate.named_days, announced.overtaken if announced else None))
 
     item_key_points = tuple(to_item(c) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
@@ -537,6 +565,13 @@ def _note_words(announcement: Announcement | None) -> int:
         return 0
     overtaken = announcement.overtaken
     return overtaken.most_words() if announcement.reported_by is not None else len(overtaken.note.split())
+
+
+def _days_besides(days: tuple[RelativeDay, ...], overtaken: Overtaken | None) -> tuple[RelativeDay, ...]:
+    """The ``days`` an item's note gives, but the period its note of an announcement overtaken by events says is
+    now past ("next week" of "… the week of 15 December 2025 is now past")."""
+    past = overtaken.period_past if overtaken else None
+    return tuple(day for day in days if day.label != past)
 
 
 def _overtaken(announcement: Announcement | None, numbers: dict[str, int]) -> Overtaken | None:

@@ -56,16 +56,17 @@ AUTHORS_VOICE_NOTES = (RECOMMENDATION_NOTE, ASSESSMENT_NOTE, OPINION_NOTE)
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
                new_sources: int = 0, overtaken_words: int = 0, listed_under: str | None = None,
-               authors_voice: str | None = None) -> int:
+               authors_voice: str | None = None, days: tuple[RelativeDay, ...] = ()) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
     "(N sources)" when it cites more than one, the mark of a ``new`` item, the ``overtaken_words`` of the note
     of an announcement overtaken by events (:class:`Overtaken`), and its note of where the last edition reported
     its claim (``restated_from``, when only from other sources) or else of its ``new_sources``; and the note of
     the introduction it is ``listed_under`` (:mod:`brief.list_hedges`), and the note that it speaks in its
-    ``authors_voice``."""
+    ``authors_voice``, and the note of the ``days`` it names relative to its article's day."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
     words += overtaken_words + (LISTED_NOTE_WORDS + len(listed_under.split()) if listed_under else 0)
     words += len(authors_voice.split()) if authors_voice else 0
+    words += len(days_note(days).split())
     if restated_from is not None:
         return words + RESTATED_NOTE_WORDS + (sum(len(label.split()) for label in restated_from) or 2)
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
@@ -116,6 +117,29 @@ class _Labelled:
 
 
 @dataclass(frozen=True)
+class RelativeDay:
+    """A day, week or month an item names only relative to its article's day ("on Tuesday", "at the weekend",
+    "next week"), and the date it stands for (:mod:`brief.relative_days`)."""
+
+    expression: str
+    """As the article writes it: "Tuesday", "at the weekend", "next week"."""
+    label: str
+    """The date, as precise as the expression: "9 December 2025", "13–14 December 2025", "week of 15 December
+    2025"."""
+
+    @property
+    def note(self) -> str:
+        """"Tuesday: 9 December 2025"."""
+        return f"{self.expression}: {self.label}"
+
+
+def days_note(days: tuple[RelativeDay, ...]) -> str:
+    """The note after an item of the :class:`RelativeDay` its text names: "Tuesday: 9 December 2025; at the
+    weekend: 13–14 December 2025"."""
+    return "; ".join(day.note for day in days)
+
+
+@dataclass(frozen=True)
 class Overtaken:
     """Of an item that says what was due ("EU leaders are due to decide at a summit next week"): when its article
     said so and what has happened since, so that the brief does not pass old news off as what lies ahead."""
@@ -141,11 +165,19 @@ class Overtaken:
         said = f"as of {long_date(self.published)}"
         if self.reported_in is not None:
             return f"{said}; see the later source {self.reported_in}"
-        if self.over and self.precision is not None:
-            period = date_label(self.date, self.precision) if self.until == self.date or self.precision != "day" \
-                else span_label(self.date, "day", self.until, "day")
+        period = self.period_past
+        if period is not None:
             return f"{said}; {'the ' if self.precision == 'week' else ''}{period} is now past"
         return said
+
+    @property
+    def period_past(self) -> str | None:
+        """The period the note says is now past ("week of 15 December 2025"); None when it names none."""
+        if self.reported_in is not None or not self.over or self.precision is None:
+            return None
+        if self.until == self.date or self.precision != "day":
+            return date_label(self.date, self.precision)
+        return span_label(self.date, "day", self.until, "day")
 
     def most_words(self) -> int:
         """The words of the longest note it can have, whether or not the brief ends up citing the later source:
@@ -200,11 +232,19 @@ class BriefItem(_Labelled):
     :data:`RECOMMENDATION_NOTE` when it recommends a course of action ("A coordinated strategy with Europe … is
     essential."), :data:`ASSESSMENT_NOTE` when it passes judgement ("The current stalemate confirms that …"),
     :data:`OPINION_NOTE` when else only opinion pieces carry it."""
+    days: tuple[RelativeDay, ...] = ()
+    """The days it names only relative to its article's day, each with its date ("Tuesday: 9 December 2025")."""
 
     @property
     def source_count(self) -> int:
         """How many independent sources carry the item: copies of one wire text count once."""
         return len({c.source_id for c in self.citations if c.copy_of is None})
+
+    @property
+    def days_note(self) -> str:
+        """The note of the :attr:`days` it names: "Tuesday: 9 December 2025; at the weekend: 13–14 December
+        2025"."""
+        return days_note(self.days)
 
     @property
     def new_source_numbers(self) -> tuple[int, ...]:
@@ -217,7 +257,8 @@ class BriefItem(_Labelled):
         return item_words(self.text, len(self.citations), new=self.new, new_sources=len(self.new_sources),
                           restated_from=self.restated_from if self.restated_elsewhere else None,
                           overtaken_words=len(self.overtaken.note.split()) if self.overtaken else 0,
-                          listed_under=self.listed_under, authors_voice=self.authors_voice)
+                          listed_under=self.listed_under, authors_voice=self.authors_voice,
+                          days=self.days)
 
     @property
     def restated_elsewhere(self) -> bool:

@@ -445,6 +445,13 @@ _AGO = re.compile(
     r"|[Ee]leven|[Tt]welve)\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 
 
+def counts_from_the_day(expression: str) -> bool:
+    """Whether a date ``expression`` (as :class:`DateMention` gives it) names a day, week, month or year only by
+    the article's day: "Tuesday", "last Friday", "at the weekend", "yesterday", "next week", "two days ago";
+    not "Dec. 17", "19" of "19 and 20 December", nor "2022"."""
+    return any(pattern.fullmatch(expression) for pattern in (_WEEKDAY, _WEEKEND, _DAY_WORD, _RELATIVE_PERIOD, _AGO))
+
+
 _ANY_CUE = re.compile(r"\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|oday|orrow|week|month|year"
                      r"|ago\b")
 """Something every date expression below contains: a sentence without it has none (a quick first test)."""
@@ -543,6 +550,7 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
 
 
 _NAMES_A_MONTH = re.compile(_MONTH_NAME)
+
 
 
 def _years_from_span_ends(mentions: list[DateMention], sentence: str) -> list[DateMention]:

@@ -90,7 +90,7 @@ from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
 from brief.speakers import role_in_article
-from brief.timeline import FULL_MONTH, Event, extract_events, span_end
+from brief.timeline import FULL_MONTH, Event, counts_from_the_day, extract_events, span_end
 from brief.yamlfile import parse_yaml_text
 
 if TYPE_CHECKING:
@@ -122,6 +122,12 @@ the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can
 are checked as a quotation, and its "*(the author's recommendation)*" or "*(the author's assessment)*"
 (:data:`brief.briefing.AUTHORS_VOICE_NOTES`).
 A note may be wrapped over lines like the item it closes."""
+_DAYS_NOTE = re.compile(r"\*\(((?:[^():;*]{1,40}?:\s+[\w\s–-]{4,40}?;\s+)*[^():;*]{1,40}?:\s+[\w\s–-]{4,40}?)\)\*")
+"""The template's note of the days an item names only by its article's day: "*(Tuesday: 9 December 2025; at the
+weekend: 13–14 December 2025)*" (:attr:`brief.briefing.BriefItem.days_note`); read as one only when each part
+is such an expression and a date (:func:`_days_note_only`)."""
+_DATE_WORDS = frozenset(["week", "of", "–", "-", *(month.lower() for month in FULL_MONTH.strip("(?:)").split("|"))])
+"""The words of a date in a days note besides numbers: "week of 15 December 2025", "13–14 December 2025"."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _BOLD = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\*\*(?!\*)")
@@ -298,6 +304,21 @@ def summarise(mismatches: Sequence[Mismatch]) -> str:
     order = list(dict.fromkeys(_SUMMARY.values()))
     ranked = sorted(counts, key=lambda what: order.index(what) if what in order else len(order))
     return ", ".join(f"{counted(counts[what], what[0], what[1])} {what[2]}" for what in ranked)
+
+
+def _days_note_only(match: re.Match[str]) -> str:
+    """Nothing for a days note (:data:`_DAYS_NOTE`) each part of which is an expression that names a day only by
+    its article's (:func:`brief.timeline.counts_from_the_day`) and a date; else the text as it is, which is then
+    checked as a statement: no statement can hide in such a note."""
+    for part in " ".join(match.group(1).split()).split("; "):
+        expression, _, date = part.partition(": ")
+        if not counts_from_the_day(expression):
+            return match.group(0)
+        if not all(word.isdigit() or word.lower() in _DATE_WORDS for word in re.split(r"\s+|(?=[–-])|(?<=[–-])", date)
+                   if word):
+            return match.group(0)
+    return ""
+
 
 
 def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:
@@ -533,7 +554,7 @@ def _check_block(block: _Block, segments: list[_Segment], numbers: dict[int, str
     mismatches: list[Mismatch] = []
     cited_anywhere = tuple(dict.fromkeys(n for s in segments for n in s.numbers))
     for segment in segments:
-        raw = _SOURCE_COUNT.sub("", block.text[segment.start:segment.end])
+        raw = _DAYS_NOTE.sub(_days_note_only, _SOURCE_COUNT.sub("", block.text[segment.start:segment.end]))
         if block.is_item:
             raw = _BOLD.sub(r"\1", _NEW_MARK.sub("", raw) if segment.start == 0 else raw)
         statement = unescape_markdown(raw)

@@ -213,5 +213,5 @@ def test_a_brief_of_a_later_week_dates_on_monday_and_verify_reads_the_note(tmp_p
     assert placed_by_their_day([_excerpt(BERLIN, MONDAY_15)], MONDAY_22, {"a": True}) == {}  # its day: unknown
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {BERLIN[:30]}"))
-    assert line.endswith("*(as of 15 December 2025)*")
+    assert line.endswith("*(as of 15 December 2025)* *(Monday: 15 December 2025)*")
     assert verify_brief(markdown, workspace) == []

@@ -9,7 +9,7 @@ import pytest
 
 import brief.assembly
 from brief.assembly import assemble_briefing
-from brief.briefing import Overtaken, item_words
+from brief.briefing import Overtaken, RelativeDay, item_words
 from brief.excerpts import Excerpt
 from brief.render_markdown import render_markdown
 from brief.schedules import Announcement, superseded
@@ -108,11 +108,14 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     done = next(item for item in briefing.all_items() if item.text == DONE)
     assert due.overtaken is not None and due.overtaken.reported_in == done.citations[0].number
     assert done.overtaken is None
-    assert briefing.word_count <= 1800 and due.words == item_words(DUE, 1, overtaken_words=len(due.overtaken.note.split()))
+    assert due.days == (RelativeDay("next week", "week of 15 December 2025"),)  # the note does not name it
+    assert briefing.word_count <= 1800
+    assert due.words == item_words(DUE, 1, overtaken_words=len(due.overtaken.note.split()), days=due.days)
     # the reader is told when it was said and where to read what came of it; verify reads that as a note
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {DUE[:30]}"))
-    assert line.endswith(f"*(as of 9 December 2025; see the later source {done.citations[0].number})*")
+    assert line.endswith(f"*(as of 9 December 2025; see the later source {done.citations[0].number})* "
+                         "*(next week: week of 15 December 2025)*")
     assert verify_brief(markdown, workspace) == []
     [mismatch] = verify_brief(markdown.replace(line, line.replace("90 billion", "80 billion")), workspace)
     assert mismatch.kind == "statement"
