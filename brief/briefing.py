@@ -241,6 +241,11 @@ class BriefItem(_Labelled):
         return len({c.source_id for c in self.citations if c.copy_of is None})
 
     @property
+    def recommendation(self) -> bool:
+        """Whether its note is :data:`RECOMMENDATION_NOTE` (as templates written before :attr:`authors_voice` ask)."""
+        return self.authors_voice == RECOMMENDATION_NOTE
+
+    @property
     def days_note(self) -> str:
         """The note of the :attr:`days` it names: "Tuesday: 9 December 2025; at the weekend: 13–14 December
         2025"."""

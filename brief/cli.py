@@ -326,7 +326,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     meta = source.meta
     print(f"# {source.display_title()}")
-    for key in META_KEYS[1:]:
+    for key in (key for key in META_KEYS if key != "title"):  # the title heads the listing
         value = getattr(meta, key)
         origin = f"  (inferred: {value.how})" if value.origin == "inferred" else (
             f"  (from {value.how})" if value.origin == "stated" and value.how else "")

@@ -164,10 +164,10 @@ def infer_metadata(cleaned: CleanedArticle, *, dated: bool = False) -> dict[str,
     return found
 
 
-_KIND_LABEL = re.compile(r"^(opinion|op-ed|commentary|comment|column|analysis|news analysis)\s*(?:$|[·|:—–-])",
-                         re.IGNORECASE)
+_KIND_LABEL = re.compile(r"^(opinion|op-ed|commentary|comment|column|editorial|analysis|news analysis)"
+                         r"(?:\s*$|\s*[·|:—–]|\s+-\s)", re.IGNORECASE)
 """A label of the page's kind, over or in its title: "Commentary · Eastern Europe Programme", "Opinion: …",
-"Analysis | Europe"."""
+"Analysis | Europe"; not "Opinion-poll shows …", nor a menu of sections ("Opinion | Sport | Culture")."""
 _LABEL_BLOCKS = 3
 """How far into the text a label of the kind may stand: the title, a kicker under it, a strapline."""
 
@@ -179,7 +179,7 @@ def _kind_declared(cleaned: CleanedArticle) -> MetaValue | None:
     for number, block in enumerate(split_blocks(cleaned.text)[:_LABEL_BLOCKS]):
         text = cleaned.text[block.start:block.end]
         label = _KIND_LABEL.match(text.strip(" *_#"))
-        if label and (number == 0 or len(text.split()) <= 8):
+        if label and (number == 0 or len(text.split()) <= 8) and text.count("|") < 2:
             kind = normalise_stated("kind", label.group(1))
             return MetaValue(kind, "inferred", f"labelled “{label.group(1)}”")
     for dropped in cleaned.dropped:

@@ -314,8 +314,8 @@ def _days_note_only(match: re.Match[str]) -> str:
         expression, _, date = part.partition(": ")
         if not counts_from_the_day(expression):
             return match.group(0)
-        if not all(word.isdigit() or word.lower() in _DATE_WORDS for word in re.split(r"\s+|(?=[–-])|(?<=[–-])", date)
-                   if word):
+        words = [word for word in re.split(r"\s+|(?=[–-])|(?<=[–-])", date) if word]
+        if not all(word.isdigit() or word.lower() in _DATE_WORDS for word in words):
             return match.group(0)
     return ""
 

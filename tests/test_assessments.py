@@ -48,6 +48,35 @@ from brief.workspace import ProjectPaths, load_workspace
     ("According to Western officials, a deal remains elusive.", False),
     ("The move was seen by analysts as a stark reminder of Moscow's resolve.", False),
     ("“The key question is territory,” the diplomat said.", False),  # a quotation is its speaker's
+    # a denial, a modal or an adverb between: news ("could not independently confirm")
+    ("Reuters could not independently confirm the report.", False),
+    ("The Kremlin did not immediately confirm the meeting.", False),
+    ("Kyiv has neither confirmed nor denied the strike.", False),
+    ("Peskov later confirmed the meeting.", False),
+    ("Peskov on Tuesday confirmed the meeting.", False),
+    # an aside between commas is said of what comes before it; a passive with "by" is news
+    ("Ukraine's foreign minister, Andrii Sybiha, confirmed the meeting.", False),
+    ("Rubio, speaking in Geneva, highlighted progress.", False),
+    ("The proposal, first revealed by Axios, would cap the army.", False),
+    ("The drone attack, confirmed by local officials, killed three.", False),
+    # people and bodies, named by their function or not; reports
+    ("The regional governor confirmed the strike.", False),
+    ("Both leaders confirmed the plan.", False),
+    ("The U.S. delegation confirmed the meeting.", False),
+    ("Neither side confirmed the report.", False),
+    ("Satellite imagery reveals new trenches.", False),
+    ("Officials in Kyiv confirmed the strike.", False),
+    ("The deadlock in Geneva on Tuesday confirms that neither side will move.", True),
+    # a view said to be someone's, before or after a colon or a dash
+    ("Zelensky called the strike a stark reminder of Russia's aims.", False),
+    ("Analysts argue that the stalemate confirms Moscow's strategy.", False),
+    ("In his view, the stalemate speaks volumes.", False),
+    ("Zelensky said on Tuesday: the strike confirms Russia does not want peace.", False),
+    ("The strike confirms Russia does not want peace — Zelensky said on Tuesday.", False),
+    # idioms only as judgements
+    ("The Kremlin sent a clear signal to Washington.", False),
+    ("Talks stalled over the key question of territory.", False),
+    ("Ukraine remains exposed to drone attacks.", False),
     # neither
     ("The talks ended without a deal on Tuesday.", False),
     ("The envoys exposed to the cold waited outside.", False),

@@ -37,6 +37,9 @@ BODY = "Envoys met in Geneva on Tuesday to discuss a ceasefire along the current
     (f"Talks in Geneva\n\n{BODY}\n\nOpinion polls show most Ukrainians reject the plan.\n", None),
     (f"Talks in Geneva\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nCommentary: none was offered.\n", None),  # too far in
     (f"Talks in Geneva\n\n{BODY}\n\nThe views expressed by Kyiv are well known.\n", None),
+    (f"Opinion-poll shows support for talks\n\n{BODY}\n", None),
+    (f"Talks in Geneva\n\nOpinion | Sport | Culture\n\n{BODY}\n", None),  # a menu of sections
+    (f"Editorial: the talks must go on\n\n{BODY}\n", "opinion"),
 ])
 def test_a_page_that_labels_itself_analysis_or_opinion_is_read_as_such(text: str, kind: str | None) -> None:
     found = infer_metadata(clean_article(text)).get("kind")
