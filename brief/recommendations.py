@@ -53,8 +53,8 @@ WHOSE_VIEW = re.compile(
     r"|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|want(?:s|ed)?"
     r"|repeat(?:s|ed|ing)?)\b", re.IGNORECASE)
 """Words that say whose view a sentence is (:data:`HOLDS_A_VIEW`) or whose demand ("Moscow continues to demand
-that Ukraine must …"), or that it tells the terms of a plan ("…, under the 28-point plan", "the draft stipulates"). A colon says so too in a recommendation
-("Peskov: Ukraine must …")."""
+that Ukraine must …"), or that it tells the terms of a plan ("…, under the 28-point plan", "the draft
+stipulates"). A colon says so too in a recommendation ("Peskov: Ukraine must …")."""
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether|when|once)\b", re.IGNORECASE)
 
 
