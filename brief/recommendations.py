@@ -20,7 +20,6 @@ withdraw", "Moscow continues to demand that Ukraine must relinquish …" are a p
 
 from __future__ import annotations
 
-import functools
 import re
 
 from brief.quotes import blank_quotations
@@ -47,7 +46,7 @@ HOLDS_A_VIEW = (r"according\s+to|made\s+clear|makes\s+clear|warn(?:s|ed|ing)?|ar
                 r"|view|reckon(?:s|ed)?")
 """Words that say whose view a sentence is ("According to Western officials, …", "Analysts argue that …", "in
 his view"): a regular expression to put ``\b`` around."""
-WHOSE_VIEW = re.compile(
+_WHOSE_VIEW = re.compile(
     rf"\b(?:{HOLDS_A_VIEW}|under\s+the\s+(?:[\w-]+\s+){{0,2}}(?:plan|draft|deal|proposal|framework|terms"
     r"|constitution|law)|per\s+the|stipulat\w*"
     r"|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for|want(?:s|ed)?"
@@ -58,10 +57,9 @@ stipulates"). A colon says so too in a recommendation ("Peskov: Ukraine must …
 _CONDITION = re.compile(r"^\W*(?:if|unless|whether|when|once)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
 def recommends(text: str) -> bool:
     """Whether ``text`` (a passage as a brief shows it) recommends in its author's voice (see the module's
-    docstring). Kept: the word budget and the item both ask it of every chosen item."""
+    docstring)."""
     plain = blank_quotations(text)
     for start, end in sentence_bounds(plain, 0, len(plain)):
         sentence = plain[start:end]
@@ -70,6 +68,6 @@ def recommends(text: str) -> bool:
         if not (_NEEDED.search(sentence) or _OUGHT.search(sentence) or _OPTIONS.match(sentence)):
             continue
         words = set(re.findall(r"[a-z]+", sentence.lower()))
-        if not (words & SPEECH_VERBS) and not WHOSE_VIEW.search(sentence) and ":" not in sentence:
+        if not (words & SPEECH_VERBS) and not _WHOSE_VIEW.search(sentence) and ":" not in sentence:
             return True
     return False
