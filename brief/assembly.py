@@ -97,7 +97,7 @@ from brief.interview_answers import (
     needs_its_question,
     questions_before_answers,
 )
-from brief.metadata import MENTIONED_DATE, MetaValue
+from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
     LEANING_PENALTY,
@@ -278,8 +278,7 @@ def _source_standing(workspace: Workspace, source_ids: set[str]) -> _Standing:
                      {source.id: source.date_is_earliest for source in sources},
                      {source.id: source.content_hash for source in sources},
                      frozenset(source.id for source in sources if source.meta.kind.value == "opinion"),
-                     frozenset(source.id for source in sources if source.date is not None
-                               and not source.date_is_earliest and source.meta.published.how != MENTIONED_DATE))
+                     frozenset(source.id for source in sources if source.meta.day_is_known))
 
 
 def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | None = None,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from brief.cleaning import DroppedLine, clean_article
 from brief.errors import Problem, UserError, did_you_mean, first_few
-from brief.metadata import MENTIONED_DATE, SourceMeta, infer_metadata, merge_metadata, normalise_stated, stated_form
+from brief.metadata import SourceMeta, infer_metadata, merge_metadata, normalise_stated, stated_form
 from brief.readers import ARTICLE_SUFFIXES, META_KEYS, read_article
 from brief.yamlfile import YamlDocument, load_yaml_file
 
@@ -87,7 +87,7 @@ class Source:
     def date_is_mentioned(self) -> bool:
         """Whether :attr:`date` is only the latest date the text mentions (:data:`~brief.metadata.MENTIONED_DATE`):
         a guess, shown as one."""
-        return self.meta.published.how == MENTIONED_DATE
+        return self.meta.date_is_mentioned
 
     @property
     def date_is_earliest(self) -> bool:

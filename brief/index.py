@@ -32,7 +32,7 @@ from brief.corpus import Source
 from brief.errors import Problem
 from brief.excerpts import Excerpt
 from brief.independence import SourceFingerprint
-from brief.metadata import MENTIONED_DATE, MetaValue, SourceMeta
+from brief.metadata import MetaValue, SourceMeta
 from brief.readers import META_KEYS
 
 SCHEMA_VERSION = "12"
@@ -225,7 +225,7 @@ def index_location(corpus_root: Path) -> Path:
 
 def _date_kind(meta: SourceMeta) -> int:
     """The ``date_guessed`` column of a source with ``meta`` (:data:`DATE_READ` …)."""
-    if meta.published.how == MENTIONED_DATE:
+    if meta.date_is_mentioned:
         return DATE_MENTIONED
     return DATE_EARLIEST if meta.date_is_earliest else DATE_READ
 

@@ -99,6 +99,17 @@ class SourceMeta:
         """Whether :attr:`date` is only the earliest the article can have appeared."""
         return self.published.is_earliest
 
+    @property
+    def date_is_mentioned(self) -> bool:
+        """Whether :attr:`date` is only the latest the text mentions (:data:`MENTIONED_DATE`): a guess."""
+        return self.published.how == MENTIONED_DATE
+
+    @property
+    def day_is_known(self) -> bool:
+        """Whether :attr:`date` is the article's own day: given or read, neither guessed from the days its text
+        mentions nor only the earliest it can have appeared."""
+        return self.date is not None and not self.date_is_earliest and not self.date_is_mentioned
+
 
 _OUTLET_WORDS = (r"Times|Post|News|Herald|Journal|Tribune|Telegraph|Guardian|Gazette|Chronicle|Monitor"
                  r"|Observer|Review|Daily|Express|Standard|Insider|Wire|Today|Weekly|Press|Independent"
