@@ -552,7 +552,6 @@ def find_dates(sentence: str, published: dt.date | None, *, published_earliest: 
 _NAMES_A_MONTH = re.compile(_MONTH_NAME)
 
 
-
 def _years_from_span_ends(mentions: list[DateMention], sentence: str) -> list[DateMention]:
     """``mentions`` (in order), a month or day written without its year given the year written after the
     other end of its span or move: "between 28 November and 3 December 2023" is 28 November 2023, not the

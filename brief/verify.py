@@ -65,6 +65,7 @@ titles in the "Sources" list. An unknown number or id is the user's error.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import itertools
 import re
@@ -119,14 +120,14 @@ edition from source 2)*" after an item (or from a source no longer cited: "from 
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
 the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one), and its
 "*(listed under “Analysts suggest … areas:”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
-are checked as a quotation, and its "*(the author's recommendation)*" or "*(the author's assessment)*"
-(:data:`brief.briefing.AUTHORS_VOICE_NOTES`).
+are checked as a quotation, and its "*(the author's recommendation)*", "*(the author's assessment)*" or "*(from
+an opinion piece)*" (:data:`brief.briefing.AUTHORS_VOICE_NOTES`).
 A note may be wrapped over lines like the item it closes."""
 _DAYS_NOTE = re.compile(r"\*\(((?:[^():;*]{1,40}?:\s+[\w\s–-]{4,40}?;\s+)*[^():;*]{1,40}?:\s+[\w\s–-]{4,40}?)\)\*")
 """The template's note of the days an item names only by its article's day: "*(Tuesday: 9 December 2025; at the
 weekend: 13–14 December 2025)*" (:attr:`brief.briefing.BriefItem.days_note`); read as one only when each part
 is such an expression and a date (:func:`_days_note_only`)."""
-_DATE_WORDS = frozenset(["week", "of", "–", "-", *(month.lower() for month in FULL_MONTH.strip("(?:)").split("|"))])
+_DATE_WORDS = frozenset(["week", "of", "–", "-", *(month.lower() for month in calendar.month_name if month)])
 """The words of a date in a days note besides numbers: "week of 15 December 2025", "13–14 December 2025"."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
@@ -318,7 +319,6 @@ def _days_note_only(match: re.Match[str]) -> str:
         if not all(word.isdigit() or word.lower() in _DATE_WORDS for word in words):
             return match.group(0)
     return ""
-
 
 
 def verify_brief(markdown: str, workspace: Workspace, *, file: Path | None = None) -> list[Mismatch]:
