@@ -145,5 +145,5 @@ def test_the_shipped_sources_state_their_kinds(tmp_path: Path) -> None:
     sources = load_corpus(REPO / "seeds").by_id()
     kinds = {source_id: source.meta.kind.value for source_id, source in sources.items()}
     assert kinds["003_5b825d6438a3e144"] == "opinion"
-    assert kinds["002_e759f5f9dd5bc10b"] == kinds["004_1ae0d73ebc0c7739"] == "analysis"
+    assert kinds["000_0207c4399900d62a"] == kinds["002_e759f5f9dd5bc10b"] == kinds["004_1ae0d73ebc0c7739"] == "analysis"
     assert dt.date(2025, 12, 2) == sources["003_5b825d6438a3e144"].meta.date  # the kind changed nothing else
