@@ -36,11 +36,17 @@ def _date(value: str) -> dt.date:
 
 
 def _formats(value: str) -> list[str]:
+    """The formats one ``--format`` names ("md", "md,pdf"); the option may be given again, and adds to them."""
     formats = [part.strip() for part in value.split(",") if part.strip()]
     bad = [f for f in formats if f not in ("md", "pdf")]
     if bad or not formats:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or value!r}: use md, pdf or md,pdf")
     return formats
+
+
+def _distinct(formats: list[str] | None) -> list[str] | None:
+    """``--format``'s formats, each once and in the order first given ("--format md --format md,pdf")."""
+    return list(dict.fromkeys(formats)) if formats else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("recipe", type=Path, help="recipe file, e.g. briefings/weekly.yaml")
     build.add_argument("--as-of", type=_date, metavar="DATE", help="brief date (default: the recipe's as_of)")
     build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out/)")
-    build.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the recipe's)")
+    build.add_argument("--format", type=_formats, action="extend", metavar="md,pdf",
+                       help="formats (default: the recipe's); may be given again")
 
     rebuild = commands.add_parser(
         "rebuild", parents=[corpus_parent], help="rebuild an old edition from its manifest",
@@ -73,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the .manifest.json a build wrote, e.g. out/weekly-2025-12-04.manifest.json")
     rebuild.add_argument("--out", type=Path, metavar="DIR",
                          help="output folder (default: rebuilt/ beside the manifest)")
-    rebuild.add_argument("--format", type=_formats, metavar="md,pdf", help="formats (default: the edition's)")
+    rebuild.add_argument("--format", type=_formats, action="extend", metavar="md,pdf",
+                       help="formats (default: the edition's); may be given again")
 
     sources = commands.add_parser("sources", parents=[corpus_parent], help="list the corpus's sources")
     sources.add_argument("--json", action="store_true", help="machine-readable output ('excerpts': how many carry a topic)")
@@ -225,7 +233,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _warn_corpus(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
     _warn(unknown_excerpt_problems(workspace, recipe))  # the brief is built without them: a weekly run goes on
-    result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
+    result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=_distinct(args.format))
     _warn([Problem(note) for note in result.briefing.notes])
     _warn(list(result.warnings))
     _report_edition(result)
@@ -251,7 +259,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
                                 hint="a build writes OUT/RECIPE-DATE.manifest.json beside the brief"))
     workspace = _workspace(args)
     _warn_corpus(workspace.problems)
-    result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=args.format)
+    result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=_distinct(args.format))
     _warn(list(result.warnings))
     for path in (*result.written, *([result.manifest] if result.manifest else [])):
         print(path)

@@ -204,3 +204,13 @@ def test_window_with_no_sources_says_why_and_writes_nothing(project: Path, cli,
     assert newest.isoformat() in result.err
     assert result.out == ""
     assert not (project / "out").exists()
+
+
+def test_format_given_twice_asks_for_both_not_only_the_last() -> None:
+    """"--format md --format pdf" built only the PDF, without a word."""
+    from brief.cli import _distinct, build_parser
+
+    for command in (["build", "x.yaml"], ["rebuild", "x.manifest.json"]):
+        args = build_parser().parse_args([*command, "--format", "md", "--format", "pdf,md"])
+        assert _distinct(args.format) == ["md", "pdf"]
+        assert build_parser().parse_args(command).format is None  # the recipe's or the edition's
