@@ -31,8 +31,11 @@ AS_OF_LINE_WORDS = 16
 """Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
 COMPARISON_LINE_WORDS = 20
 """Words of the line that compares an edition with the last one ("Compared with the edition of …")."""
-TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "sources-differ": 6}
-"""Words of a table's header row ("Figure | Unit | What it measures | Source")."""
+TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "figures": 6, "wording": 11, "quoted": 7}
+"""Words of a table's header row ("Figure | Unit | What it measures | Source"), by section or, for where sources
+differ, which shows a table for each kind of entry it has, by entry kind ("What | Unit | What each source says",
+"What the sources contradict each other on | What each source says", "Whose words | How each source quotes
+them")."""
 EMPTY_NOTE_WORDS = 20
 """Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
 NEW_MARK_WORDS = 2
@@ -484,6 +487,12 @@ class FigureReading:
     citations: tuple[Passage, ...]
 
 
+def _readings_words(readings: tuple[FigureReading, ...] | tuple[StatementReading, ...]) -> int:
+    """Words of the readings of a row of "Where sources differ" as the template shows them: each reading, a
+    marker per source it cites, and a "·" between two."""
+    return sum(len(r.text.split()) + len(r.citations) for r in readings) + max(len(readings) - 1, 0)
+
+
 @dataclass(frozen=True)
 class FigureDifference:
     """Sources giving different numbers for the same measure, shown side by side, none picked."""
@@ -500,7 +509,7 @@ class FigureDifference:
 
     @property
     def words(self) -> int:
-        return len(self.measure.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+        return len(self.measure.split()) + len(self.unit.split()) + _readings_words(self.readings)
 
 
 @dataclass(frozen=True)
@@ -534,7 +543,7 @@ class Contradiction:
 
     @property
     def words(self) -> int:
-        return len(self.question.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+        return len(self.question.split()) + _readings_words(self.readings)
 
 
 UNNAMED_SPEAKER = "Not named clearly"
@@ -564,7 +573,7 @@ class QuotedDifferently:
 
     @property
     def words(self) -> int:
-        return len(self.heading.split()) + sum(len(r.text.split()) + 2 for r in self.readings)
+        return len(self.heading.split()) + _readings_words(self.readings)
 
 
 SourceDifference = FigureDifference | Contradiction | QuotedDifferently
@@ -593,7 +602,8 @@ class ExtraSection:
     def words(self) -> int:
         """Words a reader reads of it below its heading: its entries and the table's header row, or the note
         that it has none, and its own notes."""
-        shown = sum(entry.words for entry in self.entries) + TABLE_HEADER_WORDS.get(self.id, 0) \
+        tables = {getattr(entry, "kind", self.id) for entry in self.entries}  # where sources differ: by kind
+        shown = sum(entry.words for entry in self.entries) + sum(TABLE_HEADER_WORDS.get(t, 0) for t in tables) \
             if self.entries else EMPTY_NOTE_WORDS
         return shown + sum(len(note.split()) for note in self.notes)
 

@@ -106,6 +106,10 @@ def test_an_item_notes_the_wordings_and_the_section_lists_them(tmp_path: Path) -
     assert lines[note - 1] == "" and lines[note - 2].startswith("- ")  # a paragraph of the item
     assert "| Whose words | How each source quotes them |" in lines
     assert f"| Yuri Ushakov | {shown} |" in lines
+    # the word budget counts the section as it reads: its table's own header (7 words), not another table's
+    listed = markdown.split("## Where sources differ")[1].split("\n## ")[0]
+    read = [word for word in listed.split() if word.strip("|-:")]
+    assert section(briefing, "sources-differ").words == len(read)
     assert verify_brief(markdown, workspace) == []  # each wording is verbatim in the source it cites
     # A changed word in one wording is caught, in the note and in the table.
     tampered = markdown.replace("“do not bring peace closer”", "“do not bring the peace closer”")
