@@ -395,7 +395,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if window.start is not None:
         _rank_the_story_so_far_by_context(candidates, window.start, earliest,
                                           {e.id: score for e, score in selected if e.id in told_before},
-                                          aged_already=set(stale) | set(old_counts))
+                                          aged_already=set(stale))
         for candidate in candidates:
             candidate.story_so_far = candidate.story_so_far or candidate.lead.id in told_before
     if earlier is not None:
@@ -521,8 +521,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         noted.extend(item.contradictions)
         noted.extend(item.quoted_differently)
     from_timeline: list[SourceDifference] = []
+    listing_differences = any(section.id == "sources-differ" for section in extras)  # else no one reads them
     for section in extras:
-        if section.id == "timeline":
+        if section.id == "timeline" and listing_differences:
             from_timeline.extend(number_differences(timeline_quoted_differently(section, sources_by_id, speaker_of),
                                                     numbers))
     caps = {ref.id: ref.max_items for ref in extra_refs}
