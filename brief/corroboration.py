@@ -6,7 +6,8 @@ alone cannot tell one claim from another: "the Kremlin's five-hour meeting" and 
 Chancellery's five-hour meeting" share most of theirs. So a paraphrase is recognised by the claim
 it makes, read narrowly:
 
-- a **position**: a party (:data:`brief.parties.PARTY_WORDS`) or a person named in full demands, insists on, wants, seeks or calls for
+- a **position**: a party (:data:`brief.parties.PARTY_WORDS`, or its head of state: "Putin wants …" is
+  Russia's demand) or a person named in full demands, insists on, wants, seeks or calls for
   something (:data:`_POSITION_VERB`), asserted (no "not", "no longer", modal or question), in the
   same tense, with at least :data:`SHARED_WORDS` specific words in common in what is demanded
   (word stems, party names aside: "Russia demands that Ukraine withdraw from parts of Donbas …; it
@@ -58,7 +59,7 @@ from brief.contradictions import (
     same_matter,
 )
 from brief.figures import SPELLED_NUMBERS
-from brief.parties import PARTY_WORDS
+from brief.parties import HEADS_OF_STATE, PARTY_WORDS
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
 from brief.speakers import is_name_word
@@ -271,6 +272,8 @@ def _holder(before: str) -> str | None:
     head = bare[-1]
     if head.lower() in PARTY_WORDS:
         return PARTY_WORDS[head.lower()]
+    if head.lower() in HEADS_OF_STATE:  # "Putin", "President Vladimir Putin"
+        return HEADS_OF_STATE[head.lower()]
     if head.lower() in _HOLDERS:
         parties = {PARTY_WORDS[w.lower()] for w in bare[:-1] if w.lower() in PARTY_WORDS}
         return parties.pop() if len(parties) == 1 else None

@@ -16,3 +16,9 @@ PARTY_WORDS = {
     "nato": "NATO",
 }
 """Lower-case word → the party it names."""
+
+HEADS_OF_STATE = {
+    "putin": "Russia", "zelensky": "Ukraine", "zelenskiy": "Ukraine", "zelenskyy": "Ukraine", "trump": "U.S.",
+}
+"""Lower-case surname → the party whose position the head of state states ("Putin wants the rest of Donetsk
+handed over" is Russia's demand)."""

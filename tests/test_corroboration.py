@@ -32,7 +32,10 @@ def _statement(text: str, source_id: str = "b"):
     ("Moscow continues to insist on the full recognition of its claims over the Donbas region.", "Russia"),
     ("The Kremlin still wants the whole of the Donbas before it talks about a truce.", "Russia"),
     ("Ukraine’s negotiators are seeking guarantees ratified by parliaments.", "Ukraine"),
-    ("Vladimir Putin wants the rest of Donetsk handed over.", "Putin"),
+    ("Vladimir Putin wants the rest of Donetsk handed over.", "Russia"),  # a head of state speaks for the party
+    ("Putin wants the rest of Donetsk handed over.", "Russia"),
+    ("President Zelenskiy is seeking guarantees ratified by parliaments.", "Ukraine"),
+    ("Sergei Lavrov wants the rest of Donetsk handed over.", "Lavrov"),  # a minister by full name is himself
 ])
 def test_a_position_is_read_with_its_holder(sentence: str, holder: str) -> None:
     assert [p.holder for p in positions_in(sentence)] == [holder]
@@ -101,6 +104,16 @@ def test_the_same_red_line_in_other_words_corroborates_and_another_does_not() ->
 
 def test_a_reworded_demand_corroborates_the_item_it_repeats() -> None:
     assert corroborates(_statement(DONBAS_REWORDED), _statement("The core impasse is unchanged. " + DONBAS, "a"))
+
+
+def test_a_head_of_states_demand_corroborates_the_partys() -> None:
+    """w5 gives Russia's Donetsk demand as Putin's; w1 as Russia's."""
+    item = _statement("Russia wants Kyiv to pull its forces out of the roughly fifth of Donetsk it still controls, "
+                      "including the fortified cities of Kramatorsk and Sloviansk.", "a")
+    putins = ("Russia controls about three-quarters of Donetsk. Putin wants the rest of Donetsk handed over, which "
+              "would give Russia the heavily fortified cities that have blocked its advance since 2014.")
+    assert corroborates(_statement(putins.split(". ", 1)[1]), item)
+    assert not corroborates(_statement(putins.split(". ", 1)[1].replace("Putin", "Zelensky")), item)
 
 
 @pytest.mark.parametrize(("item", "joining"), [
