@@ -397,6 +397,17 @@ class KeyQuote:
             + len(self.when.split()) + 3
 
 
+SHARE_IN_WORDS = "share"
+"""The unit a Key figures row shows for a share written in words ("about three-quarters" of Donetsk): brief reads
+it as a per cent (75 %), but "%" beside words reads as a slip."""
+
+
+def shown_unit(text: str, unit: str) -> str:
+    """The unit a row shows for a figure written ``text`` that counts ``unit``: :data:`SHARE_IN_WORDS` for a per
+    cent written without a digit, else ``unit``."""
+    return SHARE_IN_WORDS if unit == "%" and not any(c.isdigit() for c in text) else unit
+
+
 @dataclass(frozen=True)
 class KeyFigure:
     """A number that matters, with what it measures and every source that gives it."""
@@ -421,8 +432,13 @@ class KeyFigure:
         return f"{self.qualifier} {self.text}" if self.qualifier else self.text
 
     @property
+    def shown_unit(self) -> str:
+        """The unit as the row shows it (:func:`shown_unit`)."""
+        return shown_unit(self.text, self.unit)
+
+    @property
     def words(self) -> int:
-        return len(self.display.split()) + len(self.unit.split()) + len(self.measure.split()) + 1
+        return len(self.display.split()) + len(self.shown_unit.split()) + len(self.measure.split()) + 1
 
 
 @dataclass(frozen=True)

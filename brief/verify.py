@@ -79,10 +79,12 @@ from typing import TYPE_CHECKING
 from brief.briefing import (
     AUTHORS_VOICE_NOTES,
     MENTIONED,
+    SHARE_IN_WORDS,
     UNNAMED_SPEAKER,
     date_label,
     dates_label,
     quote_when,
+    shown_unit,
     span_label,
 )
 from brief.errors import Problem, UserError, counted, did_you_mean
@@ -860,6 +862,8 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     if len(block.cells) < 2 or not normalise(block.cells[0]):
         return []
     figure, unit = block.cells[0], block.cells[1]
+    if unit.strip() == SHARE_IN_WORDS:  # "about three-quarters", read as a per cent
+        unit = "%"
     cited, source_ids = _row_citations(block, numbers)
     if not cited:
         return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
@@ -945,7 +949,7 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
                                  reason=f"not among the figures brief reads in {_names(verbatim, numbers)}")]
     anchor = next((f for f in written if f.unit == unit), None)
     if anchor is None:
-        counted = ", ".join(dict.fromkeys(f.unit for f in written))
+        counted = ", ".join(dict.fromkeys(shown_unit(f.text, f.unit) for f in written))
         return [Mismatch(block.first_line, "unit", unit, cited, verbatim,
                          reason=f"not what «{figure}» counts in {_names(verbatim, numbers)}",
                          changes=(f'"{unit}" where brief reads "{counted}"',),

@@ -202,6 +202,26 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     assert categories.index("casualties") < categories.index("plan")  # losses before plan points
 
 
+def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -> None:
+    """"about three-quarters" is read as 75 %, but the row says "share": "%" beside words reads as a slip."""
+    paths, workspace = project(tmp_path, {"a": ("2025-12-06", "Alpha Post", [
+        "Russia controls nearly all of Luhansk and about three-quarters of Donetsk, the analysts said.",
+        "Kyiv still holds 25 per cent of the Donbas region, according to the general staff.", *PARAGRAPHS])})
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    figures = {f.text: f for f in section(briefing, "key-figures").entries}
+    assert (figures["three-quarters"].value, figures["three-quarters"].unit) == (75.0, "%")
+    assert (figures["three-quarters"].shown_unit, figures["25 per cent"].shown_unit) == ("share", "%")
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "| about three-quarters | share | Donetsk controlled by Russia |" in markdown
+    assert verify_brief(markdown, workspace) == []
+    assert verify_brief(markdown.replace("| about three-quarters | share |", "| about three-quarters | % |"),
+                        workspace) == []  # the per cent it is read as
+    [wrong] = verify_brief(markdown.replace("| about three-quarters | share |", "| about three-quarters | troops |"),
+                           workspace)
+    assert (wrong.kind, wrong.changes) == ("unit", ('"troops" where brief reads "share"',))
+
+
 def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tmp_path: Path) -> None:
     paths, workspace = project(tmp_path, {"a": ("2025-12-09", "Alpha Post", [
         "Russian forces claimed the capture of two villages in the Zaporizhzhia region on Monday.",
@@ -952,6 +972,24 @@ def _timeline_rows(*texts: tuple[str, str, dt.date]) -> list[analyst_sections.Ti
         source=SimpleNamespace(id=name, date=published, date_is_mentioned=False, text=text),  # type: ignore
         cited=True, events=tuple(extract_events(text, name, published))) for name, text, published in texts]
     return list(analyst_sections.timeline(material, 5, Window(start=None, end=None, label="whole corpus"))[0])
+
+
+def test_a_row_of_what_happened_cites_the_sources_that_report_it_not_those_that_announced_it() -> None:
+    """"will meet … on Saturday" (19 December) announced the meeting that "met … on Saturday" (22 December)
+    reports: the row of the meeting cites the report; a row of an announced meeting cites every announcement."""
+    met = ("a", "The US envoys met Russian envoy Kirill Dmitriev for talks in Miami on Saturday.", dt.date(2025, 12, 22))
+    will = ("b", "The US envoys will meet Russian envoy Kirill Dmitriev for talks in Miami on Saturday.",
+            dt.date(2025, 12, 19))
+    expected = ("c", "The US envoys are expected to meet Russian envoy Kirill Dmitriev for talks in Miami on Saturday.",
+                dt.date(2025, 12, 18))
+    [row] = _timeline_rows(met, will, expected)
+    assert (row.date, row.text) == (dt.date(2025, 12, 20), met[1])
+    assert [c.source_id for c in row.citations] == ["a"]
+    [row] = _timeline_rows(will, expected)
+    assert row.date == dt.date(2025, 12, 20)
+    assert [c.source_id for c in row.citations] == ["b", "c"]
+    [row] = _timeline_rows(will, met)
+    assert (row.text, [c.source_id for c in row.citations]) == (met[1], ["a"])  # the report leads
 
 
 def test_a_days_row_that_tells_a_meeting_another_source_dates_to_its_span_joins_that_row() -> None:
