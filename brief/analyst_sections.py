@@ -632,7 +632,7 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
             score = _PRECISION_WEIGHT[event.precision] + _window_bonus(event.date, window) \
                 + (0.5 if found.cited else 0.0) - (1.0 if len(event.text.split()) > MAX_EVENT_WORDS else 0.0)
             groups.append(_EventGroup([event], words, score))
-    groups = _days_of_a_meeting_joined(_vaguer_tellings_joined(groups), until, more)
+    groups = [_told_after_the_day(g) for g in _days_of_a_meeting_joined(_vaguer_tellings_joined(groups), until, more)]
     for group in groups:
         group.score += 0.75 * (len(group.events) - 1)
     chosen: list[_EventGroup] = []
@@ -654,6 +654,22 @@ def timeline(material: Sequence[Material], cap: int, window: Window, shown: Sequ
         published_by=_published_by(g.events, mentioned))
         for g in chosen)
     return entries, _unplaced(material)
+
+
+def _told_in_advance(event: Event) -> bool:
+    """Whether the article told the event before its day: published (on a known day) before it."""
+    return event.published is not None and not event.published_earliest and event.published < event.date
+
+
+def _told_after_the_day(group: _EventGroup) -> _EventGroup:
+    """``group`` without the tellings of its event published before its day, when a source tells it after: "Dmitriev
+    is expected to meet Witkoff and Kushner at the weekend" (18 December) says what was planned, not that "the US
+    envoys met Russian envoy Kirill Dmitriev in Miami on Saturday and Sunday" (20 and 21 December). A row of what
+    happened cites the sources that report it; a row of what was only announced keeps them all."""
+    after = [event for event in group.events if not _told_in_advance(event)]
+    if not after or len(after) == len(group.events):
+        return group
+    return _EventGroup(after, group.words if after[0] is group.events[0] else event_words(after[0].text), group.score)
 
 
 def _published_by(events: Sequence[Event], mentioned: dict[str, bool]) -> tuple[tuple[str, str], ...]:
