@@ -13,7 +13,7 @@ full withdrawal of Russian forces and the restoration of its 1991 borders, while
 2025; a red line): it is what the party asked for on that day. Beside December's sources, undated, it reads as
 what Kyiv asks for now, though a newer source may say Kyiv would freeze the lines where they are.
 
-A forecast a week old gets the note too (:func:`dated_forecasts`), and so does a passage that places something
+A forecast four days old gets the note too (:func:`dated_forecasts`), and so does a passage that places something
 by its article's day ("ended on Monday", "this week", "today") in a brief of another day, week or month
 (:func:`placed_by_their_day`); these keep their rank.
 """
@@ -36,9 +36,10 @@ from brief.segmentation import sentence_bounds
 
 AGE_NOTE_DAYS = 30
 """How long after its article a count of months or years ("ten months into …") is old enough to need its date."""
-FORECAST_NOTE_DAYS = 7
+FORECAST_NOTE_DAYS = 4
 """How long after its article a forecast ("The outcome of the meeting in the Ukrainian capital will be decisive …")
-is old enough to need its date: a week, a weekly edition's span, by which the meeting it looked to may be over."""
+is old enough to need its date: more than half a weekly edition's span, by which what it looked to may have happened
+("The U.S. delegation will now proceed to Kyiv", 4 December, read on 10 December)."""
 AGED_PENALTY = 0.75
 """Rank such a passage loses: half what an announcement whose time is past loses, since what it says may still
 hold; enough that a newer source's count of the same thing leads."""

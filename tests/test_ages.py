@@ -96,10 +96,12 @@ def test_a_forecast_says_what_will_or_may_come(text: str, forecasts: bool) -> No
     assert looks_ahead(text) is forecasts
 
 
-def test_a_forecast_a_week_old_gets_its_date_and_keeps_its_rank() -> None:
+def test_a_forecast_four_days_old_gets_its_date_and_keeps_its_rank() -> None:
     december = dt.date(2025, 12, 4)
     (noted,) = dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 18), {}).values()
     assert noted.overtaken.note == "as of 4 December 2025"
+    # the weekly of 10 December: by then the Kyiv meeting the article of 4 December looked to may have happened
+    assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 10), {}) != {}
     assert dated_forecasts([_excerpt(KYIV_MEETING, december)], december + dt.timedelta(days=FORECAST_NOTE_DAYS - 1),
                            {}) == {}
     assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 18), {"a": True}) == {}
