@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from brief.differences import SourcedFigure, find_differences
+import pytest
+
+from brief.differences import SourcedFigure, find_differences, value_interval
 from brief.figures import extract_figures
 
 
@@ -40,6 +43,32 @@ def test_figures_that_can_both_be_right_are_not_a_difference() -> None:
                     ("b", "A coalition of 34 countries is ready to monitor a cease-fire.")) == []
     assert readings(("a", "Between 10,000 and 20,000 troops could be deployed along the line."),
                     ("b", "About 15,000 troops could be deployed along the line.")) == []
+
+
+@pytest.mark.parametrize(("counted", "differs"), [
+    ("more than 400", True),  # a reporter with 635 would write "more than 600"
+    ("over 400", True),
+    ("more than 600", False),
+    ("well over 400", False),  # no ceiling said
+    ("at least 600", False),
+])
+def test_more_than_a_round_number_reaches_only_to_the_next_one(counted: str, differs: bool) -> None:
+    """w8's "more than 400 attack drones" and w6's "635 drones" of the night to 22 December cannot both be what
+    each reporter had."""
+    published = dt.date(2025, 12, 22)
+    sentences = (("a", f"Overnight Russia launched {counted} drones at Ukraine's power grid, the air force said."),
+                 ("b", "Overnight Russia launched 635 drones at Ukraine's power grid, the air force said."))
+    found = find_differences([SourcedFigure(f, sentence, source_id, f.start, f.end, False)
+                              for source_id, sentence in sentences
+                              for f in extract_figures(sentence, source_id, published)])
+    assert bool(found) is differs, found
+
+
+def test_the_ceiling_of_more_than_is_its_last_digits_place_or_a_tenth() -> None:
+    assert value_interval(400, None, "more than") == (400, 500)
+    assert value_interval(19_000, None, "more than") == (19_000, 20_900)
+    assert value_interval(1_000_000, None, "more than") == (1_000_000, 2_000_000)
+    assert value_interval(400, None, "well over") == (400, math.inf)
 
 
 def test_a_different_scope_is_a_different_measure() -> None:
