@@ -376,7 +376,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     told_before: set[str] = set()
     if window.start is not None:  # the week's news before the story so far
         told_before = backstory([e for e, _ in selected if e.id not in stale and e.id not in old_counts],
-                                window.start, earliest)
+                                window.start, earliest, as_of_date)
         selected = [(e, round(score - BACKSTORY_PENALTY, 6) if e.id in told_before else score)
                     for e, score in selected]
     forecasts = dated_forecasts([e for e, _ in selected], as_of_date, earliest)

@@ -27,18 +27,40 @@ BACKSTORY_PENALTY = 0.75
 """What such a passage loses of its rank."""
 
 
-def backstory(candidates: Iterable[Excerpt], window_start: dt.date, earliest: Mapping[str, bool]) -> set[str]:
+def backstory(candidates: Iterable[Excerpt], window_start: dt.date, earliest: Mapping[str, bool],
+              as_of: dt.date | None = None) -> set[str]:
     """The ids of the passages among ``candidates`` that only tell the story before a window that begins on
-    ``window_start``. ``earliest``: source id → whether its date is only the earliest possible (then what "four
-    weeks ago" means is not known, and the passage is not judged)."""
+    ``window_start``. ``earliest``: source id → whether its date is only the earliest possible. What "four weeks
+    ago" or "in May" means then is known only within the days up to the brief's day ``as_of``, which the article
+    cannot postdate: its events must have ended that much earlier (seed 000, "18 December 2025 or later", in the
+    weekly of 18 December: "The Istanbul channel this summer …: Putin offered direct talks in May" is the story
+    so far). Without ``as_of`` such a passage is not judged."""
     found: set[str] = set()
     before = window_start - dt.timedelta(days=BACKSTORY_DAYS)
     for excerpt in candidates:
+        slack = dt.timedelta(0)
         if earliest.get(excerpt.source_id, False):
-            continue
+            if as_of is None or excerpt.published is None:
+                continue
+            slack = max(as_of - excerpt.published, dt.timedelta(0))
         events = [event for event in shown_events(excerpt) if event.precision != "year"]
-        if not events or any(last_day(event.date, event.precision) > before for event in events):
+        if not events or any(last_day(event.date, event.precision) + slack > before for event in events):
             continue
-        if not PRESENT_TENSE.search(shown_text(excerpt)):
+        if not _tells_the_present(shown_text(excerpt), excerpt.published):
             found.add(excerpt.id)
     return found
+
+
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+"""The last month of a season that ends within its year (winter runs into the next)."""
+
+
+def _tells_the_present(text: str, published: dt.date | None) -> bool:
+    """Whether ``text`` has a word of the present (:data:`brief.history.PRESENT_TENSE`), a season its article's
+    day had already seen the end of aside: "The Istanbul channel this summer typified …", in December, is the past."""
+    for match in PRESENT_TENSE.finditer(text):
+        words = match.group(0).lower().split()
+        ends = _SEASON_ENDS.get(words[-1]) if words[0] == "this" and len(words) == 2 else None
+        if ends is None or published is None or published.month <= ends:
+            return True
+    return False

@@ -49,6 +49,13 @@ def _excerpt(text: str, published: dt.date, source_id: str = "a") -> Excerpt:
     (OTHER_NEWS[2], SUNDAY_21, False),
     # a bare year dates no event
     ("Russia's 2022 invasion was repelled from Kyiv.", SUNDAY_21, False),
+    # a season the article's day has seen the end of is the past; one it is in is the present
+    ("The Istanbul channel this summer typified the Kremlin's pattern: Putin offered direct talks in May.",
+     SUNDAY_21, True),
+    ("The Istanbul channel this winter typified the Kremlin's pattern: Putin offered direct talks in May.",
+     SUNDAY_21, False),
+    ("The Istanbul channel this summer typified the Kremlin's pattern: Putin offered direct talks in May.",
+     dt.date(2025, 7, 1), False),
 ])
 def test_a_passage_that_only_tells_an_earlier_time_in_the_past_is_backstory(text: str, published: dt.date,
                                                                             told_before: bool) -> None:
@@ -63,6 +70,20 @@ def test_backstory_needs_its_events_a_week_before_the_window_and_a_known_date() 
     assert backstory([_excerpt(met, published)], week_after, {})
     assert not backstory([_excerpt(met, published)], week_after - dt.timedelta(days=1), {})
     assert not backstory([_excerpt(FOUR_WEEKS_AGO, SUNDAY_21)], TUESDAY_16, {"a": True})  # "four weeks" from when?
+
+
+def test_an_article_dated_only_by_its_earliest_day_is_judged_up_to_the_briefs_day() -> None:
+    """Seed 000 is "18 December 2025 or later": in the weekly of 18 December its "in May" is May 2025 whatever its
+    day; a date it tells by its own day is judged only as far as the brief's day could move it."""
+    may = "Putin offered direct talks in May, torpedoing a U.S. ultimatum."
+    published = dt.date(2025, 12, 18)
+    assert backstory([_excerpt(may, published)], dt.date(2025, 12, 12), {"a": True}, dt.date(2025, 12, 18))
+    # "four weeks ago" of 18 December is the week of 17–23 November, of 31 December the week of 1–7 December: in a
+    # window from 12 December, the story so far only if the article cannot be of the 31st
+    window = dt.date(2025, 12, 12)
+    assert backstory([_excerpt(FOUR_WEEKS_AGO, published)], window, {"a": True}, dt.date(2025, 12, 30))
+    assert not backstory([_excerpt(FOUR_WEEKS_AGO, published)], window, {"a": True}, dt.date(2025, 12, 31))
+    assert backstory([_excerpt(FOUR_WEEKS_AGO, published)], window, {}, dt.date(2025, 12, 31))  # its day known
 
 
 def test_a_weekly_brief_ranks_the_story_so_far_below_the_weeks_news_and_shows_it_in_a_thin_week(
