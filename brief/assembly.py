@@ -1162,8 +1162,10 @@ def _authors_voice(candidate: _Candidate, opinions: frozenset[str]) -> str | Non
 
 def _listed_under(candidate: _Candidate) -> str | None:
     """The hedging introduction of the list the item's passage is an item of (:attr:`Excerpt.listed_under`); None
-    for an item whose shown text starts before its passage (the introduction may be in it)."""
-    return None if candidate.context or candidate.lead.paragraph < 0 else candidate.lead.listed_under
+    for an item whose shown text starts before its passage (the introduction may be in it). The colon that opened
+    the list is left out: the note quotes the introduction inside its own brackets."""
+    listed_under = None if candidate.context or candidate.lead.paragraph < 0 else candidate.lead.listed_under
+    return listed_under.rstrip(" :") if listed_under else None
 
 
 def _sentence_before(places: dict[tuple[int, int], Excerpt], lead: Excerpt, source_text: str) -> Excerpt | None:

@@ -1274,7 +1274,7 @@ def test_an_item_of_a_list_an_analysts_guess_introduces_says_so_and_verify_check
     })
     recipe = recipe_for(paths, workspace)
     briefing = assemble_briefing(workspace, recipe)
-    intro = "Analysts suggest that the core points of contention likely revolve around two areas:"
+    intro = "Analysts suggest that the core points of contention likely revolve around two areas"  # no colon
     listed = {i.label: i.listed_under for i in briefing.all_items() if i.label}
     assert listed["Security Guarantees:"] == intro and listed["Territorial Integrity:"] == intro
     assert listed["Ceasefire Terms:"] is None and listed["Sanctions Relief:"] is None
