@@ -143,6 +143,13 @@ Corporation, this is compounded …", "For donor countries—especially in the E
 _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|these|those|that)\b", re.IGNORECASE)
 
 
+_TURNS_ON_IT = re.compile(r"[\"“‘']?(?:But|Yet|However,?|Still,?)\s+it\s+(?!(?:is|was|remains|seems|appears|(?:would|will|may"
+                          r"|might|could)\s+be)\b)")
+"""A sentence that turns against the one before and says "it" of what that one names: "For Washington, the back
+channel has produced a process where none existed a year ago. But it has also looped back on itself: …" (not "But
+it is unclear whether …", whose "it" names nothing)."""
+
+
 _UNNAMED_EVENT = re.compile(
     rf"^[\"“‘']?{OPENING_PHRASE}the\s+(?:meeting|visit|call|summit|session|encounter|conversation|trip|talk"
     r"|deal|decision|agreement|accord)\s+"
@@ -229,7 +236,8 @@ def illustrates_what_came_before(text: str) -> bool:
 
 def lacks_who_or_what(text: str, *, any_pronoun: bool = True) -> bool:
     """Whether ``text`` says "he"/"she" of someone or "this" of something that the sentence before it may say:
-    a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), or one with
+    a person pronoun anywhere, a demonstrative it opens on ("This would give the Kremlin a veto"), an "it" after
+    a turn it opens on (:data:`_TURNS_ON_IT`: "But it has also looped back on itself"), or a demonstrative with
     no noun after it; an event it does not say which, or what came after what it says ("The meeting offered
     little surprise", "Afterwards …": :func:`refers_to_an_unnamed_event`); or "the 27" of whom it does not
     name (:func:`counts_whom_it_does_not_name`); or it is an example of what that sentence says, or the rest of its
@@ -237,6 +245,6 @@ def lacks_who_or_what(text: str, *, any_pronoun: bool = True) -> bool:
     :func:`brief.ranking.leans_on_what_came_before`'s to say.) Not ``any_pronoun``: a "he" or "his" only when
     nobody ``text`` names can be them (:func:`refers_to_someone_unnamed`)."""
     pronoun = PERSON_PRONOUN.search(text) if any_pronoun else refers_to_someone_unnamed(text)
-    return bool(pronoun or _OPENS_ON_DEMONSTRATIVE.match(text)) \
+    return bool(pronoun or _OPENS_ON_DEMONSTRATIVE.match(text) or _TURNS_ON_IT.match(text)) \
         or points_at_what_came_before(text) or refers_to_an_unnamed_event(text) or counts_whom_it_does_not_name(text) \
         or illustrates_what_came_before(text)

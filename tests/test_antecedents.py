@@ -213,6 +213,10 @@ def test_a_sentence_before_that_names_nobody_does_not_make_a_he_read_alone(tmp_p
      "for the next two years.",
      "After Belgium refused to back the plan to use immobilised Russian central bank assets, the 27 instead agreed "
      "to raise €90bn through joint borrowing backed by the EU budget."),
+    # seed 000: alone, the sentence before reads as praise the article goes on to take back
+    ("For Washington, the back channel has produced a process where none existed a year ago.",
+     "But it has also looped back on itself: every new contact with the Kremlin produces flurries of diplomacy "
+     "with Kyiv and Europe, only to run up against the same wall."),
 ])
 def test_a_passage_is_shown_after_the_sentence_that_says_whom_or_what_it_follows(
         tmp_path: Path, before: str, leaning: str) -> None:
@@ -282,6 +286,18 @@ def test_an_example_or_the_rest_of_a_list_leans_on_the_sentence_before(text: str
     assert illustrates_what_came_before(text) is illustrates
     if illustrates:
         assert lacks_who_or_what(text) and leans_on_what_came_before(text)
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("But it has also looped back on itself.", True),
+    ("Yet it still falls short of what Kyiv asked for.", True),
+    ("However, it offers no guarantee of enforcement.", True),
+    ("But it is unclear whether Moscow will accept the text.", False),  # an "it" that names nothing
+    ("Yet it remains to be seen whether the summit will take place.", False),
+    ("But the plan has also looped back on itself.", False),
+])
+def test_an_it_after_a_turn_says_what_the_sentence_before_names(text: str, leans: bool) -> None:
+    assert lacks_who_or_what(text) is leans
 
 
 def test_an_example_is_shown_after_the_claim_it_illustrates(tmp_path: Path) -> None:
