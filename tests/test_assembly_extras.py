@@ -1148,8 +1148,9 @@ def test_a_passage_whose_sentence_before_leans_too_is_shown_after_both(tmp_path:
 def test_that_sequencing_is_shown_after_a_sentence_that_leans_only_on_its_yet(tmp_path: Path) -> None:
     """Seed 000: "That sequencing remains the most combustible point of disagreement …" says what only the
     sentence before says ("move toward a deal now, then fill in security guarantees later"), which opens on
-    "Yet". "Yet" sets the pair against what came before, but the pair says all it says: it is shown, where a
-    sentence before that leans by "it" is not taken as context."""
+    "Yet". "Yet" sets the pair against what came before, but the pair says all it says: it is shown. A sentence
+    before that says "it" after its "But" is shown after its own sentence before: the item starts where the text
+    reads alone."""
     sentences = ("As the year went on, Rubio showed more flexibility toward the concerns of Kyiv in the talks. "
                  "Yet the center of gravity in U.S. pressure has sat on Zelensky's side of the table: move toward "
                  "a deal now, then fill in security guarantees later. That sequencing remains the most combustible "
@@ -1162,7 +1163,8 @@ def test_that_sequencing_is_shown_after_a_sentence_that_leans_only_on_its_yet(tm
     (tmp_path / "it").mkdir()
     paths, workspace = project(tmp_path / "it", {"q": ("2025-12-18", "Alpha Post", [leaning, *PARAGRAPHS])})
     briefing = assemble_briefing(workspace, recipe_for(paths, workspace))
-    assert not [i for i in briefing.all_items() if "That sequencing" in i.text]
+    [item] = [i for i in briefing.all_items() if "That sequencing" in i.text]
+    assert item.text.startswith("As the year went on, Rubio showed more flexibility")
 
 
 def test_a_paragraph_opening_on_he_is_shown_after_the_paragraph_before_that_names_him(tmp_path: Path) -> None:
