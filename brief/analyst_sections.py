@@ -532,7 +532,8 @@ def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]
         entries.append(KeyFigure(text=lead.text, value=lead.value, upper=lead.upper, unit=lead.unit,
                                  category=lead.category, qualifier=lead.qualifier,
                                  measure=_fullest_measure(group.members) if alike else lead.measure,
-                                 citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members)))
+                                 citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members),
+                                 given_by=lead.given_by))
     return tuple(entries)
 
 

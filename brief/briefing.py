@@ -397,6 +397,8 @@ class KeyQuote:
             + len(self.when.split()) + 3
 
 
+ACCORDING_TO = ", according to "
+"""What joins a key figure's measure and whose count it is (:attr:`KeyFigure.measure_shown`)."""
 SHARE_IN_WORDS = "share"
 """The unit a Key figures row shows for a share written in words ("about three-quarters" of Donetsk): brief reads
 it as a per cent (75 %), but "%" beside words reads as a slip."""
@@ -426,10 +428,18 @@ class KeyFigure:
     qualifier: str | None
     """"around", "more than"… as written; None when the figure is given flat."""
     citations: tuple[Passage, ...]
+    given_by: str | None = None
+    """Who the first source says counted or estimated it ("Mediazona and the BBC’s Russian service"), else None."""
 
     @property
     def display(self) -> str:
         return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
+    @property
+    def measure_shown(self) -> str:
+        """What it measures and, when the source says, whose count it is: "Russian military deaths in 2025,
+        according to Mediazona and the BBC’s Russian service"."""
+        return f"{self.measure}{ACCORDING_TO}{self.given_by}" if self.given_by else self.measure
 
     @property
     def shown_unit(self) -> str:
@@ -438,7 +448,7 @@ class KeyFigure:
 
     @property
     def words(self) -> int:
-        return len(self.display.split()) + len(self.shown_unit.split()) + len(self.measure.split()) + 1
+        return len(self.display.split()) + len(self.shown_unit.split()) + len(self.measure_shown.split()) + 1
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from brief.dates import MONTH_NAME, long_date
+from brief.figure_sources import given_by
 from brief.sentences import Sentence, article_sentences
 from brief.speakers import SPEECH_VERBS
 from brief.timeline import chronology_days
@@ -70,12 +71,15 @@ class Figure:
     """Offset of the figure itself: ``source_text[figure_start:figure_end] == text``."""
     figure_end: int
     source_id: str
+    given_by: str | None = None
+    """Who the sentence says counted or estimated it ("Mediazona and the BBC’s Russian service",
+    :func:`brief.figure_sources.given_by`); None when it does not say."""
 
     def as_json(self) -> dict[str, object]:
         return {"source": self.source_id, "text": self.text, "value": self.value, "upper": self.upper,
                 "unit": self.unit, "category": self.category, "measure": self.measure,
                 "qualifier": self.qualifier, "start": self.start, "end": self.end,
-                "figure_start": self.figure_start, "figure_end": self.figure_end}
+                "figure_start": self.figure_start, "figure_end": self.figure_end, "given_by": self.given_by}
 
 
 def extract_figures(text: str, source_id: str, published: dt.date | None = None, *,
@@ -92,7 +96,9 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
     headed: dict[int, dt.date | None] | None = None
     for sentence in article_sentences(text) if sentences is None else sentences:
         body = text[sentence.start:sentence.end]
-        for found in sentence_figures(body):
+        found_here = sentence_figures(body)
+        giver = given_by(body) if found_here else None
+        for found in found_here:
             measure = found.measure
             if found.category == "strikes":
                 if headed is None:
@@ -102,8 +108,17 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
                 text=found.text, value=found.value, unit=found.unit, category=found.category,
                 measure=measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
                 end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
-                source_id=source_id))
+                source_id=source_id, given_by=giver if _estimated(found.category, found.unit) else None))
     return figures
+
+
+_ESTIMATED: frozenset[Category] = frozenset({"casualties", "strikes", "share", "people", "prisoners"})
+"""Categories whose figures are someone's count or estimate, which a row names (:attr:`Figure.given_by`): losses,
+an attack's drones and missiles, shares; and territory held or gained by area or share (not "four regions")."""
+
+
+def _estimated(category: Category, unit: str) -> bool:
+    return category in _ESTIMATED or category == "territory" and unit in ("%", "km²", "mi²")
 
 
 NIGHT_TO = " in the night to "
@@ -128,7 +143,8 @@ def figures_in_passage(passage: str, source_id: str, published: dt.date | None =
     return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
                    measure=night_of(found.measure, published) if found.category == "strikes" else found.measure,
                    qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
-                   figure_start=found.start, figure_end=found.end, source_id=source_id)
+                   figure_start=found.start, figure_end=found.end, source_id=source_id,
+                   given_by=given_by(passage) if _estimated(found.category, found.unit) else None)
             for found in sentence_figures(passage)]
 
 

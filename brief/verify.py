@@ -77,6 +77,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.briefing import (
+    ACCORDING_TO,
     AUTHORS_VOICE_NOTES,
     MENTIONED,
     SHARE_IN_WORDS,
@@ -881,15 +882,29 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
 
     The row's measure is its figure's, in the source whose writing the row shows (the build merges other
     sources' figures under it); brief's reading is the test, since the phrase is made from the sentence
-    ("Ukrainian territory gained by Russia" for "Russia has gained 0.77% of Ukrainian territory"). An empty
-    cell says less, not something else: it is not checked.
+    ("Ukrainian territory gained by Russia" for "Russia has gained 0.77% of Ukrainian territory"). After
+    ", according to" comes whose count it is, which must be who the source says gives it
+    (:attr:`brief.figures.Figure.given_by`). An empty cell says less, not something else: it is not checked.
     """
     if not normalise(measure):
         return []
-    given = list(dict.fromkeys(found.measure for source_id in source_ids for found in readings.figures(source_id)
-                               if found.unit == unit and found.measure and _same_writing(_written(found), figure)))
+    measure, according, giver = measure.partition(ACCORDING_TO.strip(", "))
+    measure = measure.rstrip(" ,") if according else measure
+    written = [found for source_id in source_ids for found in readings.figures(source_id)
+               if found.unit == unit and found.measure and _same_writing(_written(found), figure)]
+    given = list(dict.fromkeys(found.measure for found in written))
     if any(_same_writing(measure, read) for read in given):
-        return []
+        if not according:
+            return []
+        givers = list(dict.fromkeys(found.given_by for found in written
+                                    if found.given_by and _same_writing(measure, found.measure)))
+        if any(_same_writing(giver.strip(), read) for read in givers):
+            return []
+        return [Mismatch(block.first_line, "measure", giver.strip(), cited, source_ids,
+                         reason=f"not whose count «{figure}» is in {_names(source_ids, numbers)}",
+                         changes=("brief reads " + "; ".join(f'"{read}"' for read in givers) + " there" if givers
+                                  else "brief reads nobody's name for it there",),
+                         numbering=tuple(sorted(numbers.items())))]
     return [Mismatch(block.first_line, "measure", measure, cited, source_ids,
                      reason=f"not what «{figure}» ({unit}) measures in {_names(source_ids, numbers)}",
                      changes=("brief reads " + "; ".join(f'"{read}"' for read in given) + " there" if given

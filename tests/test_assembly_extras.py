@@ -202,6 +202,26 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     assert categories.index("casualties") < categories.index("plan")  # losses before plan points
 
 
+def test_key_figures_say_whose_count_they_are_and_verify_checks_it(seeds) -> None:
+    """Seed 000 sets deaths counted by Mediazona and the BBC beside casualties estimated by CSIS: each row says
+    whose figure it is, as the sentence gives it, and verify reads the name as the source writes it."""
+    _, workspace, briefing, markdown = seeds
+    figures = {f.text: f for f in section(briefing, "key-figures").entries}
+    assert figures["19,000"].given_by == "Mediazona and the BBC’s Russian service"
+    assert figures["1 million"].given_by == "the Center for Strategic and International Studies"
+    assert figures["28-point"].given_by is None  # a plan's points are no one's count
+    row = ("| around 19,000 | deaths | Russian military deaths in 2025, according to Mediazona and the BBC’s Russian "
+           "service |")
+    assert row in markdown
+    assert figures["19,000"].words == replace(figures["19,000"], given_by=None).words + 8
+    [wrong] = verify_brief(markdown.replace(row, row.replace("according to Mediazona", "according to Meduza")),
+                           workspace)
+    assert (wrong.kind, wrong.text) == ("measure", "Meduza and the BBC’s Russian service")
+    assert wrong.changes == ('brief reads "Mediazona and the BBC’s Russian service" there',)
+    unnamed = markdown.replace(row, "| around 19,000 | deaths | Russian military deaths in 2025 |")
+    assert verify_brief(unnamed, workspace) == []  # saying less is not saying something else
+
+
 def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -> None:
     """"about three-quarters" is read as 75 %, but the row says "share": "%" beside words reads as a slip."""
     paths, workspace = project(tmp_path, {"a": ("2025-12-06", "Alpha Post", [
