@@ -670,7 +670,7 @@ def _told_after_the_day(group: _EventGroup) -> _EventGroup:
     after = [event for event in group.events if not _told_in_advance(event)]
     if not after or len(after) == len(group.events):
         return group
-    return _EventGroup(after, group.words if after[0] is group.events[0] else event_words(after[0].text), group.score)
+    return _EventGroup(after, group.words, group.score)  # its words have told which rows tell one event already
 
 
 def _published_by(events: Sequence[Event], mentioned: dict[str, bool]) -> tuple[tuple[str, str], ...]:

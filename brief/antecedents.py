@@ -143,11 +143,12 @@ Corporation, this is compounded …", "For donor countries—especially in the E
 _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|these|those|that)\b", re.IGNORECASE)
 
 
-_TURNS_ON_IT = re.compile(r"[\"“‘']?(?:But|Yet|However,?|Still,?)\s+it\s+(?!(?:is|was|remains|seems|appears|(?:would|will|may"
-                          r"|might|could)\s+be)\b)")
+_TURNS_ON_IT = re.compile(r"[\"“‘']?(?:But|Yet|However,?|Still,?)\s+it\s+(?!(?:is|was|remains|seems|appears|emerged"
+                          r"|takes|took|will|would|may|might|could|can|(?:has|had)\s+been|becomes|became)\b)")
 """A sentence that turns against the one before and says "it" of what that one names: "For Washington, the back
 channel has produced a process where none existed a year ago. But it has also looped back on itself: …" (not "But
-it is unclear whether …", whose "it" names nothing)."""
+it is unclear whether …", "But it emerged on Monday that …", "However, it took a phone call from Trump to …" or
+"But it will take months for …", whose "it" names nothing)."""
 
 
 _UNNAMED_EVENT = re.compile(

@@ -47,9 +47,10 @@ AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess 
                        "as few as"})
 AT_MOST = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "just under"})
 """The qualifiers of a figure ("around 19,000", "more than 30", "up to 800,000") by what they allow."""
-OPEN_ABOVE = frozenset({"well over", "as few as"})
-"""Of :data:`AT_LEAST`, the qualifiers that set no ceiling: "well over 400" may be 600. The others round down to
-the figure's last digit: "more than 400" drones is not 635, which a reporter would call "more than 600"."""
+ROUNDED_DOWN = frozenset({"more than", "over", "just over"})
+"""Of :data:`AT_LEAST`, the qualifiers of a number rounded down to its last digit: "more than 400" drones is not
+635, which a reporter would call "more than 600". The others set no ceiling: "at least 25 people were killed" is
+a toll still rising, and "well over 400" may be 600; nor does a number in words ("more than half")."""
 LATER_WORDS = frozenset({"revised", "new", "newer", "updated", "latest", "amended", "scaled", "reduced", "final",
                          "current", "shortened", "trimmed", "cut", "down", "lowered", "raised", "expanded"})
 """Words that mark a later version of a thing ("the revised plan"); contradictions reads them too."""
@@ -189,19 +190,22 @@ def stem(word: str) -> str:
 
 
 def _interval(figure: Figure) -> tuple[float, float]:
-    return value_interval(figure.value, figure.upper, figure.qualifier)
+    return value_interval(figure.value, figure.upper, figure.qualifier,
+                          in_digits=any(c.isdigit() for c in figure.text))
 
 
-def value_interval(value: float, upper: float | None, qualifier: str | None) -> tuple[float, float]:
+def value_interval(value: float, upper: float | None, qualifier: str | None, *,
+                   in_digits: bool = True) -> tuple[float, float]:
     """The values a number allows as written: itself (or its range), ±:data:`APPROXIMATE` after "around",
-    up to its rounding step above after "more than" (:func:`_rounding_step`; open above after "well over"), from 0
-    after "up to"."""
+    up to its rounding step above after "more than" before digits (:data:`ROUNDED_DOWN`, :func:`_rounding_step`),
+    else open above after "at least", from 0 after "up to"."""
     low, high = value, upper if upper is not None else value
     qualifier = (qualifier or "").lower()
     if qualifier in APPROXIMATE_WORDS:
         return low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
     if qualifier in AT_LEAST:
-        return low, math.inf if qualifier in OPEN_ABOVE else high + _rounding_step(high)
+        rounded = qualifier in ROUNDED_DOWN and in_digits
+        return low, high + _rounding_step(high) if rounded else math.inf
     if qualifier in AT_MOST:
         return 0.0, high
     return low, high
@@ -209,13 +213,14 @@ def value_interval(value: float, upper: float | None, qualifier: str | None) -> 
 
 def _rounding_step(value: float) -> float:
     """How far above ``value`` "more than" it may reach: its last digit's place (100 for 400, 1,000 for 19,000), or
-    a tenth of it if that is more ("more than 19,000" allows 20,900; "more than 400" allows 500)."""
+    a fifth of it if that is more ("more than 19,000" allows 22,800; "more than 400" allows 500; "more than 1.5
+    million" allows 1.8 million)."""
     if value <= 0:
         return math.inf
     place = 10.0 ** math.floor(math.log10(value))
     while place > 1e-9 and abs(value / place - round(value / place)) > 1e-9:
         place /= 10
-    return max(place, value / 10)
+    return max(place, value / 5)
 
 
 def _content(text: str) -> set[str]:

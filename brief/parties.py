@@ -18,7 +18,11 @@ PARTY_WORDS = {
 """Lower-case word → the party it names."""
 
 HEADS_OF_STATE = {
-    "putin": "Russia", "zelensky": "Ukraine", "zelenskiy": "Ukraine", "zelenskyy": "Ukraine", "trump": "U.S.",
+    "putin": ("Russia", "vladimir"), "zelensky": ("Ukraine", "volodymyr"), "zelenskiy": ("Ukraine", "volodymyr"),
+    "zelenskyy": ("Ukraine", "volodymyr"), "trump": ("U.S.", "donald"),
 }
 """Lower-case surname → the party whose position the head of state states ("Putin wants the rest of Donetsk
-handed over" is Russia's demand)."""
+handed over" is Russia's demand), and his first name."""
+HEAD_OF_STATE_TITLES = frozenset({"president", "russian", "ukrainian", "u.s.", "american", "us"})
+"""Words that may stand before a head of state's name ("President Vladimir Putin", "Ukrainian President Volodymyr
+Zelensky"); another word makes another person ("Melania Trump")."""

@@ -103,7 +103,8 @@ def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
     taken = [(f.figure_start, f.figure_end) for f in figures]
     taken += [(m.start, m.end) for m in find_dates(text, published or _ANY_DAY)]  # "Dec. 9", "2025" count nothing
     counts = [Count(frozenset({stem(f.unit.lower())}) | _counted(text, f.figure_end)[0],
-                     *value_interval(f.value, f.upper, f.qualifier), figure=f) for f in figures]
+                     *value_interval(f.value, f.upper, f.qualifier, in_digits=any(c.isdigit() for c in f.text)),
+                     figure=f) for f in figures]
     for match in _COUNT.finditer(text):
         start, end = match.span("n")
         kind, scale = _counted(text, end)
@@ -112,7 +113,8 @@ def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
         raw = match.group("n").lower()
         value = (SPELLED_NUMBERS.get(raw) or float(raw.replace(",", ""))) * scale
         qualifier = QUALIFIER_BEFORE.search(text[max(0, start - 30):start])
-        counts.append(Count(kind, *value_interval(value, None, qualifier.group("q") if qualifier else None)))
+        counts.append(Count(kind, *value_interval(value, None, qualifier.group("q") if qualifier else None,
+                                                  in_digits=raw[:1].isdigit())))
     return Particulars(excerpt, tuple(counts), tuple(days))
 
 

@@ -122,7 +122,7 @@ _SOURCE_COUNT = re.compile((r"\*\((?:\d+\s+sources?(?:;[^()*]*)?|reported in the
 edition from source 2)*" after an item (or from a source no longer cited: "from Title, 4 December 2025"), and
 its "*(as of 9 December 2025; see the later source 3)*" after an announcement overtaken by events (only in
 the forms :attr:`brief.briefing.Overtaken.note` writes, so that no statement can hide in one), and its
-"*(listed under “Analysts suggest … areas:”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
+"*(listed under “Analysts suggest … areas”)*" (:attr:`brief.briefing.BriefItem.listed_under`), whose words
 are checked as a quotation, and its "*(the author's recommendation)*", "*(the author's assessment)*" or "*(from
 an opinion piece)*" (:data:`brief.briefing.AUTHORS_VOICE_NOTES`).
 A note may be wrapped over lines like the item it closes."""

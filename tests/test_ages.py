@@ -102,6 +102,8 @@ def test_a_forecast_four_days_old_gets_its_date_and_keeps_its_rank() -> None:
     assert noted.overtaken.note == "as of 4 December 2025"
     # the weekly of 10 December: by then the Kyiv meeting the article of 4 December looked to may have happened
     assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 10), {}) != {}
+    assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 8), {}) != {}  # four days on
+    assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 7), {}) == {}
     assert dated_forecasts([_excerpt(KYIV_MEETING, december)], december + dt.timedelta(days=FORECAST_NOTE_DAYS - 1),
                            {}) == {}
     assert dated_forecasts([_excerpt(KYIV_MEETING, december)], dt.date(2025, 12, 18), {"a": True}) == {}

@@ -295,6 +295,10 @@ def test_an_example_or_the_rest_of_a_list_leans_on_the_sentence_before(text: str
     ("But it is unclear whether Moscow will accept the text.", False),  # an "it" that names nothing
     ("Yet it remains to be seen whether the summit will take place.", False),
     ("But the plan has also looped back on itself.", False),
+    ("But it will take months for the monitors to deploy.", False),  # the reviewer's dummy "it"s
+    ("But it emerged on Monday that the envoys had met in Miami.", False),
+    ("However, it took a phone call from Trump to restart the talks.", False),
+    ("But it has been clear for weeks that Moscow will not sign.", False),
 ])
 def test_an_it_after_a_turn_says_what_the_sentence_before_names(text: str, leans: bool) -> None:
     assert lacks_who_or_what(text) is leans

@@ -50,6 +50,7 @@ def test_figures_that_can_both_be_right_are_not_a_difference() -> None:
     ("over 400", True),
     ("more than 600", False),
     ("well over 400", False),  # no ceiling said
+    ("at least 400", False),  # a toll still rising
     ("at least 600", False),
 ])
 def test_more_than_a_round_number_reaches_only_to_the_next_one(counted: str, differs: bool) -> None:
@@ -66,9 +67,12 @@ def test_more_than_a_round_number_reaches_only_to_the_next_one(counted: str, dif
 
 def test_the_ceiling_of_more_than_is_its_last_digits_place_or_a_tenth() -> None:
     assert value_interval(400, None, "more than") == (400, 500)
-    assert value_interval(19_000, None, "more than") == (19_000, 20_900)
+    assert value_interval(19_000, None, "more than") == (19_000, 22_800)
+    assert value_interval(1_500_000, None, "over") == (1_500_000, 1_800_000)
     assert value_interval(1_000_000, None, "more than") == (1_000_000, 2_000_000)
     assert value_interval(400, None, "well over") == (400, math.inf)
+    assert value_interval(25, None, "at least") == (25, math.inf)
+    assert value_interval(50, None, "more than", in_digits=False) == (50, math.inf)  # "more than half"
 
 
 def test_a_different_scope_is_a_different_measure() -> None:
