@@ -233,7 +233,7 @@ def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -
     assert (figures["three-quarters"].value, figures["three-quarters"].unit) == (75.0, "%")
     assert (figures["three-quarters"].shown_unit, figures["25 per cent"].shown_unit) == ("share", "%")
     markdown = markdown_of(paths, workspace, briefing, recipe)
-    assert "| about three-quarters | share | Donetsk controlled by Russia |" in markdown
+    assert "| about three-quarters | share | Donetsk controlled by Russia, according to the analysts |" in markdown
     assert verify_brief(markdown, workspace) == []
     assert verify_brief(markdown.replace("| about three-quarters | share |", "| about three-quarters | % |"),
                         workspace) == []  # the per cent it is read as
