@@ -900,7 +900,8 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
                                     if found.given_by and _same_writing(measure, found.measure)))
         if any(_same_writing(giver.strip(), read) for read in givers):
             return []
-        return [Mismatch(block.first_line, "measure", giver.strip(), cited, source_ids,
+        return [Mismatch(block.first_line, "measure", giver.strip() or "nobody named after “according to”", cited,
+                         source_ids,
                          reason=f"not whose count «{figure}» is in {_names(source_ids, numbers)}",
                          changes=("brief reads " + "; ".join(f'"{read}"' for read in givers) + " there" if givers
                                   else "brief reads nobody's name for it there",),

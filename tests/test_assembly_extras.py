@@ -218,6 +218,9 @@ def test_key_figures_say_whose_count_they_are_and_verify_checks_it(seeds) -> Non
                            workspace)
     assert (wrong.kind, wrong.text) == ("measure", "Meduza and the BBC’s Russian service")
     assert wrong.changes == ('brief reads "Mediazona and the BBC’s Russian service" there',)
+    [empty] = verify_brief(markdown.replace(row, row.replace(" Mediazona and the BBC’s Russian service", "")),
+                           workspace)
+    assert (empty.kind, empty.text) == ("measure", "nobody named after “according to”")
     unnamed = markdown.replace(row, "| around 19,000 | deaths | Russian military deaths in 2025 |")
     assert verify_brief(unnamed, workspace) == []  # saying less is not saying something else
 
