@@ -921,13 +921,9 @@ def with_item_differences(section: ExtraSection, differences: Iterable[SourceDif
 def _difference_entry(measure: str, unit: str, category: str,
                       readings: Sequence[Sequence[SourcedFigure]]) -> FigureDifference:
     return FigureDifference(measure=measure, unit=unit, category=category, readings=tuple(
-        FigureReading(text=_display(reading[0].figure), value=reading[0].figure.value,
+        FigureReading(text=reading[0].figure.written, value=reading[0].figure.value,
                       citations=tuple(dict.fromkeys(_passage(f.source_id, f.start, f.end) for f in reading)))
         for reading in readings))
-
-
-def _display(figure: Figure) -> str:
-    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
 
 
 # --- numbering -----------------------------------------------------------------------------------

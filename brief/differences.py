@@ -190,8 +190,7 @@ def stem(word: str) -> str:
 
 
 def _interval(figure: Figure) -> tuple[float, float]:
-    return value_interval(figure.value, figure.upper, figure.qualifier,
-                          in_digits=any(c.isdigit() for c in figure.text))
+    return value_interval(figure.value, figure.upper, figure.qualifier, in_digits=figure.in_digits)
 
 
 def value_interval(value: float, upper: float | None, qualifier: str | None, *,

@@ -75,6 +75,16 @@ class Figure:
     """Who the sentence says counted or estimated it ("Mediazona and the BBC’s Russian service",
     :func:`brief.figure_sources.given_by`); None when it does not say."""
 
+    @property
+    def written(self) -> str:
+        """The figure as a row shows it, with its qualifier: "around 19,000"."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
+    @property
+    def in_digits(self) -> bool:
+        """Whether it is written in digits ("400"), not in words ("three-quarters", "four")."""
+        return any(c.isdigit() for c in self.text)
+
     def as_json(self) -> dict[str, object]:
         return {"source": self.source_id, "text": self.text, "value": self.value, "upper": self.upper,
                 "unit": self.unit, "category": self.category, "measure": self.measure,
@@ -140,12 +150,14 @@ def night_named(measure: str) -> str:
 def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
     """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
     ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""
+    found_here = sentence_figures(passage)
+    giver = given_by(passage) if found_here else None
     return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
                    measure=night_of(found.measure, published) if found.category == "strikes" else found.measure,
                    qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
                    figure_start=found.start, figure_end=found.end, source_id=source_id,
-                   given_by=given_by(passage) if _estimated(found.category, found.unit) else None)
-            for found in sentence_figures(passage)]
+                   given_by=giver if _estimated(found.category, found.unit) else None)
+            for found in found_here]
 
 
 @dataclass(frozen=True)

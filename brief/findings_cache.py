@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-EXTRACTOR_MODULES = ("quotes", "speakers", "figures", "figure_sources", "timeline", "sentences", "dates", "segmentation")
+EXTRACTOR_MODULES = ("quotes", "speakers", "figures", "figure_sources", "timeline", "sentences", "dates",
+                     "segmentation")
 """Every module whose code decides what the extractors find (the reading and cleaning code that makes
 a source's text is the index's own: a change there rebuilds the whole index, this store with it)."""
 

@@ -103,8 +103,7 @@ def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
     taken = [(f.figure_start, f.figure_end) for f in figures]
     taken += [(m.start, m.end) for m in find_dates(text, published or _ANY_DAY)]  # "Dec. 9", "2025" count nothing
     counts = [Count(frozenset({stem(f.unit.lower())}) | _counted(text, f.figure_end)[0],
-                     *value_interval(f.value, f.upper, f.qualifier, in_digits=any(c.isdigit() for c in f.text)),
-                     figure=f) for f in figures]
+                     *value_interval(f.value, f.upper, f.qualifier, in_digits=f.in_digits), figure=f) for f in figures]
     for match in _COUNT.finditer(text):
         start, end = match.span("n")
         kind, scale = _counted(text, end)

@@ -809,11 +809,6 @@ def _names(source_ids: Sequence[str], numbers: dict[int, str]) -> str:
     return ", ".join(f"[{by_id[s]}] {s}" if s in by_id else s for s in source_ids)
 
 
-def _written(figure: Figure) -> str:
-    """A figure as a Key figures row shows it: with its qualifier ("around 19,000")."""
-    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
-
-
 def _same_writing(a: str, b: str) -> bool:
     """Two figures written alike, up to layout and the case of the first letter ("Around" at a sentence's start)."""
     a, b = normalise(a), normalise(b)
@@ -838,7 +833,7 @@ def _closest_figure(figure: str, unit: str, source_ids: Sequence[str],
         for candidate in readings.figures(source_id):
             if candidate.unit != unit:
                 continue
-            ratio = difflib.SequenceMatcher(None, normalise(figure), normalise(_written(candidate))).ratio()
+            ratio = difflib.SequenceMatcher(None, normalise(figure), normalise(candidate.written)).ratio()
             if best is None or ratio > best[0]:
                 best = (ratio, source_id, candidate)
     return (best[1], best[2], round(best[0], 3)) if best else None
@@ -850,9 +845,9 @@ def _figure_mismatch(block: _Block, figure: str, unit: str, cited: tuple[int, ..
     closest = _closest_figure(figure, unit, looked_in, readings)
     changes: tuple[str, ...] = ()
     if closest is not None and closest[2] >= SHOW_CHANGES_FROM:
-        changes = tuple(word_changes(figure, _written(closest[1])))
+        changes = tuple(word_changes(figure, closest[1].written))
     return Mismatch(block.first_line, "figure", figure, cited, looked_in, reason=reason,
-                    closest=_written(closest[1]) if closest else None, closest_source=closest[0] if closest else None,
+                    closest=closest[1].written if closest else None, closest_source=closest[0] if closest else None,
                     similarity=closest[2] if closest else 0.0, changes=changes, found_in=found_in,
                     numbering=tuple(sorted(numbers.items())))
 
@@ -891,7 +886,7 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
     measure, according, giver = measure.partition(ACCORDING_TO.strip(", "))
     measure = measure.rstrip(" ,") if according else measure
     written = [found for source_id in source_ids for found in readings.figures(source_id)
-               if found.unit == unit and found.measure and _same_writing(_written(found), figure)]
+               if found.unit == unit and found.measure and _same_writing(found.written, figure)]
     given = list(dict.fromkeys(found.measure for found in written))
     if any(_same_writing(measure, read) for read in given):
         if not according:
@@ -959,7 +954,7 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
     if not verbatim:
         elsewhere = tuple(s for s in texts if s not in source_ids and _has_figure(texts[s], figure))
         return [_figure_mismatch(block, figure, unit, cited, source_ids, numbers, readings, found_in=elsewhere)]
-    written = [f for s in verbatim for f in readings.figures(s) if _same_writing(_written(f), figure)]
+    written = [f for s in verbatim for f in readings.figures(s) if _same_writing(f.written, figure)]
     if not written:  # "19,000" where the source has "around 19,000", or a number that counts nothing
         return [_figure_mismatch(block, figure, unit, cited, verbatim, numbers, readings,
                                  reason=f"not among the figures brief reads in {_names(verbatim, numbers)}")]
