@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from brief.excerpts import Excerpt
-from brief.history import PRESENT_TENSE
+from brief.history import tells_the_present
 from brief.ranking import shown_events, shown_text
 from brief.timeline import last_day
 
@@ -46,21 +46,7 @@ def backstory(candidates: Iterable[Excerpt], window_start: dt.date, earliest: Ma
         events = [event for event in shown_events(excerpt) if event.precision != "year"]
         if not events or any(last_day(event.date, event.precision) + slack > before for event in events):
             continue
-        if not _tells_the_present(shown_text(excerpt), excerpt.published):
+        if not tells_the_present(shown_text(excerpt), excerpt.published):
             found.add(excerpt.id)
     return found
 
-
-_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
-"""The last month of a season that ends within its year (winter runs into the next)."""
-
-
-def _tells_the_present(text: str, published: dt.date | None) -> bool:
-    """Whether ``text`` has a word of the present (:data:`brief.history.PRESENT_TENSE`), a season its article's
-    day had already seen the end of aside: "The Istanbul channel this summer typified …", in December, is the past."""
-    for match in PRESENT_TENSE.finditer(text):
-        words = match.group(0).lower().split()
-        ends = _SEASON_ENDS.get(words[-1]) if words[0] == "this" and len(words) == 2 else None
-        if ends is None or published is None or published.month <= ends:
-            return True
-    return False

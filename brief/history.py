@@ -63,6 +63,22 @@ def tells_a_past_time(sentence: str, published: dt.date) -> bool:
     return False
 
 
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+"""The last month of a season that ends within its year (winter runs into the next)."""
+
+
+def tells_the_present(text: str, published: dt.date | None) -> bool:
+    """Whether ``text`` has a word of the present (:data:`PRESENT_TENSE`), a season its article's day had already
+    seen the end of aside: "The Istanbul channel this summer typified …", in December, is the past. (A story
+    told over sentences, :func:`continues_past_story`, still ends at "this summer": it names a time of its own.)"""
+    for match in PRESENT_TENSE.finditer(text):
+        words = match.group(0).lower().split()
+        ends = _SEASON_ENDS.get(words[-1]) if words[0] == "this" and len(words) == 2 else None
+        if ends is None or published is None or published.month <= ends:
+            return True
+    return False
+
+
 def continues_past_story(sentences: list[str], published: dt.date | None) -> set[int]:
     """Indexes of the ``sentences`` of one paragraph (in order) that go on telling the past time an earlier one
     set (see the module's docstring); none when the publication date is unknown."""
