@@ -395,7 +395,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     if window.start is not None:
         _rank_the_story_so_far_by_context(candidates, window.start, earliest,
                                           {e.id: score for e, score in selected if e.id in told_before},
-                                          aged_already=set(stale))
+                                          aged_already=set(stale), as_of=as_of_date)
         for candidate in candidates:
             candidate.story_so_far = candidate.story_so_far or candidate.lead.id in told_before
     if earlier is not None:
@@ -1024,7 +1024,7 @@ CONTEXT_MAX_WORDS = 60
 
 def _rank_the_story_so_far_by_context(candidates: list[_Candidate], window_start: dt.date,
                                       earliest: dict[str, bool], told_before: dict[str, float], *,
-                                      aged_already: set[str]) -> None:
+                                      aged_already: set[str], as_of: dt.date) -> None:
     """Rank lower a passage that tells no day of its own and is shown after sentences that only tell the story
     before the window (:func:`brief.backstory.backstory`): what it tells happened then. "… took a revised text to
     President Vladimir Putin in Moscow on Dec. 2. Kremlin aide Yuri Ushakov said afterwards that no compromise had
@@ -1032,10 +1032,11 @@ def _rank_the_story_so_far_by_context(candidates: list[_Candidate], window_start
     be the story so far (a question an answer is shown after tells no day, so is none). A pair that took the rank
     of its first sentence, which already ranks lower as a passage of its own (``told_before``: its rank), keeps
     it; nor is a pair whose sentences are old news already (``aged_already``: announcements overtaken, counts of
-    time) ranked lower twice."""
+    time) ranked lower twice. ``as_of``: the brief's day, which bounds the day of an article dated only by its
+    earliest (:func:`brief.backstory.backstory`), as for passages alone."""
     judged = [c for c in candidates if c.context and not shown_events(c.lead)
               and not any(e.id in aged_already for e in (c.lead, *c.context))]
-    told = backstory([e for c in judged for e in c.context], window_start, earliest)
+    told = backstory([e for c in judged for e in c.context], window_start, earliest, as_of)
     for candidate in judged:
         if not all(e.id in told for e in candidate.context):
             continue
