@@ -272,11 +272,10 @@ def _holder(before: str) -> str | None:
     head = bare[-1]
     if head.lower() in PARTY_WORDS:
         return PARTY_WORDS[head.lower()]
-    if head.lower() in HEADS_OF_STATE:  # "Putin", "President Vladimir Putin"; not "Melania Trump"
+    if head.lower() in HEADS_OF_STATE:  # "Putin", "President Vladimir Putin"; "Melania Trump" is herself
         party, first_name = HEADS_OF_STATE[head.lower()]
         if all(w.lower() in HEAD_OF_STATE_TITLES or w.lower() == first_name for w in bare[:-1]):
             return party
-        return None
     if head.lower() in _HOLDERS:
         parties = {PARTY_WORDS[w.lower()] for w in bare[:-1] if w.lower() in PARTY_WORDS}
         return parties.pop() if len(parties) == 1 else None
