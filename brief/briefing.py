@@ -574,6 +574,8 @@ class Contradiction:
 
 UNNAMED_SPEAKER = "Not named clearly"
 """What the "Where sources differ" table says of words no source attributes clearly."""
+UNNAMED_IN_NOTE = "these words"
+"""What an item's note says of them: "*Sources quote these words differently:*"."""
 
 
 @dataclass(frozen=True)
@@ -596,6 +598,11 @@ class QuotedDifferently:
     def heading(self) -> str:
         """Whose words, for a table's first column."""
         return self.speaker or UNNAMED_SPEAKER
+
+    @property
+    def in_note(self) -> str:
+        """Whose words, for an item's note: "Sources quote Yuri Ushakov differently"."""
+        return self.speaker or UNNAMED_IN_NOTE
 
     @property
     def words(self) -> int:

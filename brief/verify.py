@@ -81,6 +81,7 @@ from brief.briefing import (
     AUTHORS_VOICE_NOTES,
     MENTIONED,
     SHARE_IN_WORDS,
+    UNNAMED_IN_NOTE,
     UNNAMED_SPEAKER,
     date_label,
     dates_label,
@@ -177,7 +178,7 @@ _DIFFERENCE_NOTE = re.compile(r"\s*\*Sources differ on (?P<measure>.+) \((?P<uni
 _QUOTED_NOTE = re.compile(r"\s*\*Sources quote (?P<speaker>.+?) differently:\*")
 """An item's note on a quotation its sources word differently: "*Sources quote Yuri Ushakov differently:* “do
 not bring peace closer” [1] · “do not bring a settlement closer” [3]"."""
-UNNAMED_SPEAKERS = frozenset({"these words", UNNAMED_SPEAKER.lower()})
+UNNAMED_SPEAKERS = frozenset({UNNAMED_IN_NOTE, UNNAMED_SPEAKER.lower()})
 """What the note and the table say for words no source attributes clearly: no name to look for."""
 _TABLE_ROW = re.compile(r"^[ ]{0,3}\|")
 _TABLE_DELIMITER = re.compile(r"^[ ]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$")
