@@ -902,7 +902,7 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
                          changes=("brief reads " + "; ".join(f'"{read}"' for read in givers) + " there" if givers
                                   else "brief reads nobody's name for it there",),
                          numbering=tuple(sorted(numbers.items())))]
-    return [Mismatch(block.first_line, "measure", measure, cited, source_ids,
+    return [Mismatch(block.first_line, "measure", measure or "nothing before “according to”", cited, source_ids,
                      reason=f"not what «{figure}» ({unit}) measures in {_names(source_ids, numbers)}",
                      changes=("brief reads " + "; ".join(f'"{read}"' for read in given) + " there" if given
                               else "brief reads no measure for it there",),

@@ -221,6 +221,8 @@ def test_key_figures_say_whose_count_they_are_and_verify_checks_it(seeds) -> Non
     [empty] = verify_brief(markdown.replace(row, row.replace(" Mediazona and the BBC’s Russian service", "")),
                            workspace)
     assert (empty.kind, empty.text) == ("measure", "nobody named after “according to”")
+    [unmeasured] = verify_brief(markdown.replace(row, row.replace("Russian military deaths in 2025, ", "")), workspace)
+    assert (unmeasured.kind, unmeasured.text) == ("measure", "nothing before “according to”")
     unnamed = markdown.replace(row, "| around 19,000 | deaths | Russian military deaths in 2025 |")
     assert verify_brief(unnamed, workspace) == []  # saying less is not saying something else
 
