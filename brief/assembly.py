@@ -414,7 +414,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     def overtaken_note(candidate: _Candidate) -> Announcement | None:
         """What dates the item's words (:data:`stale`): the lead's, or failing that the context's shown before it
         ("What has not moved is the land. On Friday …" before "Zelensky's office says any such decision …")."""
-        return next((stale[e.id] for e in (candidate.lead, *candidate.context) if e.id in stale), None)
+        announced = next((stale[e.id] for e in (candidate.lead, *candidate.context) if e.id in stale), None)
+        return None if announced and _dated_by_its_days(announced, candidate.named_days) else announced
 
     def reading_words(candidate: _Candidate) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
@@ -565,6 +566,15 @@ def _note_words(announcement: Announcement | None) -> int:
         return 0
     overtaken = announcement.overtaken
     return overtaken.most_words() if announcement.reported_by is not None else len(overtaken.note.split())
+
+
+def _dated_by_its_days(announcement: Announcement, days: tuple[RelativeDay, ...]) -> bool:
+    """Whether the item's note of the ``days`` it names says all its note of an announcement would: that note
+    is only "as of 15 December 2025" (no later source to name, no period now past), and "Monday: 15 December
+    2025" already dates the item to its article's day. The brief then shows the one note, not both."""
+    overtaken = announcement.overtaken
+    return announcement.reported_by is None and overtaken.period_past is None \
+        and any(day.label == long_date(overtaken.published) for day in days)
 
 
 def _days_besides(days: tuple[RelativeDay, ...], overtaken: Overtaken | None) -> tuple[RelativeDay, ...]:

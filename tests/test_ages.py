@@ -205,17 +205,24 @@ def test_a_passage_placed_by_its_articles_day_needs_that_day_in_a_later_week(
     assert placed_by_its_day(text, published, as_of) is placed
 
 
-def test_a_brief_of_a_later_week_dates_on_monday_and_verify_reads_the_note(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("published", "notes"), [
+    # "Monday: 15 December 2025" already says what "as of 15 December 2025" would: one note, not both
+    ("2025-12-15", "*(Monday: 15 December 2025)*"),
+    ("2025-12-16", "*(as of 16 December 2025)* *(Monday: 15 December 2025)*"),  # a day later: both say something
+])
+def test_a_brief_of_a_later_week_dates_on_monday_and_verify_reads_the_note(
+        tmp_path: Path, published: str, notes: str) -> None:
     paths = _project(tmp_path, {
-        "a": ("2025-12-15", "Alpha Post", "\n\n".join([BERLIN, *OTHER_NEWS[:2]])),
+        "a": (published, "Alpha Post", "\n\n".join([BERLIN, *OTHER_NEWS[:2]])),
         "b": ("2025-12-22", "Beta News", "\n\n".join(OTHER_NEWS[2:])),
     })
     workspace = load_workspace(paths)
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
     berlin = next(item for item in briefing.all_items() if item.text == BERLIN)
-    assert berlin.overtaken is not None and berlin.overtaken.note == "as of 15 December 2025"
+    assert (berlin.overtaken.note if berlin.overtaken else None) == (
+        f"as of {int(published[-2:])} December 2025" if "as of" in notes else None)
     assert placed_by_their_day([_excerpt(BERLIN, MONDAY_15)], MONDAY_22, {"a": True}) == {}  # its day: unknown
     markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {BERLIN[:30]}"))
-    assert line.endswith("*(as of 15 December 2025)* *(Monday: 15 December 2025)*")
+    assert line.endswith(f"[\\[1\\]](#src-1) {notes}")
     assert verify_brief(markdown, workspace) == []
