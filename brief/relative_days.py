@@ -9,7 +9,7 @@ a weekday is the nearest one before the article's day in a past tense, after it 
 
 Only an expression that counts from the article's day (:func:`brief.timeline.counts_from_the_day`): "Tuesday",
 "at the weekend", "yesterday", "next week", "last month", "two days ago", "this year"; "Dec. 17" says its day
-already. Only of an article whose day is known: not a date
+already. "A week ago" is about the day seven days back. Only of an article whose day is known: not a date
 guessed from the days its text mentions, nor only the earliest it can have appeared, nor a passage that a
 chronology's heading dates (its "Tuesday" is the heading's, not the article's).
 """
@@ -22,6 +22,11 @@ from brief.briefing import RelativeDay, date_label, span_label
 from brief.segmentation import sentence_bounds
 from brief.timeline import counts_from_the_day, find_dates
 
+ABOUT = "about"
+"""Before the day "a week ago" or "three weeks ago" stands for: "about 14 December 2025" of an article of Sunday
+21 December. The week of its Monday ("week of 8 December 2025") would read as a week too early, and the day
+alone as more exact than the words."""
+
 
 def relative_days(text: str, published: dt.date) -> tuple[RelativeDay, ...]:
     """The expressions of ``text`` (of an article of ``published``) that name a day, week, month or year only by
@@ -33,7 +38,12 @@ def relative_days(text: str, published: dt.date) -> tuple[RelativeDay, ...]:
             key = mention.expression.lower()
             if not mention.relative or not counts_from_the_day(mention.expression) or key in found:
                 continue
-            label = span_label(mention.date, "day", mention.until, "day") if mention.until \
-                else date_label(mention.date, mention.precision)
+            if mention.until:
+                label = span_label(mention.date, "day", mention.until, "day")
+            elif mention.precision == "week" and key.endswith(" ago"):  # seven days back, not its Monday's week
+                weeks = (mention.date - (published - dt.timedelta(days=published.weekday()))).days // 7
+                label = f"{ABOUT} {date_label(published + dt.timedelta(weeks=weeks), 'day')}"
+            else:
+                label = date_label(mention.date, mention.precision)
             found[key] = RelativeDay(mention.expression, label)
     return tuple(found.values())

@@ -94,6 +94,7 @@ from brief.event_clauses import without_elision
 from brief.figures import Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
+from brief.relative_days import ABOUT
 from brief.speakers import role_in_article
 from brief.timeline import FULL_MONTH, Event, counts_from_the_day, extract_events, span_end
 from brief.yamlfile import parse_yaml_text
@@ -131,8 +132,9 @@ _DAYS_NOTE = re.compile(r"\*\(((?:[^():;*]{1,40}?:\s+[\w\s–-]{4,40}?;\s+)*[^()
 """The template's note of the days an item names only by its article's day: "*(Tuesday: 9 December 2025; at the
 weekend: 13–14 December 2025)*" (:attr:`brief.briefing.BriefItem.days_note`); read as one only when each part
 is such an expression and a date (:func:`_days_note_only`)."""
-_DATE_WORDS = frozenset(["week", "of", "–", "-", *(month.lower() for month in calendar.month_name if month)])
-"""The words of a date in a days note besides numbers: "week of 15 December 2025", "13–14 December 2025"."""
+_DATE_WORDS = frozenset(["week", "of", "–", "-", ABOUT, *(month.lower() for month in calendar.month_name if month)])
+"""The words of a date in a days note besides numbers: "week of 15 December 2025", "13–14 December 2025", "about
+14 December 2025"."""
 _NEW_MARK = re.compile(r"^\s*\*\*New\*\* · ")
 """The mark of an item new since the previous edition (article text never has unescaped ``**``)."""
 _BOLD = re.compile(r"(?<![\\*])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\*\*(?!\*)")

@@ -28,6 +28,10 @@ TUESDAY_9_DECEMBER = dt.date(2025, 12, 9)
     ("The talks ended last Friday. They resume tomorrow.", [("last Friday", "5 December 2025"),
                                                            ("tomorrow", "10 December 2025")]),
     ("Two days ago the envoys left Moscow.", [("Two days ago", "7 December 2025")]),
+    # seven days back, not the week of its Monday (from a Sunday that week began thirteen days before)
+    ("Is a deal closer tonight than it was a week ago?", [("a week ago", "about 2 December 2025")]),
+    ("Three weeks ago the envoys met in Geneva.", [("Three weeks ago", "about 18 November 2025")]),
+    ("A month ago the envoys met in Geneva.", [("A month ago", "November 2025")]),
     # said once for one expression, whatever its case
     ("The envoys met on Tuesday. On Tuesday they also spoke to Kyiv.", [("Tuesday", "9 December 2025")]),
     # a date that names its month says its day already; a year is no count from the article's day
@@ -67,6 +71,17 @@ def test_an_item_gives_the_date_of_its_tuesday_and_verify_reads_the_note(tmp_pat
                    "*(Tuesday: 9 December 2025; Kyiv said no: 10 December 2025)*"):
         [mismatch] = verify_brief(markdown.replace("*(Tuesday: 9 December 2025)*", edited), workspace)
         assert mismatch.kind == "statement" and mismatch.reason == "has no citation after it"
+
+
+def test_a_week_ago_of_a_sunday_is_about_that_sunday_and_verify_reads_the_note(tmp_path: Path) -> None:
+    """"a week ago" in a transcript of Sunday 21 December: about 14 December, not "week of 8 December"."""
+    said = "The envoys met in Berlin a week ago and agreed on security guarantees for Ukraine."
+    workspace, briefing = _brief(tmp_path, "2025-12-21", said)
+    [item] = [item for item in briefing.all_items() if item.text == said]
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    [line] = [line for line in markdown.splitlines() if line.startswith("- The envoys met in Berlin")]
+    assert line.endswith("*(a week ago: about 14 December 2025)*")
+    assert verify_brief(markdown, workspace) == []
 
 
 def test_no_date_is_given_by_an_article_whose_day_is_not_known(tmp_path: Path) -> None:
