@@ -215,29 +215,47 @@ def resolve_as_of(workspace: Workspace, recipe: Recipe, as_of: dt.date | None) -
     return latest
 
 
-def _undated_note(source_ids: list[str], fate: str) -> str:
-    """The note on sources without a known date: what became of them, and how to date them."""
-    one = len(source_ids) == 1
-    return (f"{counted(len(source_ids), 'source')} without a known date {'was' if one else 'were'} {fate}: "
-            f"{first_few(source_ids)}. Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+LATER_NAMED = 3
+"""How many sources dated after the brief its note names (by title) before it counts the rest: they are left out
+for a reason the reader knows already."""
 
 
-def _maybe_in_window_note(dated: dict[str, tuple[dt.date, int]]) -> str:
+def _undated_note(titles: list[str], fate: str) -> str:
+    """The note on sources without a known date (by their ``titles``): what became of them."""
+    one = len(titles) == 1
+    return f"{counted(len(titles), 'source')} without a known date {'was' if one else 'were'} {fate}: " \
+           f"{first_few(titles)}."
+
+
+def _maybe_in_window_note(titles: list[str], dated: dict[str, tuple[dt.date, int]]) -> str:
     """The note on sources left out of the window whose date is only where they can start (the latest day their
     text mentions, or the earliest they can have appeared): they may have been written in it."""
     one = len(dated) == 1
-    named = _dated_from_below(dated)
+    named = [f"{title} ({when})" for title, when in zip(titles, _dated_from_below(dated).values(), strict=True)]
     return (f"{counted(len(dated), 'source')} dated only by the days "
             f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though "
-            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}. "
-            f"Give {'its date' if one else 'their dates'} in seeds/sources.yaml.")
+            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}.")
 
 
-def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> list[str]:
-    """Each source id with its date and what kind of date it is: "003_… (2 December 2025, the latest day it
-    mentions)", "000_… (18 December 2025 or later)"."""
-    return [f"{sid} ({long_date(day)}{', the latest day it mentions' if kind == DATE_MENTIONED else ' or later'})"
-            for sid, (day, kind) in dated.items()]
+def _dating_advice(source_ids: list[str]) -> str:
+    """What the analyst can do about sources a note says were left out or kept for want of a date."""
+    return f"give {'its date' if len(source_ids) == 1 else 'their dates'} in seeds/sources.yaml: " \
+           f"{first_few(source_ids)}"
+
+
+def _titled(workspace: Workspace, source_ids: list[str]) -> list[str]:
+    """The sources' titles as a note quotes them, in the order of ``source_ids``: a note is read by the
+    principal, who knows a source by its title, not by its id in the corpus."""
+    sources = {source.id: source for source in workspace.corpus.sources_named(source_ids)}
+    return [sid if sid not in sources else f"“{sources[sid].meta.title.value}”" if sources[sid].meta.title.known
+            else sources[sid].display_title() for sid in source_ids]
+
+
+def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> dict[str, str]:
+    """Each source id → its date and what kind of date it is: "2 December 2025, the latest day it mentions",
+    "18 December 2025 or later"."""
+    return {sid: f"{long_date(day)}{', the latest day it mentions' if kind == DATE_MENTIONED else ' or later'}"
+            for sid, (day, kind) in dated.items()}
 
 
 def _sources_in_scope(recipe: Recipe) -> frozenset[str] | None:
@@ -295,12 +313,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     in_window_dates = window_dates(workspace, recipe, window)
     in_window = list(in_window_dates)
     notes: list[str] = []
+    advice: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
-        notes.append(_undated_note(undated, "left out of the window"))
+        notes.append(_undated_note(_titled(workspace, undated), "left out of the window"))
+        advice.append(_dating_advice(undated))
     maybe = workspace.index.dated_from_below_before(window.start, scope) if window.start is not None else {}
     if maybe:
-        notes.append(_maybe_in_window_note(maybe))
+        notes.append(_maybe_in_window_note(_titled(workspace, list(maybe)), maybe))
+        advice.append(_dating_advice(list(maybe)))
     if window.not_after is not None:
         later = {sid: date for sid, date in workspace.index.source_dates().items()
                  if date is not None and date > window.not_after and (scope is None or sid in scope)}
@@ -314,20 +335,23 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if later:
             notes.append(f"{counted(len(later), 'source')} dated after {long_date(window.not_after)} "
                          f"{'was' if len(later) == 1 else 'were'} left out: "
-                         f"{first_few(list(later))}.")
+                         f"{first_few(_titled(workspace, list(later)), LATER_NAMED)}.")
             kept = [sid for sid, date in in_window_dates.items() if date is None]
             if kept:
                 # A whole-corpus brief keeps its undated sources; in an edition older than some of the corpus,
                 # the reader must know that one of them may have been written after the brief's date.
-                notes.append(_undated_note(kept, f"kept, though {'it' if len(kept) == 1 else 'they'} may have "
-                                                 f"been written after {long_date(window.not_after)}"))
+                notes.append(_undated_note(_titled(workspace, kept),
+                                           f"kept, though {'it' if len(kept) == 1 else 'they'} may have "
+                                           f"been written after {long_date(window.not_after)}"))
+                advice.append(_dating_advice(kept))
     if not in_window:
         newest = workspace.index.newest_date(scope)
         raise UserError(Problem(
             f"no source falls in the window ({window.label})", file=recipe.path,
             hint=((f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
                    "or a wider window") if newest else "no source in scope has a known date")
-            + (f"; {first_few(_dated_from_below(maybe))} may be of this window: give "
+            + (f"; {first_few([f'{sid} ({when})' for sid, when in _dated_from_below(maybe).items()])} "
+               f"may be of this window: give "
                f"{'its date' if len(maybe) == 1 else 'their dates'} in seeds/sources.yaml" if maybe else "")))
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
@@ -555,7 +579,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         window_end=window.end, key_points=item_key_points,
         sections=tuple(BriefSection(sid, titles[sid], item_sections[sid]) for sid in section_ids),
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
-        notes=tuple(notes), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
+        notes=tuple(notes), advice=tuple(advice), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
         extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
 
 

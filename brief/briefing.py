@@ -717,7 +717,10 @@ class Briefing:
     excerpts_considered: int
     """Tagged excerpts that passed the filters, before merging and caps."""
     notes: tuple[str, ...] = ()
-    """What the reader should know about coverage, e.g. undated sources left out."""
+    """What the reader should know about coverage, e.g. undated sources left out (named by their titles)."""
+    advice: tuple[str, ...] = ()
+    """What the analyst can do about the notes ("give its date in seeds/sources.yaml: 001_…"): `brief build`
+    prints it, the brief does not show it to its reader."""
     paper: str = "A4"
     window_source_ids: tuple[str, ...] = ()
     """The sources inside the window and the recipe's source filter (``sources_considered`` of them)."""

@@ -235,6 +235,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _warn(unknown_excerpt_problems(workspace, recipe))  # the brief is built without them: a weekly run goes on
     result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=_distinct(args.format))
     _warn([Problem(note) for note in result.briefing.notes])
+    _warn([Problem(advice) for advice in result.briefing.advice])
     _warn(list(result.warnings))
     _report_edition(result)
     for path in (*result.written, *([result.manifest] if result.manifest else [])):

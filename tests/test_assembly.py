@@ -234,10 +234,13 @@ def test_the_whole_corpus_as_of_a_date_leaves_out_what_was_published_after_it(tm
     earlier = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 2))
     cited = {c.source_id for item in earlier.all_items() for c in item.citations}
     assert cited == {"a", "c"}  # the undated article may be from any day: it stays
-    assert "1 source dated after 2 December 2025 was left out: b." in earlier.notes
+    # the reader knows a source by its title; what the analyst can do is advice for `brief build`, not the brief
+    assert "1 source dated after 2 December 2025 was left out: “Article b”." in earlier.notes
     # ... and the reader is told that it may have been written after the brief's date.
-    assert ("1 source without a known date was kept, though it may have been written after 2 December 2025: c. "
-            "Give its date in seeds/sources.yaml.") in earlier.notes
+    assert ("1 source without a known date was kept, though it may have been written after 2 December 2025: "
+            "“Undated view”.") in earlier.notes
+    assert earlier.advice == ("give its date in seeds/sources.yaml: c",)
+    assert not any("sources.yaml" in note for note in earlier.notes)
     latest = assemble_briefing(workspace, recipe)
     assert not any("without a known date" in note for note in latest.notes)  # nothing later was left out
     # Before every dated source, only the undated would be left: a mistyped year, said so.
@@ -272,12 +275,13 @@ def test_a_source_dated_only_from_below_and_left_out_of_the_window_is_named(tmp_
     recipe = _recipe(paths, workspace, window="7d")
     week = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 10))  # 4–10 December: "e" is in it
     assert ("1 source dated only by the days its text reports was left out, though it may have been written in "
-            "the window: m (2 December 2025, the latest day it mentions). Give its date in seeds/sources.yaml."
-            ) in week.notes
+            "the window: “Moscow round” (2 December 2025, the latest day it mentions).") in week.notes
+    assert week.advice == ("give its date in seeds/sources.yaml: m",)
     later = assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 12))
     assert ("2 sources dated only by the days their texts report were left out, though they may have been written "
-            "in the window: e (5 December 2025 or later), m (2 December 2025, the latest day it mentions). Give "
-            "their dates in seeds/sources.yaml.") in later.notes
+            "in the window: “Year end” (5 December 2025 or later), “Moscow round” (2 December 2025, the latest day "
+            "it mentions).") in later.notes
+    assert later.advice == ("give their dates in seeds/sources.yaml: e, m",)
     assert not any("old" in note for note in week.notes + later.notes)  # its date is stated: it is not of the week
     with pytest.raises(UserError) as raised:  # nothing dated in the window, but two may be
         assemble_briefing(workspace, recipe, as_of=dt.date(2025, 12, 30))

@@ -182,6 +182,11 @@ def test_markdown_build_writes_the_brief_and_its_manifest(project: Path, cli) ->
     assert written.endswith(".md") and manifest == written.removesuffix(".md") + ".manifest.json"
     assert sorted(p.name for p in (project / "out").iterdir()) == sorted([Path(written).name, Path(manifest).name])
     assert "first edition of weekly in this folder: nothing to compare with" in result.err
+    # the undated seed 001: its title in the brief's note, how to date it only on the analyst's terminal
+    brief = (project / written).read_text(encoding="utf-8")
+    assert "without a known date was left out of the window: “Ukraine Peace Talks Stall" in brief
+    assert "sources.yaml" not in brief and "001\\_83039b644387e352" not in brief
+    assert "warning: give its date in seeds/sources.yaml: 001_83039b644387e352" in result.err
 
 
 def test_an_output_folder_that_is_a_file_is_a_user_error_and_the_file_is_kept(project: Path, cli) -> None:

@@ -253,9 +253,10 @@ class BriefApp(App[None]):
                 written[0].unlink(missing_ok=True)
                 written = written[1:]
             compared = comparison_line(result.briefing)
+            advice = "".join(f"\n{line[:1].upper()}{line[1:]}." for line in result.briefing.advice)
             self.call_from_thread(self.notify, "Written: " + ", ".join(str(p) for p in written)
-                                  + (f"\n{compared[:1].upper()}{compared[1:]}." if compared else ""), markup=False,
-                                  timeout=8)
+                                  + (f"\n{compared[:1].upper()}{compared[1:]}." if compared else "") + advice,
+                                  markup=False, timeout=8)
         except UserError as error:
             self.call_from_thread(self.push_screen, MessageDialog("Export failed", error.format()))
         except Exception as error:  # noqa: BLE001 - a failed export must never take the analyst's work down
