@@ -92,7 +92,7 @@ def test_weekly_window_only_uses_sources_dated_in_the_week(tmp_path: Path) -> No
     sources = markdown.split("## Sources")[1]
     assert "18 December 2025 or later" in sources
     assert "June 2025" not in sources and "4 December 2025" not in sources  # outside the week
-    assert "1 source without a known date was left out of the window: 001\\_83039b644387e352" in markdown
+    assert "1 source without a known date was left out of the window: “Ukraine Peace Talks Stall" in markdown
     # One source has nothing to differ from: the section says so rather than "none were found"
     differ = markdown.split("## Where sources differ")[1].split("## ")[0]
     assert "Only one source in the window was compared: there is no other to set it against." in differ
