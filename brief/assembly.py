@@ -191,6 +191,10 @@ class _Candidate:
     while reported news can be one."""
     named_days: tuple[RelativeDay, ...] = ()
     """The days what it shows names only by its article's day, with their dates (:mod:`brief.relative_days`)."""
+    dated: bool = False
+    """What it shows is overtaken by the brief's day (an announcement whose time is past, a forecast days old, a
+    count or "third year" of an older article): no key point while current news can be one. A June forecast is
+    no key point of a December brief. Not "… ended on Monday" of an earlier week: dated, still news."""
 
     @property
     def lead(self) -> Excerpt:
@@ -407,12 +411,14 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     # "as of 12 June 2025" for "As the war drags into its third year, …", as for announcements; and for a forecast
     # or "… ended on Monday" of an earlier week
     relative = placed_by_their_day([e for e, _ in selected], as_of_date, earliest)
+    outdated = {*forecasts, *old_counts, *stale}  # not "… ended on Monday" alone: that is still the week's news
     stale = {**relative, **forecasts, **old_counts, **stale}
     candidates = _join_corroborating(_merge(selected, pinned, included, section_of, earliest))
     candidates = _give_question(workspace, candidates, excluded, spec.moves)
     candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
     for candidate in candidates:
         candidate.authors_voice = _authors_voice(candidate, standing.opinions)
+        candidate.dated = any(e.id in outdated for e in (candidate.lead, *candidate.context))
         lead = candidate.lead
         if lead.published is not None and lead.source_id in standing.days_read and lead.told is None:
             candidate.named_days = relative_days(candidate.text, lead.published)
@@ -1005,12 +1011,13 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered and not first_outcome))
 
-    # The week's news as reported first, then as an author judges it; the story so far only when none of the
-    # week's news can be a key point.
+    # The week's news as reported first, then as an author judges it; the story so far and what the brief's
+    # day has dated only when none of the week's news can be a key point.
     news_picked = False
     for old_news, judged in ((False, False), (False, True), (True, True)):
         while len(key_points) < spec.key_points and not (old_news and news_picked):
-            picked = take(pool, lambda c, old_news=old_news, judged=judged: (old_news or not c.story_so_far)
+            picked = take(pool, lambda c, old_news=old_news, judged=judged:
+                          (old_news or not (c.story_so_far or c.dated))
                           and (judged or c.authors_voice is None) and fits_key_points(c))
             if picked is None:
                 break

@@ -226,3 +226,26 @@ def test_a_brief_of_a_later_week_dates_on_monday_and_verify_reads_the_note(
     line = next(line for line in markdown.splitlines() if line.startswith(f"- {BERLIN[:30]}"))
     assert line.endswith(f"[\\[1\\]](#src-1) {notes}")
     assert verify_brief(markdown, workspace) == []
+
+
+AID_FATIGUE = ("Ongoing war efforts and reconstruction needs will place a sustained financial burden on Ukraine and "
+               "its Western backers, and sanctions relief for Russia could lead to political backlash in the EU.")
+
+
+def test_a_forecast_months_old_is_no_key_point_while_current_news_can_be_one(tmp_path: Path) -> None:
+    """The shipped situation brief of 18 December led its key points with a June forecast ("aid fatigue")."""
+    paths = _project(tmp_path, {
+        "a": ("2025-06-12", "Alpha Post", AID_FATIGUE),
+        "b": ("2025-12-18", "Beta News", "\n\n".join(OTHER_NEWS[1:4])),
+    })
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=2))
+    [forecast] = [item for item in briefing.all_items() if item.text == AID_FATIGUE]
+    assert forecast.overtaken is not None and forecast.overtaken.note == "as of 12 June 2025"
+    assert forecast not in briefing.key_points and len(briefing.key_points) == 2  # still in the brief, lower down
+    # with no current news to lead, it may still be one
+    (tmp_path / "alone").mkdir()
+    alone = _project(tmp_path / "alone", {"a": ("2025-06-12", "Alpha Post", AID_FATIGUE)})
+    workspace = load_workspace(alone)
+    briefing = assemble_briefing(workspace, _recipe(alone, workspace, key_points=2, as_of="2025-12-18"))
+    assert [item.text for item in briefing.key_points] == [AID_FATIGUE]
