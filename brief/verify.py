@@ -860,14 +860,13 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     same number in the same unit in every other source the row cites (:func:`_check_figure`)."""
     if len(block.cells) < 2 or not normalise(block.cells[0]):
         return []
-    figure, unit = block.cells[0], block.cells[1]
-    if unit.strip() == SHARE_IN_WORDS:  # "about three-quarters", read as a per cent
-        unit = "%"
+    figure, shown = block.cells[0], block.cells[1]
+    unit = "%" if shown.strip() == SHARE_IN_WORDS else shown  # "about three-quarters", read as a per cent
     cited, source_ids = _row_citations(block, numbers)
     if not cited:
         return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
                          numbering=tuple(sorted(numbers.items())))]
-    wrong = _check_figure(block, figure, unit, cited, source_ids, numbers, readings)
+    wrong = _check_figure(block, figure, unit, cited, source_ids, numbers, readings, shown=shown)
     if wrong or len(block.cells) < 3:
         return wrong  # what a figure that is not there measures is not looked for
     return _check_measure(block, block.cells[2], figure, unit, cited, source_ids, numbers, readings)
@@ -944,9 +943,10 @@ def _check_differences(block: _Block, measure: str, unit: str, said: str, number
 
 
 def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...], source_ids: tuple[str, ...],
-                  numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+                  numbers: dict[int, str], readings: _Readings, *, shown: str | None = None) -> list[Mismatch]:
     """``figure`` as written in one of ``source_ids``, read there as counting ``unit``, and the same number
-    in the same unit in each of the others.
+    in the same unit in each of the others. A wrong unit is named as the row ``shown`` it ("share", not the
+    "%" it is read as).
 
     A Key figures row's figure is the first source's writing and the build merges the same number and unit
     from other sources (however they write it), so only one cited source need have the writing; each must
@@ -964,9 +964,9 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
     anchor = next((f for f in written if f.unit == unit), None)
     if anchor is None:
         counted = ", ".join(dict.fromkeys(shown_unit(f.text, f.unit) for f in written))
-        return [Mismatch(block.first_line, "unit", unit, cited, verbatim,
+        return [Mismatch(block.first_line, "unit", shown or unit, cited, verbatim,
                          reason=f"not what «{figure}» counts in {_names(verbatim, numbers)}",
-                         changes=(f'"{unit}" where brief reads "{counted}"',),
+                         changes=(f'"{shown or unit}" where brief reads "{counted}"',),
                          numbering=tuple(sorted(numbers.items())))]
     same = (anchor.value, anchor.upper, anchor.unit, anchor.qualifier)
     return [_figure_mismatch(block, figure, unit, cited, (source_id,), numbers, readings,

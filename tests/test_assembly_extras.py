@@ -231,7 +231,8 @@ def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -
     """"about three-quarters" is read as 75 %, but the row says "share": "%" beside words reads as a slip."""
     paths, workspace = project(tmp_path, {"a": ("2025-12-06", "Alpha Post", [
         "Russia controls nearly all of Luhansk and about three-quarters of Donetsk, the analysts said.",
-        "Kyiv still holds 25 per cent of the Donbas region, according to the general staff.", *PARAGRAPHS])})
+        "Kyiv still holds 25 per cent of the Donbas region, according to the general staff.",
+        "A prisoner exchange brought home 150 Ukrainian soldiers on Friday.", *PARAGRAPHS])})
     recipe = recipe_for(paths, workspace)
     briefing = assemble_briefing(workspace, recipe)
     figures = {f.text: f for f in section(briefing, "key-figures").entries}
@@ -245,6 +246,9 @@ def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -
     [wrong] = verify_brief(markdown.replace("| about three-quarters | share |", "| about three-quarters | troops |"),
                            workspace)
     assert (wrong.kind, wrong.changes) == ("unit", ('"troops" where brief reads "share"',))
+    # a row that says "share" of a figure that is no per cent is told so in its own word, not "%"
+    [wrong] = verify_brief(markdown.replace("| 25 per cent | % |", "| 150 | share |"), workspace)
+    assert (wrong.kind, wrong.text, wrong.changes) == ("unit", "share", ('"share" where brief reads "troops"',))
 
 
 def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tmp_path: Path) -> None:
