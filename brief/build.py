@@ -158,7 +158,9 @@ def make_edition(workspace: Workspace, recipe: Recipe, as_of: dt.date,
 
 
 def write_edition(workspace: Workspace, edition: Edition, *, out_dir: Path, formats: list[str]) -> BuildResult:
-    """Write the Markdown first, then the PDF typeset from it, then the manifest."""
+    """Write the Markdown first, then the PDF typeset from it, then the manifest; each of ``formats`` once
+    ("--format md --format md,pdf", or a recipe's ``formats: [md, md]``), in the order first given."""
+    formats = list(dict.fromkeys(formats))
     briefing, markdown = edition.briefing, edition.markdown
     written: list[Path] = []
     stem = output_stem(briefing)

@@ -44,11 +44,6 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
-def _distinct(formats: list[str] | None) -> list[str] | None:
-    """``--format``'s formats, each once and in the order first given ("--format md --format md,pdf")."""
-    return list(dict.fromkeys(formats)) if formats else None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="brief", description="Turn a corpus of news articles into a cited briefing document.",
@@ -233,7 +228,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _warn_corpus(workspace.problems)
     recipe = load_recipe_for(workspace, args.recipe)
     _warn(unknown_excerpt_problems(workspace, recipe))  # the brief is built without them: a weekly run goes on
-    result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=_distinct(args.format))
+    result = build_recipe(workspace, recipe, out_dir=args.out, as_of=args.as_of, formats=args.format)
     _warn([Problem(note) for note in result.briefing.notes])
     _warn([Problem(advice) for advice in result.briefing.advice])
     _warn(list(result.warnings))
@@ -260,7 +255,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
                                 hint="a build writes OUT/RECIPE-DATE.manifest.json beside the brief"))
     workspace = _workspace(args)
     _warn_corpus(workspace.problems)
-    result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=_distinct(args.format))
+    result = rebuild_from_manifest(workspace, args.manifest, out_dir=args.out, formats=args.format)
     _warn(list(result.warnings))
     for path in (*result.written, *([result.manifest] if result.manifest else [])):
         print(path)

@@ -213,9 +213,23 @@ def test_window_with_no_sources_says_why_and_writes_nothing(project: Path, cli,
 
 def test_format_given_twice_asks_for_both_not_only_the_last() -> None:
     """"--format md --format pdf" built only the PDF, without a word."""
-    from brief.cli import _distinct, build_parser
+    from brief.cli import build_parser
 
     for command in (["build", "x.yaml"], ["rebuild", "x.manifest.json"]):
         args = build_parser().parse_args([*command, "--format", "md", "--format", "pdf,md"])
-        assert _distinct(args.format) == ["md", "pdf"]
+        assert args.format == ["md", "pdf", "md"]  # each is built once (write_edition)
         assert build_parser().parse_args(command).format is None  # the recipe's or the edition's
+
+
+@pytest.mark.parametrize(("recipe_formats", "options"), [
+    ("[md, md]", []),
+    ("[md, pdf]", ["--format", "md", "--format", "md,md"]),
+])
+def test_a_format_listed_twice_is_written_and_recorded_once(project: Path, cli, recipe_formats: str,
+                                                            options: list[str]) -> None:
+    (project / "briefings" / "twice.yaml").write_text(f"title: T\nformats: {recipe_formats}\n", encoding="utf-8")
+    result = cli("build", "briefings/twice.yaml", *options, "--out", "out", cwd=project)
+    assert result.code == 0, result.err
+    written, manifest = result.out.splitlines()
+    assert written.endswith(".md")
+    assert json.loads((project / manifest).read_text(encoding="utf-8"))["formats"] == ["md"]
