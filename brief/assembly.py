@@ -97,6 +97,7 @@ from brief.interview_answers import (
     needs_its_question,
     questions_before_answers,
 )
+from brief.lead_labels import labels_a_view
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -1197,7 +1198,7 @@ def _authors_voice(candidate: _Candidate, opinions: frozenset[str]) -> str | Non
     opinion pieces) carry, that it is from one."""
     if recommends(candidate.text):
         return RECOMMENDATION_NOTE
-    if assesses(candidate.text):
+    if assesses(candidate.text) or labels_a_view(candidate.text):
         return ASSESSMENT_NOTE
     return OPINION_NOTE if {e.source_id for e in candidate.excerpts} <= opinions else None
 

@@ -121,3 +121,26 @@ def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project:
     [item] = [item for item in result.briefing.all_items() if "Geneva" in item.text]
     assert item.authors_voice == RECOMMENDATION_NOTE
     assert f"*({ASSESSMENT_NOTE})*" not in next(line for line in result.markdown.splitlines() if "Geneva" in line)
+
+
+@pytest.mark.parametrize("label", ["Analysis from our diplomatic editor:", "Our reading:", "Analysis:",
+                                   "Our reading: the envoys say"])
+def test_a_point_the_page_labels_as_its_own_view_is_the_authors_assessment(project: Path, label: str) -> None:
+    """A live blog's "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism …" is
+    judgement, though plainly worded; a news label ("Diplomatic Deadlock:") says nothing of the kind."""
+    seed = project / "seeds" / "zz_live.md"
+    seed.write_text("---\ntitle: Live updates\npublished: 2025-12-09\n---\n\n"
+                    f"{label} Putin's remarks on the Geneva talks leave little room for optimism before the next "
+                    "round with the American envoys.\n\n"
+                    "Diplomatic Deadlock: The Geneva talks between the envoys ended without any agreement on the "
+                    "front line.\n", encoding="utf-8")
+    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
+                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    [view] = [item for item in result.briefing.all_items() if "little room" in item.text]
+    assert view.authors_voice == ASSESSMENT_NOTE
+    assert next(line for line in result.markdown.splitlines() if "little room" in line).endswith(
+        f" *({ASSESSMENT_NOTE})*")
+    [news] = [item for item in result.briefing.all_items() if "without any agreement" in item.text]
+    assert news.authors_voice is None
+    assert not [m for m in verify_brief(result.markdown, load_workspace(paths)) if "little room" in m.text]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.lead_labels import labelled_parts, lead_label
+from brief.lead_labels import labelled_parts, labels_a_view, lead_label
 
 
 @pytest.mark.parametrize(("text", "label"), [
@@ -59,3 +59,17 @@ def test_what_is_no_label(text: str) -> None:
 ])
 def test_a_passage_is_cut_at_its_labels(text: str, parts: tuple) -> None:
     assert labelled_parts(text) == parts
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("Analysis from our diplomatic editor: Putin's remarks leave little room for optimism.", True),
+    ("Our reading: the month has brought Washington and Kyiv closer together.", True),  # whatever the case after
+    ("Our reading: The month has brought Washington and Kyiv closer together.", True),
+    ("Our reading: none.", False),  # no point after it
+    ("Analysis of the talks shows: the gaps remain wide between the two sides.", False),
+    ("Our view: Europe must fund the loan before the summit.", True),
+    ("Diplomatic Deadlock: High-level talks ended with no compromise.", False),
+    ("Analysts say the talks ended with no compromise on territory.", False),  # no label
+])
+def test_a_label_that_gives_the_pages_own_view_is_read_as_one(text: str, view: bool) -> None:
+    assert labels_a_view(text) is view
