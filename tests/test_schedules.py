@@ -100,10 +100,14 @@ def test_what_became_of_an_announcement_leads_the_brief(tmp_path: Path, monkeypa
     briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=1))
     texts = [item.text for item in briefing.all_items()]
     assert texts.index(DONE) < texts.index(DUE)  # still in the brief, after what happened
+    scores = {item.text: item.score for item in briefing.all_items()}
+    assert scores[DUE] < scores[DONE]
     monkeypatch.setattr(brief.assembly, "PASSED_SCHEDULE_PENALTY", 0.0)
-    texts = [item.text for item in assemble_briefing(workspace, _recipe(paths, workspace, key_points=1)).all_items()]
+    unpenalised = assemble_briefing(workspace, _recipe(paths, workspace, key_points=1))
     monkeypatch.undo()
-    assert texts.index(DUE) < texts.index(DONE)  # the announcement, in its article's lead, would lead
+    scores = {item.text: item.score for item in unpenalised.all_items()}
+    assert scores[DUE] > scores[DONE]  # the announcement, in its article's lead, would rank first ...
+    assert [item.text for item in unpenalised.key_points] == [DONE]  # ... but an announcement past is no key point
     due = next(item for item in briefing.all_items() if item.text == DUE)
     done = next(item for item in briefing.all_items() if item.text == DONE)
     assert due.overtaken is not None and due.overtaken.reported_in == done.citations[0].number
