@@ -64,7 +64,7 @@ from brief.analyst_sections import (
     with_item_differences,
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
-from brief.assessments import assesses
+from brief.assessments import assesses, says_whose_view
 from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     ASSESSMENT_NOTE,
@@ -97,7 +97,7 @@ from brief.interview_answers import (
     needs_its_question,
     questions_before_answers,
 )
-from brief.lead_labels import labels_a_view
+from brief.lead_labels import view_after_label
 from brief.metadata import MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -1012,13 +1012,14 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         return not (per_section[candidate.section] >= 2 or repeats.of(candidate, chosen, KEY_POINT_OVERLAP)
                     or (key_points and topics <= covered and not first_outcome))
 
-    # The week's news as reported first, then as an author judges it; the story so far and what the brief's
-    # day has dated only when none of the week's news can be a key point.
+    # The week's news as reported first, then as an author judges it, then what the brief's day has overtaken
+    # (to fill the places left); the story so far only when none of the week's news can be a key point.
     news_picked = False
-    for old_news, judged in ((False, False), (False, True), (True, True)):
+    for old_news, dated, judged in ((False, False, False), (False, False, True), (False, True, True),
+                                    (True, True, True)):
         while len(key_points) < spec.key_points and not (old_news and news_picked):
-            picked = take(pool, lambda c, old_news=old_news, judged=judged:
-                          (old_news or not (c.story_so_far or c.dated))
+            picked = take(pool, lambda c, old_news=old_news, dated=dated, judged=judged:
+                          (old_news or not c.story_so_far) and (dated or not c.dated)
                           and (judged or c.authors_voice is None) and fits_key_points(c))
             if picked is None:
                 break
@@ -1198,7 +1199,8 @@ def _authors_voice(candidate: _Candidate, opinions: frozenset[str]) -> str | Non
     opinion pieces) carry, that it is from one."""
     if recommends(candidate.text):
         return RECOMMENDATION_NOTE
-    if assesses(candidate.text) or labels_a_view(candidate.text):
+    view = view_after_label(candidate.text)
+    if assesses(candidate.text) or (view is not None and not says_whose_view(view)):
         return ASSESSMENT_NOTE
     return OPINION_NOTE if {e.source_id for e in candidate.excerpts} <= opinions else None
 

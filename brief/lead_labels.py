@@ -11,7 +11,7 @@ shown with the question before it holds a second turn ("Daniel, is a deal closer
 (analyst): Closer between Washington and Kyiv, certainly."): the label that opens it, after a sentence's end,
 is set in bold too (:func:`labelled_parts`), or the guest's name reads as part of the anchor's question.
 A label that gives the point as the page's own view ("Analysis from our diplomatic editor:", "Our reading:")
-makes it the author's assessment (:func:`labels_a_view`).
+makes it the author's assessment (:func:`view_after_label`).
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ _LABEL = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,
 """Capitalised words, joining words between them but not last ("Russia and:" is no label)."""
 
 
+_VIEW_LABELS = (r"Our (?:view|reading|take)"
+                r"|Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:editor|correspondent|reporter|bureau|desk))?")
+"""The labels under which a page gives its own staff's view ("Analysis from our diplomatic editor:", "Our
+reading:"): what follows is judgement, however plainly it is worded (:func:`view_after_label`)."""
 _SENTENCE_CASE_LABELS = re.compile(
     r"(?:Why it matters|The big picture|What[’']?s next|What to watch|Between the lines|Driving the news"
     r"|The bottom line|Bottom line|Yes, but|Go deeper|Catch up quick|State of play|Zoom in|Zoom out|Reality check"
-    r"|The other side|Flashback|What they[’']re saying|Our (?:view|reading|take)|Background|Context"
-    r"|Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:editor|correspondent|reporter|bureau|desk))?):"
+    rf"|The other side|Flashback|What they[’']re saying|Background|Context|{_VIEW_LABELS}):"
     r"(?=\s+[A-Z“\"‘])")
 """The lead-ins some outlets write in sentence case ("Why it matters: …", a live blog's "Analysis from our
 diplomatic editor: …")."""
@@ -48,19 +51,15 @@ def lead_label(text: str) -> str | None:
     return match.group()
 
 
-_AUTHORS_VIEW = re.compile(
-    r"(?:Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:editor|correspondent|reporter|bureau|desk))?"
-    r"|Our (?:view|reading|take)|Comment|Opinion|Verdict):\s")
-"""The labels under which a page gives its own staff's view ("Analysis from our diplomatic editor:", "Our
-reading:"): what follows is judgement, however plainly it is worded, and whatever the case it goes on in."""
+_VIEW_LABEL = re.compile(rf"(?:{_VIEW_LABELS}):\s")
 
 
-def labels_a_view(text: str) -> bool:
-    """Whether ``text`` opens on a label that gives what follows as its author's view, not as news (a live blog's
-    "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism …", a week in review's
-    "Our reading: the month has brought …")."""
-    match = _AUTHORS_VIEW.match(text)
-    return match is not None and len(text[match.end():].split()) >= MIN_POINT_WORDS
+def view_after_label(text: str) -> str | None:
+    """What follows the label ``text`` opens on when that label gives it as the page's own view, not as news (a
+    live blog's "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism …", a week
+    in review's "Our reading: the month has brought …", whatever the case it goes on in); else None."""
+    match = _VIEW_LABEL.match(text)
+    return text[match.end():] if match and len(text[match.end():].split()) >= MIN_POINT_WORDS else None
 
 
 _TURN_OPENS = re.compile(rf"(?<=[.?!…”\"’])\s+(?=[{CAPITAL}])")

@@ -4,7 +4,8 @@ December 2025 is 9 December 2025.
 "Ukraine has sent the United States a revised version …, officials in Kyiv said on Tuesday" reads right on the
 day it appeared. In a weekly read days later, beside other articles' Tuesdays, it is any Tuesday. A brief keeps
 the article's words and adds after the item the date each such expression stands for: "*(Tuesday: 9 December
-2025; at the weekend: 13–14 December 2025)*". The dates are the timeline's (:func:`brief.timeline.find_dates`):
+2025; at the weekend: 13–14 December 2025)*". The dates are the timeline's (:func:`brief.timeline.find_dates`),
+but for "a week ago", which the timeline places in the week of the day seven days back (:data:`ABOUT`):
 a weekday is the nearest one before the article's day in a past tense, after it in a future one.
 
 Only an expression that counts from the article's day (:func:`brief.timeline.counts_from_the_day`): "Tuesday",

@@ -869,11 +869,12 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     wrong = _check_figure(block, figure, unit, cited, source_ids, numbers, readings, shown=shown)
     if wrong or len(block.cells) < 3:
         return wrong  # what a figure that is not there measures is not looked for
-    return _check_measure(block, block.cells[2], figure, unit, cited, source_ids, numbers, readings)
+    return _check_measure(block, block.cells[2], figure, unit, cited, source_ids, numbers, readings, shown=shown)
 
 
 def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: tuple[int, ...],
-                   source_ids: tuple[str, ...], numbers: dict[int, str], readings: _Readings) -> list[Mismatch]:
+                   source_ids: tuple[str, ...], numbers: dict[int, str], readings: _Readings, *,
+                   shown: str | None = None) -> list[Mismatch]:
     """A Key figures row's "What it measures": the measure brief reads for the figure (as written, counting
     ``unit``) in one of ``source_ids``, up to layout, quote-mark forms and the case of its first letter.
 
@@ -882,6 +883,7 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
     ("Ukrainian territory gained by Russia" for "Russia has gained 0.77% of Ukrainian territory"). After
     ", according to" comes whose count it is, which must be who the source says gives it
     (:attr:`brief.figures.Figure.given_by`). An empty cell says less, not something else: it is not checked.
+    A message names the unit as the row ``shown`` it ("share").
     """
     if not normalise(measure):
         return []
@@ -904,7 +906,7 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
                                   else "brief reads nobody's name for it there",),
                          numbering=tuple(sorted(numbers.items())))]
     return [Mismatch(block.first_line, "measure", measure or "nothing before “according to”", cited, source_ids,
-                     reason=f"not what «{figure}» ({unit}) measures in {_names(source_ids, numbers)}",
+                     reason=f"not what «{figure}» ({shown or unit}) measures in {_names(source_ids, numbers)}",
                      changes=("brief reads " + "; ".join(f'"{read}"' for read in given) + " there" if given
                               else "brief reads no measure for it there",),
                      numbering=tuple(sorted(numbers.items())))]

@@ -243,6 +243,9 @@ def test_a_forecast_months_old_is_no_key_point_while_current_news_can_be_one(tmp
     [forecast] = [item for item in briefing.all_items() if item.text == AID_FATIGUE]
     assert forecast.overtaken is not None and forecast.overtaken.note == "as of 12 June 2025"
     assert forecast not in briefing.key_points and len(briefing.key_points) == 2  # still in the brief, lower down
+    # with fewer current items than places, it fills one
+    fuller = assemble_briefing(workspace, _recipe(paths, workspace, key_points=4))
+    assert forecast in fuller.key_points and len(fuller.key_points) == 3  # the fourth would repeat topics
     # with no current news to lead, it may still be one
     (tmp_path / "alone").mkdir()
     alone = _project(tmp_path / "alone", {"a": ("2025-06-12", "Alpha Post", AID_FATIGUE)})

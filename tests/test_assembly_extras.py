@@ -249,6 +249,9 @@ def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -
     # a row that says "share" of a figure that is no per cent is told so in its own word, not "%"
     [wrong] = verify_brief(markdown.replace("| 25 per cent | % |", "| 150 | share |"), workspace)
     assert (wrong.kind, wrong.text, wrong.changes) == ("unit", "share", ('"share" where brief reads "troops"',))
+    [wrong] = verify_brief(markdown.replace("Donetsk controlled by Russia,", "Luhansk controlled by Russia,"),
+                           workspace)
+    assert wrong.kind == "measure" and "«about three-quarters» (share)" in wrong.reason
 
 
 def test_a_handful_of_people_or_villages_ranks_below_the_figures_of_the_talks(tmp_path: Path) -> None:

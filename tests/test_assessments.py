@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.assessments import assesses
+from brief.assessments import assesses, says_whose_view
 from brief.briefing import ASSESSMENT_NOTE, RECOMMENDATION_NOTE
 from brief.build import build
 from brief.verify import verify_brief
@@ -124,7 +124,7 @@ def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project:
 
 
 @pytest.mark.parametrize("label", ["Analysis from our diplomatic editor:", "Our reading:", "Analysis:",
-                                   "Our reading: the envoys say"])
+                                   "Our reading: the"])
 def test_a_point_the_page_labels_as_its_own_view_is_the_authors_assessment(project: Path, label: str) -> None:
     """A live blog's "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism …" is
     judgement, though plainly worded; a news label ("Diplomatic Deadlock:") says nothing of the kind."""
@@ -144,3 +144,15 @@ def test_a_point_the_page_labels_as_its_own_view_is_the_authors_assessment(proje
     [news] = [item for item in result.briefing.all_items() if "without any agreement" in item.text]
     assert news.authors_voice is None
     assert not [m for m in verify_brief(result.markdown, load_workspace(paths)) if "little room" in m.text]
+
+
+@pytest.mark.parametrize(("text", "whose"), [
+    ("Putin's remarks leave little room for optimism before the next round.", False),
+    ("Putin's remarks leave little room for optimism, an analyst said.", True),
+    ("Russia gained 400 sq km in November, according to ISW data.", True),
+    ("The envoys say the remarks leave little room for optimism.", True),
+    ("The month has brought Washington and Kyiv closer together, but not Moscow.", False),
+])
+def test_what_says_whose_view_it_is_is_read(text: str, whose: bool) -> None:
+    """Under a page's "Analysis:" label, a sentence that names whose words it gives still reports."""
+    assert says_whose_view(text) is whose

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.lead_labels import labelled_parts, labels_a_view, lead_label
+from brief.lead_labels import labelled_parts, lead_label, view_after_label
 
 
 @pytest.mark.parametrize(("text", "label"), [
@@ -70,6 +70,9 @@ def test_a_passage_is_cut_at_its_labels(text: str, parts: tuple) -> None:
     ("Our view: Europe must fund the loan before the summit.", True),
     ("Diplomatic Deadlock: High-level talks ended with no compromise.", False),
     ("Analysts say the talks ended with no compromise on territory.", False),  # no label
+    # news labels, whatever they sound like
+    ("Verdict: A Moscow court sentenced the journalist to six years.", False),
+    ("Comment: The Kremlin did not respond to a request for comment.", False),
 ])
 def test_a_label_that_gives_the_pages_own_view_is_read_as_one(text: str, view: bool) -> None:
-    assert labels_a_view(text) is view
+    assert (view_after_label(text) is not None) is view
