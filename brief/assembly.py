@@ -87,7 +87,7 @@ from brief.briefing import (
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims, speak_for_other_parties
 from brief.dates import long_date
-from brief.errors import Problem, UserError, counted, first_few
+from brief.errors import FIRST_FEW, Problem, UserError, counted, first_few
 from brief.excerpts import Excerpt
 from brief.history import continues_past_story
 from brief.independence import CopyFinder, SourceFingerprint, source_fingerprint
@@ -225,21 +225,23 @@ LATER_NAMED = 3
 for a reason the reader knows already."""
 
 
-def _undated_note(titles: list[str], fate: str) -> str:
-    """The note on sources without a known date (by their ``titles``): what became of them."""
-    one = len(titles) == 1
-    return f"{counted(len(titles), 'source')} without a known date {'was' if one else 'were'} {fate}: " \
-           f"{first_few(titles)}."
+def _undated_note(workspace: Workspace, source_ids: list[str], fate: str) -> str:
+    """The note on sources without a known date: what became of them."""
+    one = len(source_ids) == 1
+    return f"{counted(len(source_ids), 'source')} without a known date {'was' if one else 'were'} {fate}: " \
+           f"{_titled(workspace, source_ids)}."
 
 
-def _maybe_in_window_note(titles: list[str], dated: dict[str, tuple[dt.date, int]]) -> str:
+def _maybe_in_window_note(workspace: Workspace, dated: dict[str, tuple[dt.date, int]]) -> str:
     """The note on sources left out of the window whose date is only where they can start (the latest day their
     text mentions, or the earliest they can have appeared): they may have been written in it."""
     one = len(dated) == 1
-    named = [f"{title} ({when})" for title, when in zip(titles, _dated_from_below(dated).values(), strict=True)]
+    dates = list(_dated_from_below(dated).items())
+    named = first_few([f"{_titled(workspace, [sid])} ({when})" for sid, when in dates[:FIRST_FEW]]
+                      + [sid for sid, _ in dates[FIRST_FEW:]])
     return (f"{counted(len(dated), 'source')} dated only by the days "
             f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though "
-            f"{'it' if one else 'they'} may have been written in the window: {first_few(named)}.")
+            f"{'it' if one else 'they'} may have been written in the window: {named}.")
 
 
 def _dating_advice(source_ids: list[str]) -> str:
@@ -248,12 +250,21 @@ def _dating_advice(source_ids: list[str]) -> str:
            f"{first_few(source_ids)}"
 
 
-def _titled(workspace: Workspace, source_ids: list[str]) -> list[str]:
-    """The sources' titles as a note quotes them, in the order of ``source_ids``: a note is read by the
-    principal, who knows a source by its title, not by its id in the corpus."""
-    sources = {source.id: source for source in workspace.corpus.sources_named(source_ids)}
-    return [sid if sid not in sources else f"“{sources[sid].meta.title.value}”" if sources[sid].meta.title.known
-            else sources[sid].display_title() for sid in source_ids]
+def _titled(workspace: Workspace, source_ids: list[str], shown: int = FIRST_FEW) -> str:
+    """The sources as a note names them (:func:`brief.errors.first_few`): by their titles, for a note is read by
+    the principal, who knows a source by its title, not by its id in the corpus. Only the ``shown`` first are
+    looked up; the rest are counted."""
+    sources = {source.id: source for source in workspace.corpus.sources_named(source_ids[:shown])}
+    names = []
+    for sid in source_ids:
+        source = sources.get(sid)
+        if source is None:  # past those shown (or gone from the corpus)
+            names.append(sid)
+        elif source.meta.title.known:
+            names.append(f"“{source.meta.title.value}”")
+        else:
+            names.append(source.display_title())  # 'Untitled: “its first words …”'
+    return first_few(names, shown)
 
 
 def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> dict[str, str]:
@@ -321,11 +332,11 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     advice: list[str] = []
     undated = workspace.index.undated_source_ids(scope) if window.start is not None else []
     if undated:
-        notes.append(_undated_note(_titled(workspace, undated), "left out of the window"))
+        notes.append(_undated_note(workspace, undated, "left out of the window"))
         advice.append(_dating_advice(undated))
     maybe = workspace.index.dated_from_below_before(window.start, scope) if window.start is not None else {}
     if maybe:
-        notes.append(_maybe_in_window_note(_titled(workspace, list(maybe)), maybe))
+        notes.append(_maybe_in_window_note(workspace, maybe))
         advice.append(_dating_advice(list(maybe)))
     if window.not_after is not None:
         later = {sid: date for sid, date in workspace.index.source_dates().items()
@@ -340,12 +351,12 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if later:
             notes.append(f"{counted(len(later), 'source')} dated after {long_date(window.not_after)} "
                          f"{'was' if len(later) == 1 else 'were'} left out: "
-                         f"{first_few(_titled(workspace, list(later)), LATER_NAMED)}.")
+                         f"{_titled(workspace, list(later), LATER_NAMED)}.")
             kept = [sid for sid, date in in_window_dates.items() if date is None]
             if kept:
                 # A whole-corpus brief keeps its undated sources; in an edition older than some of the corpus,
                 # the reader must know that one of them may have been written after the brief's date.
-                notes.append(_undated_note(_titled(workspace, kept),
+                notes.append(_undated_note(workspace, kept,
                                            f"kept, though {'it' if len(kept) == 1 else 'they'} may have "
                                            f"been written after {long_date(window.not_after)}"))
                 advice.append(_dating_advice(kept))
@@ -586,8 +597,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         window_end=window.end, key_points=item_key_points,
         sections=tuple(BriefSection(sid, titles[sid], item_sections[sid]) for sid in section_ids),
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
-        notes=tuple(notes), advice=tuple(advice), paper=spec.paper, window_source_ids=tuple(in_window), held_back_ids=tuple(held_back),
-        extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
+        notes=tuple(notes), advice=tuple(advice), paper=spec.paper, window_source_ids=tuple(in_window),
+        held_back_ids=tuple(held_back), extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
 
 
 def _note_words(announcement: Announcement | None) -> int:

@@ -96,7 +96,11 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
-def first_few(names: Sequence[str], limit: int = 10) -> str:
+FIRST_FEW = 10
+"""How many names a message lists before it counts the rest (:func:`first_few`)."""
+
+
+def first_few(names: Sequence[str], limit: int = FIRST_FEW) -> str:
     """``names`` for a message, the first ``limit`` of them: "a, b, c and 4 more"."""
     rest = len(names) - limit
     return ", ".join(names[:limit]) + (f" and {rest} more" if rest > 0 else "")

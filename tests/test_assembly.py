@@ -688,3 +688,13 @@ def test_a_quotation_shown_after_the_sentence_it_illustrates_serves_that_sentenc
     # A brief without a context section leaves it out, like any context: it is no outlook for want of one.
     sections = sections[:3]
     assert kill_zone not in section_of_items()
+
+
+def test_sources_dated_after_the_brief_are_named_by_title_the_first_three_then_counted(tmp_path: Path) -> None:
+    """They are left out for a reason the reader knows already: the note names a few, not the whole corpus."""
+    paths = _project(tmp_path, {"a": ("2025-12-01", "Alpha Post", SHARED_CLAIM),
+                                **{f"l{n}": (f"2025-12-0{n + 2}", "Later News", OTHER_NEWS[n]) for n in range(5)}})
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace), as_of=dt.date(2025, 12, 1))
+    assert ("5 sources dated after 1 December 2025 were left out: “Article l0”, “Article l1”, “Article l2” and 2 "
+            "more.") in briefing.notes
