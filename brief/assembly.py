@@ -192,7 +192,7 @@ class _Candidate:
     while reported news can be one."""
     named_days: tuple[RelativeDay, ...] = ()
     """The days what it shows names only by its article's day, with their dates (:mod:`brief.relative_days`)."""
-    dated: bool = False
+    outdated: bool = False
     """What it shows is overtaken by the brief's day (an announcement whose time is past, a forecast days old, a
     count or "third year" of an older article): no key point while current news can be one. A June forecast is
     no key point of a December brief. Not "… ended on Monday" of an earlier week: dated, still news."""
@@ -430,7 +430,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     candidates = _give_context(workspace, candidates, excluded, spec.moves, earliest)
     for candidate in candidates:
         candidate.authors_voice = _authors_voice(candidate, standing.opinions)
-        candidate.dated = any(e.id in outdated for e in (candidate.lead, *candidate.context))
+        candidate.outdated = any(e.id in outdated for e in (candidate.lead, *candidate.context))
         lead = candidate.lead
         if lead.published is not None and lead.source_id in standing.days_read and lead.told is None:
             candidate.named_days = relative_days(candidate.text, lead.published)
@@ -1026,11 +1026,11 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
     # The week's news as reported first, then as an author judges it, then what the brief's day has overtaken
     # (to fill the places left); the story so far only when none of the week's news can be a key point.
     news_picked = False
-    for old_news, dated, judged in ((False, False, False), (False, False, True), (False, True, True),
-                                    (True, True, True)):
+    for old_news, outdated, judged in ((False, False, False), (False, False, True), (False, True, True),
+                                       (True, True, True)):
         while len(key_points) < spec.key_points and not (old_news and news_picked):
-            picked = take(pool, lambda c, old_news=old_news, dated=dated, judged=judged:
-                          (old_news or not c.story_so_far) and (dated or not c.dated)
+            picked = take(pool, lambda c, old_news=old_news, outdated=outdated, judged=judged:
+                          (old_news or not c.story_so_far) and (outdated or not c.outdated)
                           and (judged or c.authors_voice is None) and fits_key_points(c))
             if picked is None:
                 break

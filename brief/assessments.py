@@ -87,15 +87,15 @@ def assesses(text: str) -> bool:
     return False
 
 
+_SAYS = re.compile(r"\b(?:say|says|said|told|tells)\b")
+"""The verbs of "…, an analyst said", "the envoys say …": not "Putin's remarks", a noun."""
+
+
 def says_whose_view(text: str) -> bool:
     """Whether ``text`` says whose words or view it gives ("…, an analyst said", "according to ISW data"): under
     a page's "Analysis:" label, that is still reporting."""
     plain = blank_quotations(text)
     return bool(_WHOSE_VIEW.search(plain) or _SAYS.search(plain))
-
-
-_SAYS = re.compile(r"\b(?:say|says|said|told|tells)\b")
-"""The verbs of "…, an analyst said", "the envoys say …": not "Putin's remarks", a noun."""
 
 
 def _judges(clause: str) -> bool:

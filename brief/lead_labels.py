@@ -30,8 +30,8 @@ _LABEL = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:{_CAPITALISED}|{_JOINING})){{0,
 """Capitalised words, joining words between them but not last ("Russia and:" is no label)."""
 
 
-_VIEW_LABELS = (r"Our (?:view|reading|take)"
-                r"|Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:editor|correspondent|reporter|bureau|desk))?")
+_VIEW_LABELS = (r"Our (?:view|reading|take)|Analysis(?:\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}"
+                r"(?:editor|correspondent|reporter|bureau|desk))?")
 """The labels under which a page gives its own staff's view ("Analysis from our diplomatic editor:", "Our
 reading:"): what follows is judgement, however plainly it is worded (:func:`view_after_label`)."""
 _SENTENCE_CASE_LABELS = re.compile(

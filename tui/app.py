@@ -253,9 +253,8 @@ class BriefApp(App[None]):
                 written[0].unlink(missing_ok=True)
                 written = written[1:]
             compared = comparison_line(result.briefing)
-            advice = "".join(f"\n{line[:1].upper()}{line[1:]}." for line in result.briefing.advice)
-            self.call_from_thread(self.notify, "Written: " + ", ".join(str(p) for p in written)
-                                  + (f"\n{compared[:1].upper()}{compared[1:]}." if compared else "") + advice,
+            told = [_as_sentence(line) for line in (compared, *result.briefing.advice) if line]
+            self.call_from_thread(self.notify, "\n".join([f"Written: {', '.join(str(p) for p in written)}", *told]),
                                   markup=False, timeout=8)
         except UserError as error:
             self.call_from_thread(self.push_screen, MessageDialog("Export failed", error.format()))
@@ -320,3 +319,8 @@ class BriefApp(App[None]):
                 action = binding.action  # type: ignore[union-attr]
                 yield SystemCommand(binding.description, f"Key: {binding.key}",  # type: ignore[union-attr]
                                     lambda action=action: screen.run_action(action))
+
+
+def _as_sentence(line: str) -> str:
+    """``line`` as a sentence of a notification: capitalised, with a full stop ("give its date in …: 001_…")."""
+    return f"{line[:1].upper()}{line[1:]}."
