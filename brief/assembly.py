@@ -244,10 +244,14 @@ def _maybe_in_window_note(workspace: Workspace, dated: dict[str, tuple[dt.date, 
             f"{'it' if one else 'they'} may have been written in the window: {named}.")
 
 
+def _give_dates(count: int) -> str:
+    """How to date ``count`` sources: "give its date in seeds/sources.yaml"."""
+    return f"give {'its date' if count == 1 else 'their dates'} in seeds/sources.yaml"
+
+
 def _dating_advice(source_ids: list[str]) -> str:
     """What the analyst can do about sources a note says were left out or kept for want of a date."""
-    return f"give {'its date' if len(source_ids) == 1 else 'their dates'} in seeds/sources.yaml: " \
-           f"{first_few(source_ids)}"
+    return f"{_give_dates(len(source_ids))}: {first_few(source_ids)}"
 
 
 def _titled(workspace: Workspace, source_ids: list[str], shown: int = FIRST_FEW) -> str:
@@ -367,8 +371,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             hint=((f"the newest source is dated {newest.isoformat()}; try --as-of {newest.isoformat()} "
                    "or a wider window") if newest else "no source in scope has a known date")
             + (f"; {first_few([f'{sid} ({when})' for sid, when in _dated_from_below(maybe).items()])} "
-               f"may be of this window: give "
-               f"{'its date' if len(maybe) == 1 else 'their dates'} in seeds/sources.yaml" if maybe else "")))
+               f"may be of this window: {_give_dates(len(maybe))}" if maybe else "")))
 
     excluded, included, pinned = set(spec.exclude), set(spec.include), set(spec.pin)
     section_ids = [section.id for section in excerpt_sections(spec)]
@@ -1025,18 +1028,15 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
 
     # The week's news as reported first, then as an author judges it, then what the brief's day has overtaken
     # (to fill the places left); the story so far only when none of the week's news can be a key point.
-    news_picked = False
-    for old_news, outdated, judged in ((False, False, False), (False, False, True), (False, True, True),
-                                       (True, True, True)):
-        while len(key_points) < spec.key_points and not (old_news and news_picked):
-            picked = take(pool, lambda c, old_news=old_news, outdated=outdated, judged=judged:
-                          (old_news or not c.story_so_far) and (outdated or not c.outdated)
-                          and (judged or c.authors_voice is None) and fits_key_points(c))
+    for tier in range(KEY_POINT_TIERS):
+        if tier == STORY_SO_FAR_TIER and len(key_points) > len(pinned):
+            break  # the week's news took a place
+        while len(key_points) < spec.key_points:
+            picked = take(pool, lambda c, tier=tier: _key_point_tier(c) <= tier and fits_key_points(c))
             if picked is None:
                 break
             key_points.append(picked)
             per_section[picked.section] += 1
-            news_picked = news_picked or not old_news
 
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
@@ -1060,6 +1060,19 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
                     candidate.lead.start)
         bucket.sort(key=order_key)
     return key_points, by_section
+
+
+KEY_POINT_TIERS = 4
+STORY_SO_FAR_TIER = KEY_POINT_TIERS - 1
+
+
+def _key_point_tier(candidate: _Candidate) -> int:
+    """How late a candidate may become a key point: the week's news as reported (0), as an author judges it (1),
+    what the brief's day has overtaken (2), the story so far (:data:`STORY_SO_FAR_TIER`, only when no news of the
+    week took a place)."""
+    if candidate.story_so_far:
+        return STORY_SO_FAR_TIER
+    return 2 if candidate.outdated else 1 if candidate.authors_voice is not None else 0
 
 
 def _cannot_stand_alone(candidate: _Candidate) -> bool:
