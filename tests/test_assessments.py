@@ -109,15 +109,20 @@ def test_the_weeklys_judgements_are_marked_as_the_authors(project: Path) -> None
     assert edited != result.markdown and verify_brief(edited, workspace)
 
 
+def _weekly_with(project: Path, name: str, title: str, body: str):
+    """The shipped weekly of 10 December, built with one more article of 9 December (``name``) in the corpus."""
+    (project / "seeds" / name).write_text(f"---\ntitle: {title}\npublished: 2025-12-09\n---\n\n{body}",
+                                          encoding="utf-8")
+    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+    return paths, build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
+                        as_of=dt.date(2025, 12, 10), formats=["md"])
+
+
 def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project: Path) -> None:
     """One note per item: advice is the stronger claim on a principal's attention."""
-    seed = project / "seeds" / "zz_comment.md"
-    seed.write_text("---\ntitle: A comment\npublished: 2025-12-09\n---\n\n"
-                    "The stalemate in Geneva speaks volumes, and Europe must fund Kyiv's defence industry "
-                    "now.\n", encoding="utf-8")
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
-                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    _, result = _weekly_with(project, "zz_comment.md", "A comment",
+                             "The stalemate in Geneva speaks volumes, and Europe must fund Kyiv's defence industry "
+                             "now.\n")
     [item] = [item for item in result.briefing.all_items() if "Geneva" in item.text]
     assert item.authors_voice == RECOMMENDATION_NOTE
     assert f"*({ASSESSMENT_NOTE})*" not in next(line for line in result.markdown.splitlines() if "Geneva" in line)
@@ -128,15 +133,11 @@ def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project:
 def test_a_point_the_page_labels_as_its_own_view_is_the_authors_assessment(project: Path, label: str) -> None:
     """A live blog's "Analysis from our diplomatic editor: Putin's remarks leave little room for optimism …" is
     judgement, though plainly worded; a news label ("Diplomatic Deadlock:") says nothing of the kind."""
-    seed = project / "seeds" / "zz_live.md"
-    seed.write_text("---\ntitle: Live updates\npublished: 2025-12-09\n---\n\n"
-                    f"{label} Putin's remarks on the Geneva talks leave little room for optimism before the next "
-                    "round with the American envoys.\n\n"
-                    "Diplomatic Deadlock: The Geneva talks between the envoys ended without any agreement on the "
-                    "front line.\n", encoding="utf-8")
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
-                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    paths, result = _weekly_with(project, "zz_live.md", "Live updates",
+                                 f"{label} Putin's remarks on the Geneva talks leave little room for optimism "
+                                 "before the next round with the American envoys.\n\n"
+                                 "Diplomatic Deadlock: The Geneva talks between the envoys ended without any "
+                                 "agreement on the front line.\n")
     [view] = [item for item in result.briefing.all_items() if "little room" in item.text]
     assert view.authors_voice == ASSESSMENT_NOTE
     assert next(line for line in result.markdown.splitlines() if "little room" in line).endswith(
