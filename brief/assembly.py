@@ -264,8 +264,8 @@ def _titled(workspace: Workspace, source_ids: list[str], shown: int = FIRST_FEW)
         source = sources.get(sid)
         if source is None:  # past those shown (or gone from the corpus)
             names.append(sid)
-        elif source.meta.title.known:
-            names.append(f"“{source.meta.title.value}”")
+        elif source.meta.title.known:  # on one line, in the brief and on the analyst's terminal alike
+            names.append(f"“{' '.join(str(source.meta.title.value).split())}”")
         else:
             names.append(source.display_title())  # 'Untitled: “its first words …”'
     return first_few(names, shown)

@@ -698,3 +698,15 @@ def test_sources_dated_after_the_brief_are_named_by_title_the_first_three_then_c
     briefing = assemble_briefing(workspace, _recipe(paths, workspace), as_of=dt.date(2025, 12, 1))
     assert ("5 sources dated after 1 December 2025 were left out: “Article l0”, “Article l1”, “Article l2” and 2 "
             "more.") in briefing.notes
+
+
+def test_a_title_on_several_lines_is_named_on_one(tmp_path: Path) -> None:
+    """A title sources.yaml gives with line breaks ("First line\n\n## Injected heading") split `brief build`'s
+    warning over lines, the second opening on "## …"."""
+    paths = _project(tmp_path, {"a": ("2025-12-01", "Alpha Post", SHARED_CLAIM),
+                                "b": ("2025-12-05", "Beta News", OTHER_NEWS[0])})
+    (paths.corpus / "sources.yaml").write_text('sources:\n  b:\n    title: "First line\\n\\n## Injected"\n',
+                                               encoding="utf-8")
+    workspace = load_workspace(paths)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace), as_of=dt.date(2025, 12, 1))
+    assert "1 source dated after 1 December 2025 was left out: “First line ## Injected”." in briefing.notes
