@@ -143,12 +143,19 @@ Corporation, this is compounded …", "For donor countries—especially in the E
 _OPENS_ON_DEMONSTRATIVE = re.compile(rf"[\"“‘']?{OPENING_PHRASE}(?:this|these|those|that)\b", re.IGNORECASE)
 
 
-_TURNS_ON_IT = re.compile(r"[\"“‘']?(?:But|Yet|However,?|Still,?)\s+it\s+(?!(?:is|was|remains|seems|appears|emerged"
-                          r"|takes|took|will|would|may|might|could|can|(?:has|had)\s+been|becomes|became)\b)")
+IT_NAMES_NOTHING = (r"(?:is|was|remains|seems|appears|(?:has|had)\s+been|becomes|became)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:that|to|since|whether|unclear|likely|unlikely|possible|clear)\b"
+                    r"|emerged\b|(?:(?:will|would|may|might|could|can)\s+)?(?:takes?|took|taken)\b")
+"""What follows an "it" that names nothing: "it is unclear whether …", "it has been a year since …", "it emerged on
+Monday that …", "it took a phone call from Trump to …", "it will take months for …". Not "it is not hopeless" or
+"it will be fragile": that "it" is what the sentence before names. Shared by :data:`_TURNS_ON_IT` and
+:data:`brief.ranking._DANGLING_START`, so that a passage is given the sentence before exactly when it is ranked as
+leaning on it."""
+_TURNS_ON_IT = re.compile(rf"[\"“‘']?(?:But|Yet|However,?|Still,?)\s+it\s+(?!{IT_NAMES_NOTHING})")
 """A sentence that turns against the one before and says "it" of what that one names: "For Washington, the back
-channel has produced a process where none existed a year ago. But it has also looped back on itself: …" (not "But
-it is unclear whether …", "But it emerged on Monday that …", "However, it took a phone call from Trump to …" or
-"But it will take months for …", whose "it" names nothing)."""
+channel has produced a process where none existed a year ago. But it has also looped back on itself: …", "… but it
+is not hopeless" (not "But it is unclear whether …", "But it emerged on Monday that …", "However, it took a phone
+call from Trump to …" or "But it will take months for …", whose "it" names nothing: :data:`IT_NAMES_NOTHING`)."""
 
 
 _UNNAMED_EVENT = re.compile(

@@ -22,6 +22,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from brief.antecedents import (
+    IT_NAMES_NOTHING,
     OPENING_PHRASE,
     asks_of_what_came_before,
     counts_whom_it_does_not_name,
@@ -65,8 +66,7 @@ _DANGLING_START = re.compile(
     r"|furthermore|moreover|yet|so(?!\s+far\b)|also|alternatively|instead|still|meanwhile|then"
     r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|can|must|should|seems?|appears?"
     r"|remains?)\b)"
-    r"|it(?!\s+(?:is|was|has\s+been|had\s+been|remains|seems|appears)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:that|to|since|whether|unclear|likely|unlikely|possible|clear)\b)"
+    rf"|it(?!\s+(?:{IT_NAMES_NOTHING}))"
     r"|(?:despite|without|because of|given|after|before|beyond|unlike|like) (?:this|that|these|those|it|them))\b",
     re.IGNORECASE)
 """An opening that leans on what came before: a pronoun (not the "it" of "it has been a year since",

@@ -299,9 +299,15 @@ def test_an_example_or_the_rest_of_a_list_leans_on_the_sentence_before(text: str
     ("But it emerged on Monday that the envoys had met in Miami.", False),
     ("However, it took a phone call from Trump to restart the talks.", False),
     ("But it has been clear for weeks that Moscow will not sign.", False),
+    ("But it will be fragile.", True),  # the ceasefire the sentence before names
+    ("But it is not hopeless.", True),
+    ("Still, it became the basis of the Geneva text.", True),
 ])
 def test_an_it_after_a_turn_says_what_the_sentence_before_names(text: str, leans: bool) -> None:
     assert lacks_who_or_what(text) is leans
+    # ranking reads the same "it": alone, without the turn, it leans exactly when the pair is given its sentence
+    alone = text.split(" ", 1)[1].removeprefix("it").join(("It", ""))
+    assert leans_on_what_came_before(alone, first_person=False) is leans, alone
 
 
 def test_an_example_is_shown_after_the_claim_it_illustrates(tmp_path: Path) -> None:
