@@ -59,7 +59,7 @@ from brief.contradictions import (
     same_matter,
 )
 from brief.figures import SPELLED_NUMBERS
-from brief.parties import HEAD_OF_STATE_TITLES, HEADS_OF_STATE, PARTY_WORDS
+from brief.parties import PARTY_WORDS, names_head_of_state
 from brief.ranking import comparable_words
 from brief.segmentation import sentence_bounds
 from brief.speakers import is_name_word
@@ -272,10 +272,9 @@ def _holder(before: str) -> str | None:
     head = bare[-1]
     if head.lower() in PARTY_WORDS:
         return PARTY_WORDS[head.lower()]
-    if head.lower() in HEADS_OF_STATE:  # "Putin", "President Vladimir Putin"; "Melania Trump" is herself
-        party, first_name = HEADS_OF_STATE[head.lower()]
-        if all(w.lower() in HEAD_OF_STATE_TITLES or w.lower() == first_name for w in bare[:-1]):
-            return party
+    party = names_head_of_state(bare)  # "Putin", "President Vladimir Putin"; "Melania Trump" is herself
+    if party is not None:
+        return party
     if head.lower() in _HOLDERS:
         parties = {PARTY_WORDS[w.lower()] for w in bare[:-1] if w.lower() in PARTY_WORDS}
         return parties.pop() if len(parties) == 1 else None

@@ -23,6 +23,19 @@ HEADS_OF_STATE = {
 }
 """Lower-case surname → the party whose position the head of state states ("Putin wants the rest of Donetsk
 handed over" is Russia's demand), and his first name."""
-HEAD_OF_STATE_TITLES = frozenset({"president", "russian", "ukrainian", "u.s.", "american", "us"})
-"""Words that may stand before a head of state's name ("President Vladimir Putin", "Ukrainian President Volodymyr
-Zelensky"); another word makes another person ("Melania Trump")."""
+HEAD_OF_STATE_TITLE = "president"
+"""The title that may stand before a head of state's name ("President Vladimir Putin"), as may his first name and
+a word of his own party (:func:`names_head_of_state`)."""
+
+
+def names_head_of_state(words: list[str]) -> str | None:
+    """The party whose head of state ``words`` name: a surname of :data:`HEADS_OF_STATE` after nothing but his
+    title, his first name and his own party's word ("Ukrainian President Volodymyr Zelensky" is Ukraine). Another
+    word makes another person ("Melania Trump"); so does another party's ("Ukrainian President Putin")."""
+    if not words or words[-1].lower() not in HEADS_OF_STATE:
+        return None
+    party, first_name = HEADS_OF_STATE[words[-1].lower()]
+    before = [word.lower() for word in words[:-1]]
+    return party if all(word in (HEAD_OF_STATE_TITLE, first_name) or party in (PARTY_WORDS.get(word),
+                                                                                   PARTY_WORDS.get(f"{word}."))
+                        for word in before) else None  # "U.S" with its last stop read off as a sentence's

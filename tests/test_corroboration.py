@@ -38,6 +38,8 @@ def _statement(text: str, source_id: str = "b"):
     ("Sergei Lavrov wants the rest of Donetsk handed over.", "Lavrov"),  # a minister by full name is himself
     ("Ukrainian President Volodymyr Zelensky is seeking guarantees ratified by parliaments.", "Ukraine"),
     ("Melania Trump wants the children returned to Ukraine.", "Trump"),  # another Trump: a person by full name
+    ("U.S. President Donald Trump wants a deal by Christmas.", "U.S."),
+    ("Ukrainian President Putin wants the rest of Donetsk handed over.", "Putin"),  # another party's word: not Russia
 ])
 def test_a_position_is_read_with_its_holder(sentence: str, holder: str) -> None:
     assert [p.holder for p in positions_in(sentence)] == [holder]
