@@ -350,8 +350,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     for item in added:
         meta = item.source.meta
         print(f"added {item.copied_to} as source {item.source.id}")
-        for key in ("title", "outlet", "author", "published", "url"):
+        for key in ("title", "outlet", "author", "published", "url", "kind"):
             value = getattr(meta, key)
+            if key == "kind" and not value.known:
+                continue  # a report of the news, unless stated or labelled: nothing to check
             how = f" ({value.origin}: {value.how})" if value.known and value.how else ""
             print(f"    {key + ':':<11}{value.display()}{how}")
     if problems:

@@ -147,3 +147,16 @@ def test_the_shipped_sources_state_their_kinds(tmp_path: Path) -> None:
     assert kinds["003_5b825d6438a3e144"] == "opinion"
     assert kinds["000_0207c4399900d62a"] == kinds["002_e759f5f9dd5bc10b"] == kinds["004_1ae0d73ebc0c7739"] == "analysis"
     assert dt.date(2025, 12, 2) == sources["003_5b825d6438a3e144"].meta.date  # the kind changed nothing else
+
+
+def test_brief_add_says_which_kind_it_read_a_page_as(project, cli, tmp_path: Path) -> None:
+    """An analyst adding a commentary learns that its passages will be marked as opinion, and why."""
+    page = tmp_path / "commentary.md"
+    page.write_text(f"Talks in Geneva\n\n*Commentary · Eastern Europe Programme*\n\n{BODY}\n", encoding="utf-8")
+    news = tmp_path / "report.txt"
+    news.write_text(f"Envoys meet in Geneva\n\n{BODY} Officials said more talks were planned.\n", encoding="utf-8")
+    result = cli("add", page, news, cwd=project)
+    assert result.code == 0, result.err
+    added = result.out.split("added ")
+    assert "kind:      opinion (inferred: labelled “Commentary”)" in added[1], result.out
+    assert "kind:" not in added[2], result.out  # a report of the news: nothing stated, nothing labelled
