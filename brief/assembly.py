@@ -454,29 +454,32 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                           for e in strongest]  # a brief of extras only
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
-    reckoned: dict[int, int] = {}
+    reckoned: dict[tuple[int, bool], int] = {}
 
-    def overtaken_note(candidate: _Candidate) -> Announcement | None:
+    def overtaken_note(candidate: _Candidate, key_point: bool = False) -> Announcement | None:
         """What dates the item's words (:data:`stale`): the lead's, or failing that the context's shown before it
-        ("What has not moved is the land. On Friday …" before "Zelensky's office says any such decision …")."""
+        ("What has not moved is the land. On Friday …" before "Zelensky's office says any such decision …"); of a
+        ``key_point`` that nothing else dates, its report's day when that is a week past (:func:`_reported_as_of`)."""
         announced = next((stale[e.id] for e in (candidate.lead, *candidate.context) if e.id in stale), None)
+        if announced is None and key_point and not candidate.named_days:
+            return _reported_as_of(candidate, as_of_date, earliest)
         return None if announced and _dated_by_its_days(announced, candidate.named_days) else announced
 
-    def reading_words(candidate: _Candidate) -> int:
+    def reading_words(candidate: _Candidate, key_point: bool = False) -> int:
         """What :attr:`BriefItem.words` will count (a source this brief numbers reads "source N", which is no
-        longer than the earlier edition's title and date counted here)."""
-        if id(candidate) not in reckoned:
+        longer than the earlier edition's title and date counted here), as a ``key_point`` or in its section."""
+        if (id(candidate), key_point) not in reckoned:
             sources = {e.source_id for e in candidate.excerpts}
             fresh = _new_sources(candidate, earlier)
             restated = candidate.restates is not None and sources <= fresh
-            announced = overtaken_note(candidate)
-            reckoned[id(candidate)] = item_words(
+            announced = overtaken_note(candidate, key_point)
+            reckoned[id(candidate), key_point] = item_words(
                 candidate.text, len(sources), new=_is_new(candidate, earlier, hashes), new_sources=len(fresh),
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
                 overtaken_words=_note_words(announced), listed_under=_listed_under(candidate),
                 authors_voice=candidate.authors_voice,
                 days=_days_besides(candidate.named_days, announced.overtaken if announced else None))
-        return reckoned[id(candidate)]
+        return reckoned[id(candidate), key_point]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
     listed = _listed_if_dropped(earlier, held_back, showing) \
@@ -491,7 +494,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
     for _ in range(MAX_FILLS):
         budget = room_beside(extras)
-        if budget.holds(chosen):
+        if budget.holds(chosen, key_points):
             break
         key_points, by_section = _fill(candidates, spec, section_ids, budget, drawn_from=drawn_from)
         fitted = key_points + [c for sid in section_ids for c in by_section[sid]]
@@ -526,7 +529,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     speaker_of = quote_speakers(sources_by_id, workspace.corpus.findings)
     copied_whole: dict[str, int] = {}
 
-    def to_item(candidate: _Candidate) -> BriefItem:
+    def to_item(candidate: _Candidate, key_point: bool = False) -> BriefItem:
         seen: dict[str, Excerpt] = {}
         for excerpt in candidate.excerpts:
             seen.setdefault(excerpt.source_id, excerpt)
@@ -544,7 +547,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                                             speaker_of), numbers)
         fresh = _new_sources(candidate, earlier)
         context = tuple(e.id for e in candidate.context)
-        announced = overtaken_note(candidate)
+        announced = overtaken_note(candidate, key_point)
         return BriefItem(text=candidate.text, excerpt_id=candidate.lead.id,
                          excerpt_ids=tuple(e.id for e in candidate.excerpts) + context, citations=citations,
                          section=candidate.section, topics=topics, score=round(candidate.score, 3),
@@ -559,7 +562,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                          authors_voice=candidate.authors_voice,
                          days=_days_besides(candidate.named_days, announced.overtaken if announced else None))
 
-    item_key_points = tuple(to_item(c) for c in key_points)
+    item_key_points = tuple(to_item(c, key_point=True) for c in key_points)
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
     noted: list[SourceDifference] = []
     for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])):
@@ -602,6 +605,27 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
         notes=tuple(notes), advice=tuple(advice), paper=spec.paper, window_source_ids=tuple(in_window),
         held_back_ids=tuple(held_back), extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
+
+
+KEY_POINT_DATED_AFTER = 7
+"""Days: a key point whose newest source is older than this by the brief's day says when it was reported."""
+
+
+def _reported_as_of(candidate: _Candidate, as_of: dt.date, earliest: Mapping[str, bool]) -> Announcement | None:
+    """The note "as of 4 December 2025" of a key point whose newest source is more than
+    :data:`KEY_POINT_DATED_AFTER` days older than the brief: the principal reads the key points first, and
+    would take "High-level, five-hour talks … ended with the Kremlin confirming “no compromise”" for today's news
+    in a brief of 18 December. None when a source is undated or dated only by the earliest it can have
+    appeared (it may be newer)."""
+    dates = []
+    for excerpt in (*candidate.excerpts, *candidate.context):
+        if excerpt.published is None or earliest.get(excerpt.source_id):
+            return None
+        dates.append(excerpt.published)
+    newest = max(dates)
+    if (as_of - newest).days <= KEY_POINT_DATED_AFTER:
+        return None
+    return Announcement(Overtaken(newest, newest, newest, None, over=False), None)
 
 
 def _note_words(announcement: Announcement | None) -> int:
@@ -940,7 +964,9 @@ class _WordRoom:
     """
 
     left: int
-    words_of: Callable[[_Candidate], int]
+    words_of: Callable[[_Candidate, bool], int]
+    """A candidate's words as a key point (True) or in its section (False): a key point may carry a date its
+    section's item does not (:func:`_reported_as_of`)."""
     listed: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
     """The previous edition's items still listed as dropped (:func:`_listed_if_dropped`)."""
 
@@ -949,23 +975,26 @@ class _WordRoom:
             | {e.id for e in candidate.context}
         return [key for key, (excerpt_ids, _) in self.listed.items() if excerpt_ids & ids]
 
-    def cost(self, candidate: _Candidate) -> int:
-        return self.words_of(candidate) - sum(self.listed[key][1] for key in self._carried_by(candidate))
+    def cost(self, candidate: _Candidate, key_point: bool = False) -> int:
+        return self.words_of(candidate, key_point) - sum(self.listed[key][1] for key in self._carried_by(candidate))
 
-    def fits(self, candidate: _Candidate) -> bool:
+    def fits(self, candidate: _Candidate, key_point: bool = False) -> bool:
         """Whether the candidate fits the words left; one that takes no more words than it saves always does."""
-        cost = self.cost(candidate)
+        cost = self.cost(candidate, key_point)
         return cost <= 0 or cost <= self.left
 
-    def spend(self, candidate: _Candidate) -> None:
-        self.left -= self.cost(candidate)
+    def spend(self, candidate: _Candidate, key_point: bool = False) -> None:
+        self.left -= self.cost(candidate, key_point)
         for key in self._carried_by(candidate):
             del self.listed[key]
 
-    def holds(self, chosen: list[_Candidate]) -> bool:
-        """Whether ``chosen`` all fit the words left, each listed line they carry saved once."""
+    def holds(self, chosen: list[_Candidate], key_points: list[_Candidate]) -> bool:
+        """Whether ``chosen`` (the ``key_points`` among them) all fit the words left, each listed line they carry
+        saved once."""
         carried = {key for candidate in chosen for key in self._carried_by(candidate)}
-        return sum(self.words_of(c) for c in chosen) - sum(self.listed[key][1] for key in carried) <= self.left
+        points = {id(c) for c in key_points}
+        return sum(self.words_of(c, id(c) in points) for c in chosen) \
+            - sum(self.listed[key][1] for key in carried) <= self.left
 
 
 def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _WordRoom | None = None, *,
@@ -987,15 +1016,15 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         per_section[candidate.section] += 1
         per_source[candidate.lead.source_id] += 1
         if room is not None:
-            room.spend(candidate)
+            room.spend(candidate, key_point=True)
 
     prepaid: set[int] = set()  # included passages go in whatever is left: their words are spent first
 
-    def take(pool: list[_Candidate], accept) -> _Candidate | None:
+    def take(pool: list[_Candidate], accept, key_point: bool = False) -> _Candidate | None:
         best, best_value = None, 0.0
         for candidate in pool:
             if not accept(candidate) or (room is not None and id(candidate) not in prepaid
-                                         and not room.fits(candidate)):
+                                         and not room.fits(candidate, key_point)):
                 continue
             value = candidate.score - SOURCE_REPEAT_PENALTY * per_source[candidate.lead.source_id]
             if best is None or value > best_value:
@@ -1005,7 +1034,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
             chosen.append(best)
             per_source[best.lead.source_id] += 1
             if room is not None and id(best) not in prepaid:
-                room.spend(best)
+                room.spend(best, key_point)
         return best
 
     pool = [c for c in candidates if c not in key_points and c.section in (drawn_from or section_ids)
@@ -1032,7 +1061,8 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
         if tier == STORY_SO_FAR_TIER and len(key_points) > len(pinned):
             break  # the week's news took a place
         while len(key_points) < spec.key_points:
-            picked = take(pool, lambda c, tier=tier: _key_point_tier(c) <= tier and fits_key_points(c))
+            picked = take(pool, lambda c, tier=tier: _key_point_tier(c) <= tier and fits_key_points(c),
+                          key_point=True)
             if picked is None:
                 break
             key_points.append(picked)

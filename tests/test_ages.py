@@ -252,3 +252,44 @@ def test_a_forecast_months_old_is_no_key_point_while_current_news_can_be_one(tmp
     workspace = load_workspace(alone)
     briefing = assemble_briefing(workspace, _recipe(alone, workspace, key_points=2, as_of="2025-12-18"))
     assert [item.text for item in briefing.key_points] == [AID_FATIGUE]
+
+
+FIVE_HOURS = ("High-level, five-hour talks between U.S. Special Envoy Steve Witkoff and Russian President Vladimir "
+              "Putin ended with the Kremlin confirming that no compromise was reached on territory.")
+
+
+def _two_weeks_apart(tmp_path: Path):
+    paths = _project(tmp_path, {
+        "a": ("2025-12-04", "Alpha Post", "\n\n".join([FIVE_HOURS, *OTHER_NEWS[1:3]])),
+        "b": ("2025-12-18", "Beta News", "\n\n".join(OTHER_NEWS[3:])),
+    })
+    return paths, load_workspace(paths)
+
+
+def test_a_key_point_from_a_report_weeks_old_says_when_it_was_reported(tmp_path: Path) -> None:
+    """The shipped situation brief of 18 December led with the Kremlin talks of 2 December, as if of that week."""
+    paths, workspace = _two_weeks_apart(tmp_path)
+    briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=4))
+    by_source = {item.citations[0].source_id: item for item in briefing.key_points}
+    assert set(by_source) == {"a", "b"}, [item.text for item in briefing.key_points]
+    for item in briefing.key_points:
+        old = {c.source_id for c in item.citations} == {"a"}
+        assert (item.overtaken.note if item.overtaken else None) == ("as of 4 December 2025" if old else None)
+    markdown = render_markdown(briefing, [REPO / "templates" / "standard"])
+    assert "*(as of 4 December 2025)*" in markdown
+    assert verify_brief(markdown, workspace) == []
+    # in its section the item is one of many the reader takes with the sources' dates; and a week is not old
+    in_sections = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0))
+    assert all(item.overtaken is None for item in in_sections.all_items() if item.text == FIVE_HOURS)
+    week_later = assemble_briefing(workspace, _recipe(paths, workspace, key_points=4), as_of=dt.date(2025, 12, 11))
+    assert week_later.key_points and all(item.overtaken is None for item in week_later.key_points)
+
+
+def test_the_word_budget_counts_a_key_points_date(tmp_path: Path) -> None:
+    paths, workspace = _two_weeks_apart(tmp_path)
+    dated = 0
+    for max_words in range(100, 400, 4):
+        briefing = assemble_briefing(workspace, _recipe(paths, workspace, key_points=4, max_words=max_words))
+        assert briefing.word_count <= max_words, max_words
+        dated += sum(item.overtaken is not None for item in briefing.key_points)
+    assert dated  # the budgets tried let a dated key point in

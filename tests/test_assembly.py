@@ -647,7 +647,7 @@ def test_the_budget_spends_an_included_passages_words_before_it_picks_key_points
 
     strong, middle, included = candidate("a", 16, 3.0), candidate("b", 10, 2.0), candidate("c", 13, 1.0, forced=True)
     spec = SimpleNamespace(key_points=1, sections=[SimpleNamespace(id="outlook", max_items=3)], order={})
-    room = _WordRoom(25, lambda c: len(c.lead.text.split()))
+    room = _WordRoom(25, lambda c, _key_point: len(c.lead.text.split()))
     key_points, by_section = _fill([strong, middle, included], spec, ["outlook"], room)
     assert included in by_section["outlook"] and strong not in key_points + by_section["outlook"]
     assert key_points == [middle] and room.left == 25 - 13 - 10

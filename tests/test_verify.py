@@ -105,7 +105,8 @@ def test_one_word_changed_in_a_cited_statement_is_caught(built: str, shipped_wor
     lines = built.splitlines()
     index = next(i for i in _item_lines(built)
                  if not re.search("[“”\"]", lines[i]) and len(CITATION.findall(lines[i])) == 1)
-    as_built = unescape_markdown(CITATION.sub("", lines[index][2:])).strip()
+    # the sentence as built, less its notes ("*(as of 4 December 2025)*" of a key point weeks old)
+    as_built = re.sub(r"(?:\s*\*\([^)]*\)\*)+$", "", unescape_markdown(CITATION.sub("", lines[index][2:])).strip())
     words = lines[index].split(" ")
     original = words[4]
     words[4] = "never" if original != "never" else "always"
