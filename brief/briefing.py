@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.dates import long_date
+from brief.figures import WrittenFigure
 from brief.lead_labels import labelled_parts, lead_label
 from brief.metadata import UNKNOWN, MetaValue
 from brief.quotes import DatedBy
@@ -399,20 +400,12 @@ class KeyQuote:
 
 ACCORDING_TO = ", according to "
 """What joins a key figure's measure and whose count it is (:attr:`KeyFigure.measure_shown`)."""
-SHARE_IN_WORDS = "share"
-"""The unit a Key figures row shows for a share written in words ("about three-quarters" of Donetsk): brief reads
-it as a per cent (75 %), but "%" beside words reads as a slip."""
-
-
-def shown_unit(text: str, unit: str) -> str:
-    """The unit a row shows for a figure written ``text`` that counts ``unit``: :data:`SHARE_IN_WORDS` for a per
-    cent written without a digit, else ``unit``."""
-    return SHARE_IN_WORDS if unit == "%" and not any(c.isdigit() for c in text) else unit
 
 
 @dataclass(frozen=True)
-class KeyFigure:
-    """A number that matters, with what it measures and every source that gives it."""
+class KeyFigure(WrittenFigure):
+    """A number that matters, with what it measures and every source that gives it. How it reads (:attr:`written`,
+    :attr:`shown_unit`) is :class:`brief.figures.WrittenFigure`'s, as for the figure it was found as."""
 
     text: str
     """The figure as the first source writes it: "19,000", "0.77%", "28-point"."""
@@ -433,18 +426,14 @@ class KeyFigure:
 
     @property
     def display(self) -> str:
-        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+        """The figure as its row shows it: :attr:`written`, "around 19,000"."""
+        return self.written
 
     @property
     def measure_shown(self) -> str:
         """What it measures and, when the source says, whose count it is: "Russian military deaths in 2025,
         according to Mediazona and the BBC’s Russian service"."""
         return f"{self.measure}{ACCORDING_TO}{self.given_by}" if self.given_by else self.measure
-
-    @property
-    def shown_unit(self) -> str:
-        """The unit as the row shows it (:func:`shown_unit`)."""
-        return shown_unit(self.text, self.unit)
 
     @property
     def words(self) -> int:

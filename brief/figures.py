@@ -46,8 +46,38 @@ Category = Literal["casualties", "troops", "prisoners", "territory", "share", "p
                    "money", "people", "strikes"]
 
 
+SHARE_IN_WORDS = "share"
+"""The unit a Key figures row shows for a share written in words ("about three-quarters" of Donetsk): brief reads
+it as a per cent (75 %), but "%" beside words reads as a slip."""
+
+
+class WrittenFigure:
+    """How a figure reads, made of how it is written, its unit and its qualifier: the one place that says so for
+    a figure found in a source (:class:`Figure`) and for a brief's row (:class:`brief.briefing.KeyFigure`)."""
+
+    text: str
+    unit: str
+    qualifier: str | None
+
+    @property
+    def written(self) -> str:
+        """The figure with its qualifier, as its sentence writes them: "around 19,000"."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
+    @property
+    def in_digits(self) -> bool:
+        """Whether it is written in digits ("400"), not in words ("three-quarters", "four")."""
+        return any(c.isdigit() for c in self.text)
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit a row shows for it: :data:`SHARE_IN_WORDS` for a per cent written without a digit, else
+        :attr:`unit`."""
+        return SHARE_IN_WORDS if self.unit == "%" and not self.in_digits else self.unit
+
+
 @dataclass(frozen=True)
-class Figure:
+class Figure(WrittenFigure):
     """A number that matters, in one sentence of a source."""
 
     text: str
@@ -74,16 +104,6 @@ class Figure:
     given_by: str | None = None
     """Who the sentence says counted or estimated it ("Mediazona and the BBC’s Russian service",
     :func:`brief.figure_sources.given_by`); None when it does not say."""
-
-    @property
-    def written(self) -> str:
-        """The figure as a row shows it, with its qualifier: "around 19,000"."""
-        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
-
-    @property
-    def in_digits(self) -> bool:
-        """Whether it is written in digits ("400"), not in words ("three-quarters", "four")."""
-        return any(c.isdigit() for c in self.text)
 
     def as_json(self) -> dict[str, object]:
         return {"source": self.source_id, "text": self.text, "value": self.value, "upper": self.upper,

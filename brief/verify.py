@@ -80,18 +80,16 @@ from brief.briefing import (
     ACCORDING_TO,
     AUTHORS_VOICE_NOTES,
     MENTIONED,
-    SHARE_IN_WORDS,
     UNNAMED_IN_NOTE,
     UNNAMED_SPEAKER,
     date_label,
     dates_label,
     quote_when,
-    shown_unit,
     span_label,
 )
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
-from brief.figures import Figure, extract_figures
+from brief.figures import SHARE_IN_WORDS, Figure, extract_figures
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
 from brief.relative_days import ABOUT
@@ -965,7 +963,7 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
                                  reason=f"not among the figures brief reads in {_names(verbatim, numbers)}")]
     anchor = next((f for f in written if f.unit == unit), None)
     if anchor is None:
-        counted = ", ".join(dict.fromkeys(shown_unit(f.text, f.unit) for f in written))
+        counted = ", ".join(dict.fromkeys(f.shown_unit for f in written))
         return [Mismatch(block.first_line, "unit", shown or unit, cited, verbatim,
                          reason=f"not what «{figure}» counts in {_names(verbatim, numbers)}",
                          changes=(f'"{shown or unit}" where brief reads "{counted}"',),
