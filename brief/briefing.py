@@ -405,7 +405,8 @@ ACCORDING_TO = ", according to "
 @dataclass(frozen=True)
 class KeyFigure(WrittenFigure):
     """A number that matters, with what it measures and every source that gives it. How it reads (:attr:`written`,
-    :attr:`shown_unit`) is :class:`brief.figures.WrittenFigure`'s, as for the figure it was found as."""
+    :attr:`shown`, :attr:`shown_unit`) is :class:`brief.figures.WrittenFigure`'s, as for the figure it was found
+    as."""
 
     text: str
     """The figure as the first source writes it: "19,000", "0.77%", "28-point"."""
@@ -426,8 +427,9 @@ class KeyFigure(WrittenFigure):
 
     @property
     def display(self) -> str:
-        """The figure as its row shows it: :attr:`written`, "around 19,000"."""
-        return self.written
+        """The figure as its row shows it (:attr:`shown`): "around 19,000", "28" (of "28-point", the unit in the
+        next column)."""
+        return self.shown
 
     @property
     def measure_shown(self) -> str:

@@ -61,8 +61,28 @@ class WrittenFigure:
 
     @property
     def written(self) -> str:
-        """The figure with its qualifier, as its sentence writes them: "around 19,000"."""
-        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+        """The figure with its qualifier, as its sentence writes them: "around 19,000", "28-point"."""
+        return self._qualified(self.text)
+
+    @property
+    def number(self) -> str:
+        """The figure without the unit written with it, which a row's Unit column gives: "28" of "28-point" and
+        of "28 points", "0.77" of "0.77%", "25" of "25 per cent", "15" of "15 km", "5,000" of "5,000-strong".
+        A sum keeps its currency ("$300bn", "90 billion euros"): the sign or word is how a sum reads, and the
+        Unit column gives a code (USD), not the same again. A figure in words is all number ("three-quarters")."""
+        if self.unit in _CURRENCIES or not self.in_digits:
+            return self.text
+        match = _NUMBER.match(self.text)
+        return match.group(0) if match else self.text
+
+    @property
+    def shown(self) -> str:
+        """The figure as a Key figures row shows it, with its qualifier and the unit left to the Unit column
+        (:attr:`number`): "around 19,000", "28", "about three-quarters", "roughly $300bn"."""
+        return self._qualified(self.number)
+
+    def _qualified(self, text: str) -> str:
+        return f"{self.qualifier} {text}" if self.qualifier else text
 
     @property
     def in_digits(self) -> bool:
@@ -207,6 +227,8 @@ _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": 
                    "hryvnias": "UAH", "hryvnia": "UAH", "dollar": "USD", "euro": "EUR", "pound": "GBP",
                    "ruble": "RUB", "rouble": "RUB"}
 """Currencies written after the number; the singular is the adjective of "a 90 billion euro loan"."""
+_CURRENCIES = frozenset(_CURRENCY_SIGNS.values()) | frozenset(_CURRENCY_WORDS.values())
+"""The unit of every sum."""
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPELLED_RE = "|".join(sorted(SPELLED_NUMBERS, key=len, reverse=True))

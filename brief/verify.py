@@ -22,8 +22,10 @@ Two tables are read row by row (they are known by their header rows, whatever
 their section is called):
 
 - a **Key figures** row (Figure | Unit | What it measures | Source): the figure as
-  written ("around 19,000", "0.77%", "28-point") must be in a cited source, as a
-  whole (not inside "119,000"; a qualifier's first letter may be a capital), and
+  the row shows it, its unit left to the Unit cell ("around 19,000", "0.77", "28"
+  for "28-point"), or as its sentence writes it ("0.77%", "28-point", as briefs
+  showed it before) must be in a cited source, as a whole (not inside "119,000";
+  a qualifier's first letter may be a capital), and
   be one of the figures :mod:`brief.figures` reads there, counting what the Unit
   cell says; every other source the row cites must give the same number and unit
   as brief reads them (its own writing may differ: "1 million", "1mn"), since the
@@ -816,6 +818,13 @@ def _same_writing(a: str, b: str) -> bool:
     return a == b or (a[:1].lower() == b[:1].lower() and a[1:] == b[1:])
 
 
+def _writes(found: Figure, figure: str) -> bool:
+    """Whether ``figure`` is how a brief writes ``found``: as its sentence does ("28-point", in a reading of where
+    sources differ, or in a Key figures row of a brief written before rows left the unit to the Unit column), or
+    as a Key figures row shows it ("28")."""
+    return _same_writing(found.written, figure) or _same_writing(found.shown, figure)
+
+
 def _has_figure(text: ComparableText, figure: str) -> bool:
     """Whether ``figure`` is in ``text`` as written and whole: not "19,000" inside "119,000" or "19,000.5"."""
     wanted = normalise(figure)
@@ -826,17 +835,19 @@ def _has_figure(text: ComparableText, figure: str) -> bool:
 
 
 def _closest_figure(figure: str, unit: str, source_ids: Sequence[str],
-                    readings: _Readings) -> tuple[str, Figure, float] | None:
-    """The figure counting ``unit`` that brief reads in ``source_ids`` most like ``figure`` (figures of
-    other units would be noise: "20-point" is not a near miss for "around 19,000" deaths)."""
-    best: tuple[float, str, Figure] | None = None
+                    readings: _Readings) -> tuple[str, str, float] | None:
+    """The source and writing of the figure counting ``unit`` that brief reads in ``source_ids`` most like
+    ``figure`` (figures of other units would be noise: "20-point" is not a near miss for "around 19,000"
+    deaths), as its sentence writes it or as a row shows it (:func:`_writes`), whichever is the nearer."""
+    best: tuple[float, str, str] | None = None
     for source_id in source_ids:
         for candidate in readings.figures(source_id):
             if candidate.unit != unit:
                 continue
-            ratio = difflib.SequenceMatcher(None, normalise(figure), normalise(candidate.written)).ratio()
-            if best is None or ratio > best[0]:
-                best = (ratio, source_id, candidate)
+            for writing in dict.fromkeys((candidate.written, candidate.shown)):
+                ratio = difflib.SequenceMatcher(None, normalise(figure), normalise(writing)).ratio()
+                if best is None or ratio > best[0]:
+                    best = (ratio, source_id, writing)
     return (best[1], best[2], round(best[0], 3)) if best else None
 
 
@@ -846,9 +857,9 @@ def _figure_mismatch(block: _Block, figure: str, unit: str, cited: tuple[int, ..
     closest = _closest_figure(figure, unit, looked_in, readings)
     changes: tuple[str, ...] = ()
     if closest is not None and closest[2] >= SHOW_CHANGES_FROM:
-        changes = tuple(word_changes(figure, closest[1].written))
+        changes = tuple(word_changes(figure, closest[1]))
     return Mismatch(block.first_line, "figure", figure, cited, looked_in, reason=reason,
-                    closest=closest[1].written if closest else None, closest_source=closest[0] if closest else None,
+                    closest=closest[1] if closest else None, closest_source=closest[0] if closest else None,
                     similarity=closest[2] if closest else 0.0, changes=changes, found_in=found_in,
                     numbering=tuple(sorted(numbers.items())))
 
@@ -888,7 +899,7 @@ def _check_measure(block: _Block, measure: str, figure: str, unit: str, cited: t
     measure, according, giver = measure.partition(ACCORDING_TO.strip(", "))
     measure = measure.rstrip(" ,") if according else measure
     written = [found for source_id in source_ids for found in readings.figures(source_id)
-               if found.unit == unit and found.measure and _same_writing(found.written, figure)]
+               if found.unit == unit and found.measure and _writes(found, figure)]
     given = list(dict.fromkeys(found.measure for found in written))
     if any(_same_writing(measure, read) for read in given):
         if not according:
@@ -950,14 +961,19 @@ def _check_figure(block: _Block, figure: str, unit: str, cited: tuple[int, ...],
 
     A Key figures row's figure is the first source's writing and the build merges the same number and unit
     from other sources (however they write it), so only one cited source need have the writing; each must
-    have the figure.
+    have the figure. The writing is the sentence's, or the row's without the unit (:func:`_writes`): "28" is
+    verbatim in "a 28-point plan", though not as a whole word there.
     """
     texts = readings.texts
-    verbatim = tuple(s for s in source_ids if _has_figure(texts[s], figure))
+
+    def gives(source_id: str) -> bool:
+        return _has_figure(texts[source_id], figure) or any(_writes(f, figure) for f in readings.figures(source_id))
+
+    verbatim = tuple(s for s in source_ids if gives(s))
     if not verbatim:
-        elsewhere = tuple(s for s in texts if s not in source_ids and _has_figure(texts[s], figure))
+        elsewhere = tuple(s for s in texts if s not in source_ids and gives(s))
         return [_figure_mismatch(block, figure, unit, cited, source_ids, numbers, readings, found_in=elsewhere)]
-    written = [f for s in verbatim for f in readings.figures(s) if _same_writing(f.written, figure)]
+    written = [f for s in verbatim for f in readings.figures(s) if _writes(f, figure)]
     if not written:  # "19,000" where the source has "around 19,000", or a number that counts nothing
         return [_figure_mismatch(block, figure, unit, cited, verbatim, numbers, readings,
                                  reason=f"not among the figures brief reads in {_names(verbatim, numbers)}")]

@@ -247,7 +247,7 @@ def test_a_share_in_words_shows_its_unit_in_words_and_verifies(tmp_path: Path) -
                            workspace)
     assert (wrong.kind, wrong.changes) == ("unit", ('"troops" where brief reads "share"',))
     # a row that says "share" of a figure that is no per cent is told so in its own word, not "%"
-    [wrong] = verify_brief(markdown.replace("| 25 per cent | % |", "| 150 | share |"), workspace)
+    [wrong] = verify_brief(markdown.replace("| 25 | % |", "| 150 | share |"), workspace)
     assert (wrong.kind, wrong.text, wrong.changes) == ("unit", "share", ('"share" where brief reads "troops"',))
     [wrong] = verify_brief(markdown.replace("Donetsk controlled by Russia,", "Luhansk controlled by Russia,"),
                            workspace)

@@ -384,3 +384,29 @@ def test_drones_and_missiles_of_an_attack_are_figures_with_their_night(text: str
     figures = extract_figures(text, "x", published)
     assert [(f.text, f.unit, f.measure) for f in figures] == found
     assert {f.category for f in figures} == {"strikes"}
+
+
+@pytest.mark.parametrize(("sentence", "written", "unit", "shown"), [
+    ("Washington drafted a 28-point plan for the talks.", "28-point", "points", "28"),
+    ("The revised peace plan now has 20 points.", "20 points", "points", "20"),
+    ("Russia has gained 0.77% of Ukrainian territory this year.", "0.77%", "%", "0.77"),
+    ("Kyiv still holds 25 per cent of the Donbas region.", "25 per cent", "%", "25"),
+    ("Russia now controls roughly 116,000 square kilometres of Ukraine.", "roughly 116,000 square kilometres", "km²",
+     "roughly 116,000"),
+    ("Troops would pull back 15 km from the line.", "15 km", "km", "15"),
+    ("A 2,000-strong contingent would be stationed along the line.", "2,000-strong", "troops", "2,000"),
+    ("Between 10,000 and 20,000 troops could be deployed to the line.", "10,000 and 20,000", "troops",
+     "10,000 and 20,000"),
+    ("The plan would cap Ukraine's armed forces at about 800,000.", "about 800,000", "troops", "about 800,000"),
+    # a sum keeps its sign or word: the Unit column gives a code, and "300bn | USD" reads worse
+    ("The EU froze roughly $300bn of Russian central bank assets.", "roughly $300bn", "USD", "roughly $300bn"),
+    ("Leaders agreed a loan of up to 90 billion euros for Ukraine.", "up to 90 billion euros", "EUR",
+     "up to 90 billion euros"),
+    # a share in words is all number, its unit shown as "share"
+    ("Russia controls about three-quarters of Donetsk.", "about three-quarters", "%", "about three-quarters"),
+])
+def test_a_row_shows_the_number_and_leaves_the_unit_to_its_own_column(sentence: str, written: str, unit: str,
+                                                                      shown: str) -> None:
+    """A Key figures row read "28-point | points" and "0.77% | %", the unit twice, beside "800,000 | troops"."""
+    [figure] = [f for f in figures(sentence) if f.written == written]
+    assert (figure.unit, figure.shown) == (unit, shown)

@@ -311,7 +311,7 @@ def test_every_source_a_figure_row_cites_must_give_the_figure(built: str, shippe
     """The row's writing is one source's; a source added to the row that gives no such figure is reported."""
     numbering = _numbering(built)
     lines = built.splitlines()
-    index = _row(lines, "| 28-point | points |")
+    index = _row(lines, "| 28 | points |")
     cited = [int(n) for n, _ in CITATION.findall(lines[index])]
     assert len(cited) > 1
     texts = {s.id: s.text for s in shipped_workspace.corpus.sources}
@@ -339,9 +339,30 @@ def test_a_changed_unit_or_a_dropped_qualifier_is_caught(built: str, shipped_wor
 
 def test_a_capital_letter_or_an_added_escape_in_a_figure_is_not_a_mismatch(built: str,
                                                                            shipped_workspace: Workspace) -> None:
-    assert "| 0.77% |" in built
-    edited = built.replace("| around 19,000 |", "| Around 19,000 |").replace("| 0.77% |", "| 0\\.77% |")
+    assert "| 0.77 |" in built
+    edited = built.replace("| around 19,000 |", "| Around 19,000 |").replace("| 0.77 |", "| 0\\.77 |")
     assert verify_brief(edited, shipped_workspace) == []
+
+
+def test_a_figure_row_shows_its_unit_once_and_verifies_as_brief_writes_it_now_or_wrote_it_before(
+        built: str, shipped_workspace: Workspace) -> None:
+    """A row shows "28 | points", not "28-point | points": the unit in its own column only, as "800,000 |
+    troops" always did. A brief written before ("28-point | points", "0.77% | %", "25 per cent | %") verifies
+    too; a changed number or unit is still caught."""
+    assert "| 28 | points |" in built and "| 0.77 | % |" in built and "| 25 | % |" in built
+    older = built.replace("| 28 | points |", "| 28-point | points |").replace("| 0.77 | % |", "| 0.77% | % |") \
+        .replace("| 25 | % |", "| 25 per cent | % |")
+    assert verify_brief(older, shipped_workspace) == []
+    lines = built.splitlines()
+    index = _row(lines, "| 28 | points |")
+    row = lines[index]
+    lines[index] = row.replace("| 28 |", "| 27 |")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.line, mismatch.kind, mismatch.text, mismatch.reason) == (index + 1, "figure", "27", "not found")
+    assert (mismatch.closest, mismatch.changes) == ("28", ('"27" where the source has "28"',))  # as the row has it
+    lines[index] = row.replace("| 28 | points |", "| 28 | troops |")
+    [mismatch] = verify_brief("\n".join(lines), shipped_workspace)
+    assert (mismatch.kind, mismatch.changes) == ("unit", ('"troops" where brief reads "points"',))
 
 
 def test_a_figure_that_another_cited_source_writes_differently_is_not_a_mismatch(tmp_path: Path) -> None:
@@ -661,7 +682,7 @@ def test_the_roles_and_measures_of_an_earlier_edition_verify_clean(recipe: str, 
     markdown = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"],
                      as_of=dt.date(2025, 12, 5)).markdown
     assert "> — Marco Rubio, U.S. Secretary of State · " in markdown
-    assert "| 25 per cent | % | Donbas region still under Kyiv’s control |" in markdown
+    assert "| 25 | % | Donbas region still under Kyiv’s control |" in markdown
     assert verify_brief(markdown, shipped_workspace) == []
 
 
