@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from brief.dates import MONTH_NAME, long_date
@@ -142,24 +144,37 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
     In a chronology, the night is the one the paragraph's heading names (:func:`brief.timeline.chronology_days`).
     ``sentences`` are ``article_sentences(text)`` when the caller has them already.
     """
-    figures: list[Figure] = []
     headed: dict[int, dt.date | None] | None = None
-    for sentence in article_sentences(text) if sentences is None else sentences:
-        body = text[sentence.start:sentence.end]
-        found_here = sentence_figures(body)
-        giver = given_by(body) if found_here else None
-        for found in found_here:
-            measure = found.measure
-            if found.category == "strikes":
-                if headed is None:
-                    headed = chronology_days(text, published) if published is not None else {}
-                measure = night_of(measure, headed.get(sentence.block_start, published))
-            figures.append(Figure(
-                text=found.text, value=found.value, unit=found.unit, category=found.category,
-                measure=measure, qualifier=found.qualifier, upper=found.upper, start=sentence.start,
-                end=sentence.end, figure_start=sentence.start + found.start, figure_end=sentence.start + found.end,
-                source_id=source_id, given_by=giver if _estimated(found.category, found.unit) else None))
-    return figures
+
+    def night(block_start: int) -> dt.date | None:
+        nonlocal headed
+        if headed is None:
+            headed = chronology_days(text, published) if published is not None else {}
+        return headed.get(block_start, published)
+
+    return [figure for sentence in (article_sentences(text) if sentences is None else sentences)
+            for figure in _figures_of(text[sentence.start:sentence.end], sentence.start, source_id,
+                                      partial(night, sentence.block_start))]
+
+
+def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
+    """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
+    ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""
+    return _figures_of(passage, 0, source_id, lambda: published)
+
+
+def _figures_of(sentence: str, start: int, source_id: str, night: Callable[[], dt.date | None]) -> list[Figure]:
+    """The figures of ``sentence``, which begins at offset ``start`` of its source's text, each with who gives it
+    when it is someone's count. ``night()`` is the day whose night an attack's count "overnight" is (None when not
+    known): asked only of a sentence that has such a count, since a chronology's headings are read to know it."""
+    found_here = sentence_figures(sentence)
+    giver = given_by(sentence) if found_here else None
+    return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
+                   measure=night_of(found.measure, night()) if found.category == "strikes" else found.measure,
+                   qualifier=found.qualifier, upper=found.upper, start=start, end=start + len(sentence),
+                   figure_start=start + found.start, figure_end=start + found.end, source_id=source_id,
+                   given_by=giver if _estimated(found.category, found.unit) else None)
+            for found in found_here]
 
 
 _ESTIMATED: frozenset[Category] = frozenset({"casualties", "strikes", "share", "people", "prisoners"})
@@ -185,19 +200,6 @@ def night_of(measure: str, published: dt.date | None) -> str:
 def night_named(measure: str) -> str:
     """The night a strike count's measure names (:func:`night_of`): "9 December 2025", or "" when none."""
     return measure.partition(NIGHT_TO)[2]
-
-
-def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
-    """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
-    ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""
-    found_here = sentence_figures(passage)
-    giver = given_by(passage) if found_here else None
-    return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
-                   measure=night_of(found.measure, published) if found.category == "strikes" else found.measure,
-                   qualifier=found.qualifier, upper=found.upper, start=0, end=len(passage),
-                   figure_start=found.start, figure_end=found.end, source_id=source_id,
-                   given_by=giver if _estimated(found.category, found.unit) else None)
-            for found in found_here]
 
 
 @dataclass(frozen=True)
