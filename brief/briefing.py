@@ -179,9 +179,7 @@ class Overtaken:
         """The period the note says is now past ("week of 15 December 2025"); None when it names none."""
         if self.reported_in is not None or not self.over or self.precision is None:
             return None
-        if self.until == self.date or self.precision != "day":
-            return date_label(self.date, self.precision)
-        return span_label(self.date, "day", self.until, "day")
+        return period_label(self.date, self.precision, self.until)
 
     def most_words(self) -> int:
         """The words of the longest note it can have, whether or not the brief ends up citing the later source:
@@ -331,6 +329,20 @@ def span_label(start: dt.date, start_precision: Precision, end: dt.date, end_pre
             return f"{start.day}–{long_date(end)}"
         return f"{start.day} {start.strftime('%B')} – {long_date(end)}"
     return f"{date_label(start, start_precision)} – {date_label(end, end_precision)}"
+
+
+def period_label(date: dt.date, precision: Precision, until: dt.date | None = None) -> str:
+    """A day, week, month or year a passage names, as a brief writes it: "9 December 2025", "week of 8 December
+    2025", "December 2025"; or a span of days, "13–14 December 2025". ``until`` is the period's last day: only a
+    span of days is written with it (a week or a month is named by its first day, whatever its last).
+
+    The date of a relative day (:mod:`brief.relative_days`) and the period an overtaken announcement named
+    (:attr:`Overtaken.period_past`), which must read alike: an item's note leaves out the day whose date its
+    note of an announcement says is now past (:func:`brief.assembly._days_besides`). Not a timeline row's date,
+    whose span may join two dates of their own precision ("March–August 2025", :func:`span_label`)."""
+    if precision == "day" and until is not None and until != date:
+        return span_label(date, "day", until, "day")
+    return date_label(date, precision)
 
 
 def dates_label(first: str, date: dt.date, precision: Precision,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from brief.briefing import RelativeDay, date_label, span_label
+from brief.briefing import RelativeDay, period_label
 from brief.segmentation import sentence_bounds
 from brief.timeline import counts_from_the_day, find_dates
 
@@ -39,12 +39,10 @@ def relative_days(text: str, published: dt.date) -> tuple[RelativeDay, ...]:
             key = mention.expression.lower()
             if not mention.relative or not counts_from_the_day(mention.expression) or key in found:
                 continue
-            if mention.until:
-                label = span_label(mention.date, "day", mention.until, "day")
-            elif mention.precision == "week" and key.endswith(" ago"):  # seven days back, not its Monday's week
+            if mention.precision == "week" and key.endswith(" ago"):  # seven days back, not its Monday's week
                 weeks = (mention.date - (published - dt.timedelta(days=published.weekday()))).days // 7
-                label = f"{ABOUT} {date_label(published + dt.timedelta(weeks=weeks), 'day')}"
+                label = f"{ABOUT} {period_label(published + dt.timedelta(weeks=weeks), 'day')}"
             else:
-                label = date_label(mention.date, mention.precision)
+                label = period_label(mention.date, mention.precision, mention.until)
             found[key] = RelativeDay(mention.expression, label)
     return tuple(found.values())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brief.assembly import assemble_briefing
-from brief.briefing import RelativeDay, item_words
+from brief.briefing import Overtaken, RelativeDay, item_words, period_label
 from brief.relative_days import relative_days
 from brief.render_markdown import render_markdown
 from brief.verify import verify_brief
@@ -104,3 +104,20 @@ def test_a_period_its_overtaken_note_names_is_not_given_twice(tmp_path: Path) ->
     fresh = assemble_briefing(workspace, _recipe(paths, workspace, key_points=0, as_of="2025-12-02", window="7d"))
     [item] = [item for item in fresh.all_items() if item.text == OTHER_NEWS[0]]
     assert item.days == (RelativeDay("next week", "week of 8 December 2025"),)
+
+
+@pytest.mark.parametrize(("text", "first", "last", "precision", "label"), [
+    ("EU leaders are due to decide at a summit next week.", dt.date(2025, 12, 15), dt.date(2025, 12, 21), "week",
+     "week of 15 December 2025"),
+    ("Envoys are expected to meet in Berlin at the weekend.", dt.date(2025, 12, 13), dt.date(2025, 12, 14), "day",
+     "13–14 December 2025"),
+    ("The envoys will fly to Moscow on Thursday.", dt.date(2025, 12, 11), dt.date(2025, 12, 11), "day",
+     "11 December 2025"),
+])
+def test_a_relative_day_and_an_overtaken_period_write_one_period_alike(text: str, first: dt.date, last: dt.date,
+                                                                        precision, label: str) -> None:
+    """The item's days note leaves out the day its overtaken note says is past only when the two labels are equal:
+    both are :func:`brief.briefing.period_label`."""
+    [day] = relative_days(text, TUESDAY_9_DECEMBER)
+    overtaken = Overtaken(TUESDAY_9_DECEMBER, first, last, precision, over=True)
+    assert day.label == overtaken.period_past == period_label(first, precision, last) == label
