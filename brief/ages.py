@@ -160,10 +160,11 @@ def _said_long_enough_ago(candidates: Iterable[Excerpt], as_of: dt.date, earlies
         if published is None or earliest.get(excerpt.source_id, False) or (as_of - published).days < days:
             continue
         if holds_then(shown_text(excerpt), published):
-            found[excerpt.id] = _said_on(published)
+            found[excerpt.id] = said_on(published)
     return found
 
 
-def _said_on(published: dt.date) -> Announcement:
-    """The note "as of DATE", which names no later source."""
+def said_on(published: dt.date) -> Announcement:
+    """The note "as of DATE", which names no later source: of an old count or position, and of a key point from a
+    report weeks old (:func:`brief.assembly._reported_as_of`)."""
     return Announcement(Overtaken(published, published, published, None, over=False), None)

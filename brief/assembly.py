@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from brief.ages import AGED_PENALTY, aged, dated_forecasts, placed_by_their_day
+from brief.ages import AGED_PENALTY, aged, dated_forecasts, placed_by_their_day, said_on
 from brief.analyst_sections import (
     Unplaced,
     gather_material,
@@ -625,7 +625,7 @@ def _reported_as_of(candidate: _Candidate, as_of: dt.date, earliest: Mapping[str
     newest = max(dates)
     if (as_of - newest).days <= KEY_POINT_DATED_AFTER:
         return None
-    return Announcement(Overtaken(newest, newest, newest, None, over=False), None)
+    return said_on(newest)
 
 
 def _note_words(announcement: Announcement | None) -> int:
