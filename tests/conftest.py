@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from brief.build import BuildResult, build
 from brief.cli import main
 from brief.taxonomy import Taxonomy, load_taxonomy
 from brief.workspace import ProjectPaths, Workspace, load_workspace
@@ -78,3 +80,14 @@ def run_brief_subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess[s
     """``brief`` as a separate process, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "brief.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=300)
+
+
+def project_paths(project: Path) -> ProjectPaths:
+    """The folders of a copied ``project`` (:func:`project`): its seeds and briefings."""
+    return ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
+
+
+def build_weekly(project: Path, as_of: dt.date) -> BuildResult:
+    """The shipped weekly recipe built in ``project`` as of ``as_of``, as Markdown, into its ``out/``."""
+    return build(project_paths(project), project / "briefings" / "weekly.yaml", out_dir=project / "out", as_of=as_of,
+                 formats=["md"])

@@ -9,9 +9,10 @@ import pytest
 
 from brief.assessments import assesses, says_whose_view
 from brief.briefing import ASSESSMENT_NOTE, RECOMMENDATION_NOTE
-from brief.build import build
 from brief.verify import verify_brief
-from brief.workspace import ProjectPaths, load_workspace
+from brief.workspace import load_workspace
+
+from .conftest import build_weekly, project_paths
 
 
 @pytest.mark.parametrize(("text", "assessment"), [
@@ -89,9 +90,7 @@ def test_the_weeklys_judgements_are_marked_as_the_authors(project: Path) -> None
     """The shipped weekly of 10 December showed seed 002's own reading of the talks ("The current stalemate
     confirms that …", "… speaks volumes", "… has laid bare the fundamental schism …") as bare statements: they
     read as the brief's findings, or as fact."""
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
-                   as_of=dt.date(2025, 12, 10), formats=["md"])
+    paths, result = project_paths(project), build_weekly(project, dt.date(2025, 12, 10))
     items = result.briefing.all_items()
     marked = [item for item in items if item.authors_voice == ASSESSMENT_NOTE]
     assert any(item.text.startswith("The current stalemate confirms that") for item in marked)
@@ -113,9 +112,7 @@ def _weekly_with(project: Path, name: str, title: str, body: str):
     """The shipped weekly of 10 December, built with one more article of 9 December (``name``) in the corpus."""
     (project / "seeds" / name).write_text(f"---\ntitle: {title}\npublished: 2025-12-09\n---\n\n{body}",
                                           encoding="utf-8")
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    return paths, build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
-                        as_of=dt.date(2025, 12, 10), formats=["md"])
+    return project_paths(project), build_weekly(project, dt.date(2025, 12, 10))
 
 
 def test_advice_is_marked_as_a_recommendation_even_where_it_also_judges(project: Path) -> None:

@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from brief.build import BuildResult, build
-from brief.workspace import ProjectPaths
+from .conftest import build_weekly, project_paths
 
 EARLIER, LATER = dt.date(2025, 12, 2), dt.date(2025, 12, 4)
 CITED = "002_e759f5f9dd5bc10b"
 """Dated 4 December 2025: cited by the weekly brief as of that day."""
-
-
-def build_at(project: Path, as_of: dt.date) -> BuildResult:
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    return build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out", as_of=as_of, formats=["md"])
 
 
 def article(project: Path, source_id: str) -> Path:
@@ -24,8 +18,8 @@ def article(project: Path, source_id: str) -> Path:
 
 
 def test_rebuilding_gives_the_same_markdown_even_after_the_recipe_and_folder_changed(project: Path, cli) -> None:
-    build_at(project, EARLIER)
-    later = build_at(project, LATER)
+    build_weekly(project, EARLIER)
+    later = build_weekly(project, LATER)
     assert "**New**" in later.markdown, "compared with the earlier edition"
     recipe = project / "briefings" / "weekly.yaml"
     recipe.write_text(recipe.read_text(encoding="utf-8").replace("key_points: 3", "key_points: 1"), encoding="utf-8")
@@ -43,7 +37,7 @@ def test_rebuilding_gives_the_same_markdown_even_after_the_recipe_and_folder_cha
 
 
 def test_a_changed_cited_article_is_named_and_nothing_is_written(project: Path, cli) -> None:
-    built = build_at(project, LATER)
+    built = build_weekly(project, LATER)
     assert "environment surrounding the talks" in built.markdown, "the edit below must change a cited item"
     path = article(project, CITED)
     path.write_text(path.read_text(encoding="utf-8").replace("environment surrounding the talks", "mood around the talks"),
@@ -59,7 +53,7 @@ def test_a_changed_cited_article_is_named_and_nothing_is_written(project: Path, 
 
 
 def test_a_source_gone_from_the_corpus_is_named(project: Path, cli) -> None:
-    build_at(project, LATER)
+    build_weekly(project, LATER)
     article(project, CITED).unlink()
     result = cli("rebuild", "out/weekly-2025-12-04.manifest.json", cwd=project)
     assert result.code == 2
@@ -67,7 +61,7 @@ def test_a_source_gone_from_the_corpus_is_named(project: Path, cli) -> None:
 
 
 def test_a_new_article_in_the_old_window_is_named(project: Path, cli) -> None:
-    build_at(project, LATER)
+    build_weekly(project, LATER)
     (project / "seeds" / "010_late_arrival.md").write_text(
         "---\ntitle: Talks to resume in Geneva\npublished: 2025-12-03\n---\n\n"
         "Negotiators from Ukraine and the United States will meet again in Geneva next week to discuss the "
@@ -92,9 +86,9 @@ def test_a_change_that_leaves_the_brief_as_it_was_is_a_warning(project: Path, cl
     from brief.annotations import make_annotation, save_annotations
     from brief.workspace import load_workspace
 
-    edition = build_at(project, LATER)
+    edition = build_weekly(project, LATER)
     used = {i for item in edition.briefing.all_items() for i in item.excerpt_ids}
-    workspace = load_workspace(ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings"))
+    workspace = load_workspace(project_paths(project))
     unused = next(e for e in workspace.excerpts_of(CITED) if e.id not in used and not e.topics)
     text = workspace.corpus.source(CITED).text
     save_annotations(project / "seeds", CITED, [make_annotation(text, unused.start, unused.end, "reject")])

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from brief.briefing import RECOMMENDATION_NOTE
-from brief.build import build
 from brief.recommendations import recommends
 from brief.verify import verify_brief
-from brief.workspace import ProjectPaths, load_workspace
+from brief.workspace import load_workspace
+
+from .conftest import build_weekly, project_paths
 
 ESSENTIAL = "A coordinated strategy with Europe, focusing on pressure toward Russia rather than vacillation, is essential."
 OPTIONS = ("Options for increasing leverage include enforcing oil sanctions, using frozen Russian assets to support "
@@ -61,9 +62,7 @@ def test_a_recommendation_in_the_authors_voice_is_read_as_one(text: str, recomme
 def test_the_weeklys_recommendations_are_marked_as_the_authors(project: Path) -> None:
     """The shipped weekly of 5 December showed seed 003's advice to Washington in its Outlook as bare statements:
     they read as the brief's own advice, or as fact."""
-    paths = ProjectPaths(root=project, corpus=project / "seeds", briefings=project / "briefings")
-    result = build(paths, project / "briefings" / "weekly.yaml", out_dir=project / "out",
-                   as_of=dt.date(2025, 12, 5), formats=["md"])
+    paths, result = project_paths(project), build_weekly(project, dt.date(2025, 12, 5))
     items = result.briefing.all_items()
     marked = [item for item in items if item.authors_voice == RECOMMENDATION_NOTE]
     assert marked and all(recommends(item.text) for item in marked)
