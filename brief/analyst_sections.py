@@ -211,13 +211,14 @@ def _findings(source: Source, kinds: list[str], cited: bool, kept: dict[tuple[st
                     found.get("events", ()))  # type: ignore[arg-type]
 
 
-def quote_speakers(sources: Mapping[str, Source], store: FindingsStore | None = None) -> SpeakerOf:
+def quote_speakers(source_of: Callable[[str], Source], store: FindingsStore | None = None) -> SpeakerOf:
     """Who said quoted words, as the key quotes read their source (each source read once, when first asked)."""
     quotes: dict[str, tuple[Quote, ...]] = {}
 
     def speaker_of(words: QuotedWords) -> str | None:
         if words.source_id not in quotes:
-            quotes[words.source_id] = gather_material([sources[words.source_id]], ["key-quotes"], set(), store)[0].quotes
+            quotes[words.source_id] = gather_material([source_of(words.source_id)], ["key-quotes"], set(),
+                                                      store)[0].quotes
         return next((q.speaker for q in quotes[words.source_id]
                      if q.quote_start < words.end and words.start < q.quote_end), None)
 

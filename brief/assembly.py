@@ -43,6 +43,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from brief.ages import AGED_PENALTY, aged, dated_forecasts, placed_by_their_day, said_on
 from brief.analyst_sections import (
@@ -69,20 +70,25 @@ from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     ASSESSMENT_NOTE,
     COMPARISON_LINE_WORDS,
+    EMPTY_SECTION_NOTE_WORDS,
     OPINION_NOTE,
     RECOMMENDATION_NOTE,
     Briefing,
     BriefItem,
     BriefSection,
     Citation,
+    Contradiction,
     DroppedItem,
     ExtraSection,
+    FigureDifference,
     Overtaken,
+    QuotedDifferently,
     RelativeDay,
     SourceDifference,
     SourceEntry,
     frame_words,
     item_words,
+    words_of_notes,
 )
 from brief.contradictions import Statement
 from brief.corroboration import PassageClaims, corroborates, passage_claims, speak_for_other_parties
@@ -455,6 +461,19 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     compared = COMPARISON_LINE_WORDS if earlier is not None else 0
 
     reckoned: dict[tuple[int, bool], int] = {}
+    speaker_of = quote_speakers(workspace.corpus.source, workspace.corpus.findings)
+    noted_under: dict[int, _ItemNotes] = {}
+
+    def notes_of(candidate: _Candidate) -> _ItemNotes:
+        """Where the item's sources differ, as notes under it, before its sources are numbered."""
+        if id(candidate) not in noted_under:
+            seen: dict[str, Excerpt] = {}
+            for excerpt in candidate.excerpts:
+                seen.setdefault(excerpt.source_id, excerpt)
+            noted_under[id(candidate)] = _ItemNotes(
+                item_differences(list(seen.values()), earliest), item_contradictions(candidate.excerpts),
+                item_quoted_differently(candidate.lead, candidate.excerpts, candidate.text, speaker_of))
+        return noted_under[id(candidate)]
 
     def overtaken_note(candidate: _Candidate, key_point: bool = False) -> Announcement | None:
         """What dates the item's words (:data:`stale`): the lead's, or failing that the context's shown before it
@@ -478,16 +497,34 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                 restated_from=candidate.restates.source_labels if restated and candidate.restates else None,
                 overtaken_words=_note_words(announced), listed_under=_listed_under(candidate),
                 authors_voice=candidate.authors_voice,
-                days=_days_besides(candidate.named_days, announced.overtaken if announced else None))
+                days=_days_besides(candidate.named_days, announced.overtaken if announced else None),
+                notes_words=words_of_notes(notes_of(candidate).all))
         return reckoned[id(candidate), key_point]
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
     listed = _listed_if_dropped(earlier, held_back, showing) \
         if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
 
+    showing_items = [sid for sid in section_ids if sid != WHAT_CHANGED]
+    titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
+              for section in excerpt_sections(spec)} \
+        | {ref.id: ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs}
+
     def room_beside(extras: list[ExtraSection]) -> _WordRoom:
-        room = max(spec.max_words - _furniture_words(spec, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
-        return _WordRoom(room - sum(words for _, words in listed.values()), reading_words, dict(listed))
+        room = max(spec.max_words - _furniture_words(spec, titles, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
+        room -= sum(words for _, words in listed.values()) + EMPTY_SECTION_NOTE_WORDS * len(showing_items)
+        differ = next((section for section in extras if section.id == "sources-differ"), None)
+        if differ is None:
+            return _WordRoom(room, reading_words, dict(listed), set(showing_items))
+        rows: dict[int, int] = {}
+
+        def with_rows(candidate: _Candidate, key_point: bool = False) -> int:
+            """Its words, and the rows its notes add to "Where sources differ", which lists every item's."""
+            if id(candidate) not in rows:
+                rows[id(candidate)] = _rows_added(differ, notes_of(candidate).all)
+            return reading_words(candidate, key_point) + rows[id(candidate)]
+
+        return _WordRoom(room, with_rows, dict(listed), set(showing_items))
 
     # The analyst's sections take words from the items and leave out what the items show (a quotation, the
     # rest of a dated sentence), so they are made again for the items that fit beside them.
@@ -526,7 +563,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return stored_prints.get(source_id) or source_fingerprint(sources_by_id[source_id])
 
     copy_finder = CopyFinder(list(numbers), fingerprint_of)
-    speaker_of = quote_speakers(sources_by_id, workspace.corpus.findings)
     copied_whole: dict[str, int] = {}
 
     def to_item(candidate: _Candidate, key_point: bool = False) -> BriefItem:
@@ -541,10 +577,10 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         citations = tuple(Citation(numbers[sid], sid, seen[sid].id,
                                    numbers[copies[sid]] if sid in copies else None) for sid in in_order)
         topics = tuple(dict.fromkeys(t for e in candidate.excerpts for t in e.topics))
-        differences = number_differences(item_differences(list(seen.values()), earliest), numbers)
-        contradictions = number_differences(item_contradictions(candidate.excerpts), numbers)
-        quoted = number_differences(item_quoted_differently(candidate.lead, candidate.excerpts, candidate.text,
-                                                            speaker_of), numbers)
+        notes = notes_of(candidate)
+        differences = number_differences(notes.differences, numbers)
+        contradictions = number_differences(notes.contradictions, numbers)
+        quoted = number_differences(notes.quoted, numbers)
         fresh = _new_sources(candidate, earlier)
         context = tuple(e.id for e in candidate.context)
         announced = overtaken_note(candidate, key_point)
@@ -583,7 +619,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     while True:
         differing = [with_item_differences(section, [*noted, *from_timeline], caps[section.id])
                      if section.id == "sources-differ" else section for section in extras]
-        if not from_timeline or _furniture_words(spec, differing) + spent <= spec.max_words:
+        if not from_timeline or _furniture_words(spec, titles, differing) + spent <= spec.max_words:
             break
         from_timeline.pop()
     extras = differing
@@ -595,8 +631,6 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             title = MetaValue(sources_by_id[source_id].display_title(), "unknown", "no title given")
         entries.append(SourceEntry(number, source_id, title, meta.outlet, meta.author, meta.published,
                                    meta.url, meta.reliability, meta.kind, copy_of=copied_whole.get(source_id)))
-    titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
-              for section in excerpt_sections(spec)}
     return Briefing(
         recipe_name=recipe.name, title=spec.title, subtitle=spec.subtitle, classification=spec.classification,
         as_of=as_of_date, window_label=_window_text(window), window_start=window.start,
@@ -605,6 +639,29 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
         notes=tuple(notes), advice=tuple(advice), paper=spec.paper, window_source_ids=tuple(in_window),
         held_back_ids=tuple(held_back), extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
+
+
+class _ItemNotes(NamedTuple):
+    """Where an item's sources differ, each told in a note under it (item.md.j2) and listed again in
+    "Where sources differ" when the recipe has it (:func:`with_item_differences`)."""
+
+    differences: tuple[FigureDifference, ...]
+    contradictions: tuple[Contradiction, ...]
+    quoted: tuple[QuotedDifferently, ...]
+
+    @property
+    def all(self) -> tuple[SourceDifference, ...]:
+        return (*self.differences, *self.contradictions, *self.quoted)
+
+
+def _rows_added(section: ExtraSection, noted: tuple[SourceDifference, ...]) -> int:
+    """Words that ``noted`` add to the "Where sources differ" ``section`` (rows it does not list, a table it
+    has not), its cap ignored and its note that it has none counted as well: the words of several items' rows
+    are never counted short."""
+    if not noted:
+        return 0
+    listed = with_item_differences(section, noted, len(section.entries) + len(noted))
+    return max(listed.words - (section.words if section.entries else 0), 0)  # its note of none goes
 
 
 KEY_POINT_DATED_AFTER = 7
@@ -969,6 +1026,9 @@ class _WordRoom:
     section's item does not (:func:`_reported_as_of`)."""
     listed: dict[int, tuple[frozenset[str], int]] = field(default_factory=dict)
     """The previous edition's items still listed as dropped (:func:`_listed_if_dropped`)."""
+    empty: set[str] = field(default_factory=set)
+    """Sections still without an item: each shows a note that it has none (:data:`EMPTY_SECTION_NOTE_WORDS`,
+    counted in ``left``), which its first item saves."""
 
     def _carried_by(self, candidate: _Candidate) -> list[int]:
         ids = {e.id for e in candidate.excerpts} | set(candidate.restates.excerpt_ids if candidate.restates else ()) \
@@ -976,7 +1036,9 @@ class _WordRoom:
         return [key for key, (excerpt_ids, _) in self.listed.items() if excerpt_ids & ids]
 
     def cost(self, candidate: _Candidate, key_point: bool = False) -> int:
-        return self.words_of(candidate, key_point) - sum(self.listed[key][1] for key in self._carried_by(candidate))
+        saved = EMPTY_SECTION_NOTE_WORDS if not key_point and candidate.section in self.empty else 0
+        return self.words_of(candidate, key_point) - saved \
+            - sum(self.listed[key][1] for key in self._carried_by(candidate))
 
     def fits(self, candidate: _Candidate, key_point: bool = False) -> bool:
         """Whether the candidate fits the words left; one that takes no more words than it saves always does."""
@@ -987,13 +1049,16 @@ class _WordRoom:
         self.left -= self.cost(candidate, key_point)
         for key in self._carried_by(candidate):
             del self.listed[key]
+        if not key_point:
+            self.empty.discard(candidate.section)
 
     def holds(self, chosen: list[_Candidate], key_points: list[_Candidate]) -> bool:
         """Whether ``chosen`` (the ``key_points`` among them) all fit the words left, each listed line they carry
-        saved once."""
+        saved once, and the note of each section they fill."""
         carried = {key for candidate in chosen for key in self._carried_by(candidate)}
         points = {id(c) for c in key_points}
-        return sum(self.words_of(c, id(c) in points) for c in chosen) \
+        filled = {c.section for c in chosen if id(c) not in points} & self.empty
+        return sum(self.words_of(c, id(c) in points) for c in chosen) - len(filled) * EMPTY_SECTION_NOTE_WORDS \
             - sum(self.listed[key][1] for key in carried) <= self.left
 
 
@@ -1386,10 +1451,11 @@ def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str], sho
             for index, item in enumerate(earlier.items) if not set(held_back).intersection(item.excerpt_ids)}
 
 
-def _furniture_words(spec, extras: list[ExtraSection]) -> int:
-    """Words a reader reads besides items: the title block, "Key points" and each section's heading, and the
-    analyst's sections (:attr:`ExtraSection.words`). The brief's word budget is what a reader reads, all of it."""
-    headings = ["Key points"] + [section.title or section.id.replace("-", " ") for section in spec.sections]
+def _furniture_words(spec, titles: Mapping[str, str], extras: list[ExtraSection]) -> int:
+    """Words a reader reads besides items: the title block, "Key points" and each section's heading (its
+    ``titles``), and the analyst's sections (:attr:`ExtraSection.words`). The brief's word budget is what a reader
+    reads, all of it."""
+    headings = ["Key points"] + [titles[section.id] for section in spec.sections]
     return frame_words(spec.title, spec.subtitle, headings) + sum(section.words for section in extras)
 
 

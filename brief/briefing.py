@@ -12,6 +12,7 @@ sources differ — in figures or in words), whose entries are typed records draw
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -37,8 +38,12 @@ TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "figures": 6, "wording": 
 differ, which shows a table for each kind of entry it has, by entry kind ("What | Unit | What each source says",
 "What the sources contradict each other on | What each source says", "Whose words | How each source quotes
 them")."""
-EMPTY_NOTE_WORDS = 20
-"""Words of the note an analyst's section shows when it has no entry ("No figures that differ and …")."""
+EMPTY_NOTE_WORDS: dict[str, int] = {"key-quotes": 9, "key-figures": 10, "timeline": 6, "sources-differ": 20}
+"""Words of the note an analyst's section shows when it has no entry ("No dated events in these sources.", "No
+figures that differ, no statements that contradict each other and no quotations worded differently …")."""
+EMPTY_SECTION_NOTE_WORDS = 9
+"""Words of the note a section of excerpts shows when it has no item ("Nothing further in these sources; see the
+key points.")."""
 NEW_MARK_WORDS = 2
 """Words of the mark before an item new since the last edition ("**New** ·")."""
 NEW_SOURCES_NOTE_WORDS = 6
@@ -60,14 +65,16 @@ AUTHORS_VOICE_NOTES = (RECOMMENDATION_NOTE, ASSESSMENT_NOTE, OPINION_NOTE)
 
 def item_words(text: str, sources: int, *, new: bool = False, restated_from: tuple[str, ...] | None = None,
                new_sources: int = 0, overtaken_words: int = 0, listed_under: str | None = None,
-               authors_voice: str | None = None, days: tuple[RelativeDay, ...] = ()) -> int:
+               authors_voice: str | None = None, days: tuple[RelativeDay, ...] = (), notes_words: int = 0) -> int:
     """Words a reader reads of an item: its bullet, its ``text``, one citation marker per source it cites,
     "(N sources)" when it cites more than one, the mark of a ``new`` item, the ``overtaken_words`` of the note
     of an announcement overtaken by events (:class:`Overtaken`), and its note of where the last edition reported
     its claim (``restated_from``, when only from other sources) or else of its ``new_sources``; and the note of
     the introduction it is ``listed_under`` (:mod:`brief.list_hedges`), and the note that it speaks in its
-    ``authors_voice``, and the note of the ``days`` it names relative to its article's day."""
+    ``authors_voice``, and the note of the ``days`` it names relative to its article's day; and the
+    ``notes_words`` of its notes of where its sources differ (:attr:`FigureDifference.note_words` and the like)."""
     words = 1 + len(text.split()) + sources + (2 if sources > 1 else 0) + (NEW_MARK_WORDS if new else 0)
+    words += notes_words
     words += overtaken_words + (LISTED_NOTE_WORDS + len(listed_under.split()) if listed_under else 0)
     words += len(authors_voice.split()) if authors_voice else 0
     words += len(days_note(days).split())
@@ -265,7 +272,12 @@ class BriefItem(_Labelled):
                           restated_from=self.restated_from if self.restated_elsewhere else None,
                           overtaken_words=len(self.overtaken.note.split()) if self.overtaken else 0,
                           listed_under=self.listed_under, authors_voice=self.authors_voice,
-                          days=self.days)
+                          days=self.days, notes_words=words_of_notes(self.noted))
+
+    @property
+    def noted(self) -> tuple[SourceDifference, ...]:
+        """Where its sources differ, each told in a note under it: figures, contradictions, quotations."""
+        return (*self.differences, *self.contradictions, *self.quoted_differently)
 
     @property
     def restated_elsewhere(self) -> bool:
@@ -540,6 +552,11 @@ class FigureDifference:
     def words(self) -> int:
         return len(self.measure.split()) + len(self.unit.split()) + _readings_words(self.readings)
 
+    @property
+    def note_words(self) -> int:
+        """Words of its note under an item: "Sources differ on {measure} ({unit}):" and the readings."""
+        return 3 + self.words
+
 
 @dataclass(frozen=True)
 class StatementReading:
@@ -573,6 +590,11 @@ class Contradiction:
     @property
     def words(self) -> int:
         return len(self.question.split()) + _readings_words(self.readings)
+
+    @property
+    def note_words(self) -> int:
+        """Words of its note under an item: "Sources contradict each other on {question}:" and the readings."""
+        return 5 + self.words
 
 
 UNNAMED_SPEAKER = "Not named clearly"
@@ -611,10 +633,22 @@ class QuotedDifferently:
     def words(self) -> int:
         return len(self.heading.split()) + _readings_words(self.readings)
 
+    @property
+    def note_words(self) -> int:
+        """Words of its note under an item: "Sources quote {in_note} differently:" and the readings."""
+        return 3 + len(self.in_note.split()) + _readings_words(self.readings)
+
 
 SourceDifference = FigureDifference | Contradiction | QuotedDifferently
 """An entry of "Where sources differ": different figures, statements in words that contradict, or a
 quotation worded differently."""
+
+
+def words_of_notes(noted: Iterable[SourceDifference]) -> int:
+    """Words of an item's notes of where its sources differ (the template's item.md.j2)."""
+    return sum(difference.note_words for difference in noted)
+
+
 ExtraEntry = KeyQuote | KeyFigure | TimelineEntry | FigureDifference | Contradiction | QuotedDifferently
 
 
@@ -640,7 +674,7 @@ class ExtraSection:
         that it has none, and its own notes."""
         tables = {getattr(entry, "kind", self.id) for entry in self.entries}  # where sources differ: by kind
         shown = sum(entry.words for entry in self.entries) + sum(TABLE_HEADER_WORDS.get(t, 0) for t in tables) \
-            if self.entries else EMPTY_NOTE_WORDS
+            if self.entries else EMPTY_NOTE_WORDS[self.id]
         return shown + sum(len(note.split()) for note in self.notes)
 
 
@@ -759,7 +793,8 @@ class Briefing:
             changes = COMPARISON_LINE_WORDS
             if any(section.id == "what-changed" for section in self.sections):  # it lists what dropped out
                 changes += sum(item.words for item in edition.dropped)
-        return frame_words(self.title, self.subtitle, headings) + changes \
+        empty = sum(1 for section in self.sections if not section.items and section.id != "what-changed")
+        return frame_words(self.title, self.subtitle, headings) + changes + empty * EMPTY_SECTION_NOTE_WORDS \
             + sum(item.words for item in self.all_items()) + sum(section.words for section in self.extras)
 
     def all_items(self) -> list[BriefItem]:

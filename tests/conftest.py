@@ -91,3 +91,10 @@ def build_weekly(project: Path, as_of: dt.date) -> BuildResult:
     """The shipped weekly recipe built in ``project`` as of ``as_of``, as Markdown, into its ``out/``."""
     return build(project_paths(project), project / "briefings" / "weekly.yaml", out_dir=project / "out", as_of=as_of,
                  formats=["md"])
+
+
+def words_read(markdown: str) -> int:
+    """Words a reader reads of a brief before its sources: not the front matter (data for tools), nor a table's
+    rules and bars."""
+    shown = markdown.split("## Sources")[0].split("\n---\n", 1)[1]
+    return len([word for word in shown.split() if word.strip("|-:>#*") or word == "-"])

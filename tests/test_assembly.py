@@ -653,6 +653,32 @@ def test_the_budget_spends_an_included_passages_words_before_it_picks_key_points
     assert key_points == [middle] and room.left == 25 - 13 - 10
 
 
+def test_the_first_item_of_a_section_saves_its_note_that_it_has_none() -> None:
+    """The words left count "Nothing further …" under each empty section: the first item into the section takes
+    its own words less the note's, a key point all of its own, and the second item of the section all of its."""
+    from brief.assembly import _Candidate, _WordRoom
+    from brief.briefing import EMPTY_SECTION_NOTE_WORDS
+    from brief.excerpts import Excerpt
+
+    def candidate(name: str) -> _Candidate:
+        text = " ".join(f"{name}{i}" for i in range(12)) + "."
+        excerpt = Excerpt(id=f"{name}:1", source_id=name, start=0, end=len(text), text=text, topics=("t",),
+                          section="outlook", topic_score=2.0, section_score=2.0, paragraph=0, position=0,
+                          published=None)
+        return _Candidate([excerpt], 1.0, frozenset(text.split()), section="outlook")
+
+    first, second, point = candidate("a"), candidate("b"), candidate("c")
+    tight = _WordRoom(10, lambda c, _key_point: 12, empty={"outlook"})
+    assert tight.holds([first], []) and not tight.holds([point], [point])
+    room = _WordRoom(40, lambda c, _key_point: 12, empty={"outlook"})
+    assert room.cost(point, key_point=True) == 12 and room.cost(first) == 12 - EMPTY_SECTION_NOTE_WORDS
+    room.spend(point, key_point=True)
+    assert room.empty == {"outlook"}  # a key point leaves the section empty
+    assert room.holds([point, first, second], [point]) is (12 * 3 - EMPTY_SECTION_NOTE_WORDS <= 28)
+    room.spend(first)
+    assert room.left == 40 - 12 - (12 - EMPTY_SECTION_NOTE_WORDS) and room.cost(second) == 12
+
+
 def test_a_recipe_of_key_points_and_what_changed_draws_its_key_points_from_every_section(
         shipped_workspace, tmp_path: Path) -> None:
     recipe_path = tmp_path / "changes.yaml"

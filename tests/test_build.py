@@ -16,7 +16,7 @@ import pytest
 from brief.build import build
 from brief.workspace import ProjectPaths
 
-from .conftest import REPO
+from .conftest import REPO, words_read
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 
@@ -43,17 +43,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first == second
 
 
-def _words_read(markdown: str) -> int:
-    """Words a reader reads before the sources: not the front matter (data for tools), nor a table's rules and
-    bars."""
-    shown = markdown.split("## Sources")[0].split("\n---\n", 1)[1]
-    return len([word for word in shown.split() if word.strip("|-:>#*") or word == "-"])
-
-
 def test_situation_brief_reads_in_ten_minutes_and_cites_every_item(tmp_path: Path) -> None:
     markdown = _build_md("situation.yaml", tmp_path)
     body = markdown.split("## Sources")[0]
-    assert _words_read(markdown) <= 1800
+    assert words_read(markdown) <= 1800
     items = [line for line in body.splitlines() if line.startswith("- ")]
     assert len(items) >= 15
     for line in items:
@@ -74,7 +67,7 @@ def test_the_briefs_word_count_is_what_its_markdown_gives_to_read(recipe: str, p
     for date in (previous, as_of):  # the edition before, so that this one is compared and marks what is new
         result = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"],
                        as_of=dt.date.fromisoformat(date) if date else None)
-    read = _words_read(result.markdown)
+    read = words_read(result.markdown)
     assert abs(result.briefing.word_count - read) <= 0.03 * read, (result.briefing.word_count, read)
 
 

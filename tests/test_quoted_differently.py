@@ -12,10 +12,14 @@ from brief.briefing import QuotedDifferently
 from brief.quoted_differently import QuotedWords, QuotingPassage, quoted_differently, worded_otherwise
 from brief.verify import verify_brief
 
+from .conftest import words_read
 from .test_assembly_extras import (
+    DEATHS_A,
+    DEATHS_B,
     EXCERPT_SECTIONS,
     OTHERS,
     PARAGRAPHS,
+    THIRD,
     markdown_of,
     project,
     readings_shown,
@@ -140,3 +144,27 @@ def test_a_timeline_row_quoted_differently_is_listed_where_sources_differ(tmp_pa
     markdown = markdown_of(paths, workspace, briefing, recipe)
     assert "No figures that differ" not in markdown
     assert verify_brief(markdown, workspace) == []
+
+
+@pytest.mark.parametrize("extras", [[], [{"id": "sources-differ", "max_items": 5}]])
+@pytest.mark.parametrize(("first", "second"), [(DEATHS_A, DEATHS_B), (SETTLEMENT, PEACE)])
+def test_an_items_notes_where_sources_differ_and_an_empty_sections_note_count_in_the_budget(
+        tmp_path: Path, extras: list[dict], first: str, second: str) -> None:
+    """The note under an item ("Sources differ on …", "Sources quote … differently"), the row it adds to "Where
+    sources differ" and a section's "Nothing further …" are read like the rest: the brief's count is its
+    Markdown's, and no budget is overrun by them."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [first, *PARAGRAPHS, *THIRD]),
+        "b": ("2025-12-02", "Beta News", [second, *OTHERS]),
+    })
+    kept_noted = kept_empty = 0
+    for max_words in range(110, 260, 5):
+        recipe = recipe_for(paths, workspace, sections=EXCERPT_SECTIONS + extras, max_words=max_words)
+        briefing = assemble_briefing(workspace, recipe)
+        read = words_read(markdown_of(paths, workspace, briefing, recipe))
+        # The line under the title is counted as of a fixed length: it reads a word or two more here.
+        assert 0 <= read - briefing.word_count <= 2, (max_words, briefing.word_count, read)
+        assert briefing.word_count <= max_words, (max_words, briefing.word_count)
+        kept_noted += any(item.noted for item in briefing.all_items())
+        kept_empty += any(not s.items for s in briefing.sections)
+    assert kept_noted > 10 and kept_empty > 5, (kept_noted, kept_empty)  # many of the 30 briefs show both notes
