@@ -506,12 +506,14 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
 
     showing_items = [sid for sid in section_ids if sid != WHAT_CHANGED]
+    window_text = _window_text(window)
     titles = {section.id: section.title or workspace.taxonomy.section(section.id).label
               for section in excerpt_sections(spec)} \
         | {ref.id: ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs}
 
     def room_beside(extras: list[ExtraSection]) -> _WordRoom:
-        room = max(spec.max_words - _furniture_words(spec, titles, extras) - compared, int(spec.max_words * MIN_ITEM_BUDGET))
+        room = max(spec.max_words - _furniture_words(spec, titles, window_text, extras) - compared,
+                   int(spec.max_words * MIN_ITEM_BUDGET))
         room -= sum(words for _, words in listed.values()) + EMPTY_SECTION_NOTE_WORDS * len(showing_items)
         differ = next((section for section in extras if section.id == "sources-differ"), None)
         if differ is None:
@@ -619,7 +621,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     while True:
         differing = [with_item_differences(section, [*noted, *from_timeline], caps[section.id])
                      if section.id == "sources-differ" else section for section in extras]
-        if not from_timeline or _furniture_words(spec, titles, differing) + spent <= spec.max_words:
+        if not from_timeline or _furniture_words(spec, titles, window_text, differing) + spent <= spec.max_words:
             break
         from_timeline.pop()
     extras = differing
@@ -633,7 +635,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
                                    meta.url, meta.reliability, meta.kind, copy_of=copied_whole.get(source_id)))
     return Briefing(
         recipe_name=recipe.name, title=spec.title, subtitle=spec.subtitle, classification=spec.classification,
-        as_of=as_of_date, window_label=_window_text(window), window_start=window.start,
+        as_of=as_of_date, window_label=window_text, window_start=window.start,
         window_end=window.end, key_points=item_key_points,
         sections=tuple(BriefSection(sid, titles[sid], item_sections[sid]) for sid in section_ids),
         sources=tuple(entries), sources_considered=len(in_window), excerpts_considered=max(matching, len(selected)),
@@ -1451,12 +1453,13 @@ def _listed_if_dropped(earlier: EarlierEdition | None, held_back: list[str], sho
             for index, item in enumerate(earlier.items) if not set(held_back).intersection(item.excerpt_ids)}
 
 
-def _furniture_words(spec, titles: Mapping[str, str], extras: list[ExtraSection]) -> int:
-    """Words a reader reads besides items: the title block, "Key points" and each section's heading (its
-    ``titles``), and the analyst's sections (:attr:`ExtraSection.words`). The brief's word budget is what a reader
-    reads, all of it."""
+def _furniture_words(spec, titles: Mapping[str, str], window_label: str, extras: list[ExtraSection]) -> int:
+    """Words a reader reads besides items: the title block (with the ``window_label``), "Key points" and each
+    section's heading (its ``titles``), and the analyst's sections (:attr:`ExtraSection.words`). The brief's word
+    budget is what a reader reads, all of it."""
     headings = ["Key points"] + [titles[section.id] for section in spec.sections]
-    return frame_words(spec.title, spec.subtitle, headings) + sum(section.words for section in extras)
+    return frame_words(spec.title, spec.subtitle, headings, classification=spec.classification,
+                       window_label=window_label) + sum(section.words for section in extras)
 
 
 def _claims(excerpt: Excerpt) -> PassageClaims:

@@ -30,7 +30,8 @@ Precision = Literal["day", "week", "month", "year"]
 MENTIONED = "(latest date mentioned)"
 """What follows a publication date that is only the latest date the article mentions, wherever a brief shows it."""
 AS_OF_LINE_WORDS = 16
-"""Words of the line under the title: "As of 18 December 2025 · Window: whole corpus · 5 of 5 sources …"."""
+"""Words of the line under the title besides the window's label: "As of 18 December 2025 · Window: … · 5 of 5
+sources in the window cited"."""
 COMPARISON_LINE_WORDS = 20
 """Words of the line that compares an edition with the last one ("Compared with the edition of …")."""
 TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "figures": 6, "wording": 11, "quoted": 7}
@@ -83,11 +84,12 @@ def item_words(text: str, sources: int, *, new: bool = False, restated_from: tup
     return words + (NEW_SOURCES_NOTE_WORDS + new_sources if new_sources else 0)
 
 
-def frame_words(title: str, subtitle: str | None, headings: list[str]) -> int:
-    """Words a reader reads around the sections: the classification, the title and subtitle, the as-of line and
-    the section ``headings``."""
-    return 1 + len(title.split()) + len((subtitle or "").split()) + AS_OF_LINE_WORDS \
-        + sum(len(heading.split()) for heading in headings)
+def frame_words(title: str, subtitle: str | None, headings: list[str], *, classification: str | None,
+                window_label: str) -> int:
+    """Words a reader reads around the sections: the classification, the title and subtitle, the as-of line with
+    its ``window_label`` and the section ``headings``."""
+    return len((classification or "").split()) + len(title.split()) + len((subtitle or "").split()) \
+        + AS_OF_LINE_WORDS + len(window_label.split()) + sum(len(heading.split()) for heading in headings)
 
 
 @dataclass(frozen=True)
@@ -463,7 +465,8 @@ class KeyFigure(WrittenFigure):
 
     @property
     def words(self) -> int:
-        return len(self.display.split()) + len(self.shown_unit.split()) + len(self.measure_shown.split()) + 1
+        return len(self.display.split()) + len(self.shown_unit.split()) + len(self.measure_shown.split()) \
+            + len(self.citations)
 
 
 @dataclass(frozen=True)
@@ -514,8 +517,9 @@ class TimelineEntry:
 
     @property
     def words(self) -> int:
-        """Words a reader reads of its row: the dates, the sentence and the citation."""
-        return len(self.text.split()) + len(self.date_text.split()) + len(self.published_text.split()) + 1
+        """Words a reader reads of its row: the dates, the sentence and a citation marker per source."""
+        return len(self.text.split()) + len(self.date_text.split()) + len(self.published_text.split()) \
+            + len(self.citations)
 
 
 @dataclass(frozen=True)
@@ -794,7 +798,8 @@ class Briefing:
             if any(section.id == "what-changed" for section in self.sections):  # it lists what dropped out
                 changes += sum(item.words for item in edition.dropped)
         empty = sum(1 for section in self.sections if not section.items and section.id != "what-changed")
-        return frame_words(self.title, self.subtitle, headings) + changes + empty * EMPTY_SECTION_NOTE_WORDS \
+        return frame_words(self.title, self.subtitle, headings, classification=self.classification,
+                           window_label=self.window_label) + changes + empty * EMPTY_SECTION_NOTE_WORDS \
             + sum(item.words for item in self.all_items()) + sum(section.words for section in self.extras)
 
     def all_items(self) -> list[BriefItem]:

@@ -95,6 +95,7 @@ def build_weekly(project: Path, as_of: dt.date) -> BuildResult:
 
 def words_read(markdown: str) -> int:
     """Words a reader reads of a brief before its sources: not the front matter (data for tools), nor a table's
-    rules and bars."""
-    shown = markdown.split("## Sources")[0].split("\n---\n", 1)[1]
+    rules and bars; each citation marker one, though the markers of an item's sources are written together
+    ("[1][2]")."""
+    shown = markdown.split("## Sources")[0].split("\n---\n", 1)[1].replace(")[", ") [")
     return len([word for word in shown.split() if word.strip("|-:>#*") or word == "-"])
