@@ -154,21 +154,26 @@ def extract_figures(text: str, source_id: str, published: dt.date | None = None,
 
     return [figure for sentence in (article_sentences(text) if sentences is None else sentences)
             for figure in _figures_of(text[sentence.start:sentence.end], sentence.start, source_id,
-                                      partial(night, sentence.block_start))]
+                                      partial(night, sentence.block_start), with_givers=True)]
 
 
 def figures_in_passage(passage: str, source_id: str, published: dt.date | None = None) -> list[Figure]:
     """The figures of a short passage (an excerpt) read as one sentence; offsets are into ``passage``.
-    ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known)."""
-    return _figures_of(passage, 0, source_id, lambda: published)
+    ``published`` dates an attack's night as in :func:`extract_figures` (None when only the earliest date is known).
+    Their :attr:`Figure.given_by` is None: the callers compare figures, and a Key figures row takes its giver from
+    :func:`extract_figures`."""
+    return _figures_of(passage, 0, source_id, lambda: published, with_givers=False)
 
 
-def _figures_of(sentence: str, start: int, source_id: str, night: Callable[[], dt.date | None]) -> list[Figure]:
-    """The figures of ``sentence``, which begins at offset ``start`` of its source's text, each with who gives it
-    when it is someone's count. ``night()`` is the day whose night an attack's count "overnight" is (None when not
-    known): asked only of a sentence that has such a count, since a chronology's headings are read to know it."""
+def _figures_of(sentence: str, start: int, source_id: str, night: Callable[[], dt.date | None], *,
+                with_givers: bool) -> list[Figure]:
+    """The figures of ``sentence``, which begins at offset ``start`` of its source's text; ``with_givers``: each with
+    who gives it when it is someone's count. ``night()`` is the day whose night an attack's count "overnight" is (None
+    when not known): asked only of a sentence that has such a count, since a chronology's headings are read to know
+    it. The sentence is read for its giver only when one of its figures is an estimate."""
     found_here = sentence_figures(sentence)
-    giver = given_by(sentence) if found_here else None
+    giver = (given_by(sentence) if with_givers and any(_estimated(f.category, f.unit) for f in found_here)
+             else None)
     return [Figure(text=found.text, value=found.value, unit=found.unit, category=found.category,
                    measure=night_of(found.measure, night()) if found.category == "strikes" else found.measure,
                    qualifier=found.qualifier, upper=found.upper, start=start, end=start + len(sentence),
