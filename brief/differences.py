@@ -162,7 +162,7 @@ class _Key:
             if word in LATER_WORDS or word in EARLIER_WORDS:
                 version = "later" if word in LATER_WORDS else "earlier"
                 break
-        low, high = _interval(figure)
+        low, high = figure_interval(figure)
         context = frozenset(_content(item.sentence) - _content(figure.measure))
         if figure.category == "strikes":  # one attack: the same night, or nothing to compare with
             night = night_named(measure)
@@ -189,12 +189,13 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _interval(figure: Figure) -> tuple[float, float]:
+def figure_interval(figure: Figure) -> tuple[float, float]:
+    """The values ``figure`` allows as written (:func:`value_interval`)."""
     return value_interval(figure.value, figure.upper, figure.qualifier, in_digits=figure.in_digits)
 
 
 def value_interval(value: float, upper: float | None, qualifier: str | None, *,
-                   in_digits: bool = True) -> tuple[float, float]:
+                   in_digits: bool) -> tuple[float, float]:
     """The values a number allows as written: itself (or its range), ±:data:`APPROXIMATE` after "around",
     up to its rounding step above after "more than" before digits (:data:`ROUNDED_DOWN`, :func:`_rounding_step`),
     else open above after "at least", from 0 after "up to"."""

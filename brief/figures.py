@@ -53,6 +53,11 @@ SHARE_IN_WORDS = "share"
 it as a per cent (75 %), but "%" beside words reads as a slip."""
 
 
+def in_digits(number: str) -> bool:
+    """Whether a number is written in digits ("400", "$1.5 billion"), not in words ("three-quarters", "four")."""
+    return any(c.isdigit() for c in number)
+
+
 class WrittenFigure:
     """How a figure reads, made of how it is written, its unit and its qualifier: the one place that says so for
     a figure found in a source (:class:`Figure`) and for a brief's row (:class:`brief.briefing.KeyFigure`)."""
@@ -88,8 +93,8 @@ class WrittenFigure:
 
     @property
     def in_digits(self) -> bool:
-        """Whether it is written in digits ("400"), not in words ("three-quarters", "four")."""
-        return any(c.isdigit() for c in self.text)
+        """Whether it is written in digits ("400"), not in words ("three-quarters", "four") (:func:`in_digits`)."""
+        return in_digits(self.text)
 
     @property
     def shown_unit(self) -> str:

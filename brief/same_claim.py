@@ -18,9 +18,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from brief.differences import SourcedFigure, find_differences, stem, value_interval
+from brief.differences import SourcedFigure, figure_interval, find_differences, stem, value_interval
 from brief.excerpts import Excerpt
-from brief.figures import QUALIFIER_BEFORE, SPELLED_NUMBERS, Figure, figures_in_passage
+from brief.figures import QUALIFIER_BEFORE, SPELLED_NUMBERS, Figure, figures_in_passage, in_digits
 from brief.ranking import content_words, word_stems
 from brief.timeline import extract_events, find_dates, last_day
 
@@ -103,7 +103,7 @@ def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
     taken = [(f.figure_start, f.figure_end) for f in figures]
     taken += [(m.start, m.end) for m in find_dates(text, published or _ANY_DAY)]  # "Dec. 9", "2025" count nothing
     counts = [Count(frozenset({stem(f.unit.lower())}) | _counted(text, f.figure_end)[0],
-                     *value_interval(f.value, f.upper, f.qualifier, in_digits=f.in_digits), figure=f) for f in figures]
+                     *figure_interval(f), figure=f) for f in figures]
     for match in _COUNT.finditer(text):
         start, end = match.span("n")
         kind, scale = _counted(text, end)
@@ -113,7 +113,7 @@ def read_particulars(excerpt: Excerpt, *, dated: bool = True) -> Particulars:
         value = (SPELLED_NUMBERS.get(raw) or float(raw.replace(",", ""))) * scale
         qualifier = QUALIFIER_BEFORE.search(text[max(0, start - 30):start])
         counts.append(Count(kind, *value_interval(value, None, qualifier.group("q") if qualifier else None,
-                                                  in_digits=raw[:1].isdigit())))
+                                                  in_digits=in_digits(raw))))
     return Particulars(excerpt, tuple(counts), tuple(days))
 
 

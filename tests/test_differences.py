@@ -66,12 +66,12 @@ def test_more_than_a_round_number_reaches_only_to_the_next_one(counted: str, dif
 
 
 def test_the_ceiling_of_more_than_is_its_last_digits_place_or_a_tenth() -> None:
-    assert value_interval(400, None, "more than") == (400, 500)
-    assert value_interval(19_000, None, "more than") == (19_000, 22_800)
-    assert value_interval(1_500_000, None, "over") == (1_500_000, 1_800_000)
-    assert value_interval(1_000_000, None, "more than") == (1_000_000, 2_000_000)
-    assert value_interval(400, None, "well over") == (400, math.inf)
-    assert value_interval(25, None, "at least") == (25, math.inf)
+    assert value_interval(400, None, "more than", in_digits=True) == (400, 500)
+    assert value_interval(19_000, None, "more than", in_digits=True) == (19_000, 22_800)
+    assert value_interval(1_500_000, None, "over", in_digits=True) == (1_500_000, 1_800_000)
+    assert value_interval(1_000_000, None, "more than", in_digits=True) == (1_000_000, 2_000_000)
+    assert value_interval(400, None, "well over", in_digits=True) == (400, math.inf)
+    assert value_interval(25, None, "at least", in_digits=True) == (25, math.inf)
     assert value_interval(50, None, "more than", in_digits=False) == (50, math.inf)  # "more than half"
 
 
