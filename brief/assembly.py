@@ -242,9 +242,9 @@ def _maybe_in_window_note(workspace: Workspace, dated: dict[str, tuple[dt.date, 
     """The note on sources left out of the window whose date is only where they can start (the latest day their
     text mentions, or the earliest they can have appeared): they may have been written in it."""
     one = len(dated) == 1
-    dates = list(_dated_from_below(dated).items())
-    named = first_few([f"{_titled(workspace, [sid])} ({when})" for sid, when in dates[:FIRST_FEW]]
-                      + [sid for sid, _ in dates[FIRST_FEW:]])
+    shown = list(_dated_from_below(dated).items())[:FIRST_FEW]
+    titles = _titles(workspace, [sid for sid, _ in shown])
+    named = first_few([f"{titles.get(sid, sid)} ({when})" for sid, when in shown], total=len(dated))
     return (f"{counted(len(dated), 'source')} dated only by the days "
             f"{'its text reports' if one else 'their texts report'} {'was' if one else 'were'} left out, though "
             f"{'it' if one else 'they'} may have been written in the window: {named}.")
@@ -261,20 +261,22 @@ def _dating_advice(source_ids: list[str]) -> str:
 
 
 def _titled(workspace: Workspace, source_ids: list[str], shown: int = FIRST_FEW) -> str:
-    """The sources as a note names them (:func:`brief.errors.first_few`): by their titles, for a note is read by
-    the principal, who knows a source by its title, not by its id in the corpus. Only the ``shown`` first are
-    looked up; the rest are counted."""
-    sources = {source.id: source for source in workspace.corpus.sources_named(source_ids[:shown])}
-    names = []
-    for sid in source_ids:
-        source = sources.get(sid)
-        if source is None:  # past those shown (or gone from the corpus)
-            names.append(sid)
-        elif source.meta.title.known:  # on one line, in the brief and on the analyst's terminal alike
-            names.append(f"“{' '.join(str(source.meta.title.value).split())}”")
+    """The sources as a note names them (:func:`brief.errors.first_few`): by their titles (:func:`_titles`). Only
+    the ``shown`` first are looked up; the rest are counted."""
+    titles = _titles(workspace, source_ids[:shown])
+    return first_few([titles.get(sid, sid) for sid in source_ids[:shown]], shown, total=len(source_ids))
+
+
+def _titles(workspace: Workspace, source_ids: list[str]) -> dict[str, str]:
+    """Source id → its name in a note, in one look-up: its title, for a note is read by the principal, who knows a
+    source by its title, not by its id in the corpus. A source gone from the corpus has none (its id stands)."""
+    titles: dict[str, str] = {}
+    for source in workspace.corpus.sources_named(source_ids):
+        if source.meta.title.known:  # on one line, in the brief and on the analyst's terminal alike
+            titles[source.id] = f"“{' '.join(str(source.meta.title.value).split())}”"
         else:
-            names.append(source.display_title())  # 'Untitled: “its first words …”'
-    return first_few(names, shown)
+            titles[source.id] = source.display_title()  # 'Untitled: “its first words …”'
+    return titles
 
 
 def _dated_from_below(dated: dict[str, tuple[dt.date, int]]) -> dict[str, str]:

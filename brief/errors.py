@@ -100,7 +100,8 @@ FIRST_FEW = 10
 """How many names a message lists before it counts the rest (:func:`first_few`)."""
 
 
-def first_few(names: Sequence[str], limit: int = FIRST_FEW) -> str:
-    """``names`` for a message, the first ``limit`` of them: "a, b, c and 4 more"."""
-    rest = len(names) - limit
+def first_few(names: Sequence[str], limit: int = FIRST_FEW, *, total: int | None = None) -> str:
+    """``names`` for a message, the first ``limit`` of them: "a, b, c and 4 more". ``total``: how many there are,
+    when ``names`` holds only those shown (the rest are counted, not named)."""
+    rest = (len(names) if total is None else total) - limit
     return ", ".join(names[:limit]) + (f" and {rest} more" if rest > 0 else "")
