@@ -132,12 +132,6 @@ class Figure(WrittenFigure):
     """Who the sentence says counted or estimated it ("Mediazona and the BBC’s Russian service",
     :func:`brief.figure_sources.given_by`); None when it does not say."""
 
-    def as_json(self) -> dict[str, object]:
-        return {"source": self.source_id, "text": self.text, "value": self.value, "upper": self.upper,
-                "unit": self.unit, "category": self.category, "measure": self.measure,
-                "qualifier": self.qualifier, "start": self.start, "end": self.end,
-                "figure_start": self.figure_start, "figure_end": self.figure_end, "given_by": self.given_by}
-
 
 def extract_figures(text: str, source_id: str, published: dt.date | None = None, *,
                     sentences: list[Sentence] | None = None) -> list[Figure]:

@@ -107,14 +107,6 @@ class Quote:
     def words(self) -> int:
         return len(self.text.split())
 
-    def as_json(self) -> dict[str, object]:
-        return {"source": self.source_id, "text": self.text, "speaker": self.speaker, "role": self.role,
-                "start": self.start, "end": self.end, "quote_start": self.quote_start,
-                "quote_end": self.quote_end, "date": self.date.isoformat() if self.date else None,
-                "date_precision": self.date_precision, "dated_by": self.dated_by, "kind": self.kind,
-                "attribution": self.attribution, "date_expression": self.date_expression,
-                "described": self.described}
-
 
 def extract_quotes(text: str, source_id: str, published: dt.date | None, *,
                    sentences: list[Sentence] | None = None, reported: bool = True,

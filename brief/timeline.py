@@ -106,14 +106,6 @@ class Event:
     until: dt.date | None = None
     """The last day of a span of days the expression gives (:attr:`DateMention.until`)."""
 
-    def as_json(self) -> dict[str, object]:
-        return {"source": self.source_id, "start": self.start, "end": self.end, "text": self.text,
-                "date": self.date.isoformat(), "precision": self.precision, "expression": self.expression,
-                "relative": self.relative,
-                "published": self.published.isoformat() if self.published else None,
-                "published_earliest": self.published_earliest,
-                "until": self.until.isoformat() if self.until else None}
-
 
 def extract_events(text: str, source_id: str, published: dt.date | None, *,
                    sentences: list[Sentence] | None = None, published_earliest: bool = False) -> list[Event]:
