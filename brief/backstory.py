@@ -6,9 +6,10 @@ Summit in October, were unproductive or canceled." is in an article of early Dec
 fitted a weekly brief's State of talks on its cues alone, above the week's own news. A passage whose dated events
 (what a brief shows of it, :func:`brief.ranking.shown_events`; a day, a week or a month, not a bare year) all
 ended :data:`BACKSTORY_DAYS` or more before the window began, and with no word of the present
-(:data:`brief.history.PRESENT_TENSE`: "attention has turned", "negotiators have rewritten", "he says"), ranks
-lower (:data:`BACKSTORY_PENALTY`): a thin week still shows it. (The tense of a date places it in its
-year: "talks may resume in November", in a December article, is next November's.)
+(:func:`brief.history.tells_the_present`: "attention has turned", "negotiators have rewritten", "he says"; not a
+season already over on its article's day, "this summer" in December), ranks lower (:data:`BACKSTORY_PENALTY`): a
+thin week still shows it. (The tense of a date places it in its year: "talks may resume in November", in a
+December article, is next November's.)
 """
 
 from __future__ import annotations
