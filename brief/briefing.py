@@ -676,7 +676,8 @@ class ExtraSection:
     def words(self) -> int:
         """Words a reader reads of it below its heading: its entries and the table's header row, or the note
         that it has none, and its own notes."""
-        tables = {getattr(entry, "kind", self.id) for entry in self.entries}  # where sources differ: by kind
+        tables: set[str] = ({entry.kind for entry in self.entries if isinstance(entry, SourceDifference)}
+                            if self.id == "sources-differ" else {self.id})  # where sources differ: one per kind
         shown = sum(entry.words for entry in self.entries) + sum(TABLE_HEADER_WORDS.get(t, 0) for t in tables) \
             if self.entries else EMPTY_NOTE_WORDS[self.id]
         return shown + sum(len(note.split()) for note in self.notes)
