@@ -99,8 +99,14 @@ class WrittenFigure:
     @property
     def shown_unit(self) -> str:
         """The unit a row shows for it: :data:`SHARE_IN_WORDS` for a per cent written without a digit, else
-        :attr:`unit`."""
+        :attr:`unit` (read back by :func:`unit_read`)."""
         return SHARE_IN_WORDS if self.unit == "%" and not self.in_digits else self.unit
+
+
+def unit_read(shown: str) -> str:
+    """The unit a row's Unit cell ``shown`` stands for, the inverse of :attr:`WrittenFigure.shown_unit`: a per cent
+    for :data:`SHARE_IN_WORDS` ("about three-quarters" is read as 75 %), else the cell as it is."""
+    return "%" if shown.strip() == SHARE_IN_WORDS else shown
 
 
 @dataclass(frozen=True)

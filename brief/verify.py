@@ -91,7 +91,7 @@ from brief.briefing import (
 )
 from brief.errors import Problem, UserError, counted, did_you_mean
 from brief.event_clauses import without_elision
-from brief.figures import SHARE_IN_WORDS, Figure, extract_figures
+from brief.figures import Figure, extract_figures, unit_read
 from brief.passages import ComparableText, normalise, word_changes
 from brief.quotes import Quote, extract_quotes
 from brief.relative_days import ABOUT
@@ -870,7 +870,7 @@ def _check_figure_row(block: _Block, numbers: dict[int, str], readings: _Reading
     if len(block.cells) < 2 or not normalise(block.cells[0]):
         return []
     figure, shown = block.cells[0], block.cells[1]
-    unit = "%" if shown.strip() == SHARE_IN_WORDS else shown  # "about three-quarters", read as a per cent
+    unit = unit_read(shown)  # "share" ("about three-quarters") is read as a per cent
     cited, source_ids = _row_citations(block, numbers)
     if not cited:
         return [Mismatch(block.first_line, "figure", figure, (), (), reason="has no citation in its row",
