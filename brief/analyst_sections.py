@@ -40,6 +40,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from brief.antecedents import lacks_who_or_what, refers_to_someone_unnamed
 from brief.briefing import (
@@ -290,6 +291,14 @@ def _said_before(quote: Quote, since: dt.date | None) -> bool:
         and quote.dated_by in ("sentence", "heading") and last_day(quote.date, quote.date_precision) < since
 
 
+@lru_cache(maxsize=4096)
+def _points_back(quote: str) -> bool:
+    """Whether a quotation's words point at what its article said before it
+    (:func:`brief.antecedents.lacks_who_or_what`, a "he" only when nobody it names can be him). Worked out once per
+    quotation: :func:`key_quotes` reads the same material again on each fill of a build and each preview."""
+    return lacks_who_or_what(quote, any_pronoun=False)
+
+
 def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = (), *,
                since: dt.date | None = None) -> tuple[KeyQuote, ...]:
     """Up to ``cap`` direct quotations with a clear speaker, best first: one the article names, or one it
@@ -323,7 +332,7 @@ def key_quotes(material: Sequence[Material], cap: int, shown: Sequence[str] = ()
         for quote in found.quotes:
             if quote.kind != "direct" or not (quote.speaker or quote.described) or quote.words > MAX_QUOTE_WORDS \
                     or _finishes_the_reporters_clause(quote, found.source.text) or _said_before(quote, since) \
-                    or lacks_who_or_what(quote.text, any_pronoun=False):
+                    or _points_back(quote.text):
                 continue
             role = quote.role or (roles.get(quote.speaker) if quote.speaker else None)
             words = tuple(_words(quote.text))
