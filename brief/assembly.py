@@ -104,7 +104,7 @@ from brief.interview_answers import (
     questions_before_answers,
 )
 from brief.lead_labels import view_after_label
-from brief.metadata import MetaValue
+from brief.metadata import OPINION, MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
     LEANING_PENALTY,
@@ -311,7 +311,7 @@ class _Standing:
     hashes: dict[str, str]
     """Its content hash: what an earlier edition had (:func:`_is_new`)."""
     opinions: frozenset[str]
-    """The opinion pieces (:data:`brief.metadata.SOURCE_KINDS`)."""
+    """The opinion pieces (:data:`brief.metadata.OPINION`)."""
     days_read: frozenset[str]
     """Those whose day is known, not guessed from the days their text mentions nor only the earliest possible:
     their "on Tuesday" can be given its date (:mod:`brief.relative_days`)."""
@@ -323,7 +323,7 @@ def _source_standing(workspace: Workspace, source_ids: set[str]) -> _Standing:
     return _Standing({source.id: source.meta.reliability.value for source in sources},
                      {source.id: source.date_is_earliest for source in sources},
                      {source.id: source.content_hash for source in sources},
-                     frozenset(source.id for source in sources if source.meta.kind.value == "opinion"),
+                     frozenset(source.id for source in sources if source.meta.kind.value == OPINION),
                      frozenset(source.id for source in sources if source.meta.day_is_known))
 
 
@@ -1162,7 +1162,10 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
 
 
 KEY_POINT_TIERS = 4
+"""How many tiers :func:`_fill` takes key points from, one tier after another (:func:`_key_point_tier`): the
+week's news as reported, as an author judges it, what the brief's day has overtaken, the story so far."""
 STORY_SO_FAR_TIER = KEY_POINT_TIERS - 1
+"""The last tier, the story so far: taken only while no news of the week has taken a key point's place."""
 
 
 def _key_point_tier(candidate: _Candidate) -> int:

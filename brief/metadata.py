@@ -29,7 +29,9 @@ from brief.timeline import find_dates, tense_near
 
 Origin = Literal["stated", "inferred", "unknown"]
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
-SOURCE_KINDS = ("news", "analysis", "opinion")
+OPINION = "opinion"
+"""The kind of an opinion piece (:data:`SOURCE_KINDS`), whose view a brief marks as its author's."""
+SOURCE_KINDS = ("news", "analysis", OPINION)
 """What a source is: news reports events; an analysis reads them, its author's judgement woven in; an opinion
 piece (a commentary, a column, an op-ed) argues a view. A brief names the kind of an analysis or an opinion
 piece in its list of sources, and marks what it takes from an opinion piece alone as such."""
@@ -195,7 +197,7 @@ def _kind_declared(cleaned: CleanedArticle) -> MetaValue | None:
             return MetaValue(kind, "inferred", f"labelled “{label.group(1)}”")
     for dropped in cleaned.dropped:
         if dropped.reason == "author's note":  # "The views expressed are her own."
-            return MetaValue("opinion", "inferred", f"author's note, line {dropped.line}")
+            return MetaValue(OPINION, "inferred", f"author's note, line {dropped.line}")
     return None
 
 
