@@ -72,6 +72,7 @@ from brief.briefing import (
     COMPARISON_LINE_WORDS,
     EMPTY_SECTION_NOTE_WORDS,
     OPINION_NOTE,
+    PREVIEW_NOTE_WORDS,
     RECOMMENDATION_NOTE,
     Briefing,
     BriefItem,
@@ -460,7 +461,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
                           for e in strongest]  # a brief of extras only
-    compared = COMPARISON_LINE_WORDS if earlier is not None else 0
+    compared = COMPARISON_LINE_WORDS if earlier is not None \
+        else PREVIEW_NOTE_WORDS if any(ref.id == WHAT_CHANGED for ref in spec.sections) else 0
 
     reckoned: dict[tuple[int, bool], int] = {}
     speaker_of = quote_speakers(workspace.corpus.source, workspace.corpus.findings)

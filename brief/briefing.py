@@ -32,8 +32,14 @@ MENTIONED = "(latest date mentioned)"
 AS_OF_LINE_WORDS = 16
 """Words of the line under the title besides the window's label: "As of 18 December 2025 · Window: … · 5 of 5
 sources in the window cited"."""
-COMPARISON_LINE_WORDS = 20
-"""Words of the line that compares an edition with the last one ("Compared with the edition of …")."""
+COMPARISON_LINE_WORDS = 30
+"""The most words the comparison of an edition with the last one takes (:meth:`EditionComparison.words`): the
+budget keeps them before it knows what is new."""
+FIRST_EDITION_NOTE_WORDS = 6
+"""Words of "What changed" in a first edition ("First edition: nothing to compare with.")."""
+PREVIEW_NOTE_WORDS = 9
+"""Words of "What changed" in a brief not compared ("Compared with the previous edition when the brief is
+built.")."""
 TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "figures": 6, "wording": 11, "quoted": 7}
 """Words of a table's header row ("Figure | Unit | What it measures | Source"), by section or, for where sources
 differ, which shows a table for each kind of entry it has, by entry kind ("What | Unit | What each source says",
@@ -42,6 +48,9 @@ them")."""
 EMPTY_NOTE_WORDS: dict[str, int] = {"key-quotes": 9, "key-figures": 10, "timeline": 6, "sources-differ": 20}
 """Words of the note an analyst's section shows when it has no entry ("No dated events in these sources.", "No
 figures that differ, no statements that contradict each other and no quotations worded differently …")."""
+ONE_SOURCE_NOTE_WORDS = 16
+"""Words of the note where sources differ shows when only one source was compared ("Only one source in the window
+was compared: there is no other to set it against.")."""
 EMPTY_SECTION_NOTE_WORDS = 9
 """Words of the note a section of excerpts shows when it has no item ("Nothing further in these sources; see the
 key points.")."""
@@ -679,7 +688,7 @@ class ExtraSection:
         tables: set[str] = ({entry.kind for entry in self.entries if isinstance(entry, SourceDifference)}
                             if self.id == "sources-differ" else {self.id})  # where sources differ: one per kind
         shown = sum(entry.words for entry in self.entries) + sum(TABLE_HEADER_WORDS.get(t, 0) for t in tables) \
-            if self.entries else EMPTY_NOTE_WORDS[self.id]
+            if self.entries else ONE_SOURCE_NOTE_WORDS if self.compared == 1 else EMPTY_NOTE_WORDS[self.id]
         return shown + sum(len(note.split()) for note in self.notes)
 
 
@@ -738,6 +747,18 @@ class EditionComparison:
     def first_edition(self) -> bool:
         return self.previous_as_of is None
 
+    def words(self, listing: bool) -> int:
+        """Words a reader reads of the comparison: the line under the title ("Compared with the edition of 11
+        December 2025: 3 new items (marked **New**), 1 more now carried by a new source, 2 dropped out.") or, when
+        a "What changed" section is ``listing`` what dropped out, its opening sentence and those items."""
+        if self.first_edition:
+            return FIRST_EDITION_NOTE_WORDS if listing else 0
+        told_new = 5 if self.new_count else 3  # "3 new items (marked **New**)," or "no new items,"
+        if not listing:
+            return 8 + told_new + (8 if self.new_source_count else 0) + 3
+        return 8 + told_new + (10 if self.new_source_count else 0) + (7 if self.dropped else 5) \
+            + sum(item.words for item in self.dropped)
+
 
 @dataclass(frozen=True)
 class Briefing:
@@ -792,12 +813,8 @@ class Briefing:
         citation markers and notes, the analyst's sections, and what changed since the last edition. The
         word budget counts the same (:func:`brief.assembly.assemble_briefing`)."""
         headings = (["Key points"] if self.key_points else []) + [part.title for part in self.parts]
-        edition = self.edition
-        changes = 0
-        if edition is not None and not edition.first_edition:
-            changes = COMPARISON_LINE_WORDS
-            if any(section.id == "what-changed" for section in self.sections):  # it lists what dropped out
-                changes += sum(item.words for item in edition.dropped)
+        listing = any(section.id == "what-changed" for section in self.sections)
+        changes = self.edition.words(listing) if self.edition is not None else PREVIEW_NOTE_WORDS if listing else 0
         empty = sum(1 for section in self.sections if not section.items and section.id != "what-changed")
         return frame_words(self.title, self.subtitle, headings, classification=self.classification,
                            window_label=self.window_label) + changes + empty * EMPTY_SECTION_NOTE_WORDS \

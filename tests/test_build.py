@@ -68,7 +68,7 @@ def test_the_briefs_word_count_is_what_its_markdown_gives_to_read(recipe: str, p
         result = build(paths, REPO / "briefings" / recipe, out_dir=tmp_path, formats=["md"],
                        as_of=dt.date.fromisoformat(date) if date else None)
     read = words_read(result.markdown)
-    assert abs(result.briefing.word_count - read) <= 0.03 * read, (result.briefing.word_count, read)
+    assert result.briefing.word_count == read, (result.briefing.word_count, read)
 
 
 def test_no_boilerplate_or_other_stories_in_the_brief(tmp_path: Path) -> None:
