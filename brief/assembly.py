@@ -1116,10 +1116,10 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
                 room.spend(candidate)
                 prepaid.add(id(candidate))
     repeats = _Repeats(candidates)
+    covered = {t for c in key_points for e in c.excerpts for t in e.topics}  # the key points' topics, kept up
 
     def fits_key_points(candidate: _Candidate) -> bool:
         topics = {t for e in candidate.excerpts for t in e.topics}
-        covered = {t for c in key_points for e in c.excerpts for t in e.topics}
         # How talks ended is news whatever topics the key points cover: "met at the Kremlin" says nothing of
         # "ended without any breakthrough", though both are the talks' topics alone.
         first_outcome = bool(candidate.outcomes) and not any(c.outcomes for c in key_points)
@@ -1138,6 +1138,7 @@ def _fill(candidates: list[_Candidate], spec, section_ids: list[str], room: _Wor
                 break
             key_points.append(picked)
             per_section[picked.section] += 1
+            covered.update(t for e in picked.excerpts for t in e.topics)
 
     by_section: dict[str, list[_Candidate]] = {sid: [] for sid in section_ids}
     caps = {section.id: section.max_items for section in spec.sections}
