@@ -621,7 +621,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     # A timeline row's quotation that sources word differently is told after the budget was kept: it is listed
     # only while the brief keeps its words (an item's difference always is: the section must not contradict it).
     spent = compared + sum(words for _, words in listed.values()) \
-        + sum(item.words for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])))
+        + sum(item.words for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid]))) \
+        + EMPTY_SECTION_NOTE_WORDS * sum(1 for sid in showing_items if not item_sections[sid])
     while True:
         differing = [with_item_differences(section, [*noted, *from_timeline], caps[section.id])
                      if section.id == "sources-differ" else section for section in extras]
