@@ -533,8 +533,17 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return _WordRoom(room, with_rows, dict(listed), set(showing_items))
 
     # The analyst's sections take words from the items and leave out what the items show (a quotation, the
-    # rest of a dated sentence), so they are made again for the items that fit beside them.
-    extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
+    # rest of a dated sentence), so they are made again for the items that fit beside them. They keep to their
+    # share of the budget: the items have the rest, and at least MIN_ITEM_BUDGET of it.
+    share = int(spec.max_words * (1 - MIN_ITEM_BUDGET)) - compared
+
+    def frame_and(extras: list[ExtraSection]) -> int:
+        return _furniture_words(spec, titles, window_text, extras)
+
+    def analyst_sections(chosen: list[_Candidate]) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
+        return _analyst_sections_within(share, frame_and, workspace, extra_refs, chosen, ranked, window)
+
+    extras, unplaced = analyst_sections(chosen)
     for _ in range(MAX_FILLS):
         budget = room_beside(extras)
         if budget.holds(chosen, key_points):
@@ -545,7 +554,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
             break
         chosen = fitted
         if extra_refs:
-            extras, unplaced = _analyst_sections(workspace, extra_refs, chosen, ranked, window)
+            extras, unplaced = analyst_sections(chosen)
 
     numbers: dict[str, int] = {}
     for candidate in key_points:
@@ -829,6 +838,29 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
             extras.append(ExtraSection("sources-differ", heading,
                                        sources_differ(material, ref.max_items, [e for e, _ in scored]),
                                        compared=len(best)))  # every source with a candidate in the window
+    return extras, unplaced
+
+
+def _analyst_sections_within(share: int, frame_and: Callable[[list[ExtraSection]], int], workspace: Workspace,
+                             refs: list[SectionRef], chosen: list[_Candidate], scored: list[tuple[Excerpt, float]],
+                             window: Window) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
+    """:func:`_analyst_sections`, each made again with fewer rows, the one that reads longest first, while they
+    and the brief's frame (``frame_and``) read more than their ``share`` of the budget. A section keeps one row:
+    the recipe asked for it, and a frame too long for that overruns (the items keep MIN_ITEM_BUDGET of it).
+
+    A section made again with a lower cap keeps its best rows (the timeline its best events, in date order), not
+    the first ones it shows."""
+    extras, unplaced = _analyst_sections(workspace, refs, chosen, scored, window)
+    caps = {ref.id: ref.max_items for ref in refs}
+    while (over := frame_and(extras) - share) > 0:
+        longer = [section for section in extras if len(section.entries) > 1]
+        if not longer:
+            break
+        longest = max(longer, key=lambda section: section.words)
+        row = longest.words / len(longest.entries)
+        caps[longest.id] = max(1, len(longest.entries) - max(1, math.ceil(over / row)))
+        refs = [ref.model_copy(update={"max_items": caps[ref.id]}) for ref in refs]
+        extras, unplaced = _analyst_sections(workspace, refs, chosen, scored, window)
     return extras, unplaced
 
 

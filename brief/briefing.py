@@ -45,7 +45,7 @@ TABLE_HEADER_WORDS = {"key-figures": 6, "timeline": 4, "figures": 6, "wording": 
 differ, which shows a table for each kind of entry it has, by entry kind ("What | Unit | What each source says",
 "What the sources contradict each other on | What each source says", "Whose words | How each source quotes
 them")."""
-EMPTY_NOTE_WORDS: dict[str, int] = {"key-quotes": 9, "key-figures": 10, "timeline": 6, "sources-differ": 20}
+EMPTY_NOTE_WORDS: dict[str, int] = {"key-quotes": 9, "key-figures": 11, "timeline": 6, "sources-differ": 20}
 """Words of the note an analyst's section shows when it has no entry ("No dated events in these sources.", "No
 figures that differ, no statements that contradict each other and no quotations worded differently …")."""
 ONE_SOURCE_NOTE_WORDS = 16

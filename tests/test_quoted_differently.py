@@ -167,3 +167,33 @@ def test_an_items_notes_where_sources_differ_and_an_empty_sections_note_count_in
         kept_noted += any(item.noted for item in briefing.all_items())
         kept_empty += any(not s.items for s in briefing.sections)
     assert kept_noted > 10 and kept_empty > 5, (kept_noted, kept_empty)  # many of the 30 briefs show both notes
+
+
+ANALYSTS_SECTIONS = [{"id": "key-quotes", "max_items": 4}, {"id": "key-figures", "max_items": 4},
+                     {"id": "timeline", "max_items": 4}, {"id": "sources-differ", "max_items": 5}]
+
+
+@pytest.mark.parametrize("extras", [ANALYSTS_SECTIONS[2:], ANALYSTS_SECTIONS], ids=["timeline", "all four"])
+@pytest.mark.parametrize(("first", "second"), [(DEATHS_A, DEATHS_B), (SETTLEMENT, PEACE)], ids=["figures", "quotations"])
+def test_the_analysts_sections_keep_to_their_share_of_the_budget(
+        tmp_path: Path, extras: list[dict], first: str, second: str) -> None:
+    """The analyst's sections give up rows (each made again with a lower cap) rather than leave the items less
+    than half the budget: a brief overruns its budget only when each of them is down to the one row the recipe's
+    asking for it is owed. Their notes when empty count as they read ("No figures with a unit and a measure in
+    these sources.")."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", [first, *PARAGRAPHS, *THIRD]),
+        "b": ("2025-12-02", "Beta News", [second, *OTHERS]),
+    })
+    whole = recipe_for(paths, workspace, sections=EXCERPT_SECTIONS + extras, max_words=1800)
+    rows_whole = {section.id: len(section.entries) for section in assemble_briefing(workspace, whole).extras}
+    cut = 0
+    for max_words in range(150, 420, 5):
+        recipe = recipe_for(paths, workspace, sections=EXCERPT_SECTIONS + extras, max_words=max_words)
+        briefing = assemble_briefing(workspace, recipe)
+        read = words_read(markdown_of(paths, workspace, briefing, recipe))
+        assert read == briefing.word_count, (max_words, briefing.word_count, read)
+        rows = {section.id: len(section.entries) for section in briefing.extras}
+        assert briefing.word_count <= max_words or max(rows.values()) <= 1, (max_words, briefing.word_count, rows)
+        cut += any(rows[sid] < rows_whole[sid] for sid in rows if sid != "sources-differ")
+    assert cut > 5, cut  # many of the 54 briefs show a section cut short
