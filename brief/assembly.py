@@ -844,9 +844,10 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
 def _analyst_sections_within(share: int, frame_and: Callable[[list[ExtraSection]], int], workspace: Workspace,
                              refs: list[SectionRef], chosen: list[_Candidate], scored: list[tuple[Excerpt, float]],
                              window: Window) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
-    """:func:`_analyst_sections`, each made again with fewer rows, the one that reads longest first, while they
-    and the brief's frame (``frame_and``) read more than their ``share`` of the budget. A section keeps one row:
-    the recipe asked for it, and a frame too long for that overruns (the items keep MIN_ITEM_BUDGET of it).
+    """:func:`_analyst_sections`, each made again with fewer rows while they and the brief's frame (``frame_and``)
+    read more than their ``share`` of the budget: the one that reads longest first, down to the next longest, so
+    that each keeps a like share. A section keeps one row: the recipe asked for it, and a frame too long for that
+    overruns (the items keep MIN_ITEM_BUDGET of it).
 
     A section made again with a lower cap keeps its best rows (the timeline its best events, in date order), not
     the first ones it shows."""
@@ -857,8 +858,10 @@ def _analyst_sections_within(share: int, frame_and: Callable[[list[ExtraSection]
         if not longer:
             break
         longest = max(longer, key=lambda section: section.words)
+        runner_up = max((section.words for section in extras if section is not longest), default=0)
         row = longest.words / len(longest.entries)
-        caps[longest.id] = max(1, len(longest.entries) - max(1, math.ceil(over / row)))
+        cut = max(1, math.ceil(min(over, longest.words - runner_up + 1) / row))  # no shorter than the next
+        caps[longest.id] = max(1, len(longest.entries) - cut)
         refs = [ref.model_copy(update={"max_items": caps[ref.id]}) for ref in refs]
         extras, unplaced = _analyst_sections(workspace, refs, chosen, scored, window)
     return extras, unplaced

@@ -160,10 +160,12 @@ def test_what_the_analysts_sections_leave_to_the_items_is_in_the_items_that_fit(
     paths, workspace, _, _ = seeds
     recipe = recipe_for(paths, workspace, max_words=max_words)
     briefing = assemble_briefing(workspace, recipe)
+    assert briefing.word_count <= max_words  # the analyst's sections give up rows to keep to it
     items = [" ".join(item.text.split()) for item in briefing.all_items()]
     quotes = [q.text for q in section(briefing, "key-quotes").entries]
+    # Key quotes cut to their share of the budget keep as many of the best as they show.
     alone = assemble_briefing(workspace, recipe_for(paths, workspace, key_points=0, sections=[
-        {"id": "key-quotes", "max_items": 6}]))
+        {"id": "key-quotes", "max_items": min(6, len(quotes))}]))
     for quote in alone.extra("key-quotes").entries:  # the best quotations: each is an item's or a key quote
         assert quote.text in quotes or any(quote.text in item for item in items), quote.text
     for row in section(briefing, "timeline").entries:
