@@ -535,26 +535,36 @@ def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]
     rank = {id(group): index for index, group in enumerate(chosen)}
     chosen.sort(key=lambda g: (_category_rank(g.members[0].figure.category), rank[id(g)]))
     entries = []
-    rows_of = Counter((g.members[0].figure.unit, g.members[0].figure.measure.lower()) for g in chosen)
+    rows_of = Counter((g.members[0].figure.unit, _commonest_measure(g.members).lower()) for g in chosen)
     for group in chosen:
         lead = group.members[0].figure
-        alike = rows_of[(lead.unit, lead.measure.lower())] > 1  # another row would read the same
+        alike = rows_of[(lead.unit, _commonest_measure(group.members).lower())] > 1  # another row reads the same
         entries.append(KeyFigure(text=lead.text, value=lead.value, upper=lead.upper, unit=lead.unit,
                                  category=lead.category, qualifier=lead.qualifier,
-                                 measure=_fullest_measure(group.members) if alike else lead.measure,
+                                 measure=(_fullest_measure if alike else _commonest_measure)(group.members),
                                  citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members),
                                  given_by=lead.given_by))
     return tuple(entries)
 
 
+def _commonest_measure(members: Sequence[SourcedFigure]) -> str:
+    """What a row of one figure from several sources says it measures: what most of them call it, the first
+    source's word on a tie. The 28-point plan is a "leaked 28-point outline" in one article and an "earlier 28-point
+    plan" and "a 28-point plan" in two others: the row says "plan"."""
+    said = Counter(m.figure.measure.lower() for m in members)
+    most = max(said.values())
+    return next(m.figure.measure for m in members if said[m.figure.measure.lower()] == most)
+
+
 def _fullest_measure(members: Sequence[SourcedFigure]) -> str:
-    """What a row of one figure from several sources says it measures when another row reads the same: the first
-    source's measure, or another's that says all of it and more. "The original 28-point U.S. plan capped Ukraine's
-    armed forces at 600,000" is read as "Ukraine's armed forces cap", as is the revised draft's 800,000; "a ceiling
-    above the 600,000 figure in the original U.S. plan" says whose cap the 600,000 was."""
-    lead = members[0].figure.measure
+    """What a row of one figure from several sources says it measures when another row reads the same: what most
+    sources call it (:func:`_commonest_measure`), or another's measure that says all of it and more. "The original
+    28-point U.S. plan capped Ukraine's armed forces at 600,000" is read as "Ukraine's armed forces cap", as is the
+    revised draft's 800,000; "a ceiling above the 600,000 figure in the original U.S. plan" says whose cap the
+    600,000 was."""
+    lead = _commonest_measure(members)
     words = set(_words(lead))
-    fuller = [m.figure.measure for m in members[1:] if set(_words(m.figure.measure)) > words]
+    fuller = [m.figure.measure for m in members if set(_words(m.figure.measure)) > words]
     return max(fuller, key=lambda measure: len(set(_words(measure))), default=lead)
 
 

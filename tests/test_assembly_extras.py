@@ -198,6 +198,7 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     # drafted a 28-point plan"): one row citing all three.
     plan = next(f for f in figures if f.text == "28-point")
     assert len({p.source_id for p in plan.citations}) == 3
+    assert plan.measure == "plan"  # what two of the three call it, not the first's "outline"
     donbas = next(f for f in figures if f.unit == "%" and "Donbas" in f.measure)
     assert (donbas.value, donbas.measure) == (25.0, "Donbas region still under Kyiv’s control")
     categories = [f.category for f in figures]
