@@ -463,8 +463,9 @@ class KeyFigure(WrittenFigure):
     @property
     def display(self) -> str:
         """The figure as its row shows it (:attr:`shown`): "around 19,000", "28" (of "28-point", the unit in the
-        next column)."""
-        return self.shown
+        next column); "three" of a sentence's "Three large prisoner exchanges" (verify reads the first letter in
+        either case)."""
+        return self.shown[:1].lower() + self.shown[1:]
 
     @property
     def measure_shown(self) -> str:

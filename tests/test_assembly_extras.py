@@ -188,7 +188,7 @@ def timeline_row(workspace: Workspace, row: TimelineEntry) -> str:
 
 
 def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
-    _, _, briefing, _ = seeds
+    _, workspace, briefing, markdown = seeds
     figures = section(briefing, "key-figures").entries
     assert all(isinstance(f, KeyFigure) for f in figures) and len(figures) <= 10
     deaths = next(f for f in figures if f.text == "19,000")
@@ -199,6 +199,12 @@ def test_key_figures_say_what_they_measure_and_who_gives_them(seeds) -> None:
     plan = next(f for f in figures if f.text == "28-point")
     assert len({p.source_id for p in plan.citations}) == 3
     assert plan.measure == "plan"  # what two of the three call it, not the first's "outline"
+    # "Three large prisoner exchanges emerged …": the row reads "three", not the sentence's capital, and verify
+    # still finds it.
+    exchanges = next(f for f in figures if f.unit == "exchanges")
+    assert (exchanges.text, exchanges.display) == ("Three", "three")
+    assert "| three | exchanges | large prisoner exchanges |" in markdown
+    assert not [m for m in verify_brief(markdown, workspace) if m.kind == "figure"]
     donbas = next(f for f in figures if f.unit == "%" and "Donbas" in f.measure)
     assert (donbas.value, donbas.measure) == (25.0, "Donbas region still under Kyiv’s control")
     categories = [f.category for f in figures]
