@@ -88,6 +88,7 @@ from brief.briefing import (
     SourceDifference,
     SourceEntry,
     frame_words,
+    in_note_order,
     item_words,
     words_of_notes,
 )
@@ -471,11 +472,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     def notes_of(candidate: _Candidate) -> _ItemNotes:
         """Where the item's sources differ, as notes under it, before its sources are numbered."""
         if id(candidate) not in noted_under:
-            seen: dict[str, Excerpt] = {}
-            for excerpt in candidate.excerpts:
-                seen.setdefault(excerpt.source_id, excerpt)
             noted_under[id(candidate)] = _ItemNotes(
-                item_differences(list(seen.values()), earliest), item_contradictions(candidate.excerpts),
+                item_differences(list(_first_per_source(candidate).values()), earliest), item_contradictions(candidate.excerpts),
                 item_quoted_differently(candidate.lead, candidate.excerpts, candidate.text, speaker_of))
         return noted_under[id(candidate)]
 
@@ -581,9 +579,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     copied_whole: dict[str, int] = {}
 
     def to_item(candidate: _Candidate, key_point: bool = False) -> BriefItem:
-        seen: dict[str, Excerpt] = {}
-        for excerpt in candidate.excerpts:
-            seen.setdefault(excerpt.source_id, excerpt)
+        seen = _first_per_source(candidate)
         in_order = sorted(seen, key=lambda sid: numbers[sid])
         copies = copy_finder.copies_among([(sid, seen[sid].text) for sid in in_order]) if len(in_order) > 1 else {}
         for copy, original in copies.items():
@@ -617,9 +613,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     item_sections = {sid: tuple(to_item(c) for c in by_section[sid]) for sid in section_ids}
     noted: list[SourceDifference] = []
     for item in (*item_key_points, *(i for sid in section_ids for i in item_sections[sid])):
-        noted.extend(item.differences)
-        noted.extend(item.contradictions)
-        noted.extend(item.quoted_differently)
+        noted.extend(item.noted)
     from_timeline: list[SourceDifference] = []
     listing_differences = any(section.id == "sources-differ" for section in extras)  # else no one reads them
     for section in extras:
@@ -657,6 +651,15 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         held_back_ids=tuple(held_back), extras=tuple(extras), layout=tuple(section.id for section in spec.sections))
 
 
+def _first_per_source(candidate: _Candidate) -> dict[str, Excerpt]:
+    """Each source's first excerpt of a candidate (its lead's for the lead's source): the passage the item cites
+    it by and compares it on."""
+    seen: dict[str, Excerpt] = {}
+    for excerpt in candidate.excerpts:
+        seen.setdefault(excerpt.source_id, excerpt)
+    return seen
+
+
 class _ItemNotes(NamedTuple):
     """Where an item's sources differ, each told in a note under it (item.md.j2) and listed again in
     "Where sources differ" when the recipe has it (:func:`with_item_differences`)."""
@@ -667,7 +670,7 @@ class _ItemNotes(NamedTuple):
 
     @property
     def all(self) -> tuple[SourceDifference, ...]:
-        return (*self.differences, *self.contradictions, *self.quoted)
+        return in_note_order(self.differences, self.contradictions, self.quoted)
 
 
 def _rows_added(section: ExtraSection, noted: tuple[SourceDifference, ...]) -> int:

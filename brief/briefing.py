@@ -12,7 +12,7 @@ sources differ — in figures or in words), whose entries are typed records draw
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -155,6 +155,13 @@ class RelativeDay:
         return f"{self.expression}: {self.label}"
 
 
+def in_note_order(differences: Sequence[FigureDifference], contradictions: Sequence[Contradiction],
+                  quoted: Sequence[QuotedDifferently]) -> tuple[SourceDifference, ...]:
+    """An item's differences among its sources in the order its notes tell them (item.md.j2): figures,
+    contradictions, quotations worded differently."""
+    return (*differences, *contradictions, *quoted)
+
+
 def days_note(days: tuple[RelativeDay, ...]) -> str:
     """The note after an item of the :class:`RelativeDay` its text names: "Tuesday: 9 December 2025; at the
     weekend: 13–14 December 2025"."""
@@ -287,8 +294,8 @@ class BriefItem(_Labelled):
 
     @property
     def noted(self) -> tuple[SourceDifference, ...]:
-        """Where its sources differ, each told in a note under it: figures, contradictions, quotations."""
-        return (*self.differences, *self.contradictions, *self.quoted_differently)
+        """Where its sources differ, each told in a note under it (:func:`in_note_order`)."""
+        return in_note_order(self.differences, self.contradictions, self.quoted_differently)
 
     @property
     def restated_elsewhere(self) -> bool:
