@@ -69,7 +69,6 @@ from brief.assessments import assesses, says_whose_view
 from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     ASSESSMENT_NOTE,
-    COMPARISON_LINE_WORDS,
     EMPTY_SECTION_NOTE_WORDS,
     OPINION_NOTE,
     PREVIEW_NOTE_WORDS,
@@ -80,6 +79,7 @@ from brief.briefing import (
     Citation,
     Contradiction,
     DroppedItem,
+    EditionComparison,
     ExtraSection,
     FigureDifference,
     Overtaken,
@@ -462,8 +462,9 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
     chosen = key_points + [c for sid in section_ids for c in by_section[sid]]
     ranked = selected or [(e, _base_score(e, window, newest, grades.get(e.source_id)))
                           for e in strongest]  # a brief of extras only
-    compared = COMPARISON_LINE_WORDS if earlier is not None \
-        else PREVIEW_NOTE_WORDS if any(ref.id == WHAT_CHANGED for ref in spec.sections) else 0
+    listing_changes = any(ref.id == WHAT_CHANGED for ref in spec.sections)
+    compared = EditionComparison.most_words(listing_changes) if earlier is not None \
+        else PREVIEW_NOTE_WORDS if listing_changes else 0
 
     reckoned: dict[tuple[int, bool], int] = {}
     speaker_of = quote_speakers(workspace.corpus.source, workspace.corpus.findings)
@@ -505,7 +506,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
 
     showing = tuple(ref.title or EXTRA_SECTIONS[ref.id] for ref in extra_refs if ref.id in ("timeline", "key-quotes"))
     listed = _listed_if_dropped(earlier, held_back, showing) \
-        if any(ref.id == WHAT_CHANGED for ref in spec.sections) else {}
+        if listing_changes else {}
 
     showing_items = [sid for sid in section_ids if sid != WHAT_CHANGED]
     window_text = _window_text(window)

@@ -32,9 +32,6 @@ MENTIONED = "(latest date mentioned)"
 AS_OF_LINE_WORDS = 16
 """Words of the line under the title besides the window's label: "As of 18 December 2025 · Window: … · 5 of 5
 sources in the window cited"."""
-COMPARISON_LINE_WORDS = 30
-"""The most words the comparison of an edition with the last one takes (:meth:`EditionComparison.words`): the
-budget keeps them before it knows what is new."""
 FIRST_EDITION_NOTE_WORDS = 6
 """Words of "What changed" in a first edition ("First edition: nothing to compare with.")."""
 PREVIEW_NOTE_WORDS = 9
@@ -761,11 +758,22 @@ class EditionComparison:
         a "What changed" section is ``listing`` what dropped out, its opening sentence and those items."""
         if self.first_edition:
             return FIRST_EDITION_NOTE_WORDS if listing else 0
-        told_new = 5 if self.new_count else 3  # "3 new items (marked **New**)," or "no new items,"
+        return self._told_words(listing, new=self.new_count > 0, new_sources=self.new_source_count > 0,
+                                dropped=bool(self.dropped)) + (sum(item.words for item in self.dropped) if listing else 0)
+
+    @staticmethod
+    def most_words(listing: bool) -> int:
+        """The most words :meth:`words` gives besides the dropped items' lines: what the budget keeps for the
+        comparison before it knows what is new."""
+        return EditionComparison._told_words(listing, new=True, new_sources=True, dropped=True)
+
+    @staticmethod
+    def _told_words(listing: bool, *, new: bool, new_sources: bool, dropped: bool) -> int:
+        """The line under the title, or What changed's opening sentence when ``listing``, but its dropped items."""
+        told_new = 5 if new else 3  # "3 new items (marked **New**)," or "no new items,"
         if not listing:
-            return 8 + told_new + (8 if self.new_source_count else 0) + 3
-        return 8 + told_new + (10 if self.new_source_count else 0) + (7 if self.dropped else 5) \
-            + sum(item.words for item in self.dropped)
+            return 8 + told_new + (8 if new_sources else 0) + 3
+        return 8 + told_new + (10 if new_sources else 0) + (7 if dropped else 5)
 
 
 @dataclass(frozen=True)

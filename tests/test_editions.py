@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.briefing import BriefItem, DroppedItem
+from brief.briefing import BriefItem, DroppedItem, EditionComparison
 from brief.build import BuildResult, build
 from brief.errors import UserError
 from brief.event_clauses import without_elision
@@ -395,3 +395,13 @@ def test_the_dropped_items_an_edition_lists_count_in_its_budget(project: Path) -
     assert second.briefing.word_count <= 600
     kept = {i for item in shown(second) for i in item.excerpt_ids} & reported(first)
     assert kept and len(second.briefing.edition.dropped) < len(shown(first))
+
+
+@pytest.mark.parametrize("listing", [False, True], ids=["line under the title", "What changed"])
+def test_the_budget_keeps_the_most_a_comparison_says_before_it_knows_what_is_new(listing: bool) -> None:
+    dropped = (DroppedItem(text="Talks resumed in Geneva.", sources=("Article a, 1 December 2025",)),)
+    told = [EditionComparison(dt.date(2025, 12, 11), "weekly-2025-12-11.md", new, moved, gone)
+            for new in (0, 3) for moved in (0, 1) for gone in ((), dropped)]
+    besides_dropped = [c.words(listing) - (sum(i.words for i in c.dropped) if listing else 0) for c in told]
+    assert max(besides_dropped) == EditionComparison.most_words(listing)
+    assert min(besides_dropped) < EditionComparison.most_words(listing)  # kept for the longest, not each
