@@ -166,6 +166,18 @@ def test_an_act_of_the_talks_in_a_passage_about_them(sentence: str, section: str
     assert tag_passage(sentence, taxonomy).section == section
 
 
+@pytest.mark.parametrize(("sentence", "section"), [
+    # A side that will have it by the talks or by force has put its terms beyond bargaining; a preference for
+    # the talks over war is no threat. Sentences written for the test.
+    ("The Kremlin says it will take the two regions by negotiation or by force.", "sticking-points"),
+    ("Mediators hope to end the war by negotiation rather than on the battlefield.", "outlook"),
+])
+def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str, taxonomy: Taxonomy) -> None:
+    """Cues added after a review of the excerpts an analyst files as state of the talks or sticking points that
+    the rules left as background; each fires in the first sentence of its pair and not in the near miss."""
+    assert tag_passage(sentence, taxonomy).section == section
+
+
 @pytest.mark.parametrize("question", [
     "Will there be a ceasefire in 2026?",
     "You were in Moscow for four years. What does the Kremlin want from these talks?",
