@@ -171,6 +171,10 @@ def test_an_act_of_the_talks_in_a_passage_about_them(sentence: str, section: str
     # the talks over war is no threat. Sentences written for the test.
     ("The Kremlin says it will take the two regions by negotiation or by force.", "sticking-points"),
     ("Mediators hope to end the war by negotiation rather than on the battlefield.", "outlook"),
+    # How near a deal is tells where the talks stand; troops closer to a town do not.
+    ("Negotiators are now closer to a compromise on the prisoner lists.", "state-of-talks"),
+    ("\"We are no closer than we were in the spring,\" the Swiss mediator said.", "state-of-talks"),
+    ("Russian troops are closer to Kramatorsk than at any time since 2022.", BACKGROUND),
 ])
 def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     """Cues added after a review of the excerpts an analyst files as state of the talks or sticking points that
