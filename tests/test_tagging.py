@@ -175,6 +175,9 @@ def test_an_act_of_the_talks_in_a_passage_about_them(sentence: str, section: str
     ("Negotiators are now closer to a compromise on the prisoner lists.", "state-of-talks"),
     ("\"We are no closer than we were in the spring,\" the Swiss mediator said.", "state-of-talks"),
     ("Russian troops are closer to Kramatorsk than at any time since 2022.", BACKGROUND),
+    # An idea floated in the present tense is an offer on the table; a thing that floats is not.
+    ("The mediators float the idea of a UN-run buffer zone.", "state-of-talks"),
+    ("Oil slicks float off the coast near the damaged tanker.", BACKGROUND),
 ])
 def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     """Cues added after a review of the excerpts an analyst files as state of the talks or sticking points that
