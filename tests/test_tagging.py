@@ -178,6 +178,9 @@ def test_an_act_of_the_talks_in_a_passage_about_them(sentence: str, section: str
     # An idea floated in the present tense is an offer on the table; a thing that floats is not.
     ("The mediators float the idea of a UN-run buffer zone.", "state-of-talks"),
     ("Oil slicks float off the coast near the damaged tanker.", BACKGROUND),
+    # What exists only on paper, of a matter the sides negotiate, is where the deal stands; of an economy, not.
+    ("The security guarantees exist only on paper.", "state-of-talks"),
+    ("On paper, Russia's economy still looks healthy.", BACKGROUND),
 ])
 def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str, taxonomy: Taxonomy) -> None:
     """Cues added after a review of the excerpts an analyst files as state of the talks or sticking points that
