@@ -181,8 +181,12 @@ def test_an_act_of_the_talks_in_a_passage_about_them(sentence: str, section: str
     # What exists only on paper, of a matter the sides negotiate, is where the deal stands; of an economy, not.
     ("The security guarantees exist only on paper.", "state-of-talks"),
     ("On paper, Russia's economy still looks healthy.", BACKGROUND),
+    # A matter under discussion in a passage about the talks is before them; a tram line under discussion is not.
+    ("Officials at the talks said the exchange of prisoners is under discussion.", "state-of-talks"),
+    ("The city council said a new tram line is under discussion.", BACKGROUND),
 ])
-def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str, taxonomy: Taxonomy) -> None:
+def test_section_cues_for_passages_the_rules_left_as_background(sentence: str, section: str,
+                                                                taxonomy: Taxonomy) -> None:
     """Cues added after a review of the excerpts an analyst files as state of the talks or sticking points that
     the rules left as background; each fires in the first sentence of its pair and not in the near miss."""
     assert tag_passage(sentence, taxonomy).section == section
