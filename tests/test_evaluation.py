@@ -333,6 +333,16 @@ def test_brief_eval_prints_the_figures(repo: Path, cli, real_evaluation) -> None
             (group.coverage.corroborated > 0)
         assert line.endswith(f"; {group.coverage.elsewhere} more shown only in the timeline or key quotes") == \
             (group.coverage.elsewhere > 0)
+    # The held-out brief's misses are counted, not listed, unless asked for: no rule is to be tuned to them.
+    held_out = real_evaluation.groups[2]
+    missed = [fact.fact for fact in held_out.coverage.facts if not fact.covered]
+    assert held_out.group == "held-out" and missed
+    assert f"  missed (held-out): {len(missed)}, not listed" in result.out
+    assert not any(fact in result.out for fact in missed)
+    assert "  missed (written):" in result.out
+    shown = cli("eval", "--show-held-out", cwd=repo)
+    assert shown.code == 0 and "  missed (held-out):\n" in shown.out
+    assert all(fact in shown.out for fact in missed)
 
 
 def test_the_set_folder_must_exist(repo: Path, cli, tmp_path: Path) -> None:
