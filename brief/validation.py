@@ -116,12 +116,25 @@ def _message(error: Any, key: object) -> str:
         return f"unknown key {key!r}"
     if kind in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[kind]
+    if kind in ("string_too_short", "too_short") and (error.get("ctx") or {}).get("min_length") == 1:
+        return "must not be empty"
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
     if kind == "literal_error" and message.startswith("Input should be "):
         message = "expected " + message[len("Input should be "):]
     return message[:1].lower() + message[1:]
+
+
+def _what_to_do(error: Any, key: object) -> str | None:
+    """What to write instead, for a value too short: an empty text or list says nothing of what it wants."""
+    kind, wanted = error["type"], (error.get("ctx") or {}).get("min_length")
+    place = f"after “{key}:”" if isinstance(key, str) else "here"
+    if kind == "string_too_short":
+        return f"write some text {place}" if wanted == 1 else f"write at least {wanted} characters {place}"
+    if kind == "too_short":
+        return f"list at least one entry {place}" if wanted == 1 else f"list at least {wanted} entries {place}"
+    return None
 
 
 def by_line(problems: Iterable[Problem]) -> list[Problem]:
@@ -160,7 +173,8 @@ def validate_document(model: type[ModelT], document: YamlDocument, *, what: str)
                 wanted = [_message(other, key) for other, where, union in placed if union and where == path]
                 if all(text.startswith("expected ") for text in wanted):
                     message = "expected " + " or ".join(dict.fromkeys(t[len("expected "):] for t in wanted))
-            hint = did_you_mean(key, fields_at(model, path[:-1])) if error["type"] == "extra_forbidden" else None
+            hint = did_you_mean(key, fields_at(model, path[:-1])) if error["type"] == "extra_forbidden" \
+                else _what_to_do(error, key)
             value = None if error["type"] in ("missing", "extra_forbidden") else error.get("input")
             if isinstance(value, (dict, list)):
                 value = None

@@ -207,6 +207,25 @@ def test_quotes_and_phrases_that_are_not_in_the_article_are_errors_with_their_li
     assert messages[1] == "this quote is in the article 2 times"
 
 
+def test_a_label_file_without_excerpts_or_with_a_short_quote_says_what_to_write(
+        tiny: tuple[ProjectPaths, Path]) -> None:
+    paths, set_dir = tiny
+    labels = set_dir / "orchard.yaml"
+    head, _, facts = TINY_LABELS.partition("excerpts:\n")
+    labels.write_text(head + "excerpts: []\nkey_facts:" + facts.partition("key_facts:")[2])
+    with pytest.raises(UserError) as caught:
+        evaluate(paths, set_dir)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.message) == (3, "excerpts", "must not be empty")
+    assert problem.hint == "list at least one entry after “excerpts:”"
+    labels.write_text(TINY_LABELS.replace('"Apples were picked"', '"Apples"'))
+    with pytest.raises(UserError) as caught:
+        evaluate(paths, set_dir)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.hint) == (4, "excerpts[0].quote",
+                                                           "write at least 8 characters after “quote:”")
+
+
 def test_a_label_file_naming_a_missing_article_is_an_error(tiny: tuple[ProjectPaths, Path]) -> None:
     paths, set_dir = tiny
     (set_dir / "orchard.yaml").write_text(TINY_LABELS.replace("article: orchard.md", "article: ../orchard.md"))

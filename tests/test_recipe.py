@@ -104,6 +104,13 @@ def test_missing_title_is_required(tmp_path: Path, taxonomy: Taxonomy) -> None:
     assert (problem.field, problem.message) == ("title", "this key is required")
 
 
+def test_an_empty_title_says_what_to_write(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    path = write_recipe(tmp_path, "window: 7d\ntitle: ''\n")
+    [problem] = load_problems(path, taxonomy, {})
+    assert (problem.line, problem.field, problem.value) == (2, "title", "")
+    assert (problem.message, problem.hint) == ("must not be empty", "write some text after “title:”")
+
+
 def test_unknown_key_hint_lists_the_keys_valid_at_that_place(tmp_path: Path, taxonomy: Taxonomy) -> None:
     path = write_recipe(tmp_path, "title: T\nsections:\n  - id: outlook\n    colour: red\n")
     [problem] = load_problems(path, taxonomy, {})
