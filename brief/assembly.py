@@ -65,7 +65,7 @@ from brief.analyst_sections import (
     with_item_differences,
 )
 from brief.antecedents import PERSON_PRONOUN, lacks_who_or_what, names_someone
-from brief.assessments import assesses, says_whose_view
+from brief.assessments import assesses
 from brief.backstory import BACKSTORY_PENALTY, backstory
 from brief.briefing import (
     ASSESSMENT_NOTE,
@@ -105,7 +105,6 @@ from brief.interview_answers import (
     needs_its_question,
     questions_before_answers,
 )
-from brief.lead_labels import view_after_label
 from brief.metadata import OPINION, MetaValue
 from brief.quotes import quoted_words
 from brief.ranking import (
@@ -1368,8 +1367,7 @@ def _authors_voice(candidate: _Candidate, opinions: frozenset[str]) -> str | Non
     opinion pieces) carry, that it is from one."""
     if recommends(candidate.text):
         return RECOMMENDATION_NOTE
-    view = view_after_label(candidate.text)
-    if assesses(candidate.text) or (view is not None and not says_whose_view(view)):
+    if assesses(candidate.text):
         return ASSESSMENT_NOTE
     return OPINION_NOTE if {e.source_id for e in candidate.excerpts} <= opinions else None
 

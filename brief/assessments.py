@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from brief.lead_labels import view_after_label
 from brief.quotes import blank_quotations
 from brief.recommendations import HOLDS_A_VIEW
 from brief.segmentation import sentence_bounds
@@ -78,7 +79,12 @@ _CLAUSE_END = re.compile(r";\s|,\s+(?:but|yet)\s")
 
 def assesses(text: str) -> bool:
     """Whether ``text`` (a passage as a brief shows it) passes judgement in its author's voice (see the module's
-    docstring)."""
+    docstring), or gives what the page labels as its own view ("Analysis from our diplomatic editor: Putin's
+    remarks leave little room for optimism …", :func:`brief.lead_labels.view_after_label`) without saying whose
+    words those are (:func:`says_whose_view`)."""
+    view = view_after_label(text)
+    if view is not None and not says_whose_view(view):
+        return True
     plain = blank_quotations(text)
     for start, end in sentence_bounds(plain, 0, len(plain)):
         for clause in _CLAUSE_END.split(plain[start:end]):

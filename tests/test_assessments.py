@@ -78,6 +78,10 @@ from .conftest import build_weekly, project_paths
     ("The Kremlin sent a clear signal to Washington.", False),
     ("Talks stalled over the key question of territory.", False),
     ("Ukraine remains exposed to drone attacks.", False),
+    # what the page labels as its own view, plainly worded; unless it says whose words it gives
+    ("Analysis: Putin's remarks leave little room for optimism.", True),
+    ("Analysis: Putin's remarks leave little room for optimism, an analyst said.", False),
+    ("Diplomatic Deadlock: The talks ended without a deal on Tuesday.", False),
     # neither
     ("The talks ended without a deal on Tuesday.", False),
     ("The envoys exposed to the cold waited outside.", False),
