@@ -111,6 +111,13 @@ def test_an_empty_title_says_what_to_write(tmp_path: Path, taxonomy: Taxonomy) -
     assert (problem.message, problem.hint) == ("must not be empty", "write some text after “title:”")
 
 
+def test_a_number_out_of_bounds_says_the_bound(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    path = write_recipe(tmp_path, "title: T\nmax_words: -5\nsections:\n  - {id: outlook, max_items: 101}\n")
+    problems = load_problems(path, taxonomy, {})
+    assert [(p.line, p.field, p.message, p.value) for p in problems] == [
+        (2, "max_words", "must be at least 100", -5), (4, "sections[0].max_items", "must be at most 100", 101)]
+
+
 def test_unknown_key_hint_lists_the_keys_valid_at_that_place(tmp_path: Path, taxonomy: Taxonomy) -> None:
     path = write_recipe(tmp_path, "title: T\nsections:\n  - id: outlook\n    colour: red\n")
     [problem] = load_problems(path, taxonomy, {})
