@@ -473,7 +473,8 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         """Where the item's sources differ, as notes under it, before its sources are numbered."""
         if id(candidate) not in noted_under:
             noted_under[id(candidate)] = _ItemNotes(
-                item_differences(list(_first_per_source(candidate).values()), earliest), item_contradictions(candidate.excerpts),
+                item_differences(list(_first_per_source(candidate).values()), earliest),
+                item_contradictions(candidate.excerpts),
                 item_quoted_differently(candidate.lead, candidate.excerpts, candidate.text, speaker_of))
         return noted_under[id(candidate)]
 

@@ -758,8 +758,9 @@ class EditionComparison:
         a "What changed" section is ``listing`` what dropped out, its opening sentence and those items."""
         if self.first_edition:
             return FIRST_EDITION_NOTE_WORDS if listing else 0
-        return self._told_words(listing, new=self.new_count > 0, new_sources=self.new_source_count > 0,
-                                dropped=bool(self.dropped)) + (sum(item.words for item in self.dropped) if listing else 0)
+        told = self._told_words(listing, new=self.new_count > 0, new_sources=self.new_source_count > 0,
+                                dropped=bool(self.dropped))
+        return told + (sum(item.words for item in self.dropped) if listing else 0)
 
     @staticmethod
     def most_words(listing: bool) -> int:
