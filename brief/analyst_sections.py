@@ -64,7 +64,7 @@ from brief.corpus import Source
 from brief.differences import SAME_MEASURE, SourcedFigure, find_differences, measure_scope, specific_words
 from brief.event_clauses import event_clause, without_elision
 from brief.excerpts import Excerpt
-from brief.figures import Figure, extract_figures, figures_in_passage, night_named
+from brief.figures import Figure, extract_figures, figures_in_passage, night_named, out_of_its_sentence
 from brief.findings_cache import FindingsStore, decode, encode, findings_key
 from brief.passages import normalise
 from brief.quoted_differently import QuotedWords, QuotingPassage, SpeakerOf, comparison_key, quoted_differently
@@ -941,7 +941,7 @@ def with_item_differences(section: ExtraSection, differences: Iterable[SourceDif
 def _difference_entry(measure: str, unit: str, category: str,
                       readings: Sequence[Sequence[SourcedFigure]]) -> FigureDifference:
     return FigureDifference(measure=measure, unit=unit, category=category, readings=tuple(
-        FigureReading(text=reading[0].figure.written, value=reading[0].figure.value,
+        FigureReading(text=out_of_its_sentence(reading[0].figure.written), value=reading[0].figure.value,
                       citations=tuple(dict.fromkeys(_passage(f.source_id, f.start, f.end) for f in reading)))
         for reading in readings))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from brief.dates import long_date
-from brief.figures import WrittenFigure
+from brief.figures import WrittenFigure, out_of_its_sentence
 from brief.lead_labels import labelled_parts, lead_label
 from brief.metadata import UNKNOWN, MetaValue
 from brief.quotes import DatedBy
@@ -467,9 +467,8 @@ class KeyFigure(WrittenFigure):
     @property
     def display(self) -> str:
         """The figure as its row shows it (:attr:`shown`): "around 19,000", "28" (of "28-point", the unit in the
-        next column); "three" of a sentence's "Three large prisoner exchanges" (verify reads the first letter in
-        either case)."""
-        return self.shown[:1].lower() + self.shown[1:]
+        next column); "three" of a sentence's "Three large prisoner exchanges" (:func:`out_of_its_sentence`)."""
+        return out_of_its_sentence(self.shown)
 
     @property
     def measure_shown(self) -> str:

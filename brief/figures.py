@@ -58,6 +58,13 @@ def in_digits(number: str) -> bool:
     return any(c.isdigit() for c in number)
 
 
+def out_of_its_sentence(written: str) -> str:
+    """A figure as a brief's table or note shows it, away from the start of its sentence: a first word capitalised
+    only because the sentence began there in lower case ("Three" → "three", "Around 19,000" → "around 19,000");
+    "US$300bn", "EU" or digits as written. Verify reads a figure's first letter in either case."""
+    return written[:1].lower() + written[1:] if written[:1].isupper() and written[1:2].islower() else written
+
+
 class WrittenFigure:
     """How a figure reads, made of how it is written, its unit and its qualifier: the one place that says so for
     a figure found in a source (:class:`Figure`) and for a brief's row (:class:`brief.briefing.KeyFigure`)."""

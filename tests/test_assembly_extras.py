@@ -1345,3 +1345,22 @@ def test_a_quotation_woven_into_the_reporters_sentence_ranks_below_one_of_whole_
     recipe = recipe_for(paths, workspace, key_points=0, sections=[{"id": "key-quotes", "max_items": 1}])
     quotes = [q.text for q in section(assemble_briefing(workspace, recipe), "key-quotes").entries]
     assert quotes == ["We need an answer from Russia, not more questions"]
+
+
+
+def test_a_differing_figure_that_starts_its_sentence_reads_in_lower_case(tmp_path: Path) -> None:
+    """ "Three large prisoner exchanges …" opens its sentence; beside another source's "five", in a note and a row
+    of "Where sources differ", it reads "three", and verify still finds it as its source writes it."""
+    paths, workspace = project(tmp_path, {
+        "a": ("2025-12-01", "Alpha Post", ["Three large prisoner exchanges took place in 2025, officials said.",
+                                           *PARAGRAPHS]),
+        "b": ("2025-12-02", "Beta News", ["Officials said five large prisoner exchanges took place in 2025.",
+                                          *OTHERS]),
+    })
+    recipe = recipe_for(paths, workspace)
+    briefing = assemble_briefing(workspace, recipe)
+    (listed,) = section(briefing, "sources-differ").entries
+    assert sorted(r.text for r in listed.readings) == ["five", "three"]
+    markdown = markdown_of(paths, workspace, briefing, recipe)
+    assert "Three [" not in markdown and "three [" in markdown
+    assert verify_brief(markdown, workspace) == []

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from brief.figures import Figure, extract_figures
+from brief.figures import Figure, extract_figures, out_of_its_sentence
 from brief.workspace import Workspace
 
 
@@ -410,3 +410,11 @@ def test_a_row_shows_the_number_and_leaves_the_unit_to_its_own_column(sentence: 
     """A Key figures row read "28-point | points" and "0.77% | %", the unit twice, beside "800,000 | troops"."""
     [figure] = [f for f in figures(sentence) if f.written == written]
     assert (figure.unit, figure.shown) == (unit, shown)
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Three", "three"), ("Around 19,000", "around 19,000"), ("about 25", "about 25"),
+    ("US$300bn", "US$300bn"), ("EU-wide 90bn", "EU-wide 90bn"), ("19,000", "19,000"), ("€90bn", "€90bn"),
+])
+def test_a_figure_out_of_its_sentence_loses_only_a_sentence_starts_capital(written: str, shown: str) -> None:
+    assert out_of_its_sentence(written) == shown
