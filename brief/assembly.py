@@ -540,7 +540,7 @@ def assemble_briefing(workspace: Workspace, recipe: Recipe, *, as_of: dt.date | 
         return _furniture_words(spec, titles, window_text, extras)
 
     def analyst_sections(chosen: list[_Candidate]) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
-        return _analyst_sections_within(share, frame_and, workspace, extra_refs, chosen, ranked, window)
+        return _analyst_sections(share, frame_and, workspace, extra_refs, chosen, ranked, window)
 
     extras, unplaced = analyst_sections(chosen)
     for _ in range(MAX_FILLS):
@@ -808,11 +808,18 @@ def _keep_new(candidates: list[_Candidate], earlier: EarlierEdition, hashes: Map
 
 
 
-def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list[_Candidate],
-                      scored: list[tuple[Excerpt, float]], window: Window
-                      ) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
+def _analyst_sections(share: int, frame_and: Callable[[list[ExtraSection]], int], workspace: Workspace,
+                      refs: list[SectionRef], chosen: list[_Candidate], scored: list[tuple[Excerpt, float]],
+                      window: Window) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
     """The analyst's sections ``refs`` asks for, from the sources the chosen items cite and then the
-    sources of the strongest ``scored`` excerpts; and the timeline's dates that could not be placed."""
+    sources of the strongest ``scored`` excerpts; and the timeline's dates that could not be placed.
+
+    While they and the brief's frame (``frame_and``) read more than their ``share`` of the budget, the one that
+    reads longest is made again with fewer rows, down to the next longest, so that each keeps a like share. A
+    section made again with a lower cap keeps its best rows (the timeline its best events, in date order), not the
+    first ones it shows; it keeps one row: the recipe asked for it, and a frame too long for that overruns (the
+    items keep MIN_ITEM_BUDGET of it).
+    """
     if not refs:
         return [], ()
     cited = list(dict.fromkeys(e.source_id for c in chosen for e in c.excerpts))
@@ -825,49 +832,33 @@ def _analyst_sections(workspace: Workspace, refs: list[SectionRef], chosen: list
     loaded = {source.id: source for source in workspace.corpus.sources_named(wanted)}
     material = gather_material([loaded[sid] for sid in wanted if sid in loaded], [ref.id for ref in refs],
                                set(cited), workspace.corpus.findings)
-    extras: list[ExtraSection] = []
-    unplaced: tuple[Unplaced, ...] = ()
     shown = [" ".join(c.text.split()) for c in chosen]  # what the items say, not to be said again
-    for ref in refs:
+    unplaced: tuple[Unplaced, ...] = ()
+
+    def made(ref: SectionRef, cap: int) -> ExtraSection:
+        nonlocal unplaced
         heading = ref.title or EXTRA_SECTIONS[ref.id]
         if ref.id == "key-quotes":
-            quotes = key_quotes(material, ref.max_items, shown, since=window.start)
-            extras.append(ExtraSection("key-quotes", heading, quotes))
-        elif ref.id == "key-figures":
-            extras.append(ExtraSection("key-figures", heading, key_figures(material, ref.max_items)))
-        elif ref.id == "timeline":
-            events, unplaced = timeline(material, ref.max_items, window, shown)
-            extras.append(ExtraSection("timeline", heading, events))
-        else:
-            extras.append(ExtraSection("sources-differ", heading,
-                                       sources_differ(material, ref.max_items, [e for e, _ in scored]),
-                                       compared=len(best)))  # every source with a candidate in the window
-    return extras, unplaced
+            return ExtraSection("key-quotes", heading, key_quotes(material, cap, shown, since=window.start))
+        if ref.id == "key-figures":
+            return ExtraSection("key-figures", heading, key_figures(material, cap))
+        if ref.id == "timeline":
+            events, unplaced = timeline(material, cap, window, shown)
+            return ExtraSection("timeline", heading, events)
+        return ExtraSection("sources-differ", heading, sources_differ(material, cap, [e for e, _ in scored]),
+                            compared=len(best))  # every source with a candidate in the window
 
-
-def _analyst_sections_within(share: int, frame_and: Callable[[list[ExtraSection]], int], workspace: Workspace,
-                             refs: list[SectionRef], chosen: list[_Candidate], scored: list[tuple[Excerpt, float]],
-                             window: Window) -> tuple[list[ExtraSection], tuple[Unplaced, ...]]:
-    """:func:`_analyst_sections`, each made again with fewer rows while they and the brief's frame (``frame_and``)
-    read more than their ``share`` of the budget: the one that reads longest first, down to the next longest, so
-    that each keeps a like share. A section keeps one row: the recipe asked for it, and a frame too long for that
-    overruns (the items keep MIN_ITEM_BUDGET of it).
-
-    A section made again with a lower cap keeps its best rows (the timeline its best events, in date order), not
-    the first ones it shows."""
-    extras, unplaced = _analyst_sections(workspace, refs, chosen, scored, window)
-    caps = {ref.id: ref.max_items for ref in refs}
+    extras = [made(ref, ref.max_items) for ref in refs]
     while (over := frame_and(extras) - share) > 0:
-        longer = [section for section in extras if len(section.entries) > 1]
+        longer = [index for index, section in enumerate(extras) if len(section.entries) > 1]
         if not longer:
             break
-        longest = max(longer, key=lambda section: section.words)
+        index = max(longer, key=lambda i: extras[i].words)
+        longest = extras[index]
         runner_up = max((section.words for section in extras if section is not longest), default=0)
         row = longest.words / len(longest.entries)
         cut = max(1, math.ceil(min(over, longest.words - runner_up + 1) / row))  # no shorter than the next
-        caps[longest.id] = max(1, len(longest.entries) - cut)
-        refs = [ref.model_copy(update={"max_items": caps[ref.id]}) for ref in refs]
-        extras, unplaced = _analyst_sections(workspace, refs, chosen, scored, window)
+        extras[index] = made(refs[index], max(1, len(longest.entries) - cut))
     return extras, unplaced
 
 
