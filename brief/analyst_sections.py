@@ -535,13 +535,15 @@ def key_figures(material: Sequence[Material], cap: int) -> tuple[KeyFigure, ...]
     rank = {id(group): index for index, group in enumerate(chosen)}
     chosen.sort(key=lambda g: (_category_rank(g.members[0].figure.category), rank[id(g)]))
     entries = []
-    rows_of = Counter((g.members[0].figure.unit, _commonest_measure(g.members).lower()) for g in chosen)
+    called = {id(g): _commonest_measure(g.members) for g in chosen}
+    rows_of = Counter((g.members[0].figure.unit, called[id(g)].lower()) for g in chosen)
     for group in chosen:
         lead = group.members[0].figure
-        alike = rows_of[(lead.unit, _commonest_measure(group.members).lower())] > 1  # another row reads the same
+        alike = rows_of[(lead.unit, called[id(group)].lower())] > 1  # another row would read the same
         entries.append(KeyFigure(text=lead.text, value=lead.value, upper=lead.upper, unit=lead.unit,
                                  category=lead.category, qualifier=lead.qualifier,
-                                 measure=(_fullest_measure if alike else _commonest_measure)(group.members),
+                                 measure=_fullest_measure(group.members, called[id(group)]) if alike
+                                 else called[id(group)],
                                  citations=tuple(_passage(m.source_id, m.start, m.end) for m in group.members),
                                  given_by=lead.given_by))
     return tuple(entries)
@@ -556,16 +558,15 @@ def _commonest_measure(members: Sequence[SourcedFigure]) -> str:
     return next(m.figure.measure for m in members if said[m.figure.measure.lower()] == most)
 
 
-def _fullest_measure(members: Sequence[SourcedFigure]) -> str:
+def _fullest_measure(members: Sequence[SourcedFigure], called: str) -> str:
     """What a row of one figure from several sources says it measures when another row reads the same: what most
-    sources call it (:func:`_commonest_measure`), or another's measure that says all of it and more. "The original
+    sources call it (``called``, :func:`_commonest_measure`), or another's measure that says all of it and more. "The original
     28-point U.S. plan capped Ukraine's armed forces at 600,000" is read as "Ukraine's armed forces cap", as is the
     revised draft's 800,000; "a ceiling above the 600,000 figure in the original U.S. plan" says whose cap the
     600,000 was."""
-    lead = _commonest_measure(members)
-    words = set(_words(lead))
+    words = set(_words(called))
     fuller = [m.figure.measure for m in members if set(_words(m.figure.measure)) > words]
-    return max(fuller, key=lambda measure: len(set(_words(measure))), default=lead)
+    return max(fuller, key=lambda measure: len(set(_words(measure))), default=called)
 
 
 def _category_rank(category: str) -> int:
