@@ -7,6 +7,7 @@ that the gap between the first two is read at a glance.
 
 from __future__ import annotations
 
+from brief.evalset import HELD_OUT
 from brief.evaluation import Evaluation, TaggingScores
 
 _SHORT = {"state-of-talks": "state", "sticking-points": "sticking", "outlook": "outlook", "background": "backgr."}
@@ -16,14 +17,10 @@ def _pct(value: float | None) -> str:
     return "   -" if value is None else f"{value * 100:4.0f}"
 
 
-HELD_OUT = "held-out"
-"""The group whose misses are not listed unless asked for: the rules are tuned on what ``brief eval`` shows, and a
-held-out figure stays honest only while nobody reads what it misses."""
-
-
 def format_evaluation(evaluation: Evaluation, *, show_held_out: bool = False) -> str:
     """Topics, sections and key facts, group by group; then the section confusion tables and notes. The held-out
-    group's missed facts are counted, not listed, unless ``show_held_out``."""
+    group's missed facts are counted, not listed, unless ``show_held_out``: the rules are tuned on what ``brief eval``
+    shows, and a held-out figure stays honest only while nobody reads what it misses."""
     columns: list[tuple[str, TaggingScores]] = [
         (f"{group.group} ({len(group.source_ids)})", group.tagging) for group in evaluation.groups]
     if len(evaluation.groups) > 1:

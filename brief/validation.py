@@ -116,9 +116,9 @@ def _message(error: Any, key: object) -> str:
         return f"unknown key {key!r}"
     if kind in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[kind]
-    if kind in ("string_too_short", "too_short") and (error.get("ctx") or {}).get("min_length") == 1:
-        return "must not be empty"
     bounds = error.get("ctx") or {}
+    if kind in ("string_too_short", "too_short") and bounds.get("min_length") == 1:
+        return "must not be empty"
     if kind == "greater_than_equal" and "ge" in bounds:
         return f"must be at least {bounds['ge']}"
     if kind == "less_than_equal" and "le" in bounds:
